@@ -1,0 +1,35 @@
+// The one place environment variables are read. Parsed once, validated with zod.
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .url()
+    .describe("Postgres connection string. Set by scripts/dev.ts and scripts/start.ts when an embedded Postgres is used."),
+  BETTER_AUTH_SECRET: z
+    .string()
+    .min(32)
+    .describe("Secret that signs session cookies. scripts/dev.ts generates and keeps one in .data/ when unset."),
+  BETTER_AUTH_URL: z
+    .string()
+    .url()
+    .default("http://localhost:3000")
+    .describe("Public base URL of the app, used by the auth library for redirects and CSRF checks."),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+/** The validated environment; throws a readable error naming each bad variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
