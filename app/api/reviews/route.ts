@@ -1,0 +1,15 @@
+// POST /api/reviews — record one review (idempotent on the client-generated id).
+import { requireUserId } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { parseJsonBody } from "@/lib/http/parse";
+import { route } from "@/lib/http/route";
+import { submitReview } from "@/lib/reviews/submit-review";
+import { ReviewPostBodySchema } from "@/lib/reviews/review-schemas";
+
+export const POST = route(async (request) => {
+  const now = new Date();
+  const userId = await requireUserId(request.headers, now);
+  const body = await parseJsonBody(request, ReviewPostBodySchema, 4096);
+  const result = await submitReview(db(), { userId, reviewId: body.id, cardId: body.cardId, rating: body.rating, durationMs: body.durationMs }, now);
+  return Response.json(result, { status: result.duplicate ? 200 : 201 });
+});

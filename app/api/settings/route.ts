@@ -1,0 +1,21 @@
+// GET /api/settings — the user's scheduling settings. PATCH — change some of them.
+import { requireUserId } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { parseJsonBody } from "@/lib/http/parse";
+import { route } from "@/lib/http/route";
+import { SettingsPatchSchema } from "@/lib/settings/settings-schema";
+import { selectUserSettings, updateUserSettings } from "@/lib/settings/user-settings";
+import { toSettingsView } from "@/lib/settings/settings-view";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (request) => {
+  const userId = await requireUserId(request.headers, new Date());
+  return Response.json(toSettingsView(await selectUserSettings(db(), userId)));
+});
+
+export const PATCH = route(async (request) => {
+  const userId = await requireUserId(request.headers, new Date());
+  const patch = await parseJsonBody(request, SettingsPatchSchema, 4096);
+  return Response.json(toSettingsView(await updateUserSettings(db(), userId, patch)));
+});

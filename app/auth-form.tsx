@@ -1,0 +1,52 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { authClient } from "@/lib/client/auth-client";
+
+type Mode = "sign-in" | "sign-up";
+
+export function AuthForm({ mode }: { mode: Mode }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const name = String(form.get("name") ?? "").trim() || email.split("@")[0] || "Learner";
+    setBusy(true);
+    setError(null);
+    const result =
+      mode === "sign-up"
+        ? await authClient.signUp.email({ email, password, name })
+        : await authClient.signIn.email({ email, password });
+    setBusy(false);
+    if (result.error) {
+      setError(result.error.message ?? "That did not work. Check the email and password.");
+      return;
+    }
+    router.replace("/");
+    router.refresh();
+  }
+
+  return (
+    <form className="panel stack" onSubmit={onSubmit}>
+      <h1 style={{ margin: 0, fontSize: 22 }}>{mode === "sign-up" ? "Create your account" : "Sign in"}</h1>
+      {mode === "sign-up" && (
+        <label>Name<input name="name" autoComplete="name" maxLength={80} /></label>
+      )}
+      <label>Email<input name="email" type="email" required autoComplete="email" inputMode="email" maxLength={200} /></label>
+      <label>
+        Password
+        <input name="password" type="password" required minLength={8} maxLength={128}
+          autoComplete={mode === "sign-up" ? "new-password" : "current-password"} />
+      </label>
+      {error && <p className="error" role="alert">{error}</p>}
+      <button className="button primary block" type="submit" disabled={busy}>
+        {busy ? "…" : mode === "sign-up" ? "Create account" : "Sign in"}
+      </button>
+    </form>
+  );
+}

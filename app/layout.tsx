@@ -1,0 +1,23 @@
+import type { Metadata, Viewport } from "next";
+import "katex/dist/katex.min.css";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Residual",
+  description: "Spaced repetition and an exercise grader for transformer internals",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  viewportFit: "cover",
+  themeColor: "#0f1115",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { db } from "@/lib/db/client";
+import { getTodayQueue } from "@/lib/queue/today-queue";
+import { sessionUser } from "./session-user";
+import { SignOutButton } from "./sign-out-button";
+import { formatRelative } from "@/lib/client/format-relative";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const user = await sessionUser();
+  if (!user) return <Landing />;
+  const now = new Date();
+  const queue = await getTodayQueue(db(), user.id, now);
+  const due = queue.counts.learning + queue.counts.review + queue.counts.new;
+  return (
+    <main className="shell">
+      <div className="topbar">
+        <span className="brand">Residual</span>
+        <nav className="nav"><Link href="/settings">Settings</Link><SignOutButton /></nav>
+      </div>
+      <section className="panel stack">
+        <h1 style={{ margin: 0, fontSize: 22 }}>Today</h1>
+        <div className="counts" data-testid="due-counts">
+          <div className="count"><strong>{queue.counts.learning}</strong><span>learning</span></div>
+          <div className="count"><strong>{queue.counts.review}</strong><span>review</span></div>
+          <div className="count"><strong>{queue.counts.new}</strong><span>new</span></div>
+        </div>
+        {due > 0 ? (
+          <Link href="/review" className="button primary block" data-testid="start-review">Start review · {due}</Link>
+        ) : (
+          <p className="muted" style={{ margin: 0 }}>
+            All caught up.{" "}
+            {queue.nextDueAt ? `Next card due ${formatRelative(new Date(queue.nextDueAt), now)}.` : ""}
+          </p>
+        )}
+        <p className="muted small" style={{ margin: 0 }}>
+          Reviewed today: {queue.today.reviewed} · Streak: {queue.today.streak} day{queue.today.streak === 1 ? "" : "s"}
+        </p>
+      </section>
+    </main>
+  );
+}
+
+function Landing() {
+  return (
+    <main className="shell">
+      <div className="topbar"><span className="brand">Residual</span></div>
+      <section className="panel stack">
+        <h1 style={{ margin: 0, fontSize: 24 }}>Keep the signal. Add a little every day.</h1>
+        <p className="muted" style={{ margin: 0 }}>
+          Spaced-repetition cards and graded exercises for transformer internals: norms, attention, masks, KV caches,
+          and the interview questions that come with them.
+        </p>
+        <Link href="/sign-up" className="button primary block">Create an account</Link>
+        <Link href="/sign-in" className="button block">Sign in</Link>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,173 @@
+"use client";
+// The daily review screen. The whole session queue lives here: rating a card
+// shows the next one at once while the outbox posts the review behind it.
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { QueueCard, RatingPreview } from "@/lib/queue/queue-card";
+import type { TodayQueue } from "@/lib/queue/today-queue";
+import { ReviewOutbox, type OutboxStatus } from "@/lib/client/review-outbox";
+import { CardFace } from "./card-face";
+import { RatingBar } from "./rating-bar";
+import { SessionSummary } from "./session-summary";
+import { EmptyState } from "./empty-state";
+
+type Done = { reviewId: string; card: QueueCard; rating: 1 | 2 | 3 | 4; durationMs: number };
+
+/** Ignore taps this soon after a rating, so a double tap cannot reveal or rate the next card. */
+const TAP_GUARD_MS = 400;
+
+export function ReviewSession({ userId, initial }: { userId: string; initial: TodayQueue }) {
+  const outbox = useMemo(
+    () => (typeof window === "undefined" ? null : new ReviewOutbox(userId, window.localStorage, window.fetch.bind(window))),
+    [userId],
+  );
+  const [queue, setQueue] = useState<QueueCard[]>(() => initial.cards);
+  const [done, setDone] = useState<Done[]>([]);
+  const [revealed, setRevealed] = useState(false);
+  const [status, setStatus] = useState<OutboxStatus>({ pending: 0, offline: false, lastError: null });
+  const [notice, setNotice] = useState<string | null>(null);
+  const shownAt = useRef(Date.now());
+  const startedAt = useRef(Date.now());
+  const lastRatedAt = useRef(0);
+
+  const current = queue[0];
+
+  useEffect(() => {
+    if (!outbox) return;
+    // Cards rated offline before a reload are still in the outbox: skip them.
+    const pending = outbox.pendingCardIds();
+    if (pending.size) setQueue((q) => q.filter((c) => !pending.has(c.cardId)));
+    const unsubscribe = outbox.subscribe(setStatus);
+    const unrequeue = outbox.onRequeue((_reviewId, card) => setQueue((q) => [...q.filter((c) => c.cardId !== card.cardId), card]));
+    const online = () => outbox.flush();
+    window.addEventListener("online", online);
+    setStatus(outbox.status());
+    outbox.flush();
+    return () => {
+      unsubscribe();
+      unrequeue();
+      window.removeEventListener("online", online);
+    };
+  }, [outbox]);
+
+  const reveal = useCallback(() => {
+    if (Date.now() - lastRatedAt.current < TAP_GUARD_MS) return;
+    setRevealed(true);
+  }, []);
+
+  const rate = useCallback(
+    (rating: 1 | 2 | 3 | 4) => {
+      if (!current || !revealed || !outbox) return;
+      if (Date.now() - lastRatedAt.current < TAP_GUARD_MS) return;
+      lastRatedAt.current = Date.now();
+      const reviewId = crypto.randomUUID();
+      const durationMs = Math.min(Date.now() - shownAt.current, 3_600_000);
+      outbox.addReview({ id: reviewId, cardId: current.cardId, rating, durationMs });
+      setDone((d) => [...d, { reviewId, card: current, rating, durationMs }]);
+      setQueue((q) => q.slice(1));
+      setRevealed(false);
+      setNotice(null);
+      shownAt.current = Date.now();
+    },
+    [current, revealed, outbox],
+  );
+
+  const undo = useCallback(() => {
+    const last = done[done.length - 1];
+    if (!last || !outbox) return;
+    outbox.undo(last.reviewId);
+    setDone((d) => d.slice(0, -1));
+    setQueue((q) => [last.card, ...q.filter((c) => c.cardId !== last.card.cardId)]);
+    setRevealed(false);
+    setNotice("Last review undone");
+    shownAt.current = Date.now();
+  }, [done, outbox]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.target instanceof HTMLInputElement || event.metaKey || event.altKey) return;
+      if ((event.key === "z" && event.ctrlKey) || event.key === "u" || event.key === "z") {
+        event.preventDefault();
+        undo();
+        return;
+      }
+      if (event.ctrlKey) return;
+      if (!revealed && (event.key === " " || event.key === "Enter")) {
+        event.preventDefault();
+        reveal();
+        return;
+      }
+      if (revealed) {
+        const rating = keyToRating(event.key, initial.buttonMode);
+        if (rating) {
+          event.preventDefault();
+          rate(rating);
+        }
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [revealed, reveal, rate, undo, initial.buttonMode]);
+
+  const total = done.length + queue.length;
+  const progress = total === 0 ? 1 : done.length / total;
+
+  return (
+    <div className="review">
+      <div className="review-top">
+        <Link href="/" className="back" aria-label="Back to overview">‹</Link>
+        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done.length}>
+          <div className="progress-fill" style={{ width: `${Math.round(progress * 100)}%` }} />
+        </div>
+        <span className="progress-count" data-testid="remaining">{queue.length}</span>
+      </div>
+      <SyncLine status={status} />
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {current ? (
+        <>
+          <CardFace card={current} revealed={revealed} onReveal={reveal} />
+          <div className="answer-bar">
+            {revealed ? (
+              <RatingBar previews={visiblePreviews(current.previews, initial.buttonMode)} onRate={rate} />
+            ) : (
+              <button className="button primary block reveal" onClick={reveal} data-testid="reveal">
+                Show answer
+              </button>
+            )}
+            {done.length > 0 && (
+              <button className="undo" onClick={undo} data-testid="undo">Undo last</button>
+            )}
+          </div>
+        </>
+      ) : done.length > 0 ? (
+        <SessionSummary
+          done={done}
+          elapsedMs={Date.now() - startedAt.current}
+          today={initial.today}
+          onUndo={undo}
+        />
+      ) : (
+        <EmptyState nextDueAt={initial.nextDueAt} />
+      )}
+    </div>
+  );
+}
+
+function SyncLine({ status }: { status: OutboxStatus }) {
+  if (status.lastError) return <p className="sync error" role="alert">{status.lastError}</p>;
+  if (status.pending === 0) return <p className="sync" data-testid="sync">All reviews saved</p>;
+  return (
+    <p className="sync" data-testid="sync">
+      {status.offline ? `Offline — ${status.pending} review${status.pending === 1 ? "" : "s"} will sync` : `Saving ${status.pending}…`}
+    </p>
+  );
+}
+
+function visiblePreviews(previews: RatingPreview[], mode: "FOUR" | "TWO"): RatingPreview[] {
+  return mode === "TWO" ? previews.filter((p) => p.rating === 1 || p.rating === 3) : previews;
+}
+
+function keyToRating(key: string, mode: "FOUR" | "TWO"): 1 | 2 | 3 | 4 | null {
+  if (mode === "TWO") return key === "1" ? 1 : key === "2" || key === "3" || key === " " ? 3 : null;
+  return key === "1" ? 1 : key === "2" ? 2 : key === "3" || key === " " ? 3 : key === "4" ? 4 : null;
+}

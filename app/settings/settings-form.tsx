@@ -1,0 +1,70 @@
+"use client";
+import { useState } from "react";
+import type { SettingsView } from "@/lib/settings/settings-view";
+
+const ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"];
+
+export function SettingsForm({ initial }: { initial: SettingsView }) {
+  const [values, setValues] = useState(initial);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const set = <K extends keyof SettingsView>(key: K, value: SettingsView[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    setError(null);
+    const { desiredRetention, newCardsPerDay, dayStartHour, timeZone, buttonMode } = values;
+    const response = await fetch("/api/settings", {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ desiredRetention, newCardsPerDay, dayStartHour, timeZone, buttonMode }),
+    });
+    const body = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
+    if (!response.ok) setError(body?.error?.message ?? "Could not save");
+    else setMessage("Saved");
+  }
+
+  const zones = ZONES.includes(values.timeZone) ? ZONES : [values.timeZone, ...ZONES];
+  return (
+    <form className="panel stack" onSubmit={save} data-testid="settings-form">
+      <h1 style={{ margin: 0, fontSize: 22 }}>Study settings</h1>
+      <label>
+        Desired retention: {Math.round(values.desiredRetention * 100)}%
+        <input type="range" min={0.7} max={0.99} step={0.01} value={values.desiredRetention} name="desiredRetention"
+          onChange={(e) => set("desiredRetention", Number(e.target.value))} />
+        <span className="small">
+          The chance you still remember a card on the day it comes back. Higher means shorter gaps and more reviews a
+          day; 90% is a good balance. Going from 90% to 95% roughly doubles the daily load.
+        </span>
+      </label>
+      <label>
+        New cards per day
+        <input type="number" min={0} max={500} value={values.newCardsPerDay} name="newCardsPerDay" inputMode="numeric"
+          onChange={(e) => set("newCardsPerDay", Number(e.target.value))} />
+      </label>
+      <label>
+        A new study day starts at
+        <select value={values.dayStartHour} name="dayStartHour" onChange={(e) => set("dayStartHour", Number(e.target.value))}>
+          {Array.from({ length: 24 }, (_, h) => <option key={h} value={h}>{String(h).padStart(2, "0")}:00</option>)}
+        </select>
+      </label>
+      <label>
+        Time zone
+        <select value={values.timeZone} name="timeZone" onChange={(e) => set("timeZone", e.target.value)}>
+          {zones.map((z) => <option key={z} value={z}>{z}</option>)}
+        </select>
+      </label>
+      <label>
+        Rating buttons
+        <select value={values.buttonMode} name="buttonMode" onChange={(e) => set("buttonMode", e.target.value === "TWO" ? "TWO" : "FOUR")}>
+          <option value="FOUR">Four: Again, Hard, Good, Easy</option>
+          <option value="TWO">Two: Forgot, Remembered</option>
+        </select>
+      </label>
+      {error && <p className="error" role="alert">{error}</p>}
+      {message && <p className="muted" role="status">{message}</p>}
+      <button className="button primary block" type="submit">Save settings</button>
+    </form>
+  );
+}

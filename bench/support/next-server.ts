@@ -1,0 +1,108 @@
+// The production server under test: `next build` when no build exists, then
+// `next start` in its own process group (stopping the group leaves no
+// next-server behind on the port), with its output kept in a log file.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { note } from "./stats";
+
+const NEXT_BIN = join(process.cwd(), "node_modules", ".bin", "next");
+const HEALTH_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export type NextServer = { baseUrl: string; logFile: string; stop: () => Promise<void> };
+
+/** Runs `next build` (telemetry off) when `.next/BUILD_ID` is missing; throws when the build fails. */
+export function ensureProductionBuild(): void {
+  const buildId = join(process.cwd(), ".next", "BUILD_ID");
+  if (existsSync(buildId)) {
+    note(`Using the existing production build (.next/BUILD_ID ${readFileSync(buildId, "utf8").trim()})`);
+    return;
+  }
+  note("No production build (.next/BUILD_ID missing): running `next build` first");
+  const result = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0 || !existsSync(buildId)) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+}
+
+/** Starts `next start` on 127.0.0.1:`port` against `databaseUrl` and resolves once /api/health answers 200. */
+export async function startNextServer(options: { port: number; databaseUrl: string; logFile: string }): Promise<NextServer> {
+  if (!(await portIsFree(options.port))) throw new Error(`port ${options.port} is already in use; stop whatever listens there first`);
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const log = createWriteStream(options.logFile);
+  const child = spawn(NEXT_BIN, ["start", "--port", String(options.port), "--hostname", "127.0.0.1"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: options.databaseUrl,
+      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+      BETTER_AUTH_URL: baseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  const stop = () => stopGroup(child, exited);
+  try {
+    await waitForHealth(baseUrl, exited, options.logFile);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, logFile: options.logFile, stop };
+}
+
+async function waitForHealth(baseUrl: string, exited: Promise<void>, logFile: string): Promise<void> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    if (gone) throw new Error(`next start exited before it was healthy; see ${logFile}:\n${tail(logFile)}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      last = `${response.status} ${await response.text()}`;
+      if (response.ok) return;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`/api/health not healthy within ${HEALTH_TIMEOUT_MS} ms (last: ${last}); see ${logFile}:\n${tail(logFile)}`);
+}
+
+/** SIGTERM to the whole group, SIGKILL if it is still there after the timeout. Idempotent. */
+async function stopGroup(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined || !groupAlive(pid)) return;
+  process.kill(-pid, "SIGTERM");
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  await Promise.race([exited, new Promise((done) => setTimeout(done, STOP_TIMEOUT_MS))]);
+  while (groupAlive(pid) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
+  if (groupAlive(pid)) process.kill(-pid, "SIGKILL");
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.once("error", () => done(false));
+    server.listen({ port, host: "127.0.0.1", exclusive: true }, () => server.close(() => done(true)));
+  });
+}
+
+function tail(file: string, lines = 30): string {
+  return existsSync(file) ? readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n") : "(no log)";
+}

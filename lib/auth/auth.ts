@@ -1,0 +1,34 @@
+// The better-auth instance: email + password accounts, database sessions
+// (so they survive a restart), Prisma adapter on the shared client.
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { db } from "../db/client";
+import { env } from "../env";
+import { onboardUser } from "../accounts/onboard";
+
+function createAuth() {
+  const { BETTER_AUTH_SECRET, BETTER_AUTH_URL } = env();
+  return betterAuth({
+    secret: BETTER_AUTH_SECRET,
+    baseURL: BETTER_AUTH_URL,
+    database: prismaAdapter(db(), { provider: "postgresql" }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    telemetry: { enabled: false },
+    databaseHooks: {
+      user: { create: { after: async (user) => { await onboardUser(db(), user.id); } } },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { residualAuth?: Auth };
+
+/** The process-wide auth instance, created on first use (after env is available). */
+export function auth(): Auth {
+  globalForAuth.residualAuth ??= createAuth();
+  return globalForAuth.residualAuth;
+}

@@ -1,0 +1,96 @@
+// Reading multi-line blocks (answers, question continuations, key-point lists)
+// out of a file's lines. A block is a paragraph; it goes on past a blank line
+// only into an indented paragraph or a fenced code / `$$` block, and it stops
+// at any structural line (see line-kinds.ts).
+import { codeMask, indentOf, isBlank, isStructural, LIST_ITEM } from "./line-kinds";
+
+/** The lines of one markdown file plus which of them are code. */
+export interface LineSource {
+  readonly lines: readonly string[];
+  readonly code: readonly boolean[];
+  readonly unclosedAt?: number;
+}
+
+export function lineSource(text: string): LineSource {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const { mask, unclosedAt } = codeMask(lines);
+  return { lines, code: mask, unclosedAt };
+}
+
+export interface BlockOptions {
+  /** Extra stop condition, e.g. the next list item of a prompt list. */
+  stop?: (line: string) => boolean;
+  /** Stop at the first blank line even if an indented paragraph follows. */
+  paragraphOnly?: boolean;
+}
+
+/** Index of the first non-blank line at or after `from` (code lines count as non-blank). */
+export function skipBlank(src: LineSource, from: number): number {
+  let i = from;
+  while (i < src.lines.length && !src.code[i] && isBlank(src.lines[i] ?? "")) i++;
+  return i;
+}
+
+/** Removes the common indentation of non-blank lines. */
+export function dedent(lines: readonly string[]): string[] {
+  const indents = lines.filter((l) => !isBlank(l)).map(indentOf);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.replace(/\t/g, "    ").slice(Math.min(cut, indentOf(l))));
+}
+
+/**
+ * Collects block lines starting at `from` (inclusive). Returns the dedented
+ * lines and the index of the first line not taken.
+ */
+export function collectBlock(src: LineSource, from: number, opts: BlockOptions = {}): { lines: string[]; next: number } {
+  const out: string[] = [];
+  let i = from;
+  while (i < src.lines.length) {
+    const line = src.lines[i] ?? "";
+    if (src.code[i]) {
+      out.push(line);
+      i++;
+      continue;
+    }
+    const stops = (l: string) => isStructural(l) || (opts.stop?.(l) ?? false);
+    if (isBlank(line)) {
+      if (opts.paragraphOnly) break;
+      const j = skipBlank(src, i);
+      const next = src.lines[j];
+      const continues =
+        next !== undefined && (src.code[j] === true || (indentOf(next) >= 2 && !stops(next)));
+      if (!continues) break;
+      out.push(...src.lines.slice(i, j).map(() => ""));
+      i = j;
+      continue;
+    }
+    if (stops(line)) break;
+    out.push(line);
+    i++;
+  }
+  return { lines: dedent(out), next: i };
+}
+
+/** Joins a first-line remainder with the block that follows it into trimmed markdown. */
+export function joinBlock(first: string, rest: readonly string[]): string {
+  return [first, ...rest].join("\n").trim();
+}
+
+/**
+ * Reads a key-point list starting at line `from`: list items, each possibly
+ * wrapped onto indented lines, with no blank lines in between.
+ */
+export function collectListItems(src: LineSource, from: number): { items: string[]; next: number } {
+  const items: string[] = [];
+  let i = from;
+  while (i < src.lines.length && !src.code[i]) {
+    const line = src.lines[i] ?? "";
+    if (isBlank(line)) break;
+    const item = LIST_ITEM.exec(line);
+    if (item) items.push((item[2] ?? "").trim());
+    else if (items.length && indentOf(line) >= 2 && !isStructural(line)) items[items.length - 1] += ` ${line.trim()}`;
+    else break;
+    i++;
+  }
+  return { items, next: i };
+}

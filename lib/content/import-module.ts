@@ -1,0 +1,164 @@
+// Writes a parsed module to the database in one transaction. Idempotent:
+// cards are matched by external id and compared by content hash, so a
+// re-import of the same source writes nothing, an edit updates the same row
+// (review history stays attached), and a card that left the source is
+// archived, never deleted, and comes back when it is re-added.
+import { z } from "zod";
+import { Prisma, type Db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { contentHash } from "./ids";
+import { changeSetOf, totals, type ImportReport } from "./import-report";
+import { planImport, type ExistingRow } from "./plan-import";
+import { ParsedModuleSchema, type ParsedCard, type ParsedChecklistItem, type ParsedModule } from "./schemas";
+
+type Tx = Prisma.TransactionClient;
+
+export const ImportTargetSchema = z
+  .object({
+    scope: z.string().min(1).max(200).describe('"public" for built-in modules, else the owner\'s user id.'),
+    ownerId: z.string().min(1).optional().describe("Must be absent for public modules and equal to scope otherwise."),
+  })
+  .refine((t) => (t.scope === "public" ? t.ownerId === undefined : (t.ownerId ?? t.scope) === t.scope), {
+    error: 'a public module has no owner; a private module\'s scope is its owner\'s id',
+  });
+export type ImportTarget = z.input<typeof ImportTargetSchema>;
+
+type CardIn = ParsedCard & { fingerprint: string };
+type CheckIn = ParsedChecklistItem & { fingerprint: string };
+
+/** The content fingerprint of a checklist item (the table has no hash column). */
+export function checklistFingerprint(item: { section: string; text: string; evidenceRule: unknown }): string {
+  return contentHash({ section: item.section, text: item.text, evidenceRule: item.evidenceRule });
+}
+
+function cardData(card: ParsedCard) {
+  return {
+    kind: card.kind,
+    role: card.role,
+    front: card.front,
+    back: card.back,
+    commonWrongAnswer: card.commonWrongAnswer,
+    keyPoints: card.keyPoints,
+    topic: card.topic,
+    tags: card.tags,
+    difficulty: card.difficulty,
+    siblingKey: card.siblingKey,
+    exerciseSlug: card.exerciseSlug,
+    position: card.position,
+    contentHash: card.contentHash,
+  };
+}
+
+function checklistData(item: ParsedChecklistItem) {
+  return {
+    section: item.section,
+    text: item.text,
+    position: item.position,
+    evidenceRule: item.evidenceRule ?? Prisma.DbNull,
+  };
+}
+
+async function upsertModule(tx: Tx, parsed: ParsedModule, scope: string, ownerId: string | null, now: Date) {
+  const existing = await tx.module.findUnique({ where: { scope_slug: { scope, slug: parsed.slug } } });
+  const data = { title: parsed.title, description: parsed.description, sourceHash: parsed.sourceHash, ownerId };
+  if (!existing) {
+    const created = await tx.module.create({ data: { ...data, scope, slug: parsed.slug, createdAt: now, updatedAt: now } });
+    return { row: created, status: "created" as const };
+  }
+  const same =
+    existing.title === data.title &&
+    existing.description === data.description &&
+    existing.sourceHash === data.sourceHash &&
+    existing.ownerId === data.ownerId;
+  if (same) return { row: existing, status: "unchanged" as const };
+  const updated = await tx.module.update({ where: { id: existing.id }, data: { ...data, updatedAt: now } });
+  return { row: updated, status: "updated" as const };
+}
+
+async function importCards(tx: Tx, moduleId: string, cards: ParsedCard[], now: Date) {
+  const rows = await tx.card.findMany({
+    where: { moduleId },
+    select: { id: true, externalId: true, contentHash: true, position: true, archivedAt: true },
+  });
+  const existing: ExistingRow[] = rows.map((r) => ({ ...r, fingerprint: r.contentHash }));
+  const plan = planImport<CardIn>(existing, cards.map((c) => ({ ...c, fingerprint: c.contentHash })));
+  if (plan.create.length) {
+    await tx.card.createMany({
+      data: plan.create.map((c) => ({ ...cardData(c), moduleId, externalId: c.externalId, createdAt: now, updatedAt: now })),
+    });
+  }
+  for (const { id, item } of [...plan.update, ...plan.restore]) {
+    await tx.card.update({ where: { id }, data: { ...cardData(item), archivedAt: null, updatedAt: now } });
+  }
+  for (const { id, item } of plan.move) {
+    await tx.card.update({ where: { id }, data: { position: item.position, updatedAt: now } });
+  }
+  if (plan.archive.length) {
+    await tx.card.updateMany({ where: { id: { in: plan.archive.map((r) => r.id) } }, data: { archivedAt: now, updatedAt: now } });
+  }
+  return changeSetOf(plan);
+}
+
+async function importChecklist(tx: Tx, moduleId: string, items: ParsedChecklistItem[], now: Date) {
+  const rows = await tx.checklistItem.findMany({ where: { moduleId } });
+  const existing: ExistingRow[] = rows.map((r) => ({
+    id: r.id,
+    externalId: r.externalId,
+    position: r.position,
+    archivedAt: r.archivedAt,
+    fingerprint: checklistFingerprint(r),
+  }));
+  const plan = planImport<CheckIn>(existing, items.map((i) => ({ ...i, fingerprint: checklistFingerprint(i) })));
+  if (plan.create.length) {
+    await tx.checklistItem.createMany({
+      data: plan.create.map((i) => ({ ...checklistData(i), moduleId, externalId: i.externalId, createdAt: now, updatedAt: now })),
+    });
+  }
+  for (const { id, item } of [...plan.update, ...plan.restore]) {
+    await tx.checklistItem.update({ where: { id }, data: { ...checklistData(item), archivedAt: null, updatedAt: now } });
+  }
+  for (const { id, item } of plan.move) {
+    await tx.checklistItem.update({ where: { id }, data: { position: item.position, updatedAt: now } });
+  }
+  if (plan.archive.length) {
+    await tx.checklistItem.updateMany({
+      where: { id: { in: plan.archive.map((r) => r.id) } },
+      data: { archivedAt: now, updatedAt: now },
+    });
+  }
+  return changeSetOf(plan);
+}
+
+/**
+ * Imports a parsed module into `target.scope` ("public", or the owner's user
+ * id for a private module) as of `now` (written to createdAt / updatedAt /
+ * archivedAt). Runs in one transaction: on the root client it opens one, on a
+ * transaction client it joins the caller's. Throws AppError VALIDATION when
+ * the target or the parsed module is invalid; nothing is written then.
+ */
+export async function importModule(db: Db, parsed: ParsedModule, target: ImportTarget, now: Date): Promise<ImportReport> {
+  const where = ImportTargetSchema.safeParse(target);
+  if (!where.success) throw new AppError("VALIDATION", where.error.issues[0]?.message ?? "invalid import target");
+  const checked = ParsedModuleSchema.safeParse(parsed);
+  if (!checked.success) {
+    const issues = checked.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    throw new AppError("VALIDATION", "Invalid parsed module", issues);
+  }
+  const module = checked.data;
+  const { scope } = where.data;
+  const ownerId = scope === "public" ? null : scope;
+  const run = async (tx: Tx): Promise<ImportReport> => {
+    const { row, status } = await upsertModule(tx, module, scope, ownerId, now);
+    const cards = await importCards(tx, row.id, module.cards, now);
+    const checklist = await importChecklist(tx, row.id, module.checklist, now);
+    return {
+      module: { id: row.id, slug: row.slug, scope: row.scope, title: row.title, status },
+      ...totals(cards, checklist),
+      cards,
+      checklist,
+      skipped: module.skipped,
+      warnings: module.warnings,
+    };
+  };
+  return "$transaction" in db ? db.$transaction(run, { maxWait: 10_000, timeout: 60_000 }) : run(db);
+}

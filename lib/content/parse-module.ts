@@ -1,0 +1,153 @@
+// Entry point of the pure parser: a module's manifest and markdown files in,
+// a validated ParsedModule out (cards, checklist items, skipped lines with
+// reasons, warnings). No I/O, no database.
+import { AppError } from "../errors/app-error";
+import { buildItem, type BuildOptions, type CardDraft, type ChecklistDraft } from "./build-items";
+import { contentHash, stableStringify, sha256 } from "./ids";
+import { MAX_CARDS, MAX_CHECKLIST_ITEMS } from "./limits";
+import { parseMarkdownFile } from "./parse-markdown";
+import {
+  ModuleManifestSchema,
+  ModuleSourceSchema,
+  ParsedCardSchema,
+  ParsedChecklistItemSchema,
+  type ModuleSource,
+  type ParsedCard,
+  type ParsedChecklistItem,
+  type ParsedModule,
+  type ParseWarning,
+  type SkippedLine,
+  type SourceRef,
+} from "./schemas";
+import type { z } from "zod";
+
+export interface ParseOptions {
+  /** When given, exercise cards and evidence rules must name one of these slugs. */
+  knownExerciseSlugs?: readonly string[];
+}
+
+/** The fields that make up a card's content; `contentHash` covers exactly these. */
+export function cardContent(card: Omit<ParsedCard, "position" | "contentHash" | "source" | "difficultyFrom">) {
+  return {
+    kind: card.kind,
+    role: card.role,
+    front: card.front,
+    back: card.back,
+    commonWrongAnswer: card.commonWrongAnswer,
+    keyPoints: card.keyPoints,
+    topic: card.topic,
+    tags: card.tags,
+    difficulty: card.difficulty,
+    siblingKey: card.siblingKey,
+    exerciseSlug: card.exerciseSlug,
+  };
+}
+
+function issuesText(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+}
+
+class Collector {
+  readonly cards: ParsedCard[] = [];
+  readonly checklist: ParsedChecklistItem[] = [];
+  readonly skipped: SkippedLine[] = [];
+  readonly warnings: ParseWarning[] = [];
+  private readonly seen = new Map<string, SourceRef>();
+
+  skip(ref: SourceRef, text: string, reason: string): void {
+    this.skipped.push({ ...ref, text, reason });
+  }
+
+  private claim(namespace: string, id: string, ref: SourceRef, text: string): boolean {
+    const first = this.seen.get(`${namespace}:${id}`);
+    if (!first) {
+      this.seen.set(`${namespace}:${id}`, ref);
+      return true;
+    }
+    const why = id.startsWith("h-")
+      ? "the same question already appears under the same heading"
+      : `the id ${id} is already used`;
+    this.skip(ref, text, `duplicate: ${why} (${first.file}:${first.line}); give one of them its own {#id}`);
+    return false;
+  }
+
+  addCard(draft: CardDraft, text: string): void {
+    if (this.cards.length >= MAX_CARDS) return this.skip(draft.source, text, `module has more than ${MAX_CARDS} cards`);
+    const card = { ...draft, position: this.cards.length, contentHash: contentHash(cardContent(draft)) };
+    const parsed = ParsedCardSchema.safeParse(card);
+    if (!parsed.success) return this.skip(draft.source, text, issuesText(parsed.error));
+    if (this.claim("card", card.externalId, card.source, text)) this.cards.push(parsed.data);
+  }
+
+  addChecklist(draft: ChecklistDraft, text: string): void {
+    if (this.checklist.length >= MAX_CHECKLIST_ITEMS) {
+      return this.skip(draft.source, text, `module has more than ${MAX_CHECKLIST_ITEMS} checklist items`);
+    }
+    const parsed = ParsedChecklistItemSchema.safeParse({ ...draft, position: this.checklist.length });
+    if (!parsed.success) return this.skip(draft.source, text, issuesText(parsed.error));
+    if (this.claim("check", draft.externalId, draft.source, text)) this.checklist.push(parsed.data);
+  }
+}
+
+/**
+ * Parses a module. Throws AppError VALIDATION (with one issue per problem) when
+ * the manifest is invalid or a file breaks a size cap; every problem inside
+ * the markdown is reported as a skipped line instead, so one bad card never
+ * blocks the rest. Deterministic: the same source always gives the same result.
+ */
+export function parseModuleSource(source: ModuleSource, opts: ParseOptions = {}): ParsedModule {
+  const checked = ModuleSourceSchema.safeParse(source);
+  if (!checked.success) {
+    const issues = checked.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    throw new AppError("VALIDATION", `Invalid module: ${issuesText(checked.error)}`, issues);
+  }
+  const { manifest, files } = checked.data;
+  const build: BuildOptions = { defaultDifficulty: manifest.defaultDifficulty, knownExerciseSlugs: opts.knownExerciseSlugs };
+  const out = new Collector();
+  for (const file of files) {
+    const parsed = parseMarkdownFile(file.name, file.text);
+    out.skipped.push(...parsed.skipped);
+    out.warnings.push(...parsed.warnings);
+    for (const item of parsed.items) {
+      const built = buildItem(item, build);
+      if (built.kind === "skip") {
+        out.skip(item.ref, item.excerpt, built.reason);
+        continue;
+      }
+      out.warnings.push(...built.warnings);
+      if (built.kind === "cards") built.cards.forEach((card) => out.addCard(card, item.excerpt));
+      else out.addChecklist(built.item, item.excerpt);
+    }
+  }
+  const order = (a: SourceRef, b: SourceRef) =>
+    files.findIndex((f) => f.name === a.file) - files.findIndex((f) => f.name === b.file) || a.line - b.line;
+  return {
+    slug: manifest.slug,
+    title: manifest.title,
+    description: manifest.description,
+    sourceHash: sha256(stableStringify({ manifest, files })),
+    cards: out.cards,
+    checklist: out.checklist,
+    skipped: out.skipped.sort(order),
+    warnings: out.warnings.sort(order),
+  };
+}
+
+/**
+ * A one-file module (an upload): the manifest comes from the file's front
+ * matter (`slug`, `title`, `description`, `difficulty`), `overrides` win.
+ */
+export function singleFileSource(name: string, text: string, overrides: Partial<z.input<typeof ModuleManifestSchema>> = {}): ModuleSource {
+  const front = parseMarkdownFile(name, text).frontMatter;
+  const difficulty = front.difficulty?.toUpperCase();
+  return {
+    manifest: {
+      slug: front.slug ?? "",
+      title: front.title ?? "",
+      description: front.description ?? "",
+      ...(difficulty === "EASY" || difficulty === "MEDIUM" || difficulty === "HARD" ? { defaultDifficulty: difficulty } : {}),
+      ...overrides,
+    },
+    files: [{ name, text }],
+  };
+}

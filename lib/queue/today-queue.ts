@@ -1,0 +1,72 @@
+// Today's queue for one user: loads due and new candidates, orders them with
+// the pure queue builder, and renders each card for the client.
+import type { Db } from "../db/client";
+import { selectVisibleCards } from "../data/card";
+import { buildQueue, studyDayEnd, studyDayKey, studyDayStart } from "../scheduling";
+import { selectUserSettings } from "../settings/user-settings";
+import { schedulerSettingsOf } from "../settings/scheduler-settings";
+import { currentStreak } from "../stats/streak";
+import { toQueueCard, type QueueCard } from "./queue-card";
+import { selectDueRows, selectNewRows, selectNextDue, selectReviewDayKeys, selectTodayActivity } from "./queue-rows";
+
+/** Most cards handed to a client at once; a longer backlog comes in the next fetch. */
+export const QUEUE_LIMIT = 200;
+const STREAK_LOOKBACK_DAYS = 400;
+
+export type TodayQueue = {
+  cards: QueueCard[];
+  counts: { learning: number; review: number; new: number };
+  studyDay: { key: string; start: string; end: string };
+  today: { reviewed: number; passed: number; streak: number };
+  nextDueAt: string | null;
+  buttonMode: "FOUR" | "TWO";
+};
+
+export async function getTodayQueue(db: Db, userId: string, now: Date): Promise<TodayQueue> {
+  const settings = await selectUserSettings(db, userId);
+  const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
+  const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
+  const todayKey = studyDayKey(now, settings.timeZone, settings.dayStartHour);
+
+  const [dueRows, activity, dayKeys] = await Promise.all([
+    selectDueRows(db, userId, dayEnd, QUEUE_LIMIT * 2),
+    selectTodayActivity(db, userId, dayStart),
+    selectReviewDayKeys(db, userId, settings.timeZone, settings.dayStartHour, new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000)),
+  ]);
+  const newSlots = Math.max(0, settings.newCardsPerDay - activity.newIntroduced);
+  // Extra candidates so sibling burying cannot starve the day's new cards.
+  const newRows = await selectNewRows(db, userId, newSlots * 3);
+
+  const queue = buildQueue(
+    {
+      dueCards: dueRows,
+      newCandidates: newRows,
+      newIntroducedToday: activity.newIntroduced,
+      reviewedToday: activity.reviewedCards,
+      settings: { newCardsPerDay: settings.newCardsPerDay },
+      studyDayEnd: dayEnd,
+    },
+    now,
+  );
+  const ids = queue.items.slice(0, QUEUE_LIMIT).map((item) => item.cardId);
+  const [cards, states] = await Promise.all([
+    selectVisibleCards(db, userId, ids),
+    db.cardState.findMany({ where: { userId, cardId: { in: ids } } }),
+  ]);
+  const cardById = new Map(cards.map((c) => [c.id, c]));
+  const stateByCard = new Map(states.map((s) => [s.cardId, s]));
+  const scheduler = schedulerSettingsOf(settings);
+  const rendered = ids.flatMap((id) => {
+    const card = cardById.get(id);
+    return card ? [toQueueCard(card, stateByCard.get(id) ?? null, now, scheduler)] : [];
+  });
+
+  return {
+    cards: rendered,
+    counts: queue.counts,
+    studyDay: { key: todayKey, start: dayStart.toISOString(), end: dayEnd.toISOString() },
+    today: { reviewed: activity.reviewed, passed: activity.passed, streak: currentStreak(dayKeys, todayKey) },
+    nextDueAt: rendered.length === 0 ? ((await selectNextDue(db, userId, now))?.toISOString() ?? null) : null,
+    buttonMode: settings.buttonMode,
+  };
+}

@@ -1,0 +1,64 @@
+// Card text → HTML: markdown with KaTeX math ($…$ inline, $$…$$ display) and
+// code. Authored text is untrusted (anyone can import a module), so raw HTML is
+// escaped and only http(s), mailto and relative links survive.
+import katex from "katex";
+import { Marked, type Tokens, type TokenizerAndRendererExtension } from "marked";
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+function renderMath(tex: string, displayMode: boolean): string {
+  return katex.renderToString(tex, { displayMode, throwOnError: false, trust: false, strict: "ignore", maxSize: 20, maxExpand: 200 });
+}
+
+const blockMath: TokenizerAndRendererExtension = {
+  name: "blockMath",
+  level: "block",
+  start: (src) => src.indexOf("$$"),
+  tokenizer(src) {
+    const match = /^\$\$([\s\S]+?)\$\$(?:\n|$)/.exec(src);
+    if (!match) return undefined;
+    return { type: "blockMath", raw: match[0], text: (match[1] ?? "").trim() };
+  },
+  renderer: (token) => `<div class="math-display">${renderMath(String(token.text), true)}</div>\n`,
+};
+
+const inlineMath: TokenizerAndRendererExtension = {
+  name: "inlineMath",
+  level: "inline",
+  start: (src) => src.indexOf("$"),
+  tokenizer(src) {
+    const display = /^\$\$([^$]+?)\$\$/.exec(src);
+    if (display) return { type: "inlineMath", raw: display[0], text: display[1] ?? "", display: true };
+    // `$5` or `$ 5` is money, not math: require a non-space right after the `$`.
+    const inline = /^\$(?=\S)([^$\n]+?)(?<=\S)\$(?!\d)/.exec(src);
+    if (!inline) return undefined;
+    return { type: "inlineMath", raw: inline[0], text: inline[1] ?? "", display: false };
+  },
+  renderer: (token) => renderMath(String(token.text), token.display === true),
+};
+
+const SAFE_HREF = /^(https?:|mailto:|\/|#|\.)/i;
+
+const markdown = new Marked({
+  gfm: true,
+  breaks: false,
+  extensions: [blockMath, inlineMath],
+  renderer: {
+    html: (token: Tokens.HTML | Tokens.Tag) => escapeHtml(token.text),
+    link(token: Tokens.Link) {
+      const text = this.parser.parseInline(token.tokens);
+      if (!SAFE_HREF.test(token.href)) return text;
+      return `<a href="${escapeHtml(token.href)}" rel="noopener noreferrer">${text}</a>`;
+    },
+    image: (token: Tokens.Image) => escapeHtml(token.text),
+  },
+});
+
+/** Renders card markdown to safe HTML. Synchronous; pure. */
+export function renderMarkdown(source: string): string {
+  return markdown.parse(source, { async: false });
+}

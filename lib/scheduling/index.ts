@@ -1,0 +1,41 @@
+// The pure scheduling core: FSRS via ts-fsrs (kept behind fsrs-adapter.ts),
+// study days in the user's time zone, leeches and the daily study queue.
+export {
+  FSRS_STATE_NAMES,
+  RATING,
+  RATINGS,
+  isRating,
+  type FsrsStateName,
+  type Rating,
+  type ReviewLogFields,
+  type SchedulingState,
+} from "./types";
+export {
+  DEFAULT_SCHEDULER_SETTINGS,
+  FSRS6_WEIGHT_COUNT,
+  MAX_DESIRED_RETENTION,
+  MAX_INTERVAL_CEILING_DAYS,
+  MIN_DESIRED_RETENTION,
+  SchedulerSettingsSchema,
+  assertSchedulerSettings,
+  type SchedulerSettings,
+} from "./settings";
+export { applyRating, previewRatings, undoRating, type AppliedRating, type RatingPreview } from "./scheduler";
+export { StateSnapshotSchema, restoreStateSnapshot, toStateSnapshot, type StateSnapshot } from "./snapshot";
+export { buttonRatings, passFailRating, type ButtonMode, type PassFail } from "./buttons";
+export { formatInterval } from "./interval-label";
+export { LEECH_LAPSE_THRESHOLD, LEECH_REPEAT_LAPSES, becameLeech, isLeech } from "./leech";
+export { isValidTimeZone, studyDayEnd, studyDayKey, studyDayStart } from "./study-day";
+export {
+  DEFAULT_LEARN_AHEAD_MINUTES,
+  buildQueue,
+  nextDueAfter,
+  type QueueInput,
+  type QueueItem,
+  type QueueKind,
+  type QueueNewCard,
+  type QueueReviewedCard,
+  type QueueSettings,
+  type QueueStateCard,
+  type StudyQueue,
+} from "./queue";

@@ -1,0 +1,93 @@
+import {
+  createFsrs,
+  fromFsrsCard,
+  fuzzSeed,
+  toFsrsCard,
+  toFsrsReviewLog,
+  toGrade,
+  toReviewLogFields,
+} from "./fsrs-adapter";
+import { formatInterval } from "./interval-label";
+import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from "./settings";
+import { RATINGS, type Rating, type ReviewLogFields, type SchedulingState } from "./types";
+
+export type { SchedulerSettings } from "./settings";
+
+/** What one rating button would do: the resulting state, its due instant and a label. */
+export type RatingPreview = {
+  rating: Rating;
+  /** When the card would come due again. */
+  due: Date;
+  /** `due − now` as a short label ("1m", "10m", "1d", "3.2mo", "1.1y"). */
+  intervalLabel: string;
+  /** The state `applyRating` would store for this rating. */
+  next: SchedulingState;
+};
+
+/** The outcome of one review: the state to store and the review-log fields to append. */
+export type AppliedRating = { next: SchedulingState; log: ReviewLogFields };
+
+/**
+ * The four outcomes of reviewing a card at `now`, Again → Easy, for labelling
+ * the rating buttons. `state` is `null` for a new card. Pure: the same
+ * (state, now, settings) always give the same previews, and each equals what
+ * `applyRating` returns for that rating at the same `now`, fuzz included.
+ * Throws `RangeError` when `settings` is outside `SchedulerSettingsSchema`.
+ */
+export function previewRatings(
+  state: SchedulingState | null,
+  now: Date,
+  settings: SchedulerSettings,
+): RatingPreview[] {
+  const scheduler = createFsrs(settings, fuzzSeed(state, now));
+  const preview = scheduler.repeat(toFsrsCard(state, now), now);
+  return RATINGS.map((rating) => {
+    const next = fromFsrsCard(preview[toGrade(rating)].card);
+    return { rating, due: next.due, intervalLabel: formatInterval(next.due.getTime() - now.getTime()), next };
+  });
+}
+
+/**
+ * Reviews a card with `rating` at `now` (the server's clock): the state to
+ * store and the log fields to append. `state` is `null` for a new card.
+ *
+ * Fuzz is on: review intervals of 3 days or more are spread over a small
+ * range so cards learned together drift apart. The fuzz is seeded from the
+ * review instant, the review count and the memory state (`fuzzSeed`), so the
+ * result is a pure function of (state, rating, now, settings): the same inputs
+ * give the same output on any machine, and nothing reads the clock or
+ * `Math.random`. Throws `RangeError` when `settings` is outside
+ * `SchedulerSettingsSchema`.
+ */
+export function applyRating(
+  state: SchedulingState | null,
+  rating: Rating,
+  now: Date,
+  settings: SchedulerSettings,
+): AppliedRating {
+  const scheduler = createFsrs(settings, fuzzSeed(state, now));
+  const item = scheduler.next(toFsrsCard(state, now), now, toGrade(rating));
+  return { next: fromFsrsCard(item.card), log: toReviewLogFields(item.log) };
+}
+
+/**
+ * Undoes the review `log` on `current` with ts-fsrs's `rollback`: the state
+ * before that review, or `null` when the card was new (delete its row).
+ *
+ * Precondition: `log` is `current`'s latest review (`current.lastReview`
+ * equals `log.reviewedAt`); otherwise this throws, since rolling back any
+ * other review would produce a state that never existed.
+ *
+ * Exact for every field but one: rollback cannot know the previous `due` of a
+ * card that had been reviewed before, and sets it to `log.reviewedAt` (the card
+ * is due again at once). Where the stored `stateBefore` snapshot is at hand,
+ * prefer `restoreStateSnapshot`, which is exact.
+ */
+export function undoRating(current: SchedulingState, log: ReviewLogFields): SchedulingState | null {
+  if (current.lastReview?.getTime() !== log.reviewedAt.getTime()) {
+    throw new Error("undoRating: the log is not the card's latest review");
+  }
+  if (log.state === "NEW") return null;
+  const scheduler = createFsrs(DEFAULT_SCHEDULER_SETTINGS, fuzzSeed(current, log.reviewedAt));
+  return fromFsrsCard(scheduler.rollback(toFsrsCard(current, log.reviewedAt), toFsrsReviewLog(log)));
+}

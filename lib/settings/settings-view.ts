@@ -1,0 +1,22 @@
+// The settings as the API and the settings page show them.
+import type { UserSettings } from "./user-settings";
+
+export type SettingsView = {
+  desiredRetention: number;
+  newCardsPerDay: number;
+  dayStartHour: number;
+  timeZone: string;
+  buttonMode: "FOUR" | "TWO";
+  fsrsWeightsFittedAt: string | null;
+};
+
+export function toSettingsView(row: UserSettings): SettingsView {
+  return {
+    desiredRetention: row.desiredRetention,
+    newCardsPerDay: row.newCardsPerDay,
+    dayStartHour: row.dayStartHour,
+    timeZone: row.timeZone,
+    buttonMode: row.buttonMode,
+    fsrsWeightsFittedAt: row.fsrsWeightsFittedAt?.toISOString() ?? null,
+  };
+}

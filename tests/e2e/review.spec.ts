@@ -1,0 +1,75 @@
+import { expect, test } from "@playwright/test";
+import { SCREENSHOT_DIR, reviewCurrent, signUp } from "./support";
+
+test("sign up, review ten cards by touch, undo one, reload: the state is as left", async ({ page }) => {
+  await signUp(page);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/home.png` });
+  await page.getByTestId("start-review").tap();
+  await expect(page.getByTestId("card")).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/review-front.png` });
+
+  const startRemaining = Number(await page.getByTestId("remaining").textContent());
+  expect(startRemaining).toBeGreaterThanOrEqual(10);
+  for (let i = 0; i < 10; i++) {
+    if (i === 0) {
+      await page.getByTestId("card").tap();
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/review-back.png` });
+      await page.getByTestId("rate-3").tap();
+      await page.waitForTimeout(450);
+      continue;
+    }
+    await reviewCurrent(page, i % 3 === 0 ? 4 : 3);
+  }
+  const undoneCard = await page.getByTestId("card").getAttribute("data-card-id");
+  await page.getByTestId("undo").tap();
+  await expect(page.getByText("Last review undone")).toBeVisible();
+  const restoredCard = await page.getByTestId("card").getAttribute("data-card-id");
+  expect(restoredCard).not.toBe(undoneCard);
+  await expect(page.getByTestId("sync")).toHaveText("All reviews saved");
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/review-after-undo.png` });
+
+  await page.goto("/");
+  await expect(page.getByText("Reviewed today: 9")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Reviewed today: 9")).toBeVisible();
+  await page.getByTestId("start-review").tap();
+  await expect(page.getByTestId("card")).toHaveAttribute("data-card-id", restoredCard ?? "");
+});
+
+test("a double-tapped rating records one review", async ({ page }) => {
+  await signUp(page, "double");
+  await page.getByTestId("start-review").tap();
+  await page.getByTestId("card").tap();
+  const good = page.getByTestId("rate-3");
+  await good.dblclick();
+  await page.getByTestId("rate-3").tap({ timeout: 100 }).catch(() => undefined);
+  await expect(page.getByTestId("sync")).toHaveText("All reviews saved");
+  await page.goto("/");
+  await expect(page.getByText("Reviewed today: 1")).toBeVisible();
+});
+
+test("settings page works at phone size", async ({ page }) => {
+  await signUp(page, "settings");
+  await page.goto("/settings");
+  await page.getByLabel("New cards per day").fill("12");
+  await page.getByLabel("Rating buttons").selectOption("TWO");
+  await page.getByRole("button", { name: "Save settings" }).tap();
+  await expect(page.getByText("Saved")).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/settings.png`, fullPage: true });
+  await page.goto("/review");
+  await page.getByTestId("card").tap();
+  await expect(page.getByTestId("rate-2")).toHaveCount(0);
+  await expect(page.getByTestId("rate-1")).toBeVisible();
+  await expect(page.getByTestId("rate-3")).toContainText("Remembered");
+});
+
+test("keyboard: space reveals, 1-4 rate", async ({ page }) => {
+  await signUp(page, "keys");
+  await page.goto("/review");
+  const first = await page.getByTestId("card").getAttribute("data-card-id");
+  await page.keyboard.press(" ");
+  await expect(page.getByTestId("answer")).toBeVisible();
+  await page.waitForTimeout(450);
+  await page.keyboard.press("3");
+  await expect(page.getByTestId("card")).not.toHaveAttribute("data-card-id", first ?? "");
+});

@@ -1,0 +1,26 @@
+import { expect, type Page } from "@playwright/test";
+
+export const SCREENSHOT_DIR = ".cache/screens";
+
+/** Signs up a fresh user through the form and waits for the overview. */
+export async function signUp(page: Page, name = "phone"): Promise<string> {
+  const email = `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Phone Learner");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).tap();
+  await expect(page.getByTestId("due-counts")).toBeVisible();
+  return email;
+}
+
+/** Reveals the current card and taps a rating, waiting for the next card to show. */
+export async function reviewCurrent(page: Page, rating: 1 | 2 | 3 | 4): Promise<void> {
+  const remaining = Number(await page.getByTestId("remaining").textContent());
+  await page.getByTestId("card").tap();
+  await expect(page.getByTestId("answer")).toBeVisible();
+  await page.getByTestId(`rate-${rating}`).tap();
+  if (rating !== 1) await expect(page.getByTestId("remaining")).not.toHaveText(String(remaining));
+  // Past the double-tap guard, as a person's next tap would be.
+  await page.waitForTimeout(450);
+}

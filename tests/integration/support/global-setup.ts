@@ -1,0 +1,68 @@
+// Once per `vitest --project integration` run: a Postgres server (an embedded
+// one in a temp dir under .cache/, or TEST_DATABASE_URL's), a template database
+// with every migration applied, and the teardown that removes them again.
+import { randomBytes } from "node:crypto";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "../../../lib/db/embedded-postgres";
+import { applyMigrations, createDatabase, dropDatabase, withAdminClient } from "../../../lib/db/migrations";
+import { sweepStaleServers } from "./stale-servers";
+import type { TestDatabaseContext } from "./test-database";
+
+const CACHE_DIR = join(process.cwd(), ".cache");
+const SERVER_DIR_PREFIX = "test-postgres-";
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const t0 = Date.now();
+  const external = process.env.TEST_DATABASE_URL;
+  let adminUrl: string;
+  let stopServer = async (): Promise<void> => undefined;
+  if (external) {
+    adminUrl = external;
+  } else {
+    await mkdir(CACHE_DIR, { recursive: true });
+    await sweepStaleServers(CACHE_DIR, SERVER_DIR_PREFIX);
+    const dir = await mkdtemp(join(CACHE_DIR, SERVER_DIR_PREFIX));
+    // Under root the server runs as the `postgres` user, which must be able to enter the dir.
+    await chmod(dir, 0o755);
+    const server = await startEmbeddedPostgres({ dataDir: join(dir, "data"), durable: false });
+    adminUrl = server.url;
+    stopServer = async () => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    };
+  }
+
+  const template = `residual_test_${randomBytes(4).toString("hex")}`;
+  try {
+    const templateUrl = await createDatabase(adminUrl, template);
+    await applyMigrations(templateUrl);
+  } catch (error) {
+    await stopServer();
+    throw error;
+  }
+  const context: TestDatabaseContext = { adminUrl, template };
+  project.provide("testDatabase", context);
+  console.log("setup", Date.now() - t0);
+
+  return async () => {
+    const t = Date.now(); console.log("teardown start");
+    process.on("exit", () => console.log("exit after", Date.now() - t));
+    if (external) await dropRunDatabases(adminUrl, template);
+    await stopServer();
+    console.log("teardown done", Date.now() - t);
+    setTimeout(() => { const h = (process as any)._getActiveHandles(); console.log("handles", h.map((x: any) => x.constructor.name + (x.remoteAddress ? " " + x.remoteAddress + ":" + x.remotePort : "") + (x.spawnfile ? " " + x.spawnfile : ""))); }, 1000).unref();
+  };
+}
+
+async function dropRunDatabases(adminUrl: string, template: string): Promise<void> {
+  const names = await withAdminClient(adminUrl, async (client) => {
+    const found = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $1 || '_w')",
+      [template],
+    );
+    return found.rows.map((row) => row.datname);
+  });
+  for (const name of names) await dropDatabase(adminUrl, name);
+}
