@@ -4,15 +4,16 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
+import { portIsFree } from "./ports";
 import { note } from "./stats";
 
 const NEXT_BIN = join(process.cwd(), "node_modules", ".bin", "next");
 const HEALTH_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-export type NextServer = { baseUrl: string; logFile: string; stop: () => Promise<void> };
+/** `pid` leads the server's process group. */
+export type NextServer = { baseUrl: string; logFile: string; pid: number; stop: () => Promise<void> };
 
 /** Runs `next build` (telemetry off) when `.next/BUILD_ID` is missing; throws when the build fails. */
 export function ensureProductionBuild(): void {
@@ -53,7 +54,8 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
     await stop();
     throw error;
   }
-  return { baseUrl, logFile: options.logFile, stop };
+  if (child.pid === undefined) throw new Error("next start did not get a pid");
+  return { baseUrl, logFile: options.logFile, pid: child.pid, stop };
 }
 
 async function waitForHealth(baseUrl: string, exited: Promise<void>, logFile: string): Promise<void> {
@@ -93,14 +95,6 @@ function groupAlive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.once("error", () => done(false));
-    server.listen({ port, host: "127.0.0.1", exclusive: true }, () => server.close(() => done(true)));
-  });
 }
 
 function tail(file: string, lines = 30): string {

@@ -1,6 +1,7 @@
-// Closed-loop clients against a running server: each fetches its queue once,
-// then posts reviews one after another, no think time. Bounded by a post count
-// per client and by one deadline for the whole run.
+// Clients against a running server. First every client fetches its queue at
+// once (a burst of GET /api/queue); then each posts reviews of those cards one
+// after another — back to back (closed loop), or paced to one post per
+// `paceMs`. Bounded by a post count per client and one deadline per run.
 import { randomUUID } from "node:crypto";
 import type { LoadUser } from "./load-users";
 
@@ -13,17 +14,16 @@ export type LoadResult = {
   failures: Map<string, number>;
   postLatencies: number[];
   queueLatencies: number[];
+  /** Wall time of the posting phase only (after every queue fetch returned). */
   wallMs: number;
   hitDeadline: boolean;
 };
 
-/** Runs one client per user concurrently, `postsPerClient` posts each, stopping new requests at `deadlineMs`. */
-export async function runReviewLoad(
-  baseUrl: string,
-  users: readonly LoadUser[],
-  postsPerClient: number,
-  deadlineMs: number,
-): Promise<LoadResult> {
+/** `onPosting` is called once, when every queue fetch has returned and posting begins. */
+export type LoadOptions = { postsPerClient: number; deadlineMs: number; paceMs?: number; onPosting?: () => void };
+
+/** Runs one client per user concurrently; no new request starts after `deadlineMs`. */
+export async function runReviewLoad(baseUrl: string, users: readonly LoadUser[], options: LoadOptions): Promise<LoadResult> {
   const result: LoadResult = {
     clients: users.length,
     postsAttempted: 0,
@@ -34,22 +34,43 @@ export async function runReviewLoad(
     wallMs: 0,
     hitDeadline: false,
   };
+  const stopAt = Date.now() + options.deadlineMs;
+  const queues = await Promise.all(users.map((user) => fetchQueue(baseUrl, user, result)));
+  options.onPosting?.();
   const started = performance.now();
-  const stopAt = Date.now() + deadlineMs;
-  await Promise.all(users.map((user) => runClient(baseUrl, user, postsPerClient, stopAt, result)));
+  const start = Date.now();
+  await Promise.all(
+    users.map((user, i) => {
+      const pace = options.paceMs === undefined ? undefined : { every: options.paceMs, at: start + (i / users.length) * options.paceMs };
+      return postReviews(baseUrl, user, queues[i] ?? [], options.postsPerClient, stopAt, pace, result);
+    }),
+  );
   result.wallMs = performance.now() - started;
   return result;
 }
 
-async function runClient(baseUrl: string, user: LoadUser, posts: number, stopAt: number, result: LoadResult): Promise<void> {
+async function fetchQueue(baseUrl: string, user: LoadUser, result: LoadResult): Promise<string[]> {
   const headers = { authorization: `Bearer ${user.secret}` };
   const queue = await timed(() => fetch(`${baseUrl}/api/queue`, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
   result.queueLatencies.push(queue.ms);
   if (queue.status !== 200) throw new Error(`GET /api/queue for ${user.id} answered ${queue.status}: ${queue.body.slice(0, 300)}`);
   const cardIds = (JSON.parse(queue.body) as { cards: { cardId: string }[] }).cards.map((card) => card.cardId);
   if (cardIds.length === 0) throw new Error(`GET /api/queue for ${user.id} returned no cards`);
+  return cardIds;
+}
 
+async function postReviews(
+  baseUrl: string,
+  user: LoadUser,
+  cardIds: string[],
+  posts: number,
+  stopAt: number,
+  pace: { every: number; at: number } | undefined,
+  result: LoadResult,
+): Promise<void> {
+  const headers = { authorization: `Bearer ${user.secret}` };
   for (let k = 0; k < posts; k++) {
+    if (pace) await sleepUntil(pace.at + k * pace.every);
     if (Date.now() > stopAt) {
       result.hitDeadline = true;
       return;
@@ -76,6 +97,11 @@ async function runClient(baseUrl: string, user: LoadUser, posts: number, stopAt:
       result.failures.set(key, (result.failures.get(key) ?? 0) + 1);
     }
   }
+}
+
+function sleepUntil(at: number): Promise<void> {
+  const wait = at - Date.now();
+  return wait > 0 ? new Promise((done) => setTimeout(done, wait)) : Promise.resolve();
 }
 
 /** One request, timed from send to the last byte of the body; network errors become status 0. */

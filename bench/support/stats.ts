@@ -1,5 +1,6 @@
 // Summaries and plain-text tables for the benchmark output. Percentiles are
 // nearest-rank on the sorted sample, so p99 of 30 runs is the maximum.
+import { loadavg } from "node:os";
 
 export type Summary = { count: number; p50: number; p90: number; p99: number; max: number; mean: number };
 
@@ -43,6 +44,11 @@ export function table(header: readonly string[], rows: readonly (readonly string
     row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ");
   const rule = widths.map((w) => "─".repeat(w)).join("  ");
   return [line(header), rule, ...rows.map(line)].join("\n");
+}
+
+/** The 1-minute load average, to flag other work on the machine skewing a run. */
+export function loadAverage(): string {
+  return (loadavg()[0] ?? 0).toFixed(2);
 }
 
 export function heading(title: string): void {

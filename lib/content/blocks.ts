@@ -11,6 +11,7 @@ export interface LineSource {
   readonly unclosedAt?: number;
 }
 
+/** Splits a file into lines (any newline style) and marks its code lines. */
 export function lineSource(text: string): LineSource {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   const { mask, unclosedAt } = codeMask(lines);
@@ -31,11 +32,21 @@ export function skipBlank(src: LineSource, from: number): number {
   return i;
 }
 
-/** Removes the common indentation of non-blank lines. */
-export function dedent(lines: readonly string[]): string[] {
-  const indents = lines.filter((l) => !isBlank(l)).map(indentOf);
-  const cut = indents.length ? Math.min(...indents) : 0;
-  return lines.map((l) => l.replace(/\t/g, "    ").slice(Math.min(cut, indentOf(l))));
+/**
+ * Removes the common indentation of non-blank lines. Prose and code lines
+ * (`isCode[i]`) are dedented separately, so an indented paragraph next to a
+ * flush-left code fence does not keep an indent that markdown would misread.
+ */
+export function dedent(lines: readonly string[], isCode: readonly boolean[] = []): string[] {
+  const cutFor = (code: boolean) => {
+    const indents = lines.filter((l, i) => (isCode[i] ?? false) === code && !isBlank(l)).map(indentOf);
+    return indents.length ? Math.min(...indents) : 0;
+  };
+  const cuts = { prose: cutFor(false), code: cutFor(true) };
+  return lines.map((l, i) => {
+    const cut = isCode[i] ? cuts.code : cuts.prose;
+    return l.replace(/\t/g, "    ").slice(Math.min(cut, indentOf(l)));
+  });
 }
 
 /**
@@ -44,11 +55,13 @@ export function dedent(lines: readonly string[]): string[] {
  */
 export function collectBlock(src: LineSource, from: number, opts: BlockOptions = {}): { lines: string[]; next: number } {
   const out: string[] = [];
+  const isCode: boolean[] = [];
   let i = from;
   while (i < src.lines.length) {
     const line = src.lines[i] ?? "";
     if (src.code[i]) {
       out.push(line);
+      isCode[out.length - 1] = true;
       i++;
       continue;
     }
@@ -68,7 +81,7 @@ export function collectBlock(src: LineSource, from: number, opts: BlockOptions =
     out.push(line);
     i++;
   }
-  return { lines: dedent(out), next: i };
+  return { lines: dedent(out, isCode), next: i };
 }
 
 /** Joins a first-line remainder with the block that follows it into trimmed markdown. */

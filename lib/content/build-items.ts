@@ -2,7 +2,7 @@
 // cloze expansion. Positions and content hashes are filled in by parse-module.ts.
 import { clozeNumbers, clozeProblems, renderCloze } from "./cloze";
 import { deriveExternalId } from "./ids";
-import type { QuestionItem, RawItem } from "./parse-markdown";
+import type { QuestionItem, RawItem } from "./parse-state";
 import type { CardKind, CardRole, Difficulty, EvidenceRule, ParseWarning, SourceRef } from "./schemas";
 
 /** A card before position and hash are assigned. */

@@ -4,8 +4,8 @@
 
 export const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 export const CHECKLIST = /^\s*[-*+]\s+\[([ xX])\]\s+(.*)$/;
-export const QUESTION = /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:Q|Question)\s*(?::|\.(?=\s))(?:\*\*)?[ \t]*(.*)$/;
-export const ANSWER = /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:A|Answer)\s*(?::|\.(?=\s))(?:\*\*)?[ \t]*(.*)$/;
+export const QUESTION = /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:Q|Question)\s*(?::(?!:)|\.(?=\s))(?:\*\*)?[ \t]*(.*)$/;
+export const ANSWER = /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:A|Answer)\s*(?::(?!:)|\.(?=\s))(?:\*\*)?[ \t]*(.*)$/;
 export const WRONG = /^\s*(?:[-*+]\s+)?[*_]*common wrong answers?(?: to avoid)?[*_]*\s*:[*_]*\s*(.*)$/i;
 export const KEY_POINTS = /^\s*[*_]*key points[*_]*\s*:[*_]*\s*(.*)$/i;
 export const LIST_ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
@@ -13,7 +13,7 @@ const NUMBERED_BOLD = /^\s*\d+[.)]\s+\*\*(.+?)\*\*\s*(.*)$/;
 const HR = /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/;
 const FENCE = /^\s*(`{3,}|~{3,})/;
 const MARKER_HINT = /(\[(?:easy|medium|hard|interview|recall|reverse)\]|\{#[^}]*\}|🟢|🟡|🔴)/iu;
-export const CLOZE_HINT = /\{\{c\d+::/;
+export const CLOZE_HINT = /\{\{c\d+:/;
 const EXERCISE_HINT = /\[exercise\s*:[^\]]*\]\s*(?:\[[^\]]*\]\s*|\{#[^}]*\}\s*)*$/i;
 
 /** True for blank or whitespace-only lines. */

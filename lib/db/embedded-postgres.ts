@@ -82,7 +82,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       authMethod: "scram-sha-256",
       persistent: true,
       createPostgresUser: asRoot,
-      initdbFlags: ["--encoding=UTF8"],
+      initdbFlags: options.durable === false ? ["--encoding=UTF8", "--no-sync"] : ["--encoding=UTF8"],
       postgresFlags: flags,
       onLog: (message) => onLine(String(message)),
       onError: (error) => onLine(error instanceof Error ? error.message : String(error)),
@@ -93,6 +93,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await make(DEFAULT_EMBEDDED_PORT).initialise().catch((error: unknown) => {
       throw new Error(`initdb failed in ${dataDir}: ${describe(error)}\n${tail.join("\n")}`);
     });
+    tail.length = 0;
   }
 
   let port = await choosePort(options.port, DEFAULT_EMBEDDED_PORT);

@@ -2,6 +2,10 @@
 // adapter-pg on our own pools (so the "char" workaround can hook them), with
 // the shadow database given explicitly, and every connection tracked so it can
 // be closed when the engine is done (the engine does not close them).
+// adapter-pg's executeScript splits scripts on every ";" (breaking `$$` bodies
+// and string literals) and runs the pieces on whichever pooled connection is
+// free; scripts here go to the server whole, as one simple query, which is
+// what Prisma's native engine does (one implicit transaction per migration).
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -33,7 +37,8 @@ export function migrationAdapterFactory(databaseUrl: string, shadowDatabaseUrl?:
     let disposed: Promise<void> | undefined;
     const dispose = (): Promise<void> => (disposed ??= adapter.dispose());
     open.push(dispose);
-    return { ...adapter, dispose };
+    const executeScript = async (script: string): Promise<void> => void (await pool.query(script));
+    return { ...adapter, executeScript, dispose };
   };
   const factory = bindMigrationAwareSqlAdapterFactory({
     provider: "postgres",

@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { ErrorCapturingSqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { MigrationAdapterFactory } from "./pg-migration-adapter";
 import type { SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 
 /** No externally managed tables or enums: the engine owns the whole `public` schema. */
@@ -16,20 +17,47 @@ const globals = globalThis as typeof globalThis & { PRISMA_WASM_PANIC_REGISTRY?:
 
 let loaded: Promise<void> | undefined;
 let lastPanic: string | undefined;
+let activeEngines = 0;
+
+// The engine arms timers (query timeouts) and, having no clearTimeout import,
+// never cancels them: a finished command would hold the process open for ~10 s.
+// Its timers are tracked and cleared once no engine is running.
+const pendingTimers = new Set<NodeJS.Timeout>();
+function engineSetTimeout(callback: () => void, ms: number): NodeJS.Timeout {
+  const timer = setTimeout(() => {
+    pendingTimers.delete(timer);
+    callback();
+  }, ms >>> 0);
+  pendingTimers.add(timer);
+  return timer;
+}
+
+// The engine reports progress as JSON log lines; errors arrive as rejections instead.
+function ignoreEngineLog(): void {}
 
 function load(): Promise<void> {
   loaded ??= (async () => {
     const gluePath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(gluePath.replace(/\.js$/, ".wasm"));
     const module = new WebAssembly.Module(bytes);
-    const imports: WebAssembly.Imports = { "./schema_engine_bg.js": { ...glue } };
+    const glueImports: WebAssembly.ModuleImports = { ...glue };
+    for (const name of Object.keys(glueImports)) {
+      if (name.startsWith("__wbg_setTimeout_")) glueImports[name] = engineSetTimeout;
+    }
+    const imports: WebAssembly.Imports = { "./schema_engine_bg.js": glueImports };
     const instance = new WebAssembly.Instance(module, imports);
     glue.__wbg_set_wasm(instance.exports);
     const start = instance.exports.__wbindgen_start;
     if (typeof start !== "function") throw new Error("schema engine wasm has no __wbindgen_start export");
     start();
     // Rust panics report their message here before the wasm traps with "unreachable".
-    globals.PRISMA_WASM_PANIC_REGISTRY = { set_message: (message) => (lastPanic = message) };
+    // The trap can surface outside the command's promise, so the message is also printed.
+    globals.PRISMA_WASM_PANIC_REGISTRY = {
+      set_message: (message) => {
+        lastPanic = message;
+        console.error(`schema engine panicked: ${message}`);
+      },
+    };
   })();
   loaded.catch(() => (loaded = undefined));
   return loaded;
@@ -43,15 +71,15 @@ function load(): Promise<void> {
  */
 export async function withSchemaEngine<T>(
   label: string,
-  adapterFactory: ErrorCapturingSqlMigrationAwareDriverAdapterFactory & { disposeAll(): Promise<void> },
+  adapterFactory: MigrationAdapterFactory,
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   await load();
   lastPanic = undefined;
-  const logs: string[] = [];
+  activeEngines += 1;
   let engine: SchemaEngine | undefined;
   try {
-    engine = await glue.SchemaEngine.new({ datamodels: undefined }, (line: string) => logs.push(line), adapterFactory);
+    engine = await glue.SchemaEngine.new({ datamodels: undefined }, ignoreEngineLog, adapterFactory);
     return await work(engine);
   } catch (error) {
     const panic = lastPanic;
@@ -62,6 +90,11 @@ export async function withSchemaEngine<T>(
   } finally {
     if (loaded !== undefined) engine?.free();
     await adapterFactory.disposeAll();
+    activeEngines -= 1;
+    if (activeEngines === 0) {
+      for (const timer of pendingTimers) clearTimeout(timer);
+      pendingTimers.clear();
+    }
   }
 }
 
@@ -71,5 +104,5 @@ function withDriverError(message: string, factory: ErrorCapturingSqlMigrationAwa
   const record = id === undefined ? undefined : factory.errorRegistry.consumeError(Number(id));
   if (record === undefined) return message;
   const original = record.error instanceof Error ? record.error.message : JSON.stringify(record.error);
-  return `${message.trim()} (${original})`;
+  return `${original}\n${message.trim()}`;
 }

@@ -13,8 +13,12 @@ import type { TestDatabaseContext } from "./test-database";
 const CACHE_DIR = join(process.cwd(), ".cache");
 const SERVER_DIR_PREFIX = "test-postgres-";
 
+/**
+ * Vitest global setup: provides `testDatabase` (admin URL + migrated template
+ * name) to every worker; the returned teardown stops the embedded server and
+ * deletes its directory, or, on TEST_DATABASE_URL, drops this run's databases.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const t0 = Date.now();
   const external = process.env.TEST_DATABASE_URL;
   let adminUrl: string;
   let stopServer = async (): Promise<void> => undefined;
@@ -44,15 +48,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const context: TestDatabaseContext = { adminUrl, template };
   project.provide("testDatabase", context);
-  console.log("setup", Date.now() - t0);
 
   return async () => {
-    const t = Date.now(); console.log("teardown start");
-    process.on("exit", () => console.log("exit after", Date.now() - t));
     if (external) await dropRunDatabases(adminUrl, template);
     await stopServer();
-    console.log("teardown done", Date.now() - t);
-    setTimeout(() => { const h = (process as any)._getActiveHandles(); console.log("handles", h.map((x: any) => x.constructor.name + (x.remoteAddress ? " " + x.remoteAddress + ":" + x.remotePort : "") + (x.spawnfile ? " " + x.spawnfile : ""))); }, 1000).unref();
   };
 }
 

@@ -1,0 +1,116 @@
+// npm run bench:review — how the review path holds up: (1) POST /api/reviews
+// from 50 concurrent API clients against the production build, and (2) the
+// time to build today's queue for a user with 100,000 card states. Prints
+// figures and ratios to targets; never passes or fails.
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { createPrismaClient } from "../lib/db/client";
+import type { PrismaClient } from "../lib/db/generated/client";
+import { applyMigrations, createDatabase } from "../lib/db/migrations";
+import { prepareDatabase } from "../scripts/support/prepare-database";
+import { cpuBetween, postmasterPid, sampleCpu, type CpuSample } from "./support/cpu";
+import { reportLoad, type RunReport } from "./support/load-report";
+import { countReviewLogs, createBenchModule, createLoadUsers, type LoadUser } from "./support/load-users";
+import { ensureProductionBuild, startNextServer, type NextServer } from "./support/next-server";
+import { freePort } from "./support/ports";
+import { runQueueBench } from "./support/queue-bench";
+import { runReviewLoad, type LoadOptions } from "./support/review-load";
+import { heading, loadAverage, note } from "./support/stats";
+
+const DATA_DIR = join(process.cwd(), ".cache", "bench-review");
+const PG_DIR = join(DATA_DIR, "postgres");
+const PORT = 3200;
+const LOAD_CLIENTS = 50;
+const POSTS_PER_CLIENT = 40;
+const RUN_DEADLINE_MS = 180_000;
+const MAIN_RUN = `${LOAD_CLIENTS} clients, back to back`;
+
+type Run = { label: string; prefix: string; clients: number; options: LoadOptions };
+
+const RUNS: Run[] = [
+  { label: "1 client, back to back", prefix: "bench-solo", clients: 1, options: { postsPerClient: 100, deadlineMs: RUN_DEADLINE_MS } },
+  { label: "10 clients, back to back", prefix: "bench-ten", clients: 10, options: { postsPerClient: POSTS_PER_CLIENT, deadlineMs: RUN_DEADLINE_MS } },
+  { label: MAIN_RUN, prefix: "bench-load", clients: LOAD_CLIENTS, options: { postsPerClient: POSTS_PER_CLIENT, deadlineMs: RUN_DEADLINE_MS } },
+  {
+    label: `${LOAD_CLIENTS} clients, 1 post/s each`,
+    prefix: "bench-paced",
+    clients: LOAD_CLIENTS,
+    options: { postsPerClient: 20, deadlineMs: RUN_DEADLINE_MS, paceMs: 1_000 },
+  },
+];
+
+const cleanups: (() => Promise<void>)[] = [];
+
+async function main(): Promise<void> {
+  heading("Setup");
+  ensureProductionBuild();
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  if (process.env.DATABASE_URL) note("Ignoring DATABASE_URL: the benchmark always uses its own fresh embedded Postgres");
+  delete process.env.DATABASE_URL;
+  const database = await prepareDatabase({ dataDir: DATA_DIR, port: await freePort(), seed: true });
+  cleanups.push(database.stop);
+  const prisma = createPrismaClient(database.url, 4);
+  cleanups.push(() => prisma.$disconnect());
+
+  const benchCards = await createBenchModule(prisma);
+  const publicCards = await prisma.card.count({ where: { module: { scope: "public" }, archivedAt: null } });
+  note(`Public cards: ${publicCards} (incl. ${benchCards} in the bench-load module)`);
+  const warm = await createLoadUsers(prisma, "bench-warm", 10);
+  const users = new Map<string, LoadUser[]>();
+  for (const run of RUNS) users.set(run.label, await createLoadUsers(prisma, run.prefix, run.clients));
+  note(`Created ${warm.length + RUNS.reduce((n, r) => n + r.clients, 0)} users (onboarded, one API token each)`);
+
+  const server = await startNextServer({ port: PORT, databaseUrl: database.url, logFile: join(DATA_DIR, "next-start.log") });
+  cleanups.push(server.stop);
+  note(`next start healthy at ${server.baseUrl} (log: ${server.logFile})`);
+  const warmup = await runReviewLoad(server.baseUrl, warm, { postsPerClient: 20, deadlineMs: RUN_DEADLINE_MS });
+  note(`Warm-up: ${warmup.postsCreated} posts from ${warm.length} clients in ${(warmup.wallMs / 1000).toFixed(1)} s (not reported)`);
+
+  const reports: RunReport[] = [];
+  for (const run of RUNS) reports.push(await measureRun(prisma, server, run, users.get(run.label) ?? []));
+  await server.stop();
+  reportLoad(reports, { label: MAIN_RUN, clients: LOAD_CLIENTS, p99Ms: 30 });
+
+  const queueUrl = await createDatabase(database.url, "bench_queue");
+  await applyMigrations(queueUrl);
+  await runQueueBench(queueUrl, cleanups);
+}
+
+async function measureRun(prisma: PrismaClient, server: NextServer, run: Run, users: LoadUser[]): Promise<RunReport> {
+  const postmaster = postmasterPid(PG_DIR);
+  const loadBefore = loadAverage();
+  let before: CpuSample | undefined;
+  const onPosting = () => (before = sampleCpu(server.pid, postmaster));
+  const result = await runReviewLoad(server.baseUrl, users, { ...run.options, onPosting });
+  const cpu = cpuBetween(before, sampleCpu(server.pid, postmaster));
+  const logged = await countReviewLogs(prisma, users.map((u) => u.id));
+  return { label: run.label, result, logged, cpu, loadBefore };
+}
+
+async function cleanup(): Promise<void> {
+  while (cleanups.length) {
+    const step = cleanups.pop();
+    try {
+      await step?.();
+    } catch (error) {
+      console.error(`[bench] cleanup step failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n[bench] ${signal}: stopping the server and Postgres`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(`\n[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  })
+  .finally(cleanup);
