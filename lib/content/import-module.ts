@@ -5,6 +5,7 @@
 // archived, never deleted, and comes back when it is re-added.
 import { z } from "zod";
 import { Prisma, type Db } from "../db/client";
+import { lowerNewCursors } from "../data/enrollment";
 import { AppError } from "../errors/app-error";
 import { contentHash } from "./ids";
 import { changeSetOf, totals, type ImportReport } from "./import-report";
@@ -96,6 +97,9 @@ async function importCards(tx: Tx, moduleId: string, cards: ParsedCard[], now: D
   if (plan.archive.length) {
     await tx.card.updateMany({ where: { id: { in: plan.archive.map((r) => r.id) } }, data: { archivedAt: now, updatedAt: now } });
   }
+  // New, restored or moved cards may sit below a learner's new-card cursor.
+  const placed = [...plan.create, ...[...plan.restore, ...plan.move].map((p) => p.item)].map((c) => c.position);
+  if (placed.length) await lowerNewCursors(tx, { moduleId }, Math.min(...placed));
   return changeSetOf(plan);
 }
 

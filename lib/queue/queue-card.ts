@@ -1,10 +1,8 @@
 // What the client needs to show one card without asking the server again:
 // rendered faces and the next interval of each rating.
 import type { Card } from "../data/card";
-import type { CardState } from "../data/card-state";
 import { renderMarkdown } from "../render/markdown";
-import { previewRatings, type SchedulerSettings } from "../scheduling";
-import { toSchedulingState } from "../reviews/state-snapshot";
+import { previewRatings, type SchedulerSettings, type SchedulingState } from "../scheduling";
 
 export type RatingPreview = { rating: 1 | 2 | 3 | 4; label: string; due: string };
 
@@ -22,8 +20,11 @@ export type QueueCard = {
   previews: RatingPreview[];
 };
 
+/** The card columns the client view needs. */
+export type QueueCardSource = Pick<Card, "id" | "kind" | "role" | "topic" | "difficulty" | "front" | "back" | "commonWrongAnswer">;
+
 /** Builds the client view of a card at `now`; `state` null means new to this user. */
-export function toQueueCard(card: Card, state: CardState | null, now: Date, settings: SchedulerSettings): QueueCard {
+export function toQueueCard(card: QueueCardSource, state: SchedulingState | null, now: Date, settings: SchedulerSettings): QueueCard {
   return {
     cardId: card.id,
     kind: card.kind,
@@ -35,7 +36,7 @@ export function toQueueCard(card: Card, state: CardState | null, now: Date, sett
     wrongAnswerHtml: card.commonWrongAnswer ? renderMarkdown(card.commonWrongAnswer) : null,
     isNew: state === null,
     due: state?.due.toISOString() ?? null,
-    previews: previewRatings(toSchedulingState(state), now, settings).map((p) => ({
+    previews: previewRatings(state, now, settings).map((p) => ({
       rating: p.rating,
       label: p.intervalLabel,
       due: p.due.toISOString(),

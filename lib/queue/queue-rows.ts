@@ -2,6 +2,7 @@
 // for a user with 100k states reads only what is due today.
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { raiseNewCursor } from "../data/enrollment";
 
 export type DueRow = { cardId: string; siblingKey: string; due: Date; state: "NEW" | "LEARNING" | "REVIEW" | "RELEARNING" };
 export type NewRow = { cardId: string; siblingKey: string };
@@ -18,17 +19,42 @@ export async function selectDueRows(db: Db, userId: string, dayEnd: Date, limit:
     LIMIT ${limit}`);
 }
 
-/** Cards the user has never reviewed, in enrolment then module order. */
+/**
+ * Cards the user has never reviewed, in enrolment then module order. Each
+ * enrolment's scan starts at its `newCursor`, and the cursors are raised to
+ * what this scan proved: the first unseen position, or past the last card
+ * when none is left. Cards below a cursor are never unseen (import and undo
+ * lower it), so the cursor only saves work, never hides a card.
+ */
 export async function selectNewRows(db: Db, userId: string, limit: number): Promise<NewRow[]> {
   if (limit <= 0) return [];
-  return db.$queryRaw<NewRow[]>(Prisma.sql`
-    SELECT c.id AS "cardId", c."siblingKey"
+  const rows = await db.$queryRaw<(NewRow & { moduleId: string; position: number | null; cursor: number; lastPosition: number | null })[]>(Prisma.sql`
+    SELECT e."moduleId", e."newCursor" AS cursor, n."cardId", n."siblingKey", n.position,
+           (SELECT max(position) FROM card WHERE card."moduleId" = e."moduleId") AS "lastPosition"
     FROM enrollment e
-    JOIN card c ON c."moduleId" = e."moduleId" AND c."archivedAt" IS NULL AND c.kind <> 'EXERCISE'
+    LEFT JOIN LATERAL (
+      SELECT c.id AS "cardId", c."siblingKey", c.position FROM card c
+      WHERE c."moduleId" = e."moduleId" AND c.position >= e."newCursor" AND c."archivedAt" IS NULL AND c.kind <> 'EXERCISE'
+        AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s."userId" = ${userId} AND s."cardId" = c.id)
+      ORDER BY c.position LIMIT ${limit}) n ON true
     WHERE e."userId" = ${userId}
-      AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s."userId" = ${userId} AND s."cardId" = c.id)
-    ORDER BY e."enrolledAt", c."moduleId", c.position
-    LIMIT ${limit}`);
+    ORDER BY e."enrolledAt", e."moduleId", n.position`);
+  await raiseNewCursors(db, userId, rows);
+  return rows.filter((r) => r.cardId !== null).slice(0, limit).map(({ cardId, siblingKey }) => ({ cardId, siblingKey }));
+}
+
+async function raiseNewCursors(
+  db: Db,
+  userId: string,
+  rows: { moduleId: string; cursor: number; position: number | null; lastPosition: number | null }[],
+): Promise<void> {
+  const firstUnseen = new Map<string, { cursor: number; next: number }>();
+  for (const row of rows) {
+    if (firstUnseen.has(row.moduleId)) continue;
+    const next = row.position ?? (row.lastPosition ?? -1) + 1;
+    if (next > row.cursor) firstUnseen.set(row.moduleId, { cursor: row.cursor, next });
+  }
+  for (const [moduleId, { next }] of firstUnseen) await raiseNewCursor(db, userId, moduleId, next);
 }
 
 export type TodayActivity = {
@@ -62,7 +88,12 @@ export async function selectNextDue(db: Db, userId: string, from: Date): Promise
   return rows[0]?.due ?? null;
 }
 
-/** Study-day keys ("YYYY-MM-DD") with at least one review in the last `days` days. */
+/**
+ * Study-day keys ("YYYY-MM-DD") with at least one review since `since`. A skip
+ * scan on review_log(userId, reviewedAt): one index probe per study day with
+ * reviews, however many reviews each day holds. LEAST guards DST folds so each
+ * step moves strictly back.
+ */
 export async function selectReviewDayKeys(
   db: Db,
   userId: string,
@@ -71,7 +102,16 @@ export async function selectReviewDayKeys(
   since: Date,
 ): Promise<string[]> {
   const rows = await db.$queryRaw<{ day: string }[]>(Prisma.sql`
-    SELECT DISTINCT to_char((r."reviewedAt" AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone}) - make_interval(hours => ${dayStartHour}), 'YYYY-MM-DD') AS day
-    FROM review_log r WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${since}`);
+    WITH RECURSIVE d(t) AS (
+      SELECT max(r."reviewedAt") FROM review_log r WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${since}
+      UNION ALL
+      SELECT (SELECT max(r."reviewedAt") FROM review_log r
+              WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${since}
+                AND r."reviewedAt" < LEAST(d.t,
+                  (date_trunc('day', (d.t AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone}) - make_interval(hours => ${dayStartHour}))
+                    + make_interval(hours => ${dayStartHour})) AT TIME ZONE ${timeZone} AT TIME ZONE 'UTC'))
+      FROM d WHERE d.t IS NOT NULL)
+    SELECT DISTINCT to_char((t AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone}) - make_interval(hours => ${dayStartHour}), 'YYYY-MM-DD') AS day
+    FROM d WHERE t IS NOT NULL`);
   return rows.map((r) => r.day);
 }

@@ -6,6 +6,7 @@ import { buildQueue, studyDayEnd, studyDayKey, studyDayStart } from "../scheduli
 import { selectUserSettings } from "../settings/user-settings";
 import { schedulerSettingsOf } from "../settings/scheduler-settings";
 import { currentStreak } from "../stats/streak";
+import { toSchedulingState } from "../reviews/state-snapshot";
 import { toQueueCard, type QueueCard } from "./queue-card";
 import { selectDueRows, selectNewRows, selectNextDue, selectReviewDayKeys, selectTodayActivity } from "./queue-rows";
 
@@ -58,7 +59,7 @@ export async function getTodayQueue(db: Db, userId: string, now: Date): Promise<
   const scheduler = schedulerSettingsOf(settings);
   const rendered = ids.flatMap((id) => {
     const card = cardById.get(id);
-    return card ? [toQueueCard(card, stateByCard.get(id) ?? null, now, scheduler)] : [];
+    return card ? [toQueueCard(card, toSchedulingState(stateByCard.get(id) ?? null), now, scheduler)] : [];
   });
 
   return {

@@ -4,13 +4,11 @@
 // card_state.version, the loser recomputing from the winner's state.
 import type { PrismaClient } from "../db/generated/client";
 import type { Db } from "../db/client";
-import { selectVisibleCard } from "../data/card";
-import { insertCardState, selectOptionalCardState, updateCardStateIfVersion } from "../data/card-state";
-import { insertReviewLog, selectOptionalReviewLog, type ReviewLog } from "../data/review-log";
-import { AppError, conflict } from "../errors/app-error";
-import { applyRating, becameLeech, type Rating, type SchedulingState } from "../scheduling";
-import { selectUserSettings } from "../settings/user-settings";
-import { schedulerSettingsOf } from "../settings/scheduler-settings";
+import { insertCardState, updateCardStateIfVersion } from "../data/card-state";
+import { insertReviewLog } from "../data/review-log";
+import { AppError, conflict, notFound } from "../errors/app-error";
+import { applyRating, becameLeech, DEFAULT_SCHEDULER_SETTINGS, type Rating, type SchedulingState } from "../scheduling";
+import { selectReviewContext, type ReviewContext, type ReviewSettings } from "./review-context";
 import { toSchedulingState, toStoredSnapshot } from "./state-snapshot";
 import { isRetryableWriteConflict, withRetries } from "./write-conflict";
 
@@ -34,28 +32,29 @@ export type RecordReviewResult = {
   leech: boolean;
 };
 
+/** What the review read, for callers that build a response from it without reading again. */
+export type RecordedReview = { result: RecordReviewResult; context: ReviewContext; settings: ReviewSettings };
+
 /** Records one review at the server's `now`. Idempotent on `reviewId`. */
 export async function recordReview(prisma: PrismaClient, input: RecordReviewInput, now: Date): Promise<RecordReviewResult> {
+  return (await recordReviewWithContext(prisma, input, now)).result;
+}
+
+export async function recordReviewWithContext(prisma: PrismaClient, input: RecordReviewInput, now: Date): Promise<RecordedReview> {
   return withRetries(() => prisma.$transaction((tx) => recordOnce(tx, input, now)), isRetryableWriteConflict);
 }
 
-async function recordOnce(tx: Db, input: RecordReviewInput, now: Date): Promise<RecordReviewResult> {
+async function recordOnce(tx: Db, input: RecordReviewInput, now: Date): Promise<RecordedReview> {
   const { userId, reviewId, cardId, rating } = input;
-  const earlier = await selectOptionalReviewLog(tx, reviewId);
-  if (earlier) return duplicateOf(tx, earlier, input);
-  const undone = await tx.reviewUndo.findUnique({ where: { id: reviewId } });
-  if (undone) {
-    if (undone.userId !== userId) throw conflict("This review id is already in use");
-    return { reviewId, cardId: undone.cardId, duplicate: true, undone: true, state: null, stateVersion: null, leech: false };
-  }
-
-  await selectVisibleCard(tx, userId, cardId);
-  const settings = await selectUserSettings(tx, userId);
-  const row = await selectOptionalCardState(tx, userId, cardId);
+  const context = await selectReviewContext(tx, userId, cardId, reviewId);
+  const settings = context.settings ?? defaultReviewSettings();
+  if (context.earlier) return { result: duplicateOf(context, input), context, settings };
+  if (!context.card) throw notFound("Card");
+  const row = context.state;
   if (row?.suspendedAt) throw new AppError("CONFLICT", "This card is suspended; unsuspend it before reviewing");
 
   const before = toSchedulingState(row);
-  const { next, log } = applyRating(before, rating, now, schedulerSettingsOf(settings));
+  const { next, log } = applyRating(before, rating, now, settings);
   const leech = becameLeech(before, next);
   const columns = { ...next, isLeech: row?.isLeech || leech, suspendedAt: leech ? now : null };
 
@@ -86,23 +85,30 @@ async function recordOnce(tx: Db, input: RecordReviewInput, now: Date): Promise<
     stateVersionAfter: version,
   });
 
-  return { reviewId, cardId, duplicate: false, undone: false, state: next, stateVersion: version, leech };
+  const result = { reviewId, cardId, duplicate: false, undone: false, state: next, stateVersion: version, leech };
+  return { result, context, settings };
 }
 
-async function duplicateOf(tx: Db, earlier: ReviewLog, input: RecordReviewInput): Promise<RecordReviewResult> {
-  if (earlier.userId !== input.userId || earlier.cardId !== input.cardId) {
-    throw conflict("This review id is already in use for another card");
+function duplicateOf(context: ReviewContext, input: RecordReviewInput): RecordReviewResult {
+  const earlier = context.earlier;
+  if (!earlier || earlier.userId !== input.userId || (earlier.kind === "log" && earlier.cardId !== input.cardId)) {
+    throw conflict("This review id is already in use");
   }
-  const row = await selectOptionalCardState(tx, input.userId, input.cardId);
+  const undone = earlier.kind === "undo";
   return {
-    reviewId: earlier.id,
+    reviewId: input.reviewId,
     cardId: earlier.cardId,
     duplicate: true,
-    undone: false,
-    state: toSchedulingState(row),
-    stateVersion: row?.version ?? null,
+    undone,
+    state: undone ? null : toSchedulingState(context.state),
+    stateVersion: undone ? null : (context.state?.version ?? null),
     leech: false,
   };
+}
+
+/** Settings for a user without a settings row: the schema's defaults. */
+function defaultReviewSettings(): ReviewSettings {
+  return { ...DEFAULT_SCHEDULER_SETTINGS, timeZone: "UTC", dayStartHour: 4 };
 }
 
 /** Thrown inside the transaction when another writer changed the state first. */

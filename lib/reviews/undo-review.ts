@@ -5,6 +5,7 @@ import type { PrismaClient } from "../db/generated/client";
 import type { Db } from "../db/client";
 import { deleteCardStateIfVersion, selectOptionalCardState, updateCardStateIfVersion } from "../data/card-state";
 import { deleteReviewLog, selectOptionalLatestReviewLog, selectOptionalReviewLog } from "../data/review-log";
+import { lowerNewCursors } from "../data/enrollment";
 import { conflict, notFound } from "../errors/app-error";
 import { fromStoredSnapshot } from "./state-snapshot";
 import { isRetryableWriteConflict, withRetries } from "./write-conflict";
@@ -39,6 +40,10 @@ async function undoOnce(tx: Db, { userId, reviewId }: { userId: string; reviewId
     ? await updateCardStateIfVersion(tx, row.id, row.version, before)
     : await deleteCardStateIfVersion(tx, row.id, row.version);
   if (!restored) throw conflict("This card changed while undoing; try again");
+  if (!before) {
+    const card = await tx.card.findUniqueOrThrow({ where: { id: log.cardId }, select: { moduleId: true, position: true } });
+    await lowerNewCursors(tx, { moduleId: card.moduleId, userId }, card.position);
+  }
 
   await deleteReviewLog(tx, log.id);
   await tx.reviewUndo.create({ data: { id: log.id, userId, cardId: log.cardId, undoneAt: now } });

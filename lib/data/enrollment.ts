@@ -1,0 +1,13 @@
+// Data access for enrollment: which modules a user studies, and the new-card
+// cursor the queue keeps per enrollment (see selectNewRows).
+import type { Db } from "../db/client";
+
+/** Lets the new-card scan see cards at or after `position` again (after an undo or an import). */
+export async function lowerNewCursors(db: Db, where: { moduleId: string; userId?: string }, position: number): Promise<void> {
+  await db.enrollment.updateMany({ where: { ...where, newCursor: { gt: position } }, data: { newCursor: position } });
+}
+
+/** Raises one enrollment's cursor to `position` (never lowers it). */
+export async function raiseNewCursor(db: Db, userId: string, moduleId: string, position: number): Promise<void> {
+  await db.enrollment.updateMany({ where: { userId, moduleId, newCursor: { lt: position } }, data: { newCursor: position } });
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "enrollment" ADD COLUMN     "newCursor" INTEGER NOT NULL DEFAULT 0;
