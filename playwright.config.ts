@@ -24,7 +24,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
+    command: "node_modules/.bin/tsx scripts/e2e-server.ts",
+    // SIGTERM lets the server script stop next and Postgres; a SIGKILL would orphan them.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -16,6 +16,17 @@ function createAuth() {
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     telemetry: { enabled: false },
+    // Per client IP, in memory per app instance. Sign-up allows a classroom or
+    // office behind one address a few accounts a minute; sign-in stays tight.
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-up/email": { window: 60, max: 10 },
+        "/sign-in/email": { window: 10, max: 5 },
+      },
+    },
     databaseHooks: {
       user: { create: { after: async (user) => { await onboardUser(db(), user.id); } } },
     },

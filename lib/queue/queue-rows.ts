@@ -48,13 +48,13 @@ async function raiseNewCursors(
   userId: string,
   rows: { moduleId: string; cursor: number; position: number | null; lastPosition: number | null }[],
 ): Promise<void> {
-  const firstUnseen = new Map<string, { cursor: number; next: number }>();
-  for (const row of rows) {
-    if (firstUnseen.has(row.moduleId)) continue;
+  // Rows come in position order, so a module's first row holds its first unseen position.
+  const firstRow = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) if (!firstRow.has(row.moduleId)) firstRow.set(row.moduleId, row);
+  for (const [moduleId, row] of firstRow) {
     const next = row.position ?? (row.lastPosition ?? -1) + 1;
-    if (next > row.cursor) firstUnseen.set(row.moduleId, { cursor: row.cursor, next });
+    if (next > row.cursor) await raiseNewCursor(db, userId, moduleId, next);
   }
-  for (const [moduleId, { next }] of firstUnseen) await raiseNewCursor(db, userId, moduleId, next);
 }
 
 export type TodayActivity = {

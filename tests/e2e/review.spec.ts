@@ -73,3 +73,22 @@ test("keyboard: space reveals, 1-4 rate", async ({ page }) => {
   await page.keyboard.press("3");
   await expect(page.getByTestId("card")).not.toHaveAttribute("data-card-id", first ?? "");
 });
+
+test("every API route answers 401 without a session, on the real server", async ({ request }) => {
+  const id = "00000000-0000-4000-8000-000000000000";
+  const calls: [string, string][] = [
+    ["GET", "/api/queue"],
+    ["POST", "/api/reviews"],
+    ["POST", `/api/reviews/${id}/undo`],
+    ["GET", "/api/settings"],
+    ["PATCH", "/api/settings"],
+    ["GET", "/api/tokens"],
+    ["POST", "/api/tokens"],
+    ["DELETE", `/api/tokens/${id}`],
+  ];
+  for (const [method, path] of calls) {
+    const response = await request.fetch(path, { method, data: method === "GET" || method === "DELETE" ? undefined : { id, cardId: id, rating: 3 } });
+    expect(response.status(), `${method} ${path}`).toBe(401);
+  }
+  expect((await request.get("/api/health")).status()).toBe(200);
+});

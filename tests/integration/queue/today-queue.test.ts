@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { getTodayQueue } from "@/lib/queue/today-queue";
+import { recordReview } from "@/lib/reviews/record-review";
+import { undoReview } from "@/lib/reviews/undo-review";
+import { resetDb, testDb } from "../support/db";
+import { createModuleWithCards, createUser, enroll } from "../support/fixtures";
+
+// 09:00 UTC on a Monday; the default study day (UTC, 04:00) runs 04:00–04:00.
+const T0 = new Date("2026-03-02T09:00:00Z");
+const hours = (n: number) => new Date(T0.getTime() + n * 3_600_000);
+
+async function setup(cards: number, options: { siblingPairs?: number; newCardsPerDay?: number } = {}) {
+  const db = testDb();
+  const user = await createUser(db);
+  const module = await createModuleWithCards(db, { cards, siblingPairs: options.siblingPairs });
+  await enroll(db, user.id, module.moduleId);
+  if (options.newCardsPerDay !== undefined) {
+    await db.userSettings.update({ where: { userId: user.id }, data: { newCardsPerDay: options.newCardsPerDay } });
+  }
+  const review = (cardId: string, rating: 1 | 2 | 3 | 4, at: Date) =>
+    recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating }, at);
+  return { db, user, cardIds: module.cardIds, review };
+}
+
+describe("getTodayQueue", () => {
+  beforeEach(resetDb);
+
+  it("introduces new cards in module order up to the daily limit, counting today's", async () => {
+    const { db, user, cardIds, review } = await setup(12, { newCardsPerDay: 5 });
+    const first = await getTodayQueue(db, user.id, T0);
+    expect(first.cards.map((c) => c.cardId)).toEqual(cardIds.slice(0, 5));
+    expect(first.counts).toEqual({ learning: 0, review: 0, new: 5 });
+
+    for (const id of cardIds.slice(0, 3)) await review(id, 4, hours(1));
+    const later = await getTodayQueue(db, user.id, hours(2));
+    expect(later.cards.map((c) => c.cardId)).toEqual(cardIds.slice(3, 5));
+    expect(later.today.reviewed).toBe(3);
+
+    const tomorrow = await getTodayQueue(db, user.id, hours(24));
+    expect(tomorrow.cards.filter((c) => c.isNew).map((c) => c.cardId)).toEqual(cardIds.slice(3, 8));
+  });
+
+  it("shows a card again as new after its first review is undone", async () => {
+    const { db, user, cardIds, review } = await setup(6, { newCardsPerDay: 3 });
+    const first = await review(cardIds[0] as string, 4, T0);
+    await review(cardIds[1] as string, 4, T0);
+    await getTodayQueue(db, user.id, hours(1));
+    await undoReview(db, { userId: user.id, reviewId: first.reviewId }, hours(1));
+    const queue = await getTodayQueue(db, user.id, hours(1));
+    expect(queue.cards.map((c) => c.cardId)).toEqual([cardIds[0], cardIds[2]]);
+  });
+
+  it("brings learning cards back the same day, before new ones", async () => {
+    const { db, user, cardIds, review } = await setup(4, { newCardsPerDay: 4 });
+    await review(cardIds[0] as string, 1, T0);
+    const queue = await getTodayQueue(db, user.id, hours(1));
+    expect(queue.cards[0]?.cardId).toBe(cardIds[0]);
+    expect(queue.counts.learning).toBe(1);
+    expect(queue.cards[0]?.previews.map((p) => p.rating)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("does not show a card's sibling on the day the card was reviewed", async () => {
+    const { db, user, cardIds, review } = await setup(4, { siblingPairs: 1, newCardsPerDay: 10 });
+    const before = await getTodayQueue(db, user.id, T0);
+    expect(before.cards.map((c) => c.cardId)).not.toContain(cardIds[1]);
+    await review(cardIds[0] as string, 4, T0);
+    const after = await getTodayQueue(db, user.id, hours(1));
+    expect(after.cards.map((c) => c.cardId)).not.toContain(cardIds[1]);
+    const tomorrow = await getTodayQueue(db, user.id, hours(24));
+    expect(tomorrow.cards.map((c) => c.cardId)).toContain(cardIds[1]);
+  });
+
+  it("keeps suspended leeches out, and says when the next card is due", async () => {
+    const { db, user, cardIds, review } = await setup(1, { newCardsPerDay: 1 });
+    await review(cardIds[0] as string, 4, T0);
+    const queue = await getTodayQueue(db, user.id, hours(1));
+    expect(queue.cards).toHaveLength(0);
+    const state = await db.cardState.findFirstOrThrow({ where: { userId: user.id } });
+    expect(queue.nextDueAt).toBe(state.due.toISOString());
+    await db.cardState.update({ where: { id: state.id }, data: { due: T0, suspendedAt: T0, isLeech: true } });
+    expect((await getTodayQueue(db, user.id, hours(1))).cards).toHaveLength(0);
+  });
+
+  it("draws the study-day line in the user's time zone and day-start hour", async () => {
+    const { db, user, cardIds, review } = await setup(6, { newCardsPerDay: 2 });
+    // Auckland is UTC+13 in March: 14:30Z is 03:30 local, still the previous study day (start 04:00).
+    await db.userSettings.update({ where: { userId: user.id }, data: { timeZone: "Pacific/Auckland", dayStartHour: 4 } });
+    const lateNight = new Date("2026-03-02T14:30:00Z");
+    await review(cardIds[0] as string, 4, lateNight);
+    await review(cardIds[1] as string, 4, lateNight);
+    expect((await getTodayQueue(db, user.id, new Date("2026-03-02T14:50:00Z"))).counts.new).toBe(0);
+    const nextDay = await getTodayQueue(db, user.id, new Date("2026-03-02T15:10:00Z"));
+    expect(nextDay.counts.new).toBe(2);
+    expect(nextDay.studyDay.key).toBe("2026-03-03");
+    expect(nextDay.today.streak).toBe(1);
+  });
+});
