@@ -1,12 +1,19 @@
-// The server browser tests run against: the production build on a fresh
-// embedded Postgres (or E2E_DATABASE_URL), migrated and seeded, on port 3100.
+// The server browser tests run against: the production build on port 3100,
+// on a fresh embedded Postgres, or, when DATABASE_URL is set, on a fresh
+// `residual_e2e` database on that server (the database it names is untouched).
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { createDatabase, dropDatabase, withDatabaseName } from "../lib/db/migrations";
 import { serve } from "./support/serve";
 
+const E2E_DATABASE = "residual_e2e";
 const dataDir = join(process.cwd(), ".cache", "e2e");
 rmSync(dataDir, { recursive: true, force: true });
-if (process.env.E2E_DATABASE_URL) process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
-else delete process.env.DATABASE_URL;
+const external = process.env.DATABASE_URL;
+if (external) {
+  await dropDatabase(external, E2E_DATABASE);
+  await createDatabase(external, E2E_DATABASE);
+  process.env.DATABASE_URL = withDatabaseName(external, E2E_DATABASE);
+}
 delete process.env.BETTER_AUTH_URL;
 await serve("start", { dataDir, port: Number(process.env.E2E_PORT ?? 3100), host: "127.0.0.1" });

@@ -38,14 +38,19 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
     const pending = outbox.pendingCardIds();
     if (pending.size) setQueue((q) => q.filter((c) => !pending.has(c.cardId)));
     const unsubscribe = outbox.subscribe(setStatus);
-    const unrequeue = outbox.onRequeue((_reviewId, card) => setQueue((q) => [...q.filter((c) => c.cardId !== card.cardId), card]));
+    const unreviewed = outbox.onReviewed((_reviewId, { requeue, leech }) => {
+      if (requeue) setQueue((q) => [...q.filter((c) => c.cardId !== requeue.cardId), requeue]);
+      if (leech) {
+        setNotice("That card has now been forgotten 8 times, so it is suspended as a leech. Rewrite or split it, then bring it back from Settings.");
+      }
+    });
     const online = () => outbox.flush();
     window.addEventListener("online", online);
     setStatus(outbox.status());
     outbox.flush();
     return () => {
       unsubscribe();
-      unrequeue();
+      unreviewed();
       window.removeEventListener("online", online);
     };
   }, [outbox]);

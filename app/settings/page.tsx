@@ -6,13 +6,19 @@ import { toSettingsView } from "@/lib/settings/settings-view";
 import { requireSessionUser } from "../session-user";
 import { SettingsForm } from "./settings-form";
 import { ApiTokens } from "./api-tokens";
+import { SuspendedCards } from "./suspended-cards";
+import { listSuspendedCards } from "@/lib/reviews/suspension";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Settings · Residual" };
 
 export default async function SettingsPage() {
   const user = await requireSessionUser();
-  const [settings, tokens] = await Promise.all([selectUserSettings(db(), user.id), listApiTokens(db(), user.id)]);
+  const [settings, tokens, suspended] = await Promise.all([
+    selectUserSettings(db(), user.id),
+    listApiTokens(db(), user.id),
+    listSuspendedCards(db(), user.id),
+  ]);
   return (
     <main className="shell stack">
       <div className="topbar">
@@ -20,6 +26,7 @@ export default async function SettingsPage() {
         <span className="muted small">{user.email}</span>
       </div>
       <SettingsForm initial={toSettingsView(settings)} />
+      <SuspendedCards initial={suspended} />
       <ApiTokens initial={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }))} />
     </main>
   );

@@ -4,7 +4,6 @@
 import { createPrismaClient } from "../../lib/db/client";
 import { getTodayQueue } from "../../lib/queue/today-queue";
 import { studyDayEnd, studyDayStart } from "../../lib/scheduling";
-import { runCandidates } from "./candidate-queries";
 import { HISTORY_REVIEWS, QUEUE_CARDS, QUEUE_USERS, TODAY_REVIEWS, addReviewHistory, loadQueueDataset } from "./queue-dataset";
 import { captureSql, explainAnalyze, queueQueries, type QueueQuery } from "./queue-timing";
 import { heading, loadAverage, ms, note, ratio, summarize, table, timeRuns } from "./stats";
@@ -52,11 +51,6 @@ export async function runQueueBench(url: string, cleanups: (() => Promise<void>)
   printTimings(timedHistory);
   const dayKeys = historyQueries.find((q) => q.name.startsWith("selectReviewDayKeys"));
   if (dayKeys) await printExplain(url, dayKeys);
-
-  const newRows = queries.find((q) => q.name.startsWith("selectNewRows"));
-  if (!newRows || !dayKeys) return;
-  heading("2c. Plan stability and the proposed query shapes");
-  await runCandidates(url, userId, "bench-q-1", newRows, dayKeys);
 }
 
 function printTimings(timed: Timed[]): void {

@@ -12,7 +12,7 @@ export type OutboxOp = ReviewOp | UndoOp;
 export type OutboxStatus = { pending: number; offline: boolean; lastError: string | null };
 
 type Listener = (status: OutboxStatus) => void;
-type RequeueListener = (reviewId: string, card: QueueCard) => void;
+type ReviewedListener = (reviewId: string, outcome: { requeue: QueueCard | null; leech: boolean }) => void;
 
 /** One outbox per user, so a shared browser never sends one person's reviews as another's. */
 const storageKey = (userId: string) => `residual.outbox.v1.${userId}`;
@@ -25,7 +25,7 @@ export class ReviewOutbox {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastError: string | null = null;
   private listeners = new Set<Listener>();
-  private requeueListeners = new Set<RequeueListener>();
+  private reviewedListeners = new Set<ReviewedListener>();
 
   private readonly key: string;
 
@@ -48,9 +48,10 @@ export class ReviewOutbox {
     return () => this.listeners.delete(listener);
   }
 
-  onRequeue(listener: RequeueListener): () => void {
-    this.requeueListeners.add(listener);
-    return () => this.requeueListeners.delete(listener);
+  /** Called when the server accepted a review: the card's next face if it comes back today, and leech news. */
+  onReviewed(listener: ReviewedListener): () => void {
+    this.reviewedListeners.add(listener);
+    return () => this.reviewedListeners.delete(listener);
   }
 
   addReview(op: Omit<ReviewOp, "kind">): void {
@@ -86,7 +87,7 @@ export class ReviewOutbox {
       if (response.ok) {
         outcome = "done";
         this.lastError = null;
-        if (op.kind === "review") await this.maybeRequeue(op.id, response);
+        if (op.kind === "review") await this.reviewed(op.id, response);
       } else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
         // The server will never accept this op; keep the others moving.
         outcome = "done";
@@ -121,12 +122,13 @@ export class ReviewOutbox {
     });
   }
 
-  private async maybeRequeue(reviewId: string, response: Response): Promise<void> {
-    const body = (await response.json().catch(() => null)) as { requeue?: QueueCard | null } | null;
-    if (!body?.requeue) return;
+  private async reviewed(reviewId: string, response: Response): Promise<void> {
+    const body = (await response.json().catch(() => null)) as { requeue?: QueueCard | null; leech?: boolean } | null;
+    if (!body) return;
     const undoQueued = this.ops.some((op) => op.kind === "undo" && op.id === reviewId);
     if (undoQueued) return;
-    for (const listener of this.requeueListeners) listener(reviewId, body.requeue);
+    const outcome = { requeue: body.requeue ?? null, leech: body.leech === true };
+    for (const listener of this.reviewedListeners) listener(reviewId, outcome);
   }
 
   private changed(): void {

@@ -10,10 +10,6 @@ export async function selectOptionalCardState(db: Db, userId: string, cardId: st
 
 type StateColumns = Omit<CardState, "id" | "userId" | "cardId" | "version" | "createdAt" | "updatedAt">;
 
-export async function insertCardState(db: Db, userId: string, cardId: string, columns: StateColumns): Promise<CardState> {
-  return db.cardState.create({ data: { userId, cardId, ...columns, version: 1 } });
-}
-
 /**
  * Compare-and-set: writes only if the row still has `expectedVersion`, and
  * bumps the version. Returns false when another writer got there first.

@@ -1,8 +1,8 @@
 // Data access for card, always seen through a user: a card is visible when its
-// module is public or the user's own, and the user is enrolled in it.
+// module is public or the user's own, and the user is enrolled in it (the same
+// rule as lib/reviews/review-context.ts).
 import type { Card } from "../db/generated/client";
 import type { Db } from "../db/client";
-import { notFound } from "../errors/app-error";
 
 export type { Card };
 
@@ -11,13 +11,6 @@ function visibleTo(userId: string) {
     archivedAt: null,
     module: { OR: [{ scope: "public" }, { scope: userId }], enrollments: { some: { userId } } },
   };
-}
-
-/** A card the user may study; throws NOT_FOUND otherwise (another user's card included). */
-export async function selectVisibleCard(db: Db, userId: string, cardId: string): Promise<Card> {
-  const card = await db.card.findFirst({ where: { id: cardId, ...visibleTo(userId) } });
-  if (!card) throw notFound("Card");
-  return card;
 }
 
 export async function selectVisibleCards(db: Db, userId: string, cardIds: string[]): Promise<Card[]> {

@@ -1,15 +1,11 @@
 // Data access for review_log (append-only; rows leave only through undo).
-import type { Prisma, ReviewLog } from "../db/generated/client";
+import type { ReviewLog } from "../db/generated/client";
 import type { Db } from "../db/client";
 
 export type { ReviewLog };
 
 export async function selectOptionalReviewLog(db: Db, id: string): Promise<ReviewLog | null> {
   return db.reviewLog.findUnique({ where: { id } });
-}
-
-export async function insertReviewLog(db: Db, data: Prisma.ReviewLogUncheckedCreateInput): Promise<ReviewLog> {
-  return db.reviewLog.create({ data });
 }
 
 /** The user's most recent review of a card, or null. */

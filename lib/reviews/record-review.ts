@@ -1,14 +1,14 @@
-// Recording a review: the state update and the log insert commit together.
-// A retried post (same client-generated id) returns the first outcome; two
-// devices racing on one card are serialised by a compare-and-set on
-// card_state.version, the loser recomputing from the winner's state.
+// Recording a review: one read (review-context.ts), one atomic write
+// (write-review.ts). A retried post (same client-generated id) returns the
+// first outcome; two devices racing on one card are serialised by a
+// compare-and-set on card_state.version, the loser recomputing from the
+// winner's state.
 import type { PrismaClient } from "../db/generated/client";
 import type { Db } from "../db/client";
-import { insertCardState, updateCardStateIfVersion } from "../data/card-state";
-import { insertReviewLog } from "../data/review-log";
 import { AppError, conflict, notFound } from "../errors/app-error";
 import { applyRating, becameLeech, DEFAULT_SCHEDULER_SETTINGS, type Rating, type SchedulingState } from "../scheduling";
 import { selectReviewContext, type ReviewContext, type ReviewSettings } from "./review-context";
+import { writeReview } from "./write-review";
 import { toSchedulingState, toStoredSnapshot } from "./state-snapshot";
 import { isRetryableWriteConflict, withRetries } from "./write-conflict";
 
@@ -41,12 +41,12 @@ export async function recordReview(prisma: PrismaClient, input: RecordReviewInpu
 }
 
 export async function recordReviewWithContext(prisma: PrismaClient, input: RecordReviewInput, now: Date): Promise<RecordedReview> {
-  return withRetries(() => prisma.$transaction((tx) => recordOnce(tx, input, now)), isRetryableWriteConflict);
+  return withRetries(() => recordOnce(prisma, input, now), isRetryableWriteConflict);
 }
 
-async function recordOnce(tx: Db, input: RecordReviewInput, now: Date): Promise<RecordedReview> {
+async function recordOnce(db: Db, input: RecordReviewInput, now: Date): Promise<RecordedReview> {
   const { userId, reviewId, cardId, rating } = input;
-  const context = await selectReviewContext(tx, userId, cardId, reviewId);
+  const context = await selectReviewContext(db, userId, cardId, reviewId);
   const settings = context.settings ?? defaultReviewSettings();
   if (context.earlier) return { result: duplicateOf(context, input), context, settings };
   if (!context.card) throw notFound("Card");
@@ -58,32 +58,18 @@ async function recordOnce(tx: Db, input: RecordReviewInput, now: Date): Promise<
   const leech = becameLeech(before, next);
   const columns = { ...next, isLeech: row?.isLeech || leech, suspendedAt: leech ? now : null };
 
-  let version: number;
-  if (row) {
-    if (!(await updateCardStateIfVersion(tx, row.id, row.version, columns))) throw new StaleStateError();
-    version = row.version + 1;
-  } else {
-    version = (await insertCardState(tx, userId, cardId, columns)).version;
-  }
-
-  await insertReviewLog(tx, {
-    id: reviewId,
+  const version = await writeReview(db, {
+    reviewId,
     userId,
     cardId,
-    rating: log.rating,
-    state: log.state,
-    due: log.due,
-    stability: log.stability,
-    difficulty: log.difficulty,
-    elapsedDays: log.elapsedDays,
-    lastElapsedDays: log.lastElapsedDays,
-    scheduledDays: log.scheduledDays,
-    learningSteps: log.learningSteps,
-    reviewedAt: log.reviewedAt,
+    expectedVersion: row?.version ?? null,
+    next: columns,
+    log,
     durationMs: input.durationMs ?? null,
     stateBefore: toStoredSnapshot(row),
-    stateVersionAfter: version,
+    now,
   });
+  if (version === null) throw new StaleStateError();
 
   const result = { reviewId, cardId, duplicate: false, undone: false, state: next, stateVersion: version, leech };
   return { result, context, settings };

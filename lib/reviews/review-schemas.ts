@@ -12,4 +12,5 @@ export const ReviewPostBodySchema = z
 
 export type ReviewPostBody = z.infer<typeof ReviewPostBodySchema>;
 
-export const ReviewIdParamsSchema = z.object({ id: z.uuid() });
+/** Route params holding one uuid: a review id or a card id. */
+export const IdParamsSchema = z.object({ id: z.uuid() });

@@ -6,7 +6,19 @@ const MAX_ATTEMPTS = 5;
 
 export function isRetryableWriteConflict(error: unknown): boolean {
   if (error instanceof Error && error.name === "StaleStateError") return true;
-  return error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2034");
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002" || error.code === "P2034") return true;
+  // Raw statements report driver errors under P2010 with the adapter's kind.
+  return error.code === "P2010" && driverErrorKind(error.meta) === "UniqueConstraintViolation";
+}
+
+function driverErrorKind(meta: unknown): string | undefined {
+  if (typeof meta !== "object" || meta === null || !("driverAdapterError" in meta)) return undefined;
+  const adapterError: unknown = meta.driverAdapterError;
+  if (typeof adapterError !== "object" || adapterError === null || !("cause" in adapterError)) return undefined;
+  const cause: unknown = adapterError.cause;
+  if (typeof cause !== "object" || cause === null || !("kind" in cause)) return undefined;
+  return typeof cause.kind === "string" ? cause.kind : undefined;
 }
 
 /** Runs `work` again (up to 5 times) while `retryable(error)` says the failure was a lost race. */

@@ -85,6 +85,7 @@ test("every API route answers 401 without a session, on the real server", async 
     ["GET", "/api/tokens"],
     ["POST", "/api/tokens"],
     ["DELETE", `/api/tokens/${id}`],
+    ["POST", `/api/cards/${id}/unsuspend`],
   ];
   for (const [method, path] of calls) {
     const response = await request.fetch(path, { method, data: method === "GET" || method === "DELETE" ? undefined : { id, cardId: id, rating: 3 } });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { recordReview } from "@/lib/reviews/record-review";
 import { undoReview } from "@/lib/reviews/undo-review";
+import { listSuspendedCards, unsuspendCard } from "@/lib/reviews/suspension";
 import { AppError } from "@/lib/errors/app-error";
 import { resetDb, testDb } from "../support/db";
 import { createModuleWithCards, createUser, enroll } from "../support/fixtures";
@@ -93,6 +94,14 @@ describe("recordReview", () => {
     expect(state).toMatchObject({ lapses: 8, isLeech: true, suspendedAt: T0 });
     const next = recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating: 3 }, minutes(5));
     await expect(next).rejects.toBeInstanceOf(AppError);
+
+    expect((await listSuspendedCards(db, user.id)).map((c) => c.cardId)).toEqual([cardId]);
+    const other = await createUser(db, "other");
+    await expect(unsuspendCard(db, other.id, cardId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await unsuspendCard(db, user.id, cardId);
+    expect(await listSuspendedCards(db, user.id)).toEqual([]);
+    const back = await recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating: 3 }, minutes(6));
+    expect(back.duplicate).toBe(false);
   });
 });
 
@@ -153,5 +162,25 @@ describe("undoReview", () => {
     await expect(undoReview(db, { userId: user.id, reviewId: first }, minutes(11))).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(undoReview(db, { userId: intruder.id, reviewId: second }, minutes(11))).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.reviewLog.count()).toBe(2);
+  });
+});
+
+describe("recordReview with a reused id", () => {
+  beforeEach(resetDb);
+
+  it("answers a conflict when one id races onto two different cards, recording one", async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    const { moduleId, cardIds } = await createModuleWithCards(db, { cards: 2 });
+    await enroll(db, user.id, moduleId);
+    const reviewId = randomUUID();
+    const results = await Promise.allSettled(
+      cardIds.map((cardId) => recordReview(db, { userId: user.id, reviewId, cardId, rating: 3 }, T0)),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected");
+    expect(rejected?.status === "rejected" ? rejected.reason : null).toMatchObject({ code: "CONFLICT" });
+    expect(await db.reviewLog.count()).toBe(1);
+    expect(await db.cardState.count()).toBe(1);
   });
 });

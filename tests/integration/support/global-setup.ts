@@ -16,10 +16,12 @@ const SERVER_DIR_PREFIX = "test-postgres-";
 /**
  * Vitest global setup: provides `testDatabase` (admin URL + migrated template
  * name) to every worker; the returned teardown stops the embedded server and
- * deletes its directory, or, on TEST_DATABASE_URL, drops this run's databases.
+ * deletes its directory, or, on TEST_DATABASE_URL (else DATABASE_URL), drops this run's databases.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const external = process.env.TEST_DATABASE_URL;
+  // DATABASE_URL points the whole project at another Postgres; tests then make
+  // their own databases on that server and never touch the one it names.
+  const external = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   let adminUrl: string;
   let stopServer = async (): Promise<void> => undefined;
   if (external) {
