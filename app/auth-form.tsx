@@ -27,6 +27,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
       setError(result.error.message ?? "That did not work. Check the email and password.");
       return;
     }
+    if (mode === "sign-up") await adoptBrowserTimeZone();
     router.replace("/");
     router.refresh();
   }
@@ -49,4 +50,15 @@ export function AuthForm({ mode }: { mode: Mode }) {
       </button>
     </form>
   );
+}
+
+/** A new account starts in the browser's time zone, so its study day ends at local night. */
+async function adoptBrowserTimeZone(): Promise<void> {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!timeZone || timeZone === "UTC") return;
+  await fetch("/api/settings", {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ timeZone }),
+  }).catch(() => undefined);
 }

@@ -45,14 +45,14 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
       </form>
       {secret && (
         <p className="notice" data-testid="token-secret">
-          Copy it now, it will not be shown again: <code>{secret}</code>
+          Copy it now, it will not be shown again: <code style={{ overflowWrap: "anywhere" }}>{secret}</code>
         </p>
       )}
       {error && <p className="error">{error}</p>}
       <ul className="stack" style={{ listStyle: "none", padding: 0, margin: 0 }}>
         {tokens.map((t) => (
           <li key={t.id} className="row" style={{ justifyContent: "space-between" }}>
-            <span>{t.name} <code>{t.prefix}…</code></span>
+            <span style={{ minWidth: 0, overflowWrap: "anywhere" }}>{t.name} <code>{t.prefix}…</code></span>
             <button className="button" onClick={() => revoke(t.id)}>Revoke</button>
           </li>
         ))}

@@ -93,3 +93,34 @@ test("every API route answers 401 without a session, on the real server", async 
   }
   expect((await request.get("/api/health")).status()).toBe(200);
 });
+
+test("a session started online finishes offline and syncs when the connection returns", async ({ page, context }) => {
+  await signUp(page, "offline");
+  await page.getByTestId("start-review").tap();
+  await expect(page.getByTestId("card")).toBeVisible();
+  await context.setOffline(true);
+  for (let i = 0; i < 3; i++) await reviewCurrent(page, 4);
+  await expect(page.getByTestId("sync")).toContainText("3 reviews will sync");
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/review-offline.png` });
+  await context.setOffline(false);
+  await expect(page.getByTestId("sync")).toHaveText("All reviews saved", { timeout: 15_000 });
+  await page.goto("/");
+  await expect(page.getByText("Reviewed today: 3")).toBeVisible();
+});
+
+test("a new account takes the browser's time zone; tokens can be created", async ({ browser, request }) => {
+  const context = await browser.newContext({ timezoneId: "Europe/Berlin", viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await signUp(page, "berlin");
+  await page.goto("/settings");
+  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
+  await page.getByPlaceholder("Token name, e.g. laptop").fill("laptop");
+  await page.getByRole("button", { name: "Create" }).tap();
+  const secret = (await page.getByTestId("token-secret").locator("code").textContent()) ?? "";
+  expect(secret).toMatch(/^rsd_/);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/settings-token.png`, fullPage: true });
+  // A cookie-less client: the token alone must be enough.
+  const queue = await request.get("/api/queue", { headers: { authorization: `Bearer ${secret}` } });
+  expect(queue.status()).toBe(200);
+  await context.close();
+});
