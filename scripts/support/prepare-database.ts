@@ -54,6 +54,7 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@]*@/, "//$1:***@");
 }
 
+/** Progress goes to stderr, so a script's stdout carries only its result (e.g. a token). */
 function log(message: string): void {
-  console.log(`[residual] ${message}`);
+  console.error(`[residual] ${message}`);
 }
