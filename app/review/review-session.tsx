@@ -149,6 +149,7 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
           done={done}
           elapsedMs={Date.now() - startedAt.current}
           today={initial.today}
+          moreDue={Math.max(0, initial.counts.learning + initial.counts.review + initial.counts.new - initial.cards.length)}
           onUndo={undo}
         />
       ) : (

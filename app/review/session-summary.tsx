@@ -8,11 +8,14 @@ export function SessionSummary({
   done,
   elapsedMs,
   today,
+  moreDue,
   onUndo,
 }: {
   done: Done[];
   elapsedMs: number;
   today: { reviewed: number; passed: number; streak: number };
+  /** Cards due today beyond the ones this session was handed. */
+  moreDue: number;
   onUndo: () => void;
 }) {
   const passed = done.filter((d) => d.rating > 1).length;
@@ -30,7 +33,11 @@ export function SessionSummary({
       </div>
       <p className="muted" style={{ margin: 0 }}>Streak: {streak} day{streak === 1 ? "" : "s"}</p>
       <div className="row">
-        <Link href="/" className="button primary">Overview</Link>
+        {moreDue > 0 ? (
+          <a href="/review" className="button primary" data-testid="continue">Continue · {moreDue} more</a>
+        ) : (
+          <Link href="/" className="button primary">Overview</Link>
+        )}
         <button className="button" onClick={onUndo}>Undo last</button>
       </div>
     </section>

@@ -1,7 +1,7 @@
 // What the client needs to show one card without asking the server again:
 // rendered faces and the next interval of each rating.
 import type { Card } from "../data/card";
-import { renderMarkdown } from "../render/markdown";
+import { renderCardFaces } from "../render/card-faces";
 import { previewRatings, type SchedulerSettings, type SchedulingState } from "../scheduling";
 
 export type RatingPreview = { rating: 1 | 2 | 3 | 4; label: string; due: string };
@@ -21,19 +21,17 @@ export type QueueCard = {
 };
 
 /** The card columns the client view needs. */
-export type QueueCardSource = Pick<Card, "id" | "kind" | "role" | "topic" | "difficulty" | "front" | "back" | "commonWrongAnswer">;
+export type QueueCardSource = Pick<Card, "id" | "kind" | "role" | "topic" | "difficulty" | "front" | "back" | "commonWrongAnswer" | "contentHash">;
 
 /** Builds the client view of a card at `now`; `state` null means new to this user. */
 export function toQueueCard(card: QueueCardSource, state: SchedulingState | null, now: Date, settings: SchedulerSettings): QueueCard {
   return {
+    ...renderCardFaces(card),
     cardId: card.id,
     kind: card.kind,
     role: card.role,
     topic: card.topic,
     difficulty: card.difficulty,
-    frontHtml: renderMarkdown(card.front),
-    backHtml: renderMarkdown(card.back),
-    wrongAnswerHtml: card.commonWrongAnswer ? renderMarkdown(card.commonWrongAnswer) : null,
     isNew: state === null,
     due: state?.due.toISOString() ?? null,
     previews: previewRatings(state, now, settings).map((p) => ({

@@ -10,8 +10,11 @@ import { toSchedulingState } from "../reviews/state-snapshot";
 import { toQueueCard, type QueueCard } from "./queue-card";
 import { selectDueRows, selectNewRows, selectNextDue, selectReviewDayKeys, selectTodayActivity } from "./queue-rows";
 
-/** Most cards handed to a client at once; a longer backlog comes in the next fetch. */
-export const QUEUE_LIMIT = 200;
+/**
+ * Most cards handed to a client at once: a long session's worth, small enough
+ * to keep the page light on a phone. A longer backlog comes in the next fetch.
+ */
+export const QUEUE_LIMIT = 100;
 const STREAK_LOOKBACK_DAYS = 400;
 
 export type TodayQueue = {
