@@ -8,6 +8,7 @@ import { Prisma, type Db } from "../db/client";
 import { lowerNewCursors } from "../data/enrollment";
 import { AppError } from "../errors/app-error";
 import { contentHash } from "./ids";
+import { cardContent } from "./parse-module";
 import { changeSetOf, totals, type ImportReport } from "./import-report";
 import { planImport, type ExistingRow } from "./plan-import";
 import { ParsedModuleSchema, type ParsedCard, type ParsedChecklistItem, type ParsedModule } from "./schemas";
@@ -33,21 +34,7 @@ export function checklistFingerprint(item: { section: string; text: string; evid
 }
 
 function cardData(card: ParsedCard) {
-  return {
-    kind: card.kind,
-    role: card.role,
-    front: card.front,
-    back: card.back,
-    commonWrongAnswer: card.commonWrongAnswer,
-    keyPoints: card.keyPoints,
-    topic: card.topic,
-    tags: card.tags,
-    difficulty: card.difficulty,
-    siblingKey: card.siblingKey,
-    exerciseSlug: card.exerciseSlug,
-    position: card.position,
-    contentHash: card.contentHash,
-  };
+  return { ...cardContent(card), position: card.position, contentHash: card.contentHash };
 }
 
 function checklistData(item: ParsedChecklistItem) {

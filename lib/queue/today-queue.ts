@@ -32,14 +32,15 @@ export async function getTodayQueue(db: Db, userId: string, now: Date): Promise<
   const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
   const todayKey = studyDayKey(now, settings.timeZone, settings.dayStartHour);
 
-  const [dueRows, activity, dayKeys] = await Promise.all([
+  // One round of queries in parallel. New candidates are fetched for the full
+  // daily limit (buildQueue subtracts today's), with spares so sibling burying
+  // cannot starve the day's new cards.
+  const [dueRows, activity, dayKeys, newRows] = await Promise.all([
     selectDueRows(db, userId, dayEnd, QUEUE_LIMIT * 2),
     selectTodayActivity(db, userId, dayStart),
     selectReviewDayKeys(db, userId, settings.timeZone, settings.dayStartHour, new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000)),
+    selectNewRows(db, userId, settings.newCardsPerDay * 3),
   ]);
-  const newSlots = Math.max(0, settings.newCardsPerDay - activity.newIntroduced);
-  // Extra candidates so sibling burying cannot starve the day's new cards.
-  const newRows = await selectNewRows(db, userId, newSlots * 3);
 
   const queue = buildQueue(
     {
