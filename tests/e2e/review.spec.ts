@@ -124,3 +124,19 @@ test("a new account takes the browser's time zone; tokens can be created", async
   expect(queue.status()).toBe(200);
   await context.close();
 });
+
+test("with nothing due, the review screen says when the next card comes", async ({ page }) => {
+  await signUp(page, "empty");
+  await page.goto("/review");
+  await reviewCurrent(page, 4);
+  await page.goto("/settings");
+  await page.getByLabel("New cards per day").fill("0");
+  await page.getByRole("button", { name: "Save settings" }).tap();
+  await expect(page.getByText("Saved")).toBeVisible();
+  await page.goto("/review");
+  await expect(page.getByTestId("empty")).toContainText("The next card is due in");
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/review-empty.png` });
+  await page.goto("/");
+  await expect(page.getByText("All caught up.")).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/home-caught-up.png` });
+});
