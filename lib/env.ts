@@ -15,6 +15,11 @@ const EnvSchema = z.object({
     .url()
     .default("http://localhost:3000")
     .describe("Public base URL of the app, used by the auth library for redirects and CSRF checks."),
+  BETTER_AUTH_TRUSTED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((o) => o.trim()).filter(Boolean))
+    .describe("Extra origins allowed to sign in, comma-separated (scripts/dev.ts adds the 127.0.0.1 twin of localhost)."),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

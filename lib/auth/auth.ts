@@ -8,10 +8,11 @@ import { env } from "../env";
 import { onboardUser } from "../accounts/onboard";
 
 function createAuth() {
-  const { BETTER_AUTH_SECRET, BETTER_AUTH_URL } = env();
+  const { BETTER_AUTH_SECRET, BETTER_AUTH_URL, BETTER_AUTH_TRUSTED_ORIGINS } = env();
   return betterAuth({
     secret: BETTER_AUTH_SECRET,
     baseURL: BETTER_AUTH_URL,
+    trustedOrigins: BETTER_AUTH_TRUSTED_ORIGINS,
     database: prismaAdapter(db(), { provider: "postgresql" }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
