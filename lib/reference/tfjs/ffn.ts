@@ -1,0 +1,23 @@
+import * as tf from "@tensorflow/tfjs-core";
+import type { BlockConfig, FfnWeights, Matrix } from "../types";
+import { matrixTensor, runTidy, toMatrix } from "./tensor-adapter";
+
+/** Exact GELU, `0.5·x·(1 + erf(x/√2))`. */
+function geluT(x: tf.Tensor2D): tf.Tensor2D {
+  return tf.mul<tf.Tensor2D>(tf.mul(x, 0.5), tf.add(tf.erf(tf.mul(x, Math.SQRT1_2)), 1));
+}
+
+/** GELU FFN `gelu(x·W1)·W2` or SwiGLU `(silu(x·W1) ⊙ x·W3)·W2` of `x: [seq, dModel]`. */
+export function feedForwardT(config: Pick<BlockConfig, "ffn">, weights: FfnWeights, x: tf.Tensor2D): tf.Tensor2D {
+  const up: tf.Tensor2D = tf.matMul(x, matrixTensor(weights.w1));
+  if (config.ffn === "gelu") return tf.matMul(geluT(up), matrixTensor(weights.w2));
+  if (!weights.w3) throw new Error("reference: SwiGLU needs weights.w3");
+  const silu = tf.mul<tf.Tensor2D>(up, tf.sigmoid(up));
+  return tf.matMul(tf.mul(silu, tf.matMul(x, matrixTensor(weights.w3))), matrixTensor(weights.w2));
+}
+
+/** The feed-forward sublayer alone on `x: [seq, dModel]` → `[seq, dModel]`. */
+export function feedForward(config: Pick<BlockConfig, "ffn">, weights: FfnWeights, x: Matrix): number[][] {
+  if (x.length === 0) return [];
+  return runTidy(() => toMatrix(feedForwardT(config, weights, matrixTensor(x))));
+}
