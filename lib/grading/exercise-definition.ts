@@ -1,0 +1,99 @@
+// What an authored exercise is: a seeded generator, a prompt in the learner's
+// own numbers, named steps with their reference values, and the known wrong
+// methods (misconceptions) computed on the same numbers. One file per exercise
+// under exercises/; the grading engine (lib/grading) reads only this shape.
+import { z } from "zod";
+import { AnswerSpecSchema, ToleranceSchema, type ExpectedValue } from "../answers";
+import type * as float64 from "../reference/float64";
+
+/** The reference operations an exercise may call: the float64 path, or the tfjs path in tests (same API). */
+export type ReferenceOps = typeof float64;
+
+export const StepSpecSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/).describe("Stable step id used in answers and the API, e.g. \"mean\"."),
+    label: z.string().min(1).max(120).describe("What the learner computes here, e.g. \"Mean μ\"."),
+    answer: AnswerSpecSchema,
+    tolerance: ToleranceSchema.optional().describe("Defaults to 1% relative."),
+    weight: z.number().positive().default(1).describe("Share of the exercise's score, relative to the other steps."),
+    hint: z.string().max(400).optional().describe("Pointer shown when this step is wrong and no misconception explains it."),
+  })
+  .describe("One answer box of an exercise.");
+
+export type StepSpec = z.input<typeof StepSpecSchema>;
+
+/** Values per step key, in each step's canonical unit. */
+export type StepValues = Record<string, ExpectedValue>;
+
+export type Misconception<P> = {
+  /** Stable code, kebab-case, e.g. "sample-variance"; stored with attempts and counted per learner. */
+  code: string;
+  /** Shown when the learner's answer matches this wrong method: names the mistake and the fix. */
+  message: string;
+  /** The values the wrong method gives for the steps it affects (other steps are left out). */
+  answers: (params: P, ops: ReferenceOps) => Partial<StepValues>;
+};
+
+export type ExerciseDefinition<P> = {
+  slug: string;
+  title: string;
+  /** Course topic, e.g. "Normalization". */
+  topic: string;
+  difficulty: "EASY" | "MEDIUM" | "HARD";
+  steps: StepSpec[];
+  /** Seed → the learner's own numbers. Pure: same seed, same params. */
+  generate: (seed: number) => P;
+  /** Markdown prompt (KaTeX allowed) stating the numbers and conventions. */
+  prompt: (params: P) => string;
+  /** The inputs shown next to the prompt (plain data, e.g. { x: [2, 4], epsilon: 0 }). */
+  inputs: (params: P) => Record<string, unknown>;
+  /** Reference values for every step. */
+  solve: (params: P, ops: ReferenceOps) => StepValues;
+  misconceptions: Misconception<P>[];
+};
+
+/**
+ * An exercise with its params type sealed inside: everything is a function of
+ * the seed. This is what the catalogue holds and the grader uses.
+ */
+export type Exercise = {
+  slug: string;
+  title: string;
+  topic: string;
+  difficulty: "EASY" | "MEDIUM" | "HARD";
+  steps: StepSpec[];
+  misconceptionCodes: string[];
+  variant: (seed: number) => { prompt: string; inputs: Record<string, unknown> };
+  solve: (seed: number, ops: ReferenceOps) => StepValues;
+  wrongMethods: (seed: number, ops: ReferenceOps) => { code: string; message: string; values: Partial<StepValues> }[];
+};
+
+/** Seals an exercise definition; exercise files `export default defineExercise<Params>({...})`. */
+export function defineExercise<P>(definition: ExerciseDefinition<P>): Exercise {
+  const { generate } = definition;
+  return {
+    slug: definition.slug,
+    title: definition.title,
+    topic: definition.topic,
+    difficulty: definition.difficulty,
+    steps: definition.steps,
+    misconceptionCodes: definition.misconceptions.map((m) => m.code),
+    variant: (seed) => {
+      const params = generate(seed);
+      return { prompt: definition.prompt(params), inputs: definition.inputs(params) };
+    },
+    solve: (seed, ops) => definition.solve(generate(seed), ops),
+    wrongMethods: (seed, ops) => {
+      const params = generate(seed);
+      return definition.misconceptions.map((m) => ({ code: m.code, message: m.message, values: m.answers(params, ops) }));
+    },
+  };
+}
+
+export const ExerciseMetaSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe("URL id, kebab-case."),
+  title: z.string().min(3).max(120),
+  topic: z.string().min(1).max(80),
+  difficulty: z.enum(["EASY", "MEDIUM", "HARD"]),
+  steps: z.array(StepSpecSchema).min(1).max(12),
+});
