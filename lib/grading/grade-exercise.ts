@@ -1,0 +1,32 @@
+// Grading a whole attempt: every step of the exercise against the learner's seed.
+import * as float64 from "../reference/float64";
+import type { Exercise, ReferenceOps } from "./exercise-definition";
+import type { GradeResult } from "./grade-result";
+import { gradeStep } from "./grade-step";
+
+/**
+ * Grades `answers` (step key → typed text) for the variant of `exercise` drawn from `seed`.
+ * Pure and synchronous with the default float64 `ops`. Steps are scored by {@link gradeStep} and
+ * weighted by their `weight` (default 1); keys not naming a step are ignored here (see
+ * `validateAnswers` for the API edge). Unreadable text is listed in `unparseable`, not thrown.
+ */
+export function gradeExercise(exercise: Exercise, seed: number, answers: Readonly<Record<string, string>>, ops: ReferenceOps = float64): GradeResult {
+  const reference = exercise.solve(seed, ops);
+  const wrongMethods = exercise.wrongMethods(seed, ops);
+  const outcomes = exercise.steps.map((spec) => {
+    const expected = reference[spec.key];
+    if (expected === undefined) throw new Error(`grading: exercise ${exercise.slug} has no reference value for step ${spec.key}`);
+    const text = Object.hasOwn(answers, spec.key) ? answers[spec.key] : undefined;
+    return { weight: spec.weight ?? 1, ...gradeStep(spec, text, expected, wrongMethods) };
+  });
+  const totalWeight = outcomes.reduce((sum, o) => sum + o.weight, 0);
+  const weighted = outcomes.reduce((sum, o) => sum + o.weight * o.grade.score, 0);
+  const codes = outcomes.flatMap((o) => (o.grade.misconception ? [o.grade.misconception.code] : []));
+  return {
+    score: totalWeight === 0 ? 0 : weighted / totalWeight,
+    correct: outcomes.every((o) => o.grade.correct),
+    steps: outcomes.map((o) => o.grade),
+    misconceptions: [...new Set(codes)],
+    unparseable: outcomes.filter((o) => o.unparseable).map((o) => o.grade.step),
+  };
+}

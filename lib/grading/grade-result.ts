@@ -1,0 +1,34 @@
+// The grader's output shapes: one verdict per step plus the exercise totals.
+import type { ExpectedValue, ParsedOk } from "../answers";
+
+/** A wrong method the learner's step answer matched (and the reference did not). */
+export type DiagnosedMisconception = { code: string; message: string };
+
+/** How one step was read and judged. */
+export type StepGrade = {
+  step: string;
+  /** 0..1 for this step alone (before weighting): 1 right, element fraction for lists, 0 otherwise. */
+  score: number;
+  correct: boolean;
+  /** The answer as read; absent when missing or unparseable. */
+  parsed?: ParsedOk;
+  /** The reference value, to show after the attempt. */
+  expected?: ExpectedValue;
+  /** One or two sentences for the learner: verdict, which elements, or the named mistake. */
+  feedback: string;
+  /** 0-based indices of wrong elements ([i] for lists, [r, c] for matrices). */
+  wrongElements?: number[][];
+  misconception?: DiagnosedMisconception;
+};
+
+export type GradeResult = {
+  /** 0..1, the steps' scores weighted by each step's `weight`. */
+  score: number;
+  /** Every step correct. */
+  correct: boolean;
+  steps: StepGrade[];
+  /** Distinct misconception codes diagnosed, in step order. */
+  misconceptions: string[];
+  /** Steps whose text could not be read; an attempt with any of these should not be counted. */
+  unparseable: string[];
+};

@@ -1,0 +1,56 @@
+// Grading one answer box: read the text, compare with the reference, name a matching wrong method.
+import { compareAnswer, DEFAULT_TOLERANCE, parseAnswer, type ExpectedValue, type ParsedOk, type Tolerance } from "../answers";
+import type { StepSpec } from "./exercise-definition";
+import type { DiagnosedMisconception, StepGrade } from "./grade-result";
+
+/** A wrong method's values for the exercise's steps, computed on the learner's numbers. */
+export type WrongMethodValues = { code: string; message: string; values: Partial<Record<string, ExpectedValue>> };
+
+/** A step's verdict plus whether its text was unreadable (so the attempt should not count). */
+export type StepOutcome = { grade: StepGrade; unparseable: boolean };
+
+const withHint = (text: string, hint: string | undefined): string => (hint ? `${text} ${hint}` : text);
+
+/** The first wrong method (in declaration order) whose value for this step the answer matches. */
+function diagnose(step: string, parsed: ParsedOk, tolerance: Tolerance, wrongMethods: readonly WrongMethodValues[]): DiagnosedMisconception | undefined {
+  for (const method of wrongMethods) {
+    const value = method.values[step];
+    if (value !== undefined && compareAnswer(parsed, value, tolerance).correct) return { code: method.code, message: method.message };
+  }
+  return undefined;
+}
+
+/**
+ * Grades one step. Credit: 1 when every element is within the step's tolerance; for lists and
+ * matrices of the right shape, the fraction of elements within tolerance (a misconception match
+ * keeps that fraction); 0 for a scalar out of tolerance, a shape mismatch, a missing or an
+ * unreadable answer. A misconception is named only when the answer matches the wrong method's
+ * value under the same tolerance and does not match the reference.
+ */
+export function gradeStep(spec: StepSpec, text: string | undefined, expected: ExpectedValue, wrongMethods: readonly WrongMethodValues[]): StepOutcome {
+  const step = spec.key;
+  if (text === undefined || text.trim() === "") {
+    return { grade: { step, score: 0, correct: false, expected, feedback: "No answer." }, unparseable: false };
+  }
+  const parsed = parseAnswer(text, spec.answer);
+  if (!parsed.ok) {
+    return { grade: { step, score: 0, correct: false, feedback: `${parsed.message} This step was not graded.` }, unparseable: true };
+  }
+  const tolerance = spec.tolerance ?? DEFAULT_TOLERANCE;
+  const comparison = compareAnswer(parsed, expected, tolerance);
+  if (comparison.kind === "shape-mismatch") {
+    return { grade: { step, score: 0, correct: false, parsed, expected, feedback: comparison.message }, unparseable: false };
+  }
+  if (comparison.correct) {
+    return { grade: { step, score: 1, correct: true, parsed, expected, feedback: "Correct." }, unparseable: false };
+  }
+  const right = comparison.elements.length - comparison.wrong.length;
+  const score = comparison.elements.length > 1 ? right / comparison.elements.length : 0;
+  const misconception = diagnose(step, parsed, tolerance, wrongMethods);
+  const wrongElements = comparison.elements.length > 1 ? comparison.wrong : undefined;
+  const feedback = misconception ? misconception.message : withHint(comparison.message, spec.hint);
+  return {
+    grade: { step, score, correct: false, parsed, expected, feedback, ...(wrongElements ? { wrongElements } : {}), ...(misconception ? { misconception } : {}) },
+    unparseable: false,
+  };
+}

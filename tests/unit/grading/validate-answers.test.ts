@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { MAX_ANSWER_LENGTH } from "@/lib/answers";
+import { validateAnswers } from "@/lib/grading";
+import { fixtureExercise } from "./fixture-exercise";
+
+type Case = { name: string; answers: Record<string, string>; issues: string[][] };
+
+const cases: Case[] = [
+  { name: "complete submission", answers: { mean: "3", centred: "[1, 2, 3]" }, issues: [] },
+  { name: "unknown key", answers: { mean: "3", centred: "[1, 2, 3]", median: "2" }, issues: [["unknown-step", "median"]] },
+  { name: "missing step", answers: { mean: "3" }, issues: [["missing-step", "centred"]] },
+  { name: "blank step", answers: { mean: "3", centred: " " }, issues: [["missing-step", "centred"]] },
+  { name: "text too long", answers: { mean: "1".repeat(MAX_ANSWER_LENGTH + 1), centred: "[1, 2, 3]" }, issues: [["too-long", "mean"]] },
+];
+
+describe("validateAnswers", () => {
+  it.each(cases)("$name", ({ answers, issues }) => {
+    const found = validateAnswers(fixtureExercise, answers);
+    expect(found.map((i) => [i.code, i.step])).toEqual(issues);
+    found.forEach((i) => expect(i.message.length).toBeGreaterThan(0));
+  });
+});
