@@ -1,5 +1,5 @@
 // The grader's output shapes: one verdict per step plus the exercise totals.
-import type { ExpectedValue, ParsedOk } from "../answers";
+import type { ExpectedValue, ParseFailureCode, ParsedOk } from "../answers";
 
 /** A wrong method the learner's step answer matched (and the reference did not). */
 export type DiagnosedMisconception = { code: string; message: string };
@@ -19,6 +19,8 @@ export type StepGrade = {
   /** 0-based indices of wrong elements ([i] for lists, [r, c] for matrices). */
   wrongElements?: number[][];
   misconception?: DiagnosedMisconception;
+  /** Why the text could not be read, when it could not (e.g. "syntax", "disallowed"). */
+  unreadable?: ParseFailureCode;
 };
 
 export type GradeResult = {

@@ -34,7 +34,10 @@ export function gradeStep(spec: StepSpec, text: string | undefined, expected: Ex
   }
   const parsed = parseAnswer(text, spec.answer);
   if (!parsed.ok) {
-    return { grade: { step, score: 0, correct: false, feedback: `${parsed.message} This step was not graded.` }, unparseable: true };
+    return {
+      grade: { step, score: 0, correct: false, feedback: `${parsed.message} This step was not graded.`, unreadable: parsed.code },
+      unparseable: true,
+    };
   }
   const tolerance = spec.tolerance ?? DEFAULT_TOLERANCE;
   const comparison = compareAnswer(parsed, expected, tolerance);

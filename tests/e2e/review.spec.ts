@@ -86,6 +86,9 @@ test("every API route answers 401 without a session, on the real server", async 
     ["POST", "/api/tokens"],
     ["DELETE", `/api/tokens/${id}`],
     ["POST", `/api/cards/${id}/unsuspend`],
+    ["GET", "/api/exercises"],
+    ["GET", "/api/exercises/layernorm-by-hand?seed=1"],
+    ["POST", "/api/grade"],
   ];
   for (const [method, path] of calls) {
     const response = await request.fetch(path, { method, data: method === "GET" || method === "DELETE" ? undefined : { id, cardId: id, rating: 3 } });

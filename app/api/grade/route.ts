@@ -1,0 +1,22 @@
+// POST /api/grade — grade typed answers for one variant and store the attempt for the user.
+import { randomUUID } from "node:crypto";
+import { gradeAttempt } from "@/lib/attempts/grade-attempt";
+import { GradePostBodySchema } from "@/lib/attempts/grade-schemas";
+import { requireUserId } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { parseJsonBody } from "@/lib/http/parse";
+import { route } from "@/lib/http/route";
+
+export const POST = route(async (request) => {
+  const userId = await requireUserId(request.headers, new Date());
+  const body = await parseJsonBody(request, GradePostBodySchema, 16 * 1024);
+  const result = await gradeAttempt(db(), {
+    userId,
+    attemptId: body.id ?? randomUUID(),
+    slug: body.exercise,
+    seed: body.seed,
+    answers: body.answers,
+    durationMs: body.durationMs,
+  });
+  return Response.json(result, { status: result.recorded ? 201 : 200 });
+});
