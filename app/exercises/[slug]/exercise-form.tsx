@@ -1,0 +1,98 @@
+"use client";
+// One exercise variant: the prompt in the learner's numbers, an answer box
+// per step, and after grading each step's verdict, the expected value and,
+// when the answer matches a known wrong method, the named mistake.
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import type { VariantView } from "@/lib/grading/exercise-view";
+import type { GradeAttemptResult } from "@/lib/attempts/grade-attempt";
+import { AttemptHistory, type AttemptRow } from "./attempt-history";
+import { StepFeedback } from "./step-feedback";
+import "./exercise.css";
+
+export function ExerciseForm({ variant, attempts }: { variant: VariantView; attempts: AttemptRow[] }) {
+  const router = useRouter();
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [result, setResult] = useState<GradeAttemptResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const startedAt = useRef(Date.now());
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const response = await fetch("/api/grade", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        exercise: variant.slug,
+        seed: variant.seed,
+        answers,
+        id: crypto.randomUUID(),
+        durationMs: Math.min(Date.now() - startedAt.current, 86_400_000),
+      }),
+    }).catch(() => null);
+    setBusy(false);
+    if (!response) {
+      setError("No connection. Your answers are still here; try again.");
+      return;
+    }
+    const body = (await response.json().catch(() => null)) as (GradeAttemptResult & { error?: { message: string } }) | null;
+    if (!response.ok || !body || body.error) {
+      setError(body?.error?.message ?? "Could not grade that.");
+      return;
+    }
+    setResult(body);
+    if (body.recorded) router.refresh();
+  }
+
+  const byStep = new Map(result?.steps.map((s) => [s.step, s]));
+  return (
+    <>
+      <section className="panel stack">
+        <h1 style={{ margin: 0, fontSize: 21 }}>{variant.title}</h1>
+        <div className="prompt" dangerouslySetInnerHTML={{ __html: variant.promptHtml }} />
+        <p className="muted small" style={{ margin: 0 }}>Variant {variant.seed}</p>
+      </section>
+      <form className="panel stack" onSubmit={submit} data-testid="exercise-form">
+        {variant.steps.map((step) => {
+          const grade = byStep.get(step.key);
+          return (
+          <div key={step.key} className="step">
+            <label>
+              {step.label}
+              {step.unit ? <span className="muted small"> (in {step.unit})</span> : null}
+              <input
+                name={step.key}
+                data-testid={`answer-${step.key}`}
+                value={answers[step.key] ?? ""}
+                onChange={(e) => setAnswers((a) => ({ ...a, [step.key]: e.target.value }))}
+                autoComplete="off"
+                autoCapitalize="off"
+                autoCorrect="off"
+                spellCheck={false}
+                maxLength={200}
+                placeholder={typeof step.shape === "string" ? "e.g. -1.22 or sqrt(10)" : "e.g. [0.63, 1.26]"}
+              />
+            </label>
+            {grade && <StepFeedback grade={grade} />}
+          </div>
+          );
+        })}
+        {error && <p className="error" role="alert">{error}</p>}
+        {result && (
+          <p className={`verdict ${result.correct ? "right" : "wrong"}`} data-testid="verdict">
+            {result.correct ? "All steps right." : `Score ${Math.round(result.score * 100)}%`}
+            {!result.recorded && !result.duplicate ? " · not counted: a step could not be read" : ""}
+          </p>
+        )}
+        <div className="row">
+          <button className="button primary" type="submit" disabled={busy} style={{ flex: 1 }}>{busy ? "Grading…" : "Check"}</button>
+          <a className="button" href={`/exercises/${variant.slug}`} data-testid="new-variant">New numbers</a>
+        </div>
+      </form>
+      <AttemptHistory attempts={attempts} />
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { findExercise } from "../../exercises";
+import { formatStepValue } from "../../lib/grading/format-value";
+import * as float64 from "../../lib/reference/float64";
+import { SCREENSHOT_DIR, signUp } from "./support";
+
+const SLUG = "layernorm-by-hand";
+const SEED = 7;
+
+function answersFor(values: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, formatStepValue(v as number | number[], 6)]));
+}
+
+test("solve an exercise wrong (the mistake is named), then right", async ({ page }) => {
+  const exercise = findExercise(SLUG);
+  if (!exercise) throw new Error(SLUG);
+  const reference = answersFor(exercise.solve(SEED, float64));
+  const wrong = exercise.wrongMethods(SEED, float64).find((m) => m.code === "sample-variance");
+  const mistaken = { ...reference, ...answersFor(wrong?.values ?? {}) };
+
+  await signUp(page, "exercise");
+  await page.goto("/exercises");
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/exercises.png`, fullPage: true });
+  await page.goto(`/exercises/${SLUG}?seed=${SEED}`);
+  for (const [step, text] of Object.entries(mistaken)) await page.getByTestId(`answer-${step}`).fill(text);
+  await page.getByRole("button", { name: "Check" }).tap();
+  await expect(page.getByTestId("misconception").first()).toContainText("sample-variance");
+  await expect(page.getByTestId("verdict")).toContainText("Score");
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/exercise-wrong.png`, fullPage: true });
+
+  for (const [step, text] of Object.entries(reference)) await page.getByTestId(`answer-${step}`).fill(text);
+  await page.getByRole("button", { name: "Check" }).tap();
+  await expect(page.getByTestId("verdict")).toHaveText("All steps right.");
+  await expect(page.getByTestId("attempt-history")).toContainText("✓");
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/exercise-right.png`, fullPage: true });
+
+  await page.goto("/progress");
+  await expect(page.getByTestId("misconceptions")).toContainText("sample-variance");
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/progress.png` });
+});
+
+test("the health check reports the grader's reference backend", async ({ request }) => {
+  const health = (await (await request.get("/api/health")).json()) as { grader: { reference: string } };
+  expect(["node", "wasm", "cpu"]).toContain(health.grader.reference);
+});
