@@ -1,0 +1,92 @@
+// Command-line arguments → a command, or a usage message. Pure: reading the
+// answers file and talking to the server happen in run.ts.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+/** Largest seed the server accepts (seeds are stored as 32-bit integers). */
+export const MAX_SEED = 2_147_483_647;
+
+export type Command =
+  | { kind: "help" }
+  | { kind: "exercises"; token?: string }
+  | { kind: "show"; slug: string; seed?: number; token?: string }
+  | { kind: "grade"; slug: string; seed: number; answers: Record<string, string>; answersFile?: string; token?: string };
+
+export type ParsedArgs = { ok: true; command: Command } | { ok: false; message: string };
+
+export const USAGE = [
+  "usage: npm run -s residual -- <command>",
+  "  exercises                                   list exercises: slug, difficulty, title",
+  "  show <slug> [--seed N]                      print a variant's prompt and its steps",
+  "  grade <slug> --seed N step=answer [...]     grade typed answers (exit 0 correct, 1 not correct)",
+  "        [--answers file.json]                 answers as { \"step\": \"text\" }; step=answer arguments win",
+  "options: --token <token> (else RESIDUAL_TOKEN); server: RESIDUAL_URL (default http://localhost:3000)",
+  "exit codes: 0 ok/correct, 1 not fully correct, 2 usage or rejected input, 3 server unreachable or token refused",
+].join("\n");
+
+const SeedSchema = z
+  .string()
+  .regex(/^\d+$/, "--seed must be a whole number ≥ 0")
+  .transform(Number)
+  .pipe(z.number().int().max(MAX_SEED, `--seed must be at most ${MAX_SEED}`));
+
+const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "the exercise slug is kebab-case, e.g. layernorm-by-hand");
+
+const STEP_KEY = /^[a-z][a-zA-Z0-9]*$/;
+
+/** `argv` without the node and script paths, e.g. ["grade", "layernorm-by-hand", "--seed", "42", "mean=3"]. */
+export function parseCommand(argv: readonly string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        seed: { type: "string" },
+        answers: { type: "string" },
+        token: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const [name, ...rest] = positionals;
+  if (values.help || name === undefined || name === "help") return { ok: true, command: { kind: "help" } };
+  const token = values.token;
+
+  if (name === "exercises") {
+    if (rest.length > 0 || values.seed !== undefined || values.answers !== undefined) return usage("`exercises` takes no arguments");
+    return { ok: true, command: { kind: "exercises", token } };
+  }
+  if (name !== "show" && name !== "grade") return usage(`unknown command "${name}"`);
+
+  const [slugText, ...pairs] = rest;
+  const slug = SlugSchema.safeParse(slugText ?? "");
+  if (slugText === undefined) return usage(`\`${name}\` needs an exercise slug (list them with \`exercises\`)`);
+  if (!slug.success) return usage(slug.error.issues[0]?.message ?? "bad slug");
+  const seed = values.seed === undefined ? undefined : SeedSchema.safeParse(values.seed);
+  if (seed && !seed.success) return usage(seed.error.issues[0]?.message ?? "bad seed");
+
+  if (name === "show") {
+    if (pairs.length > 0 || values.answers !== undefined) return usage("`show` takes a slug and an optional --seed");
+    return { ok: true, command: { kind: "show", slug: slug.data, seed: seed?.data, token } };
+  }
+
+  if (!seed) return usage("`grade` needs --seed N (the seed of the variant you solved; `show` prints it)");
+  const answers: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf("=");
+    const key = at < 0 ? pair : pair.slice(0, at);
+    if (at < 0 || !STEP_KEY.test(key)) return usage(`"${pair}" is not step=answer (e.g. mean=3.5)`);
+    answers[key] = pair.slice(at + 1);
+  }
+  if (pairs.length === 0 && values.answers === undefined) return usage("`grade` needs answers: step=answer arguments or --answers file.json");
+  return { ok: true, command: { kind: "grade", slug: slug.data, seed: seed.data, answers, answersFile: values.answers, token } };
+}
+
+function usage(message: string): ParsedArgs {
+  return { ok: false, message };
+}

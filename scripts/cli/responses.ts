@@ -1,0 +1,62 @@
+// The server's JSON replies as the CLI reads them, parsed once on arrival.
+import { z } from "zod";
+
+const ShapeSchema = z.union([
+  z.literal("scalar"),
+  z.object({ vector: z.number() }),
+  z.object({ matrix: z.tuple([z.number(), z.number()]) }),
+]);
+
+const StepViewSchema = z.object({ key: z.string(), label: z.string(), unit: z.string().nullable(), shape: ShapeSchema });
+
+const ExerciseSummarySchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  topic: z.string(),
+  difficulty: z.string(),
+  steps: z.array(StepViewSchema),
+});
+
+export const ExercisesReplySchema = z.object({ exercises: z.array(ExerciseSummarySchema) });
+
+export const VariantReplySchema = ExerciseSummarySchema.extend({
+  seed: z.number().int(),
+  prompt: z.string(),
+  inputs: z.record(z.string(), z.unknown()),
+});
+
+const ExpectedSchema = z.union([z.number(), z.array(z.number()), z.array(z.array(z.number()))]);
+
+export const GradeReplySchema = z.object({
+  score: z.number(),
+  correct: z.boolean(),
+  steps: z.array(
+    z.object({
+      step: z.string(),
+      score: z.number(),
+      correct: z.boolean().optional(),
+      expected: ExpectedSchema.optional(),
+      feedback: z.string(),
+      misconception: z.object({ code: z.string(), message: z.string() }).optional(),
+    }),
+  ),
+  misconceptions: z.array(z.string()),
+  backend: z.string(),
+  ms: z.number(),
+  recorded: z.boolean(),
+  duplicate: z.boolean(),
+});
+
+export const ErrorReplySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+export type ExercisesReply = z.infer<typeof ExercisesReplySchema>;
+export type VariantReply = z.infer<typeof VariantReplySchema>;
+export type GradeReply = z.infer<typeof GradeReplySchema>;
+export type ErrorReply = z.infer<typeof ErrorReplySchema>;
+export type Shape = z.infer<typeof ShapeSchema>;

@@ -1,0 +1,270 @@
+// The command-line client without a server: arguments → the request it sends,
+// and replies (in the API's real shapes) → printed lines and exit code.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { describe, expect, it } from "vitest";
+import { parseCommand, type Command } from "@/scripts/cli/args";
+import { loadConfig } from "@/scripts/cli/config";
+import { EXIT } from "@/scripts/cli/exit-codes";
+import { gradeRequest, runCli } from "@/scripts/cli/run";
+import {
+  errorReply,
+  exercise,
+  exercisesReply,
+  fakeDeps,
+  gradeReply,
+  ID,
+  misconceptionAnswers,
+  referenceAnswers,
+  SEED,
+  SLUG,
+  TOKEN,
+  URL_BASE,
+  variantReply,
+} from "./fixtures";
+
+describe("parseCommand", () => {
+  const ok: { name: string; argv: string[]; command: Command }[] = [
+    { name: "no arguments is help", argv: [], command: { kind: "help" } },
+    { name: "exercises", argv: ["exercises"], command: { kind: "exercises", token: undefined } },
+    { name: "show without seed", argv: ["show", SLUG], command: { kind: "show", slug: SLUG, seed: undefined, token: undefined } },
+    { name: "show with seed and token", argv: ["show", SLUG, "--seed", "7", "--token", "t"], command: { kind: "show", slug: SLUG, seed: 7, token: "t" } },
+    {
+      name: "grade splits at the first = and keeps the text as typed",
+      argv: ["grade", SLUG, "--seed", "42", "mean=3", "output=[1, -2, 0.5, x=1]", "std=sqrt(2)"],
+      command: { kind: "grade", slug: SLUG, seed: 42, answers: { mean: "3", output: "[1, -2, 0.5, x=1]", std: "sqrt(2)" }, answersFile: undefined, token: undefined },
+    },
+    {
+      name: "grade with only an answers file",
+      argv: ["grade", SLUG, "--seed=0", "--answers", "a.json"],
+      command: { kind: "grade", slug: SLUG, seed: 0, answers: {}, answersFile: "a.json", token: undefined },
+    },
+  ];
+  it.each(ok)("$name", ({ argv, command }) => {
+    expect(parseCommand(argv)).toEqual({ ok: true, command });
+  });
+
+  const bad: { name: string; argv: string[]; message: RegExp }[] = [
+    { name: "unknown command", argv: ["grades"], message: /unknown command "grades"/ },
+    { name: "unknown option", argv: ["exercises", "--verbose"], message: /verbose/ },
+    { name: "show without slug", argv: ["show"], message: /needs an exercise slug/ },
+    { name: "slug not kebab-case", argv: ["show", "LayerNorm"], message: /kebab-case/ },
+    { name: "grade without seed", argv: ["grade", SLUG, "mean=3"], message: /needs --seed/ },
+    { name: "negative seed", argv: ["grade", SLUG, "--seed", "-1", "mean=3"], message: /seed/ },
+    { name: "fractional seed", argv: ["grade", SLUG, "--seed", "1.5", "mean=3"], message: /whole number/ },
+    { name: "seed above 32 bits", argv: ["grade", SLUG, "--seed", "2147483648", "mean=3"], message: /at most 2147483647/ },
+    { name: "grade without answers", argv: ["grade", SLUG, "--seed", "1"], message: /needs answers/ },
+    { name: "answer without =", argv: ["grade", SLUG, "--seed", "1", "mean"], message: /"mean" is not step=answer/ },
+    { name: "bad step key", argv: ["grade", SLUG, "--seed", "1", "2x=3"], message: /"2x=3" is not step=answer/ },
+    { name: "exercises with arguments", argv: ["exercises", "extra"], message: /takes no arguments/ },
+  ];
+  it.each(bad)("rejects: $name", ({ argv, message }) => {
+    const parsed = parseCommand(argv);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+});
+
+describe("loadConfig", () => {
+  it("defaults the URL, strips a trailing slash and prefers --token", () => {
+    expect(loadConfig({ RESIDUAL_TOKEN: "env" })).toEqual({ ok: true, config: { url: "http://localhost:3000", token: "env" } });
+    expect(loadConfig({ RESIDUAL_URL: "https://r.example/", RESIDUAL_TOKEN: "env" }, "flag")).toEqual({ ok: true, config: { url: "https://r.example", token: "flag" } });
+  });
+  it.each([
+    { name: "missing token", env: {}, message: /No API token.*RESIDUAL_TOKEN.*token:create/ },
+    { name: "blank token", env: { RESIDUAL_TOKEN: "  " }, message: /empty/ },
+    { name: "not a URL", env: { RESIDUAL_URL: "localhost:3000", RESIDUAL_TOKEN: "t" }, message: /RESIDUAL_URL must be an http\(s\) URL/ },
+    { name: "not http", env: { RESIDUAL_URL: "ftp://host", RESIDUAL_TOKEN: "t" }, message: /RESIDUAL_URL/ },
+  ])("explains: $name", ({ env, message }) => {
+    const result = loadConfig(env);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+});
+
+describe("gradeRequest", () => {
+  it("posts the slug, seed, a fresh id and the answers, arguments overriding the file", () => {
+    const command: Command = { kind: "grade", slug: SLUG, seed: 9, answers: { mean: "2" }, answersFile: "f.json" };
+    expect(gradeRequest(command, { mean: "1", std: "3" }, ID)).toEqual({
+      method: "POST",
+      path: "/api/grade",
+      body: { exercise: SLUG, seed: 9, answers: { mean: "2", std: "3" }, id: ID },
+    });
+  });
+});
+
+describe("runCli grade", () => {
+  const argvFor = (answers: Record<string, string>) => ["grade", SLUG, "--seed", String(SEED), ...Object.entries(answers).map(([k, v]) => `${k}=${v}`)];
+
+  it("sends one authenticated POST and exits 0 when every step is right", async () => {
+    const answers = referenceAnswers();
+    const { deps, sent, out, err } = fakeDeps({ status: 201, body: gradeReply(answers) });
+    expect(await runCli(argvFor(answers), deps)).toBe(EXIT.ok);
+    expect(sent).toEqual([
+      {
+        url: `${URL_BASE}/api/grade`,
+        method: "POST",
+        headers: expect.objectContaining({ authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }),
+        body: { exercise: SLUG, seed: SEED, answers, id: ID },
+      },
+    ]);
+    const steps = exercise().steps.map((s) => s.key);
+    expect(out).toHaveLength(steps.length + 1);
+    steps.forEach((key, i) => expect(out[i]).toMatch(new RegExp(`^✓ ${key}\\s+\\S.*\\(expected `)));
+    expect(out.at(-1)).toBe(`score 100% (${steps.length}/${steps.length} steps) · backend float64 · 0.42 ms`);
+    expect(err).toEqual([]);
+  });
+
+  it("prints ✗, the expected value and the misconception code, and exits 1", async () => {
+    const { answers, code } = misconceptionAnswers();
+    const reply = gradeReply(answers) as { steps: { step: string; misconception?: { code: string } }[] };
+    const diagnosed = reply.steps.filter((s) => s.misconception?.code === code).map((s) => s.step);
+    expect(diagnosed.length).toBeGreaterThan(0);
+    const { deps, out } = fakeDeps({ status: 201, body: reply });
+    expect(await runCli(argvFor(answers), deps)).toBe(EXIT.notCorrect);
+    for (const step of diagnosed) {
+      expect(out.find((line) => line.startsWith(`✗ ${step} `))).toMatch(new RegExp(`\\(expected -?[0-9.\\[].*\\[${code}\\]$`));
+    }
+    expect(out.at(-1)).toMatch(/^score \d+% \(\d\/4 steps\) · backend float64 · 0\.42 ms$/);
+  });
+
+  it("says an attempt with unreadable text was not recorded, and exits 1", async () => {
+    const answers = { ...referenceAnswers(), mean: "3..5" };
+    const { deps, out } = fakeDeps({ status: 200, body: gradeReply(answers) });
+    expect(await runCli(argvFor(answers), deps)).toBe(EXIT.notCorrect);
+    expect(out[0]).toMatch(/^✗ mean /);
+    expect(out.at(-1)).toMatch(/not recorded: a step could not be read$/);
+  });
+
+  it("reads --answers file.json, lets step=answer win, and sends numbers as text", async () => {
+    const answers = referenceAnswers();
+    const file = JSON.stringify({ ...answers, mean: 12345 });
+    const { deps, sent } = fakeDeps({ status: 201, body: gradeReply(answers) }, { files: { "a.json": file } });
+    const code = await runCli(["grade", SLUG, "--seed", String(SEED), "--answers", "a.json", `mean=${answers.mean}`], deps);
+    expect(code).toBe(EXIT.ok);
+    expect(sent[0]?.body).toEqual({ exercise: SLUG, seed: SEED, answers, id: ID });
+  });
+
+  it.each<{ name: string; files: Record<string, string>; message: RegExp }>([
+    { name: "a missing file", files: {}, message: /cannot read the answers file a\.json: ENOENT/ },
+    { name: "a file that is not JSON", files: { "a.json": "{mean: 1" }, message: /is not JSON/ },
+    { name: "a file that is not an object of texts", files: { "a.json": '{"mean": [1]}' }, message: /must be \{ "step": "answer text" \} \(mean: / },
+  ])("exits 2 without a request for $name", async ({ files, message }) => {
+    const { deps, sent, err } = fakeDeps({ status: 201, body: {} }, { files });
+    expect(await runCli(["grade", SLUG, "--seed", "1", "--answers", "a.json"], deps)).toBe(EXIT.usage);
+    expect(sent).toEqual([]);
+    expect(err.join("\n")).toMatch(message);
+  });
+});
+
+describe("runCli failures", () => {
+  const grade = ["grade", SLUG, "--seed", "1", "mean=3"];
+
+  it.each([
+    {
+      name: "422 shows the message and each field path → 2",
+      reply: { status: 422, body: errorReply("VALIDATION", "Unknown step \"meen\"", [{ path: "answers.meen", message: "Unknown step \"meen\"" }]) },
+      exit: EXIT.usage,
+      lines: ['error: Unknown step "meen" (422 VALIDATION)', '  answers.meen: Unknown step "meen"'],
+    },
+    { name: "404 → 2", reply: { status: 404, body: errorReply("NOT_FOUND", 'Exercise "nope" not found') }, exit: EXIT.usage, lines: ['error: Exercise "nope" not found (404 NOT_FOUND)'] },
+    {
+      name: "401 refused token → 3",
+      reply: { status: 401, body: errorReply("UNAUTHENTICATED", "Sign in or send an API token to use this") },
+      exit: EXIT.unavailable,
+      lines: ["error: the server refused the token: Sign in or send an API token to use this (401 UNAUTHENTICATED). Check RESIDUAL_TOKEN or --token."],
+    },
+    { name: "500 → 3", reply: { status: 500, body: errorReply("INTERNAL", "Something went wrong on our side") }, exit: EXIT.unavailable, lines: ["error: unexpected reply from the server: Something went wrong on our side (500 INTERNAL)"] },
+    { name: "a 502 page that is not JSON → 3", reply: { status: 502, body: "<html>Bad gateway</html>" }, exit: EXIT.unavailable, lines: ["error: unexpected reply from the server: HTTP 502: <html>Bad gateway</html>"] },
+    { name: "a 201 in another shape → 3", reply: { status: 201, body: { ok: true } }, exit: EXIT.unavailable, lines: [expect.stringMatching(/^error: unexpected reply from the server: HTTP 200: reply not understood \(score: /)] },
+    { name: "a network error → 3", reply: new TypeError("fetch failed"), exit: EXIT.unavailable, lines: [`error: cannot reach ${URL_BASE} (fetch failed). Is the server running? (RESIDUAL_URL)`] },
+  ])("$name", async ({ reply, exit, lines }) => {
+    const { deps, sent, out, err } = fakeDeps(reply);
+    expect(await runCli(grade, deps)).toBe(exit);
+    expect(sent).toHaveLength(1);
+    expect(out).toEqual([]);
+    expect(err).toEqual(lines);
+  });
+
+  it("exits 2 with the token help and sends nothing when no token is configured", async () => {
+    const { deps, sent, err } = fakeDeps({ status: 201, body: {} }, { env: {} });
+    expect(await runCli(grade, deps)).toBe(EXIT.usage);
+    expect(sent).toEqual([]);
+    expect(err[0]).toMatch(/^error: No API token\. Set RESIDUAL_TOKEN or pass --token/);
+  });
+
+  it("exits 2 with the usage text on bad arguments and sends nothing", async () => {
+    const { deps, sent, err } = fakeDeps({ status: 201, body: {} });
+    expect(await runCli(["grade", SLUG, "mean=3"], deps)).toBe(EXIT.usage);
+    expect(sent).toEqual([]);
+    expect(err.join("\n")).toMatch(/needs --seed[\s\S]*usage: npm run -s residual/);
+  });
+});
+
+describe("runCli exercises and show", () => {
+  it("lists every exercise as slug, difficulty, title", async () => {
+    const { deps, sent, out } = fakeDeps({ status: 200, body: exercisesReply() });
+    expect(await runCli(["exercises"], deps)).toBe(EXIT.ok);
+    expect(sent.map((s) => `${s.method} ${s.url}`)).toEqual([`GET ${URL_BASE}/api/exercises`]);
+    expect(out[0]).toMatch(/^slug\s+difficulty\s+title$/);
+    expect(out).toHaveLength(exercisesReply().exercises.length + 1);
+    expect(out).toContainEqual(expect.stringMatching(new RegExp(`^${SLUG}\\s+(EASY|MEDIUM|HARD)\\s+${exercise().title}$`)));
+  });
+
+  it("shows the seed, the prompt and each step with its shape", async () => {
+    const { deps, sent, out } = fakeDeps({ status: 200, body: variantReply() });
+    expect(await runCli(["show", SLUG, "--seed", String(SEED)], deps)).toBe(EXIT.ok);
+    expect(sent[0]?.url).toBe(`${URL_BASE}/api/exercises/${SLUG}?seed=${SEED}`);
+    expect(out).toContain(`seed: ${SEED}`);
+    expect(out).toContain(exercise().variant(SEED).prompt.trim());
+    expect(out).toContain("  output    Output γ ⊙ (x − μ)/√(σ² + ε) + β — a vector of 4, e.g. [1, 2]");
+    expect(out.at(-1)).toBe(`grade with: npm run -s residual -- grade ${SLUG} --seed ${SEED} mean=… variance=… std=… output=…`);
+  });
+
+  it("shows a unit next to steps that have one", async () => {
+    const withUnit = (exercisesReply().exercises.find((e) => e.steps.some((s) => s.unit)) ?? { slug: "" }).slug;
+    expect(withUnit).not.toBe("");
+    const { deps, out } = fakeDeps({ status: 200, body: variantReply(withUnit, 3) });
+    expect(await runCli(["show", withUnit], deps)).toBe(EXIT.ok);
+    expect(out.some((line) => /, in \S+/.test(line))).toBe(true);
+  });
+});
+
+describe("runCli over real HTTP", () => {
+  it("talks to a server through the global fetch", async () => {
+    const answers = referenceAnswers();
+    const received: { method?: string; url?: string; auth?: string; body: string }[] = [];
+    const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      request.on("end", () => {
+        received.push({ method: request.method, url: request.url, auth: request.headers.authorization, body });
+        response.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify(gradeReply(answers)));
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const { deps, out } = fakeDeps({ status: 0, body: null }, { env: { RESIDUAL_URL: `http://127.0.0.1:${port}/`, RESIDUAL_TOKEN: TOKEN } });
+      deps.fetch = (url, init) => fetch(url, init);
+      expect(await runCli(["grade", SLUG, "--seed", String(SEED), ...Object.entries(answers).map(([k, v]) => `${k}=${v}`)], deps)).toBe(EXIT.ok);
+      expect(out.at(-1)).toMatch(/^score 100%/);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ method: "POST", url: "/api/grade", auth: `Bearer ${TOKEN}` });
+    expect(JSON.parse(received[0]?.body ?? "{}")).toEqual({ exercise: SLUG, seed: SEED, answers, id: ID });
+  });
+
+  it("exits 3 when nothing listens", async () => {
+    const server = createServer();
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((done) => server.close(done));
+    const { deps, err } = fakeDeps({ status: 0, body: null }, { env: { RESIDUAL_URL: `http://127.0.0.1:${port}`, RESIDUAL_TOKEN: TOKEN } });
+    deps.fetch = (url, init) => fetch(url, init);
+    expect(await runCli(["exercises"], deps)).toBe(EXIT.unavailable);
+    expect(err[0]).toMatch(new RegExp(`^error: cannot reach http://127\\.0\\.0\\.1:${port} \\(fetch failed: connect ECONNREFUSED`));
+  });
+});
