@@ -20,6 +20,13 @@ const EnvSchema = z.object({
     .default("")
     .transform((list) => list.split(",").map((o) => o.trim()).filter(Boolean))
     .describe("Extra origins allowed to sign in, comma-separated (scripts/dev.ts adds the 127.0.0.1 twin of localhost)."),
+  AUTH_SIGN_UPS_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(10)
+    .describe("Sign-ups allowed per client address per minute (browser tests, all from one address, raise it)."),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -16,4 +16,6 @@ if (external) {
   process.env.DATABASE_URL = withDatabaseName(external, E2E_DATABASE);
 }
 delete process.env.BETTER_AUTH_URL;
+// Every browser test signs up its own learner, all from 127.0.0.1.
+process.env.AUTH_SIGN_UPS_PER_MINUTE ??= "200";
 await serve("start", { dataDir, port: Number(process.env.E2E_PORT ?? 3100), host: "127.0.0.1" });

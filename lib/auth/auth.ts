@@ -8,7 +8,7 @@ import { env } from "../env";
 import { onboardUser } from "../accounts/onboard";
 
 function createAuth() {
-  const { BETTER_AUTH_SECRET, BETTER_AUTH_URL, BETTER_AUTH_TRUSTED_ORIGINS } = env();
+  const { BETTER_AUTH_SECRET, BETTER_AUTH_URL, BETTER_AUTH_TRUSTED_ORIGINS, AUTH_SIGN_UPS_PER_MINUTE } = env();
   return betterAuth({
     secret: BETTER_AUTH_SECRET,
     baseURL: BETTER_AUTH_URL,
@@ -24,7 +24,7 @@ function createAuth() {
       window: 60,
       max: 100,
       customRules: {
-        "/sign-up/email": { window: 60, max: 10 },
+        "/sign-up/email": { window: 60, max: AUTH_SIGN_UPS_PER_MINUTE },
         "/sign-in/email": { window: 10, max: 5 },
       },
     },
