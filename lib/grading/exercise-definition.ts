@@ -70,7 +70,7 @@ export type Exercise = {
 
 /** Seals an exercise definition; exercise files `export default defineExercise<Params>({...})`. */
 export function defineExercise<P>(definition: ExerciseDefinition<P>): Exercise {
-  const { generate } = definition;
+  const generate = memoiseBySeed(definition.generate);
   return {
     slug: definition.slug,
     title: definition.title,
@@ -97,3 +97,38 @@ export const ExerciseMetaSchema = z.object({
   difficulty: z.enum(["EASY", "MEDIUM", "HARD"]),
   steps: z.array(StepSpecSchema).min(1).max(12),
 });
+
+/** Seeds remembered per exercise; a grade asks for the same seed's params up to three times. */
+const PARAMS_CACHE_SIZE = 256;
+
+/**
+ * Caches a pure seed → params generator, keeping the most recently used seeds.
+ * Params are shared between calls, so they are frozen: an exercise function
+ * that tried to change them would throw instead of corrupting the next grade.
+ */
+function memoiseBySeed<P>(generate: (seed: number) => P): (seed: number) => P {
+  const cache = new Map<number, P>();
+  return (seed) => {
+    const hit = cache.get(seed);
+    if (hit !== undefined) {
+      cache.delete(seed);
+      cache.set(seed, hit);
+      return hit;
+    }
+    const params = deepFreeze(generate(seed));
+    cache.set(seed, params);
+    if (cache.size > PARAMS_CACHE_SIZE) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    return params;
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
