@@ -7,6 +7,7 @@ import type { QueueCard, RatingPreview } from "@/lib/queue/queue-card";
 import type { TodayQueue } from "@/lib/queue/today-queue";
 import { ReviewOutbox, type OutboxStatus } from "@/lib/client/review-outbox";
 import { CardFace } from "./card-face";
+import { ExerciseCardFace } from "./exercise-card-face";
 import { RatingBar } from "./rating-bar";
 import { SessionSummary } from "./session-summary";
 import { EmptyState } from "./empty-state";
@@ -60,10 +61,10 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
     setRevealed(true);
   }, []);
 
-  const rate = useCallback(
+  /** Queues the current card's review in the outbox and shows the next card at once. */
+  const commit = useCallback(
     (rating: 1 | 2 | 3 | 4) => {
-      if (!current || !revealed || !outbox) return;
-      if (Date.now() - lastRatedAt.current < TAP_GUARD_MS) return;
+      if (!current || !outbox) return;
       lastRatedAt.current = Date.now();
       const reviewId = crypto.randomUUID();
       const durationMs = Math.min(Date.now() - shownAt.current, 3_600_000);
@@ -74,8 +75,23 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
       setNotice(null);
       shownAt.current = Date.now();
     },
-    [current, revealed, outbox],
+    [current, outbox],
   );
+
+  const rate = useCallback(
+    (rating: 1 | 2 | 3 | 4) => {
+      // An exercise card is rated by its grade (commit from ExerciseCardFace), never by a button or key.
+      if (!revealed || current?.exercise) return;
+      if (Date.now() - lastRatedAt.current < TAP_GUARD_MS) return;
+      commit(rating);
+    },
+    [current, revealed, commit],
+  );
+
+  const skip = useCallback(() => {
+    setQueue((q) => (q.length > 1 ? [...q.slice(1), ...q.slice(0, 1)] : q));
+    shownAt.current = Date.now();
+  }, []);
 
   const undo = useCallback(() => {
     const last = done[done.length - 1];
@@ -91,6 +107,7 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.target instanceof HTMLInputElement || event.metaKey || event.altKey) return;
+      if (current?.exercise) return;
       if ((event.key === "z" && event.ctrlKey) || event.key === "u" || event.key === "z") {
         event.preventDefault();
         undo();
@@ -112,7 +129,7 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [revealed, reveal, rate, undo, initial.buttonMode]);
+  }, [current, revealed, reveal, rate, undo, initial.buttonMode]);
 
   const total = done.length + queue.length;
   const progress = total === 0 ? 1 : done.length / total;
@@ -128,7 +145,14 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
       </div>
       <SyncLine status={status} />
       {notice && <p className="notice" role="status">{notice}</p>}
-      {current ? (
+      {current?.exercise ? (
+        <>
+          <ExerciseCardFace key={current.cardId + current.exercise.seed} card={{ ...current, exercise: current.exercise }} onRated={commit} onSkip={skip} />
+          {done.length > 0 && (
+            <button className="undo" onClick={undo} data-testid="undo">Undo last</button>
+          )}
+        </>
+      ) : current ? (
         <>
           <CardFace card={current} revealed={revealed} onReveal={reveal} />
           <div className="answer-bar">

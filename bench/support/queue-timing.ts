@@ -1,6 +1,7 @@
 // In-process timing of today's queue and of each statement behind it, with the
 // arguments getTodayQueue would pass, and EXPLAIN (ANALYZE, BUFFERS) of one of
 // them using the exact SQL Prisma sent (captured from its query events).
+import { EXERCISES } from "../../exercises";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../../lib/db/generated/client";
@@ -23,20 +24,21 @@ export type QueueQuery = { name: string; run: (db: Db) => Promise<unknown> };
 /** The five queue-rows statements with the arguments getTodayQueue derives for `userId` at `now`. */
 export async function queueQueries(db: Db, userId: string, now: Date): Promise<QueueQuery[]> {
   const settings = await selectUserSettings(db, userId);
+  const GRADABLE = EXERCISES.map((e) => e.slug);
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
   const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
   const activity = await selectTodayActivity(db, userId, dayStart);
   const newLimit = Math.max(0, settings.newCardsPerDay - activity.newIntroduced) * 3;
   const since = new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000);
   return [
-    { name: `selectDueRows (limit ${QUEUE_LIMIT * 2})`, run: (d) => selectDueRows(d, userId, dayEnd, QUEUE_LIMIT * 2) },
-    { name: `selectNewRows (limit ${newLimit})`, run: (d) => selectNewRows(d, userId, newLimit) },
+    { name: `selectDueRows (limit ${QUEUE_LIMIT * 2})`, run: (d) => selectDueRows(d, userId, dayEnd, QUEUE_LIMIT * 2, GRADABLE) },
+    { name: `selectNewRows (limit ${newLimit})`, run: (d) => selectNewRows(d, userId, newLimit, GRADABLE) },
     { name: "selectTodayActivity", run: (d) => selectTodayActivity(d, userId, dayStart) },
     {
       name: "selectReviewDayKeys (400 days)",
       run: (d) => selectReviewDayKeys(d, userId, settings.timeZone, settings.dayStartHour, since),
     },
-    { name: "selectNextDue (only when queue empty)", run: (d) => selectNextDue(d, userId, now) },
+    { name: "selectNextDue (only when queue empty)", run: (d) => selectNextDue(d, userId, now, GRADABLE) },
   ];
 }
 

@@ -3,6 +3,8 @@
 import type { Card } from "../data/card";
 import { renderCardFaces } from "../render/card-faces";
 import { previewRatings, type SchedulerSettings, type SchedulingState } from "../scheduling";
+import { findExercise } from "../../exercises";
+import { toVariantView, type VariantView } from "../grading/exercise-view";
 
 export type RatingPreview = { rating: 1 | 2 | 3 | 4; label: string; due: string };
 
@@ -18,13 +20,28 @@ export type QueueCard = {
   isNew: boolean;
   due: string | null;
   previews: RatingPreview[];
+  /** For exercise cards: a fresh variant to solve; the grade decides the rating. */
+  exercise: VariantView | null;
 };
 
 /** The card columns the client view needs. */
-export type QueueCardSource = Pick<Card, "id" | "kind" | "role" | "topic" | "difficulty" | "front" | "back" | "commonWrongAnswer" | "contentHash">;
+export type QueueCardSource = Pick<
+  Card,
+  "id" | "kind" | "role" | "topic" | "difficulty" | "front" | "back" | "commonWrongAnswer" | "contentHash" | "exerciseSlug"
+>;
 
-/** Builds the client view of a card at `now`; `state` null means new to this user. */
-export function toQueueCard(card: QueueCardSource, state: SchedulingState | null, now: Date, settings: SchedulerSettings): QueueCard {
+/**
+ * Builds the client view of a card at `now`; `state` null means new to this
+ * user. `exerciseSeed` picks the variant an exercise card shows this time.
+ */
+export function toQueueCard(
+  card: QueueCardSource,
+  state: SchedulingState | null,
+  now: Date,
+  settings: SchedulerSettings,
+  exerciseSeed: number,
+): QueueCard {
+  const exercise = card.kind === "EXERCISE" && card.exerciseSlug ? findExercise(card.exerciseSlug) : undefined;
   return {
     ...renderCardFaces(card),
     cardId: card.id,
@@ -39,5 +56,6 @@ export function toQueueCard(card: QueueCardSource, state: SchedulingState | null
       label: p.intervalLabel,
       due: p.due.toISOString(),
     })),
+    exercise: exercise ? toVariantView(exercise, exerciseSeed) : null,
   };
 }

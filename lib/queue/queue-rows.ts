@@ -4,15 +4,29 @@ import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { raiseNewCursor } from "../data/enrollment";
 
+/**
+ * Cards a queue may hold: every kind except exercise cards whose exercise is
+ * not in the catalogue (e.g. drawing prompts not built yet).
+ */
+function studiable(gradableSlugs: readonly string[]): Prisma.Sql {
+  return Prisma.sql`(c.kind <> 'EXERCISE' OR c."exerciseSlug" = ANY(${[...gradableSlugs]}::text[]))`;
+}
+
 export type DueRow = { cardId: string; siblingKey: string; due: Date; state: "NEW" | "LEARNING" | "REVIEW" | "RELEARNING" };
 export type NewRow = { cardId: string; siblingKey: string };
 
 /** Unsuspended states due before `dayEnd` in the user's enrolled, unarchived cards, oldest first. */
-export async function selectDueRows(db: Db, userId: string, dayEnd: Date, limit: number): Promise<DueRow[]> {
+export async function selectDueRows(
+  db: Db,
+  userId: string,
+  dayEnd: Date,
+  limit: number,
+  gradableSlugs: readonly string[],
+): Promise<DueRow[]> {
   return db.$queryRaw<DueRow[]>(Prisma.sql`
     SELECT s."cardId", c."siblingKey", s."due", s."state"::text AS "state"
     FROM card_state s
-    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND c.kind <> 'EXERCISE'
+    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(gradableSlugs)}
     JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = s."userId"
     WHERE s."userId" = ${userId} AND s."due" < ${dayEnd} AND s."suspendedAt" IS NULL
     ORDER BY s."due"
@@ -26,7 +40,7 @@ export async function selectDueRows(db: Db, userId: string, dayEnd: Date, limit:
  * when none is left. Cards below a cursor are never unseen (import and undo
  * lower it), so the cursor only saves work, never hides a card.
  */
-export async function selectNewRows(db: Db, userId: string, limit: number): Promise<NewRow[]> {
+export async function selectNewRows(db: Db, userId: string, limit: number, gradableSlugs: readonly string[]): Promise<NewRow[]> {
   if (limit <= 0) return [];
   const rows = await db.$queryRaw<(NewRow & { moduleId: string; position: number | null; cursor: number; lastPosition: number | null })[]>(Prisma.sql`
     SELECT e."moduleId", e."newCursor" AS cursor, n."cardId", n."siblingKey", n.position,
@@ -34,7 +48,7 @@ export async function selectNewRows(db: Db, userId: string, limit: number): Prom
     FROM enrollment e
     LEFT JOIN LATERAL (
       SELECT c.id AS "cardId", c."siblingKey", c.position FROM card c
-      WHERE c."moduleId" = e."moduleId" AND c.position >= e."newCursor" AND c."archivedAt" IS NULL AND c.kind <> 'EXERCISE'
+      WHERE c."moduleId" = e."moduleId" AND c.position >= e."newCursor" AND c."archivedAt" IS NULL AND ${studiable(gradableSlugs)}
         AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s."userId" = ${userId} AND s."cardId" = c.id)
       ORDER BY c.position LIMIT ${limit}) n ON true
     WHERE e."userId" = ${userId}
@@ -79,10 +93,10 @@ export async function selectTodayActivity(db: Db, userId: string, dayStart: Date
 }
 
 /** The earliest due time at or after `from` among the user's active states, or null. */
-export async function selectNextDue(db: Db, userId: string, from: Date): Promise<Date | null> {
+export async function selectNextDue(db: Db, userId: string, from: Date, gradableSlugs: readonly string[]): Promise<Date | null> {
   const rows = await db.$queryRaw<{ due: Date }[]>(Prisma.sql`
     SELECT s."due" FROM card_state s
-    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND c.kind <> 'EXERCISE'
+    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(gradableSlugs)}
     WHERE s."userId" = ${userId} AND s."due" >= ${from} AND s."suspendedAt" IS NULL
     ORDER BY s."due" LIMIT 1`);
   return rows[0]?.due ?? null;

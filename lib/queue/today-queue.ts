@@ -1,6 +1,9 @@
 // Today's queue for one user: loads due and new candidates, orders them with
 // the pure queue builder, and renders each card for the client.
+import { randomInt } from "node:crypto";
 import type { Db } from "../db/client";
+import { EXERCISES } from "../../exercises";
+import { MAX_SEED } from "../grading/exercise-view";
 import { selectVisibleCards } from "../data/card";
 import { buildQueue, studyDayEnd, studyDayKey, studyDayStart } from "../scheduling";
 import { selectUserSettings } from "../settings/user-settings";
@@ -16,6 +19,8 @@ import { selectDueRows, selectNewRows, selectNextDue, selectReviewDayKeys, selec
  */
 export const QUEUE_LIMIT = 100;
 const STREAK_LOOKBACK_DAYS = 400;
+/** Exercise cards are queued only for exercises the grader has. */
+const GRADABLE_SLUGS = EXERCISES.map((e) => e.slug);
 
 export type TodayQueue = {
   cards: QueueCard[];
@@ -26,7 +31,16 @@ export type TodayQueue = {
   buttonMode: "FOUR" | "TWO";
 };
 
-export async function getTodayQueue(db: Db, userId: string, now: Date): Promise<TodayQueue> {
+/**
+ * Today's queue at `now`. `randomSeed` picks each exercise card's variant
+ * (a fresh one at every review); tests pass a fixed one.
+ */
+export async function getTodayQueue(
+  db: Db,
+  userId: string,
+  now: Date,
+  randomSeed: () => number = () => randomInt(MAX_SEED),
+): Promise<TodayQueue> {
   const settings = await selectUserSettings(db, userId);
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
   const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
@@ -36,10 +50,10 @@ export async function getTodayQueue(db: Db, userId: string, now: Date): Promise<
   // daily limit (buildQueue subtracts today's), with spares so sibling burying
   // cannot starve the day's new cards.
   const [dueRows, activity, dayKeys, newRows] = await Promise.all([
-    selectDueRows(db, userId, dayEnd, QUEUE_LIMIT * 2),
+    selectDueRows(db, userId, dayEnd, QUEUE_LIMIT * 2, GRADABLE_SLUGS),
     selectTodayActivity(db, userId, dayStart),
     selectReviewDayKeys(db, userId, settings.timeZone, settings.dayStartHour, new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000)),
-    selectNewRows(db, userId, settings.newCardsPerDay * 3),
+    selectNewRows(db, userId, settings.newCardsPerDay * 3, GRADABLE_SLUGS),
   ]);
 
   const queue = buildQueue(
@@ -63,7 +77,7 @@ export async function getTodayQueue(db: Db, userId: string, now: Date): Promise<
   const scheduler = schedulerSettingsOf(settings);
   const rendered = ids.flatMap((id) => {
     const card = cardById.get(id);
-    return card ? [toQueueCard(card, toSchedulingState(stateByCard.get(id) ?? null), now, scheduler)] : [];
+    return card ? [toQueueCard(card, toSchedulingState(stateByCard.get(id) ?? null), now, scheduler, randomSeed())] : [];
   });
 
   return {
@@ -71,7 +85,7 @@ export async function getTodayQueue(db: Db, userId: string, now: Date): Promise<
     counts: queue.counts,
     studyDay: { key: todayKey, start: dayStart.toISOString(), end: dayEnd.toISOString() },
     today: { reviewed: activity.reviewed, passed: activity.passed, streak: currentStreak(dayKeys, todayKey) },
-    nextDueAt: rendered.length === 0 ? ((await selectNextDue(db, userId, now))?.toISOString() ?? null) : null,
+    nextDueAt: rendered.length === 0 ? ((await selectNextDue(db, userId, now, GRADABLE_SLUGS))?.toISOString() ?? null) : null,
     buttonMode: settings.buttonMode,
   };
 }

@@ -13,7 +13,7 @@ export type ReviewSettings = SchedulerSettings & { timeZone: string; dayStartHou
 export type ReviewContext = {
   /** The user and card of an earlier log row or undo tombstone with this review id. */
   earlier: { kind: "log" | "undo"; userId: string; cardId: string } | null;
-  card: Pick<Card, "id" | "moduleId" | "kind" | "role" | "front" | "back" | "commonWrongAnswer" | "topic" | "difficulty" | "position" | "contentHash"> | null;
+  card: Pick<Card, "id" | "moduleId" | "kind" | "role" | "front" | "back" | "commonWrongAnswer" | "topic" | "difficulty" | "position" | "contentHash" | "exerciseSlug"> | null;
   state: CardState | null;
   /** Null when the user has no settings row yet (defaults apply). */
   settings: ReviewSettings | null;
@@ -41,7 +41,8 @@ export async function selectReviewContext(db: Db, userId: string, cardId: string
       (SELECT "cardId" FROM earlier) AS earlier_card,
       (SELECT json_build_object('id', c.id, 'moduleId', c."moduleId", 'kind', c.kind, 'role', c.role, 'front', c.front,
               'back', c.back, 'commonWrongAnswer', c."commonWrongAnswer", 'topic', c.topic, 'difficulty', c.difficulty,
-              'position', c.position, 'contentHash', c."contentHash")
+              'position', c.position, 'contentHash', c."contentHash",
+              'exerciseSlug', c."exerciseSlug")
          FROM card c JOIN module m ON m.id = c."moduleId"
          JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = ${userId}
          WHERE c.id = ${cardId}::uuid AND c."archivedAt" IS NULL AND (m.scope = 'public' OR m.scope = ${userId})) AS card,

@@ -1,7 +1,9 @@
 // The review API's workflow: record the review, and when the card comes back
 // later this study day (a learning step), hand the client its next face,
 // built from what the review already read.
+import { randomInt } from "node:crypto";
 import type { PrismaClient } from "../db/generated/client";
+import { MAX_SEED } from "../grading/exercise-view";
 import { toQueueCard, type QueueCard } from "../queue/queue-card";
 import { studyDayEnd } from "../scheduling";
 import { recordReviewWithContext, type RecordReviewInput, type RecordReviewResult } from "./record-review";
@@ -16,5 +18,5 @@ export async function submitReview(prisma: PrismaClient, input: RecordReviewInpu
   if (!learning || next.due >= studyDayEnd(now, settings.timeZone, settings.dayStartHour)) return { ...result, requeue: null };
   // Previews are computed at the moment the card becomes due again.
   const at = next.due > now ? next.due : now;
-  return { ...result, requeue: toQueueCard(context.card, next, at, settings) };
+  return { ...result, requeue: toQueueCard(context.card, next, at, settings, randomInt(MAX_SEED)) };
 }

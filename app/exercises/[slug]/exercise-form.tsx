@@ -7,7 +7,7 @@ import { useRef, useState } from "react";
 import type { VariantView } from "@/lib/grading/exercise-view";
 import type { GradeAttemptResult } from "@/lib/attempts/grade-attempt";
 import { AttemptHistory, type AttemptRow } from "./attempt-history";
-import { StepFeedback } from "./step-feedback";
+import { StepFeedback } from "@/app/components/step-feedback";
 import "./exercise.css";
 
 export function ExerciseForm({ variant, attempts }: { variant: VariantView; attempts: AttemptRow[] }) {

@@ -96,3 +96,31 @@ describe("getTodayQueue", () => {
     expect(nextDay.today.streak).toBe(1);
   });
 });
+
+describe("exercise cards in the queue", () => {
+  beforeEach(resetDb);
+
+  it("queues exercise cards the grader has, each with a fresh variant, and leaves out the rest", async () => {
+    const { db, user, cardIds } = await setup(1, { newCardsPerDay: 10 });
+    const moduleId = (await db.card.findUniqueOrThrow({ where: { id: cardIds[0] as string } })).moduleId;
+    const make = (externalId: string, slug: string, position: number) =>
+      db.card.create({
+        data: { moduleId, externalId, kind: "EXERCISE", front: `Exercise ${slug}`, back: "", siblingKey: externalId, exerciseSlug: slug, position, contentHash: externalId },
+      });
+    const gradable = await make("ex-ln", "layernorm-by-hand", 10);
+    const notBuilt = await make("ex-draw", "prenorm-block-assembly", 11);
+
+    let seed = 100;
+    const queue = await getTodayQueue(db, user.id, T0, () => seed++);
+    const ids = queue.cards.map((c) => c.cardId);
+    expect(ids).toContain(gradable.id);
+    expect(ids).not.toContain(notBuilt.id);
+    const card = queue.cards.find((c) => c.cardId === gradable.id);
+    expect(card?.exercise).toMatchObject({ slug: "layernorm-by-hand", seed: expect.any(Number) });
+    expect(card?.exercise?.steps.map((s) => s.key)).toEqual(["mean", "variance", "std", "output"]);
+    expect(queue.cards.find((c) => c.cardId === cardIds[0])?.exercise).toBeNull();
+
+    const again = await getTodayQueue(db, user.id, T0, () => 999);
+    expect(again.cards.find((c) => c.cardId === gradable.id)?.exercise?.seed).toBe(999);
+  });
+});

@@ -4,8 +4,8 @@ import { formatStepValue } from "@/lib/grading/format-value";
 
 type StepResult = GradeAttemptResult["steps"][number];
 
-/** The verdict under one answer box. */
-export function StepFeedback({ grade }: { grade: StepResult }) {
+/** The verdict under one answer box; `showExpected` false keeps the answer hidden while a retry is open. */
+export function StepFeedback({ grade, showExpected = true }: { grade: StepResult; showExpected?: boolean }) {
   return (
     <div className={`feedback ${grade.correct ? "right" : "wrong"}`} data-testid={`feedback-${grade.step}`}>
       <strong>{grade.correct ? "✓" : "✗"}</strong>{" "}
@@ -16,7 +16,7 @@ export function StepFeedback({ grade }: { grade: StepResult }) {
       ) : (
         grade.feedback
       )}
-      {!grade.correct && grade.expected !== undefined && (
+      {showExpected && !grade.correct && grade.expected !== undefined && (
         <div className="muted small">Expected {formatStepValue(grade.expected)}</div>
       )}
     </div>

@@ -1,0 +1,104 @@
+"use client";
+// An exercise card in the daily queue: a fresh variant to solve instead of a
+// face to recall. The grade sets the rating (lib/grading/exercise-rating.ts):
+// right first time and quick → Good, right after a slip or slow → Hard,
+// wrong → Again. One retry is allowed.
+import { useRef, useState } from "react";
+import type { QueueCard } from "@/lib/queue/queue-card";
+import type { GradeAttemptResult } from "@/lib/attempts/grade-attempt";
+import { ratingForExerciseReview } from "@/lib/grading/exercise-rating";
+import { StepFeedback } from "@/app/components/step-feedback";
+
+const RATING_NAMES = { 1: "Again", 2: "Hard", 3: "Good" } as const;
+
+type Props = { card: QueueCard & { exercise: NonNullable<QueueCard["exercise"]> }; onRated: (rating: 1 | 2 | 3) => void; onSkip: () => void };
+
+export function ExerciseCardFace({ card, onRated, onSkip }: Props) {
+  const variant = card.exercise;
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [tries, setTries] = useState(0);
+  const [result, setResult] = useState<GradeAttemptResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const shownAt = useRef(Date.now());
+
+  const rating = result && (result.correct || tries >= 2)
+    ? ratingForExerciseReview({ tries, correct: result.correct, durationMs: Date.now() - shownAt.current, steps: variant.steps.length })
+    : null;
+
+  async function check(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const response = await fetch("/api/grade", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ exercise: variant.slug, seed: variant.seed, answers, id: crypto.randomUUID(), durationMs: Date.now() - shownAt.current }),
+    }).catch(() => null);
+    setBusy(false);
+    const body = response ? ((await response.json().catch(() => null)) as (GradeAttemptResult & { error?: { message: string } }) | null) : null;
+    if (!response || !body) {
+      setError("Grading needs a connection. Try again, or skip this card for now.");
+      return;
+    }
+    if (!response.ok || body.error) {
+      setError(body.error?.message ?? "Could not grade that.");
+      return;
+    }
+    setResult(body);
+    // A step that could not be read costs no try.
+    if (body.unparseable.length === 0) setTries((t) => t + 1);
+  }
+
+  const byStep = new Map(result?.steps.map((s) => [s.step, s]));
+  return (
+    <article className="card-face revealed exercise-card" data-testid="card" data-card-id={card.cardId} data-exercise={variant.slug} data-seed={variant.seed}>
+      <header className="card-meta">
+        <span>{card.topic}</span>
+        <span className="pill">exercise</span>
+      </header>
+      <div className="prompt" dangerouslySetInnerHTML={{ __html: variant.promptHtml }} />
+      <form className="stack" onSubmit={check}>
+        {variant.steps.map((step) => {
+          const grade = byStep.get(step.key);
+          return (
+            <div key={step.key} className="step">
+              <label>
+                {step.label}
+                {step.unit ? <span className="muted small"> (in {step.unit})</span> : null}
+                <input
+                  data-testid={`answer-${step.key}`}
+                  value={answers[step.key] ?? ""}
+                  onChange={(e) => setAnswers((a) => ({ ...a, [step.key]: e.target.value }))}
+                  autoComplete="off"
+                  autoCapitalize="off"
+                  autoCorrect="off"
+                  spellCheck={false}
+                  maxLength={200}
+                  disabled={rating !== null}
+                />
+              </label>
+              {grade && <StepFeedback grade={grade} showExpected={rating !== null} />}
+            </div>
+          );
+        })}
+        {error && <p className="error" role="alert">{error}</p>}
+        {rating === null ? (
+          <div className="row">
+            <button className="button primary" type="submit" disabled={busy} style={{ flex: 1 }} data-testid="check">
+              {busy ? "Grading…" : tries === 0 ? "Check" : "Check again"}
+            </button>
+            {error ? <button type="button" className="button" onClick={onSkip}>Skip</button> : null}
+            {tries === 1 && result && !result.correct ? (
+              <button type="button" className="button" onClick={() => onRated(1)}>Give up</button>
+            ) : null}
+          </div>
+        ) : (
+          <button type="button" className="button primary block" onClick={() => onRated(rating)} data-testid="exercise-next">
+            Next · rated {RATING_NAMES[rating]}
+          </button>
+        )}
+      </form>
+    </article>
+  );
+}
