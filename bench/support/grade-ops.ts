@@ -3,21 +3,11 @@
 // tfjs twin and stay float64), plus a check of which exercises call them at all.
 import type { Exercise, ReferenceOps } from "../../lib/grading/exercise-definition";
 import { formatStepValue } from "../../lib/grading/format-value";
-import * as tfjsRef from "../../lib/reference";
 import * as float64 from "../../lib/reference/float64";
 
 export const float64Ops: ReferenceOps = float64;
 
-export const tfjsOps: ReferenceOps = {
-  ...float64,
-  layerNorm: tfjsRef.layerNorm,
-  rmsNorm: tfjsRef.rmsNorm,
-  causalAttention: tfjsRef.causalAttention,
-  feedForward: tfjsRef.feedForward,
-  forwardBlock: tfjsRef.forwardBlock,
-  decodeStep: tfjsRef.decodeStep,
-  decodeWithCache: tfjsRef.decodeWithCache,
-};
+export { tfjsOps } from "../../lib/reference/tfjs-ops";
 
 /** The tfjs block functions `exercise` calls for `seed` (solve and wrong methods); empty when it is pure arithmetic. */
 export function tfjsCalls(exercise: Exercise, seed: number): string[] {

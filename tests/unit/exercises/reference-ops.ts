@@ -1,18 +1,6 @@
-import * as tfjsRef from "@/lib/reference";
+export { tfjsOps } from "@/lib/reference/tfjs-ops";
 import * as float64 from "@/lib/reference/float64";
 import type { ReferenceOps } from "@/lib/grading/exercise-definition";
-
-/** The tfjs reference path as ReferenceOps (scalar helpers erf/gelu have no tfjs twin and stay float64). */
-export const tfjsOps: ReferenceOps = {
-  ...float64,
-  layerNorm: tfjsRef.layerNorm,
-  rmsNorm: tfjsRef.rmsNorm,
-  causalAttention: tfjsRef.causalAttention,
-  feedForward: tfjsRef.feedForward,
-  forwardBlock: tfjsRef.forwardBlock,
-  decodeStep: tfjsRef.decodeStep,
-  decodeWithCache: tfjsRef.decodeWithCache,
-};
 
 /** float64 ops that record which functions were called, to tell whether an exercise uses the reference. */
 export function recordingOps(): { ops: ReferenceOps; calls: Set<string> } {
