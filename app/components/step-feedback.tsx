@@ -2,7 +2,7 @@
 import type { GradeAttemptResult } from "@/lib/attempts/grade-attempt";
 import { formatStepValue } from "@/lib/grading/format-value";
 
-type StepResult = GradeAttemptResult["steps"][number];
+export type StepResult = GradeAttemptResult["steps"][number];
 
 /** The verdict under one answer box; `showExpected` false keeps the answer hidden while a retry is open. */
 export function StepFeedback({ grade, showExpected = true }: { grade: StepResult; showExpected?: boolean }) {

@@ -7,7 +7,7 @@ import { useRef, useState } from "react";
 import type { QueueCard } from "@/lib/queue/queue-card";
 import type { GradeAttemptResult } from "@/lib/attempts/grade-attempt";
 import { ratingForExerciseReview } from "@/lib/grading/exercise-rating";
-import { StepFeedback } from "@/app/components/step-feedback";
+import { StepInput } from "@/app/components/step-input";
 
 const RATING_NAMES = { 1: "Again", 2: "Hard", 3: "Good" } as const;
 
@@ -59,29 +59,17 @@ export function ExerciseCardFace({ card, onRated, onSkip }: Props) {
       </header>
       <div className="prompt" dangerouslySetInnerHTML={{ __html: variant.promptHtml }} />
       <form className="stack" onSubmit={check}>
-        {variant.steps.map((step) => {
-          const grade = byStep.get(step.key);
-          return (
-            <div key={step.key} className="step">
-              <label>
-                {step.label}
-                {step.unit ? <span className="muted small"> (in {step.unit})</span> : null}
-                <input
-                  data-testid={`answer-${step.key}`}
-                  value={answers[step.key] ?? ""}
-                  onChange={(e) => setAnswers((a) => ({ ...a, [step.key]: e.target.value }))}
-                  autoComplete="off"
-                  autoCapitalize="off"
-                  autoCorrect="off"
-                  spellCheck={false}
-                  maxLength={200}
-                  disabled={rating !== null}
-                />
-              </label>
-              {grade && <StepFeedback grade={grade} showExpected={rating !== null} />}
-            </div>
-          );
-        })}
+        {variant.steps.map((step) => (
+          <StepInput
+            key={step.key}
+            step={step}
+            value={answers[step.key] ?? ""}
+            onChange={(value) => setAnswers((a) => ({ ...a, [step.key]: value }))}
+            grade={byStep.get(step.key)}
+            showExpected={rating !== null}
+            disabled={rating !== null}
+          />
+        ))}
         {error && <p className="error" role="alert">{error}</p>}
         {rating === null ? (
           <div className="row">

@@ -7,7 +7,7 @@ import { useRef, useState } from "react";
 import type { VariantView } from "@/lib/grading/exercise-view";
 import type { GradeAttemptResult } from "@/lib/attempts/grade-attempt";
 import { AttemptHistory, type AttemptRow } from "./attempt-history";
-import { StepFeedback } from "@/app/components/step-feedback";
+import { StepInput } from "@/app/components/step-input";
 import "./exercise.css";
 
 export function ExerciseForm({ variant, attempts }: { variant: VariantView; attempts: AttemptRow[] }) {
@@ -56,30 +56,15 @@ export function ExerciseForm({ variant, attempts }: { variant: VariantView; atte
         <p className="muted small" style={{ margin: 0 }}>Variant {variant.seed}</p>
       </section>
       <form className="panel stack" onSubmit={submit} data-testid="exercise-form">
-        {variant.steps.map((step) => {
-          const grade = byStep.get(step.key);
-          return (
-          <div key={step.key} className="step">
-            <label>
-              {step.label}
-              {step.unit ? <span className="muted small"> (in {step.unit})</span> : null}
-              <input
-                name={step.key}
-                data-testid={`answer-${step.key}`}
-                value={answers[step.key] ?? ""}
-                onChange={(e) => setAnswers((a) => ({ ...a, [step.key]: e.target.value }))}
-                autoComplete="off"
-                autoCapitalize="off"
-                autoCorrect="off"
-                spellCheck={false}
-                maxLength={200}
-                placeholder={typeof step.shape === "string" ? "e.g. -1.22 or sqrt(10)" : "e.g. [0.63, 1.26]"}
-              />
-            </label>
-            {grade && <StepFeedback grade={grade} />}
-          </div>
-          );
-        })}
+        {variant.steps.map((step) => (
+          <StepInput
+            key={step.key}
+            step={step}
+            value={answers[step.key] ?? ""}
+            onChange={(value) => setAnswers((a) => ({ ...a, [step.key]: value }))}
+            grade={byStep.get(step.key)}
+          />
+        ))}
         {error && <p className="error" role="alert">{error}</p>}
         {result && (
           <p className={`verdict ${result.correct ? "right" : "wrong"}`} data-testid="verdict">
