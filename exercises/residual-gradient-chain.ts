@@ -1,7 +1,7 @@
 // Gradient through a chain of L blocks: a plain stack multiplies the local slopes
 // f′, a residual stack y = x + f(x) multiplies (1 + f′) because of the identity path.
+import { drawUntil } from "../lib/grading/authoring";
 import { defineExercise, type StepValues } from "../lib/grading/exercise-definition";
-import { seededRandom } from "../lib/reference/seeded-random";
 
 export type ResidualChainParams = {
   /** Local slope f′ of each block, input side first; 0.2 … 1.4 in steps of 0.1. */
@@ -53,12 +53,7 @@ export default defineExercise<ResidualChainParams>({
     { key: "plain", label: "Gradient factor without residuals", answer: { shape: "scalar" }, tolerance: { mode: "relative", rel: 0.01 } },
     { key: "residual", label: "Gradient factor with residuals", answer: { shape: "scalar" }, tolerance: { mode: "relative", rel: 0.01 } },
   ],
-  generate: (seed) => {
-    const random = seededRandom(seed);
-    let params = candidate(random);
-    for (let tries = 0; tries < 100 && !separated(params); tries++) params = candidate(random);
-    return params;
-  },
+  generate: (seed) => drawUntil(seed, candidate, separated),
   prompt: (p) =>
     [
       `A scalar signal passes through **${p.slopes.length} blocks**. Around its current input, block $l$ has local slope $f'_l$; from the first block to the last these are`,

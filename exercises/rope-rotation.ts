@@ -1,7 +1,7 @@
 // RoPE on one pair of dimensions: the pair's frequency θ_k = base^(−2k/d), the
 // angle position·θ_k in radians, and the pair rotated counter-clockwise by it.
+import { drawUntil } from "../lib/grading/authoring";
 import { defineExercise, type StepValues } from "../lib/grading/exercise-definition";
-import { seededRandom } from "../lib/reference/seeded-random";
 
 export const ROPE_BASE = 10000;
 
@@ -76,12 +76,7 @@ export default defineExercise<RopeParams>({
     { key: "angle", label: "Rotation angle (radians)", answer: { shape: "scalar" }, tolerance: { mode: "relative", rel: 0.001 } },
     { key: "rotated", label: "Rotated pair", answer: { shape: { vector: 2 } }, tolerance: VECTOR_TOLERANCE, hint: "x0' = x0·cos φ − x1·sin φ, x1' = x0·sin φ + x1·cos φ, with φ in radians." },
   ],
-  generate: (seed) => {
-    const random = seededRandom(seed);
-    let params = candidate(random);
-    for (let tries = 0; tries < 100 && !separated(params); tries++) params = candidate(random);
-    return params;
-  },
+  generate: (seed) => drawUntil(seed, candidate, separated),
   prompt: (p) =>
     [
       `A query vector with $d_{head} = ${p.dHead}$ is rotated with RoPE, base $${ROPE_BASE}$. Dimensions are paired as $(2k, 2k+1)$ and pair $k$ (0-based) turns at frequency $\\theta_k = ${ROPE_BASE}^{-2k/d_{head}}$.`,

@@ -1,7 +1,7 @@
 // One entry of the sinusoidal positional encoding: PE(pos, 2i) = sin(pos / 10000^(2i/d)),
 // PE(pos, 2i+1) = cos(pos / 10000^(2i/d)); the angle, then the value.
+import { drawUntil } from "../lib/grading/authoring";
 import { defineExercise, type StepValues } from "../lib/grading/exercise-definition";
-import { seededRandom } from "../lib/reference/seeded-random";
 
 export const PE_BASE = 10000;
 
@@ -66,12 +66,7 @@ export default defineExercise<SinusoidalParams>({
     { key: "angle", label: "Angle (radians)", answer: { shape: "scalar" }, tolerance: { mode: "relative", rel: 0.001 } },
     { key: "value", label: "PE value", answer: { shape: "scalar" }, tolerance: { mode: "relative", rel: 0.01, abs: 0.005 } },
   ],
-  generate: (seed) => {
-    const random = seededRandom(seed);
-    let params = candidate(random);
-    for (let tries = 0; tries < 100 && !separated(params); tries++) params = candidate(random);
-    return params;
-  },
+  generate: (seed) => drawUntil(seed, candidate, separated),
   prompt: (p) =>
     [
       `A model with $d_{model} = ${p.dModel}$ uses the original sinusoidal positional encoding, with positions and dimensions counted from 0:`,
