@@ -7,6 +7,7 @@ import { useRef, useState } from "react";
 import type { QueueCard } from "@/lib/queue/queue-card";
 import type { GradeAttemptResult } from "@/lib/attempts/grade-attempt";
 import { ratingForExerciseReview } from "@/lib/grading/exercise-rating";
+import { requestGrade } from "@/lib/client/grade-request";
 import { StepInput } from "@/app/components/step-input";
 
 const RATING_NAMES = { 1: "Again", 2: "Hard", 3: "Good" } as const;
@@ -18,36 +19,31 @@ export function ExerciseCardFace({ card, onRated, onSkip }: Props) {
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [tries, setTries] = useState(0);
   const [result, setResult] = useState<GradeAttemptResult | null>(null);
+  // Time to the last graded submission: the rating must not drift while the learner reads feedback.
+  const [answeredInMs, setAnsweredInMs] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const shownAt = useRef(Date.now());
 
   const rating = result && (result.correct || tries >= 2)
-    ? ratingForExerciseReview({ tries, correct: result.correct, durationMs: Date.now() - shownAt.current, steps: variant.steps.length })
+    ? ratingForExerciseReview({ tries, correct: result.correct, durationMs: answeredInMs, steps: variant.steps.length })
     : null;
 
   async function check(event: React.FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const response = await fetch("/api/grade", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ exercise: variant.slug, seed: variant.seed, answers, id: crypto.randomUUID(), durationMs: Date.now() - shownAt.current }),
-    }).catch(() => null);
+    const durationMs = Date.now() - shownAt.current;
+    const outcome = await requestGrade(variant, answers, durationMs);
     setBusy(false);
-    const body = response ? ((await response.json().catch(() => null)) as (GradeAttemptResult & { error?: { message: string } }) | null) : null;
-    if (!response || !body) {
-      setError("Grading needs a connection. Try again, or skip this card for now.");
+    if (!outcome.ok) {
+      setError(outcome.offline ? "Grading needs a connection. Try again, or skip this card for now." : outcome.message);
       return;
     }
-    if (!response.ok || body.error) {
-      setError(body.error?.message ?? "Could not grade that.");
-      return;
-    }
-    setResult(body);
+    setResult(outcome.result);
+    setAnsweredInMs(durationMs);
     // A step that could not be read costs no try.
-    if (body.unparseable.length === 0) setTries((t) => t + 1);
+    if (outcome.result.unparseable.length === 0) setTries((t) => t + 1);
   }
 
   const byStep = new Map(result?.steps.map((s) => [s.step, s]));

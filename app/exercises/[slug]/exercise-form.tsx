@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { VariantView } from "@/lib/grading/exercise-view";
 import type { GradeAttemptResult } from "@/lib/attempts/grade-attempt";
+import { requestGrade } from "@/lib/client/grade-request";
 import { AttemptHistory, type AttemptRow } from "./attempt-history";
 import { StepInput } from "@/app/components/step-input";
 import "./exercise.css";
@@ -22,29 +23,14 @@ export function ExerciseForm({ variant, attempts }: { variant: VariantView; atte
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const response = await fetch("/api/grade", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        exercise: variant.slug,
-        seed: variant.seed,
-        answers,
-        id: crypto.randomUUID(),
-        durationMs: Math.min(Date.now() - startedAt.current, 86_400_000),
-      }),
-    }).catch(() => null);
+    const outcome = await requestGrade(variant, answers, Date.now() - startedAt.current);
     setBusy(false);
-    if (!response) {
-      setError("No connection. Your answers are still here; try again.");
+    if (!outcome.ok) {
+      setError(outcome.offline ? "No connection. Your answers are still here; try again." : outcome.message);
       return;
     }
-    const body = (await response.json().catch(() => null)) as (GradeAttemptResult & { error?: { message: string } }) | null;
-    if (!response.ok || !body || body.error) {
-      setError(body?.error?.message ?? "Could not grade that.");
-      return;
-    }
-    setResult(body);
-    if (body.recorded) router.refresh();
+    setResult(outcome.result);
+    if (outcome.result.recorded) router.refresh();
   }
 
   const byStep = new Map(result?.steps.map((s) => [s.step, s]));
