@@ -17,6 +17,7 @@ import { createLoadUsers, type LoadUser } from "./support/load-users";
 import { ensureProductionBuild, startNextServer } from "./support/next-server";
 import { freePort } from "./support/ports";
 import { heading, loadAverage, note } from "./support/stats";
+import { runBench, type Cleanups } from "./support/lifecycle";
 
 const DATA_DIR = join(process.cwd(), ".cache", "bench-grade");
 const PORT = 3210;
@@ -29,9 +30,7 @@ const RUNS: { label: string; options: GradeLoadOptions }[] = [
   { label: `${CLIENTS} clients, 1 request/s each`, options: { requestsPerClient: 15, deadlineMs: RUN_DEADLINE_MS, paceMs: 1_000 } },
 ];
 
-const cleanups: (() => Promise<void>)[] = [];
-
-async function main(): Promise<void> {
+async function main(cleanups: Cleanups): Promise<void> {
   const inProcess = await runInProcessBench({ runs: 2_000, warmup: 200, budgetMsPerCell: 5_000 });
   reportInProcess(inProcess.cells, inProcess.backends);
 
@@ -74,30 +73,4 @@ function count(cases: readonly GradeCase[], kind: GradeCase["kind"]): number {
   return cases.filter((c) => c.kind === kind).length;
 }
 
-async function cleanup(): Promise<void> {
-  while (cleanups.length) {
-    const step = cleanups.pop();
-    try {
-      await step?.();
-    } catch (error) {
-      console.error(`[bench] cleanup step failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-}
-
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n[bench] ${signal}: stopping the server and Postgres`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-main()
-  .catch((error: unknown) => {
-    console.error(`\n[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  })
-  .finally(cleanup);
+runBench(main);

@@ -16,6 +16,7 @@ import { freePort } from "./support/ports";
 import { runQueueBench } from "./support/queue-bench";
 import { runReviewLoad, type LoadOptions } from "./support/review-load";
 import { heading, loadAverage, note } from "./support/stats";
+import { runBench, type Cleanups } from "./support/lifecycle";
 
 const DATA_DIR = join(process.cwd(), ".cache", "bench-review");
 const PG_DIR = join(DATA_DIR, "postgres");
@@ -39,9 +40,7 @@ const RUNS: Run[] = [
   },
 ];
 
-const cleanups: (() => Promise<void>)[] = [];
-
-async function main(): Promise<void> {
+async function main(cleanups: Cleanups): Promise<void> {
   heading("Setup");
   ensureProductionBuild();
   rmSync(DATA_DIR, { recursive: true, force: true });
@@ -87,30 +86,4 @@ async function measureRun(prisma: PrismaClient, server: NextServer, run: Run, us
   return { label: run.label, result, logged, cpu, loadBefore };
 }
 
-async function cleanup(): Promise<void> {
-  while (cleanups.length) {
-    const step = cleanups.pop();
-    try {
-      await step?.();
-    } catch (error) {
-      console.error(`[bench] cleanup step failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-}
-
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n[bench] ${signal}: stopping the server and Postgres`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-main()
-  .catch((error: unknown) => {
-    console.error(`\n[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exitCode = 1;
-  })
-  .finally(cleanup);
+runBench(main);

@@ -1,6 +1,7 @@
 // Part 2: today's queue at scale. Loads the 1,000,000-state data set, times
 // getTodayQueue and each statement behind it in-process, explains the slowest,
 // then repeats the history-sensitive parts after adding a year of reviews.
+import type { Cleanups } from "./lifecycle";
 import { createPrismaClient } from "../../lib/db/client";
 import { getTodayQueue } from "../../lib/queue/today-queue";
 import { studyDayEnd, studyDayStart } from "../../lib/scheduling";
@@ -17,7 +18,7 @@ const DAY_START_HOUR = 4;
 type Timed = { name: string; times: number[] };
 
 /** Runs part 2 against the empty migrated database at `url`; registers its client in `cleanups`. */
-export async function runQueueBench(url: string, cleanups: (() => Promise<void>)[]): Promise<void> {
+export async function runQueueBench(url: string, cleanups: Cleanups): Promise<void> {
   heading(`2. Today's queue at scale (${QUEUE_CARDS.toLocaleString("en")} cards × ${QUEUE_USERS} users)`);
   const now = new Date();
   const clock = { now, dayStart: studyDayStart(now, TIME_ZONE, DAY_START_HOUR), dayEnd: studyDayEnd(now, TIME_ZONE, DAY_START_HOUR) };
