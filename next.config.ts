@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
     "@tensorflow/tfjs-backend-wasm",
     "@tensorflow/tfjs-node",
   ],
+  // NEXT_DIST_DIR lets two builds (say, two checkouts' browser tests) share a machine.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
 };

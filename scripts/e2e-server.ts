@@ -7,7 +7,8 @@ import { createDatabase, dropDatabase, withDatabaseName } from "../lib/db/migrat
 import { serve } from "./support/serve";
 
 const E2E_DATABASE = "residual_e2e";
-const dataDir = join(process.cwd(), ".cache", "e2e");
+const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = join(process.cwd(), ".cache", port === 3100 ? "e2e" : `e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
 const external = process.env.DATABASE_URL;
 if (external) {
@@ -18,4 +19,4 @@ if (external) {
 delete process.env.BETTER_AUTH_URL;
 // Every browser test signs up its own learner, all from 127.0.0.1.
 process.env.AUTH_SIGN_UPS_PER_MINUTE ??= "200";
-await serve("start", { dataDir, port: Number(process.env.E2E_PORT ?? 3100), host: "127.0.0.1" });
+await serve("start", { dataDir, port, host: "127.0.0.1" });
