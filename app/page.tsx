@@ -19,6 +19,9 @@ export default async function HomePage() {
         <span className="brand">Residual</span>
         <nav className="nav">
           <Link href="/exercises">Exercises</Link>
+          <Link href="/labs">Labs</Link>
+          <Link href="/grill">Grill</Link>
+          <Link href="/modules">Readiness</Link>
           <Link href="/progress">Progress</Link>
           <Link href="/settings">Settings</Link>
           <SignOutButton />
