@@ -18,10 +18,6 @@ export default async function HomePage() {
       <div className="topbar">
         <span className="brand">Residual</span>
         <nav className="nav">
-          <Link href="/exercises">Exercises</Link>
-          <Link href="/labs">Labs</Link>
-          <Link href="/grill">Grill</Link>
-          <Link href="/modules">Readiness</Link>
           <Link href="/progress">Progress</Link>
           <Link href="/settings">Settings</Link>
           <SignOutButton />
@@ -46,9 +42,24 @@ export default async function HomePage() {
           Reviewed today: {queue.today.reviewed} · Streak: {queue.today.streak} day{queue.today.streak === 1 ? "" : "s"}
         </p>
       </section>
+      <nav className="practice-grid" aria-label="Practice">
+        {PRACTICE.map((item) => (
+          <Link key={item.href} href={item.href} className="practice-tile">
+            <strong>{item.title}</strong>
+            <span className="muted small">{item.blurb}</span>
+          </Link>
+        ))}
+      </nav>
     </main>
   );
 }
+
+const PRACTICE = [
+  { href: "/exercises", title: "Exercises", blurb: "By-hand numbers and drawing prompts, graded" },
+  { href: "/labs", title: "Labs", blurb: "Run your own code on our inputs; we find the bug" },
+  { href: "/grill", title: "Mock grill", blurb: "Timed interview questions and quick numbers" },
+  { href: "/modules", title: "Readiness", blurb: "Checklist, retention, accuracy, open mistakes" },
+] as const;
 
 function Landing() {
   return (
