@@ -19,3 +19,15 @@ export { feedForward } from "./tfjs/ffn";
 export { forwardBlock } from "./tfjs/block";
 export { decodeStep, decodeWithCache } from "./tfjs/decode";
 export * as float64 from "./float64";
+export type { AttentionFaults, BlockFaults, NormFaults } from "./faults";
+export {
+  denseAttention,
+  denseForwardBlock,
+  denseLayerNorm,
+  denseRmsNorm,
+  denseScaledDotProductAttention,
+  type DenseAttentionWeights,
+  type DenseBlockWeights,
+  type DenseNormWeights,
+  type DenseTensor,
+} from "./tfjs/dense";

@@ -1,7 +1,9 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { assertValidConfig, groupSize, headDim, ropeTables, visibilityMask } from "../config";
+import { assertValidConfig, groupSize, headDim, isVisible, ropeTablesAt, visibilityMask } from "../config";
+import type { AttentionFaults } from "../faults";
 import type { AttentionConfig, AttentionOutput, AttentionWeights, Matrix } from "../types";
 import { flatTensor, matrixTensor, runTidy, toMatrices, toMatrix } from "./tensor-adapter";
+import { as2d, type AttentionWeightsLike } from "./weights";
 
 /** Weight given to a masked score before the softmax; the mask then zeroes it exactly. */
 const MASKED_SCORE = -1e30;
@@ -11,11 +13,11 @@ function splitHeads(t: tf.Tensor2D, n: number, dHead: number): tf.Tensor3D {
   return tf.transpose(tf.reshape(t, [t.shape[0], n, dHead]), [1, 0, 2]);
 }
 
-/** Rotate-half RoPE of `x: [n, seq, dHead]` for positions `start..start+seq-1`. */
-function ropeT(x: tf.Tensor3D, start: number, base: number): tf.Tensor3D {
+/** Rotate-half RoPE of `x: [n, seq, dHead]`, row `r` at position `position(r)`. */
+function ropeT(x: tf.Tensor3D, position: (r: number) => number, base: number): tf.Tensor3D {
   const [, seq, dHead] = x.shape;
   const half = dHead / 2;
-  const { cos, sin } = ropeTables(start, seq, dHead, base);
+  const { cos, sin } = ropeTablesAt(Array.from({ length: seq }, (_, r) => position(r)), dHead, base);
   const first = tf.slice(x, [0, 0, 0], [-1, -1, half]);
   const second = tf.slice(x, [0, 0, half], [-1, -1, half]);
   const rotated = tf.concat([tf.neg(second), first], 2);
@@ -25,25 +27,83 @@ function ropeT(x: tf.Tensor3D, start: number, base: number): tf.Tensor3D {
 /** Q `[nHeads, seq, dHead]`, K and V `[nKvHeads, seq, dHead]` for rows at positions `start..`, RoPE applied. */
 export function projectQkvT(
   config: AttentionConfig,
-  weights: AttentionWeights,
+  weights: AttentionWeightsLike,
   x: tf.Tensor2D,
   start: number,
+  faults: AttentionFaults = {},
 ): { q: tf.Tensor3D; k: tf.Tensor3D; v: tf.Tensor3D } {
   const dHead = headDim(config);
-  let q = splitHeads(tf.matMul(x, matrixTensor(weights.wq)), config.nHeads, dHead);
-  let k = splitHeads(tf.matMul(x, matrixTensor(weights.wk)), config.nKvHeads, dHead);
-  const v = splitHeads(tf.matMul(x, matrixTensor(weights.wv)), config.nKvHeads, dHead);
+  let q = splitHeads(tf.matMul(x, as2d(weights.wq)), config.nHeads, dHead);
+  let k = splitHeads(tf.matMul(x, as2d(weights.wk)), config.nKvHeads, dHead);
+  const v = splitHeads(tf.matMul(x, as2d(weights.wv)), config.nKvHeads, dHead);
   if (config.rope) {
-    q = ropeT(q, start, config.rope.base);
-    k = ropeT(k, start, config.rope.base);
+    const position = faults.ropePosition ?? ((r: number) => start + r);
+    q = ropeT(q, position, config.rope.base);
+    k = ropeT(k, position, config.rope.base);
   }
   return { q, k, v };
+}
+
+/** Visibility `[sq, sk]` (1 = visible) under the convention or a mask fault. */
+function maskFor(config: AttentionConfig, queryStart: number, sq: number, sk: number, faults: AttentionFaults): Float32Array {
+  const mode = faults.mask ?? "causal";
+  if (mode === "causal" && !faults.visible) return visibilityMask(queryStart, sq, sk, config.window);
+  const visible = faults.visible ?? ((i: number, j: number) => mode === "none" || (mode === "upper" ? j >= i : isVisible(i, j, config.window)));
+  const mask = new Float32Array(sq * sk);
+  for (let r = 0; r < sq; r++) for (let j = 0; j < sk; j++) mask[r * sk + j] = visible(queryStart + r, j) ? 1 : 0;
+  return mask;
+}
+
+/** Score scale: 1/√dHead (convention), or a scaling fault. */
+function scoreScale(config: AttentionConfig, faults: AttentionFaults): number {
+  if (faults.scale === "model") return 1 / Math.sqrt(config.dModel);
+  if (faults.scale === "none") return 1;
+  return 1 / Math.sqrt(headDim(config));
+}
+
+/** Masked softmax over `axis` (-1 keys, -2 queries); rows/columns with nothing visible get zeros. */
+function maskedSoftmax(scores: tf.Tensor3D, mask: tf.Tensor2D, bias: tf.Tensor2D, axis: number, faults: AttentionFaults): tf.Tensor3D {
+  if (faults.maskAfterSoftmax) return tf.mul(tf.softmax(scores, -1), mask);
+  const biased = tf.add<tf.Tensor3D>(scores, bias);
+  // Masked scores sit at −1e30, so in a row with any visible key their exp
+  // underflows to exactly 0; the mask then zeroes rows with no visible key
+  // (window 0), which the softmax alone would make uniform. One fused kernel.
+  if (axis === -1) return tf.mul(tf.softmax(biased, -1), mask);
+  const exps = tf.mul(tf.exp(tf.sub(biased, tf.max(biased, axis, true))), mask);
+  // A column with any visible query contains exp(0) = 1, so its sum is ≥ 1
+  // and max(sum, 1) is the sum itself; an all-masked one (sum 0) divides 0
+  // by 1. Same values as divNoNan, which is a slow composite op on wasm.
+  return tf.div<tf.Tensor3D>(exps, tf.maximum(tf.sum(exps, axis, true), 1));
+}
+
+/**
+ * `a[h] · kv[kvHead(h)]` (ᵀ when `transposeB`) for every query head `h`, as
+ * `[nHeads, rows, cols]`. With the convention's grouping, the query heads of
+ * one KV head are consecutive, so `a: [nHeads, s, x]` reshapes to
+ * `[nKvHeads, group·s, x]` and each KV head meets all its query heads in one
+ * batch entry: no copy of K or V and fewer, larger matmuls (much faster on
+ * wasm than one per query head). The tiled fault gathers KV heads instead.
+ */
+function kvHeadMatMul(config: AttentionConfig, faults: AttentionFaults): (a: tf.Tensor3D, kv: tf.Tensor3D, transposeB: boolean) => tf.Tensor3D {
+  const group = groupSize(config);
+  if (group === 1) return (a, kv, transposeB) => tf.matMul(a, kv, false, transposeB);
+  if (faults.kvHeads === "tiled") {
+    const order = Array.from({ length: config.nHeads }, (_, h) => h % config.nKvHeads);
+    return (a, kv, transposeB) => tf.matMul(a, tf.gather(kv, tf.tensor1d(order, "int32"), 0), false, transposeB);
+  }
+  return (a, kv, transposeB) => {
+    const [heads, rows, inner] = a.shape;
+    const product: tf.Tensor3D = tf.matMul(tf.reshape<tf.Rank.R3>(a, [config.nKvHeads, group * rows, inner]), kv, false, transposeB);
+    return tf.reshape<tf.Rank.R3>(product, [heads, rows, product.shape[2]]);
+  };
 }
 
 /**
  * Masked softmax attention of queries at positions `queryStart..` over keys at
  * positions `0..`. Returns the concatenated head outputs `[sq, nHeads·dHead]`
- * (before Wo) and the weights `[nHeads, sq, sk]`.
+ * (before Wo) and the weights `[nHeads, sq, sk]`. All heads go through
+ * batched matMuls grouped by KV head. `faults` (default none) computes a
+ * known bug instead.
  */
 export function attendT(
   config: AttentionConfig,
@@ -51,19 +111,18 @@ export function attendT(
   k: tf.Tensor3D,
   v: tf.Tensor3D,
   queryStart: number,
+  faults: AttentionFaults = {},
 ): { heads: tf.Tensor2D; weights: tf.Tensor3D } {
   const dHead = headDim(config);
   const [, sq] = q.shape;
   const [, sk] = k.shape;
-  const group = groupSize(config);
-  const expand = (t: tf.Tensor3D): tf.Tensor3D =>
-    group === 1 ? t : tf.gather(t, tf.tensor1d(Array.from({ length: config.nHeads }, (_, h) => Math.floor(h / group)), "int32"), 0);
-  const mask = visibilityMask(queryStart, sq, sk, config.window);
+  const byKvHead = kvHeadMatMul(config, faults);
+  const mask = maskFor(config, queryStart, sq, sk, faults);
   const bias = mask.map((m) => (m === 1 ? 0 : MASKED_SCORE));
-  const scores = tf.add(tf.mul(tf.matMul(q, expand(k), false, true), 1 / Math.sqrt(dHead)), flatTensor(bias, sq, sk));
-  const exps = tf.mul(tf.exp(tf.sub(scores, tf.max(scores, -1, true))), flatTensor(mask, sq, sk));
-  const weights = tf.divNoNan<tf.Tensor3D>(exps, tf.sum(exps, -1, true));
-  const out = tf.matMul(weights, expand(v));
+  const scores = tf.mul<tf.Tensor3D>(byKvHead(q, k, true), scoreScale(config, faults));
+  const axis = faults.softmaxAxis === "queries" ? -2 : -1;
+  const weights = maskedSoftmax(scores, flatTensor(mask, sq, sk), flatTensor(bias, sq, sk), axis, faults);
+  const out = byKvHead(weights, v, false);
   const heads = tf.reshape<tf.Rank.R2>(tf.transpose(out, [1, 0, 2]), [sq, config.nHeads * dHead]);
   return { heads, weights };
 }
@@ -71,12 +130,13 @@ export function attendT(
 /** Full causal self-attention of `x: [seq, dModel]` (positions 0..seq-1), after Wo. */
 export function attentionT(
   config: AttentionConfig,
-  weights: AttentionWeights,
+  weights: AttentionWeightsLike,
   x: tf.Tensor2D,
+  faults: AttentionFaults = {},
 ): { output: tf.Tensor2D; weights: tf.Tensor3D } {
-  const { q, k, v } = projectQkvT(config, weights, x, 0);
-  const attended = attendT(config, q, k, v, 0);
-  return { output: tf.matMul(attended.heads, matrixTensor(weights.wo)), weights: attended.weights };
+  const { q, k, v } = projectQkvT(config, weights, x, 0, faults);
+  const attended = attendT(config, q, k, v, 0, faults);
+  return { output: tf.matMul(attended.heads, as2d(weights.wo)), weights: attended.weights };
 }
 
 /**

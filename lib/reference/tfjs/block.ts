@@ -1,27 +1,35 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { assertValidConfig, assertWeightsFit } from "../config";
+import type { BlockFaults } from "../faults";
 import type { BlockConfig, BlockOutput, BlockWeights, ForwardOptions, Matrix } from "../types";
 import { attentionT } from "./attention";
 import { feedForwardT } from "./ffn";
 import { applyNormT } from "./norm";
 import { matrixTensor, runTidy, toMatrices, toMatrix } from "./tensor-adapter";
+import type { BlockWeightsLike } from "./weights";
 
 /**
  * Residuals, norms and FFN around an attention sublayer, in the configured
  * placement. `attend` maps the attention input `[seq, dModel]` to its output.
+ * `faults` (default none) applies norm and residual bugs; attention
+ * faults are the `attend` callback's business.
  */
 export function blockAroundT(
   config: BlockConfig,
-  weights: BlockWeights,
+  weights: BlockWeightsLike,
   x: tf.Tensor2D,
   attend: (input: tf.Tensor2D) => tf.Tensor2D,
+  faults: BlockFaults = {},
 ): tf.Tensor2D {
+  const norm = (w: BlockWeightsLike["norm1"], t: tf.Tensor2D): tf.Tensor2D => applyNormT(config, w, t, faults.norm);
+  const ffn = (t: tf.Tensor2D): tf.Tensor2D => feedForwardT(config, weights, t);
+  const residual = (skip: tf.Tensor2D, branch: tf.Tensor2D): tf.Tensor2D => (faults.noResidual ? branch : tf.add<tf.Tensor2D>(skip, branch));
   if (config.placement === "pre") {
-    const h = tf.add<tf.Tensor2D>(x, attend(applyNormT(config, weights.norm1, x)));
-    return tf.add<tf.Tensor2D>(h, feedForwardT(config, weights, applyNormT(config, weights.norm2, h)));
+    const h = residual(x, attend(norm(weights.norm1, x)));
+    return residual(h, ffn(norm(weights.norm2, h)));
   }
-  const h = applyNormT(config, weights.norm1, tf.add<tf.Tensor2D>(x, attend(x)));
-  return applyNormT(config, weights.norm2, tf.add<tf.Tensor2D>(h, feedForwardT(config, weights, h)));
+  const h = norm(weights.norm1, residual(x, attend(x)));
+  return norm(weights.norm2, residual(h, ffn(h)));
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type { BlockConfig, FfnWeights, Matrix } from "../types";
 import { matrixTensor, runTidy, toMatrix } from "./tensor-adapter";
+import { as2d, type FfnWeightsLike } from "./weights";
 
 /** Exact GELU, `0.5·x·(1 + erf(x/√2))`. */
 function geluT(x: tf.Tensor2D): tf.Tensor2D {
@@ -8,12 +9,12 @@ function geluT(x: tf.Tensor2D): tf.Tensor2D {
 }
 
 /** GELU FFN `gelu(x·W1)·W2` or SwiGLU `(silu(x·W1) ⊙ x·W3)·W2` of `x: [seq, dModel]`. */
-export function feedForwardT(config: Pick<BlockConfig, "ffn">, weights: FfnWeights, x: tf.Tensor2D): tf.Tensor2D {
-  const up: tf.Tensor2D = tf.matMul(x, matrixTensor(weights.w1));
-  if (config.ffn === "gelu") return tf.matMul(geluT(up), matrixTensor(weights.w2));
+export function feedForwardT(config: Pick<BlockConfig, "ffn">, weights: FfnWeightsLike, x: tf.Tensor2D): tf.Tensor2D {
+  const up: tf.Tensor2D = tf.matMul(x, as2d(weights.w1));
+  if (config.ffn === "gelu") return tf.matMul(geluT(up), as2d(weights.w2));
   if (!weights.w3) throw new Error("reference: SwiGLU needs weights.w3");
   const silu = tf.mul<tf.Tensor2D>(up, tf.sigmoid(up));
-  return tf.matMul(tf.mul(silu, tf.matMul(x, matrixTensor(weights.w3))), matrixTensor(weights.w2));
+  return tf.matMul(tf.mul(silu, tf.matMul(x, as2d(weights.w3))), as2d(weights.w2));
 }
 
 /** The feed-forward sublayer alone on `x: [seq, dModel]` → `[seq, dModel]`. */

@@ -1,0 +1,146 @@
+// What an authored lab is: a seeded generator of inputs, the conventions in
+// the learner's numbers, the reference output (tfjs path), and the known buggy
+// variants of it. One file per lab under exercises/labs/; the engine
+// (compare, diagnose, grade) reads only the sealed `Lab`.
+import type { LabInputSpec, LabSummary, LabView, Tensor } from "./lab-types";
+
+/** numpy-allclose style tolerance: |actual − expected| ≤ abs + rel·|expected|. */
+export type LabTolerance = { abs: number; rel: number };
+
+/**
+ * Default tolerance for every lab. The grader's reference runs in float32 on
+ * tfjs and the learner may too: a float32 dot product of length ≤ 2048 with
+ * O(1) terms drifts by ~1e-6..1e-5 relative, and a block adds a few of those,
+ * so rel 1e-3 leaves two orders of magnitude of headroom. abs 1e-4 covers
+ * elements near zero (e.g. attention outputs that cancel), where a relative
+ * bound alone would be unforgiving. The buggy variants move elements by
+ * ≥ 1e-2 on these inputs, far outside this band.
+ */
+export const DEFAULT_LAB_TOLERANCE: LabTolerance = { abs: 1e-4, rel: 1e-3 };
+
+/** One named input: its spec as the learner sees it, and its data. */
+export type LabInput = LabInputSpec & { tensor: Tensor };
+
+/** A known bug: its stable code, what to call it, and the wrong output it produces. */
+export type LabVariantDefinition<P> = {
+  /** Stable kebab-case code, e.g. "sample-variance". */
+  code: string;
+  title: string;
+  /** What the bug is and how to fix it. */
+  message: string;
+  /** The buggy output on the tfjs path (backend initialised by the caller). */
+  output: (params: P) => Tensor;
+};
+
+export type LabDefinition<P> = LabSummary & {
+  /** Seed (0 ≤ seed < 2^31) → the learner's inputs and sizes. Pure. */
+  generate: (seed: number) => P;
+  inputs: (params: P) => LabInput[];
+  output: { name: string; axes: string[]; description: string; shape: (params: P) => number[] };
+  /** Markdown: what to compute, in this seed's numbers. */
+  task: (params: P) => string;
+  /** Markdown bullets stating every convention the output depends on. */
+  conventions: (params: P) => string[];
+  scalars: (params: P) => Record<string, number | string | boolean>;
+  /** The correct output on the tfjs path (float32 inside, float64 out). */
+  reference: (params: P) => Tensor;
+  /** The same output computed in float64 (cross-check in tests). */
+  float64Reference?: (params: P) => Tensor;
+  variants: LabVariantDefinition<P>[];
+  /** Lab-specific explanation of a wrong shape (e.g. one head only), or null. */
+  shapeHint?: (params: P, actual: number[]) => string | null;
+  tolerance?: LabTolerance;
+};
+
+/** A lab with its params sealed inside; everything is a function of the seed. */
+export type Lab = LabSummary & {
+  tolerance: LabTolerance;
+  variants: { code: string; title: string; message: string }[];
+  view: (seed: number) => LabView;
+  inputs: (seed: number) => { name: string; tensor: Tensor }[];
+  outputShape: (seed: number) => number[];
+  /** Sync tfjs reference; the caller initialises the backend. */
+  reference: (seed: number) => Tensor;
+  /** Sync tfjs buggy output, or undefined for an unknown code. */
+  variant: (seed: number, code: string) => Tensor | undefined;
+  float64Reference?: (seed: number) => Tensor;
+  shapeHint: (seed: number, actual: number[]) => string | null;
+};
+
+/** Throws a RangeError unless `seed` is an integer in [0, 2^31); returns it. */
+export function assertSeed(seed: number): number {
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 31) throw new RangeError(`lab seed must be an integer in [0, 2^31), got ${seed}`);
+  return seed;
+}
+
+/** The bullet every lab ends its conventions with: dtype and the pass rule. */
+function dtypeConvention(t: LabTolerance): string {
+  return (
+    "Dtype: inputs are exact decimals (parse them as float64); the grader's reference computes in float32 on TensorFlow.js. " +
+    `Submit float32 or float64: an element passes when |yours − reference| ≤ ${t.abs} + ${t.rel}·|reference|, and NaN or ±Infinity never passes.`
+  );
+}
+
+/** Seeds remembered per lab: grading asks for a seed's params several times. */
+const PARAMS_CACHE_SIZE = 8;
+
+/** Seals a lab definition; lab files `export default defineLab<Params>({...})`. */
+export function defineLab<P>(definition: LabDefinition<P>): Lab {
+  const generate = memoise(definition.generate);
+  const summary: LabSummary = {
+    slug: definition.slug,
+    title: definition.title,
+    topic: definition.topic,
+    difficulty: definition.difficulty,
+    summary: definition.summary,
+  };
+  const float64Reference = definition.float64Reference;
+  return {
+    ...summary,
+    tolerance: definition.tolerance ?? DEFAULT_LAB_TOLERANCE,
+    variants: definition.variants.map(({ code, title, message }) => ({ code, title, message })),
+    view: (seed) => {
+      const params = generate(seed);
+      return {
+        ...summary,
+        seed,
+        task: definition.task(params),
+        conventions: [...definition.conventions(params), dtypeConvention(definition.tolerance ?? DEFAULT_LAB_TOLERANCE)],
+        inputs: definition.inputs(params).map(({ name, axes, description, tensor }) => ({ name, axes, description, shape: [...tensor.shape] })),
+        output: {
+          name: definition.output.name,
+          axes: definition.output.axes,
+          description: definition.output.description,
+          shape: definition.output.shape(params),
+        },
+        scalars: definition.scalars(params),
+      };
+    },
+    inputs: (seed) => definition.inputs(generate(seed)).map(({ name, tensor }) => ({ name, tensor })),
+    outputShape: (seed) => definition.output.shape(generate(seed)),
+    reference: (seed) => definition.reference(generate(seed)),
+    variant: (seed, code) => definition.variants.find((v) => v.code === code)?.output(generate(seed)),
+    float64Reference: float64Reference ? (seed) => float64Reference(generate(seed)) : undefined,
+    shapeHint: (seed, actual) => definition.shapeHint?.(generate(seed), actual) ?? null,
+  };
+}
+
+/** Caches a pure seed → params function for the most recently used seeds. */
+function memoise<P>(generate: (seed: number) => P): (seed: number) => P {
+  const cache = new Map<number, P>();
+  return (seed) => {
+    const hit = cache.get(seed);
+    if (hit !== undefined) {
+      cache.delete(seed);
+      cache.set(seed, hit);
+      return hit;
+    }
+    const params = generate(seed);
+    cache.set(seed, params);
+    if (cache.size > PARAMS_CACHE_SIZE) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    return params;
+  };
+}

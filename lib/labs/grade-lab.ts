@@ -1,0 +1,103 @@
+// Grading one submitted output: the tfjs reference for the seed, an
+// element-wise comparison, and — when it fails with the right shape — the
+// buggy variant that explains it.
+import { initReferenceBackend, referenceBackend } from "../reference";
+import { compareTensors } from "./compare";
+import { assertSeed, type Lab } from "./define-lab";
+import { diagnose } from "./diagnose";
+import type { LabGradeResult, Tensor } from "./lab-types";
+import { shapeMessage } from "./shape-message";
+
+/**
+ * Grades `output` for `lab` and `seed`. Initialises the tfjs backend on first
+ * use (idempotent), leaks no tensors, never throws on NaN/±Infinity or a
+ * wrong shape (those are results). Throws only on an unusable `output`
+ * (data length ≠ product of shape) or a bad seed.
+ */
+export async function gradeLabOutput(lab: Lab, seed: number, output: Tensor): Promise<LabGradeResult> {
+  await initReferenceBackend();
+  const started = performance.now();
+  assertSeed(seed);
+  assertConsistent(output);
+  const expected = lab.reference(seed);
+  const comparison = compareTensors(expected, output, lab.tolerance);
+  const base = {
+    expectedShape: [...expected.shape],
+    actualShape: [...output.shape],
+    tolerance: { ...lab.tolerance },
+    mismatched: comparison.mismatched,
+    size: comparison.size,
+    worst: comparison.worst,
+    nonFinite: comparison.nonFinite,
+    backend: referenceBackend(),
+  };
+  if (!comparison.sameShape) {
+    const axes = lab.view(seed).output.axes;
+    const message = shapeMessage(expected.shape, output.shape, axes, lab.shapeHint(seed, [...output.shape]));
+    return {
+      ...base,
+      passed: false,
+      shapeMessage: message,
+      maxAbsError: null,
+      maxRelError: null,
+      diagnosis: null,
+      summary: `Wrong shape. ${message}`,
+      gradingMs: performance.now() - started,
+    };
+  }
+  const diagnosis = comparison.allClose
+    ? null
+    : diagnose(
+        output,
+        lab.variants.flatMap((v) => {
+          const variantOutput = lab.variant(seed, v.code);
+          return variantOutput ? [{ ...v, output: variantOutput }] : [];
+        }),
+        lab.tolerance,
+        // NaN/±Infinity elements leave this finite, but no variant can match them anyway.
+        comparison.maxAbsError ?? Infinity,
+      );
+  return {
+    ...base,
+    passed: comparison.allClose,
+    maxAbsError: comparison.maxAbsError,
+    maxRelError: comparison.maxRelError,
+    diagnosis,
+    summary: summarise(comparison, diagnosis?.title ?? null),
+    gradingMs: performance.now() - started,
+  };
+}
+
+function summarise(comparison: ReturnType<typeof compareTensors>, diagnosisTitle: string | null): string {
+  const { mismatched, size, nonFinite, maxAbsError } = comparison;
+  if (mismatched === 0) return `Passed: all ${size} elements within tolerance (max abs error ${format(maxAbsError)}).`;
+  const bad = nonFinite.nan + nonFinite.posInf + nonFinite.negInf;
+  const nonFiniteText = bad > 0 ? `, ${bad} of them NaN or ±Infinity` : "";
+  const because = diagnosisTitle ? ` Looks like: ${diagnosisTitle}.` : "";
+  return `Failed: ${mismatched} of ${size} elements outside tolerance${nonFiniteText} (max abs error ${format(maxAbsError)}).${because}`;
+}
+
+function format(value: number | null): string {
+  return value === null ? "n/a" : value.toPrecision(3);
+}
+
+function assertConsistent(t: Tensor): void {
+  const size = t.shape.reduce((p, n) => p * n, 1);
+  if (!t.shape.every((n) => Number.isInteger(n) && n >= 0) || size !== t.data.length) {
+    throw new RangeError(`lab output: data length ${t.data.length} does not match shape [${t.shape.join(", ")}]`);
+  }
+}
+
+/** What a correct learner submits for `lab` and `seed` (the tfjs reference, float32 values in a Float64Array). */
+export async function referenceOutput(lab: Lab, seed: number): Promise<Tensor> {
+  await initReferenceBackend();
+  return lab.reference(assertSeed(seed));
+}
+
+/** The output of the buggy variant `code` (tests, demos); throws on an unknown code. */
+export async function buggyOutput(lab: Lab, seed: number, code: string): Promise<Tensor> {
+  await initReferenceBackend();
+  const output = lab.variant(assertSeed(seed), code);
+  if (!output) throw new RangeError(`lab ${lab.slug} has no variant "${code}"`);
+  return output;
+}

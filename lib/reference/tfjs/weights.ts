@@ -1,0 +1,44 @@
+import * as tf from "@tensorflow/tfjs-core";
+import type { Matrix, Vector } from "../types";
+import { matrixTensor, vectorTensor } from "./tensor-adapter";
+
+/**
+ * Weights as the tfjs path consumes them: plain arrays (converted on use) or
+ * tensors already on the backend (converted once by the caller, e.g. a grader
+ * running the reference and several variants on the same weights).
+ */
+export type MatrixLike = Matrix | tf.Tensor2D;
+export type VectorLike = Vector | tf.Tensor1D;
+
+export interface NormWeightsLike {
+  gamma: VectorLike;
+  beta?: VectorLike;
+}
+
+export interface AttentionWeightsLike {
+  wq: MatrixLike;
+  wk: MatrixLike;
+  wv: MatrixLike;
+  wo: MatrixLike;
+}
+
+export interface FfnWeightsLike {
+  w1: MatrixLike;
+  w2: MatrixLike;
+  w3?: MatrixLike;
+}
+
+export interface BlockWeightsLike extends AttentionWeightsLike, FfnWeightsLike {
+  norm1: NormWeightsLike;
+  norm2: NormWeightsLike;
+}
+
+/** The tensor itself, or a float32 Tensor2D of the plain matrix. */
+export function as2d(m: MatrixLike, cols?: number): tf.Tensor2D {
+  return m instanceof tf.Tensor ? m : matrixTensor(m, cols);
+}
+
+/** The tensor itself, or a float32 Tensor1D of the plain vector. */
+export function as1d(v: VectorLike): tf.Tensor1D {
+  return v instanceof tf.Tensor ? v : vectorTensor(v);
+}

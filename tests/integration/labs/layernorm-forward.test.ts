@@ -1,0 +1,4 @@
+// Every check of the lab suite for layernorm-forward.
+import { describeLab } from "./lab-suite";
+
+describeLab("layernorm-forward");
