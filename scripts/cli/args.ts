@@ -2,6 +2,7 @@
 // answers file and talking to the server happen in run.ts.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { LAB_USAGE, parseLabCommand, type LabCommand } from "./lab-args";
 
 /** Largest seed the server accepts (seeds are stored as 32-bit integers). */
 export const MAX_SEED = 2_147_483_647;
@@ -10,7 +11,8 @@ export type Command =
   | { kind: "help" }
   | { kind: "exercises"; token?: string }
   | { kind: "show"; slug: string; seed?: number; token?: string }
-  | { kind: "grade"; slug: string; seed: number; answers: Record<string, string>; answersFile?: string; token?: string };
+  | { kind: "grade"; slug: string; seed: number; answers: Record<string, string>; answersFile?: string; token?: string }
+  | { kind: "lab"; lab: LabCommand; token?: string };
 
 export type ParsedArgs = { ok: true; command: Command } | { ok: false; message: string };
 
@@ -20,6 +22,7 @@ export const USAGE = [
   "  show <slug> [--seed N]                      print a variant's prompt and its steps",
   "  grade <slug> --seed N step=answer [...]     grade typed answers (exit 0 correct, 1 not correct)",
   "        [--answers file.json]                 answers as { \"step\": \"text\" }; step=answer arguments win",
+  LAB_USAGE,
   "options: --token <token> (else RESIDUAL_TOKEN); server: RESIDUAL_URL (default http://localhost:3000)",
   "exit codes: 0 ok/correct, 1 not fully correct, 2 usage or rejected input, 3 server unreachable or token refused",
 ].join("\n");
@@ -46,6 +49,9 @@ export function parseCommand(argv: readonly string[]): ParsedArgs {
         seed: { type: "string" },
         answers: { type: "string" },
         token: { type: "string" },
+        format: { type: "string" },
+        out: { type: "string" },
+        timeout: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -56,10 +62,20 @@ export function parseCommand(argv: readonly string[]): ParsedArgs {
   const [name, ...rest] = positionals;
   if (values.help || name === undefined || name === "help") return { ok: true, command: { kind: "help" } };
   const token = values.token;
+  if (name !== "lab" && (values.format !== undefined || values.out !== undefined || values.timeout !== undefined)) {
+    return usage("--format, --out and --timeout belong to `lab` commands");
+  }
 
   if (name === "exercises") {
     if (rest.length > 0 || values.seed !== undefined || values.answers !== undefined) return usage("`exercises` takes no arguments");
     return { ok: true, command: { kind: "exercises", token } };
+  }
+  if (name === "lab") {
+    const seed = values.seed === undefined ? undefined : SeedSchema.safeParse(values.seed);
+    if (seed && !seed.success) return usage(seed.error.issues[0]?.message ?? "bad seed");
+    if (values.answers !== undefined) return usage("`lab` commands take no --answers");
+    const lab = parseLabCommand(rest, { seed: seed?.data, format: values.format, out: values.out, timeout: values.timeout });
+    return lab.ok ? { ok: true, command: { kind: "lab", lab: lab.command, token } } : usage(lab.message);
   }
   if (name !== "show" && name !== "grade") return usage(`unknown command "${name}"`);
 

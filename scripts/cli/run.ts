@@ -5,6 +5,7 @@ import { callApi, type ApiRequest, type FetchLike } from "./api-client";
 import { parseCommand, USAGE, type Command } from "./args";
 import { loadConfig } from "./config";
 import { EXIT, type ExitCode } from "./exit-codes";
+import { NODE_LAB_DEPS, runLabCommand, type LabDeps } from "./lab-run";
 import { renderExercises, renderFailure, renderGrade, renderVariant, type Outcome } from "./render";
 import { ExercisesReplySchema, GradeReplySchema, VariantReplySchema } from "./responses";
 
@@ -15,6 +16,8 @@ export type CliDeps = {
   newId: () => string;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Files and timers for `lab` commands; the real ones when absent. */
+  lab?: LabDeps;
 };
 
 const AnswersFileSchema = z
@@ -40,6 +43,9 @@ async function outcomeOf(argv: readonly string[], deps: CliDeps): Promise<Outcom
   const config = loadConfig(deps.env, command.token);
   if (!config.ok) return usageError(config.message, false);
 
+  if (command.kind === "lab") {
+    return runLabCommand(command.lab, { fetch: deps.fetch, config: config.config, newId: deps.newId, files: deps.lab ?? NODE_LAB_DEPS });
+  }
   let request: ApiRequest;
   if (command.kind === "grade") {
     const fileAnswers = command.answersFile === undefined ? {} : await readAnswersFile(command.answersFile, deps);

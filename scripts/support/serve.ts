@@ -1,10 +1,16 @@
-// Runs `next dev` or `next start` against a prepared database and stops both
-// together (the whole process group, so no next-server is left on the port).
-import { spawn } from "node:child_process";
+// Runs `next dev` or `next start` and the lab grading worker(s) against a
+// prepared database, and stops them together: the whole process groups, so
+// no next-server is left on the port, and the workers before the database.
+import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { localAuthSecret, prepareDatabase } from "./prepare-database";
 
 export type ServeOptions = { dataDir?: string; port?: number; host?: string };
+
+/** Time a worker gets to finish the submission it is grading after SIGTERM. */
+const WORKER_STOP_MS = 10_000;
+/** Wait before restarting a worker that crashed, so a broken one does not spin. */
+const WORKER_RESTART_MS = 2_000;
 
 export async function serve(mode: "dev" | "start", options: ServeOptions = {}): Promise<void> {
   const dataDir = options.dataDir ?? join(process.cwd(), ".data");
@@ -12,34 +18,73 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
   const host = options.host ?? process.env.HOSTNAME ?? "localhost";
   const database = await prepareDatabase({ dataDir });
   const baseUrl = process.env.BETTER_AUTH_URL ?? `http://${host}:${port}`;
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    BETTER_AUTH_SECRET: localAuthSecret(dataDir),
+    BETTER_AUTH_URL: baseUrl,
+    BETTER_AUTH_TRUSTED_ORIGINS:
+      process.env.BETTER_AUTH_TRUSTED_ORIGINS ?? [`http://localhost:${port}`, `http://127.0.0.1:${port}`].join(","),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   const child = spawn(join(process.cwd(), "node_modules", ".bin", "next"), [mode, "--port", String(port), "--hostname", host], {
     stdio: "inherit",
     detached: true,
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      BETTER_AUTH_SECRET: localAuthSecret(dataDir),
-      BETTER_AUTH_URL: baseUrl,
-      BETTER_AUTH_TRUSTED_ORIGINS:
-        process.env.BETTER_AUTH_TRUSTED_ORIGINS ?? [`http://localhost:${port}`, `http://127.0.0.1:${port}`].join(","),
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
+    env: childEnv,
   });
   console.log(`[residual] Open ${baseUrl}`);
 
   let stopping = false;
+  // LAB_WORKERS=N runs N graders side by side (0 disables them, e.g. when they run elsewhere).
+  const workerCount = Math.max(0, Math.min(8, Number(process.env.LAB_WORKERS ?? 1) || 0));
+  const workers: (ChildProcess | null)[] = Array.from({ length: workerCount }, () => null);
+  const startWorker = (slot: number) => {
+    if (stopping) return;
+    const worker = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), [join(process.cwd(), "scripts", "lab-worker.ts")], {
+      stdio: "inherit",
+      detached: true,
+      env: childEnv,
+    });
+    workers[slot] = worker;
+    worker.on("exit", (code, signal) => {
+      workers[slot] = null;
+      if (stopping) return;
+      console.error(`[residual] lab worker exited (${signal ?? code}); restarting in ${WORKER_RESTART_MS / 1000} s`);
+      setTimeout(() => startWorker(slot), WORKER_RESTART_MS);
+    });
+  };
+  for (let slot = 0; slot < workerCount; slot++) startWorker(slot);
+
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    try {
-      if (child.pid) process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
+    signalGroup(child, "SIGTERM");
+    await Promise.all(workers.map((worker) => (worker ? stopWorker(worker) : undefined)));
     await database.stop();
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+/** SIGTERM, then the worker's own exit (it finishes its job), or SIGKILL after WORKER_STOP_MS. */
+function stopWorker(worker: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (worker.exitCode !== null || worker.signalCode !== null) return resolve();
+    const timer = setTimeout(() => signalGroup(worker, "SIGKILL"), WORKER_STOP_MS);
+    worker.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    signalGroup(worker, "SIGTERM");
+  });
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
 }

@@ -1,0 +1,41 @@
+// POST /api/labs/{slug}/submissions?seed=N[&id=uuid] — queue a lab output for grading; the body is the file (.npy or JSON). 202 + the submission's URL.
+// GET  /api/labs/{slug}/submissions — this user's submissions at the lab, newest first.
+import { randomUUID } from "node:crypto";
+import { requireUserId } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { parseQuery, parseValue } from "@/lib/http/parse";
+import { route } from "@/lib/http/route";
+import { MAX_LAB_OUTPUT_ELEMENTS } from "@/lib/labs";
+import { LabParamsSchema, SubmissionQuerySchema } from "@/lib/labs/submissions/lab-request-schemas";
+import { listLabSubmissions } from "@/lib/labs/submissions/list-submissions";
+import { submitLabOutput } from "@/lib/labs/submissions/submit-output";
+import { maxUploadBytes } from "@/lib/labs/tensor-file";
+import { readCappedBody } from "../../http-files";
+
+type Context = { params: Promise<{ slug: string }> };
+
+const UPLOAD_LIMIT_BYTES = maxUploadBytes(MAX_LAB_OUTPUT_ELEMENTS);
+const TOO_LARGE = `a lab output holds at most ${MAX_LAB_OUTPUT_ELEMENTS.toLocaleString("en-US")} elements`;
+
+export const POST = route<Context>(async (request, context) => {
+  const now = new Date();
+  const userId = await requireUserId(request.headers, now);
+  const { slug } = parseValue(await context.params, LabParamsSchema);
+  const query = parseQuery(request.url, SubmissionQuerySchema);
+  const file = await readCappedBody(request, UPLOAD_LIMIT_BYTES, TOO_LARGE);
+  const { submission, duplicate } = await submitLabOutput(db(), {
+    userId,
+    submissionId: query.id ?? randomUUID(),
+    slug,
+    seed: query.seed,
+    file,
+    now,
+  });
+  return Response.json({ submission, duplicate }, { status: duplicate ? 200 : 202, headers: { location: submission.url } });
+});
+
+export const GET = route<Context>(async (request, context) => {
+  const userId = await requireUserId(request.headers, new Date());
+  const { slug } = parseValue(await context.params, LabParamsSchema);
+  return Response.json({ submissions: await listLabSubmissions(db(), userId, slug) });
+});

@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { randomInt } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { findLab, labView, MAX_LAB_OUTPUT_ELEMENTS } from "@/lib/labs";
+import { LabParamsSchema, LabViewQuerySchema, MAX_LAB_SEED } from "@/lib/labs/submissions/lab-request-schemas";
+import { listLabSubmissions } from "@/lib/labs/submissions/list-submissions";
+import { FILE_CONVENTIONS, maxUploadBytes } from "@/lib/labs/tensor-file";
+import { renderMarkdown } from "@/lib/render/markdown";
+import { requireSessionUser } from "../../session-user";
+import { LabDownloads } from "./lab-downloads";
+import { LabWorkbench } from "./lab-workbench";
+import "../labs.css";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LabPage({ params, searchParams }: Props) {
+  const user = await requireSessionUser();
+  const parsedParams = LabParamsSchema.safeParse(await params);
+  const lab = parsedParams.success ? findLab(parsedParams.data.slug) : undefined;
+  if (!lab) notFound();
+  const query = LabViewQuerySchema.safeParse(await searchParams);
+  const seed = query.success ? query.data.seed : undefined;
+  // The seed lives in the URL, so a reload, a shared link and the downloads agree on the numbers.
+  if (seed === undefined) redirect(`/labs/${lab.slug}?seed=${randomInt(MAX_LAB_SEED)}`);
+  const view = labView(lab, seed);
+  const history = await listLabSubmissions(db(), user.id, lab.slug);
+  return (
+    <main className="shell stack">
+      <div className="topbar">
+        <Link href="/labs" className="brand">‹ Labs</Link>
+        <span className={`pill ${lab.difficulty.toLowerCase()}`}>{lab.difficulty.toLowerCase()}</span>
+      </div>
+      <section className="panel stack">
+        <h1 style={{ margin: 0, fontSize: 21 }}>{view.title}</h1>
+        <div className="lab-task" data-testid="lab-task" dangerouslySetInnerHTML={{ __html: renderMarkdown(view.task) }} />
+        <p className="muted small" style={{ margin: 0 }}>Seed {seed} · {view.topic}</p>
+      </section>
+      <section className="panel stack" data-testid="lab-conventions">
+        <h2 style={{ margin: 0, fontSize: 17 }}>Conventions</h2>
+        <ul className="lab-conventions">
+          {[...view.conventions, FILE_CONVENTIONS].map((c) => (
+            <li key={c} dangerouslySetInnerHTML={{ __html: renderMarkdown(c) }} />
+          ))}
+        </ul>
+        <table className="lab-io">
+          <thead><tr><th>Name</th><th>Shape</th><th>What</th></tr></thead>
+          <tbody>
+            {view.inputs.map((input) => (
+              <tr key={input.name}>
+                <td><code>{input.name}</code></td>
+                <td><code>[{input.shape.join(", ")}]</code><div className="muted">{input.axes.join(" × ")}</div></td>
+                <td>{input.description}</td>
+              </tr>
+            ))}
+            <tr>
+              <td><code>{view.output.name}</code> <span className="muted">(you submit)</span></td>
+              <td><code>[{view.output.shape.join(", ")}]</code><div className="muted">{view.output.axes.join(" × ")}</div></td>
+              <td>{view.output.description}</td>
+            </tr>
+          </tbody>
+        </table>
+        {Object.keys(view.scalars).length > 0 && (
+          <p className="small" style={{ margin: 0 }}>
+            {Object.entries(view.scalars).map(([k, v]) => <span key={k} style={{ marginRight: 12 }}><code>{k} = {String(v)}</code></span>)}
+          </p>
+        )}
+      </section>
+      <LabDownloads slug={lab.slug} seed={seed} inputs={view.inputs.map((i) => i.name)} outputName={view.output.name} />
+      <LabWorkbench
+        slug={lab.slug}
+        seed={seed}
+        maxUploadBytes={maxUploadBytes(MAX_LAB_OUTPUT_ELEMENTS)}
+        history={history}
+      />
+    </main>
+  );
+}

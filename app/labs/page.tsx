@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { db } from "@/lib/db/client";
+import { labCatalogue, type LabCatalogueEntry } from "@/lib/labs/submissions/lab-catalogue";
+import { requireSessionUser } from "../session-user";
+import "./labs.css";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Labs · Residual" };
+
+export default async function LabsPage() {
+  const user = await requireSessionUser();
+  const labs = await labCatalogue(db(), user.id);
+  const topics = [...new Set(labs.map((l) => l.topic))];
+  return (
+    <main className="shell stack">
+      <div className="topbar">
+        <Link href="/" className="brand">Residual</Link>
+        <nav className="nav"><Link href="/exercises">Exercises</Link><Link href="/progress">Progress</Link></nav>
+      </div>
+      <h1 style={{ margin: 0, fontSize: 22 }}>Labs</h1>
+      <p className="muted small" style={{ margin: 0 }}>
+        Implement a piece of a transformer in NumPy (or anything), run it on the inputs you download, and upload the output. The grader compares it with a reference and names the bug when it recognises one.
+      </p>
+      {topics.map((topic) => (
+        <section key={topic} className="panel stack">
+          <h2 style={{ margin: 0, fontSize: 17 }} className="muted">{topic}</h2>
+          <ul className="lab-list" data-testid="lab-list">
+            {labs.filter((l) => l.topic === topic).map((lab) => (
+              <li key={lab.slug}>
+                <Link href={`/labs/${lab.slug}`} className="lab-link" data-testid={`lab-${lab.slug}`}>
+                  <span className="lab-title">
+                    <strong>{lab.title}</strong>
+                    <span className={`pill ${lab.difficulty.toLowerCase()}`}>{lab.difficulty.toLowerCase()}</span>
+                  </span>
+                  <span className="muted small">{lab.summary}</span>
+                  <LastResult last={lab.last} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </main>
+  );
+}
+
+function LastResult({ last }: { last: LabCatalogueEntry["last"] }) {
+  if (!last) return <span className="small muted">Not tried yet</span>;
+  if (last.status === "DONE") {
+    return <span className={`small ${last.passed ? "lab-pass" : "lab-fail"}`}>{last.passed ? "✓ Last upload passed" : "✗ Last upload failed"}</span>;
+  }
+  if (last.status === "FAILED") return <span className="small lab-fail">Last upload could not be graded</span>;
+  return <span className="small muted">Last upload is being graded…</span>;
+}

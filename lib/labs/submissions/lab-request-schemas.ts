@@ -1,0 +1,29 @@
+// Request shapes of the labs API: path params and query strings, parsed once
+// at the edge. Bodies of submissions are files, read by the tensor codec.
+import { z } from "zod";
+
+/** Seeds are 31-bit: 0 ≤ seed < 2^31. */
+export const MAX_LAB_SEED = 2 ** 31 - 1;
+
+const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a lab slug").max(80);
+const SeedSchema = z.coerce.number().int().min(0).max(MAX_LAB_SEED).describe("Lab seed: the same seed gives the same inputs.");
+
+export const LabParamsSchema = z.object({ slug: SlugSchema });
+export const LabViewQuerySchema = z.object({ seed: SeedSchema.optional() });
+export const LabSeedQuerySchema = z.object({ seed: SeedSchema });
+
+export const InputFileParamsSchema = z.object({
+  slug: SlugSchema,
+  file: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*\.npy$/, "Ask for <input name>.npy, e.g. x.npy")
+    .transform((file) => file.slice(0, -".npy".length))
+    .describe("One input as .npy: `<name>.npy`."),
+});
+
+export const SubmissionQuerySchema = z.object({
+  seed: SeedSchema,
+  id: z.uuid().optional().describe("Client-generated submission id; a retry with the same id is stored once."),
+});
+
+export const SubmissionParamsSchema = z.object({ slug: SlugSchema, id: z.uuid("Not a submission id") });

@@ -1,0 +1,21 @@
+// Reading a learner's own submissions: one by id (polled while it is graded)
+// and the history at a lab. Ownership is part of every query.
+import type { Db } from "../../db/client";
+import { notFound } from "../../errors/app-error";
+import { findLab } from "..";
+import { listOwnSubmissions, selectOwnSubmission } from "./submission-rows";
+import { toSubmissionSummary, toSubmissionView, type SubmissionView } from "./submission-view";
+
+/** The user's submission `id` at lab `slug`; NOT_FOUND when it is missing or belongs to someone else. */
+export async function getOwnSubmission(db: Db, userId: string, slug: string, id: string): Promise<SubmissionView> {
+  const row = await selectOwnSubmission(db, userId, slug, id);
+  if (!row) throw notFound("Submission");
+  return toSubmissionView(db, row);
+}
+
+/** The user's latest submissions at a lab (at most `limit`), newest first; NOT_FOUND for an unknown lab. */
+export async function listLabSubmissions(db: Db, userId: string, slug: string, limit = 20): Promise<SubmissionView[]> {
+  if (!findLab(slug)) throw notFound(`Lab "${slug}"`);
+  const rows = await listOwnSubmissions(db, userId, slug, limit);
+  return rows.map((row) => toSubmissionSummary(row));
+}

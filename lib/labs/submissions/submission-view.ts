@@ -1,0 +1,67 @@
+// A stored submission as the API, the page and the CLI see it: status,
+// the verdict once graded, and where to poll. The uploaded numbers stay in
+// the database.
+import type { Db } from "../../db/client";
+import type { LabGradeResult } from "../lab-types";
+import { countQueuedBefore, type SubmissionRow } from "./submission-rows";
+
+export type SubmissionStatus = "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+
+export type SubmissionView = {
+  id: string;
+  lab: string;
+  seed: number;
+  status: SubmissionStatus;
+  /** How the file arrived: "npy" or "json". */
+  format: string;
+  /** Shape of the submitted tensor. */
+  shape: number[];
+  /** Grading attempts started so far (a worker that dies costs one). */
+  attempts: number;
+  /** While QUEUED: submissions ahead of this one (0 = next). */
+  queuedAhead: number | null;
+  passed: boolean | null;
+  result: LabGradeResult | null;
+  backend: string | null;
+  /** Why grading failed (FAILED), or a note on a retry. */
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Path of GET /api/labs/{slug}/submissions/{id}. */
+  url: string;
+};
+
+/** The API view of a row; reads the queue position only while the row waits. */
+export async function toSubmissionView(db: Db, row: SubmissionRow): Promise<SubmissionView> {
+  const queuedAhead = row.status === "QUEUED" ? await countQueuedBefore(db, row.createdAt) : null;
+  return toSubmissionSummary(row, queuedAhead);
+}
+
+/** The view without the queue position (history lists). */
+export function toSubmissionSummary(row: SubmissionRow, queuedAhead: number | null = null): SubmissionView {
+  return {
+    id: row.id,
+    lab: row.labSlug,
+    seed: row.seed,
+    status: row.status,
+    format: row.format,
+    shape: row.shape,
+    attempts: row.attempts,
+    queuedAhead,
+    passed: row.passed,
+    // Written only by completeSubmission from a LabGradeResult.
+    result: (row.result ?? null) as LabGradeResult | null,
+    backend: row.backend,
+    error: row.error,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    url: submissionPath(row.labSlug, row.id),
+  };
+}
+
+/** Where a submission's status is polled. */
+export function submissionPath(slug: string, id: string): string {
+  return `/api/labs/${encodeURIComponent(slug)}/submissions/${id}`;
+}

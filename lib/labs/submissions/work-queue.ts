@@ -1,0 +1,69 @@
+// One step of a grading worker: take back jobs whose worker died, claim the
+// oldest queued submission, grade it with the lab's reference and store the
+// verdict. Process concerns (LISTEN, sleeping, signals) live in
+// scripts/lab-worker.ts; everything here is a function of the database and
+// the clock, so tests drive it directly.
+import type { Db } from "../../db/client";
+import { findLab, gradeLabOutput } from "..";
+import { fromFloat64Bytes } from "../tensor-file";
+import {
+  claimNextSubmission,
+  completeSubmission,
+  reclaimStaleSubmissions,
+  releaseFailedAttempt,
+  selectJobInput,
+  type ClaimedJob,
+} from "./submission-rows";
+
+/** Attempts a submission gets before it is marked FAILED. */
+export const MAX_GRADING_ATTEMPTS = 3;
+/** A RUNNING job untouched this long is presumed orphaned (its worker died); grading takes well under a minute. */
+export const STALE_JOB_MS = 2 * 60 * 1000;
+
+export type JobOutcome =
+  | { kind: "idle" }
+  | { kind: "done"; id: string; passed: boolean; backend: string; gradingMs: number }
+  | { kind: "failed"; id: string; status: "QUEUED" | "FAILED" | "lost"; error: string }
+  | { kind: "lost"; id: string };
+
+/** Reclaims stale RUNNING jobs (see reclaimStaleSubmissions); `now` is the worker's clock. */
+export async function reclaimStale(db: Db, now: Date, staleMs = STALE_JOB_MS): Promise<{ requeued: number; failed: number }> {
+  return reclaimStaleSubmissions(db, new Date(now.getTime() - staleMs), MAX_GRADING_ATTEMPTS, now);
+}
+
+/**
+ * Claims and grades one submission. `clock` is read at claim and at finish,
+ * so stored timestamps bracket the grading. Returns "idle" when nothing is
+ * queued. A grading error costs the job an attempt; it is not thrown.
+ */
+export async function gradeNextSubmission(db: Db, clock: () => Date = () => new Date()): Promise<JobOutcome> {
+  const job = await claimNextSubmission(db, clock());
+  if (!job) return { kind: "idle" };
+  let outcome: Awaited<ReturnType<typeof gradeJob>>;
+  try {
+    outcome = await gradeJob(db, job);
+  } catch (error) {
+    outcome = { ok: false, error: `Grading failed: ${error instanceof Error ? error.message : String(error)}`, final: false };
+  }
+  if (!outcome.ok) {
+    const failure = { error: outcome.error, permanent: outcome.final };
+    const status = await releaseFailedAttempt(db, job, failure, MAX_GRADING_ATTEMPTS, clock());
+    return { kind: "failed", id: job.id, status, error: outcome.error };
+  }
+  const stored = await completeSubmission(db, job, outcome.result, clock());
+  if (!stored) return { kind: "lost", id: job.id };
+  return { kind: "done", id: job.id, passed: outcome.result.passed, backend: outcome.result.backend, gradingMs: outcome.result.gradingMs };
+}
+
+type GradeOutcome =
+  | { ok: true; result: Awaited<ReturnType<typeof gradeLabOutput>> }
+  | { ok: false; error: string; final: boolean };
+
+async function gradeJob(db: Db, job: ClaimedJob): Promise<GradeOutcome> {
+  const row = await selectJobInput(db, job.id);
+  const lab = findLab(row.labSlug);
+  // Retrying cannot bring back a lab that left the catalogue.
+  if (!lab) return { ok: false, error: `The lab "${row.labSlug}" no longer exists.`, final: true };
+  const result = await gradeLabOutput(lab, row.seed, { shape: row.shape, data: fromFloat64Bytes(row.outputs) });
+  return { ok: true, result };
+}

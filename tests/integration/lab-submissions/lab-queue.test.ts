@@ -1,0 +1,148 @@
+// The grading queue on real Postgres with the real grader: claims are
+// exclusive under concurrency, results are stored, a job whose worker died
+// is taken back (and fails after the retry cap), and the worker process
+// itself wakes on NOTIFY, grades, and stops cleanly on SIGTERM.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import * as submissionsRoute from "@/app/api/labs/[slug]/submissions/route";
+import * as submissionRoute from "@/app/api/labs/[slug]/submissions/[id]/route";
+import type { LabGradeResult } from "@/lib/labs/lab-types";
+import { claimNextSubmission, completeSubmission } from "@/lib/labs/submissions/submission-rows";
+import { submitLabOutput } from "@/lib/labs/submissions/submit-output";
+import { gradeNextSubmission, MAX_GRADING_ATTEMPTS, reclaimStale, STALE_JOB_MS } from "@/lib/labs/submissions/work-queue";
+import { resetDb, testDb } from "../support/db";
+import { bearerFor, createUser } from "../support/fixtures";
+import { buggyFile, correctFile, LAB_SEED, LAB_SLUG, labRequest, params } from "../support/lab-fixtures";
+
+const T0 = new Date("2026-11-23T12:00:00Z");
+
+async function queued(userId: string, file: Uint8Array, at = T0): Promise<string> {
+  const id = randomUUID();
+  await submitLabOutput(testDb(), { userId, submissionId: id, slug: LAB_SLUG, seed: LAB_SEED, file, now: at });
+  return id;
+}
+
+describe("lab grading queue", () => {
+  beforeEach(resetDb);
+
+  it("grades a correct and a buggy submission with the real grader and stores both verdicts", async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    const auth = await bearerFor(db, user.id);
+    const good = await queued(user.id, await correctFile("json"), T0);
+    const bug = await buggyFile();
+    const bad = await queued(user.id, bug.file, new Date(T0.getTime() + 1000));
+
+    const first = await gradeNextSubmission(db);
+    const second = await gradeNextSubmission(db);
+    expect(first).toMatchObject({ kind: "done", id: good, passed: true });
+    expect(second).toMatchObject({ kind: "done", id: bad, passed: false });
+    expect(await gradeNextSubmission(db)).toEqual({ kind: "idle" });
+
+    const read = async (id: string) =>
+      (await (await submissionRoute.GET(labRequest(auth, `/api/labs/${LAB_SLUG}/submissions/${id}`), params({ slug: LAB_SLUG, id }))).json()) as {
+        status: string; passed: boolean; attempts: number; backend: string; startedAt: string; finishedAt: string; result: LabGradeResult;
+      };
+    const passed = await read(good);
+    expect(passed).toMatchObject({ status: "DONE", passed: true, attempts: 1, result: { passed: true, mismatched: 0, diagnosis: null } });
+    expect(passed.backend).toBe(passed.result.backend);
+    expect(Date.parse(passed.finishedAt)).toBeGreaterThanOrEqual(Date.parse(passed.startedAt));
+    const failed = await read(bad);
+    expect(failed).toMatchObject({ status: "DONE", passed: false, result: { passed: false, diagnosis: { code: bug.code } } });
+  });
+
+  it("never hands one job to two concurrent claimers", async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    const file = await correctFile("npy");
+    const ids = [];
+    for (let i = 0; i < 6; i++) ids.push(await queued(user.id, file, new Date(T0.getTime() + i)));
+    const claims = await Promise.all(Array.from({ length: 8 }, () => claimNextSubmission(db, T0)));
+    const claimed = claims.flatMap((c) => (c ? [c.id] : []));
+    expect(claimed).toHaveLength(6);
+    expect(new Set(claimed)).toEqual(new Set(ids));
+    expect(await db.labSubmission.count({ where: { status: "RUNNING", attempts: 1 } })).toBe(6);
+  });
+
+  it("takes back a RUNNING job whose worker died, and fails it after the retry cap", async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    const id = await queued(user.id, await correctFile("npy"));
+    const dead = await claimNextSubmission(db, T0);
+    expect(dead).toEqual({ id, attempts: 1 });
+
+    expect(await reclaimStale(db, new Date(T0.getTime() + STALE_JOB_MS - 1))).toEqual({ requeued: 0, failed: 0 });
+    expect(await reclaimStale(db, new Date(T0.getTime() + STALE_JOB_MS + 1))).toEqual({ requeued: 1, failed: 0 });
+    expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "QUEUED", error: expect.stringContaining("stopped") });
+
+    // The dead worker coming back late cannot overwrite the newer attempt.
+    const retry = await gradeNextSubmission(db);
+    expect(retry).toMatchObject({ kind: "done", id, passed: true });
+    const lateResult = { passed: false, backend: "late" } as LabGradeResult;
+    expect(await completeSubmission(db, dead ?? { id, attempts: 1 }, lateResult, T0)).toBe(false);
+    expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DONE", passed: true, attempts: 2, error: null });
+
+    const doomed = await queued(user.id, await correctFile("npy"));
+    let clock = T0.getTime();
+    for (let attempt = 1; attempt <= MAX_GRADING_ATTEMPTS; attempt++) {
+      expect(await claimNextSubmission(db, new Date(clock))).toEqual({ id: doomed, attempts: attempt });
+      clock += STALE_JOB_MS + 1;
+      await reclaimStale(db, new Date(clock));
+    }
+    expect(await db.labSubmission.findUniqueOrThrow({ where: { id: doomed } })).toMatchObject({
+      status: "FAILED",
+      attempts: MAX_GRADING_ATTEMPTS,
+      finishedAt: new Date(clock),
+      error: expect.stringContaining(`stopped ${MAX_GRADING_ATTEMPTS} times`),
+    });
+    expect(await claimNextSubmission(db, new Date(clock))).toBeNull();
+  });
+
+  it("fails a submission for a lab that left the catalogue without retrying", async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    const id = await queued(user.id, await correctFile("npy"));
+    await db.labSubmission.update({ where: { id }, data: { labSlug: "retired-lab" } });
+    expect(await gradeNextSubmission(db)).toMatchObject({ kind: "failed", id, status: "FAILED" });
+    expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", attempts: 1, error: 'The lab "retired-lab" no longer exists.' });
+  });
+
+  it("runs as a worker process: wakes on NOTIFY, grades, and stops on SIGTERM", { timeout: 90_000 }, async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    const auth = await bearerFor(db, user.id);
+    const worker = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), [join(process.cwd(), "scripts", "lab-worker.ts")], {
+      env: process.env,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let log = "";
+    worker.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => worker.on("exit", (code) => resolve(code)));
+    try {
+      await waitFor(() => log.includes("waiting for lab submissions"), 60_000);
+      const id = randomUUID();
+      const posted = await submissionsRoute.POST(
+        labRequest(auth, `/api/labs/${LAB_SLUG}/submissions?seed=${LAB_SEED}&id=${id}`, { method: "POST", body: await correctFile("npy") }),
+        params({ slug: LAB_SLUG }),
+      );
+      expect(posted.status).toBe(202);
+      await waitFor(async () => (await db.labSubmission.findUniqueOrThrow({ where: { id } })).status === "DONE", 60_000);
+      expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ passed: true, attempts: 1 });
+      expect(log).toContain(`graded ${id}: passed`);
+    } finally {
+      worker.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+    expect(log).toContain("stopped");
+  });
+});
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
