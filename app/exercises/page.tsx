@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EXERCISES } from "@/exercises";
+import { DRAWING_PROMPTS } from "@/exercises/drawings";
 import { requireSessionUser } from "../session-user";
 
 export const dynamic = "force-dynamic";
@@ -30,6 +31,20 @@ export default async function ExercisesPage() {
           </ul>
         </section>
       ))}
+      <section className="panel stack" data-testid="drawing-prompts">
+        <h2 style={{ margin: 0, fontSize: 17 }} className="muted">Drawing prompts</h2>
+        <p className="muted small" style={{ margin: 0 }}>Tap out a mask, wire up a block, or sketch from memory and check yourself.</p>
+        <ul className="exercise-list">
+          {DRAWING_PROMPTS.map((p) => (
+            <li key={p.slug}>
+              <Link href={`/drawings/${p.slug}`} className="exercise-link" data-testid={`drawing-link-${p.slug}`}>
+                <span>{p.title}</span>
+                <span className={`pill ${p.difficulty.toLowerCase()}`}>{p.difficulty.toLowerCase()}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { findExercise } from "@/exercises";
+import { findDrawingPrompt } from "@/exercises/drawings";
 import { countMisconceptions } from "@/lib/attempts/attempt-history";
 import { db } from "@/lib/db/client";
 import { requireSessionUser } from "../session-user";
@@ -24,11 +25,11 @@ export default async function ProgressPage() {
           <ul className="exercise-list">
             {counts.map((c) => (
               <li key={`${c.exerciseSlug}:${c.code}`}>
-                <Link href={`/exercises/${c.exerciseSlug}`} className="exercise-link">
+                <Link href={`/${findDrawingPrompt(c.exerciseSlug) ? "drawings" : "exercises"}/${c.exerciseSlug}`} className="exercise-link">
                   <span>
                     <span className="pill">{c.code}</span>
                     <br />
-                    <span className="muted small">{findExercise(c.exerciseSlug)?.title ?? c.exerciseSlug}</span>
+                    <span className="muted small">{findExercise(c.exerciseSlug)?.title ?? findDrawingPrompt(c.exerciseSlug)?.title ?? c.exerciseSlug}</span>
                   </span>
                   <strong>{c.count}×</strong>
                 </Link>

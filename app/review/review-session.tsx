@@ -8,6 +8,7 @@ import type { TodayQueue } from "@/lib/queue/today-queue";
 import { ReviewOutbox, type OutboxStatus } from "@/lib/client/review-outbox";
 import { CardFace } from "./card-face";
 import { ExerciseCardFace } from "./exercise-card-face";
+import { DrawingCardFace } from "./drawing-card-face";
 import { RatingBar } from "./rating-bar";
 import { SessionSummary } from "./session-summary";
 import { EmptyState } from "./empty-state";
@@ -80,8 +81,8 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
 
   const rate = useCallback(
     (rating: 1 | 2 | 3 | 4) => {
-      // An exercise card is rated by its grade (commit from ExerciseCardFace), never by a button or key.
-      if (!revealed || current?.exercise) return;
+      // Exercise and drawing cards are rated by their grade (commit from their face), never by a button or key.
+      if (!revealed || current?.exercise || current?.drawing) return;
       if (Date.now() - lastRatedAt.current < TAP_GUARD_MS) return;
       commit(rating);
     },
@@ -107,7 +108,7 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.target instanceof HTMLInputElement || event.metaKey || event.altKey) return;
-      if (current?.exercise) return;
+      if (current?.exercise || current?.drawing) return;
       if ((event.key === "z" && event.ctrlKey) || event.key === "u" || event.key === "z") {
         event.preventDefault();
         undo();
@@ -148,6 +149,13 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
       {current?.exercise ? (
         <>
           <ExerciseCardFace key={current.cardId + current.exercise.seed} card={{ ...current, exercise: current.exercise }} onRated={commit} onSkip={skip} />
+          {done.length > 0 && (
+            <button className="undo" onClick={undo} data-testid="undo">Undo last</button>
+          )}
+        </>
+      ) : current?.drawing ? (
+        <>
+          <DrawingCardFace key={current.cardId + current.drawing.seed} card={{ ...current, drawing: current.drawing }} onRated={commit} />
           {done.length > 0 && (
             <button className="undo" onClick={undo} data-testid="undo">Undo last</button>
           )}

@@ -5,6 +5,8 @@ import { renderCardFaces } from "../render/card-faces";
 import { previewRatings, type SchedulerSettings, type SchedulingState } from "../scheduling";
 import { findExercise } from "../../exercises";
 import { toVariantView, type VariantView } from "../grading/exercise-view";
+import { findDrawingPrompt } from "../../exercises/drawings";
+import { toDrawingView, type DrawingView } from "../drawing/drawing-view";
 
 export type RatingPreview = { rating: 1 | 2 | 3 | 4; label: string; due: string };
 
@@ -22,6 +24,8 @@ export type QueueCard = {
   previews: RatingPreview[];
   /** For exercise cards: a fresh variant to solve; the grade decides the rating. */
   exercise: VariantView | null;
+  /** For drawing cards (an exercise card naming a drawing prompt): a fresh variant to draw; the result decides the rating. */
+  drawing: DrawingView | null;
 };
 
 /** The card columns the client view needs. */
@@ -32,7 +36,7 @@ export type QueueCardSource = Pick<
 
 /**
  * Builds the client view of a card at `now`; `state` null means new to this
- * user. `exerciseSeed` picks the variant an exercise card shows this time.
+ * user. `exerciseSeed` picks the variant an exercise or drawing card shows this time.
  */
 export function toQueueCard(
   card: QueueCardSource,
@@ -42,6 +46,7 @@ export function toQueueCard(
   exerciseSeed: number,
 ): QueueCard {
   const exercise = card.kind === "EXERCISE" && card.exerciseSlug ? findExercise(card.exerciseSlug) : undefined;
+  const drawing = card.kind === "EXERCISE" && card.exerciseSlug && !exercise ? findDrawingPrompt(card.exerciseSlug) : undefined;
   return {
     ...renderCardFaces(card),
     cardId: card.id,
@@ -57,5 +62,6 @@ export function toQueueCard(
       due: p.due.toISOString(),
     })),
     exercise: exercise ? toVariantView(exercise, exerciseSeed) : null,
+    drawing: drawing ? toDrawingView(drawing, exerciseSeed) : null,
   };
 }

@@ -5,8 +5,8 @@ import { Prisma } from "../db/generated/client";
 import { raiseNewCursor } from "../data/enrollment";
 
 /**
- * Cards a queue may hold: every kind except exercise cards whose exercise is
- * not in the catalogue (e.g. drawing prompts not built yet).
+ * Cards a queue may hold: every kind except exercise cards whose slug is in
+ * neither catalogue (numeric exercises, drawing prompts), e.g. one not built yet.
  */
 function studiable(gradableSlugs: readonly string[]): Prisma.Sql {
   return Prisma.sql`(c.kind <> 'EXERCISE' OR c."exerciseSlug" = ANY(${[...gradableSlugs]}::text[]))`;

@@ -3,6 +3,7 @@
 import { randomInt } from "node:crypto";
 import type { Db } from "../db/client";
 import { EXERCISES } from "../../exercises";
+import { DRAWING_PROMPTS } from "../../exercises/drawings";
 import { MAX_SEED } from "../grading/exercise-view";
 import { selectVisibleCards } from "../data/card";
 import { buildQueue, studyDayEnd, studyDayKey, studyDayStart } from "../scheduling";
@@ -19,8 +20,8 @@ import { selectDueRows, selectNewRows, selectNextDue, selectReviewDayKeys, selec
  */
 export const QUEUE_LIMIT = 100;
 const STREAK_LOOKBACK_DAYS = 400;
-/** Exercise cards are queued only for exercises the grader has. */
-const GRADABLE_SLUGS = EXERCISES.map((e) => e.slug);
+/** Exercise cards are queued only for exercises the grader has and drawing prompts the app can show. */
+const GRADABLE_SLUGS = [...EXERCISES.map((e) => e.slug), ...DRAWING_PROMPTS.map((p) => p.slug)];
 
 export type TodayQueue = {
   cards: QueueCard[];

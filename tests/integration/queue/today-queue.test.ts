@@ -108,7 +108,7 @@ describe("exercise cards in the queue", () => {
         data: { moduleId, externalId, kind: "EXERCISE", front: `Exercise ${slug}`, back: "", siblingKey: externalId, exerciseSlug: slug, position, contentHash: externalId },
       });
     const gradable = await make("ex-ln", "layernorm-by-hand", 10);
-    const notBuilt = await make("ex-draw", "prenorm-block-assembly", 11);
+    const notBuilt = await make("ex-draw", "not-built-yet", 11);
 
     let seed = 100;
     const queue = await getTodayQueue(db, user.id, T0, () => seed++);

@@ -4,7 +4,17 @@ import { parseModuleSource } from "@/lib/content/parse-module";
 import { DEFAULT_COURSE_DIR } from "@/lib/content/seed-course";
 import type { ParsedModule } from "@/lib/content/schemas";
 
-const EXERCISES = ["layernorm-by-hand", "rmsnorm-by-hand", "causal-mask-row", "kv-cache-gqa-bytes", "prenorm-block-assembly"];
+const EXERCISES = [
+  "layernorm-by-hand",
+  "rmsnorm-by-hand",
+  "causal-mask-row",
+  "kv-cache-gqa-bytes",
+  "prenorm-block-assembly",
+  "postnorm-block-assembly",
+  "causal-mask-grid",
+  "bidirectional-mask-grid",
+  "kv-cache-decode-sketch",
+];
 
 let course: ParsedModule;
 beforeAll(async () => {

@@ -1,0 +1,22 @@
+// POST /api/drawings/{slug}/attempts — grade a drawing (mask grid, block assembly or self-checked sketch) and store the attempt once per id.
+import { requireUserId } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { recordDrawingAttempt } from "@/lib/drawing/record-drawing-attempt";
+import { DRAWING_BODY_LIMIT_BYTES, DrawingAttemptBodySchema, DrawingParamsSchema } from "@/lib/drawing/drawing-schemas";
+import { parseJsonBody, parseValue } from "@/lib/http/parse";
+import { route } from "@/lib/http/route";
+
+export const POST = route<{ params: Promise<{ slug: string }> }>(async (request, context) => {
+  const userId = await requireUserId(request.headers, new Date());
+  const { slug } = parseValue(await context.params, DrawingParamsSchema);
+  const body = await parseJsonBody(request, DrawingAttemptBodySchema, DRAWING_BODY_LIMIT_BYTES);
+  const result = await recordDrawingAttempt(db(), {
+    userId,
+    attemptId: body.id,
+    slug,
+    seed: body.seed,
+    answer: body.answer,
+    durationMs: body.durationMs,
+  });
+  return Response.json(result, { status: result.recorded ? 201 : 200 });
+});

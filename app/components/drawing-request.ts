@@ -1,0 +1,27 @@
+// The browser's call to POST /api/drawings/{slug}/attempts, shared by the
+// drawing page and drawing cards in the review session.
+import type { DrawingAnswer } from "@/lib/drawing/drawing-schemas";
+import type { DrawingAttemptResult } from "@/lib/drawing/record-drawing-attempt";
+
+/** The API refuses durations over a day; a page left open longer still grades. */
+const MAX_DURATION_MS = 86_400_000;
+
+export type DrawingRequestOutcome = { ok: true; result: DrawingAttemptResult } | { ok: false; offline: boolean; message: string };
+
+/** Grades and stores one drawing; `id` makes a retried post count once. */
+export async function requestDrawingGrade(
+  variant: { slug: string; seed: number },
+  answer: DrawingAnswer,
+  durationMs: number,
+  id: string = crypto.randomUUID(),
+): Promise<DrawingRequestOutcome> {
+  const response = await fetch(`/api/drawings/${variant.slug}/attempts`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ id, seed: variant.seed, answer, durationMs: Math.min(Math.max(0, Math.round(durationMs)), MAX_DURATION_MS) }),
+  }).catch(() => null);
+  if (!response) return { ok: false, offline: true, message: "No connection." };
+  const body = (await response.json().catch(() => null)) as (DrawingAttemptResult & { error?: { message: string } }) | null;
+  if (!response.ok || !body || body.error) return { ok: false, offline: false, message: body?.error?.message ?? "Could not grade that." };
+  return { ok: true, result: body };
+}

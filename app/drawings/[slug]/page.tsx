@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { randomInt } from "node:crypto";
+import { findDrawingPrompt } from "@/exercises/drawings";
+import { listRecentAttempts } from "@/lib/attempts/attempt-history";
+import { db } from "@/lib/db/client";
+import { DrawingParamsSchema, DrawingVariantQuerySchema } from "@/lib/drawing/drawing-schemas";
+import { toDrawingView } from "@/lib/drawing/drawing-view";
+import { MAX_SEED } from "@/lib/grading/exercise-view";
+import { requireSessionUser } from "../../session-user";
+import { DrawingPageClient } from "./drawing-page-client";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DrawingPage({ params, searchParams }: Props) {
+  const user = await requireSessionUser();
+  const parsed = DrawingParamsSchema.safeParse(await params);
+  const prompt = parsed.success ? findDrawingPrompt(parsed.data.slug) : undefined;
+  if (!prompt) notFound();
+  const query = DrawingVariantQuerySchema.safeParse(await searchParams);
+  const seed = query.success ? query.data.seed : undefined;
+  // The seed lives in the URL, so a reload or a shared link shows the same variant.
+  if (seed === undefined) redirect(`/drawings/${prompt.slug}?seed=${randomInt(MAX_SEED)}`);
+  const attempts = await listRecentAttempts(db(), user.id, prompt.slug);
+  return (
+    <main className="shell stack">
+      <div className="topbar">
+        <Link href="/exercises" className="brand">‹ Exercises</Link>
+        <span className={`pill ${prompt.difficulty.toLowerCase()}`}>{prompt.difficulty.toLowerCase()}</span>
+      </div>
+      <DrawingPageClient view={toDrawingView(prompt, seed)} attempts={attempts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))} />
+    </main>
+  );
+}
