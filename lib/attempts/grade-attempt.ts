@@ -3,7 +3,7 @@
 // client-generated id makes a retried post return the first result). An
 // attempt with a step that could not be read is answered but not stored: it
 // costs the learner nothing.
-import type { PrismaClient } from "../db/generated/client";
+import type { Db } from "../db/client";
 import { AppError, conflict, notFound } from "../errors/app-error";
 import { findExercise } from "../../exercises";
 import { gradeExercise, validateAnswers, type GradeResult, type StepGrade } from "../grading";
@@ -34,7 +34,7 @@ export type GradeAttemptResult = Omit<GradeResult, "steps"> & {
 };
 
 export async function gradeAttempt(
-  db: PrismaClient,
+  db: Db,
   input: GradeAttemptInput,
   clock: () => number = () => performance.now(),
 ): Promise<GradeAttemptResult> {

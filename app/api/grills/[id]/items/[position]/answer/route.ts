@@ -1,0 +1,19 @@
+// POST /api/grills/{id}/items/{position}/answer — answer one question once: { answer: text } for an interview
+//   question, { answers: { step: text } } for a numeric one, plus { timeMs } as measured on screen. The answer is
+//   201 with the item and its reveal (numeric: graded, and stored as an exercise attempt); a retry with the same
+//   answer is 200 with the stored item; a different second answer, or any answer to a finished grill, is 409.
+import { requireUserId } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { answerGrillItem } from "@/lib/grills/answer-item";
+import { GrillAnswerBodySchema, GrillItemParamsSchema } from "@/lib/grills/grill-schemas";
+import { parseJsonBody, parseValue } from "@/lib/http/parse";
+import { route } from "@/lib/http/route";
+
+export const POST = route<{ params: Promise<{ id: string; position: string }> }>(async (request, context) => {
+  const now = new Date();
+  const userId = await requireUserId(request.headers, now);
+  const { id, position } = parseValue(await context.params, GrillItemParamsSchema);
+  const body = await parseJsonBody(request, GrillAnswerBodySchema, 16 * 1024);
+  const outcome = await answerGrillItem(db(), { userId, grillId: id, position, ...body }, now);
+  return Response.json(outcome, { status: outcome.recorded ? 201 : 200 });
+});

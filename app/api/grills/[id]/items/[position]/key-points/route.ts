@@ -1,0 +1,17 @@
+// POST /api/grills/{id}/items/{position}/key-points — self-grade an answered interview question:
+//   { keyPointsHit: [0-based indices] }; score = ticked / total (0 when the clock ran out). Once per item:
+//   a retry with the same ticks is 200, different ticks 409.
+import { requireUserId } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { gradeKeyPoints } from "@/lib/grills/answer-item";
+import { GrillItemParamsSchema, GrillKeyPointsBodySchema } from "@/lib/grills/grill-schemas";
+import { parseJsonBody, parseValue } from "@/lib/http/parse";
+import { route } from "@/lib/http/route";
+
+export const POST = route<{ params: Promise<{ id: string; position: string }> }>(async (request, context) => {
+  const userId = await requireUserId(request.headers, new Date());
+  const { id, position } = parseValue(await context.params, GrillItemParamsSchema);
+  const body = await parseJsonBody(request, GrillKeyPointsBodySchema, 4096);
+  const outcome = await gradeKeyPoints(db(), { userId, grillId: id, position, keyPointsHit: body.keyPointsHit });
+  return Response.json(outcome, { status: outcome.recorded ? 201 : 200 });
+});

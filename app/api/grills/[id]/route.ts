@@ -1,0 +1,13 @@
+// GET /api/grills/{id} — one of the user's grills: its items (the reveal only for answered ones), and the summary once finished.
+import { requireUserId } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { getGrill } from "@/lib/grills/get-grill";
+import { GrillParamsSchema } from "@/lib/grills/grill-schemas";
+import { parseValue } from "@/lib/http/parse";
+import { route } from "@/lib/http/route";
+
+export const GET = route<{ params: Promise<{ id: string }> }>(async (request, context) => {
+  const userId = await requireUserId(request.headers, new Date());
+  const { id } = parseValue(await context.params, GrillParamsSchema);
+  return Response.json(await getGrill(db(), userId, id));
+});

@@ -1,0 +1,123 @@
+// Answering one grill item, and self-grading an interview answer on its key
+// points. Each runs in one transaction holding the grill's row lock, so two
+// copies of a request, or an answer racing the finish, are applied one at a
+// time: the first records, a retry with the same content gets the stored
+// item back, a different second answer is refused, and a finished grill is
+// read-only. A numeric item is graded by the exercise engine and stored as
+// an exercise attempt too (its id is the item's id, so it is stored once).
+import { gradeAttempt } from "../attempts/grade-attempt";
+import type { PrismaClient } from "../db/generated/client";
+import { AppError, conflict, notFound } from "../errors/app-error";
+import { gradeExercise, validateAnswers } from "../grading";
+import { findExercise } from "../../exercises";
+import { lockGrill, selectGrill, type GrillItemRow, type GrillRow } from "./grill-rows";
+import { keyPointsOf, toItemView, type GrillItemView, type NumericResult } from "./grill-view";
+import { boundedTimeMs, isOutOfTime, itemScore, keyPointScore } from "./scoring";
+
+export type AnswerInput = { userId: string; grillId: string; position: number; answer?: string; answers?: Record<string, string>; timeMs: number };
+
+/** `recorded` false: a retry (`duplicate`), or a numeric answer with a step that could not be read (nothing stored; fix and resend). */
+export type AnswerOutcome = { item: GrillItemView; recorded: boolean; duplicate: boolean };
+
+/**
+ * Records the answer to item `position` at the server's `now`. The time kept is the client's measure
+ * bounded by what the server saw pass and by the clock; reaching the clock marks it out of time.
+ */
+export async function answerGrillItem(db: PrismaClient, input: AnswerInput, now: Date): Promise<AnswerOutcome> {
+  return db.$transaction(async (tx) => {
+    await lockGrill(tx, input.userId, input.grillId);
+    const grill = await selectGrill(tx, input.userId, input.grillId);
+    const item = itemAt(grill, input.position);
+    const view = (row: GrillItemRow) => toItemView(row, grill.secondsPerItem, grill.finishedAt !== null);
+
+    if (item.answeredAt) {
+      if (!sameAnswer(item, input)) throw conflict("This question is already answered");
+      return { item: view(item), recorded: false, duplicate: true };
+    }
+    if (grill.finishedAt) throw conflict("This grill is finished; its answers can no longer change");
+
+    const since = grill.items.reduce((latest, i) => (i.answeredAt && i.answeredAt > latest ? i.answeredAt : latest), grill.startedAt);
+    const timeMs = boundedTimeMs(input.timeMs, since, now, grill.secondsPerItem);
+    const outOfTime = isOutOfTime(timeMs, grill.secondsPerItem);
+
+    if (item.card && !item.exerciseSlug) {
+      if (input.answer === undefined) throw new AppError("VALIDATION", "This is an interview question: send answer", [{ path: "answer", message: "Required" }]);
+      const saved = await tx.grillItem.update({
+        where: { id: item.id },
+        data: { answer: input.answer, timeMs, answeredAt: now },
+      });
+      return { item: view({ ...item, ...saved }), recorded: true, duplicate: false };
+    }
+
+    const exercise = item.exerciseSlug ? findExercise(item.exerciseSlug) : undefined;
+    if (!exercise || item.seed === null) throw conflict("This question is no longer in the course");
+    if (input.answers === undefined) throw new AppError("VALIDATION", "This is a numeric question: send answers", [{ path: "answers", message: "Required" }]);
+    const answers = input.answers;
+    // Out of time, whatever was typed is kept (blank steps included) and scores 0; in time, the grader's rules apply.
+    const complete = validateAnswers(exercise, answers).length === 0;
+    const graded = !outOfTime || complete
+      ? await gradeAttempt(tx, { userId: input.userId, attemptId: item.id, slug: exercise.slug, seed: item.seed, answers, durationMs: timeMs })
+      : { ...gradeExercise(exercise, item.seed, answers), recorded: false };
+    const steps = graded.steps.map(({ step, score, correct, expected, feedback, wrongElements, misconception, unreadable }) =>
+      ({ step, score, correct, expected, feedback, wrongElements, misconception, unreadable }));
+    const result: NumericResult = { answers, score: graded.score, correct: graded.correct, steps, misconceptions: graded.misconceptions, attemptId: graded.recorded ? item.id : null };
+    if (!graded.recorded && !outOfTime) {
+      // A step could not be read: show why, store nothing, let the learner fix it.
+      return { item: { ...view(item), grade: result }, recorded: false, duplicate: false };
+    }
+    const saved = await tx.grillItem.update({
+      where: { id: item.id },
+      data: {
+        answer: exercise.steps.map((s) => `${s.label}: ${answers[s.key] ?? ""}`).join("\n"),
+        result,
+        score: itemScore(graded.score, outOfTime),
+        timeMs,
+        answeredAt: now,
+      },
+    });
+    return { item: view({ ...item, ...saved }), recorded: true, duplicate: false };
+  });
+}
+
+export type KeyPointsInput = { userId: string; grillId: string; position: number; keyPointsHit: number[] };
+
+/** Records which key points an answered interview item covered; score = ticked / total (0 when out of time). */
+export async function gradeKeyPoints(db: PrismaClient, input: KeyPointsInput): Promise<AnswerOutcome> {
+  return db.$transaction(async (tx) => {
+    await lockGrill(tx, input.userId, input.grillId);
+    const grill = await selectGrill(tx, input.userId, input.grillId);
+    const item = itemAt(grill, input.position);
+    const view = (row: GrillItemRow) => toItemView(row, grill.secondsPerItem, grill.finishedAt !== null);
+    if (!item.card || item.exerciseSlug) throw conflict("Only interview questions are graded on key points");
+    if (!item.answeredAt) throw conflict("Answer the question before grading it");
+    const hit = [...new Set(input.keyPointsHit)].sort((a, b) => a - b);
+    const total = keyPointsOf(item.card).length;
+    const outside = hit.find((i) => i >= total);
+    if (outside !== undefined) throw new AppError("VALIDATION", `This question has ${total} key points`, [{ path: "keyPointsHit", message: `No key point ${outside}` }]);
+
+    const outOfTime = isOutOfTime(item.timeMs, grill.secondsPerItem);
+    if (item.score !== null || grill.finishedAt !== null) {
+      if (item.keyPointsHit.join(",") !== hit.join(",")) throw conflict("This answer is already graded");
+      return { item: view(item), recorded: false, duplicate: true };
+    }
+    const saved = await tx.grillItem.update({
+      where: { id: item.id },
+      data: { keyPointsHit: hit, score: itemScore(keyPointScore(hit, total), outOfTime) },
+    });
+    return { item: view({ ...item, ...saved }), recorded: true, duplicate: false };
+  });
+}
+
+function itemAt(grill: GrillRow, position: number): GrillItemRow {
+  const item = grill.items.find((i) => i.position === position);
+  if (!item) throw notFound("Grill question");
+  return item;
+}
+
+function sameAnswer(item: GrillItemRow, input: AnswerInput): boolean {
+  if (input.answer !== undefined) return item.answer === input.answer;
+  const stored = item.result as NumericResult | null;
+  if (!stored || !input.answers) return false;
+  const keys = new Set([...Object.keys(stored.answers), ...Object.keys(input.answers)]);
+  return [...keys].every((k) => stored.answers[k] === input.answers?.[k]);
+}
