@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { db } from "@/lib/db/client";
+import { listModuleReadiness } from "@/lib/readiness/module-readiness";
+import { requireSessionUser } from "../session-user";
+import { Figures } from "./readiness-parts";
+import "./modules.css";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Readiness · Residual" };
+
+const LEVEL_LABEL = { "not-started": "Not started", "in-progress": "In progress", ready: "Ready" } as const;
+
+export default async function ModulesPage() {
+  const user = await requireSessionUser();
+  const modules = await listModuleReadiness(db(), user.id, new Date());
+  return (
+    <main className="shell stack">
+      <div className="topbar">
+        <Link href="/" className="brand">Residual</Link>
+        <nav className="nav"><Link href="/review">Review</Link><Link href="/exercises">Exercises</Link></nav>
+      </div>
+      <h1 style={{ margin: 0, fontSize: 22 }}>Readiness</h1>
+      {modules.length === 0 && <p className="muted">You are not enrolled in any module yet.</p>}
+      {modules.map((r) => (
+        <section key={r.module.id} className="panel" data-testid={`module-${r.module.slug}`}>
+          <Link href={`/modules/${r.module.slug}`} className="module-card">
+            <div className="row" style={{ justifyContent: "space-between" }}>
+              <h2>{r.module.title}</h2>
+              <span className={`pill${r.next.level === "ready" ? " easy" : ""}`}>{LEVEL_LABEL[r.next.level]}</span>
+            </div>
+            <Figures readiness={r} />
+            <p className="small">{r.next.headline}</p>
+            {r.misconceptions.length > 0 && (
+              <p className="small muted">{r.misconceptions.length} open mistake{r.misconceptions.length === 1 ? "" : "s"}</p>
+            )}
+            <span className="button block">Open checklist and readiness</span>
+          </Link>
+        </section>
+      ))}
+    </main>
+  );
+}
