@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { AnswerSpecSchema, ToleranceSchema, type ExpectedValue } from "../answers";
 import type * as float64 from "../reference/float64";
+import { memoiseBySeed } from "./memoise-by-seed";
 
 /** The reference operations an exercise may call: the float64 path, or the tfjs path in tests (same API). */
 export type ReferenceOps = typeof float64;
@@ -70,7 +71,7 @@ export type Exercise = {
 
 /** Seals an exercise definition; exercise files `export default defineExercise<Params>({...})`. */
 export function defineExercise<P>(definition: ExerciseDefinition<P>): Exercise {
-  const generate = memoiseBySeed(definition.generate);
+  const generate = memoiseBySeed((seed) => deepFreeze(definition.generate(seed)), PARAMS_CACHE_SIZE);
   return {
     slug: definition.slug,
     title: definition.title,
@@ -102,29 +103,9 @@ export const ExerciseMetaSchema = z.object({
 const PARAMS_CACHE_SIZE = 256;
 
 /**
- * Caches a pure seed → params generator, keeping the most recently used seeds.
  * Params are shared between calls, so they are frozen: an exercise function
  * that tried to change them would throw instead of corrupting the next grade.
  */
-function memoiseBySeed<P>(generate: (seed: number) => P): (seed: number) => P {
-  const cache = new Map<number, P>();
-  return (seed) => {
-    const hit = cache.get(seed);
-    if (hit !== undefined) {
-      cache.delete(seed);
-      cache.set(seed, hit);
-      return hit;
-    }
-    const params = deepFreeze(generate(seed));
-    cache.set(seed, params);
-    if (cache.size > PARAMS_CACHE_SIZE) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
-    return params;
-  };
-}
-
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);

@@ -2,6 +2,7 @@
 // the learner's numbers, the reference output (tfjs path), and the known buggy
 // variants of it. One file per lab under exercises/labs/; the engine
 // (compare, diagnose, grade) reads only the sealed `Lab`.
+import { memoiseBySeed } from "../grading/memoise-by-seed";
 import type { LabInputSpec, LabSummary, LabView, Tensor } from "./lab-types";
 
 /** numpy-allclose style tolerance: |actual − expected| ≤ abs + rel·|expected|. */
@@ -86,7 +87,7 @@ const PARAMS_CACHE_SIZE = 8;
 
 /** Seals a lab definition; lab files `export default defineLab<Params>({...})`. */
 export function defineLab<P>(definition: LabDefinition<P>): Lab {
-  const generate = memoise(definition.generate);
+  const generate = memoiseBySeed(definition.generate, PARAMS_CACHE_SIZE);
   const summary: LabSummary = {
     slug: definition.slug,
     title: definition.title,
@@ -122,25 +123,5 @@ export function defineLab<P>(definition: LabDefinition<P>): Lab {
     variant: (seed, code) => definition.variants.find((v) => v.code === code)?.output(generate(seed)),
     float64Reference: float64Reference ? (seed) => float64Reference(generate(seed)) : undefined,
     shapeHint: (seed, actual) => definition.shapeHint?.(generate(seed), actual) ?? null,
-  };
-}
-
-/** Caches a pure seed → params function for the most recently used seeds. */
-function memoise<P>(generate: (seed: number) => P): (seed: number) => P {
-  const cache = new Map<number, P>();
-  return (seed) => {
-    const hit = cache.get(seed);
-    if (hit !== undefined) {
-      cache.delete(seed);
-      cache.set(seed, hit);
-      return hit;
-    }
-    const params = generate(seed);
-    cache.set(seed, params);
-    if (cache.size > PARAMS_CACHE_SIZE) {
-      const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
-    }
-    return params;
   };
 }
