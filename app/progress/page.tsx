@@ -15,7 +15,7 @@ export default async function ProgressPage() {
     <main className="shell stack">
       <div className="topbar">
         <Link href="/" className="brand">Residual</Link>
-        <nav className="nav"><Link href="/exercises">Exercises</Link></nav>
+        <nav className="nav"><Link href="/stats">Stats</Link><Link href="/exercises">Exercises</Link></nav>
       </div>
       <section className="panel stack" data-testid="misconceptions">
         <h1 style={{ margin: 0, fontSize: 22 }}>Mistakes you have made</h1>

@@ -28,6 +28,36 @@ export default async function SettingsPage() {
       <SettingsForm initial={toSettingsView(settings)} />
       <SuspendedCards initial={suspended} />
       <ApiTokens initial={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }))} />
+      <YourData />
     </main>
+  );
+}
+
+const DOWNLOADS = [
+  { what: "reviews", label: "Review log", note: "every field FSRS needs to re-optimise" },
+  { what: "cards", label: "Cards", note: "with their FSRS state" },
+  { what: "attempts", label: "Exercise attempts", note: "answers as typed, with grades" },
+  { what: "labs", label: "Lab submissions", note: "results, without the tensors" },
+  { what: "grills", label: "Mock grills", note: "one row per question" },
+] as const;
+
+/** Download links for GET /api/export; the session cookie authenticates them. */
+function YourData() {
+  return (
+    <section className="panel stack" id="your-data" data-testid="your-data">
+      <h2 style={{ margin: 0, fontSize: 18 }}>Your data</h2>
+      <p className="muted small" style={{ margin: 0 }}>
+        Download what you have done, as CSV (spreadsheets) or JSON. See also your <Link href="/stats">stats</Link>.
+      </p>
+      {DOWNLOADS.map((d) => (
+        <div key={d.what} className="row" style={{ justifyContent: "space-between" }}>
+          <span>{d.label}<br /><span className="muted small">{d.note}</span></span>
+          <span className="row" style={{ gap: 8 }}>
+            <a className="button" href={`/api/export?what=${d.what}&format=csv`} download data-testid={`export-${d.what}-csv`}>CSV</a>
+            <a className="button" href={`/api/export?what=${d.what}&format=json`} download data-testid={`export-${d.what}-json`}>JSON</a>
+          </span>
+        </div>
+      ))}
+    </section>
   );
 }

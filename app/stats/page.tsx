@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { db } from "@/lib/db/client";
+import { MIN_RETENTION_REVIEWS, type RetentionWindow } from "@/lib/stats/retention";
+import { getStats } from "@/lib/stats/get-stats";
+import { requireSessionUser } from "../session-user";
+import { ForecastChart } from "./forecast-chart";
+import { ReviewHeatmap } from "./review-heatmap";
+import "./stats.css";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Stats · Residual" };
+
+export default async function StatsPage() {
+  const user = await requireSessionUser();
+  const stats = await getStats(db(), user.id, new Date());
+  const { forecast, heatmap } = stats;
+  const today = forecast.days[0]?.due ?? 0;
+  return (
+    <main className="shell stack">
+      <div className="topbar">
+        <Link href="/" className="brand">Residual</Link>
+        <nav className="nav"><Link href="/progress">Progress</Link><Link href="/settings">Settings</Link></nav>
+      </div>
+
+      <section className="panel stack stats-panel" data-testid="streak">
+        <p className="streak"><strong>{stats.streak}</strong><span className="muted">day{stats.streak === 1 ? "" : "s"} in a row</span></p>
+        <div className="stat-figures" data-testid="retention">
+          {stats.retention.map((window) => <RetentionFigure key={window.days} window={window} />)}
+        </div>
+        <p className="muted small">
+          True retention: reviews of cards past their learning steps not rated Again. Shown from {MIN_RETENTION_REVIEWS} reviews on.
+        </p>
+      </section>
+
+      <section className="panel stack stats-panel" data-testid="forecast">
+        <h2>Due in the next {forecast.days.length} days</h2>
+        <p className="muted small">
+          {today} today{forecast.overdue > 0 ? ` (${forecast.overdue} overdue)` : ""} · {forecast.total} in all
+        </p>
+        <ForecastChart forecast={forecast} />
+      </section>
+
+      <section className="panel stack stats-panel" data-testid="heatmap">
+        <h2>Reviews</h2>
+        <p className="muted small">
+          {heatmap.total} reviews on {heatmap.activeDays} day{heatmap.activeDays === 1 ? "" : "s"} in {heatmap.weeks.length} weeks · days in {stats.timeZone}
+        </p>
+        <ReviewHeatmap heatmap={heatmap} />
+        <div className="heat-legend muted small" aria-hidden="true">
+          less <i className="l0" /><i className="l1" /><i className="l2" /><i className="l3" /><i className="l4" /> more
+        </div>
+      </section>
+
+      <p className="muted small" style={{ margin: 0 }}>
+        Your full review log, cards and attempts: <Link href="/settings#your-data">download them from Settings</Link>.
+      </p>
+    </main>
+  );
+}
+
+function RetentionFigure({ window }: { window: RetentionWindow }) {
+  return (
+    <div className="stat-figure" data-days={window.days}>
+      <strong>{window.rate === null ? "–" : `${Math.round(window.rate * 100)}%`}</strong>
+      <span>{window.days === 365 ? "1 year" : `${window.days} days`}</span>
+      <small>{window.rate === null ? `not enough reviews yet${window.reviews > 0 ? ` (${window.reviews})` : ""}` : `${window.passed}/${window.reviews} passed`}</small>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+// The review log as exported: every field the FSRS optimizer reads (card id,
+// review time, rating, the state before the review, elapsed and scheduled
+// days, duration) plus the memory state going into the review.
+import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { START_AT, START_ID, type ExportKind } from "./export-kind";
+
+type ReviewRow = {
+  id: string;
+  cardId: string;
+  reviewedAt: Date;
+  rating: number;
+  state: string;
+  elapsedDays: number;
+  lastElapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  stability: number;
+  difficulty: number;
+  due: Date;
+  durationMs: number | null;
+};
+
+const COLUMNS = [
+  "id",
+  "cardId",
+  "reviewedAt",
+  "rating",
+  "state",
+  "elapsedDays",
+  "lastElapsedDays",
+  "scheduledDays",
+  "learningSteps",
+  "stability",
+  "difficulty",
+  "due",
+  "durationMs",
+] as const satisfies readonly (keyof ReviewRow)[];
+
+/**
+ * One page of the user's review log after the cursor, in (reviewedAt, id)
+ * order: a range scan of review_log(userId, reviewedAt). Exported so a test
+ * can EXPLAIN it.
+ */
+export function reviewPageSql(userId: string, after: { at: Date; id: string }, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT id, "cardId", "reviewedAt", rating, state::text AS state, "elapsedDays", "lastElapsedDays", "scheduledDays",
+      "learningSteps", stability, difficulty, due, "durationMs"
+    FROM review_log
+    WHERE "userId" = ${userId} AND ("reviewedAt", id) > (${after.at}, ${after.id}::uuid)
+    ORDER BY "reviewedAt", id
+    LIMIT ${limit}`;
+}
+
+export const REVIEW_EXPORT: ExportKind = {
+  name: "reviews",
+  columns: COLUMNS,
+  async *pages(db: Db, userId: string, pageSize: number) {
+    let after = { at: START_AT, id: START_ID };
+    for (;;) {
+      const rows = await db.$queryRaw<ReviewRow[]>(reviewPageSql(userId, after, pageSize));
+      if (rows.length > 0) yield rows;
+      const last = rows.at(-1);
+      if (!last || rows.length < pageSize) return;
+      after = { at: last.reviewedAt, id: last.id };
+    }
+  },
+};

@@ -1,0 +1,85 @@
+// The queries behind /stats. Each is one range scan of an index, bucketed in
+// SQL by width_bucket over study-day starts computed in lib/stats/study-days:
+// card_state by (userId, due), review_log by (userId, reviewedAt). A user
+// with 100k states or reviews sends back at most one row per day.
+import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+
+/** Instants as a `timestamp(3)[]` parameter (columns hold UTC wall time; the `Z` is read as UTC then dropped). */
+function instants(dates: readonly Date[]): Prisma.Sql {
+  return Prisma.sql`${dates.map((d) => d.toISOString())}::timestamp(3)[]`;
+}
+
+type BucketRow = { bucket: number; count: number };
+
+const toMap = (rows: BucketRow[]) => new Map(rows.map((r) => [r.bucket, r.count]));
+
+/**
+ * Unsuspended states of the user's enrolled, unarchived cards due before
+ * `until`, counted per width_bucket over `starts` (ascending): 0 is before
+ * `starts[0]`, k is from `starts[k - 1]`. Exported so a test can EXPLAIN it.
+ */
+export function dueBucketsSql(userId: string, starts: readonly Date[], until: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT width_bucket(s.due, ${instants(starts)}) AS bucket, count(*)::int AS count
+    FROM card_state s
+    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL
+    JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = s."userId"
+    WHERE s."userId" = ${userId} AND s.due < ${until} AND s."suspendedAt" IS NULL
+    GROUP BY 1`;
+}
+
+/** Runs {@link dueBucketsSql}: bucket index → cards due. */
+export async function selectDueBuckets(db: Db, userId: string, starts: readonly Date[], until: Date): Promise<Map<number, number>> {
+  return toMap(await db.$queryRaw<BucketRow[]>(dueBucketsSql(userId, starts, until)));
+}
+
+/**
+ * The user's reviews in [starts[0], until), counted per width_bucket over
+ * `starts` (k is from `starts[k - 1]`). Reads only the (userId, reviewedAt)
+ * index, so it can be an index-only scan. Exported so a test can EXPLAIN it.
+ */
+export function reviewBucketsSql(userId: string, starts: readonly Date[], until: Date): Prisma.Sql {
+  const from = starts[0] ?? until;
+  return Prisma.sql`
+    SELECT width_bucket(r."reviewedAt", ${instants(starts)}) AS bucket, count(*)::int AS count
+    FROM review_log r
+    WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${from} AND r."reviewedAt" < ${until}
+    GROUP BY 1`;
+}
+
+/** Runs {@link reviewBucketsSql}: bucket index → reviews. */
+export async function selectReviewBuckets(db: Db, userId: string, starts: readonly Date[], until: Date): Promise<Map<number, number>> {
+  return toMap(await db.$queryRaw<BucketRow[]>(reviewBucketsSql(userId, starts, until)));
+}
+
+/**
+ * Reviews of cards in the review state (the log's `state` is the state before
+ * the review) in [since[i], until) for each window start, and how many of them
+ * were not rated Again: one scan of the widest window, one FILTER pair per
+ * window. Exported so a test can EXPLAIN it.
+ */
+export function retentionCountsSql(userId: string, since: readonly Date[], until: Date): Prisma.Sql {
+  const widest = new Date(Math.min(...since.map((d) => d.getTime())));
+  const columns = since.map(
+    (start, i) => Prisma.sql`count(*) FILTER (WHERE r."reviewedAt" >= ${start})::int AS ${Prisma.raw(`"reviews${i}"`)},
+      count(*) FILTER (WHERE r."reviewedAt" >= ${start} AND r.rating > 1)::int AS ${Prisma.raw(`"passed${i}"`)}`,
+  );
+  return Prisma.sql`
+    SELECT ${Prisma.join(columns, ", ")}
+    FROM review_log r
+    WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${widest} AND r."reviewedAt" < ${until} AND r.state = 'REVIEW'`;
+}
+
+/** Runs {@link retentionCountsSql}: per window start, in order, the reviews and the passes. */
+export async function selectRetentionCounts(
+  db: Db,
+  userId: string,
+  since: readonly Date[],
+  until: Date,
+): Promise<{ reviews: number; passed: number }[]> {
+  if (since.length === 0) return [];
+  const rows = await db.$queryRaw<Record<string, number>[]>(retentionCountsSql(userId, since, until));
+  const row = rows[0] ?? {};
+  return since.map((_, i) => ({ reviews: row[`reviews${i}`] ?? 0, passed: row[`passed${i}`] ?? 0 }));
+}
