@@ -89,6 +89,18 @@ test("every API route answers 401 without a session, on the real server", async 
     ["GET", "/api/exercises"],
     ["GET", "/api/exercises/layernorm-by-hand?seed=1"],
     ["POST", "/api/grade"],
+    ["POST", "/api/drawings/causal-mask-grid/attempts"],
+    ["GET", "/api/labs"],
+    ["GET", "/api/labs/layernorm-forward/inputs.npz?seed=1"],
+    ["POST", "/api/labs/layernorm-forward/submissions?seed=1"],
+    ["GET", `/api/labs/layernorm-forward/submissions/${id}`],
+    ["GET", "/api/grills"],
+    ["POST", "/api/grills"],
+    ["POST", `/api/grills/${id}/finish`],
+    ["GET", "/api/modules"],
+    ["PUT", `/api/modules/transformer-architecture/checklist/${id}`],
+    ["GET", "/api/stats"],
+    ["GET", "/api/export?what=reviews&format=csv"],
   ];
   for (const [method, path] of calls) {
     const response = await request.fetch(path, { method, data: method === "GET" || method === "DELETE" ? undefined : { id, cardId: id, rating: 3 } });
