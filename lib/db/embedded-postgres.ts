@@ -9,7 +9,10 @@ import { userInfo } from "node:os";
 import { resolve } from "node:path";
 import pg from "pg";
 import { choosePort, waitForPort } from "./embedded-postgres-port";
+import { keepProcessExitCode } from "./embedded-postgres-exit-code";
 import { inspectPidFile } from "./embedded-postgres-pid";
+
+keepProcessExitCode();
 
 /** Default port when none is given; chosen to stay clear of a system Postgres on 5432. */
 export const DEFAULT_EMBEDDED_PORT = 54329;
