@@ -1,10 +1,9 @@
 import Link from "next/link";
 import type { GrillHistoryEntry } from "@/lib/grills/grill-history";
 
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
-
-/** Past grills, newest first; each opens its summary (or carries on, if unfinished). */
-export function GrillHistory({ grills }: { grills: GrillHistoryEntry[] }) {
+/** Past grills, newest first, dated in the learner's time zone; each opens its summary (or carries on, if unfinished). */
+export function GrillHistory({ grills, timeZone }: { grills: GrillHistoryEntry[]; timeZone: string }) {
+  const date = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
   return (
     <section className="panel stack" data-testid="grill-history">
       <h2 style={{ margin: 0, fontSize: 18 }}>Past grills</h2>
@@ -16,7 +15,7 @@ export function GrillHistory({ grills }: { grills: GrillHistoryEntry[] }) {
             <li key={g.id}>
               <Link href={`/grill/${g.id}`} className="exercise-link grill-history-row" data-testid="grill-history-row">
                 <span>
-                  {DATE.format(new Date(g.startedAt))} UTC
+                  {date.format(new Date(g.startedAt))}
                   <br />
                   <span className="muted small">
                     {g.length} questions · {g.difficulty ? g.difficulty.toLowerCase() : "any difficulty"} · {g.secondsPerItem}s each

@@ -1,7 +1,8 @@
-import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { listGrills } from "@/lib/grills/grill-history";
 import { grillModuleOptions } from "@/lib/grills/setup-options";
+import { selectUserSettings } from "@/lib/settings/user-settings";
+import { STUDY_LINKS, TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../session-user";
 import { GrillHistory } from "./grill-history";
 import { GrillSetup } from "./grill-setup";
@@ -12,13 +13,14 @@ export const metadata = { title: "Mock grill · Residual" };
 
 export default async function GrillPage() {
   const user = await requireSessionUser();
-  const [modules, history] = await Promise.all([grillModuleOptions(db(), user.id), listGrills(db(), user.id, 30)]);
+  const [modules, history, settings] = await Promise.all([
+    grillModuleOptions(db(), user.id),
+    listGrills(db(), user.id, 30),
+    selectUserSettings(db(), user.id),
+  ]);
   return (
     <main className="shell stack">
-      <div className="topbar">
-        <Link href="/" className="brand">Residual</Link>
-        <nav className="nav"><Link href="/review">Review</Link><Link href="/exercises">Exercises</Link></nav>
-      </div>
+      <TopBar links={STUDY_LINKS} />
       <section className="panel stack">
         <h1 style={{ margin: 0, fontSize: 22 }}>Mock grill</h1>
         <p className="muted small" style={{ margin: 0 }}>
@@ -31,7 +33,7 @@ export default async function GrillPage() {
           <GrillSetup modules={modules} />
         )}
       </section>
-      <GrillHistory grills={history} />
+      <GrillHistory grills={history} timeZone={settings.timeZone} />
     </main>
   );
 }
