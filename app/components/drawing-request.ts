@@ -2,6 +2,7 @@
 // drawing page and drawing cards in the review session.
 import type { DrawingAnswer } from "@/lib/drawing/drawing-schemas";
 import type { DrawingAttemptResult } from "@/lib/drawing/record-drawing-attempt";
+import { sendJson } from "@/lib/client/send-json";
 
 /** The API refuses durations over a day; a page left open longer still grades. */
 const MAX_DURATION_MS = 86_400_000;
@@ -15,13 +16,11 @@ export async function requestDrawingGrade(
   durationMs: number,
   id: string = crypto.randomUUID(),
 ): Promise<DrawingRequestOutcome> {
-  const response = await fetch(`/api/drawings/${variant.slug}/attempts`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ id, seed: variant.seed, answer, durationMs: Math.min(Math.max(0, Math.round(durationMs)), MAX_DURATION_MS) }),
-  }).catch(() => null);
-  if (!response) return { ok: false, offline: true, message: "No connection." };
-  const body = (await response.json().catch(() => null)) as (DrawingAttemptResult & { error?: { message: string } }) | null;
-  if (!response.ok || !body || body.error) return { ok: false, offline: false, message: body?.error?.message ?? "Could not grade that." };
-  return { ok: true, result: body };
+  const outcome = await sendJson<DrawingAttemptResult>(
+    "POST",
+    `/api/drawings/${variant.slug}/attempts`,
+    { id, seed: variant.seed, answer, durationMs: Math.min(Math.max(0, Math.round(durationMs)), MAX_DURATION_MS) },
+    { offline: "No connection.", refused: "Could not grade that." },
+  );
+  return outcome.ok ? { ok: true, result: outcome.body } : outcome;
 }

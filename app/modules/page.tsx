@@ -1,24 +1,20 @@
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { listModuleReadiness } from "@/lib/readiness/module-readiness";
+import { STUDY_LINKS, TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../session-user";
-import { Figures } from "./readiness-parts";
+import { Figures, LEVEL_LABEL } from "./readiness-parts";
 import "./modules.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Readiness · Residual" };
-
-const LEVEL_LABEL = { "not-started": "Not started", "in-progress": "In progress", ready: "Ready" } as const;
 
 export default async function ModulesPage() {
   const user = await requireSessionUser();
   const modules = await listModuleReadiness(db(), user.id, new Date());
   return (
     <main className="shell stack">
-      <div className="topbar">
-        <Link href="/" className="brand">Residual</Link>
-        <nav className="nav"><Link href="/review">Review</Link><Link href="/exercises">Exercises</Link></nav>
-      </div>
+      <TopBar links={STUDY_LINKS} />
       <h1 style={{ margin: 0, fontSize: 22 }}>Readiness</h1>
       {modules.length === 0 && <p className="muted">You are not enrolled in any module yet.</p>}
       {modules.map((r) => (

@@ -5,7 +5,8 @@ import { ACCURACY_TARGET } from "@/lib/readiness/next-step";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-const LEVEL_LABEL = { "not-started": "Not started", "in-progress": "In progress", ready: "Ready" } as const;
+/** How each readiness level reads, on the module list and the module page. */
+export const LEVEL_LABEL = { "not-started": "Not started", "in-progress": "In progress", ready: "Ready" } as const;
 
 /** The readiness line: the level, the one thing to do next, and its button. */
 export function NextStepPanel({ next }: { next: ModuleReadiness["next"] }) {

@@ -6,8 +6,7 @@
 import { useState } from "react";
 import type { QueueCard } from "@/lib/queue/queue-card";
 import { DrawingWorkspace } from "@/app/components/drawing-workspace";
-
-const RATING_NAMES = { 1: "Again", 2: "Hard", 3: "Good" } as const;
+import { RATING_NAMES } from "./rating-bar";
 
 type Props = { card: QueueCard & { drawing: NonNullable<QueueCard["drawing"]> }; onRated: (rating: 1 | 2 | 3) => void };
 

@@ -9,8 +9,7 @@ import type { GradeAttemptResult } from "@/lib/attempts/grade-attempt";
 import { ratingForExerciseReview } from "@/lib/grading/exercise-rating";
 import { requestGrade } from "@/lib/client/grade-request";
 import { StepInput } from "@/app/components/step-input";
-
-const RATING_NAMES = { 1: "Again", 2: "Hard", 3: "Good" } as const;
+import { RATING_NAMES } from "./rating-bar";
 
 type Props = { card: QueueCard & { exercise: NonNullable<QueueCard["exercise"]> }; onRated: (rating: 1 | 2 | 3) => void; onSkip: () => void };
 

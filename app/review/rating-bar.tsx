@@ -1,7 +1,8 @@
 "use client";
 import type { RatingPreview } from "@/lib/queue/queue-card";
 
-const NAMES = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" } as const;
+/** The name of each rating, as its button and a graded card's "rated …" line say it. */
+export const RATING_NAMES = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" } as const;
 
 /** The rating buttons, each with the interval it would schedule. Keys 1–4 on a desktop. */
 export function RatingBar({ previews, onRate }: { previews: RatingPreview[]; onRate: (rating: 1 | 2 | 3 | 4) => void }) {
@@ -15,7 +16,7 @@ export function RatingBar({ previews, onRate }: { previews: RatingPreview[]; onR
           data-testid={`rate-${p.rating}`}
         >
           <span className="rate-interval">{p.label}</span>
-          <span className="rate-name">{previews.length === 2 ? (p.rating === 1 ? "Forgot" : "Remembered") : NAMES[p.rating]}</span>
+          <span className="rate-name">{previews.length === 2 ? (p.rating === 1 ? "Forgot" : "Remembered") : RATING_NAMES[p.rating]}</span>
         </button>
       ))}
     </div>

@@ -8,6 +8,7 @@ import { SettingsForm } from "./settings-form";
 import { ApiTokens } from "./api-tokens";
 import { SuspendedCards } from "./suspended-cards";
 import { listSuspendedCards } from "@/lib/reviews/suspension";
+import { TopBar } from "@/app/components/top-bar";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Settings · Residual" };
@@ -21,10 +22,9 @@ export default async function SettingsPage() {
   ]);
   return (
     <main className="shell stack">
-      <div className="topbar">
-        <Link href="/" className="brand">Residual</Link>
+      <TopBar>
         <span className="muted small">{user.email}</span>
-      </div>
+      </TopBar>
       <SettingsForm initial={toSettingsView(settings)} />
       <SuspendedCards initial={suspended} />
       <ApiTokens initial={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }))} />

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { MIN_RETENTION_REVIEWS, type RetentionWindow } from "@/lib/stats/retention";
 import { getStats } from "@/lib/stats/get-stats";
+import { TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../session-user";
 import { ForecastChart } from "./forecast-chart";
 import { ReviewHeatmap } from "./review-heatmap";
@@ -17,10 +18,7 @@ export default async function StatsPage() {
   const today = forecast.days[0]?.due ?? 0;
   return (
     <main className="shell stack">
-      <div className="topbar">
-        <Link href="/" className="brand">Residual</Link>
-        <nav className="nav"><Link href="/progress">Progress</Link><Link href="/settings">Settings</Link></nav>
-      </div>
+      <TopBar links={[{ href: "/progress", label: "Progress" }, { href: "/settings", label: "Settings" }]} />
 
       <section className="panel stack stats-panel" data-testid="streak">
         <p className="streak"><strong>{stats.streak}</strong><span className="muted">day{stats.streak === 1 ? "" : "s"} in a row</span></p>

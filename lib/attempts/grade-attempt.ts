@@ -4,9 +4,11 @@
 // attempt with a step that could not be read is answered but not stored: it
 // costs the learner nothing.
 import type { Db } from "../db/client";
-import { AppError, conflict, notFound } from "../errors/app-error";
+import type { ExerciseAttempt } from "../db/generated/client";
+import { AppError, notFound } from "../errors/app-error";
 import { findExercise } from "../../exercises";
 import { gradeExercise, validateAnswers, type GradeResult, type StepGrade } from "../grading";
+import { insertAttemptOnce, selectEarlierAttempt } from "./store-attempt";
 
 /** Which arithmetic graded the attempt: exact float64 for hand-sized exercises. */
 export const HAND_EXERCISE_BACKEND = "float64";
@@ -33,6 +35,11 @@ export type GradeAttemptResult = Omit<GradeResult, "steps"> & {
   duplicate: boolean;
 };
 
+/**
+ * Grades one attempt and stores it once on `input.attemptId`; a retry returns the stored result.
+ * Throws NOT_FOUND (unknown exercise), VALIDATION (answers do not fit, or use what answers may not),
+ * CONFLICT (the id holds other work).
+ */
 export async function gradeAttempt(
   db: Db,
   input: GradeAttemptInput,
@@ -50,26 +57,8 @@ export async function gradeAttempt(
     );
   }
 
-  const earlier = await db.exerciseAttempt.findUnique({ where: { id: input.attemptId } });
-  if (earlier) {
-    if (earlier.userId !== input.userId || earlier.exerciseSlug !== input.slug || earlier.seed !== input.seed) {
-      throw conflict("This attempt id is already in use");
-    }
-    return {
-      attemptId: earlier.id,
-      exercise: earlier.exerciseSlug,
-      seed: earlier.seed,
-      score: earlier.score,
-      correct: earlier.correct,
-      steps: earlier.steps as Omit<StepGrade, "parsed">[],
-      misconceptions: earlier.misconceptions,
-      unparseable: [],
-      backend: earlier.backend,
-      ms: earlier.gradingMs,
-      recorded: false,
-      duplicate: true,
-    };
-  }
+  const earlier = await selectEarlierAttempt(db, input);
+  if (earlier) return storedResult(earlier);
 
   const started = clock();
   const result = gradeExercise(exercise, input.seed, input.answers);
@@ -86,22 +75,17 @@ export async function gradeAttempt(
   const steps = result.steps.map(({ parsed: _parsed, ...rest }) => rest);
   const recordable = result.unparseable.length === 0;
   if (recordable) {
-    await db.exerciseAttempt.create({
-      data: {
-        id: input.attemptId,
-        userId: input.userId,
-        exerciseSlug: input.slug,
-        seed: input.seed,
-        answers: input.answers,
-        steps: result.steps.map((s) => ({ ...s, parsed: s.parsed ?? null })),
-        score: result.score,
-        correct: result.correct,
-        misconceptions: result.misconceptions,
-        backend: HAND_EXERCISE_BACKEND,
-        gradingMs: ms,
-        durationMs: input.durationMs ?? null,
-      },
+    const raced = await insertAttemptOnce(db, input, {
+      answers: input.answers,
+      steps: result.steps.map((s) => ({ ...s, parsed: s.parsed ?? null })),
+      score: result.score,
+      correct: result.correct,
+      misconceptions: result.misconceptions,
+      backend: HAND_EXERCISE_BACKEND,
+      gradingMs: ms,
+      durationMs: input.durationMs ?? null,
     });
+    if (raced) return storedResult(raced);
   }
   return {
     ...result,
@@ -113,5 +97,23 @@ export async function gradeAttempt(
     ms,
     recorded: recordable,
     duplicate: false,
+  };
+}
+
+/** The result of an attempt stored earlier under the same id, as the first request answered it. */
+function storedResult(earlier: ExerciseAttempt): GradeAttemptResult {
+  return {
+    attemptId: earlier.id,
+    exercise: earlier.exerciseSlug,
+    seed: earlier.seed,
+    score: earlier.score,
+    correct: earlier.correct,
+    steps: earlier.steps as Omit<StepGrade, "parsed">[],
+    misconceptions: earlier.misconceptions,
+    unparseable: [],
+    backend: earlier.backend,
+    ms: earlier.gradingMs,
+    recorded: false,
+    duplicate: true,
   };
 }

@@ -3,8 +3,9 @@
 // same id returns the first result and writes nothing; a bad answer throws
 // before anything is written.
 import type { Db } from "../db/client";
-import { AppError, conflict, notFound } from "../errors/app-error";
-import { isRetryableWriteConflict, withRetries } from "../reviews/write-conflict";
+import type { ExerciseAttempt } from "../db/generated/client";
+import { AppError, notFound } from "../errors/app-error";
+import { insertAttemptOnce, selectEarlierAttempt } from "../attempts/store-attempt";
 import { findDrawingPrompt } from "../../exercises/drawings";
 import type { DrawingGrade } from "./drawing-grade";
 import { DrawingAnswerSchema, type DrawingAnswer } from "./drawing-schemas";
@@ -56,33 +57,24 @@ export async function recordDrawingAttempt(
     duplicate: !recorded,
   });
 
-  return withRetries(async () => {
-    const earlier = await db.exerciseAttempt.findUnique({ where: { id: input.attemptId } });
-    if (earlier) {
-      if (earlier.userId !== input.userId || earlier.exerciseSlug !== input.slug || earlier.seed !== input.seed) {
-        throw conflict("This attempt id is already in use");
-      }
-      // Grading is pure, so the stored answer grades to the stored result.
-      const answer = DrawingAnswerSchema.safeParse(earlier.answers);
-      const stored = answer.success ? prompt.grade(earlier.seed, answer.data) : grade;
-      return { ...result(false), ...stored, rating: ratingForDrawingReview({ ...stored, misconceptions: earlier.misconceptions }) };
-    }
-    await db.exerciseAttempt.create({
-      data: {
-        id: input.attemptId,
-        userId: input.userId,
-        exerciseSlug: input.slug,
-        seed: input.seed,
-        answers: input.answer,
-        steps: grade.items,
-        score: grade.score,
-        correct: grade.correct,
-        misconceptions: grade.misconceptions.map((m) => m.code),
-        backend: prompt.backend,
-        gradingMs,
-        durationMs: input.durationMs ?? null,
-      },
-    });
-    return result(true);
-  }, isRetryableWriteConflict);
+  const fromStored = (earlier: ExerciseAttempt): DrawingAttemptResult => {
+    // Grading is pure, so the stored answer grades to the stored result.
+    const answer = DrawingAnswerSchema.safeParse(earlier.answers);
+    const stored = answer.success ? prompt.grade(earlier.seed, answer.data) : grade;
+    return { ...result(false), ...stored, rating: ratingForDrawingReview({ ...stored, misconceptions: earlier.misconceptions }) };
+  };
+
+  const earlier = await selectEarlierAttempt(db, input);
+  if (earlier) return fromStored(earlier);
+  const raced = await insertAttemptOnce(db, input, {
+    answers: input.answer,
+    steps: grade.items,
+    score: grade.score,
+    correct: grade.correct,
+    misconceptions: grade.misconceptions.map((m) => m.code),
+    backend: prompt.backend,
+    gradingMs,
+    durationMs: input.durationMs ?? null,
+  });
+  return raced ? fromStored(raced) : result(true);
 }

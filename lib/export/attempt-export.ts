@@ -2,7 +2,7 @@
 // and feedback as JSON), in the order of exercise_attempt(userId, exerciseSlug, createdAt).
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { START_AT, START_ID, type ExportKind } from "./export-kind";
+import { START_AT, START_ID, keysetPages, type ExportKind } from "./export-kind";
 
 type AttemptRow = {
   id: string;
@@ -39,14 +39,11 @@ export function attemptPageSql(userId: string, after: { slug: string; at: Date; 
 export const ATTEMPT_EXPORT: ExportKind = {
   name: "attempts",
   columns: COLUMNS,
-  async *pages(db: Db, userId: string, pageSize: number) {
-    let after = { slug: "", at: START_AT, id: START_ID };
-    for (;;) {
-      const rows = await db.$queryRaw<AttemptRow[]>(attemptPageSql(userId, after, pageSize));
-      if (rows.length > 0) yield rows;
-      const last = rows.at(-1);
-      if (!last || rows.length < pageSize) return;
-      after = { slug: last.exerciseSlug, at: last.createdAt, id: last.id };
-    }
-  },
+  pages: (db: Db, userId: string, pageSize: number) =>
+    keysetPages(
+      { slug: "", at: START_AT, id: START_ID },
+      pageSize,
+      (after) => db.$queryRaw<AttemptRow[]>(attemptPageSql(userId, after, pageSize)),
+      (last) => ({ slug: last.exerciseSlug, at: last.createdAt, id: last.id }),
+    ),
 };

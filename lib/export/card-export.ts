@@ -2,7 +2,8 @@
 // their FSRS state; a card never reviewed has state NEW and empty state fields.
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { START_ID, type ExportKind } from "./export-kind";
+import { selectEnrolledModules } from "../checklists/module-access";
+import { START_ID, keysetPages, type ExportKind } from "./export-kind";
 
 type CardRow = {
   id: string;
@@ -62,18 +63,15 @@ export const CARD_EXPORT: ExportKind = {
   name: "cards",
   columns: COLUMNS,
   async *pages(db: Db, userId: string, pageSize: number) {
-    const modules = await db.$queryRaw<{ id: string; slug: string }[]>(Prisma.sql`
-      SELECT m.id, m.slug FROM enrollment e JOIN module m ON m.id = e."moduleId"
-      WHERE e."userId" = ${userId} ORDER BY e."enrolledAt", m.id`);
+    const modules = await selectEnrolledModules(db, userId);
     for (const module of modules) {
-      let after = { position: -1, id: START_ID };
-      for (;;) {
-        const rows = await db.$queryRaw<CardPageRow[]>(cardPageSql(userId, module, after, pageSize));
-        if (rows.length > 0) yield rows.map(({ position: _position, ...row }) => row);
-        const last = rows.at(-1);
-        if (!last || rows.length < pageSize) break;
-        after = { position: last.position, id: last.id };
-      }
+      const pages = keysetPages(
+        { position: -1, id: START_ID },
+        pageSize,
+        (after) => db.$queryRaw<CardPageRow[]>(cardPageSql(userId, module, after, pageSize)),
+        (last) => ({ position: last.position, id: last.id }),
+      );
+      for await (const rows of pages) yield rows.map(({ position: _position, ...row }) => row);
     }
   },
 };

@@ -19,3 +19,24 @@ export type ExportKind = {
 /** A nil UUID and the epoch: a keyset cursor that sorts before every row. */
 export const START_ID = "00000000-0000-0000-0000-000000000000";
 export const START_AT = new Date(0);
+
+/**
+ * The pages of one keyset scan: `fetch(after)` reads up to `pageSize` (≥ 1)
+ * rows after the cursor, `cursorOf(last)` moves it past the page; a short
+ * page ends the scan, so the last page costs no extra query when it is short.
+ */
+export async function* keysetPages<Row, Cursor>(
+  start: Cursor,
+  pageSize: number,
+  fetch: (after: Cursor) => Promise<Row[]>,
+  cursorOf: (last: Row) => Cursor,
+): AsyncGenerator<Row[]> {
+  let after = start;
+  for (;;) {
+    const rows = await fetch(after);
+    if (rows.length > 0) yield rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) return;
+    after = cursorOf(last);
+  }
+}

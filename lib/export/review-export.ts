@@ -3,7 +3,7 @@
 // days, duration) plus the memory state going into the review.
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { START_AT, START_ID, type ExportKind } from "./export-kind";
+import { START_AT, START_ID, keysetPages, type ExportKind } from "./export-kind";
 
 type ReviewRow = {
   id: string;
@@ -55,14 +55,11 @@ export function reviewPageSql(userId: string, after: { at: Date; id: string }, l
 export const REVIEW_EXPORT: ExportKind = {
   name: "reviews",
   columns: COLUMNS,
-  async *pages(db: Db, userId: string, pageSize: number) {
-    let after = { at: START_AT, id: START_ID };
-    for (;;) {
-      const rows = await db.$queryRaw<ReviewRow[]>(reviewPageSql(userId, after, pageSize));
-      if (rows.length > 0) yield rows;
-      const last = rows.at(-1);
-      if (!last || rows.length < pageSize) return;
-      after = { at: last.reviewedAt, id: last.id };
-    }
-  },
+  pages: (db: Db, userId: string, pageSize: number) =>
+    keysetPages(
+      { at: START_AT, id: START_ID },
+      pageSize,
+      (after) => db.$queryRaw<ReviewRow[]>(reviewPageSql(userId, after, pageSize)),
+      (last) => ({ at: last.reviewedAt, id: last.id }),
+    ),
 };

@@ -9,17 +9,16 @@ import { selectVisibleCards } from "../data/card";
 import { buildQueue, studyDayEnd, studyDayKey, studyDayStart } from "../scheduling";
 import { selectUserSettings } from "../settings/user-settings";
 import { schedulerSettingsOf } from "../settings/scheduler-settings";
-import { currentStreak } from "../stats/streak";
+import { selectStreak } from "../stats/stats-queries";
 import { toSchedulingState } from "../reviews/state-snapshot";
 import { toQueueCard, type QueueCard } from "./queue-card";
-import { selectDueRows, selectNewRows, selectNextDue, selectReviewDayKeys, selectTodayActivity } from "./queue-rows";
+import { selectDueRows, selectNewRows, selectNextDue, selectTodayActivity } from "./queue-rows";
 
 /**
  * Most cards handed to a client at once: a long session's worth, small enough
  * to keep the page light on a phone. A longer backlog comes in the next fetch.
  */
 export const QUEUE_LIMIT = 100;
-const STREAK_LOOKBACK_DAYS = 400;
 /** Exercise cards are queued only for exercises the grader has and drawing prompts the app can show. */
 const GRADABLE_SLUGS = [...EXERCISES.map((e) => e.slug), ...DRAWING_PROMPTS.map((p) => p.slug)];
 
@@ -50,10 +49,10 @@ export async function getTodayQueue(
   // One round of queries in parallel. New candidates are fetched for the full
   // daily limit (buildQueue subtracts today's), with spares so sibling burying
   // cannot starve the day's new cards.
-  const [dueRows, activity, dayKeys, newRows] = await Promise.all([
+  const [dueRows, activity, streak, newRows] = await Promise.all([
     selectDueRows(db, userId, dayEnd, QUEUE_LIMIT * 2, GRADABLE_SLUGS),
     selectTodayActivity(db, userId, dayStart),
-    selectReviewDayKeys(db, userId, settings.timeZone, settings.dayStartHour, new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000)),
+    selectStreak(db, userId, settings, now, todayKey),
     selectNewRows(db, userId, settings.newCardsPerDay * 3, GRADABLE_SLUGS),
   ]);
 
@@ -85,7 +84,7 @@ export async function getTodayQueue(
     cards: rendered,
     counts: queue.counts,
     studyDay: { key: todayKey, start: dayStart.toISOString(), end: dayEnd.toISOString() },
-    today: { reviewed: activity.reviewed, passed: activity.passed, streak: currentStreak(dayKeys, todayKey) },
+    today: { reviewed: activity.reviewed, passed: activity.passed, streak },
     nextDueAt: rendered.length === 0 ? ((await selectNextDue(db, userId, now, GRADABLE_SLUGS))?.toISOString() ?? null) : null,
     buttonMode: settings.buttonMode,
   };

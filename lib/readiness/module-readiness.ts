@@ -2,8 +2,9 @@
 // recall retention over the last 30 days, accuracy per exercise the module
 // uses, the misconceptions still open, and the next step. The queries run
 // here; every figure is defined in figures.ts and next-step.ts.
-import { countMisconceptions } from "../attempts/attempt-history";
+import { countMisconceptions, type MisconceptionCount } from "../attempts/attempt-history";
 import type { ChecklistView } from "../checklists/checklist-view";
+import type { StudyClock } from "../checklists/evidence-rule";
 import { loadChecklist, selectStudyClock } from "../checklists/load-checklist";
 import { selectEnrolledModules, selectVisibleModule, type ModuleRef } from "../checklists/module-access";
 import type { Db } from "../db/client";
@@ -62,14 +63,21 @@ function usedExercises(cardSlugs: readonly string[], checklist: ChecklistView): 
   return [...new Set([...cardSlugs, ...evidence])];
 }
 
-/** Readiness of `module` for `userId` at `now`. */
-export async function readinessOf(db: Db, userId: string, module: ModuleRef, now: Date): Promise<ModuleReadiness> {
+/** What readiness needs of the learner whatever the module: their clock and every misconception they have made. */
+type LearnerFacts = { clock: StudyClock; seen: MisconceptionCount[] };
+
+async function selectLearnerFacts(db: Db, userId: string): Promise<LearnerFacts> {
+  const [clock, seen] = await Promise.all([selectStudyClock(db, userId), countMisconceptions(db, userId)]);
+  return { clock, seen };
+}
+
+/** Readiness of `module` for `userId` at `now`; `learner` is read once for all modules of a listing. */
+async function readinessOf(db: Db, userId: string, module: ModuleRef, now: Date, learner: LearnerFacts): Promise<ModuleReadiness> {
+  const { clock, seen } = learner;
   const checklist = await loadChecklist(db, userId, module.id, now);
-  const [clock, cardSlugs, groups, seen] = await Promise.all([
-    selectStudyClock(db, userId),
+  const [cardSlugs, groups] = await Promise.all([
     selectModuleExerciseSlugs(db, module.id),
     selectReviewGroups(db, userId, module.id, new Date(now.getTime() - RETENTION_WINDOW_DAYS * DAY_MS), now),
-    countMisconceptions(db, userId),
   ]);
   const slugs = usedExercises(cardSlugs, checklist);
   const stats = await selectAttemptStats(db, userId, slugs, RECENT_ATTEMPTS, now);
@@ -115,13 +123,14 @@ export async function readinessOf(db: Db, userId: string, module: ModuleRef, now
 
 /** Readiness of the module `slug` (public or the user's own); NOT_FOUND otherwise. */
 export async function getModuleReadiness(db: Db, userId: string, slug: string, now: Date): Promise<ModuleReadiness> {
-  return readinessOf(db, userId, await selectVisibleModule(db, userId, slug), now);
+  const module = await selectVisibleModule(db, userId, slug);
+  return readinessOf(db, userId, module, now, await selectLearnerFacts(db, userId));
 }
 
 /** Readiness of every module the user is enrolled in, in enrolment order. */
 export async function listModuleReadiness(db: Db, userId: string, now: Date): Promise<ModuleReadiness[]> {
-  const modules = await selectEnrolledModules(db, userId);
+  const [modules, learner] = await Promise.all([selectEnrolledModules(db, userId), selectLearnerFacts(db, userId)]);
   const result: ModuleReadiness[] = [];
-  for (const module of modules) result.push(await readinessOf(db, userId, module, now));
+  for (const module of modules) result.push(await readinessOf(db, userId, module, now, learner));
   return result;
 }

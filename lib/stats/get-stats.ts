@@ -1,17 +1,12 @@
 // The /stats figures for one user at `now`: due forecast, review heatmap,
 // true retention and streak, each from one indexed query run in parallel.
 import type { Db } from "../db/client";
-import { selectReviewDayKeys } from "../queue/queue-rows";
 import { selectUserSettings } from "../settings/user-settings";
 import { FORECAST_DAYS, buildForecast, type Forecast } from "./forecast";
 import { buildHeatmap, heatmapDayCount, type Heatmap } from "./heatmap";
 import { RETENTION_WINDOWS, trueRetention, type RetentionWindow } from "./retention";
-import { currentStreak } from "./streak";
-import { selectDueBuckets, selectRetentionCounts, selectReviewBuckets } from "./stats-queries";
+import { selectDueBuckets, selectRetentionCounts, selectReviewBuckets, selectStreak } from "./stats-queries";
 import { endOfDays, studyDaysFrom, studyDaysUntil, type DayClock } from "./study-days";
-
-/** How far back the streak looks; a longer streak shows as this many days. */
-const STREAK_LOOKBACK_DAYS = 400;
 
 export type StatsView = {
   /** Today's study day ("YYYY-MM-DD") and the zone it is counted in. */
@@ -36,13 +31,12 @@ export async function getStats(db: Db, userId: string, now: Date): Promise<Stats
   const history = studyDaysUntil(now, Math.max(heatmapDays, ...RETENTION_WINDOWS), clock);
   const behind = history.slice(-heatmapDays);
   const windowStarts = RETENTION_WINDOWS.map((days) => history[history.length - days]?.start ?? today.start);
-  const streakSince = new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000);
 
-  const [due, reviews, retention, dayKeys] = await Promise.all([
+  const [due, reviews, retention, streak] = await Promise.all([
     selectDueBuckets(db, userId, ahead.map((d) => d.start), endOfDays(ahead, clock)),
     selectReviewBuckets(db, userId, behind.map((d) => d.start), todayEnd),
     selectRetentionCounts(db, userId, windowStarts, todayEnd),
-    selectReviewDayKeys(db, userId, clock.timeZone, clock.dayStartHour, streakSince),
+    selectStreak(db, userId, clock, now, today.key),
   ]);
   return {
     today: today.key,
@@ -50,6 +44,6 @@ export async function getStats(db: Db, userId: string, now: Date): Promise<Stats
     forecast: buildForecast(ahead, due),
     heatmap: buildHeatmap(behind, reviews),
     retention: RETENTION_WINDOWS.map((days, i) => trueRetention(days, retention[i]?.reviews ?? 0, retention[i]?.passed ?? 0)),
-    streak: currentStreak(dayKeys, today.key),
+    streak,
   };
 }

@@ -4,6 +4,11 @@
 // with 100k states or reviews sends back at most one row per day.
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { selectReviewDayKeys } from "../queue/queue-rows";
+import { currentStreak } from "./streak";
+
+/** How far back the streak looks; a longer streak shows as this many days. */
+const STREAK_LOOKBACK_DAYS = 400;
 
 /** Instants as a `timestamp(3)[]` parameter (columns hold UTC wall time; the `Z` is read as UTC then dropped). */
 function instants(dates: readonly Date[]): Prisma.Sql {
@@ -82,4 +87,20 @@ export async function selectRetentionCounts(
   const rows = await db.$queryRaw<Record<string, number>[]>(retentionCountsSql(userId, since, until));
   const row = rows[0] ?? {};
   return since.map((_, i) => ({ reviews: row[`reviews${i}`] ?? 0, passed: row[`passed${i}`] ?? 0 }));
+}
+
+/**
+ * The user's streak at `now` (see {@link currentStreak}): study days counted
+ * in `clock`'s zone and day-start hour, `todayKey` the study day holding `now`.
+ * Shared by the review page and /stats so both show the same number.
+ */
+export async function selectStreak(
+  db: Db,
+  userId: string,
+  clock: { timeZone: string; dayStartHour: number },
+  now: Date,
+  todayKey: string,
+): Promise<number> {
+  const since = new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000);
+  return currentStreak(await selectReviewDayKeys(db, userId, clock.timeZone, clock.dayStartHour, since), todayKey);
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { randomInt } from "node:crypto";
 import { findDrawingPrompt } from "@/exercises/drawings";
@@ -7,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { DrawingParamsSchema, DrawingVariantQuerySchema } from "@/lib/drawing/drawing-schemas";
 import { toDrawingView } from "@/lib/drawing/drawing-view";
 import { MAX_SEED } from "@/lib/grading/exercise-view";
+import { TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../../session-user";
 import { DrawingPageClient } from "./drawing-page-client";
 
@@ -26,10 +26,9 @@ export default async function DrawingPage({ params, searchParams }: Props) {
   const attempts = await listRecentAttempts(db(), user.id, prompt.slug);
   return (
     <main className="shell stack">
-      <div className="topbar">
-        <Link href="/exercises" className="brand">‹ Exercises</Link>
+      <TopBar back={{ href: "/exercises", label: "Exercises" }}>
         <span className={`pill ${prompt.difficulty.toLowerCase()}`}>{prompt.difficulty.toLowerCase()}</span>
-      </div>
+      </TopBar>
       <DrawingPageClient view={toDrawingView(prompt, seed)} attempts={attempts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))} />
     </main>
   );

@@ -6,14 +6,13 @@
 // key points, N goes on.
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
+import type { AnswerOutcome } from "@/lib/grills/answer-item";
 import type { GrillItemView, GrillView, NumericResult } from "@/lib/grills/grill-view";
 import { postJson } from "../grill-api";
 import { GrillClock, useCountdown } from "./grill-clock";
 import { InterviewItem } from "./interview-item";
 import { NumericItem } from "./numeric-item";
 import { GrillSummaryView } from "./grill-summary";
-
-type AnswerOutcome = { item: GrillItemView; recorded: boolean; duplicate: boolean };
 
 const done = (item: GrillItemView) => item.kind === "removed" || (item.answered && item.score !== null);
 

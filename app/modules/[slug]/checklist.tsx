@@ -2,6 +2,10 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { ChecklistItemView, ChecklistSection } from "@/lib/checklists/checklist-view";
+import type { ChecklistItemState } from "@/lib/checklists/set-item-state";
+import { sendJson } from "@/lib/client/send-json";
+
+const NOT_SAVED = "No connection: the tick was not saved.";
 
 /** An item as the page hands it over: the view plus its text rendered to safe HTML and its exercise's link. */
 export type ChecklistEntry = ChecklistItemView & { html: string; exercise: { title: string; href: string | null } | null };
@@ -31,17 +35,17 @@ export function Checklist({ slug, initial }: { slug: string; initial: ChecklistE
     setError(null);
     setPending((p) => new Set(p).add(item.id));
     patch(item.id, { checked, source: checked ? "MANUAL" : null });
-    const response = await fetch(`/api/modules/${slug}/checklist/${item.id}`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ checked }),
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => null)) as { checked?: boolean; source?: "MANUAL" | "EVIDENCE" | null; checkedAt?: string | null; error?: { message: string } } | null;
-    if (response?.ok && body && typeof body.checked === "boolean") {
-      patch(item.id, { checked: body.checked, source: body.source ?? null, checkedAt: body.checkedAt ?? null });
+    const saved = await sendJson<ChecklistItemState>(
+      "PUT",
+      `/api/modules/${slug}/checklist/${item.id}`,
+      { checked },
+      { offline: NOT_SAVED, refused: NOT_SAVED },
+    );
+    if (saved.ok && typeof saved.body.checked === "boolean") {
+      patch(item.id, { checked: saved.body.checked, source: saved.body.source, checkedAt: saved.body.checkedAt });
     } else {
       patch(item.id, { checked: item.checked, source: item.source });
-      setError(body?.error?.message ?? "No connection: the tick was not saved.");
+      setError(saved.ok ? NOT_SAVED : saved.message);
     }
     setPending((p) => {
       const next = new Set(p);

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ModuleParamsSchema } from "@/lib/checklists/checklist-schemas";
 import { db } from "@/lib/db/client";
@@ -6,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { exerciseEntry } from "@/lib/readiness/exercise-directory";
 import { getModuleReadiness, type ModuleReadiness } from "@/lib/readiness/module-readiness";
 import { renderMarkdown } from "@/lib/render/markdown";
+import { STUDY_LINKS, TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../../session-user";
 import { ExerciseAccuracy, Figures, NextStepPanel, OpenMisconceptions } from "../readiness-parts";
 import { Checklist, type ChecklistEntrySection } from "./checklist";
@@ -43,10 +43,7 @@ export default async function ModuleReadinessPage({ params }: Props) {
   }));
   return (
     <main className="shell stack">
-      <div className="topbar">
-        <Link href="/modules" className="brand">‹ Readiness</Link>
-        <nav className="nav"><Link href="/review">Review</Link><Link href="/exercises">Exercises</Link></nav>
-      </div>
+      <TopBar back={{ href: "/modules", label: "Readiness" }} links={STUDY_LINKS} />
       <h1 style={{ margin: 0, fontSize: 22 }}>{readiness.module.title}</h1>
       <NextStepPanel next={readiness.next} />
       <Figures readiness={readiness} />

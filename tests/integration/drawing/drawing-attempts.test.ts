@@ -56,6 +56,15 @@ describe("drawing attempts API", () => {
     expect(rows[0]?.steps).toHaveLength(N * N);
   });
 
+  it("stores one row when copies of one post race, and answers each copy with the same grade", async () => {
+    const { db, user, auth } = await learner();
+    const body = { id: randomUUID(), seed: SEED, answer: { kind: "mask-grid", grid: causal }, durationMs: 8000 };
+    const responses = await Promise.all([1, 2, 3, 4].map(() => post(auth, "causal-mask-grid", body)));
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
+    for (const response of responses) expect(await response.json()).toMatchObject({ attemptId: body.id, correct: true, score: 1, rating: 3 });
+    expect(await db.exerciseAttempt.count({ where: { userId: user.id } })).toBe(1);
+  });
+
   it("stores a named wrong mask with its code and marks each wrong cell", async () => {
     const { db, user, auth } = await learner();
     const upper = maskFrom(N, (i, j) => j >= i);
