@@ -4,7 +4,7 @@
 // "unknown" with a note, so an item written for a newer importer never breaks
 // the checklist: it simply behaves like a hand-ticked item.
 import { EvidenceRuleSchema, type EvidenceRule } from "../content/schemas";
-import { studyDayKey } from "../scheduling/study-day";
+import { studyDayKey, type StudyClock } from "../scheduling/study-day";
 
 export type { EvidenceRule };
 
@@ -23,8 +23,7 @@ export function readEvidenceRule(stored: unknown): ReadRule | null {
 /** One attempt as evidence sees it: when it was made and whether it passed. */
 export type EvidenceAttempt = { createdAt: Date; correct: boolean };
 
-/** The learner's clock: study days start at `dayStartHour` (0–23) local time in the IANA zone `timeZone`. */
-export type StudyClock = { timeZone: string; dayStartHour: number };
+export type { StudyClock };
 
 export type EvidenceProgress = {
   exerciseSlug: string;

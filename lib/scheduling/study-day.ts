@@ -2,6 +2,9 @@ import { instantOfWallTime, isValidTimeZone, wallTimeAt } from "./zoned-time";
 
 export { isValidTimeZone } from "./zoned-time";
 
+/** A learner's study days: they start at `dayStartHour` (0–23) local time in the IANA zone `timeZone`. */
+export type StudyClock = { timeZone: string; dayStartHour: number };
+
 // A study day runs from `dayStartHour`:00 local time to the same hour on the
 // next local date, so late-night reviews count towards the day they belong to
 // (hour 4: Tuesday 01:30 is still Monday's study day). It lasts 23 or 25 hours

@@ -6,7 +6,8 @@ import { FORECAST_DAYS, buildForecast, type Forecast } from "./forecast";
 import { buildHeatmap, heatmapDayCount, type Heatmap } from "./heatmap";
 import { RETENTION_WINDOWS, trueRetention, type RetentionWindow } from "./retention";
 import { selectDueBuckets, selectRetentionCounts, selectReviewBuckets, selectStreak } from "./stats-queries";
-import { endOfDays, studyDaysFrom, studyDaysUntil, type DayClock } from "./study-days";
+import type { StudyClock } from "../scheduling";
+import { endOfDays, studyDaysFrom, studyDaysUntil } from "./study-days";
 
 export type StatsView = {
   /** Today's study day ("YYYY-MM-DD") and the zone it is counted in. */
@@ -22,7 +23,7 @@ export type StatsView = {
 /** Everything /stats shows for `userId` at `now`, in the user's time zone and day-start hour. */
 export async function getStats(db: Db, userId: string, now: Date): Promise<StatsView> {
   const settings = await selectUserSettings(db, userId);
-  const clock: DayClock = { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour };
+  const clock: StudyClock = { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour };
   const ahead = studyDaysFrom(now, FORECAST_DAYS, clock);
   const today = ahead[0];
   if (!today) throw new Error("the forecast has no days");

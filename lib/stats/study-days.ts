@@ -2,20 +2,18 @@
 // the windows every chart buckets by. The SQL side buckets rows with
 // width_bucket over these start instants, so DST and the day-start hour are
 // decided here, in one place, and never re-derived in SQL.
-import { studyDayEnd, studyDayKey, studyDayStart } from "../scheduling";
+import { studyDayEnd, studyDayKey, studyDayStart, type StudyClock } from "../scheduling";
 
 /** One study day: its "YYYY-MM-DD" key (the local date it began on) and its start instant. */
 export type StudyDay = { key: string; start: Date };
 
-/** Where the days are counted: the IANA zone and the local hour (0–23) a study day starts at. */
-export type DayClock = { timeZone: string; dayStartHour: number };
 
 /**
  * `count` consecutive study days starting with the one that holds `from`
  * (`count` ≥ 0). Days are 23 or 25 hours long across a DST change. Throws
  * `RangeError` on an unknown zone or a bad hour, like `studyDayStart`.
  */
-export function studyDaysFrom(from: Date, count: number, clock: DayClock): StudyDay[] {
+export function studyDaysFrom(from: Date, count: number, clock: StudyClock): StudyDay[] {
   const days: StudyDay[] = [];
   let start = studyDayStart(from, clock.timeZone, clock.dayStartHour);
   for (let i = 0; i < count; i++) {
@@ -29,7 +27,7 @@ export function studyDaysFrom(from: Date, count: number, clock: DayClock): Study
  * The `count` study days ending with the one that holds `now` (today last),
  * oldest first. Same errors as {@link studyDaysFrom}.
  */
-export function studyDaysUntil(now: Date, count: number, clock: DayClock): StudyDay[] {
+export function studyDaysUntil(now: Date, count: number, clock: StudyClock): StudyDay[] {
   if (count <= 0) return [];
   const days: StudyDay[] = [];
   let start = studyDayStart(now, clock.timeZone, clock.dayStartHour);
@@ -42,7 +40,7 @@ export function studyDaysUntil(now: Date, count: number, clock: DayClock): Study
 }
 
 /** The instant the last of `days` ends (exclusive); `days` must be non-empty and consecutive. */
-export function endOfDays(days: readonly StudyDay[], clock: DayClock): Date {
+export function endOfDays(days: readonly StudyDay[], clock: StudyClock): Date {
   const last = days.at(-1);
   if (!last) throw new RangeError("endOfDays needs at least one day");
   return studyDayEnd(last.start, clock.timeZone, clock.dayStartHour);
