@@ -49,8 +49,9 @@ async function main(): Promise<void> {
         ms(cell.matmuls.p90),
         `${cell.ratioP50.toFixed(2)}${cell.ratioP50 <= 2 ? "" : "  > 2"}`,
       ]);
-      const grade = await timeGrade(block.lab(SEQ, block.config), SEED, block.failing, runs.grades);
-      gradeRows.push([backend, block.name, String(block.lab(SEQ, block.config).variants.length), ms(grade.summary.p50), ms(grade.summary.p90), grade.diagnosis ?? "none"]);
+      const lab = block.lab(SEQ, block.config);
+      const grade = await timeGrade(lab, SEED, block.failing, runs.grades);
+      gradeRows.push([backend, block.name, String(lab.variants.length), ms(grade.summary.p50), ms(grade.summary.p90), grade.diagnosis ?? "none"]);
     }
     for (const lab of LABS) {
       const failing = lab.variants[0]?.code ?? "";

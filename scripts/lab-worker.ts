@@ -36,25 +36,47 @@ function sleep(ms: number): Promise<void> {
   });
 }
 
-/** LISTENs on its own connection; on a lost connection it reconnects, polling covers the gap. */
+/**
+ * LISTENs on its own connection. A lost connection is retried every
+ * ERROR_BACKOFF_MS until the database answers again; polling covers the gap.
+ */
 async function listen(url: string): Promise<() => Promise<void>> {
   let client: pg.Client | null = null;
-  const connect = async () => {
-    if (stopping) return;
+  const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: url });
     next.on("notification", () => {
       pending = true;
       wake();
     });
     next.on("error", (error) => {
-      if (stopping) return;
+      void next.end().catch(() => undefined);
+      if (stopping || client !== next) return;
       console.error(`${tag} LISTEN connection lost (${error.message}); polling until it is back`);
       client = null;
-      setTimeout(() => void connect().catch(() => undefined), ERROR_BACKOFF_MS);
+      reconnectLater();
     });
-    await next.connect();
-    await next.query(`LISTEN ${LAB_QUEUE_CHANNEL}`);
-    client = next;
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${LAB_QUEUE_CHANNEL}`);
+    } catch (error) {
+      await next.end().catch(() => undefined);
+      throw error;
+    }
+    // Stopped while connecting: an open client would keep the process alive.
+    if (stopping) await next.end().catch(() => undefined);
+    else client = next;
+  };
+  const reconnectLater = (): void => {
+    setTimeout(() => {
+      if (stopping) return;
+      connect().then(
+        () => console.error(`${tag} LISTEN connection back`),
+        (error: unknown) => {
+          console.error(`${tag} LISTEN reconnect failed (${error instanceof Error ? error.message : String(error)}); trying again`);
+          reconnectLater();
+        },
+      );
+    }, ERROR_BACKOFF_MS);
   };
   await connect();
   return async () => {

@@ -8,7 +8,7 @@ import { denseForwardBlock, type BlockConfig } from "../../lib/reference";
 import type { BlockParams } from "../../lib/labs/block-lab";
 import type { Tensor } from "../../lib/labs/lab-types";
 import { buggyOutput, gradeLabOutput, type Lab } from "../../lib/labs";
-import { summarize, type Summary } from "./stats";
+import { summarize, timeRuns, type Summary } from "./stats";
 
 export type RatioCell = { forward: Summary; matmuls: Summary; ratioP50: number };
 
@@ -80,13 +80,9 @@ export function timeForwardVsMatmuls(config: BlockConfig, seq: number, p: BlockP
 export async function timeGrade(lab: Lab, seed: number, code: string, runs: number): Promise<{ summary: Summary; diagnosis: string | null }> {
   const submission = await buggyOutput(lab, seed, code);
   let diagnosis: string | null = null;
-  const times: number[] = [];
-  for (let i = 0; i <= runs; i++) {
-    const started = performance.now();
-    const result = await gradeLabOutput(lab, seed, submission);
-    if (i > 0) times.push(performance.now() - started);
-    diagnosis = result.diagnosis?.code ?? null;
-  }
+  const times = await timeRuns(runs, 1, async () => {
+    diagnosis = (await gradeLabOutput(lab, seed, submission)).diagnosis?.code ?? null;
+  });
   return { summary: summarize(times), diagnosis };
 }
 

@@ -2,7 +2,7 @@
 // prefill a prompt, then decode one token at a time; every decoded output
 // must equal the full causal forward pass at that position.
 import { float64, type AttentionFaults, type BlockConfig } from "../../lib/reference";
-import { blockConventions, blockInputSpecs, blockShapeHint, generateBlock, runBlock, type BlockParams } from "../../lib/labs/block-lab";
+import { blockConventions, blockInputSpecs, blockShapeHint, float64BlockWeights, generateBlock, runBlock, type BlockParams } from "../../lib/labs/block-lab";
 import { defineLab, type LabVariantDefinition } from "../../lib/labs/define-lab";
 import { fromRows, sliceRows, toRows } from "../../lib/labs/lab-data";
 import type { Tensor } from "../../lib/labs/lab-types";
@@ -98,15 +98,7 @@ export default defineLab<BlockParams>({
   ],
   scalars: () => ({ prompt_len: PROMPT, decode_steps: DECODE, d_model: CONFIG.dModel, n_heads: CONFIG.nHeads, n_kv_heads: CONFIG.nKvHeads, d_ff: CONFIG.dFf, epsilon: CONFIG.epsilon, rope_base: 10000 }),
   reference: (p) => decoded(p),
-  float64Reference: (p) => {
-    const w = p.weights;
-    const weights = {
-      wq: toRows(w.wq), wk: toRows(w.wk), wv: toRows(w.wv), wo: toRows(w.wo),
-      w1: toRows(w.w1), w2: toRows(w.w2), ...(w.w3 ? { w3: toRows(w.w3) } : {}),
-      norm1: { gamma: w.norm1.gamma.data }, norm2: { gamma: w.norm2.gamma.data },
-    };
-    return fromRows(float64.decodeWithCache(CONFIG, weights, toRows(p.x)).outputs.slice(PROMPT));
-  },
+  float64Reference: (p) => fromRows(float64.decodeWithCache(CONFIG, float64BlockWeights(p), toRows(p.x)).outputs.slice(PROMPT)),
   variants: VARIANTS,
   shapeHint: (_p, actual) => {
     const [a, b] = actual;

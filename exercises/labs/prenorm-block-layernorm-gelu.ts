@@ -1,6 +1,6 @@
 // A GPT-style pre-norm block: LayerNorm, causal GQA attention, LayerNorm, GELU FFN.
-import { defineLab, type Lab } from "../../lib/labs/define-lab";
-import { blockConventions, blockInputSpecs, blockShapeHint, commonBlockVariants, float64Block, generateBlock, runBlock, type BlockParams } from "../../lib/labs/block-lab";
+import { defineBlockLab, runBlock } from "../../lib/labs/block-lab";
+import type { Lab } from "../../lib/labs/define-lab";
 import type { BlockConfig } from "../../lib/reference";
 
 const LAB_SEQ = 64;
@@ -11,36 +11,29 @@ const LAB_CONFIG: BlockConfig = { dModel: 128, nHeads: 8, nKvHeads: 2, dFf: 512,
  * catalogue uses seq 64, d_model 128.
  */
 export function layernormGeluBlockLab(seq: number = LAB_SEQ, config: BlockConfig = LAB_CONFIG): Lab {
-  return defineLab<BlockParams>({
-    slug: "prenorm-block-layernorm-gelu",
-    title: "Pre-norm block: LayerNorm + GELU",
-    topic: "Transformer block",
-    difficulty: "HARD",
-    summary: "A whole pre-norm transformer block, GPT style: LayerNorm, causal attention with 8 query heads over 2 KV heads, LayerNorm, GELU feed-forward, two residuals.",
-    generate: (seed) => generateBlock(config, seq, seed),
-    inputs: (p) => blockInputSpecs(config, p),
-    output: { name: "y", axes: ["seq", "d_model"], description: "Block output (the residual stream after the block).", shape: () => [seq, config.dModel] },
-    task: () =>
-      `Run one pre-norm block on \`x\` ([${seq}, ${config.dModel}]): $h = x + \\mathrm{Attn}(\\mathrm{LN}_1(x))$, ` +
-      `$y = h + W_2\\,\\mathrm{GELU}(\\mathrm{LN}_2(h)\\,W_1)$ (row-vector form: $\\mathrm{GELU}(\\mathrm{LN}_2(h)W_1)W_2$). Submit \`y\`.`,
-    conventions: () => [
-      ...blockConventions(config, seq),
-      "The tanh approximation of GELU is off by up to ~1.5e-4 in y here, right at the tolerance edge: use erf (math.erf, scipy.special.erf, torch.erf).",
-    ],
-    scalars: () => ({ seq: seq, d_model: config.dModel, n_heads: config.nHeads, n_kv_heads: config.nKvHeads, d_ff: config.dFf, epsilon: config.epsilon, norm: "layernorm", ffn: "gelu" }),
-    reference: (p) => runBlock(config, p),
-    float64Reference: (p) => float64Block(config, p),
-    variants: [
-      ...commonBlockVariants(config),
-      {
-        code: "rmsnorm-instead-of-layernorm",
-        title: "Mean not subtracted in LayerNorm",
-        message: "Your norms divided x by √(mean(x²) + ε) without centring (RMSNorm's formula, plus β). LayerNorm subtracts each row's mean first.",
-        output: (p) => runBlock(config, p, { norm: { skipMean: true } }),
-      },
-    ],
-    shapeHint: (_p, actual) => blockShapeHint(config, seq, actual),
-  });
+  return defineBlockLab(
+    {
+      slug: "prenorm-block-layernorm-gelu",
+      title: "Pre-norm block: LayerNorm + GELU",
+      summary: "A whole pre-norm transformer block, GPT style: LayerNorm, causal attention with 8 query heads over 2 KV heads, LayerNorm, GELU feed-forward, two residuals.",
+      task:
+        `Run one pre-norm block on \`x\` ([${seq}, ${config.dModel}]): $h = x + \\mathrm{Attn}(\\mathrm{LN}_1(x))$, ` +
+        `$y = h + W_2\\,\\mathrm{GELU}(\\mathrm{LN}_2(h)\\,W_1)$ (row-vector form: $\\mathrm{GELU}(\\mathrm{LN}_2(h)W_1)W_2$). Submit \`y\`.`,
+      extraConventions: [
+        "The tanh approximation of GELU is off by up to ~1.5e-4 in y here, right at the tolerance edge: use erf (math.erf, scipy.special.erf, torch.erf).",
+      ],
+      variants: [
+        {
+          code: "rmsnorm-instead-of-layernorm",
+          title: "Mean not subtracted in LayerNorm",
+          message: "Your norms divided x by √(mean(x²) + ε) without centring (RMSNorm's formula, plus β). LayerNorm subtracts each row's mean first.",
+          output: (p) => runBlock(config, p, { norm: { skipMean: true } }),
+        },
+      ],
+    },
+    config,
+    seq,
+  );
 }
 
 export default layernormGeluBlockLab();

@@ -1,6 +1,6 @@
 // A LLaMA-style pre-norm block: RMSNorm, causal GQA attention, RMSNorm, SwiGLU FFN.
-import { defineLab, type Lab } from "../../lib/labs/define-lab";
-import { blockConventions, blockInputSpecs, blockShapeHint, commonBlockVariants, float64Block, generateBlock, runBlock, type BlockParams } from "../../lib/labs/block-lab";
+import { defineBlockLab, runBlock } from "../../lib/labs/block-lab";
+import type { Lab } from "../../lib/labs/define-lab";
 import type { BlockConfig } from "../../lib/reference";
 
 const LAB_SEQ = 64;
@@ -11,46 +11,39 @@ const LAB_CONFIG: BlockConfig = { dModel: 128, nHeads: 8, nKvHeads: 2, dFf: 384,
  * catalogue uses seq 64, d_model 128.
  */
 export function rmsnormSwigluBlockLab(seq: number = LAB_SEQ, config: BlockConfig = LAB_CONFIG): Lab {
-  return defineLab<BlockParams>({
-    slug: "prenorm-block-rmsnorm-swiglu",
-    title: "Pre-norm block: RMSNorm + SwiGLU",
-    topic: "Transformer block",
-    difficulty: "HARD",
-    summary: "A whole pre-norm transformer block, LLaMA style: RMSNorm, causal attention with 8 query heads over 2 KV heads, RMSNorm, SwiGLU feed-forward, two residuals.",
-    generate: (seed) => generateBlock(config, seq, seed),
-    inputs: (p) => blockInputSpecs(config, p),
-    output: { name: "y", axes: ["seq", "d_model"], description: "Block output (the residual stream after the block).", shape: () => [seq, config.dModel] },
-    task: () =>
-      `Run one pre-norm block on \`x\` ([${seq}, ${config.dModel}]): $h = x + \\mathrm{Attn}(\\mathrm{RMSNorm}_1(x))$, ` +
-      `$y = h + \\big(\\mathrm{silu}(uW_1) \\odot uW_3\\big)W_2$ with $u = \\mathrm{RMSNorm}_2(h)$. Submit \`y\`.`,
-    conventions: () => blockConventions(config, seq),
-    scalars: () => ({ seq: seq, d_model: config.dModel, n_heads: config.nHeads, n_kv_heads: config.nKvHeads, d_ff: config.dFf, epsilon: config.epsilon, norm: "rmsnorm", ffn: "swiglu" }),
-    reference: (p) => runBlock(config, p),
-    float64Reference: (p) => float64Block(config, p),
-    variants: [
-      ...commonBlockVariants(config),
-      {
-        code: "layernorm-instead-of-rmsnorm",
-        title: "LayerNorm instead of RMSNorm",
-        message: "You subtracted the row mean before normalising. RMSNorm divides x itself by √(mean(x²) + ε); it never centres.",
-        output: (p) => {
-          const zeros = { shape: [config.dModel], data: new Float32Array(config.dModel) };
-          const w = p.float32.weights;
-          return runBlock({ ...config, norm: "layernorm" }, p, {}, { ...w, norm1: { ...w.norm1, beta: zeros }, norm2: { ...w.norm2, beta: zeros } });
+  return defineBlockLab(
+    {
+      slug: "prenorm-block-rmsnorm-swiglu",
+      title: "Pre-norm block: RMSNorm + SwiGLU",
+      summary: "A whole pre-norm transformer block, LLaMA style: RMSNorm, causal attention with 8 query heads over 2 KV heads, RMSNorm, SwiGLU feed-forward, two residuals.",
+      task:
+        `Run one pre-norm block on \`x\` ([${seq}, ${config.dModel}]): $h = x + \\mathrm{Attn}(\\mathrm{RMSNorm}_1(x))$, ` +
+        `$y = h + \\big(\\mathrm{silu}(uW_1) \\odot uW_3\\big)W_2$ with $u = \\mathrm{RMSNorm}_2(h)$. Submit \`y\`.`,
+      variants: [
+        {
+          code: "layernorm-instead-of-rmsnorm",
+          title: "LayerNorm instead of RMSNorm",
+          message: "You subtracted the row mean before normalising. RMSNorm divides x itself by √(mean(x²) + ε); it never centres.",
+          output: (p) => {
+            const zeros = { shape: [config.dModel], data: new Float32Array(config.dModel) };
+            const w = p.float32.weights;
+            return runBlock({ ...config, norm: "layernorm" }, p, {}, { ...w, norm1: { ...w.norm1, beta: zeros }, norm2: { ...w.norm2, beta: zeros } });
+          },
         },
-      },
-      {
-        code: "swiglu-branches-swapped",
-        title: "SwiGLU gate and linear branches swapped",
-        message: "You applied SiLU to h·w3 and multiplied by h·w1. w1 is the gate: silu(h·w1) ⊙ (h·w3).",
-        output: (p) => {
-          const w = p.float32.weights;
-          return w.w3 ? runBlock(config, p, {}, { ...w, w1: w.w3, w3: w.w1 }) : runBlock(config, p);
+        {
+          code: "swiglu-branches-swapped",
+          title: "SwiGLU gate and linear branches swapped",
+          message: "You applied SiLU to h·w3 and multiplied by h·w1. w1 is the gate: silu(h·w1) ⊙ (h·w3).",
+          output: (p) => {
+            const w = p.float32.weights;
+            return w.w3 ? runBlock(config, p, {}, { ...w, w1: w.w3, w3: w.w1 }) : runBlock(config, p);
+          },
         },
-      },
-    ],
-    shapeHint: (_p, actual) => blockShapeHint(config, seq, actual),
-  });
+      ],
+    },
+    config,
+    seq,
+  );
 }
 
 export default rmsnormSwigluBlockLab();

@@ -1,10 +1,10 @@
 // Parts shared by the labs built on a whole transformer block (the two
 // pre-norm block labs and KV-cache decode): inputs, conventions, the float64
 // cross-check, and the bugs any block can have.
-import { denseForwardBlock, float64, type BlockConfig, type BlockFaults, type DenseBlockWeights, type DenseTensor } from "../reference";
-import type { LabInput, LabVariantDefinition } from "./define-lab";
+import { denseForwardBlock, float64, type BlockConfig, type BlockFaults, type BlockWeights, type DenseBlockWeights, type DenseTensor } from "../reference";
+import { defineLab, type Lab, type LabInput, type LabVariantDefinition } from "./define-lab";
 import { blockInputs, fromRows, toRows, type LabBlockWeights } from "./lab-data";
-import type { Tensor } from "./lab-types";
+import type { LabSummary, Tensor } from "./lab-types";
 
 /**
  * The learner's inputs (float64, what they download) and the same values as
@@ -38,11 +38,11 @@ export function runBlock(config: BlockConfig, p: BlockParams, faults: BlockFault
   return denseForwardBlock(config, weights, p.float32.x, faults);
 }
 
-/** The same block in float64, through the independent float64 reference path. */
-export function float64Block(config: BlockConfig, p: BlockParams): Tensor {
+/** The learner's (float64) weights in the float64 reference path's row form. */
+export function float64BlockWeights(p: BlockParams): BlockWeights {
   const w = p.weights;
   const norm = (n: LabBlockWeights["norm1"]) => (n.beta ? { gamma: n.gamma.data, beta: n.beta.data } : { gamma: n.gamma.data });
-  const weights = {
+  return {
     wq: toRows(w.wq),
     wk: toRows(w.wk),
     wv: toRows(w.wv),
@@ -53,7 +53,11 @@ export function float64Block(config: BlockConfig, p: BlockParams): Tensor {
     norm1: norm(w.norm1),
     norm2: norm(w.norm2),
   };
-  return fromRows(float64.forwardBlock(config, weights, toRows(p.x)).output);
+}
+
+/** The same block in float64, through the independent float64 reference path. */
+export function float64Block(config: BlockConfig, p: BlockParams): Tensor {
+  return fromRows(float64.forwardBlock(config, float64BlockWeights(p), toRows(p.x)).output);
 }
 
 /** Every block input with its axes, in the order a learner meets them. */
@@ -155,4 +159,35 @@ export function blockShapeHint(config: BlockConfig, seq: number, actual: number[
   if (actual.length === 2 && a === seq && b === config.dModel / config.nHeads) return "one attention head's output instead of the whole block's output?";
   if (actual.length === 3 && a === config.nHeads) return "per-head tensors: concatenate the heads, apply wo, then finish the block.";
   return null;
+}
+
+/** What sets one pre-norm block lab apart; the rest follows from its config and sequence length. */
+export type BlockLabSpec = Pick<LabSummary, "slug" | "title" | "summary"> & {
+  /** Markdown task, in this size's numbers. */
+  task: string;
+  /** Conventions after the block's own (e.g. a GELU caveat). */
+  extraConventions?: string[];
+  /** This lab's norm/FFN bugs, after the common block ones. */
+  variants: LabVariantDefinition<BlockParams>[];
+};
+
+/** A pre-norm block lab: seeded `x` and weights in, the block output `y: [seq, d_model]` out. */
+export function defineBlockLab(spec: BlockLabSpec, config: BlockConfig, seq: number): Lab {
+  return defineLab<BlockParams>({
+    slug: spec.slug,
+    title: spec.title,
+    topic: "Transformer block",
+    difficulty: "HARD",
+    summary: spec.summary,
+    generate: (seed) => generateBlock(config, seq, seed),
+    inputs: (p) => blockInputSpecs(config, p),
+    output: { name: "y", axes: ["seq", "d_model"], description: "Block output (the residual stream after the block).", shape: () => [seq, config.dModel] },
+    task: () => spec.task,
+    conventions: () => [...blockConventions(config, seq), ...(spec.extraConventions ?? [])],
+    scalars: () => ({ seq, d_model: config.dModel, n_heads: config.nHeads, n_kv_heads: config.nKvHeads, d_ff: config.dFf, epsilon: config.epsilon, norm: config.norm, ffn: config.ffn }),
+    reference: (p) => runBlock(config, p),
+    float64Reference: (p) => float64Block(config, p),
+    variants: [...commonBlockVariants(config), ...spec.variants],
+    shapeHint: (_p, actual) => blockShapeHint(config, seq, actual),
+  });
 }

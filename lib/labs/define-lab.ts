@@ -57,6 +57,8 @@ export type LabDefinition<P> = LabSummary & {
 export type Lab = LabSummary & {
   tolerance: LabTolerance;
   variants: { code: string; title: string; message: string }[];
+  /** Axis names of the submitted output, e.g. ["seq", "d_model"]; the same for every seed. */
+  outputAxes: string[];
   view: (seed: number) => LabView;
   inputs: (seed: number) => { name: string; tensor: Tensor }[];
   outputShape: (seed: number) => number[];
@@ -68,9 +70,12 @@ export type Lab = LabSummary & {
   shapeHint: (seed: number, actual: number[]) => string | null;
 };
 
+/** Largest lab seed: seeds are 31-bit, 0 ≤ seed < 2^31, so they fit the database's 32-bit integer. */
+export const MAX_LAB_SEED = 2 ** 31 - 1;
+
 /** Throws a RangeError unless `seed` is an integer in [0, 2^31); returns it. */
 export function assertSeed(seed: number): number {
-  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 31) throw new RangeError(`lab seed must be an integer in [0, 2^31), got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_LAB_SEED) throw new RangeError(`lab seed must be an integer in [0, 2^31), got ${seed}`);
   return seed;
 }
 
@@ -96,17 +101,19 @@ export function defineLab<P>(definition: LabDefinition<P>): Lab {
     summary: definition.summary,
   };
   const float64Reference = definition.float64Reference;
+  const tolerance = definition.tolerance ?? DEFAULT_LAB_TOLERANCE;
   return {
     ...summary,
-    tolerance: definition.tolerance ?? DEFAULT_LAB_TOLERANCE,
+    tolerance,
     variants: definition.variants.map(({ code, title, message }) => ({ code, title, message })),
+    outputAxes: definition.output.axes,
     view: (seed) => {
       const params = generate(seed);
       return {
         ...summary,
         seed,
         task: definition.task(params),
-        conventions: [...definition.conventions(params), dtypeConvention(definition.tolerance ?? DEFAULT_LAB_TOLERANCE)],
+        conventions: [...definition.conventions(params), dtypeConvention(tolerance)],
         inputs: definition.inputs(params).map(({ name, axes, description, tensor }) => ({ name, axes, description, shape: [...tensor.shape] })),
         output: {
           name: definition.output.name,

@@ -32,8 +32,7 @@ export async function gradeLabOutput(lab: Lab, seed: number, output: Tensor): Pr
     backend: referenceBackend(),
   };
   if (!comparison.sameShape) {
-    const axes = lab.view(seed).output.axes;
-    const message = shapeMessage(expected.shape, output.shape, axes, lab.shapeHint(seed, [...output.shape]));
+    const message = shapeMessage(expected.shape, output.shape, lab.outputAxes, lab.shapeHint(seed, [...output.shape]));
     return {
       ...base,
       passed: false,

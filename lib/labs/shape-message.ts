@@ -17,7 +17,8 @@ export function shapeMessage(expected: readonly number[], actual: readonly numbe
 }
 
 function genericCause(expected: readonly number[], actual: readonly number[], axes: readonly string[]): string | null {
-  if (actual.length === 0 || product(actual) === 0) return "the submission is empty.";
+  if (actual.length === 0) return "a single number (rank 0): submit the whole array, not a reduction of it.";
+  if (product(actual) === 0) return "the submission is empty.";
   if (expected.length === actual.length && expected.length >= 2 && isReversed(expected, actual)) {
     return "transposed? Axes are in reverse order; submit row-major with the first axis first.";
   }

@@ -55,12 +55,13 @@ export function isVisible(i: number, j: number, window: number | undefined): boo
 /**
  * Visibility of keys `0..keyCount-1` for queries at positions
  * `queryStart..queryStart+queryCount-1`, row-major `[queryCount, keyCount]`,
- * 1 = visible, 0 = masked.
+ * 1 = visible, 0 = masked, under the rule `visible(i, j)` (query position `i`,
+ * key position `j`): the convention's `isVisible`, or a fault's own rule.
  */
-export function visibilityMask(queryStart: number, queryCount: number, keyCount: number, window: number | undefined): Float32Array {
+export function visibilityMask(queryStart: number, queryCount: number, keyCount: number, visible: (i: number, j: number) => boolean): Float32Array {
   const mask = new Float32Array(queryCount * keyCount);
   for (let r = 0; r < queryCount; r++) {
-    for (let j = 0; j < keyCount; j++) mask[r * keyCount + j] = isVisible(queryStart + r, j, window) ? 1 : 0;
+    for (let j = 0; j < keyCount; j++) mask[r * keyCount + j] = visible(queryStart + r, j) ? 1 : 0;
   }
   return mask;
 }

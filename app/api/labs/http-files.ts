@@ -40,8 +40,7 @@ function tooLarge(limitBytes: number, what: string): AppError {
 
 /** A download as an attachment with its file name; private caching is safe (same seed, same bytes). */
 export function downloadResponse(download: LabDownload): Response {
-  const body = typeof download.body === "string" ? download.body : new Blob([download.body.slice().buffer as ArrayBuffer]);
-  return new Response(body, {
+  return new Response(download.body, {
     headers: {
       "content-type": download.contentType,
       "content-disposition": `attachment; filename="${download.filename}"`,

@@ -1,5 +1,6 @@
 // The inputs as files (all of them as .npz or JSON, each as .npy), how to
 // load them in NumPy, and the seed: change it for fresh numbers.
+import { MAX_LAB_SEED } from "@/lib/labs/submissions/lab-request-schemas";
 
 export function LabDownloads({ slug, seed, inputs, outputName }: { slug: string; seed: number; inputs: string[]; outputName: string }) {
   const base = `/api/labs/${slug}`;
@@ -25,7 +26,7 @@ export function LabDownloads({ slug, seed, inputs, outputName }: { slug: string;
       <form method="get" className="lab-seed" action={`/labs/${slug}`}>
         <label>
           Seed
-          <input name="seed" type="number" inputMode="numeric" min={0} max={2147483647} defaultValue={seed} data-testid="seed-input" />
+          <input name="seed" type="number" inputMode="numeric" min={0} max={MAX_LAB_SEED} defaultValue={seed} data-testid="seed-input" />
         </label>
         <button className="button" type="submit">Load</button>
         <a className="button" href={`/labs/${slug}`}>New</a>

@@ -7,7 +7,7 @@ import { encodeInputsJson, encodeNpy, encodeNpz, FILE_CONVENTIONS } from "../ten
 
 export type DownloadKind = { kind: "json" } | { kind: "npz" } | { kind: "npy"; input: string };
 
-export type LabDownload = { body: Uint8Array | string; contentType: string; filename: string };
+export type LabDownload = { body: Uint8Array<ArrayBuffer> | string; contentType: string; filename: string };
 
 /** Builds one download; NOT_FOUND for an unknown lab or input name. Deterministic per (slug, seed). */
 export function labDownload(slug: string, seed: number, what: DownloadKind): LabDownload {

@@ -1,9 +1,9 @@
 // Request shapes of the labs API: path params and query strings, parsed once
 // at the edge. Bodies of submissions are files, read by the tensor codec.
 import { z } from "zod";
+import { MAX_LAB_SEED } from "../define-lab";
 
-/** Seeds are 31-bit: 0 ≤ seed < 2^31. */
-export const MAX_LAB_SEED = 2 ** 31 - 1;
+export { MAX_LAB_SEED };
 
 const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a lab slug").max(80);
 const SeedSchema = z.coerce.number().int().min(0).max(MAX_LAB_SEED).describe("Lab seed: the same seed gives the same inputs.");

@@ -14,7 +14,7 @@ export type NewSubmission = {
   userId: string;
   labSlug: string;
   seed: number;
-  outputs: Uint8Array;
+  outputs: Uint8Array<ArrayBuffer>;
   shape: number[];
   format: "npy" | "json";
 };
@@ -33,7 +33,7 @@ export type SubmissionRow = Prisma.LabSubmissionGetPayload<{ select: typeof SUMM
  */
 export async function insertSubmissionOnce(db: Db, row: NewSubmission, now: Date): Promise<boolean> {
   const { count } = await db.labSubmission.createMany({
-    data: [{ ...row, outputs: Uint8Array.from(row.outputs), createdAt: now }],
+    data: [{ ...row, createdAt: now }],
     skipDuplicates: true,
   });
   if (count === 1) await db.$executeRaw`SELECT pg_notify(${LAB_QUEUE_CHANNEL}, ${row.id})`;

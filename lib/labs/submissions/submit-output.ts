@@ -6,7 +6,7 @@ import type { PrismaClient } from "../../db/generated/client";
 import { AppError, conflict, notFound } from "../../errors/app-error";
 import { findLab, MAX_LAB_OUTPUT_ELEMENTS } from "..";
 import { decodeTensorFile, float64Bytes } from "../tensor-file";
-import { insertSubmissionOnce, selectOptionalSubmission } from "./submission-rows";
+import { insertSubmissionOnce, selectOptionalSubmission, type SubmissionRow } from "./submission-rows";
 import { toSubmissionView, type SubmissionView } from "./submission-view";
 
 export type SubmitOutputInput = {
@@ -64,7 +64,7 @@ export async function submitLabOutput(db: PrismaClient, input: SubmitOutputInput
 
 async function sameSubmission(
   db: PrismaClient,
-  row: NonNullable<Awaited<ReturnType<typeof selectOptionalSubmission>>>,
+  row: SubmissionRow,
   input: SubmitOutputInput,
 ): Promise<SubmissionView> {
   if (row.userId !== input.userId || row.labSlug !== input.slug || row.seed !== input.seed) {

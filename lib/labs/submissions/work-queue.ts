@@ -23,7 +23,7 @@ export const STALE_JOB_MS = 2 * 60 * 1000;
 export type JobOutcome =
   | { kind: "idle" }
   | { kind: "done"; id: string; passed: boolean; backend: string; gradingMs: number }
-  | { kind: "failed"; id: string; status: "QUEUED" | "FAILED" | "lost"; error: string }
+  | { kind: "failed"; id: string; status: "QUEUED" | "FAILED"; error: string }
   | { kind: "lost"; id: string };
 
 /** Reclaims stale RUNNING jobs (see reclaimStaleSubmissions); `now` is the worker's clock. */
@@ -48,6 +48,8 @@ export async function gradeNextSubmission(db: Db, clock: () => Date = () => new 
   if (!outcome.ok) {
     const failure = { error: outcome.error, permanent: outcome.final };
     const status = await releaseFailedAttempt(db, job, failure, MAX_GRADING_ATTEMPTS, clock());
+    // Reclaimed meanwhile: the newer attempt owns the row, as when a grade comes too late.
+    if (status === "lost") return { kind: "lost", id: job.id };
     return { kind: "failed", id: job.id, status, error: outcome.error };
   }
   const stored = await completeSubmission(db, job, outcome.result, clock());

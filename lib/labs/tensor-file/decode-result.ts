@@ -21,6 +21,11 @@ export function checkShape(shape: readonly number[], maxElements: number): strin
   return null;
 }
 
+/** A file refused with `message`. */
+export function fail(message: string): { ok: false; message: string } {
+  return { ok: false, message };
+}
+
 export function tooManyElements(count: number, maxElements: number): string {
   return `too many elements: ${count > 1e15 ? "more than 10^15" : count.toLocaleString("en-US")} (a lab output holds at most ${maxElements.toLocaleString("en-US")})`;
 }

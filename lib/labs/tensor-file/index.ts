@@ -39,7 +39,7 @@ export function decodeTensorFile(bytes: Uint8Array, maxElements: number): Decode
 }
 
 /** Float64 little-endian bytes of `data` (how LabSubmission.outputs stores a tensor). */
-export function float64Bytes(data: Float64Array): Uint8Array {
+export function float64Bytes(data: Float64Array): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(data.length * 8);
   const view = new DataView(out.buffer);
   data.forEach((v, i) => view.setFloat64(i * 8, v, true));

@@ -3,7 +3,7 @@
 // NaN or Infinity, so they travel as the strings "NaN", "Infinity" and
 // "-Infinity", both ways.
 import type { Tensor } from "../lab-types";
-import { checkShape, tooManyElements, type DecodeResult } from "./decode-result";
+import { checkShape, fail, MAX_RANK, tooManyElements, type DecodeResult } from "./decode-result";
 
 const NON_FINITE = new Map<string, number>([
   ["NaN", Number.NaN],
@@ -72,7 +72,7 @@ function nestedShape(raw: unknown): number[] | string {
   let level = raw;
   while (Array.isArray(level)) {
     shape.push(level.length);
-    if (shape.length > 8) return "too many nested levels (at most 8 axes)";
+    if (shape.length > MAX_RANK) return `too many nested levels (at most ${MAX_RANK} axes)`;
     level = level[0];
   }
   if (shape.length === 0 && scalar(raw) === undefined) return "send a number, nested arrays of numbers, or {\"shape\": [...], \"data\": [...]}";
@@ -114,8 +114,4 @@ function scalar(node: unknown): number | undefined {
   if (typeof node === "number") return node;
   if (typeof node === "string") return NON_FINITE.get(node);
   return undefined;
-}
-
-function fail(message: string): { ok: false; message: string } {
-  return { ok: false, message };
 }

@@ -2,7 +2,7 @@
 // numeric dtypes only. Works on Uint8Array/DataView, so it runs in the
 // browser too. Format: https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html
 import type { Tensor } from "../lab-types";
-import { checkShape, type DecodeResult } from "./decode-result";
+import { checkShape, fail, type DecodeResult } from "./decode-result";
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // "\x93NUMPY"
 
@@ -101,7 +101,7 @@ function dtypeOf(descr: string): (typeof NPY_DTYPES)[NpyDtype] | string {
  * NumPy does). `dtype` "<f8" keeps every value, NaN and ±Infinity included;
  * "<f4" and the integer types are for tests and small downloads.
  */
-export function encodeNpy(tensor: Tensor, dtype: "<f8" | "<f4" | "<i8" | "<i4" = "<f8"): Uint8Array {
+export function encodeNpy(tensor: Tensor, dtype: "<f8" | "<f4" | "<i8" | "<i4" = "<f8"): Uint8Array<ArrayBuffer> {
   const dims = tensor.shape.length === 1 ? `${tensor.shape[0]},` : tensor.shape.join(", ");
   const dict = `{'descr': '${dtype}', 'fortran_order': False, 'shape': (${dims}), }`;
   const header = padHeader(dict);
@@ -157,8 +157,4 @@ function halfToFloat(h: number): number {
   if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
   if (exponent === 31) return fraction ? Number.NaN : sign * Number.POSITIVE_INFINITY;
   return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
-}
-
-function fail(message: string): { ok: false; message: string } {
-  return { ok: false, message };
 }

@@ -30,7 +30,7 @@ export function crc32(bytes: Uint8Array): number {
  * `<name>.npy`. Names must be plain ASCII identifiers; the fixed timestamp
  * (1980-01-01) keeps the bytes a pure function of the tensors.
  */
-export function encodeNpz(entries: readonly NpzEntry[]): Uint8Array {
+export function encodeNpz(entries: readonly NpzEntry[]): Uint8Array<ArrayBuffer> {
   const files = entries.map((entry) => {
     const name = entry.name;
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`npz member name "${name}" is not a plain identifier`);

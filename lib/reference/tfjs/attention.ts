@@ -46,12 +46,12 @@ export function projectQkvT(
 
 /** Visibility `[sq, sk]` (1 = visible) under the convention or a mask fault. */
 function maskFor(config: AttentionConfig, queryStart: number, sq: number, sk: number, faults: AttentionFaults): Float32Array {
-  const mode = faults.mask ?? "causal";
-  if (mode === "causal" && !faults.visible) return visibilityMask(queryStart, sq, sk, config.window);
-  const visible = faults.visible ?? ((i: number, j: number) => mode === "none" || (mode === "upper" ? j >= i : isVisible(i, j, config.window)));
-  const mask = new Float32Array(sq * sk);
-  for (let r = 0; r < sq; r++) for (let j = 0; j < sk; j++) mask[r * sk + j] = visible(queryStart + r, j) ? 1 : 0;
-  return mask;
+  const byMode: Record<NonNullable<AttentionFaults["mask"]>, (i: number, j: number) => boolean> = {
+    causal: (i, j) => isVisible(i, j, config.window),
+    none: () => true,
+    upper: (i, j) => j >= i,
+  };
+  return visibilityMask(queryStart, sq, sk, faults.visible ?? byMode[faults.mask ?? "causal"]);
 }
 
 /** Score scale: 1/√dHead (convention), or a scaling fault. */

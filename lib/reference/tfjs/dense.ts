@@ -5,7 +5,7 @@ import type { AttentionConfig, BlockConfig } from "../types";
 import { attendT, attentionT } from "./attention";
 import { blockAroundT } from "./block";
 import { layerNormT, rmsNormT } from "./norm";
-import { runTidy } from "./tensor-adapter";
+import { flatTensor, runTidy } from "./tensor-adapter";
 
 /**
  * The tfjs path on dense row-major tensors (`{ shape, data }`), for graders
@@ -26,7 +26,7 @@ export type DenseBlockWeights = DenseAttentionWeights & {
 
 function t2(d: DenseTensor): tf.Tensor2D {
   if (d.shape.length !== 2) throw new Error(`reference: expected a matrix, got shape [${d.shape.join(", ")}]`);
-  return tf.tensor2d(d.data instanceof Float32Array ? d.data : new Float32Array(d.data), [d.shape[0] ?? 0, d.shape[1] ?? 0]);
+  return flatTensor(d.data, d.shape[0] ?? 0, d.shape[1] ?? 0);
 }
 
 function t1(d: DenseTensor): tf.Tensor1D {

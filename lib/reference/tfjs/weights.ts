@@ -4,8 +4,8 @@ import { matrixTensor, vectorTensor } from "./tensor-adapter";
 
 /**
  * Weights as the tfjs path consumes them: plain arrays (converted on use) or
- * tensors already on the backend (converted once by the caller, e.g. a grader
- * running the reference and several variants on the same weights).
+ * tensors already on the backend (the dense entry points upload flat data
+ * straight to tensors, once per call, skipping the per-element row copy).
  */
 export type MatrixLike = Matrix | tf.Tensor2D;
 export type VectorLike = Vector | tf.Tensor1D;
@@ -34,8 +34,8 @@ export interface BlockWeightsLike extends AttentionWeightsLike, FfnWeightsLike {
 }
 
 /** The tensor itself, or a float32 Tensor2D of the plain matrix. */
-export function as2d(m: MatrixLike, cols?: number): tf.Tensor2D {
-  return m instanceof tf.Tensor ? m : matrixTensor(m, cols);
+export function as2d(m: MatrixLike): tf.Tensor2D {
+  return m instanceof tf.Tensor ? m : matrixTensor(m);
 }
 
 /** The tensor itself, or a float32 Tensor1D of the plain vector. */

@@ -2,14 +2,15 @@
 // exclusive under concurrency, results are stored, a job whose worker died
 // is taken back (and fails after the retry cap), and the worker process
 // itself wakes on NOTIFY, grades, and stops cleanly on SIGTERM.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
+import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as submissionsRoute from "@/app/api/labs/[slug]/submissions/route";
 import * as submissionRoute from "@/app/api/labs/[slug]/submissions/[id]/route";
 import type { LabGradeResult } from "@/lib/labs/lab-types";
-import { claimNextSubmission, completeSubmission } from "@/lib/labs/submissions/submission-rows";
+import { claimNextSubmission, completeSubmission, LAB_QUEUE_CHANNEL } from "@/lib/labs/submissions/submission-rows";
 import { submitLabOutput } from "@/lib/labs/submissions/submit-output";
 import { gradeNextSubmission, MAX_GRADING_ATTEMPTS, reclaimStale, STALE_JOB_MS } from "@/lib/labs/submissions/work-queue";
 import { resetDb, testDb } from "../support/db";
@@ -113,15 +114,9 @@ describe("lab grading queue", () => {
     const db = testDb();
     const user = await createUser(db);
     const auth = await bearerFor(db, user.id);
-    const worker = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), [join(process.cwd(), "scripts", "lab-worker.ts")], {
-      env: process.env,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let log = "";
-    worker.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => worker.on("exit", (code) => resolve(code)));
+    const worker = startWorker();
     try {
-      await waitFor(() => log.includes("waiting for lab submissions"), 60_000);
+      await waitFor(() => worker.log().includes("waiting for lab submissions"), 60_000);
       const id = randomUUID();
       const posted = await submissionsRoute.POST(
         labRequest(auth, `/api/labs/${LAB_SLUG}/submissions?seed=${LAB_SEED}&id=${id}`, { method: "POST", body: await correctFile("npy") }),
@@ -130,14 +125,57 @@ describe("lab grading queue", () => {
       expect(posted.status).toBe(202);
       await waitFor(async () => (await db.labSubmission.findUniqueOrThrow({ where: { id } })).status === "DONE", 60_000);
       expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ passed: true, attempts: 1 });
-      expect(log).toContain(`graded ${id}: passed`);
+      expect(worker.log()).toContain(`graded ${id}: passed`);
     } finally {
-      worker.kill("SIGTERM");
+      worker.process.kill("SIGTERM");
     }
-    expect(await exited).toBe(0);
-    expect(log).toContain("stopped");
+    expect(await worker.exited).toBe(0);
+    expect(worker.log()).toContain("stopped");
+  });
+
+  it("listens again after the database drops its LISTEN connection, even when it refuses the first reconnects", { timeout: 90_000 }, async () => {
+    const db = testDb();
+    // From the maintenance database: Postgres refuses ALLOW_CONNECTIONS false on the current one.
+    const url = new URL(process.env.DATABASE_URL ?? "");
+    const database = `"${decodeURIComponent(url.pathname.slice(1)).replaceAll('"', '""')}"`;
+    url.pathname = "/postgres";
+    const admin = new pg.Client({ connectionString: url.toString() });
+    await admin.connect();
+    const listeners = () =>
+      db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = ${`LISTEN ${LAB_QUEUE_CHANNEL}`}`;
+    const worker = startWorker();
+    try {
+      await waitFor(() => worker.log().includes("waiting for lab submissions"), 60_000);
+      const before = await listeners();
+      expect(before).toHaveLength(1);
+      await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
+      await admin.query("SELECT pg_terminate_backend($1::int)", [before[0]?.pid ?? 0]);
+      await waitFor(() => worker.log().includes("LISTEN reconnect failed"), 30_000);
+      await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
+      await waitFor(() => worker.log().includes("LISTEN connection back"), 30_000);
+      const after = await listeners();
+      expect(after).toHaveLength(1);
+      expect(after[0]?.pid).not.toBe(before[0]?.pid);
+    } finally {
+      await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
+      await admin.end();
+      worker.process.kill("SIGTERM");
+    }
+    expect(await worker.exited).toBe(0);
   });
 });
+
+/** scripts/lab-worker.ts as a child process on this test's database, with its stderr collected. */
+function startWorker(): { process: ChildProcess; log: () => string; exited: Promise<number | null> } {
+  const child = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), [join(process.cwd(), "scripts", "lab-worker.ts")], {
+    env: process.env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let log = "";
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { process: child, log: () => log, exited };
+}
 
 async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -10,6 +10,7 @@ describe("shapeMessage", () => {
     { name: "a fraction of an axis", expected: [64, 128], actual: [64, 16], axes: ["seq", "d_model"], message: "Got [64, 16], expected [64, 128] (seq, d_model): axis 1 (d_model) has 16, expected 128. That is 1/8 of it." },
     { name: "one row only", expected: [64, 128], actual: [128], axes: ["seq", "d_model"], message: "Got [128], expected [64, 128] (seq, d_model): the first axis (seq) is missing: one row instead of all of them?" },
     { name: "empty", expected: [64, 128], actual: [0, 128], axes: ["seq", "d_model"], message: "Got [0, 128], expected [64, 128] (seq, d_model): the submission is empty." },
+    { name: "a scalar is not empty", expected: [64, 128], actual: [], axes: ["seq", "d_model"], message: "Got [], expected [64, 128] (seq, d_model): a single number (rank 0): submit the whole array, not a reduction of it." },
     { name: "rank", expected: [64, 128], actual: [2, 3, 5], axes: ["seq", "d_model"], message: "Got [2, 3, 5], expected [64, 128] (seq, d_model): rank 3 instead of 2." },
     { name: "a lab hint comes first", expected: [64, 128], actual: [64, 16], axes: ["seq", "d_model"], hint: "one head's output?", message: "Got [64, 16], expected [64, 128] (seq, d_model): one head's output?" },
   ];
