@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { zodIssues } from "./error-response";
+import { readCappedBody } from "./read-capped-body";
 
 /** Default cap for JSON request bodies, in bytes. */
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
@@ -13,10 +14,8 @@ export async function parseJsonBody<S extends z.ZodType>(
   schema: S,
   limitBytes = DEFAULT_BODY_LIMIT_BYTES,
 ): Promise<z.infer<S>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limitBytes) throw tooLarge(limitBytes);
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > limitBytes) throw tooLarge(limitBytes);
+  const bytes = await readCappedBody(request, limitBytes, `The request body is larger than ${Math.round(limitBytes / 1024)} KiB`);
+  const text = new TextDecoder().decode(bytes);
   let raw: unknown;
   try {
     raw = text.length === 0 ? undefined : JSON.parse(text);
@@ -39,8 +38,4 @@ export function parseValue<S extends z.ZodType>(raw: unknown, schema: S): z.infe
   const issues = zodIssues(result.error);
   const first = issues[0];
   throw new AppError("VALIDATION", first ? `${first.path}: ${first.message}` : "Invalid request", issues);
-}
-
-function tooLarge(limitBytes: number): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(limitBytes / 1024)} KiB`);
 }

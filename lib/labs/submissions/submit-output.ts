@@ -14,8 +14,8 @@ export type SubmitOutputInput = {
   submissionId: string;
   slug: string;
   seed: number;
-  /** The uploaded file as received: .npy bytes or UTF-8 JSON. */
-  file: Uint8Array;
+  /** Reads the uploaded file as received (.npy bytes or UTF-8 JSON); called only once the lab and the id check out, so a bad request or a retry never reads a large body. */
+  readFile: () => Promise<Uint8Array>;
   now: Date;
 };
 
@@ -34,7 +34,7 @@ export async function submitLabOutput(db: PrismaClient, input: SubmitOutputInput
   const earlier = await selectOptionalSubmission(db, input.submissionId);
   if (earlier) return { submission: await sameSubmission(db, earlier, input), duplicate: true };
 
-  const decoded = decodeTensorFile(input.file, MAX_LAB_OUTPUT_ELEMENTS);
+  const decoded = decodeTensorFile(await input.readFile(), MAX_LAB_OUTPUT_ELEMENTS);
   if (!decoded.ok) {
     throw new AppError("VALIDATION", `Could not read the ${decoded.format === "npy" ? ".npy" : "JSON"} file: ${decoded.message}`, [
       { path: "body", message: decoded.message },

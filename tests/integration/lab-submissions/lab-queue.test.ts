@@ -21,7 +21,7 @@ const T0 = new Date("2026-11-23T12:00:00Z");
 
 async function queued(userId: string, file: Uint8Array, at = T0): Promise<string> {
   const id = randomUUID();
-  await submitLabOutput(testDb(), { userId, submissionId: id, slug: LAB_SLUG, seed: LAB_SEED, file, now: at });
+  await submitLabOutput(testDb(), { userId, submissionId: id, slug: LAB_SLUG, seed: LAB_SEED, readFile: async () => file, now: at });
   return id;
 }
 

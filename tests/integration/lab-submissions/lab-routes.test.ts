@@ -139,11 +139,35 @@ describe("labs API", () => {
     const { db, auth } = await learner();
     expect((await submit(auth, "[1]", "seed=-1")).status).toBe(422);
     expect((await submit(auth, "[1]", `seed=1&id=not-a-uuid`)).status).toBe(422);
-    const unknown = await submissionsRoute.POST(labRequest(auth, "/api/labs/nope/submissions?seed=1", { method: "POST", body: "[1]" }), params({ slug: "nope" }));
+    const unknown = await submissionsRoute.POST(
+      new Request("http://localhost/api/labs/nope/submissions?seed=1", { method: "POST", body: unreadBody(), headers: { authorization: auth }, duplex: "half" } as RequestInit & { duplex: "half" }),
+      params({ slug: "nope" }),
+    );
     expect(unknown.status).toBe(404);
     expect(await db.labSubmission.count()).toBe(0);
   });
+
+  it("answers a retried id without reading its file again", async () => {
+    const { auth } = await learner();
+    const id = randomUUID();
+    expect((await submit(auth, await correctFile("npy"), `seed=${LAB_SEED}&id=${id}`)).status).toBe(202);
+    const retry = await submissionsRoute.POST(
+      new Request(`http://localhost${base}/submissions?seed=${LAB_SEED}&id=${id}`, { method: "POST", body: unreadBody(), headers: { authorization: auth }, duplex: "half" } as RequestInit & { duplex: "half" }),
+      params({ slug: LAB_SLUG }),
+    );
+    expect(retry.status).toBe(200);
+    expect(((await retry.json()) as { duplicate: boolean }).duplicate).toBe(true);
+  });
 });
+
+/** A body that fails the request if anything reads it. */
+function unreadBody(): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    pull() {
+      throw new Error("the body was read");
+    },
+  });
+}
 
 function indexOf(bytes: Uint8Array, text: string): number {
   return new TextDecoder("latin1").decode(bytes).indexOf(text);
