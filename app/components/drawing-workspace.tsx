@@ -9,7 +9,7 @@ import type { DrawingView } from "@/lib/drawing/drawing-view";
 import type { DrawingAttemptResult } from "@/lib/drawing/record-drawing-attempt";
 import { BlockAssemblyInput } from "./block-assembly-input";
 import { DrawingFeedback } from "./drawing-feedback";
-import { requestDrawingGrade } from "./drawing-request";
+import { requestDrawingGrade } from "@/lib/client/drawing-request";
 import { MaskGridInput } from "./mask-grid-input";
 import { SketchPad, type Stroke } from "./sketch-pad";
 import { SketchCheck } from "./sketch-check";

@@ -1,9 +1,8 @@
 // The browser's call to POST /api/grade, shared by the exercise page and
 // exercise cards in the review session.
 import type { GradeAttemptResult } from "../attempts/grade-attempt";
-
-/** The API refuses durations over a day; a page left open longer still grades. */
-const MAX_DURATION_MS = 86_400_000;
+import { attemptDurationMs } from "./attempt-duration";
+import { sendJson } from "./send-json";
 
 export type GradeRequestOutcome =
   | { ok: true; result: GradeAttemptResult }
@@ -15,21 +14,11 @@ export async function requestGrade(
   answers: Record<string, string>,
   durationMs: number,
 ): Promise<GradeRequestOutcome> {
-  const response = await fetch("/api/grade", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      exercise: variant.slug,
-      seed: variant.seed,
-      answers,
-      id: crypto.randomUUID(),
-      durationMs: Math.min(Math.max(0, Math.round(durationMs)), MAX_DURATION_MS),
-    }),
-  }).catch(() => null);
-  if (!response) return { ok: false, offline: true, message: "No connection." };
-  const body = (await response.json().catch(() => null)) as (GradeAttemptResult & { error?: { message: string } }) | null;
-  if (!response.ok || !body || body.error) {
-    return { ok: false, offline: false, message: body?.error?.message ?? "Could not grade that." };
-  }
-  return { ok: true, result: body };
+  const outcome = await sendJson<GradeAttemptResult>(
+    "POST",
+    "/api/grade",
+    { exercise: variant.slug, seed: variant.seed, answers, id: crypto.randomUUID(), durationMs: attemptDurationMs(durationMs) },
+    { offline: "No connection.", refused: "Could not grade that." },
+  );
+  return outcome.ok ? { ok: true, result: outcome.body } : outcome;
 }

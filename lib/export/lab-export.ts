@@ -2,7 +2,7 @@
 // (it is binary and can be large; the lab page re-downloads inputs by seed).
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { START_AT, START_ID, type ExportKind } from "./export-kind";
+import { START_AT, START_ID, keysetPages, type ExportKind } from "./export-kind";
 
 type LabRow = {
   id: string;
@@ -40,14 +40,11 @@ export function labPageSql(userId: string, after: { slug: string; at: Date; id: 
 export const LAB_EXPORT: ExportKind = {
   name: "labs",
   columns: COLUMNS,
-  async *pages(db: Db, userId: string, pageSize: number) {
-    let after = { slug: "", at: START_AT, id: START_ID };
-    for (;;) {
-      const rows = await db.$queryRaw<LabRow[]>(labPageSql(userId, after, pageSize));
-      if (rows.length > 0) yield rows;
-      const last = rows.at(-1);
-      if (!last || rows.length < pageSize) return;
-      after = { slug: last.labSlug, at: last.createdAt, id: last.id };
-    }
-  },
+  pages: (db: Db, userId: string, pageSize: number) =>
+    keysetPages(
+      { slug: "", at: START_AT, id: START_ID },
+      pageSize,
+      (after) => db.$queryRaw<LabRow[]>(labPageSql(userId, after, pageSize)),
+      (last) => ({ slug: last.labSlug, at: last.createdAt, id: last.id }),
+    ),
 };

@@ -1,11 +1,9 @@
 // The browser's call to POST /api/drawings/{slug}/attempts, shared by the
 // drawing page and drawing cards in the review session.
-import type { DrawingAnswer } from "@/lib/drawing/drawing-schemas";
-import type { DrawingAttemptResult } from "@/lib/drawing/record-drawing-attempt";
-import { sendJson } from "@/lib/client/send-json";
-
-/** The API refuses durations over a day; a page left open longer still grades. */
-const MAX_DURATION_MS = 86_400_000;
+import type { DrawingAnswer } from "../drawing/drawing-schemas";
+import type { DrawingAttemptResult } from "../drawing/record-drawing-attempt";
+import { attemptDurationMs } from "./attempt-duration";
+import { sendJson } from "./send-json";
 
 export type DrawingRequestOutcome = { ok: true; result: DrawingAttemptResult } | { ok: false; offline: boolean; message: string };
 
@@ -19,7 +17,7 @@ export async function requestDrawingGrade(
   const outcome = await sendJson<DrawingAttemptResult>(
     "POST",
     `/api/drawings/${variant.slug}/attempts`,
-    { id, seed: variant.seed, answer, durationMs: Math.min(Math.max(0, Math.round(durationMs)), MAX_DURATION_MS) },
+    { id, seed: variant.seed, answer, durationMs: attemptDurationMs(durationMs) },
     { offline: "No connection.", refused: "Could not grade that." },
   );
   return outcome.ok ? { ok: true, result: outcome.body } : outcome;
