@@ -7,6 +7,8 @@ import { requireSessionUser } from "../session-user";
 import { SettingsForm } from "./settings-form";
 import { ApiTokens } from "./api-tokens";
 import { SuspendedCards } from "./suspended-cards";
+import { PersonalParameters } from "./personal-parameters";
+import { selectOptimizerStatus } from "@/lib/optimizer/optimize-weights";
 import { listSuspendedCards } from "@/lib/reviews/suspension";
 import { TopBar } from "@/app/components/top-bar";
 
@@ -20,12 +22,15 @@ export default async function SettingsPage() {
     listApiTokens(db(), user.id),
     listSuspendedCards(db(), user.id),
   ]);
+  // After the settings read, which creates the row on first visit: the status reads it too.
+  const optimizer = await selectOptimizerStatus(db(), user.id);
   return (
     <main className="shell stack">
       <TopBar>
         <span className="muted small">{user.email}</span>
       </TopBar>
       <SettingsForm initial={toSettingsView(settings)} />
+      <PersonalParameters initial={optimizer} timeZone={settings.timeZone} />
       <SuspendedCards initial={suspended} />
       <ApiTokens initial={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }))} />
       <YourData />
