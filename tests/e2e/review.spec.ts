@@ -99,6 +99,7 @@ test("every API route answers 401 without a session, on the real server", async 
     ["POST", `/api/grills/${id}/finish`],
     ["GET", "/api/modules"],
     ["PUT", `/api/modules/transformer-architecture/checklist/${id}`],
+    ["POST", "/api/settings/optimize"],
     ["GET", "/api/stats"],
     ["GET", "/api/export?what=reviews&format=csv"],
   ];
