@@ -12,7 +12,7 @@ import { gradeExercise, validateAnswers } from "../grading";
 import { findExercise } from "../../exercises";
 import { lockGrill, selectGrill, type GrillItemRow, type GrillRow } from "./grill-rows";
 import { keyPointsOf, toItemView, type GrillItemView, type NumericResult } from "./grill-view";
-import { boundedTimeMs, isOutOfTime, itemScore, keyPointScore } from "./scoring";
+import { answerTimeMs, isOutOfTime, itemScore, keyPointScore } from "./scoring";
 
 export type AnswerInput = { userId: string; grillId: string; position: number; answer?: string; answers?: Record<string, string>; timeMs: number };
 
@@ -20,15 +20,16 @@ export type AnswerInput = { userId: string; grillId: string; position: number; a
 export type AnswerOutcome = { item: GrillItemView; recorded: boolean; duplicate: boolean };
 
 /**
- * Records the answer to item `position` at the server's `now`. The time kept is the client's measure
- * bounded by what the server saw pass and by the clock; reaching the clock marks it out of time.
+ * Records the answer to item `position` at the server's `now`. The time kept is the server's measure since
+ * the question was first shown (the client's, bounded by what the server saw pass, when it never was),
+ * capped at the clock; reaching the clock marks it out of time.
  */
 export async function answerGrillItem(db: PrismaClient, input: AnswerInput, now: Date): Promise<AnswerOutcome> {
   return db.$transaction(async (tx) => {
     await lockGrill(tx, input.userId, input.grillId);
     const grill = await selectGrill(tx, input.userId, input.grillId);
     const item = itemAt(grill, input.position);
-    const view = (row: GrillItemRow) => toItemView(row, grill.secondsPerItem, grill.finishedAt !== null);
+    const view = (row: GrillItemRow) => toItemView(row, grill.secondsPerItem, grill.finishedAt !== null, now);
 
     if (item.answeredAt) {
       if (!sameAnswer(item, input)) throw conflict("This question is already answered");
@@ -37,7 +38,7 @@ export async function answerGrillItem(db: PrismaClient, input: AnswerInput, now:
     if (grill.finishedAt) throw conflict("This grill is finished; its answers can no longer change");
 
     const since = grill.items.reduce((latest, i) => (i.answeredAt && i.answeredAt > latest ? i.answeredAt : latest), grill.startedAt);
-    const timeMs = boundedTimeMs(input.timeMs, since, now, grill.secondsPerItem);
+    const timeMs = answerTimeMs({ reportedMs: input.timeMs, since, shownAt: item.shownAt, now, secondsPerItem: grill.secondsPerItem });
     const outOfTime = isOutOfTime(timeMs, grill.secondsPerItem);
 
     if (item.card && !item.exerciseSlug) {
@@ -82,12 +83,12 @@ export async function answerGrillItem(db: PrismaClient, input: AnswerInput, now:
 export type KeyPointsInput = { userId: string; grillId: string; position: number; keyPointsHit: number[] };
 
 /** Records which key points an answered interview item covered; score = ticked / total (0 when out of time). */
-export async function gradeKeyPoints(db: PrismaClient, input: KeyPointsInput): Promise<AnswerOutcome> {
+export async function gradeKeyPoints(db: PrismaClient, input: KeyPointsInput, now: Date): Promise<AnswerOutcome> {
   return db.$transaction(async (tx) => {
     await lockGrill(tx, input.userId, input.grillId);
     const grill = await selectGrill(tx, input.userId, input.grillId);
     const item = itemAt(grill, input.position);
-    const view = (row: GrillItemRow) => toItemView(row, grill.secondsPerItem, grill.finishedAt !== null);
+    const view = (row: GrillItemRow) => toItemView(row, grill.secondsPerItem, grill.finishedAt !== null, now);
     if (!item.card || item.exerciseSlug) throw conflict("Only interview questions are graded on key points");
     if (!item.answeredAt) throw conflict("Answer the question before grading it");
     const hit = [...new Set(input.keyPointsHit)].sort((a, b) => a - b);
@@ -108,7 +109,8 @@ export async function gradeKeyPoints(db: PrismaClient, input: KeyPointsInput): P
   });
 }
 
-function itemAt(grill: GrillRow, position: number): GrillItemRow {
+/** The grill's item at `position`; NOT_FOUND when there is none. */
+export function itemAt(grill: GrillRow, position: number): GrillItemRow {
   const item = grill.items.find((i) => i.position === position);
   if (!item) throw notFound("Grill question");
   return item;

@@ -20,7 +20,7 @@ export async function finishGrill(db: PrismaClient, userId: string, grillId: str
   return db.$transaction(async (tx) => {
     await lockGrill(tx, userId, grillId);
     const grill = await selectGrill(tx, userId, grillId);
-    if (grill.finishedAt) return toGrillView(grill);
+    if (grill.finishedAt) return toGrillView(grill, now);
 
     const settings = schedulerSettingsOf(await selectUserSettings(tx, userId));
     const items: GrillItemRow[] = [];
@@ -43,6 +43,6 @@ export async function finishGrill(db: PrismaClient, userId: string, grillId: str
     }
     const totals = summarise(items.map((i) => ({ topic: i.topic, answered: i.answeredAt !== null, score: i.score, timeMs: i.timeMs })));
     const finished = await tx.grillSession.update({ where: { id: grill.id }, data: { finishedAt: now, score: totals.score } });
-    return toGrillView({ ...grill, ...finished, items });
+    return toGrillView({ ...grill, ...finished, items }, now);
   }, { timeout: FINISH_TIMEOUT_MS });
 }

@@ -1,9 +1,46 @@
-// Reading one grill for its owner.
+// Reading one grill for its owner, and starting a question's clock. The
+// server notes when it first shows each question (`shownAt`, its own clock,
+// the first time only), so reloading the page cannot restart the clock: the
+// answer's time is measured from then.
 import type { Db } from "../db/client";
-import { selectGrill } from "./grill-rows";
-import { toGrillView, type GrillView } from "./grill-view";
+import { itemAt } from "./answer-item";
+import { selectGrill, type GrillRow } from "./grill-rows";
+import { toGrillView, toItemView, type GrillItemView, type GrillView } from "./grill-view";
+import { isSettled } from "./scoring";
 
-/** The user's grill as the client sees it; NOT_FOUND when missing or someone else's. */
-export async function getGrill(db: Db, userId: string, grillId: string): Promise<GrillView> {
-  return toGrillView(await selectGrill(db, userId, grillId));
+/**
+ * The user's grill as the client sees it at `now`, for the page that runs it:
+ * the question the page opens on (the first one not settled) is marked shown
+ * if it was not yet. NOT_FOUND when missing or someone else's.
+ */
+export async function getGrill(db: Db, userId: string, grillId: string, now: Date): Promise<GrillView> {
+  const grill = await selectGrill(db, userId, grillId);
+  const view = toGrillView(grill, now);
+  const current = view.items.find((item) => !isSettled(item));
+  if (!current || current.answered || current.leftMs !== null || grill.finishedAt) return view;
+  return (await markShown(db, grill, current.position, now)) ? toGrillView(await selectGrill(db, userId, grillId), now) : view;
+}
+
+export type ShowOutcome = { item: GrillItemView; recorded: boolean };
+
+/**
+ * Marks item `position` as shown at `now` when the page displays it
+ * (idempotent: only the first time counts; an answered item or a finished
+ * grill is left alone). Returns the item with the time left on its clock.
+ */
+export async function showGrillItem(db: Db, input: { userId: string; grillId: string; position: number }, now: Date): Promise<ShowOutcome> {
+  const before = await selectGrill(db, input.userId, input.grillId);
+  itemAt(before, input.position);
+  const recorded = await markShown(db, before, input.position, now);
+  const grill = recorded ? await selectGrill(db, input.userId, input.grillId) : before;
+  return { item: toItemView(itemAt(grill, input.position), grill.secondsPerItem, grill.finishedAt !== null, now), recorded };
+}
+
+/** Sets `shownAt` unless already set; the conditions in the update make two racing requests (or an answer) safe. */
+async function markShown(db: Db, grill: GrillRow, position: number, now: Date): Promise<boolean> {
+  const { count } = await db.grillItem.updateMany({
+    where: { grillId: grill.id, position, shownAt: null, answeredAt: null, grill: { finishedAt: null } },
+    data: { shownAt: now },
+  });
+  return count > 0;
 }

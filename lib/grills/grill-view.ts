@@ -7,7 +7,7 @@ import { renderCardFaces } from "../render/card-faces";
 import { renderMarkdown } from "../render/markdown";
 import { findExercise } from "../../exercises";
 import type { GrillItemRow, GrillRow } from "./grill-rows";
-import { isOutOfTime, summarise, verdictOf, weakestTopics, type TopicScore, type Verdict } from "./scoring";
+import { clockLeftMs, isOutOfTime, summarise, verdictOf, weakestTopics, type TopicScore, type Verdict } from "./scoring";
 
 /** A card with no key points is self-graded on this one. */
 export const FALLBACK_KEY_POINT = "My answer made the point of the strong answer";
@@ -29,6 +29,8 @@ export type GrillItemView = {
   answered: boolean;
   answer: string | null;
   timeMs: number | null;
+  /** Ms left on the clock when this view was made (server clock): null until the server has shown the question, and once it is answered. */
+  leftMs: number | null;
   outOfTime: boolean;
   reveal: { strongAnswerHtml: string; wrongAnswerHtml: string | null; keyPointsHtml: string[] } | null;
   grade: NumericResult | null;
@@ -66,10 +68,10 @@ export function keyPointsOf(card: { keyPoints: string[] }): string[] {
   return card.keyPoints.length > 0 ? card.keyPoints : [FALLBACK_KEY_POINT];
 }
 
-/** The client view of a grill; the summary is filled in once it is finished. */
-export function toGrillView(grill: GrillRow): GrillView {
+/** The client view of a grill at `now`; the summary is filled in once it is finished. */
+export function toGrillView(grill: GrillRow, now: Date): GrillView {
   const finished = grill.finishedAt !== null;
-  const items = grill.items.map((item) => toItemView(item, grill.secondsPerItem, finished));
+  const items = grill.items.map((item) => toItemView(item, grill.secondsPerItem, finished, now));
   return {
     id: grill.id,
     moduleId: grill.moduleId,
@@ -83,8 +85,8 @@ export function toGrillView(grill: GrillRow): GrillView {
   };
 }
 
-/** One item as the client sees it: the reveal and the grade only once answered (or the grill is over). */
-export function toItemView(item: GrillItemRow, secondsPerItem: number, finished: boolean): GrillItemView {
+/** One item as the client sees it at `now`: the reveal and the grade only once answered (or the grill is over). */
+export function toItemView(item: GrillItemRow, secondsPerItem: number, finished: boolean, now: Date): GrillItemView {
   const answered = item.answeredAt !== null;
   const outOfTime = isOutOfTime(item.timeMs, secondsPerItem);
   const scored = answered && item.score !== null;
@@ -94,6 +96,7 @@ export function toItemView(item: GrillItemRow, secondsPerItem: number, finished:
     answered,
     answer: item.answer,
     timeMs: item.timeMs,
+    leftMs: !answered && !finished && item.shownAt ? clockLeftMs(item.shownAt, now, secondsPerItem) : null,
     outOfTime,
     keyPointsHit: item.keyPointsHit,
     score: scored ? item.score : null,

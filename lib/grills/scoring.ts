@@ -22,6 +22,29 @@ export function boundedTimeMs(reportedMs: number, since: Date, now: Date, second
   return Math.max(0, Math.min(Math.round(reportedMs), observed, secondsPerItem * 1000));
 }
 
+/** Ms left on the clock at `now` (server time) for a question first shown at `shownAt`: 0 once it has run out. */
+export function clockLeftMs(shownAt: Date, now: Date, secondsPerItem: number): number {
+  return secondsPerItem * 1000 - answerTimeMs({ reportedMs: 0, since: shownAt, shownAt, now, secondsPerItem });
+}
+
+/**
+ * The answer time to store, in ms. Once the server has shown the question it
+ * is the server's own measure, `now − shownAt` capped at the limit: whatever
+ * the client reports (a reload restarts the browser's clock), time since the
+ * first showing counts. A question never marked shown falls back to the
+ * client's measure bounded as in `boundedTimeMs`.
+ */
+export function answerTimeMs(input: { reportedMs: number; since: Date; shownAt: Date | null; now: Date; secondsPerItem: number }): number {
+  const { reportedMs, since, shownAt, now, secondsPerItem } = input;
+  if (shownAt === null) return boundedTimeMs(reportedMs, since, now, secondsPerItem);
+  return Math.max(0, Math.min(now.getTime() - shownAt.getTime(), secondsPerItem * 1000));
+}
+
+/** Whether the page is done with an item and moves past it: a removed question, or an answered one with its score. */
+export function isSettled(item: { kind: string; answered: boolean; score: number | null }): boolean {
+  return item.kind === "removed" || (item.answered && item.score !== null);
+}
+
 /** Share of key points covered, 0..1: distinct indices in [0, total) over `total` (0 when there are none). */
 export function keyPointScore(hit: readonly number[], total: number): number {
   if (total <= 0) return 0;

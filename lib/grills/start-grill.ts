@@ -23,7 +23,7 @@ export type StartGrillInput = {
 /** Starts (or, for a retried id, returns) the grill; `created` is false for a retry. */
 export async function startGrill(db: PrismaClient, input: StartGrillInput, now: Date): Promise<{ grill: GrillView; created: boolean }> {
   const earlier = await db.grillSession.findUnique({ where: { id: input.grillId }, select: { userId: true } });
-  if (earlier) return { grill: await retried(db, input, earlier.userId), created: false };
+  if (earlier) return { grill: await retried(db, input, earlier.userId, now), created: false };
 
   const modules = await selectGrillModules(db, input.userId);
   const module = input.moduleId ? modules.find((m) => m.id === input.moduleId) : modules.find((m) => m.interview.length > 0);
@@ -72,16 +72,16 @@ export async function startGrill(db: PrismaClient, input: StartGrillInput, now: 
     if (!isRetryableWriteConflict(error)) throw error;
     const winner = await db.grillSession.findUnique({ where: { id: input.grillId }, select: { userId: true } });
     if (!winner) throw error;
-    return { grill: await retried(db, input, winner.userId), created: false };
+    return { grill: await retried(db, input, winner.userId, now), created: false };
   }
   const grill = await selectOptionalGrill(db, input.userId, input.grillId);
   if (!grill) throw new Error("startGrill: the grill just stored is missing");
-  return { grill: toGrillView(grill), created: true };
+  return { grill: toGrillView(grill, now), created: true };
 }
 
-async function retried(db: PrismaClient, input: StartGrillInput, ownerId: string): Promise<GrillView> {
+async function retried(db: PrismaClient, input: StartGrillInput, ownerId: string, now: Date): Promise<GrillView> {
   if (ownerId !== input.userId) throw conflict("This grill id is already in use");
   const grill = await selectOptionalGrill(db, input.userId, input.grillId);
   if (!grill) throw notFound("Grill");
-  return toGrillView(grill);
+  return toGrillView(grill, now);
 }

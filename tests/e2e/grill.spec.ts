@@ -90,3 +90,26 @@ test("a three-question grill end to end: answer, reveal, tick, a graded numeric 
   await page.getByTestId("grill-history-row").tap();
   await expect(page.getByTestId("grill-summary")).toBeVisible();
 });
+
+test("reloading mid-question continues the clock rather than restarting it; when it runs out the answer shows", async ({ page }) => {
+  await signUp(page, "grill-reload");
+  await page.goto("/grill");
+  await page.getByTestId("length-3").tap();
+  await page.getByTestId("clock-30").tap();
+  await page.getByTestId("start-grill").tap();
+  await expect(page).toHaveURL(/\/grill\/[0-9a-f-]{36}$/);
+  const clock = page.getByTestId("clock");
+  await expect(clock).toContainText(/0:2[0-4]/, { timeout: 15_000 });
+
+  await page.reload();
+  await expect(page.getByTestId("grill-item")).toHaveAttribute("data-position", "0");
+  // A restarted clock would read 0:30 or just under; the server's clock carries on.
+  await expect(clock).toContainText(/0:(0\d|1\d|2[0-4])/);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/grill-reload.png`, fullPage: true });
+
+  // It runs out on the same clock: out of time, with the answer shown.
+  await expect(page.getByTestId("out-of-time")).toBeVisible({ timeout: 30_000 });
+  await expect(clock).toContainText("0:00");
+  await expect(page.getByTestId("grill-next")).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/grill-reload-out-of-time.png`, fullPage: true });
+});

@@ -1,21 +1,29 @@
 "use client";
-// The per-question countdown. It runs while `running`, restarts when `resetKey`
+// The per-question countdown. It starts from `startLeftMs` (what the server
+// says is left: the clock runs from when the server first showed the question,
+// so a reload continues it), runs while `running`, restarts when `resetKey`
 // changes, and calls `onTimeout` once when it reaches zero.
 import { useEffect, useRef, useState } from "react";
 
 /** Milliseconds left on the clock, updated a few times a second. */
-export function useCountdown(limitMs: number, running: boolean, resetKey: string, onTimeout: () => void): { leftMs: number; elapsedMs: () => number } {
-  const startedAt = useRef(Date.now());
+export function useCountdown(
+  limitMs: number,
+  startLeftMs: number,
+  running: boolean,
+  resetKey: string,
+  onTimeout: () => void,
+): { leftMs: number; elapsedMs: () => number } {
+  const startedAt = useRef(0);
   const fired = useRef(false);
   const timeout = useRef(onTimeout);
-  const [leftMs, setLeftMs] = useState(limitMs);
+  const [leftMs, setLeftMs] = useState(startLeftMs);
   timeout.current = onTimeout;
 
   useEffect(() => {
-    startedAt.current = Date.now();
+    startedAt.current = Date.now() - (limitMs - startLeftMs);
     fired.current = false;
-    setLeftMs(limitMs);
-  }, [resetKey, limitMs]);
+    setLeftMs(startLeftMs);
+  }, [resetKey, limitMs, startLeftMs]);
 
   useEffect(() => {
     if (!running) return;
@@ -30,7 +38,7 @@ export function useCountdown(limitMs: number, running: boolean, resetKey: string
     tick();
     const timer = window.setInterval(tick, 250);
     return () => window.clearInterval(timer);
-  }, [running, limitMs, resetKey]);
+  }, [running, limitMs, resetKey, startLeftMs]);
 
   return { leftMs, elapsedMs: () => Math.min(limitMs, Date.now() - startedAt.current) };
 }

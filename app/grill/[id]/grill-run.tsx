@@ -7,14 +7,14 @@
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import type { AnswerOutcome } from "@/lib/grills/answer-item";
+import type { ShowOutcome } from "@/lib/grills/get-grill";
 import type { GrillItemView, GrillView, NumericResult } from "@/lib/grills/grill-view";
+import { isSettled as done } from "@/lib/grills/scoring";
 import { postJson } from "../grill-api";
 import { GrillClock, useCountdown } from "./grill-clock";
 import { InterviewItem } from "./interview-item";
 import { NumericItem } from "./numeric-item";
 import { GrillSummaryView } from "./grill-summary";
-
-const done = (item: GrillItemView) => item.kind === "removed" || (item.answered && item.score !== null);
 
 export function GrillRun({ initial }: { initial: GrillView }) {
   const [grill, setGrill] = useState(initial);
@@ -54,7 +54,24 @@ export function GrillRun({ initial }: { initial: GrillView }) {
     replace(outcome.body.item);
   }, [item, busy, limitMs, steps, text, grill.id]);
 
-  const clock = useCountdown(limitMs, item !== undefined && !item.answered && !done(item), `${grill.id}:${position}`, () => void submit(true));
+  // The clock waits for the server to note the question as shown (the page load does it for the first one).
+  const ticking = item !== undefined && !item.answered && !done(item) && item.leftMs !== null;
+  const clock = useCountdown(limitMs, item?.leftMs ?? limitMs, ticking, `${grill.id}:${position}`, () => void submit(true));
+
+  const shownKey = item && !item.answered && !done(item) && item.leftMs === null ? item.position : null;
+  useEffect(() => {
+    if (shownKey === null) return;
+    let live = true;
+    void postJson<ShowOutcome>(`/api/grills/${grill.id}/items/${shownKey}/shown`, {}).then((outcome) => {
+      if (!live) return;
+      // Offline: run the clock here; the answer is then bounded by the time since the last one, and a reload marks it shown.
+      if (outcome.ok) replace(outcome.body.item);
+      else setGrill((g) => ({ ...g, items: g.items.map((i) => (i.position === shownKey ? { ...i, leftMs: limitMs } : i)) }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [grill.id, shownKey, limitMs]);
 
   const next = useCallback(async () => {
     if (!item || !item.answered || busy) return;

@@ -14,7 +14,7 @@ export default async function GrillRunPage({ params }: { params: Promise<{ id: s
   const user = await requireSessionUser();
   const parsed = GrillParamsSchema.safeParse(await params);
   if (!parsed.success) notFound();
-  const grill = await getGrill(db(), user.id, parsed.data.id).catch((error: unknown) => {
+  const grill = await getGrill(db(), user.id, parsed.data.id, new Date()).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") return null;
     throw error;
   });

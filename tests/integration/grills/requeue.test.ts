@@ -34,7 +34,7 @@ async function failAll(userId: string, grill: GrillView, now: Date): Promise<voi
       expect(outcome.recorded).toBe(true);
     } else {
       await answerGrillItem(testDb(), { userId, grillId: grill.id, position: item.position, answer: "no idea", timeMs: 10_000 }, now);
-      await gradeKeyPoints(testDb(), { userId, grillId: grill.id, position: item.position, keyPointsHit: [] });
+      await gradeKeyPoints(testDb(), { userId, grillId: grill.id, position: item.position, keyPointsHit: [] }, now);
     }
   }
 }
@@ -103,7 +103,7 @@ describe("grill requeue", () => {
       if (item.kind === "interview") {
         // The learner still sees the reveal and may tick what they would have said; it scores 0 all the same.
         expect(outcome.item.reveal?.keyPointsHtml).toHaveLength(3);
-        const ticked = await gradeKeyPoints(db, { userId: user.id, grillId: grill.id, position: item.position, keyPointsHit: [0, 1, 2] });
+        const ticked = await gradeKeyPoints(db, { userId: user.id, grillId: grill.id, position: item.position, keyPointsHit: [0, 1, 2] }, lateFor(item.position));
         expect(ticked.item).toMatchObject({ score: 0, verdict: "out-of-time", keyPointsHit: [0, 1, 2] });
       } else {
         expect(outcome.item).toMatchObject({ score: 0, verdict: "out-of-time", grade: { attemptId: null } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundedTimeMs, isOutOfTime, itemScore, keyPointScore, needsRequeue, summarise, verdictOf, weakestTopics } from "@/lib/grills/scoring";
+import { answerTimeMs, boundedTimeMs, clockLeftMs, isOutOfTime, isSettled, itemScore, keyPointScore, needsRequeue, summarise, verdictOf, weakestTopics } from "@/lib/grills/scoring";
 
 const T0 = new Date("2026-03-10T12:00:00Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -58,6 +58,35 @@ describe("the clock", () => {
 
   it("an item never answered is not out of time", () => {
     expect(isOutOfTime(null, 60)).toBe(false);
+  });
+});
+
+describe("the clock from when the server showed the question", () => {
+  it.each([
+    { name: "a tiny reported time counts the server's measure", reported: 1, since: 0, shown: 10, now: 40, limit: 60, time: 30_000, left: 30_000, out: false },
+    { name: "a larger reported time is capped at the server's measure", reported: 50_000, since: 0, shown: 10, now: 40, limit: 60, time: 30_000, left: 30_000, out: false },
+    { name: "past the limit: capped, out of time, nothing left", reported: 2_000, since: 0, shown: 10, now: 100, limit: 60, time: 60_000, left: 0, out: true },
+    { name: "exactly at the limit is out of time", reported: 0, since: 0, shown: 10, now: 70, limit: 60, time: 60_000, left: 0, out: true },
+    { name: "just shown: the whole clock left", reported: 0, since: 0, shown: 10, now: 10, limit: 60, time: 0, left: 60_000, out: false },
+    { name: "a server clock stepping back never goes negative", reported: 0, since: 0, shown: 10, now: 8, limit: 60, time: 0, left: 60_000, out: false },
+  ])("$name", ({ reported, since, shown, now, limit, time, left, out }) => {
+    const t = answerTimeMs({ reportedMs: reported, since: at(since), shownAt: at(shown), now: at(now), secondsPerItem: limit });
+    expect(t).toBe(time);
+    expect(isOutOfTime(t, limit)).toBe(out);
+    expect(clockLeftMs(at(shown), at(now), limit)).toBe(left);
+  });
+
+  it("never shown: falls back to the client's time bounded since the previous answer", () => {
+    expect(answerTimeMs({ reportedMs: 40_000, since: at(100), shownAt: null, now: at(125), secondsPerItem: 60 })).toBe(25_000);
+  });
+
+  it.each([
+    { name: "removed", item: { kind: "removed", answered: false, score: null }, settled: true },
+    { name: "answered and scored", item: { kind: "interview", answered: true, score: 0.5 }, settled: true },
+    { name: "answered, waiting for key points", item: { kind: "interview", answered: true, score: null }, settled: false },
+    { name: "unanswered", item: { kind: "numeric", answered: false, score: null }, settled: false },
+  ])("isSettled: $name", ({ item, settled }) => {
+    expect(isSettled(item)).toBe(settled);
   });
 });
 

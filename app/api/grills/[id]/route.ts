@@ -1,4 +1,5 @@
 // GET /api/grills/{id} — one of the user's grills: its items (the reveal only for answered ones), and the summary once finished.
+//   The question the grill is on is marked shown (first time only): its clock runs from then, a reload does not restart it.
 import { requireUserId } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { getGrill } from "@/lib/grills/get-grill";
@@ -7,7 +8,8 @@ import { parseValue } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
 
 export const GET = route<{ params: Promise<{ id: string }> }>(async (request, context) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const now = new Date();
+  const userId = await requireUserId(request.headers, now);
   const { id } = parseValue(await context.params, GrillParamsSchema);
-  return Response.json(await getGrill(db(), userId, id));
+  return Response.json(await getGrill(db(), userId, id, now));
 });

@@ -9,9 +9,10 @@ import { parseJsonBody, parseValue } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
 
 export const POST = route<{ params: Promise<{ id: string; position: string }> }>(async (request, context) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const now = new Date();
+  const userId = await requireUserId(request.headers, now);
   const { id, position } = parseValue(await context.params, GrillItemParamsSchema);
   const body = await parseJsonBody(request, GrillKeyPointsBodySchema, 4096);
-  const outcome = await gradeKeyPoints(db(), { userId, grillId: id, position, keyPointsHit: body.keyPointsHit });
+  const outcome = await gradeKeyPoints(db(), { userId, grillId: id, position, keyPointsHit: body.keyPointsHit }, now);
   return Response.json(outcome, { status: outcome.recorded ? 201 : 200 });
 });

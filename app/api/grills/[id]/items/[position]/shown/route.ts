@@ -1,0 +1,17 @@
+// POST /api/grills/{id}/items/{position}/shown — the page displays this question: the server notes the time (its own
+//   clock, the first call only) and the question's clock runs from then. 201 with the item (its `leftMs`) the first
+//   time, 200 after (a reload or retry does not move it). An answered question or a finished grill is left as it is.
+import { requireUserId } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+import { showGrillItem } from "@/lib/grills/get-grill";
+import { GrillItemParamsSchema } from "@/lib/grills/grill-schemas";
+import { parseValue } from "@/lib/http/parse";
+import { route } from "@/lib/http/route";
+
+export const POST = route<{ params: Promise<{ id: string; position: string }> }>(async (request, context) => {
+  const now = new Date();
+  const userId = await requireUserId(request.headers, now);
+  const { id, position } = parseValue(await context.params, GrillItemParamsSchema);
+  const outcome = await showGrillItem(db(), { userId, grillId: id, position }, now);
+  return Response.json(outcome, { status: outcome.recorded ? 201 : 200 });
+});

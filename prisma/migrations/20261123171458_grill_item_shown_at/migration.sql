@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "grill_item" ADD COLUMN     "shownAt" TIMESTAMP(3);
