@@ -24,7 +24,8 @@ export function boundedTimeMs(reportedMs: number, since: Date, now: Date, second
 
 /** Ms left on the clock at `now` (server time) for a question first shown at `shownAt`: 0 once it has run out. */
 export function clockLeftMs(shownAt: Date, now: Date, secondsPerItem: number): number {
-  return secondsPerItem * 1000 - answerTimeMs({ reportedMs: 0, since: shownAt, shownAt, now, secondsPerItem });
+  const limitMs = secondsPerItem * 1000;
+  return Math.max(0, limitMs - Math.max(0, now.getTime() - shownAt.getTime()));
 }
 
 /**
