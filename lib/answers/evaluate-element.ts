@@ -1,4 +1,5 @@
 import type { MathNode, Unit } from "mathjs";
+import { quoteInput } from "../errors/quote-input";
 import type { ParseFailure, TypedUnit } from "./answer-spec";
 import { answerMath } from "./math-instance";
 
@@ -36,7 +37,7 @@ function typedUnit(unit: Unit, node: MathNode): TypedUnit {
 function fromUnit(unit: Unit, node: MathNode, canonical: string | undefined): ElementValue {
   const { math } = answerMath();
   if (unit.value === null) {
-    return { ok: false, code: "missing-number", message: `Put a number before "${unit.formatUnits()}".` };
+    return { ok: false, code: "missing-number", message: `Put a number before ${quoteInput(unit.formatUnits())}.` };
   }
   if (unit.dimensions.every((d) => d === 0)) {
     return finite(unit.value) ?? { ok: true, value: unit.value, bareNumber: true };
@@ -45,14 +46,14 @@ function fromUnit(unit: Unit, node: MathNode, canonical: string | undefined): El
     return {
       ok: false,
       code: "unexpected-unit",
-      message: `This answer is a plain number; remove the unit "${unit.formatUnits()}".`,
+      message: `This answer is a plain number; remove the unit ${quoteInput(unit.formatUnits())}.`,
     };
   }
   if (!unit.equalBase(math.unit(canonical))) {
     return {
       ok: false,
       code: "wrong-dimension",
-      message: `"${unit.formatUnits()}" cannot be converted to ${canonical}.`,
+      message: `${quoteInput(unit.formatUnits())} cannot be converted to ${canonical}.`,
     };
   }
   const value = unit.toNumber(canonical);

@@ -1,3 +1,4 @@
+import { quoteInput, truncateInput } from "../errors/quote-input";
 import { MAX_ANSWER_LENGTH, type AnswerShape, type ParseFailure } from "./answer-spec";
 
 export type NormalisedInput = { ok: true; text: string; notes: string[] } | ParseFailure;
@@ -49,14 +50,14 @@ function readGroupedNumber(token: string): { text: string; note: string } | { am
   const [integerPart = "", fraction] = token.split(".");
   const groups = integerPart.split(",");
   const plain = groups.join("") + (fraction === undefined ? "" : `.${fraction}`);
-  const thousands = { text: plain, note: `Read ${token} as ${plain} (comma as a thousands separator).` };
+  const thousands = { text: plain, note: `Read ${truncateInput(token)} as ${truncateInput(plain)} (comma as a thousands separator).` };
   if (fraction !== undefined || groups.length > 2) {
     return isThousandsGrouping(groups) ? thousands : { ambiguous: true };
   }
   const [head = "", tail = ""] = groups;
   if (tail.length !== 3 || head.startsWith("0") || head.length > 3) {
     const decimal = `${head}.${tail}`;
-    return { text: decimal, note: `Read ${token} as ${decimal} (decimal comma).` };
+    return { text: decimal, note: `Read ${truncateInput(token)} as ${truncateInput(decimal)} (decimal comma).` };
   }
   return tail === "000" ? thousands : { ambiguous: true };
 }
@@ -79,7 +80,7 @@ function fixCommas(text: string): NormalisedInput {
     return {
       ok: false,
       code: "ambiguous-separator",
-      message: `"${ambiguous}" could be read two ways. Use a dot for decimals (1.25) and no thousands separator (1250).`,
+      message: `${quoteInput(ambiguous)} could be read two ways. Use a dot for decimals (1.25) and no thousands separator (1250).`,
     };
   }
   return { ok: true, text: fixed, notes };

@@ -1,4 +1,5 @@
 import type { MathNode } from "mathjs";
+import { truncateInput } from "../errors/quote-input";
 import type { AnswerSpec, ParseFailure, ParsedAnswer, TypedUnit } from "./answer-spec";
 import { evaluateElement } from "./evaluate-element";
 import { answerMath } from "./math-instance";
@@ -25,7 +26,8 @@ function parseTree(text: string): { ok: true; node: MathNode } | ParseFailure {
   try {
     return { ok: true, node: answerMath().parse(text) };
   } catch (error) {
-    const detail = error instanceof RangeError ? "too deeply nested" : error instanceof Error ? error.message : "unreadable";
+    // mathjs's message may quote the rest of the text ("Syntax error in part …").
+    const detail = error instanceof RangeError ? "too deeply nested" : error instanceof Error ? truncateInput(error.message) : "unreadable";
     return {
       ok: false,
       code: "syntax",

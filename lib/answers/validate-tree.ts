@@ -11,6 +11,7 @@ import {
   isSymbolNode,
   type MathNode,
 } from "mathjs";
+import { quoteInput } from "../errors/quote-input";
 import type { ParseFailure } from "./answer-spec";
 import { ALLOWED_CONSTANTS, ALLOWED_FUNCTIONS, answerMath } from "./math-instance";
 
@@ -40,12 +41,12 @@ function checkScalar(node: MathNode, depth: number): ParseFailure | undefined {
   if (isConstantNode(node)) return typeof node.value === "number" ? undefined : disallowed("Text");
   if (isParenthesisNode(node)) return checkScalar(node.content, depth + 1);
   if (isOperatorNode(node)) {
-    if (!ALLOWED_OPERATORS.has(node.fn)) return disallowed(`The operator "${node.op}"`);
+    if (!ALLOWED_OPERATORS.has(node.fn)) return disallowed(`The operator ${quoteInput(node.op)}`);
     return checkAll(node.args, depth);
   }
   if (isFunctionNode(node)) {
     const name = isSymbolNode(node.fn) ? node.fn.name : undefined;
-    if (name === undefined || !ALLOWED_FUNCTIONS.has(name)) return disallowed(`The function "${name ?? "?"}"`);
+    if (name === undefined || !ALLOWED_FUNCTIONS.has(name)) return disallowed(`The function ${quoteInput(name ?? "?")}`);
     return checkAll(node.args, depth);
   }
   if (isSymbolNode(node)) {
@@ -53,7 +54,7 @@ function checkScalar(node: MathNode, depth: number): ParseFailure | undefined {
     return {
       ok: false,
       code: "unknown-symbol",
-      message: `"${node.name}" is not a number, constant or unit this grader knows.`,
+      message: `${quoteInput(node.name)} is not a number, constant or unit this grader knows.`,
     };
   }
   if (isArrayNode(node)) return disallowed("A list inside an expression");

@@ -6,6 +6,7 @@
 import type { Db } from "../db/client";
 import type { ExerciseAttempt } from "../db/generated/client";
 import { AppError, notFound } from "../errors/app-error";
+import { quoteInput } from "../errors/quote-input";
 import { findExercise } from "../../exercises";
 import { gradeExercise, validateAnswers, type GradeResult, type StepGrade } from "../grading";
 import { insertAttemptOnce, selectEarlierAttempt } from "./store-attempt";
@@ -46,7 +47,7 @@ export async function gradeAttempt(
   clock: () => number = () => performance.now(),
 ): Promise<GradeAttemptResult> {
   const exercise = findExercise(input.slug);
-  if (!exercise) throw notFound(`Exercise "${input.slug}"`);
+  if (!exercise) throw notFound(`Exercise ${quoteInput(input.slug)}`);
   const issues = validateAnswers(exercise, input.answers);
   if (issues.length > 0) {
     const first = issues[0];

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { textSchema } from "../http/text-schema";
 
 export const ApiTokenPostBodySchema = z
-  .object({ name: z.string().trim().min(1).max(80).describe("A label to tell tokens apart, e.g. 'laptop CLI'.") })
+  .object({ name: textSchema(80).trim().min(1).describe("A label to tell tokens apart, e.g. 'laptop CLI'.") })
   .strict();
 
 export const ApiTokenIdParamsSchema = z.object({ id: z.uuid() });

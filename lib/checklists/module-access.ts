@@ -3,6 +3,7 @@
 // learner's own wins.
 import type { Db } from "../db/client";
 import { notFound } from "../errors/app-error";
+import { quoteInput } from "../errors/quote-input";
 
 export type ModuleRef = { id: string; slug: string; title: string; description: string };
 
@@ -12,7 +13,7 @@ const SELECT = { id: true, slug: true, title: true, description: true, scope: tr
 export async function selectVisibleModule(db: Db, userId: string, slug: string): Promise<ModuleRef> {
   const rows = await db.module.findMany({ where: { slug, scope: { in: ["public", userId] } }, select: SELECT });
   const row = rows.find((m) => m.scope === userId) ?? rows[0];
-  if (!row) throw notFound(`Module "${slug}"`);
+  if (!row) throw notFound(`Module ${quoteInput(slug)}`);
   return { id: row.id, slug: row.slug, title: row.title, description: row.description };
 }
 

@@ -2,6 +2,7 @@
 // (edges, from a part's output to another part's input). The learner's ids
 // are arbitrary; only types and wiring carry meaning, so any drawing with the
 // same structure grades the same.
+import { quoteInput } from "../errors/quote-input";
 
 export const PART_TYPES = ["input", "norm", "attention", "ffn", "add", "output"] as const;
 export type PartType = (typeof PART_TYPES)[number];
@@ -41,7 +42,7 @@ export type ReferenceBlock = { nodes: ReferenceNode[]; edges: ReferenceEdge[] };
 export function graphIssue(graph: BlockGraph): string | null {
   const types = new Map<string, PartType>();
   for (const node of graph.nodes) {
-    if (types.has(node.id)) return `Part id "${node.id}" is used twice`;
+    if (types.has(node.id)) return `Part id ${quoteInput(node.id)} is used twice`;
     types.set(node.id, node.type);
   }
   for (const type of PART_TYPES) {
@@ -55,13 +56,13 @@ export function graphIssue(graph: BlockGraph): string | null {
     const from = types.get(edge.from);
     const to = types.get(edge.to);
     if (!from || !to) return `Wire ${edge.from} → ${edge.to} joins a part that is not in the drawing`;
-    if (edge.from === edge.to) return `Part "${edge.from}" cannot feed itself`;
+    if (edge.from === edge.to) return `Part ${quoteInput(edge.from)} cannot feed itself`;
     if (to === "input" || from === "output") return "Nothing feeds the block input, and the output feeds nothing";
     const key = `${edge.from}->${edge.to}`;
     if (seen.has(key)) return `Wire ${edge.from} → ${edge.to} is drawn twice`;
     seen.add(key);
     const count = (inputs.get(edge.to) ?? 0) + 1;
-    if (count > INPUT_PORTS[to]) return `${PART_LABELS[to]} "${edge.to}" takes at most ${INPUT_PORTS[to]} input${INPUT_PORTS[to] === 1 ? "" : "s"}`;
+    if (count > INPUT_PORTS[to]) return `${PART_LABELS[to]} ${quoteInput(edge.to)} takes at most ${INPUT_PORTS[to]} input${INPUT_PORTS[to] === 1 ? "" : "s"}`;
     inputs.set(edge.to, count);
   }
   return null;

@@ -2,7 +2,8 @@
 // Parsed once at the edge; the prompt then checks the answer against the
 // variant (grid size, part ids, rubric keys) before grading.
 import { z } from "zod";
-import { MAX_SEED } from "../grading/exercise-view";
+import { SeedParamSchema, SeedSchema } from "../http/seed-schema";
+import { textSchema } from "../http/text-schema";
 import { PART_TYPES } from "./assembly-graph";
 
 /** Largest grid side accepted (prompts use 4–8). */
@@ -16,7 +17,7 @@ export const SKETCH_SIZE = 1000;
 export const DRAWING_BODY_LIMIT_BYTES = 96 * 1024;
 
 const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a prompt slug").max(80);
-const PartIdSchema = z.string().regex(/^[a-z0-9-]{1,24}$/, "Part ids are 1–24 lowercase letters, digits or hyphens");
+const PartIdSchema = textSchema(24).regex(/^[a-z0-9-]{1,24}$/, "Part ids are 1–24 lowercase letters, digits or hyphens");
 const Coordinate = z.number().int().min(0).max(SKETCH_SIZE);
 
 export const MaskAnswerSchema = z
@@ -43,7 +44,7 @@ export const SketchAnswerSchema = z
       .max(MAX_STROKES)
       .refine((s) => s.reduce((n, stroke) => n + stroke.length, 0) <= MAX_SKETCH_POINTS, `At most ${MAX_SKETCH_POINTS} points in all`)
       .describe("Pen strokes, each a list of [x, y] points on a 1000 × 1000 pad."),
-    ticked: z.array(z.string().regex(/^[a-z0-9-]{1,40}$/)).max(20).describe("Rubric keys the learner ticked after comparing with the reference."),
+    ticked: z.array(textSchema(40).regex(/^[a-z0-9-]{1,40}$/, "Rubric keys are 1–40 lowercase letters, digits or hyphens")).max(20).describe("Rubric keys the learner ticked after comparing with the reference."),
   })
   .strict();
 
@@ -58,11 +59,11 @@ export const DrawingParamsSchema = z.object({ slug: SlugSchema });
 export const DrawingAttemptBodySchema = z
   .object({
     id: z.uuid().describe("Client-generated attempt id; a retry with the same id is stored once."),
-    seed: z.number().int().min(0).max(MAX_SEED).describe("The variant drawn."),
+    seed: SeedSchema.describe("The variant drawn."),
     answer: DrawingAnswerSchema,
     durationMs: z.number().int().min(0).max(86_400_000).optional(),
   })
   .strict();
 export type DrawingAttemptBody = z.infer<typeof DrawingAttemptBodySchema>;
 
-export const DrawingVariantQuerySchema = z.object({ seed: z.coerce.number().int().min(0).max(MAX_SEED).optional() });
+export const DrawingVariantQuerySchema = z.object({ seed: SeedParamSchema.optional() });

@@ -5,6 +5,7 @@
 import type { Db } from "../db/client";
 import type { ExerciseAttempt } from "../db/generated/client";
 import { AppError, notFound } from "../errors/app-error";
+import { quoteInput } from "../errors/quote-input";
 import { insertAttemptOnce, selectEarlierAttempt } from "../attempts/store-attempt";
 import { findDrawingPrompt } from "../../exercises/drawings";
 import type { DrawingGrade } from "./drawing-grade";
@@ -39,7 +40,7 @@ export async function recordDrawingAttempt(
   clock: () => number = () => performance.now(),
 ): Promise<DrawingAttemptResult> {
   const prompt = findDrawingPrompt(input.slug);
-  if (!prompt) throw notFound(`Drawing prompt "${input.slug}"`);
+  if (!prompt) throw notFound(`Drawing prompt ${quoteInput(input.slug)}`);
   const issue = prompt.check(input.seed, input.answer);
   if (issue) throw new AppError("VALIDATION", issue, [{ path: "answer", message: issue }]);
 

@@ -1,5 +1,6 @@
 // Builds a free-sketch prompt: the learner draws from memory, then compares
 // with the authored reference diagram and ticks the rubric lines they got.
+import { quoteInput } from "../errors/quote-input";
 import type { DrawingPrompt } from "./drawing-prompt";
 import { kindIssue } from "./drawing-prompt";
 import { share, type DrawingGrade } from "./drawing-grade";
@@ -50,7 +51,7 @@ export function defineSketchPrompt(def: SketchPromptDefinition): DrawingPrompt {
       const kind = kindIssue("sketch", answer);
       if (kind || answer.kind !== "sketch") return kind;
       const unknown = answer.ticked.find((k) => !keys.has(k));
-      if (unknown) return `"${unknown}" is not a rubric item of this prompt`;
+      if (unknown) return `${quoteInput(unknown)} is not a rubric item of this prompt`;
       return new Set(answer.ticked).size === answer.ticked.length ? null : "A rubric item is ticked twice";
     },
     grade: (_seed, answer) => gradeSketch(def.rubric, answer.kind === "sketch" ? answer.ticked : []),

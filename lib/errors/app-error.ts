@@ -8,6 +8,7 @@ export const APP_ERROR_CODES = [
   "NOT_FOUND",
   "CONFLICT",
   "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
   "RATE_LIMITED",
   "UNAVAILABLE",
   "INTERNAL",
@@ -33,3 +34,4 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
 export const unauthenticated = () => new AppError("UNAUTHENTICATED", "Sign in or send an API token to use this");
 export const conflict = (message: string) => new AppError("CONFLICT", message);
+export const forbidden = (message: string) => new AppError("FORBIDDEN", message);

@@ -1,6 +1,7 @@
 // Request shapes of the grill API.
 import { z } from "zod";
-import { MAX_ANSWER_LENGTH } from "../answers";
+import { AnswersSchema } from "../attempts/grade-schemas";
+import { textSchema } from "../http/text-schema";
 
 /** Longest grill the API starts; the page offers 3, 5, 10 and 15. */
 export const MAX_GRILL_LENGTH = 20;
@@ -26,12 +27,8 @@ export const GrillItemParamsSchema = z.object({
 
 export const GrillAnswerBodySchema = z
   .object({
-    answer: z.string().max(MAX_INTERVIEW_ANSWER).optional().describe("Typed answer to an interview question (may be empty)."),
-    answers: z
-      .record(z.string().max(40), z.string().max(MAX_ANSWER_LENGTH))
-      .refine((a) => Object.keys(a).length <= 20, "Too many answers")
-      .optional()
-      .describe("Typed answer per step of a numeric item, as on the exercise page."),
+    answer: textSchema(MAX_INTERVIEW_ANSWER).optional().describe("Typed answer to an interview question (may be empty)."),
+    answers: AnswersSchema.optional().describe("Typed answer per step of a numeric item, as on the exercise page."),
     timeMs: z.number().int().min(0).max(86_400_000).describe("How long the question was on screen, as the client measured it."),
   })
   .strict()

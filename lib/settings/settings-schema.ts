@@ -1,6 +1,7 @@
 // The user-editable scheduling settings and their bounds, shared by the
 // settings API, the settings form and the scheduler.
 import { z } from "zod";
+import { textSchema } from "../http/text-schema";
 import { isValidTimeZone } from "../scheduling/study-day";
 
 export const SettingsPatchSchema = z
@@ -8,7 +9,7 @@ export const SettingsPatchSchema = z
     desiredRetention: z.number().min(0.7).max(0.99).describe("Target probability of recalling a card when it comes due."),
     newCardsPerDay: z.number().int().min(0).max(500).describe("New cards introduced per study day."),
     dayStartHour: z.number().int().min(0).max(23).describe("Local hour at which a new study day begins."),
-    timeZone: z.string().max(64).refine(isValidTimeZone, "Unknown time zone").describe("IANA time zone, e.g. Europe/Berlin."),
+    timeZone: textSchema(64).refine(isValidTimeZone, { error: "Unknown time zone", abort: true }).describe("IANA time zone, e.g. Europe/Berlin."),
     buttonMode: z.enum(["FOUR", "TWO"]).describe("Four rating buttons, or pass/fail."),
   })
   .partial()

@@ -61,7 +61,7 @@ export function renderFailure(reply: ApiReply): Outcome {
     return { out: [], err: [`error: the server refused the token: ${summary}. Check RESIDUAL_TOKEN or --token.`], exitCode: EXIT.unavailable };
   }
   if (reply.status >= 400 && reply.status < 500) {
-    const issues = (error?.issues ?? []).map((i) => `  ${i.path}: ${i.message}`);
+    const issues = (error?.issues ?? []).flatMap((i) => (i.message === undefined ? [] : [`  ${i.path}: ${i.message}`]));
     return { out: [], err: [`error: ${summary}`, ...issues], exitCode: EXIT.usage };
   }
   return { out: [], err: [`error: unexpected reply from the server: ${summary}`], exitCode: EXIT.unavailable };

@@ -51,7 +51,7 @@ export const ErrorReplySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    issues: z.array(z.object({ path: z.string(), message: z.string().optional() })).optional().describe("An issue without a message is the one the message already states."),
   }),
 });
 

@@ -5,6 +5,6 @@ import { toExerciseSummary } from "@/lib/grading/exercise-view";
 import { route } from "@/lib/http/route";
 
 export const GET = route(async (request) => {
-  await requireUserId(request.headers, new Date());
+  await requireUserId(request, new Date());
   return Response.json({ exercises: EXERCISES.map(toExerciseSummary) });
 });

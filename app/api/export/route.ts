@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (request) => {
   const now = new Date();
-  const userId = await requireUserId(request.headers, now);
+  const userId = await requireUserId(request, now);
   const query = parseQuery(request.url, ExportQuerySchema);
   const file = await openExport(db(), userId, query, now);
   return new Response(file.body, {

@@ -8,7 +8,7 @@ import { parseJsonBody } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
 
 export const POST = route(async (request) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const userId = await requireUserId(request, new Date());
   const body = await parseJsonBody(request, GradePostBodySchema, 16 * 1024);
   const result = await gradeAttempt(db(), {
     userId,

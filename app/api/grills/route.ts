@@ -11,7 +11,7 @@ import { route } from "@/lib/http/route";
 
 export const POST = route(async (request) => {
   const now = new Date();
-  const userId = await requireUserId(request.headers, now);
+  const userId = await requireUserId(request, now);
   const body = await parseJsonBody(request, GrillStartBodySchema, 4096);
   const { grill, created } = await startGrill(
     db(),
@@ -29,7 +29,7 @@ export const POST = route(async (request) => {
 });
 
 export const GET = route(async (request) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const userId = await requireUserId(request, new Date());
   const { limit } = parseQuery(request.url, GrillHistoryQuerySchema);
   return Response.json({ grills: await listGrills(db(), userId, limit) });
 });

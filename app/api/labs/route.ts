@@ -5,6 +5,6 @@ import { route } from "@/lib/http/route";
 import { labCatalogue } from "@/lib/labs/submissions/lab-catalogue";
 
 export const GET = route(async (request) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const userId = await requireUserId(request, new Date());
   return Response.json({ labs: await labCatalogue(db(), userId) });
 });

@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (request) => {
   const now = new Date();
-  const userId = await requireUserId(request.headers, now);
+  const userId = await requireUserId(request, now);
   return Response.json({ modules: await listModuleReadiness(db(), userId, now) });
 });

@@ -8,7 +8,7 @@ import { ReviewPostBodySchema } from "@/lib/reviews/review-schemas";
 
 export const POST = route(async (request) => {
   const now = new Date();
-  const userId = await requireUserId(request.headers, now);
+  const userId = await requireUserId(request, now);
   const body = await parseJsonBody(request, ReviewPostBodySchema, 4096);
   const result = await submitReview(db(), { userId, reviewId: body.id, cardId: body.cardId, rating: body.rating, durationMs: body.durationMs }, now);
   return Response.json(result, { status: result.duplicate ? 200 : 201 });

@@ -10,12 +10,12 @@ import { toSettingsView } from "@/lib/settings/settings-view";
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (request) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const userId = await requireUserId(request, new Date());
   return Response.json(toSettingsView(await selectUserSettings(db(), userId)));
 });
 
 export const PATCH = route(async (request) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const userId = await requireUserId(request, new Date());
   const patch = await parseJsonBody(request, SettingsPatchSchema, 4096);
   return Response.json(toSettingsView(await updateUserSettings(db(), userId, patch)));
 });

@@ -9,12 +9,12 @@ import { route } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (request) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const userId = await requireUserId(request, new Date());
   return Response.json({ tokens: await listApiTokens(db(), userId) });
 });
 
 export const POST = route(async (request) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const userId = await requireUserId(request, new Date());
   const body = await parseJsonBody(request, ApiTokenPostBodySchema, 1024);
   return Response.json(await createApiToken(db(), userId, body.name), { status: 201 });
 });

@@ -1,12 +1,13 @@
 // Request shapes of the labs API: path params and query strings, parsed once
 // at the edge. Bodies of submissions are files, read by the tensor codec.
 import { z } from "zod";
+import { SeedParamSchema } from "../../http/seed-schema";
 import { MAX_LAB_SEED } from "../define-lab";
 
 export { MAX_LAB_SEED };
 
 const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a lab slug").max(80);
-const SeedSchema = z.coerce.number().int().min(0).max(MAX_LAB_SEED).describe("Lab seed: the same seed gives the same inputs.");
+const SeedSchema = SeedParamSchema.describe("Lab seed: the same seed gives the same inputs.");
 
 export const LabParamsSchema = z.object({ slug: SlugSchema });
 export const LabViewQuerySchema = z.object({ seed: SeedSchema.optional() });

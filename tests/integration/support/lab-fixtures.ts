@@ -26,9 +26,9 @@ export async function buggyFile(slug = LAB_SLUG, seed = LAB_SEED): Promise<{ cod
   return { code, file: encodeNpy(await buggyOutput(lab, seed, code)) };
 }
 
-/** A Request as the App Router hands it to a handler. */
+/** A Request as the App Router hands it to a handler; the body (bytes or text) is sent with no content type unless `headers` gives one, as `requests.post(data=…)` does. */
 export function labRequest(auth: string, path: string, init: { method?: string; body?: Uint8Array | string; headers?: Record<string, string> } = {}): Request {
-  const body = typeof init.body === "string" || init.body === undefined ? init.body : new Blob([init.body.slice().buffer as ArrayBuffer]);
+  const body = init.body === undefined ? undefined : new Blob([typeof init.body === "string" ? init.body : (init.body.slice().buffer as ArrayBuffer)]);
   return new Request(`http://localhost${path}`, { method: init.method ?? "GET", body, headers: { authorization: auth, ...init.headers } });
 }
 

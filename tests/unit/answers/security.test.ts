@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parseAnswer, type AnswerSpec } from "@/lib/answers";
 import { answerMath } from "@/lib/answers/math-instance";
 
@@ -6,6 +6,11 @@ const SCALAR: AnswerSpec = { shape: "scalar" };
 const VECTOR: AnswerSpec = { shape: { vector: 2 } };
 
 describe("parseAnswer: hostile input is refused, never thrown or run", () => {
+  // Building the mathjs instance is a one-off per process; the per-answer times below leave it out.
+  beforeAll(() => {
+    answerMath();
+  });
+
   it.each([
     { name: "import", text: "import({}, {})" },
     { name: "evaluate", text: 'evaluate("1")' },

@@ -9,7 +9,7 @@ import { route } from "@/lib/http/route";
 
 export const GET = route<{ params: Promise<{ id: string }> }>(async (request, context) => {
   const now = new Date();
-  const userId = await requireUserId(request.headers, now);
+  const userId = await requireUserId(request, now);
   const { id } = parseValue(await context.params, GrillParamsSchema);
   return Response.json(await getGrill(db(), userId, id, now));
 });

@@ -7,17 +7,17 @@ import { optimizeUserWeights, resetUserWeights, selectOptimizerStatus } from "@/
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (request) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const userId = await requireUserId(request, new Date());
   return Response.json(await selectOptimizerStatus(db(), userId));
 });
 
 export const POST = route(async (request) => {
   const now = new Date();
-  const userId = await requireUserId(request.headers, now);
+  const userId = await requireUserId(request, now);
   return Response.json(await optimizeUserWeights(db(), userId, now));
 });
 
 export const DELETE = route(async (request) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const userId = await requireUserId(request, new Date());
   return Response.json(await resetUserWeights(db(), userId));
 });

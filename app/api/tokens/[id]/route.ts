@@ -8,7 +8,7 @@ import { route } from "@/lib/http/route";
 
 export const DELETE = route<{ params: Promise<{ id: string }> }>(async (request, context) => {
   const now = new Date();
-  const userId = await requireUserId(request.headers, now);
+  const userId = await requireUserId(request, now);
   const { id } = parseValue(await context.params, ApiTokenIdParamsSchema);
   await revokeApiToken(db(), userId, id, now);
   return new Response(null, { status: 204 });

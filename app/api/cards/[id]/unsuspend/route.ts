@@ -7,7 +7,7 @@ import { IdParamsSchema } from "@/lib/reviews/review-schemas";
 import { unsuspendCard } from "@/lib/reviews/suspension";
 
 export const POST = route<{ params: Promise<{ id: string }> }>(async (request, context) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const userId = await requireUserId(request, new Date());
   const { id } = parseValue(await context.params, IdParamsSchema);
   await unsuspendCard(db(), userId, id);
   return new Response(null, { status: 204 });

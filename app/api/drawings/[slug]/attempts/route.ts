@@ -7,7 +7,7 @@ import { parseJsonBody, parseValue } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
 
 export const POST = route<{ params: Promise<{ slug: string }> }>(async (request, context) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const userId = await requireUserId(request, new Date());
   const { slug } = parseValue(await context.params, DrawingParamsSchema);
   const body = await parseJsonBody(request, DrawingAttemptBodySchema, DRAWING_BODY_LIMIT_BYTES);
   const result = await recordDrawingAttempt(db(), {

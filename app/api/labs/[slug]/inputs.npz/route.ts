@@ -7,7 +7,7 @@ import { LabParamsSchema, LabSeedQuerySchema } from "@/lib/labs/submissions/lab-
 import { downloadResponse } from "../../http-files";
 
 export const GET = route<{ params: Promise<{ slug: string }> }>(async (request, context) => {
-  await requireUserId(request.headers, new Date());
+  await requireUserId(request, new Date());
   const { slug } = parseValue(await context.params, LabParamsSchema);
   const { seed } = parseQuery(request.url, LabSeedQuerySchema);
   return downloadResponse(labDownload(slug, seed, { kind: "npz" }));

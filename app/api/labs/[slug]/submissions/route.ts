@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { requireUserId } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { requireFileContentType } from "@/lib/http/content-type";
 import { parseQuery, parseValue } from "@/lib/http/parse";
 import { readCappedBody } from "@/lib/http/read-capped-body";
 import { route } from "@/lib/http/route";
@@ -19,7 +20,8 @@ const TOO_LARGE = `The upload is larger than ${(UPLOAD_LIMIT_BYTES / 2 ** 20).to
 
 export const POST = route<Context>(async (request, context) => {
   const now = new Date();
-  const userId = await requireUserId(request.headers, now);
+  const userId = await requireUserId(request, now);
+  requireFileContentType(request);
   const { slug } = parseValue(await context.params, LabParamsSchema);
   const query = parseQuery(request.url, SubmissionQuerySchema);
   const { submission, duplicate } = await submitLabOutput(db(), {
@@ -34,7 +36,7 @@ export const POST = route<Context>(async (request, context) => {
 });
 
 export const GET = route<Context>(async (request, context) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const userId = await requireUserId(request, new Date());
   const { slug } = parseValue(await context.params, LabParamsSchema);
   return Response.json({ submissions: await listLabSubmissions(db(), userId, slug) });
 });

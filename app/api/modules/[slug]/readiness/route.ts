@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route<{ params: Promise<{ slug: string }> }>(async (request, context) => {
   const now = new Date();
-  const userId = await requireUserId(request.headers, now);
+  const userId = await requireUserId(request, now);
   const { slug } = parseValue(await context.params, ModuleParamsSchema);
   return Response.json(await getModuleReadiness(db(), userId, slug, now));
 });

@@ -8,7 +8,7 @@ import { undoReview } from "@/lib/reviews/undo-review";
 
 export const POST = route<{ params: Promise<{ id: string }> }>(async (request, context) => {
   const now = new Date();
-  const userId = await requireUserId(request.headers, now);
+  const userId = await requireUserId(request, now);
   const { id } = parseValue(await context.params, IdParamsSchema);
   return Response.json(await undoReview(db(), { userId, reviewId: id }, now));
 });

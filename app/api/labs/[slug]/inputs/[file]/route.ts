@@ -7,7 +7,7 @@ import { InputFileParamsSchema, LabSeedQuerySchema } from "@/lib/labs/submission
 import { downloadResponse } from "../../../http-files";
 
 export const GET = route<{ params: Promise<{ slug: string; file: string }> }>(async (request, context) => {
-  await requireUserId(request.headers, new Date());
+  await requireUserId(request, new Date());
   const { slug, file } = parseValue(await context.params, InputFileParamsSchema);
   const { seed } = parseQuery(request.url, LabSeedQuerySchema);
   return downloadResponse(labDownload(slug, seed, { kind: "npy", input: file }));

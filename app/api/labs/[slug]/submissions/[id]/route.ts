@@ -7,7 +7,7 @@ import { getOwnSubmission } from "@/lib/labs/submissions/list-submissions";
 import { SubmissionParamsSchema } from "@/lib/labs/submissions/lab-request-schemas";
 
 export const GET = route<{ params: Promise<{ slug: string; id: string }> }>(async (request, context) => {
-  const userId = await requireUserId(request.headers, new Date());
+  const userId = await requireUserId(request, new Date());
   const { slug, id } = parseValue(await context.params, SubmissionParamsSchema);
   const submission = await getOwnSubmission(db(), userId, slug, id);
   return Response.json(submission, { headers: { "cache-control": "no-store" } });

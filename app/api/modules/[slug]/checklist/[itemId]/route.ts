@@ -8,7 +8,7 @@ import { route } from "@/lib/http/route";
 
 export const PUT = route<{ params: Promise<{ slug: string; itemId: string }> }>(async (request, context) => {
   const now = new Date();
-  const userId = await requireUserId(request.headers, now);
+  const userId = await requireUserId(request, now);
   const { slug, itemId } = parseValue(await context.params, ChecklistItemParamsSchema);
   const { checked } = await parseJsonBody(request, ChecklistItemPutBodySchema, 1024);
   return Response.json(await setChecklistItemState(db(), { userId, moduleSlug: slug, itemId, checked }, now));

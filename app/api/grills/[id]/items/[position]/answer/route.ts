@@ -11,7 +11,7 @@ import { route } from "@/lib/http/route";
 
 export const POST = route<{ params: Promise<{ id: string; position: string }> }>(async (request, context) => {
   const now = new Date();
-  const userId = await requireUserId(request.headers, now);
+  const userId = await requireUserId(request, now);
   const { id, position } = parseValue(await context.params, GrillItemParamsSchema);
   const body = await parseJsonBody(request, GrillAnswerBodySchema, 16 * 1024);
   const outcome = await answerGrillItem(db(), { userId, grillId: id, position, ...body }, now);

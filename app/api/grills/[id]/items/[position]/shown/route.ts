@@ -10,7 +10,7 @@ import { route } from "@/lib/http/route";
 
 export const POST = route<{ params: Promise<{ id: string; position: string }> }>(async (request, context) => {
   const now = new Date();
-  const userId = await requireUserId(request.headers, now);
+  const userId = await requireUserId(request, now);
   const { id, position } = parseValue(await context.params, GrillItemParamsSchema);
   const outcome = await showGrillItem(db(), { userId, grillId: id, position }, now);
   return Response.json(outcome, { status: outcome.recorded ? 201 : 200 });
