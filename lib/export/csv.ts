@@ -1,17 +1,27 @@
 // CSV as RFC 4180 describes it: CRLF between records, a field quoted when it
 // holds a comma, a double quote, CR or LF (quotes inside doubled), the same
-// field count on every line, a header line first.
+// field count on every line, a header line first. Text that a spreadsheet
+// would run as a formula gets a leading ' (OWASP's advice on CSV injection):
+// a typed answer or a token name is data, never a formula.
 
 /** A value an export row may hold; nested values (arrays, JSON) become JSON text in CSV. */
 export type ExportValue = string | number | boolean | null | Date | readonly unknown[] | { readonly [key: string]: unknown };
 
 const NEEDS_QUOTES = /[",\r\n]/;
+/** How a formula starts in Excel, LibreOffice and Google Sheets: =, +, -, @, tab or carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One field's text: empty for null, ISO 8601 (UTC) for dates, JSON for arrays and objects. */
+/**
+ * One field's text: empty for null, ISO 8601 (UTC) for dates, JSON for arrays
+ * and objects, numbers and booleans as JavaScript prints them (a negative
+ * number stays a number), and a string that starts like a formula with a
+ * leading ' so spreadsheets show it as text.
+ */
 export function csvText(value: ExportValue): string {
   if (value === null) return "";
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "object") return JSON.stringify(value);
+  if (typeof value === "string") return FORMULA_START.test(value) ? `'${value}` : value;
   return String(value);
 }
 

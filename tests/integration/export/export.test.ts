@@ -91,6 +91,18 @@ describe("GET /api/export", () => {
     expect(JSON.parse(attempts[1]?.[attempts[0]?.indexOf("answers") ?? -1] ?? "null")).toEqual({ mean: "1, 2" });
   });
 
+  it("exports text that starts like a formula as text in CSV, and as it was typed in JSON", async () => {
+    const db = testDb();
+    const alice = await seedLearner(db, "alice");
+    const formula = '=HYPERLINK("http://evil.example","click")';
+    await db.grillItem.updateMany({ where: { grillId: alice.ids.grills[0], position: 0 }, data: { answer: formula } });
+    const [header, ...records] = parseCsv(await (await download(alice.auth, "grills", "csv")).text());
+    const answers = records.map((r) => r[(header ?? []).indexOf("answer")]);
+    expect(answers).toContain(`'${formula}`);
+    const rows = (await (await download(alice.auth, "grills", "json")).json()) as { answer: string | null }[];
+    expect(rows.map((r) => r.answer)).toContain(formula);
+  });
+
   it("carries every field FSRS needs to re-optimise in the review log", async () => {
     const db = testDb();
     const alice = await seedLearner(db, "alice");

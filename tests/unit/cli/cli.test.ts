@@ -167,6 +167,12 @@ describe("runCli failures", () => {
       exit: EXIT.usage,
       lines: ['error: Unknown step "meen" (422 VALIDATION)', '  answers.meen: Unknown step "meen"'],
     },
+    {
+      name: "422 whose issue the message already states prints it once → 2",
+      reply: { status: 422, body: errorReply("VALIDATION", "seed: a seed is a whole number", [{ path: "seed" }, { path: "answers.std", message: "Too big" }]) },
+      exit: EXIT.usage,
+      lines: ["error: seed: a seed is a whole number (422 VALIDATION)", "  answers.std: Too big"],
+    },
     { name: "404 → 2", reply: { status: 404, body: errorReply("NOT_FOUND", 'Exercise "nope" not found') }, exit: EXIT.usage, lines: ['error: Exercise "nope" not found (404 NOT_FOUND)'] },
     {
       name: "401 refused token → 3",

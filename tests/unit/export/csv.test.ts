@@ -20,6 +20,29 @@ describe("csvField", () => {
   });
 });
 
+describe("csvField neutralises formula text (OWASP CSV injection)", () => {
+  it.each<{ name: string; value: ExportValue; field: string }>([
+    { name: "= starts a formula", value: "=HYPERLINK(\"http://evil.example\")", field: '"\'=HYPERLINK(""http://evil.example"")"' },
+    { name: "+ starts a formula", value: "+1+cmd|' /C calc'!A0", field: "'+1+cmd|' /C calc'!A0" },
+    { name: "- starts a formula", value: "-2+3", field: "'-2+3" },
+    { name: "@ starts a formula", value: "@SUM(A1:A9)", field: "'@SUM(A1:A9)" },
+    { name: "a leading tab", value: "\t=1", field: "'\t=1" },
+    { name: "a leading carriage return is quoted too", value: "\r=1", field: '"\'\r=1"' },
+    { name: "a typed answer such as -1.2247 is text, so it is neutralised", value: "-1.2247", field: "'-1.2247" },
+    { name: "= later in the text is harmless", value: "a=b", field: "a=b" },
+    { name: "a negative number stays a number", value: -1.2247, field: "-1.2247" },
+    { name: "a negative zero stays a number", value: -0, field: "0" },
+    { name: "JSON of a list starting with a formula string is not at the start", value: ["=1"], field: '"[""=1""]"' },
+    { name: "an object as JSON", value: { a: "=1" }, field: '"{""a"":""=1""}"' },
+  ])("$name", ({ value, field }) => {
+    expect(csvField(value)).toBe(field);
+  });
+
+  it("a record with a formula cell still parses back, the cell prefixed", () => {
+    expect(parseCsv(csvRecord(["id-1", "=1+1", -3]))).toEqual([["id-1", "'=1+1", "-3"]]);
+  });
+});
+
 describe("parseCsv", () => {
   it.each([
     { name: "CRLF records", text: "a,b\r\n1,2\r\n", records: [["a", "b"], ["1", "2"]] },
