@@ -1,0 +1,46 @@
+// The security headers every response carries, and the Content-Security-Policy
+// of pages (scripts only with the request's nonce) and of everything else.
+// next.config.ts sends SECURITY_HEADERS and the API policy; proxy.ts makes a
+// nonce per page request and sends pageContentSecurityPolicy(nonce).
+
+export type Header = { key: string; value: string };
+
+/** Sent on every response, pages, API and static files alike. */
+export const SECURITY_HEADERS: readonly Header[] = [
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+];
+
+/**
+ * The policy of an HTML page. Scripts run only when they carry `nonce` (Next
+ * puts it on its own scripts when it finds the policy on the request) or are
+ * loaded by one that does ('strict-dynamic'); `dev` adds 'unsafe-eval', which
+ * React's development build needs. Styles may be inline: KaTeX and the
+ * pages' style attributes write them. Nothing may frame the app.
+ */
+export function pageContentSecurityPolicy(nonce: string, dev = false): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** The policy of API answers and files: they are data, never a document that may load or run anything. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** A fresh nonce: 16 random bytes as base64 (from the Web Crypto API, so it works in any runtime). */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
