@@ -1,6 +1,7 @@
-// Runs `next dev` or `next start` and the lab grading worker(s) against a
-// prepared database, and stops them together: the whole process groups, so
-// no next-server is left on the port, and the workers before the database.
+// Runs the app server (scripts/app-server.ts: Next dev or production behind
+// the server that resolves client addresses) and the lab grading worker(s)
+// against a prepared database, and stops them together: the whole process
+// groups, so nothing is left on the port, and the workers before the database.
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { localAuthSecret, prepareDatabase } from "./prepare-database";
@@ -27,7 +28,8 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
       process.env.BETTER_AUTH_TRUSTED_ORIGINS ?? [`http://localhost:${port}`, `http://127.0.0.1:${port}`].join(","),
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const child = spawn(join(process.cwd(), "node_modules", ".bin", "next"), [mode, "--port", String(port), "--hostname", host], {
+  const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+  const child = spawn(tsx, [join(process.cwd(), "scripts", "app-server.ts"), mode, "--port", String(port), "--hostname", host], {
     stdio: "inherit",
     detached: true,
     env: childEnv,
@@ -40,7 +42,7 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
   const workers: (ChildProcess | null)[] = Array.from({ length: workerCount }, () => null);
   const startWorker = (slot: number) => {
     if (stopping) return;
-    const worker = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), [join(process.cwd(), "scripts", "lab-worker.ts")], {
+    const worker = spawn(tsx, [join(process.cwd(), "scripts", "lab-worker.ts")], {
       stdio: "inherit",
       detached: true,
       env: childEnv,
