@@ -9,7 +9,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { onboardUser } from "../accounts/onboard";
 import { passwordRulePlugin, secureCookiesPlugin } from "./auth-plugins";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-rule";
 
 function createAuth() {
   const { BETTER_AUTH_SECRET, BETTER_AUTH_URL, BETTER_AUTH_TRUSTED_ORIGINS } = env();

@@ -3,13 +3,7 @@
 // breach-frequency lists (the list @zxcvbn-ts/language-common ships). Checked
 // on sign-up and on every password change (lib/auth/auth-plugins.ts).
 import { dictionary } from "@zxcvbn-ts/language-common";
-
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
-
-/** The rule as the sign-up page states it. */
-export const PASSWORD_RULE =
-  "At least 8 characters, not only spaces, and not a well-known password such as 12345678 or password1.";
+import { PASSWORD_MIN_LENGTH } from "./password-rule";
 
 export type PasswordProblem = { code: "PASSWORD_BLANK" | "PASSWORD_TOO_COMMON"; message: string };
 

@@ -3,6 +3,8 @@
 // across addresses, and the Secure cookie. Requests are plain HTTP sent from
 // chosen loopback addresses (127.0.0.x), so each test is its own client.
 import { expect, test } from "@playwright/test";
+import { PASSWORD_RULE } from "../../lib/auth/password-rule";
+import { SCREENSHOT_DIR } from "./support";
 import type { NextServer } from "../../bench/support/next-server";
 import { freshDatabase, selfSignedCertificate, sessionAddress, sessionCookie, signIn, signUp, startServer } from "./auth-support";
 
@@ -40,6 +42,31 @@ test("common and whitespace passwords are refused at sign-up with a message", as
     expect(reply.body.message).toMatch(/only spaces|most common/);
     expect(sessionCookie(reply)).toBeUndefined();
   }
+});
+
+test("the sign-up page states the password rule and says why a password is refused; sign-in says when to try again", async ({ page }) => {
+  await page.goto("/sign-up");
+  await expect(page.getByText(PASSWORD_RULE)).toBeVisible();
+  const email = unique("form");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("12345678");
+  await page.getByRole("button", { name: "Create account" }).tap();
+  await expect(page.getByRole("alert")).toContainText("one of the most common");
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/sign-up-common-password.png` });
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).tap();
+  await expect(page.getByTestId("due-counts")).toBeVisible();
+
+  await page.context().clearCookies();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  for (let i = 0; i < 6; i++) {
+    await page.getByLabel("Password").fill(`not it ${i}`);
+    await page.getByRole("button", { name: "Sign in" }).tap();
+    await expect(page.getByRole("alert")).toBeVisible();
+  }
+  await expect(page.getByRole("alert")).toContainText("Too many sign-in attempts for this account; try again in 1 minute.");
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/sign-in-backoff.png` });
 });
 
 test.describe("two app processes on one database, one behind a trusted proxy", () => {
