@@ -63,10 +63,8 @@ export function backoffRemainingMs(record: { failures: number; lastFailureAt: Da
 
 /** "40 seconds", "1 minute", "2 minutes": a wait as a person reads it, rounded up. */
 export function describeWait(ms: number): string {
-  if (ms < 60_000) {
-    const seconds = Math.max(1, Math.ceil(ms / 1000));
-    return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  }
-  const minutes = Math.ceil(ms / 60_000);
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }

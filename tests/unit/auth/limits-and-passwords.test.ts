@@ -50,6 +50,7 @@ describe("messages", () => {
   it.each([
     { ms: 400, text: "1 second" },
     { ms: 40_000, text: "40 seconds" },
+    { ms: 59_001, text: "1 minute" },
     { ms: 60_000, text: "1 minute" },
     { ms: 90_000, text: "2 minutes" },
   ])("$ms ms reads as $text", ({ ms, text }) => {
