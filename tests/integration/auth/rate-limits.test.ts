@@ -91,7 +91,7 @@ describe("auth requests", () => {
     const afterWait = await signIn("victim@example.test", "correct horse battery", { address: "192.0.2.77" }, later(60_000));
     expect(afterWait.status).toBe(200);
     expect(await testDb().signInBackoff.count()).toBe(0);
-  });
+  }, 90_000);
 
   it("limits sign-ins per address whatever the account, and never by a header the client set", async () => {
     const statuses: number[] = [];
