@@ -16,6 +16,9 @@ import { resolveClient } from "../../lib/http/client-address";
 import { writeForwardedHeaders } from "../../lib/http/forwarded-headers";
 import type { AddressList } from "../../lib/http/ip-address";
 
+/** How long closing waits for the listener, then for Next, before giving up on each. */
+const CLOSE_WAIT_MS = 3_000;
+
 export type AppServerOptions = { dev: boolean; dir: string; hostname: string; port: number };
 
 export type RunningAppServer = { url: string; close: () => Promise<void> };
@@ -62,10 +65,17 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   return {
     url: `${scheme}://${options.hostname}:${options.port}`,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await app.close();
+      // Keep-alive and upgraded (HMR) sockets would hold close() open indefinitely.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await Promise.race([closed, delay(CLOSE_WAIT_MS)]);
+      await Promise.race([app.close(), delay(CLOSE_WAIT_MS)]);
     },
   };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function rewriteRequest(request: IncomingMessage, trustedProxies: AddressList, token: string): void {

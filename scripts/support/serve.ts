@@ -8,7 +8,7 @@ import { localAuthSecret, prepareDatabase } from "./prepare-database";
 
 export type ServeOptions = { dataDir?: string; port?: number; host?: string };
 
-/** Time a worker gets to finish the submission it is grading after SIGTERM. */
+/** Time a worker gets to finish the submission it is grading (and the app server to close) after SIGTERM. */
 const WORKER_STOP_MS = 10_000;
 /** Wait before restarting a worker that crashed, so a broken one does not spin. */
 const WORKER_RESTART_MS = 2_000;
@@ -60,8 +60,7 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    signalGroup(child, "SIGTERM");
-    await Promise.all(workers.map((worker) => (worker ? stopWorker(worker) : undefined)));
+    await Promise.all([stopGroup(child), ...workers.map((worker) => (worker ? stopGroup(worker) : undefined))]);
     await database.stop();
     process.exit(code);
   };
@@ -70,16 +69,19 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
   child.on("exit", (code) => void shutdown(code ?? 0));
 }
 
-/** SIGTERM, then the worker's own exit (it finishes its job), or SIGKILL after WORKER_STOP_MS. */
-function stopWorker(worker: ChildProcess): Promise<void> {
+/**
+ * SIGTERM to the process group, then its leader's own exit (a worker finishes
+ * its job, the app server closes), or SIGKILL to the group after WORKER_STOP_MS.
+ */
+function stopGroup(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (worker.exitCode !== null || worker.signalCode !== null) return resolve();
-    const timer = setTimeout(() => signalGroup(worker, "SIGKILL"), WORKER_STOP_MS);
-    worker.once("exit", () => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => signalGroup(child, "SIGKILL"), WORKER_STOP_MS);
+    child.once("exit", () => {
       clearTimeout(timer);
       resolve();
     });
-    signalGroup(worker, "SIGTERM");
+    signalGroup(child, "SIGTERM");
   });
 }
 
