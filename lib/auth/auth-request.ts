@@ -26,6 +26,7 @@ const COUNTER_KEEP_MS = 60 * 60_000;
 const SignInBodySchema = z.looseObject({ email: z.string().trim().toLowerCase().min(1).max(320) });
 
 let nextPruneAt = 0;
+let warnedUnknown = false;
 
 /**
  * Answers one auth request at `now`: 429 with Retry-After (seconds) and
@@ -38,7 +39,7 @@ export async function handleAuthRequest(request: Request, now: Date): Promise<Re
   const rule = request.method === "POST" ? authLimitRule(path, { signUpsPerMinute: settings.AUTH_SIGN_UPS_PER_MINUTE, signInsPerMinute: settings.AUTH_SIGN_INS_PER_MINUTE }) : null;
   if (!rule) return auth().handler(request);
 
-  const address = readEdgeClient(request.headers, settings.RESIDUAL_EDGE_TOKEN)?.address ?? UNKNOWN_ADDRESS;
+  const address = readEdgeClient(request.headers, settings.RESIDUAL_EDGE_TOKEN)?.address ?? unknownClient();
   const count = await countHit(db(), `${rule.name}:${addressLimitKey(address)}`, rule, now);
   const decision = decideWindow(count, rule, now);
   pruneWhenDue(now);
@@ -61,6 +62,15 @@ export async function handleAuthRequest(request: Request, now: Date): Promise<Re
   const response = await auth().handler(forwarded);
   if (response.ok) await clearBackoff(db(), email);
   return response;
+}
+
+/** The shared "unknown" address, with a warning the first time: the app is not behind scripts/app-server.ts. */
+function unknownClient(): string {
+  if (!warnedUnknown) {
+    warnedUnknown = true;
+    console.warn("[residual] auth request without the app server's client address (bare `next start`?): every client counts as one for the limits");
+  }
+  return UNKNOWN_ADDRESS;
 }
 
 function signInEmail(body: Uint8Array): string | null {
