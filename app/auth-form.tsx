@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULE } from "@/lib/auth/password-rule";
 import { authClient } from "@/lib/client/auth-client";
 
 type Mode = "sign-in" | "sign-up";
@@ -41,9 +42,11 @@ export function AuthForm({ mode }: { mode: Mode }) {
       <label>Email<input name="email" type="email" required autoComplete="email" inputMode="email" maxLength={200} /></label>
       <label>
         Password
-        <input name="password" type="password" required minLength={8} maxLength={128}
-          autoComplete={mode === "sign-up" ? "new-password" : "current-password"} />
+        <input name="password" type="password" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH}
+          autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
+          aria-describedby={mode === "sign-up" ? "password-rule" : undefined} />
       </label>
+      {mode === "sign-up" && <p id="password-rule" className="muted small" style={{ margin: 0 }}>{PASSWORD_RULE}</p>}
       {error && <p className="error" role="alert">{error}</p>}
       <button className="button primary block" type="submit" disabled={busy}>
         {busy ? "…" : mode === "sign-up" ? "Create account" : "Sign in"}

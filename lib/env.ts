@@ -1,5 +1,6 @@
 // The one place environment variables are read. Parsed once, validated with zod.
 import { z } from "zod";
+import { parseAddressList, type AddressList } from "./http/ip-address";
 
 const EnvSchema = z.object({
   DATABASE_URL: z
@@ -27,6 +28,35 @@ const EnvSchema = z.object({
     .max(10_000)
     .default(10)
     .describe("Sign-ups allowed per client address per minute (browser tests, all from one address, raise it)."),
+  AUTH_SIGN_INS_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(10)
+    .describe("Sign-in attempts allowed per client address per minute, whatever the account."),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((list, ctx): AddressList => {
+      try {
+        return parseAddressList(list);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    })
+    .describe(
+      "Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed, as addresses or CIDR ranges, comma-separated " +
+        "(e.g. `127.0.0.1,10.0.0.0/8`). Empty (the default): the socket's peer is the client and forwarding headers are ignored.",
+    ),
+  TLS_CERT_FILE: z.string().min(1).optional().describe("PEM certificate chain: with TLS_KEY_FILE, the app server speaks https itself."),
+  TLS_KEY_FILE: z.string().min(1).optional().describe("PEM private key for TLS_CERT_FILE."),
+  RESIDUAL_EDGE_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .describe("Set by the app server for its own process (never by hand): marks requests whose forwarding headers it rewrote."),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

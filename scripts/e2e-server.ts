@@ -3,12 +3,16 @@
 // `residual_e2e` database on that server (the database it names is untouched).
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { relocatedTarget } from "../lib/db/postgres-as-root";
 import { createDatabase, dropDatabase, withDatabaseName } from "../lib/db/migrations";
+import { E2E_DATABASE, e2eDataDir } from "./support/e2e-database";
 import { serve } from "./support/serve";
 
-const E2E_DATABASE = "residual_e2e";
 const port = Number(process.env.E2E_PORT ?? 3100);
-const dataDir = join(process.cwd(), ".cache", port === 3100 ? "e2e" : `e2e-${port}`);
+const dataDir = e2eDataDir(port);
+// As root the cluster may live elsewhere, linked from here (lib/db/postgres-as-root.ts): start afresh there too.
+const relocated = relocatedTarget(join(dataDir, "postgres"));
+if (relocated) rmSync(relocated, { recursive: true, force: true });
 rmSync(dataDir, { recursive: true, force: true });
 const external = process.env.DATABASE_URL;
 if (external) {

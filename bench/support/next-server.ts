@@ -1,23 +1,27 @@
 // The production server under test: `next build` when no build exists, then
-// `next start` in its own process group (stopping the group leaves no
-// next-server behind on the port), with its output kept in a log file.
+// the app server (scripts/app-server.ts: Next behind the server that resolves
+// client addresses) in its own process group (stopping the group leaves
+// nothing behind on the port), with its output kept in a log file.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { get as httpGet } from "node:http";
+import { get as httpsGet } from "node:https";
 import { join } from "node:path";
 import { portIsFree } from "./ports";
 import { note } from "./stats";
 
 const NEXT_BIN = join(process.cwd(), "node_modules", ".bin", "next");
+const TSX_BIN = join(process.cwd(), "node_modules", ".bin", "tsx");
 const HEALTH_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 /** `pid` leads the server's process group. */
 export type NextServer = { baseUrl: string; logFile: string; pid: number; stop: () => Promise<void> };
 
-/** Runs `next build` (telemetry off) when `.next/BUILD_ID` is missing; throws when the build fails. */
+/** Runs `next build` (telemetry off) when `<NEXT_DIST_DIR or .next>/BUILD_ID` is missing; throws when the build fails. */
 export function ensureProductionBuild(): void {
-  const buildId = join(process.cwd(), ".next", "BUILD_ID");
+  const buildId = join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (existsSync(buildId)) {
     note(`Using the existing production build (.next/BUILD_ID ${readFileSync(buildId, "utf8").trim()})`);
     return;
@@ -27,12 +31,22 @@ export function ensureProductionBuild(): void {
   if (result.status !== 0 || !existsSync(buildId)) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
 }
 
-/** Starts `next start` on 127.0.0.1:`port` against `databaseUrl` and resolves once /api/health answers 200. */
-export async function startNextServer(options: { port: number; databaseUrl: string; logFile: string }): Promise<NextServer> {
+/**
+ * Starts the production app server on 127.0.0.1:`port` against `databaseUrl`
+ * and resolves once /api/health answers 200. `env` adds or overrides
+ * variables (TRUSTED_PROXIES, TLS_CERT_FILE, …); with TLS files the base URL is https.
+ */
+export async function startNextServer(options: {
+  port: number;
+  databaseUrl: string;
+  logFile: string;
+  env?: Record<string, string>;
+}): Promise<NextServer> {
   if (!(await portIsFree(options.port))) throw new Error(`port ${options.port} is already in use; stop whatever listens there first`);
-  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const scheme = options.env?.TLS_CERT_FILE ? "https" : "http";
+  const baseUrl = `${scheme}://127.0.0.1:${options.port}`;
   const log = createWriteStream(options.logFile);
-  const child = spawn(NEXT_BIN, ["start", "--port", String(options.port), "--hostname", "127.0.0.1"], {
+  const child = spawn(TSX_BIN, [join(process.cwd(), "scripts", "app-server.ts"), "start", "--port", String(options.port), "--hostname", "127.0.0.1"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -42,6 +56,7 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
       BETTER_AUTH_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
     },
   });
   child.stdout?.pipe(log);
@@ -54,7 +69,7 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
     await stop();
     throw error;
   }
-  if (child.pid === undefined) throw new Error("next start did not get a pid");
+  if (child.pid === undefined) throw new Error("the app server did not get a pid");
   return { baseUrl, logFile: options.logFile, pid: child.pid, stop };
 }
 
@@ -64,17 +79,31 @@ async function waitForHealth(baseUrl: string, exited: Promise<void>, logFile: st
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
   let last = "no answer";
   while (Date.now() < deadline) {
-    if (gone) throw new Error(`next start exited before it was healthy; see ${logFile}:\n${tail(logFile)}`);
+    if (gone) throw new Error(`the app server exited before it was healthy; see ${logFile}:\n${tail(logFile)}`);
     try {
-      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      last = `${response.status} ${await response.text()}`;
-      if (response.ok) return;
+      const response = await probe(`${baseUrl}/api/health`);
+      last = `${response.status} ${response.body}`;
+      if (response.status === 200) return;
     } catch (error) {
       last = error instanceof Error ? error.message : String(error);
     }
     await new Promise((done) => setTimeout(done, 250));
   }
   throw new Error(`/api/health not healthy within ${HEALTH_TIMEOUT_MS} ms (last: ${last}); see ${logFile}:\n${tail(logFile)}`);
+}
+
+/** GET over http or https; a local TLS server's self-signed certificate is accepted. */
+function probe(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = (url.startsWith("https:") ? httpsGet : httpGet)(url, { rejectUnauthorized: false, timeout: 2_000 }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on("timeout", () => request.destroy(new Error("timed out")));
+    request.on("error", reject);
+  });
 }
 
 /** SIGTERM to the whole group, SIGKILL if it is still there after the timeout. Idempotent. */

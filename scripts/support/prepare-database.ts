@@ -23,7 +23,7 @@ export async function prepareDatabase(options: { dataDir: string; port?: number;
     const pg = await startEmbeddedPostgres({ dataDir: join(options.dataDir, "postgres"), port: options.port });
     url = pg.url;
     stop = pg.stop;
-    log(`Embedded Postgres running (${redact(url)}), data in ${join(options.dataDir, "postgres")}`);
+    log(`Embedded Postgres running (${redact(url)}), data in ${pg.dataDir}`);
   }
   const { applied } = await applyMigrations(url);
   log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Migrations up to date");

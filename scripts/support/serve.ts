@@ -1,13 +1,14 @@
-// Runs `next dev` or `next start` and the lab grading worker(s) against a
-// prepared database, and stops them together: the whole process groups, so
-// no next-server is left on the port, and the workers before the database.
+// Runs the app server (scripts/app-server.ts: Next dev or production behind
+// the server that resolves client addresses) and the lab grading worker(s)
+// against a prepared database, and stops them together: the whole process
+// groups, so nothing is left on the port, and the workers before the database.
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { localAuthSecret, prepareDatabase } from "./prepare-database";
 
 export type ServeOptions = { dataDir?: string; port?: number; host?: string };
 
-/** Time a worker gets to finish the submission it is grading after SIGTERM. */
+/** Time a worker gets to finish the submission it is grading (and the app server to close) after SIGTERM. */
 const WORKER_STOP_MS = 10_000;
 /** Wait before restarting a worker that crashed, so a broken one does not spin. */
 const WORKER_RESTART_MS = 2_000;
@@ -27,7 +28,8 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
       process.env.BETTER_AUTH_TRUSTED_ORIGINS ?? [`http://localhost:${port}`, `http://127.0.0.1:${port}`].join(","),
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const child = spawn(join(process.cwd(), "node_modules", ".bin", "next"), [mode, "--port", String(port), "--hostname", host], {
+  const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+  const child = spawn(tsx, [join(process.cwd(), "scripts", "app-server.ts"), mode, "--port", String(port), "--hostname", host], {
     stdio: "inherit",
     detached: true,
     env: childEnv,
@@ -40,7 +42,7 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
   const workers: (ChildProcess | null)[] = Array.from({ length: workerCount }, () => null);
   const startWorker = (slot: number) => {
     if (stopping) return;
-    const worker = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), [join(process.cwd(), "scripts", "lab-worker.ts")], {
+    const worker = spawn(tsx, [join(process.cwd(), "scripts", "lab-worker.ts")], {
       stdio: "inherit",
       detached: true,
       env: childEnv,
@@ -58,8 +60,7 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    signalGroup(child, "SIGTERM");
-    await Promise.all(workers.map((worker) => (worker ? stopWorker(worker) : undefined)));
+    await Promise.all([stopGroup(child), ...workers.map((worker) => (worker ? stopGroup(worker) : undefined))]);
     await database.stop();
     process.exit(code);
   };
@@ -68,16 +69,19 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
   child.on("exit", (code) => void shutdown(code ?? 0));
 }
 
-/** SIGTERM, then the worker's own exit (it finishes its job), or SIGKILL after WORKER_STOP_MS. */
-function stopWorker(worker: ChildProcess): Promise<void> {
+/**
+ * SIGTERM to the process group, then its leader's own exit (a worker finishes
+ * its job, the app server closes), or SIGKILL to the group after WORKER_STOP_MS.
+ */
+function stopGroup(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (worker.exitCode !== null || worker.signalCode !== null) return resolve();
-    const timer = setTimeout(() => signalGroup(worker, "SIGKILL"), WORKER_STOP_MS);
-    worker.once("exit", () => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => signalGroup(child, "SIGKILL"), WORKER_STOP_MS);
+    child.once("exit", () => {
       clearTimeout(timer);
       resolve();
     });
-    signalGroup(worker, "SIGTERM");
+    signalGroup(child, "SIGTERM");
   });
 }
 

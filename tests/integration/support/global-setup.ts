@@ -36,6 +36,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     adminUrl = server.url;
     stopServer = async () => {
       await server.stop();
+      // As root the cluster may live elsewhere, linked from dir/data (lib/db/postgres-as-root.ts).
+      await rm(server.dataDir, { recursive: true, force: true });
       await rm(dir, { recursive: true, force: true });
     };
   }

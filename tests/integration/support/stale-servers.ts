@@ -5,6 +5,7 @@
 import { readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { inspectPidFile } from "../../../lib/db/embedded-postgres-pid";
+import { relocatedTarget } from "../../../lib/db/postgres-as-root";
 
 const MIN_AGE_MS = 10 * 60 * 1000;
 
@@ -17,6 +18,8 @@ export async function sweepStaleServers(cacheDir: string, prefix: string, now = 
     const { mtimeMs } = await stat(dir);
     if (now - mtimeMs < MIN_AGE_MS) continue;
     if ((await inspectPidFile(join(dir, "data"))).kind === "running") continue;
+    const relocated = relocatedTarget(join(dir, "data"));
+    if (relocated) await rm(relocated, { recursive: true, force: true });
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,11 +1,10 @@
-// GET|POST /api/auth/* — sign-up, sign-in, sign-out and session, served by better-auth.
-import { toNextJsHandler } from "better-auth/next-js";
-import { auth } from "@/lib/auth/auth";
+// GET|POST /api/auth/* — sign-up, sign-in, sign-out and session: rate limits, then better-auth.
+import { handleAuthRequest } from "@/lib/auth/auth-request";
 
 export async function GET(request: Request): Promise<Response> {
-  return toNextJsHandler(auth()).GET(request);
+  return handleAuthRequest(request, new Date());
 }
 
 export async function POST(request: Request): Promise<Response> {
-  return toNextJsHandler(auth()).POST(request);
+  return handleAuthRequest(request, new Date());
 }
