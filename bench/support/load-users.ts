@@ -35,9 +35,10 @@ export async function createLoadUsers(prisma: PrismaClient, prefix: string, coun
   const users: LoadUser[] = [];
   for (let i = 0; i < count; i++) {
     const id = `${prefix}-${i}`;
+    const now = new Date();
     await prisma.user.create({ data: { id, name: `Bench ${prefix} ${i}`, email: `${id}@bench.invalid` } });
-    await onboardUser(prisma, id);
-    const { secret } = await createApiToken(prisma, id, "bench");
+    await onboardUser(prisma, id, now);
+    const { secret } = await createApiToken(prisma, id, "bench", now);
     users.push({ id, secret });
   }
   return users;

@@ -29,7 +29,7 @@ function createAuth() {
       },
     },
     databaseHooks: {
-      user: { create: { after: async (user) => { await onboardUser(db(), user.id); } } },
+      user: { create: { after: async (user) => { await onboardUser(db(), user.id, user.createdAt); } } },
     },
     plugins: [nextCookies()],
   });

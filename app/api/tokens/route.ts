@@ -16,5 +16,5 @@ export const GET = route(async (request) => {
 export const POST = route(async (request) => {
   const userId = await requireUserId(request.headers, new Date());
   const body = await parseJsonBody(request, ApiTokenPostBodySchema, 1024);
-  return Response.json(await createApiToken(db(), userId, body.name), { status: 201 });
+  return Response.json(await createApiToken(db(), userId, body.name, new Date()), { status: 201 });
 });

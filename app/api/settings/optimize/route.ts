@@ -19,5 +19,5 @@ export const POST = route(async (request) => {
 
 export const DELETE = route(async (request) => {
   const userId = await requireUserId(request.headers, new Date());
-  return Response.json(await resetUserWeights(db(), userId));
+  return Response.json(await resetUserWeights(db(), userId, new Date()));
 });

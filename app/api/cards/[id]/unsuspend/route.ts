@@ -9,6 +9,6 @@ import { unsuspendCard } from "@/lib/reviews/suspension";
 export const POST = route<{ params: Promise<{ id: string }> }>(async (request, context) => {
   const userId = await requireUserId(request.headers, new Date());
   const { id } = parseValue(await context.params, IdParamsSchema);
-  await unsuspendCard(db(), userId, id);
+  await unsuspendCard(db(), userId, id, new Date());
   return new Response(null, { status: 204 });
 });

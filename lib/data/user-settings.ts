@@ -1,0 +1,72 @@
+// Data access for user_settings, one row per user: read with defaults, and
+// every write (onboarding, the settings form, fitted FSRS weights) stamped
+// with the caller's `now`. Validation of what is written happens at the edge.
+import type { Db } from "../db/client";
+import type { UserSettings as UserSettingsRow } from "../db/generated/client";
+import { DEFAULT_SCHEDULER_SETTINGS } from "../scheduling";
+import type { SettingsPatch } from "../settings/settings-schema";
+
+/** A user's settings as the app uses them (the row without its bookkeeping stamp). */
+export type UserSettings = Omit<UserSettingsRow, "updatedAt">;
+
+/** What a user without a settings row gets; the same values as the table's column defaults (a test holds them together). */
+export function defaultUserSettings(userId: string): UserSettings {
+  return {
+    userId,
+    desiredRetention: DEFAULT_SCHEDULER_SETTINGS.desiredRetention,
+    newCardsPerDay: 20,
+    maximumIntervalDays: DEFAULT_SCHEDULER_SETTINGS.maximumIntervalDays,
+    dayStartHour: 4,
+    timeZone: "UTC",
+    buttonMode: "FOUR",
+    fsrsWeights: [...DEFAULT_SCHEDULER_SETTINGS.weights],
+    fsrsWeightsFittedAt: null,
+    fsrsWeightsReviewCount: null,
+  };
+}
+
+const COLUMNS = {
+  userId: true,
+  desiredRetention: true,
+  newCardsPerDay: true,
+  maximumIntervalDays: true,
+  dayStartHour: true,
+  timeZone: true,
+  buttonMode: true,
+  fsrsWeights: true,
+  fsrsWeightsFittedAt: true,
+  fsrsWeightsReviewCount: true,
+} as const;
+
+/** The user's settings; the defaults when they have no row yet (nothing is written). */
+export async function selectUserSettings(db: Db, userId: string): Promise<UserSettings> {
+  const row = await db.userSettings.findUnique({ where: { userId }, select: COLUMNS });
+  return row ?? defaultUserSettings(userId);
+}
+
+/** Creates the user's settings row with the defaults, if missing (onboarding). */
+export async function insertDefaultUserSettings(db: Db, userId: string, now: Date): Promise<void> {
+  await db.userSettings.createMany({ data: [{ userId, updatedAt: now }], skipDuplicates: true });
+}
+
+/** Applies a validated patch (creating the row if missing) and returns the settings after it. */
+export async function updateUserSettings(db: Db, userId: string, patch: SettingsPatch, now: Date): Promise<UserSettings> {
+  return db.userSettings.upsert({
+    where: { userId },
+    create: { userId, ...patch, updatedAt: now },
+    update: { ...patch, updatedAt: now },
+    select: COLUMNS,
+  });
+}
+
+/** The personal FSRS weights, when and from how many reviews they were fitted; empty weights and nulls go back to the defaults. */
+export type FittedWeights = { fsrsWeights: number[]; fsrsWeightsFittedAt: Date | null; fsrsWeightsReviewCount: number | null };
+
+/** Stores (or clears) the user's fitted weights. */
+export async function updateFittedWeights(db: Db, userId: string, fitted: FittedWeights, now: Date): Promise<void> {
+  await db.userSettings.upsert({
+    where: { userId },
+    create: { userId, ...fitted, updatedAt: now },
+    update: { ...fitted, updatedAt: now },
+  });
+}
