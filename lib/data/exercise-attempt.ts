@@ -1,7 +1,8 @@
 // Data access for exercise_attempt: storing an attempt once on its
 // client-generated id, for every kind of graded work (numeric exercises,
 // drawings, a grill's numeric items), and reading one back with its JSON
-// columns parsed by the schema of its kind. The id is owned by the first
+// columns parsed here by the schema of its kind (numeric: below; drawings:
+// lib/drawing/record-drawing-attempt.ts). The id is owned by the first
 // request: a retry of it finds the stored row, a request reusing the id for
 // other work is refused, and two copies racing each other store one row
 // without a unique violation (which would abort a surrounding transaction).
@@ -9,7 +10,6 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import type { ExerciseAttempt, Prisma } from "../db/generated/client";
 import { parseStored } from "../db/rows";
-import { DrawingAnswerSchema } from "../drawing/drawing-schemas";
 import { conflict } from "../errors/app-error";
 import type { StepGrade } from "../grading";
 
@@ -60,14 +60,6 @@ export const NumericAttemptJson = {
   answers: z.record(z.string(), z.string()),
   steps: z.array(StoredStepSchema),
 } satisfies AttemptJson<Record<string, string>, Omit<StepGrade, "parsed">[]>;
-
-/** A drawing's attempt: the answer as drawn, and one verdict per graded item. */
-export const DrawingAttemptJson = {
-  answers: DrawingAnswerSchema,
-  steps: z.array(
-    z.object({ key: z.string(), label: z.string(), correct: z.boolean(), problem: z.enum(["missing", "extra", "unticked"]).optional() }),
-  ),
-};
 
 function parsed<A, S>(row: ExerciseAttempt, json: AttemptJson<A, S>): StoredAttempt<A, S> {
   return {

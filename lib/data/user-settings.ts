@@ -4,10 +4,12 @@
 import type { Db } from "../db/client";
 import type { UserSettings as UserSettingsRow } from "../db/generated/client";
 import { DEFAULT_SCHEDULER_SETTINGS } from "../scheduling";
-import type { SettingsPatch } from "../settings/settings-schema";
 
 /** A user's settings as the app uses them (the row without its bookkeeping stamp). */
 export type UserSettings = Omit<UserSettingsRow, "updatedAt">;
+
+/** The settings a learner edits; validated at the edge (lib/settings/settings-schema.ts). */
+export type UserSettingsPatch = Partial<Pick<UserSettings, "desiredRetention" | "newCardsPerDay" | "dayStartHour" | "timeZone" | "buttonMode">>;
 
 /** What a user without a settings row gets; the same values as the table's column defaults (a test holds them together). */
 export function defaultUserSettings(userId: string): UserSettings {
@@ -50,7 +52,7 @@ export async function insertDefaultUserSettings(db: Db, userId: string, now: Dat
 }
 
 /** Applies a validated patch (creating the row if missing) and returns the settings after it. */
-export async function updateUserSettings(db: Db, userId: string, patch: SettingsPatch, now: Date): Promise<UserSettings> {
+export async function updateUserSettings(db: Db, userId: string, patch: UserSettingsPatch, now: Date): Promise<UserSettings> {
   return db.userSettings.upsert({
     where: { userId },
     create: { userId, ...patch, updatedAt: now },

@@ -2,12 +2,13 @@
 // write one ExerciseAttempt row on the client-generated id. A retry with the
 // same id returns the first result and writes nothing; a bad answer throws
 // before anything is written.
-import type { Catalogue } from "../catalogue/catalogue";
+import { z } from "zod";
 import type { Db } from "../db/client";
-import { DrawingAttemptJson, insertAttemptOnce, selectEarlierAttempt } from "../data/exercise-attempt";
+import { insertAttemptOnce, selectEarlierAttempt, type AttemptJson } from "../data/exercise-attempt";
 import { AppError, notFound } from "../errors/app-error";
-import type { DrawingGrade } from "./drawing-grade";
-import type { DrawingAnswer } from "./drawing-schemas";
+import type { DrawingGrade, DrawingItemResult } from "./drawing-grade";
+import type { DrawingPromptLookup } from "./drawing-prompt";
+import { DrawingAnswerSchema, type DrawingAnswer } from "./drawing-schemas";
 import { ratingForDrawingReview } from "./drawing-rating";
 
 export type DrawingAttemptInput = {
@@ -18,6 +19,14 @@ export type DrawingAttemptInput = {
   answer: DrawingAnswer;
   durationMs?: number;
 };
+
+/** How a drawing attempt's JSON columns are read: the answer as drawn, and one verdict per graded item. */
+export const DrawingAttemptJson = {
+  answers: DrawingAnswerSchema,
+  steps: z.array(
+    z.object({ key: z.string(), label: z.string(), correct: z.boolean(), problem: z.enum(["missing", "extra", "unticked"]).optional() }),
+  ),
+} satisfies AttemptJson<DrawingAnswer, DrawingItemResult[]>;
 
 export type DrawingAttemptResult = DrawingGrade & {
   attemptId: string;
@@ -39,7 +48,7 @@ export type DrawingAttemptResult = DrawingGrade & {
  */
 export async function recordDrawingAttempt(
   db: Db,
-  catalogue: Catalogue,
+  catalogue: DrawingPromptLookup,
   input: DrawingAttemptInput,
   now: Date,
   timer: () => number = () => performance.now(),
