@@ -6,6 +6,7 @@ import { undoReview } from "@/lib/reviews/undo-review";
 import { resetDb, testDb } from "../support/db";
 import { createModuleWithCards, createUser, enroll } from "../support/fixtures";
 import { catalogue } from "@/exercises/catalogue";
+import { createCatalogue } from "@/lib/catalogue/catalogue";
 
 // 09:00 UTC on a Monday; the default study day (UTC, 04:00) runs 04:00–04:00.
 const T0 = new Date("2026-03-02T09:00:00Z");
@@ -123,5 +124,20 @@ describe("exercise cards in the queue", () => {
 
     const again = await getTodayQueue(db, catalogue, user.id, T0, () => 999);
     expect(again.cards.find((c) => c.cardId === gradable.id)?.exercise?.seed).toBe(999);
+  });
+
+  it("knows only the catalogue it is handed", async () => {
+    const { db, user, cardIds } = await setup(1, { newCardsPerDay: 10 });
+    const moduleId = (await db.card.findUniqueOrThrow({ where: { id: cardIds[0] as string } })).moduleId;
+    const card = await db.card.create({
+      data: { moduleId, externalId: "ex-ln", kind: "EXERCISE", front: "Exercise", back: "", siblingKey: "ex-ln", exerciseSlug: "layernorm-by-hand", position: 10, contentHash: "ex-ln" },
+    });
+    const layernormOnly = createCatalogue({ exercises: catalogue.exercises.filter((e) => e.slug === "layernorm-by-hand"), drawings: [] });
+    const empty = createCatalogue({ exercises: [], drawings: [] });
+
+    const withIt = await getTodayQueue(db, layernormOnly, user.id, T0, () => 5);
+    expect(withIt.cards.find((c) => c.cardId === card.id)?.exercise).toMatchObject({ slug: "layernorm-by-hand", seed: 5 });
+    const without = await getTodayQueue(db, empty, user.id, T0, () => 5);
+    expect(without.cards.map((c) => c.cardId)).toEqual([cardIds[0]]);
   });
 });
