@@ -6,7 +6,13 @@ import { createApiToken } from "../../lib/auth/api-tokens";
 import { onboardUser } from "../../lib/accounts/onboard";
 import type { PrismaClient } from "../../lib/db/generated/client";
 
-export type LoadUser = { id: string; secret: string };
+/** A load client: a bearer token (`secret`), or a browser session `cookie` (then `secret` is empty). */
+export type LoadUser = { id: string; secret: string; cookie?: string };
+
+/** The headers that sign a request in as `user`; a cookie request carries the app's own Origin, as a browser's would. */
+export function authHeaders(user: LoadUser, baseUrl: string): Record<string, string> {
+  return user.cookie ? { cookie: user.cookie, origin: baseUrl } : { authorization: `Bearer ${user.secret}` };
+}
 
 const BENCH_MODULE_CARDS = 120;
 

@@ -9,6 +9,7 @@ import { portIsFree } from "./ports";
 import { note } from "./stats";
 
 const NEXT_BIN = join(process.cwd(), "node_modules", ".bin", "next");
+const NEXT_JS = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 const HEALTH_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -27,12 +28,23 @@ export function ensureProductionBuild(): void {
   if (result.status !== 0 || !existsSync(buildId)) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
 }
 
-/** Starts `next start` on 127.0.0.1:`port` against `databaseUrl` and resolves once /api/health answers 200. */
-export async function startNextServer(options: { port: number; databaseUrl: string; logFile: string }): Promise<NextServer> {
+/**
+ * Starts `next start` on 127.0.0.1:`port` against `databaseUrl` (plus `env`; `nodeArgs` such as
+ * `--cpu-prof` go to node itself) and resolves once /api/health answers 200.
+ */
+export async function startNextServer(options: {
+  port: number;
+  databaseUrl: string;
+  logFile: string;
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+}): Promise<NextServer> {
   if (!(await portIsFree(options.port))) throw new Error(`port ${options.port} is already in use; stop whatever listens there first`);
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const log = createWriteStream(options.logFile);
-  const child = spawn(NEXT_BIN, ["start", "--port", String(options.port), "--hostname", "127.0.0.1"], {
+  const args = ["start", "--port", String(options.port), "--hostname", "127.0.0.1"];
+  const [command, argv] = options.nodeArgs ? [process.execPath, [...options.nodeArgs, NEXT_JS, ...args]] : [NEXT_BIN, args];
+  const child = spawn(command, argv, {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -42,10 +54,12 @@ export async function startNextServer(options: { port: number; databaseUrl: stri
       BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
       BETTER_AUTH_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
     },
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  // Neither stream may end the log: the other can still be writing to it.
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
   const stop = () => stopGroup(child, exited);
   try {

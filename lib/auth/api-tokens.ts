@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { notFound } from "../errors/app-error";
+import { forgetUser } from "./identity-cache";
 
 const TOKEN_PREFIX = "rsd_";
 
@@ -36,6 +37,7 @@ export async function listApiTokens(db: Db, userId: string): Promise<ApiTokenSum
 export async function revokeApiToken(db: Db, userId: string, tokenId: string, now: Date): Promise<void> {
   const { count } = await db.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: now } });
   if (count === 0) throw notFound("API token");
+  forgetUser(userId);
 }
 
 /** The user id a bearer secret belongs to, or null for an unknown or revoked token. */

@@ -4,6 +4,7 @@ import { db } from "../db/client";
 import { unauthenticated } from "../errors/app-error";
 import { auth } from "./auth";
 import { userIdForApiToken } from "./api-tokens";
+import { cachedUserId } from "./identity-cache";
 
 /** The signed-in user's id, or null. `now` stamps token use. */
 export async function currentUserId(headers: Headers, now: Date): Promise<string | null> {
@@ -17,7 +18,7 @@ export async function currentUserId(headers: Headers, now: Date): Promise<string
 
 /** The signed-in user's id; throws UNAUTHENTICATED (401) when there is none. */
 export async function requireUserId(headers: Headers, now: Date): Promise<string> {
-  const userId = await currentUserId(headers, now);
+  const userId = await cachedUserId(headers, now, currentUserId);
   if (!userId) throw unauthenticated();
   return userId;
 }

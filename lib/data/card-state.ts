@@ -38,12 +38,6 @@ export async function selectOptionalCardState(db: Db, userId: string, cardId: st
   return db.cardState.findUnique({ where: { userId_cardId: { userId, cardId } } });
 }
 
-/** The user's states of these cards (any order; cards without a row are left out). */
-export async function selectCardStates(db: Db, userId: string, cardIds: readonly string[]): Promise<CardState[]> {
-  if (cardIds.length === 0) return [];
-  return db.cardState.findMany({ where: { userId, cardId: { in: [...cardIds] } } });
-}
-
 /** One review's write: the state it computed and the log row that goes with it. */
 export type ReviewWrite = {
   reviewId: string;

@@ -1,6 +1,6 @@
-// Data access for card, always seen through a user: a card is visible when its
-// module is public or the user's own, and the user is enrolled in it (the same
-// rule as lib/reviews/review-context.ts).
+// Data access for card. A card is visible to a user when its module is public
+// or the user's own and the user is enrolled in it (the rule the review
+// context and the queue queries apply in SQL).
 import { z } from "zod";
 import type { Card } from "../db/generated/client";
 import type { Db } from "../db/client";
@@ -28,19 +28,6 @@ export const StudyCardJsonSchema = z.object({
   contentHash: z.string(),
   exerciseSlug: z.string().nullable(),
 }) satisfies z.ZodType<StudyCard, unknown>;
-
-function visibleTo(userId: string) {
-  return {
-    archivedAt: null,
-    module: { OR: [{ scope: "public" }, { scope: userId }], enrollments: { some: { userId } } },
-  };
-}
-
-/** The cards among `cardIds` the user may study (any order; others are left out). */
-export async function selectVisibleCards(db: Db, userId: string, cardIds: readonly string[]): Promise<Card[]> {
-  if (cardIds.length === 0) return [];
-  return db.card.findMany({ where: { id: { in: [...cardIds] }, ...visibleTo(userId) } });
-}
 
 /** The module's live exercise card for an exercise slug (the first by position), or null. */
 export async function selectExerciseCardId(db: Db, moduleId: string, slug: string): Promise<string | null> {

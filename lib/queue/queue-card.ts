@@ -5,7 +5,7 @@ import type { Card } from "../data/card";
 import { toDrawingView, type DrawingView } from "../drawing/drawing-view";
 import { toVariantView, type VariantView } from "../grading/exercise-view";
 import { renderCardFaces } from "../render/card-faces";
-import { previewRatings, type SchedulerSettings, type SchedulingState } from "../scheduling";
+import type { RatingPreviewer, SchedulingState } from "../scheduling";
 
 export type RatingPreview = { rating: 1 | 2 | 3 | 4; label: string; due: string };
 
@@ -35,14 +35,16 @@ export type QueueCardSource = Pick<
 
 /**
  * Builds the client view of a card at `now`; `state` null means new to this
- * user. An exercise card's exercise or drawing prompt comes from `catalogue`;
- * `exerciseSeed` picks the variant it shows this time.
+ * user. `preview` gives the four ratings' outcomes under the user's settings
+ * (lib/scheduling ratingPreviewer, built once per queue). An exercise card's
+ * exercise or drawing prompt comes from `catalogue`; `exerciseSeed` picks the
+ * variant it shows this time.
  */
 export function toQueueCard(
   card: QueueCardSource,
   state: SchedulingState | null,
   now: Date,
-  settings: SchedulerSettings,
+  preview: RatingPreviewer,
   catalogue: Catalogue,
   exerciseSeed: number,
 ): QueueCard {
@@ -57,7 +59,7 @@ export function toQueueCard(
     difficulty: card.difficulty,
     isNew: state === null,
     due: state?.due.toISOString() ?? null,
-    previews: previewRatings(state, now, settings).map((p) => ({
+    previews: preview(state, now).map((p) => ({
       rating: p.rating,
       label: p.intervalLabel,
       due: p.due.toISOString(),

@@ -1,26 +1,96 @@
 // The queries behind today's queue. Each is one indexed statement; the queue
-// for a user with 100k states reads only what is due today. Rows are parsed
-// with the schemas below.
+// for a user with 100k states reads only what is due today. Due and new rows
+// carry the card's columns (and a due row its state), so the queue renders
+// from them without reading the cards again. Rows are parsed with the
+// schemas below.
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { DateColumn, queryRows } from "../db/rows";
 import { raiseNewCursor } from "../data/enrollment";
-import { FSRS_STATE_NAMES } from "../scheduling";
+import { FSRS_STATE_NAMES, type SchedulingState } from "../scheduling";
+import type { QueueCardSource } from "./queue-card";
 
 /**
  * Cards a queue may hold: every kind except exercise cards whose slug is not
- * in the catalogue (numeric exercises, drawing prompts), e.g. one not built yet.
+ * in the catalogue (numeric exercises, drawing prompts), e.g. one not built
+ * yet; and only in modules the user may see (public or their own).
  */
-function studiable(gradableSlugs: readonly string[]): Prisma.Sql {
-  return Prisma.sql`(c.kind <> 'EXERCISE' OR c."exerciseSlug" = ANY(${[...gradableSlugs]}::text[]))`;
+function studiable(userId: string, gradableSlugs: readonly string[]): Prisma.Sql {
+  return Prisma.sql`(c.kind <> 'EXERCISE' OR c."exerciseSlug" = ANY(${[...gradableSlugs]}::text[]))
+    AND EXISTS (SELECT 1 FROM module m WHERE m.id = c."moduleId" AND (m.scope = 'public' OR m.scope = ${userId}))`;
 }
 
-const DueRowSchema = z.object({ cardId: z.string(), siblingKey: z.string(), due: DateColumn, state: z.enum(FSRS_STATE_NAMES) });
-export type DueRow = z.infer<typeof DueRowSchema>;
-export type NewRow = { cardId: string; siblingKey: string };
+/** The card columns a queue row carries, as `c.`-prefixed select items. */
+const CARD_COLUMNS = Prisma.sql`c.id::text AS "cardId", c."siblingKey", c.kind::text AS kind, c.role::text AS role, c.topic,
+  c.difficulty::text AS "cardDifficulty", c.front, c.back, c."commonWrongAnswer", c."contentHash", c."exerciseSlug"`;
 
-/** Unsuspended states due before `dayEnd` in the user's enrolled, unarchived cards, oldest first. */
+const CardColumnsSchema = z.object({
+  cardId: z.string(),
+  siblingKey: z.string(),
+  kind: z.enum(["BASIC", "REVERSED", "CLOZE", "EXERCISE"]),
+  role: z.enum(["RECALL", "INTERVIEW"]),
+  topic: z.string(),
+  cardDifficulty: z.enum(["EASY", "MEDIUM", "HARD"]),
+  front: z.string(),
+  back: z.string(),
+  commonWrongAnswer: z.string().nullable(),
+  contentHash: z.string(),
+  exerciseSlug: z.string().nullable(),
+});
+
+function toSource(c: z.infer<typeof CardColumnsSchema>): QueueCardSource {
+  return {
+    id: c.cardId,
+    kind: c.kind,
+    role: c.role,
+    topic: c.topic,
+    difficulty: c.cardDifficulty,
+    front: c.front,
+    back: c.back,
+    commonWrongAnswer: c.commonWrongAnswer,
+    contentHash: c.contentHash,
+    exerciseSlug: c.exerciseSlug,
+  };
+}
+
+const DueRowSchema = CardColumnsSchema.extend({
+  due: DateColumn,
+  state: z.enum(FSRS_STATE_NAMES),
+  stability: z.number(),
+  memoryDifficulty: z.number(),
+  elapsedDays: z.number().int(),
+  scheduledDays: z.number().int(),
+  learningSteps: z.number().int(),
+  reps: z.number().int(),
+  lapses: z.number().int(),
+  lastReview: DateColumn.nullable(),
+}).transform((r) => ({
+  cardId: r.cardId,
+  siblingKey: r.siblingKey,
+  due: r.due,
+  state: r.state,
+  card: toSource(r),
+  scheduling: {
+    due: r.due,
+    stability: r.stability,
+    difficulty: r.memoryDifficulty,
+    elapsedDays: r.elapsedDays,
+    scheduledDays: r.scheduledDays,
+    learningSteps: r.learningSteps,
+    reps: r.reps,
+    lapses: r.lapses,
+    state: r.state,
+    lastReview: r.lastReview,
+  } satisfies SchedulingState,
+}));
+
+/** A due state with its card: what the queue orders by, and what it renders. */
+export type DueRow = z.output<typeof DueRowSchema>;
+/** A never-reviewed card: what the queue orders by, and what it renders. */
+export type NewRow = { cardId: string; siblingKey: string; card: QueueCardSource };
+
+/** Unsuspended states due before `dayEnd` in the user's enrolled, unarchived, visible cards, oldest first, with their cards. */
 export async function selectDueRows(
   db: Db,
   userId: string,
@@ -32,9 +102,10 @@ export async function selectDueRows(
     db,
     DueRowSchema,
     Prisma.sql`
-    SELECT s."cardId"::text AS "cardId", c."siblingKey", s."due", s."state"::text AS "state"
+    SELECT ${CARD_COLUMNS}, s."due", s."state"::text AS "state", s.stability, s.difficulty AS "memoryDifficulty",
+      s."elapsedDays", s."scheduledDays", s."learningSteps", s.reps, s.lapses, s."lastReview"
     FROM card_state s
-    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(gradableSlugs)}
+    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
     JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = s."userId"
     WHERE s."userId" = ${userId} AND s."due" < ${dayEnd} AND s."suspendedAt" IS NULL
     ORDER BY s."due"
@@ -46,10 +117,9 @@ export async function selectDueRows(
 const NewScanRowSchema = z.object({
   moduleId: z.string(),
   cursor: z.number().int(),
-  cardId: z.string().nullable(),
-  siblingKey: z.string().nullable(),
   position: z.number().int().nullable(),
   lastPosition: z.number().int().nullable(),
+  card: CardColumnsSchema.nullable(),
 });
 type NewScanRow = z.infer<typeof NewScanRowSchema>;
 
@@ -66,12 +136,13 @@ export async function selectNewRows(db: Db, userId: string, limit: number, grada
     db,
     NewScanRowSchema,
     Prisma.sql`
-    SELECT e."moduleId"::text AS "moduleId", e."newCursor" AS cursor, n."cardId", n."siblingKey", n.position,
-           (SELECT max(position) FROM card WHERE card."moduleId" = e."moduleId") AS "lastPosition"
+    SELECT e."moduleId"::text AS "moduleId", e."newCursor" AS cursor, n.position,
+           (SELECT max(position) FROM card WHERE card."moduleId" = e."moduleId") AS "lastPosition",
+           CASE WHEN n.position IS NULL THEN NULL ELSE to_jsonb(n) - 'position' END AS card
     FROM enrollment e
     LEFT JOIN LATERAL (
-      SELECT c.id::text AS "cardId", c."siblingKey", c.position FROM card c
-      WHERE c."moduleId" = e."moduleId" AND c.position >= e."newCursor" AND c."archivedAt" IS NULL AND ${studiable(gradableSlugs)}
+      SELECT ${CARD_COLUMNS}, c.position FROM card c
+      WHERE c."moduleId" = e."moduleId" AND c.position >= e."newCursor" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
         AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s."userId" = ${userId} AND s."cardId" = c.id)
       ORDER BY c.position LIMIT ${limit}) n ON true
     WHERE e."userId" = ${userId}
@@ -80,7 +151,7 @@ export async function selectNewRows(db: Db, userId: string, limit: number, grada
   );
   await raiseNewCursors(db, userId, rows);
   return rows
-    .flatMap(({ cardId, siblingKey }) => (cardId !== null && siblingKey !== null ? [{ cardId, siblingKey }] : []))
+    .flatMap(({ card }) => (card === null ? [] : [{ cardId: card.cardId, siblingKey: card.siblingKey, card: toSource(card) }]))
     .slice(0, limit);
 }
 
@@ -129,7 +200,7 @@ export async function selectNextDue(db: Db, userId: string, from: Date, gradable
     z.object({ due: DateColumn }),
     Prisma.sql`
     SELECT s."due" FROM card_state s
-    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(gradableSlugs)}
+    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
     WHERE s."userId" = ${userId} AND s."due" >= ${from} AND s."suspendedAt" IS NULL
     ORDER BY s."due" LIMIT 1`,
     "selectNextDue",

@@ -1,17 +1,15 @@
-// Today's queue for one user: loads due and new candidates, orders them with
-// the pure queue builder, and renders each card for the client.
+// Today's queue for one user: loads due and new candidates (with their cards)
+// in one round of queries after the settings, orders them with the pure queue
+// builder, and renders each card for the client.
 import { randomInt } from "node:crypto";
 import type { Catalogue } from "../catalogue/catalogue";
 import type { Db } from "../db/client";
-import { selectVisibleCards } from "../data/card";
-import { selectCardStates } from "../data/card-state";
-import { toSchedulingState } from "../data/state-snapshot";
 import { selectUserSettings } from "../data/user-settings";
 import { MAX_SEED } from "../grading/exercise-view";
-import { buildQueue, studyDayEnd, studyDayKey, studyDayStart } from "../scheduling";
+import { buildQueue, ratingPreviewer, studyDayEnd, studyDayKey, studyDayStart, type SchedulingState } from "../scheduling";
 import { schedulerSettingsOf } from "../settings/scheduler-settings";
 import { selectStreak } from "../stats/stats-queries";
-import { toQueueCard, type QueueCard } from "./queue-card";
+import { toQueueCard, type QueueCard, type QueueCardSource } from "./queue-card";
 import { selectDueRows, selectNewRows, selectNextDue, selectTodayActivity } from "./queue-rows";
 
 /**
@@ -68,17 +66,13 @@ export async function getTodayQueue(
     },
     now,
   );
-  const ids = queue.items.slice(0, QUEUE_LIMIT).map((item) => item.cardId);
-  const [cards, states] = await Promise.all([
-    selectVisibleCards(db, userId, ids),
-    selectCardStates(db, userId, ids),
-  ]);
-  const cardById = new Map(cards.map((c) => [c.id, c]));
-  const stateByCard = new Map(states.map((s) => [s.cardId, s]));
-  const scheduler = schedulerSettingsOf(settings);
-  const rendered = ids.flatMap((id) => {
-    const card = cardById.get(id);
-    return card ? [toQueueCard(card, toSchedulingState(stateByCard.get(id) ?? null), now, scheduler, catalogue, randomSeed())] : [];
+  const rows = new Map<string, { card: QueueCardSource; state: SchedulingState | null }>();
+  for (const row of newRows) rows.set(row.cardId, { card: row.card, state: null });
+  for (const row of dueRows) rows.set(row.cardId, { card: row.card, state: row.scheduling });
+  const preview = ratingPreviewer(schedulerSettingsOf(settings));
+  const rendered = queue.items.slice(0, QUEUE_LIMIT).flatMap((item) => {
+    const row = rows.get(item.cardId);
+    return row ? [toQueueCard(row.card, row.state, now, preview, catalogue, randomSeed())] : [];
   });
 
   return {

@@ -6,7 +6,7 @@ import type { Catalogue } from "../catalogue/catalogue";
 import type { PrismaClient } from "../db/generated/client";
 import { MAX_SEED } from "../grading/exercise-view";
 import { toQueueCard, type QueueCard } from "../queue/queue-card";
-import { studyDayEnd } from "../scheduling";
+import { ratingPreviewer, studyDayEnd } from "../scheduling";
 import { recordReviewWithContext, type RecordReviewInput, type RecordReviewResult } from "./record-review";
 
 export type SubmitReviewResult = RecordReviewResult & { requeue: QueueCard | null };
@@ -20,5 +20,5 @@ export async function submitReview(prisma: PrismaClient, catalogue: Catalogue, i
   if (!learning || next.due >= studyDayEnd(now, settings.timeZone, settings.dayStartHour)) return { ...result, requeue: null };
   // Previews are computed at the moment the card becomes due again.
   const at = next.due > now ? next.due : now;
-  return { ...result, requeue: toQueueCard(context.card, next, at, settings, catalogue, randomInt(MAX_SEED)) };
+  return { ...result, requeue: toQueueCard(context.card, next, at, ratingPreviewer(settings), catalogue, randomInt(MAX_SEED)) };
 }
