@@ -2,6 +2,7 @@
 // version (StaleStateError) or a unique violation from a concurrent insert of
 // the same row lost a race, and the whole read-compute-write runs again from
 // the fresh row. Every compare-and-set in lib/ goes through withRetries.
+import pg from "pg";
 import { Prisma } from "../db/generated/client";
 
 /** How many times a lost race is tried in all before the error reaches the caller. */
@@ -15,9 +16,17 @@ export class StaleStateError extends Error {
   }
 }
 
-/** True for a lost race: a stale compare-and-set, a unique violation (P2002, or P2010 from a raw statement) or a write conflict (P2034). */
+/** Postgres's SQLSTATE for a unique violation, as a raw statement on the pg pool reports it. */
+const UNIQUE_VIOLATION = "23505";
+
+/**
+ * True for a lost race: a stale compare-and-set, a unique violation (P2002;
+ * P2010 from a raw statement through Prisma; SQLSTATE 23505 from one on the
+ * pg pool) or a write conflict (P2034).
+ */
 export function isRetryableWriteConflict(error: unknown): boolean {
   if (error instanceof StaleStateError) return true;
+  if (error instanceof pg.DatabaseError) return error.code === UNIQUE_VIOLATION;
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (error.code === "P2002" || error.code === "P2034") return true;
   // Raw statements report driver errors under P2010 with the adapter's kind.

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { Db } from "./client";
 import type { Prisma } from "./generated/client";
+import { queryOnPool } from "./raw-pool";
 
 /** Thrown when a stored row or JSON value does not have the shape its schema says. */
 export class RowShapeError extends Error {
@@ -23,9 +24,13 @@ export function parseStored<S extends z.ZodType>(schema: S, value: unknown, what
   return result.data;
 }
 
-/** Runs a raw statement and parses every row with `row`; `what` names the statement in errors. */
+/**
+ * Runs a raw statement and parses every row with `row`; `what` names the
+ * statement in errors. On a root client it runs on the client's pg pool
+ * (raw-pool.ts), in a transaction through the transaction client.
+ */
 export async function queryRows<S extends z.ZodType>(db: Db, row: S, sql: Prisma.Sql, what: string): Promise<z.output<S>[]> {
-  const rows: unknown[] = await db.$queryRaw<unknown[]>(sql);
+  const rows: unknown[] = (await queryOnPool(db, sql)) ?? (await db.$queryRaw<unknown[]>(sql));
   return rows.map((r, i) => parseStored(row, r, `${what} row ${i}`));
 }
 
