@@ -1,8 +1,10 @@
 // Data access for user_settings, one row per user: read with defaults, and
 // every write (onboarding, the settings form, fitted FSRS weights) stamped
 // with the caller's `now`. Validation of what is written happens at the edge.
+import { z } from "zod";
 import type { Db } from "../db/client";
-import type { UserSettings as UserSettingsRow } from "../db/generated/client";
+import { Prisma, type UserSettings as UserSettingsRow } from "../db/generated/client";
+import { DateColumn, queryRows } from "../db/rows";
 import { DEFAULT_SCHEDULER_SETTINGS } from "../scheduling";
 
 /** A user's settings as the app uses them (the row without its bookkeeping stamp). */
@@ -40,10 +42,34 @@ const COLUMNS = {
   fsrsWeightsReviewCount: true,
 } as const;
 
-/** The user's settings; the defaults when they have no row yet (nothing is written). */
+const SettingsRowSchema = z.object({
+  userId: z.string(),
+  desiredRetention: z.number(),
+  newCardsPerDay: z.number().int(),
+  maximumIntervalDays: z.number().int(),
+  dayStartHour: z.number().int(),
+  timeZone: z.string(),
+  buttonMode: z.enum(["FOUR", "TWO"]),
+  fsrsWeights: z.array(z.number()),
+  fsrsWeightsFittedAt: DateColumn.nullable(),
+  fsrsWeightsReviewCount: z.number().int().nullable(),
+}) satisfies z.ZodType<UserSettings, unknown>;
+
+/**
+ * The user's settings; the defaults when they have no row yet (nothing is
+ * written). A raw statement: every page and the queue read it first, and it
+ * is the cheapest way to (see lib/db/raw-pool.ts).
+ */
 export async function selectUserSettings(db: Db, userId: string): Promise<UserSettings> {
-  const row = await db.userSettings.findUnique({ where: { userId }, select: COLUMNS });
-  return row ?? defaultUserSettings(userId);
+  const rows = await queryRows(
+    db,
+    SettingsRowSchema,
+    Prisma.sql`SELECT "userId", "desiredRetention", "newCardsPerDay", "maximumIntervalDays", "dayStartHour", "timeZone",
+      "buttonMode"::text AS "buttonMode", "fsrsWeights", "fsrsWeightsFittedAt", "fsrsWeightsReviewCount"
+      FROM user_settings WHERE "userId" = ${userId}`,
+    "selectUserSettings",
+  );
+  return rows[0] ?? defaultUserSettings(userId);
 }
 
 /** Creates the user's settings row with the defaults, if missing (onboarding). */
