@@ -12,5 +12,6 @@ export const POST = route(async (request) => {
   const userId = await requireUserId(request.headers, now);
   const body = await parseJsonBody(request, ReviewPostBodySchema, 4096);
   const result = await submitReview(db(), catalogue, { userId, reviewId: body.id, cardId: body.cardId, rating: body.rating, durationMs: body.durationMs }, now);
-  return Response.json(result, { status: result.duplicate ? 200 : 201 });
+  // Small and per user: sent as is (compressing it cost more CPU than it saved), and never stored by a cache.
+  return Response.json(result, { status: result.duplicate ? 200 : 201, headers: { "cache-control": "no-store, no-transform" } });
 });
