@@ -16,6 +16,9 @@ const globalForPrisma = globalThis as unknown as { residualPrisma?: PrismaClient
 /** Creates a client for a given URL; used by scripts and tests that manage several databases. */
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle connection that dies (Postgres restarted) is dropped by the pool; without a listener its
+  // error would end the process. The next query opens a fresh connection.
+  pool.on("error", () => undefined);
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   registerRawPool(client, pool);
   return client;
