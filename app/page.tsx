@@ -4,6 +4,7 @@ import { getTodayQueue } from "@/lib/queue/today-queue";
 import { sessionUser } from "./session-user";
 import { SignOutButton } from "./sign-out-button";
 import { formatRelative } from "@/lib/client/format-relative";
+import { catalogue } from "@/exercises/catalogue";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export default async function HomePage() {
   const user = await sessionUser();
   if (!user) return <Landing />;
   const now = new Date();
-  const queue = await getTodayQueue(db(), user.id, now);
+  const queue = await getTodayQueue(db(), catalogue, user.id, now);
   const due = queue.counts.learning + queue.counts.review + queue.counts.new;
   return (
     <main className="shell">

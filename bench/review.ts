@@ -1,7 +1,8 @@
 // npm run bench:review — how the review path holds up: (1) POST /api/reviews
 // from 50 concurrent API clients against the production build, and (2) the
 // time to build today's queue for a user with 100,000 card states. Prints
-// figures and ratios to targets; never passes or fails.
+// figures and ratios to targets; never passes or fails. `-- --only=posts` or
+// `-- --only=queue` runs one part.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { createPrismaClient } from "../lib/db/client";
@@ -20,7 +21,6 @@ import { runBench, type Cleanups } from "./support/lifecycle";
 
 const DATA_DIR = join(process.cwd(), ".cache", "bench-review");
 const PG_DIR = join(DATA_DIR, "postgres");
-const PORT = 3200;
 const LOAD_CLIENTS = 50;
 const POSTS_PER_CLIENT = 40;
 const RUN_DEADLINE_MS = 180_000;
@@ -40,9 +40,12 @@ const RUNS: Run[] = [
   },
 ];
 
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+if (only !== undefined && only !== "posts" && only !== "queue") throw new Error(`--only takes posts or queue, not "${only}"`);
+
 async function main(cleanups: Cleanups): Promise<void> {
   heading("Setup");
-  ensureProductionBuild();
+  if (only !== "queue") ensureProductionBuild();
   rmSync(DATA_DIR, { recursive: true, force: true });
   if (process.env.DATABASE_URL) note("Ignoring DATABASE_URL: the benchmark always uses its own fresh embedded Postgres");
   delete process.env.DATABASE_URL;
@@ -50,7 +53,15 @@ async function main(cleanups: Cleanups): Promise<void> {
   cleanups.push(database.stop);
   const prisma = createPrismaClient(database.url, 4);
   cleanups.push(() => prisma.$disconnect());
+  if (only !== "queue") await runPosts(prisma, database.url, cleanups);
+  if (only !== "posts") {
+    const queueUrl = await createDatabase(database.url, "bench_queue");
+    await applyMigrations(queueUrl);
+    await runQueueBench(queueUrl, cleanups);
+  }
+}
 
+async function runPosts(prisma: PrismaClient, databaseUrl: string, cleanups: Cleanups): Promise<void> {
   const benchCards = await createBenchModule(prisma);
   const publicCards = await prisma.card.count({ where: { module: { scope: "public" }, archivedAt: null } });
   note(`Public cards: ${publicCards} (incl. ${benchCards} in the bench-load module)`);
@@ -59,7 +70,7 @@ async function main(cleanups: Cleanups): Promise<void> {
   for (const run of RUNS) users.set(run.label, await createLoadUsers(prisma, run.prefix, run.clients));
   note(`Created ${warm.length + RUNS.reduce((n, r) => n + r.clients, 0)} users (onboarded, one API token each)`);
 
-  const server = await startNextServer({ port: PORT, databaseUrl: database.url, logFile: join(DATA_DIR, "next-start.log") });
+  const server = await startNextServer({ port: await freePort(), databaseUrl, logFile: join(DATA_DIR, "next-start.log") });
   cleanups.push(server.stop);
   note(`next start healthy at ${server.baseUrl} (log: ${server.logFile})`);
   const warmup = await runReviewLoad(server.baseUrl, warm, { postsPerClient: 20, deadlineMs: RUN_DEADLINE_MS });
@@ -69,10 +80,6 @@ async function main(cleanups: Cleanups): Promise<void> {
   for (const run of RUNS) reports.push(await measureRun(prisma, server, run, users.get(run.label) ?? []));
   await server.stop();
   reportLoad(reports, { label: MAIN_RUN, clients: LOAD_CLIENTS, p99Ms: 30 });
-
-  const queueUrl = await createDatabase(database.url, "bench_queue");
-  await applyMigrations(queueUrl);
-  await runQueueBench(queueUrl, cleanups);
 }
 
 async function measureRun(prisma: PrismaClient, server: NextServer, run: Run, users: LoadUser[]): Promise<RunReport> {

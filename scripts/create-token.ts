@@ -29,7 +29,7 @@ try {
     console.error(`No account with email ${parsed.data.email}. Sign up in the app first.`);
     process.exitCode = 1;
   } else {
-    const { secret } = await createApiToken(prisma, user.id, parsed.data.name);
+    const { secret } = await createApiToken(prisma, user.id, parsed.data.name, new Date());
     console.log(secret);
     console.error("Keep this token secret; it is shown only once. Send it as: Authorization: Bearer <token>");
   }

@@ -1,12 +1,13 @@
 import { db } from "@/lib/db/client";
 import { listGrills } from "@/lib/grills/grill-history";
 import { grillModuleOptions } from "@/lib/grills/setup-options";
-import { selectUserSettings } from "@/lib/settings/user-settings";
+import { selectUserSettings } from "@/lib/data/user-settings";
 import { STUDY_LINKS, TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../session-user";
 import { GrillHistory } from "./grill-history";
 import { GrillSetup } from "./grill-setup";
 import "./grill.css";
+import { catalogue } from "@/exercises/catalogue";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Mock grill · Residual" };
@@ -14,7 +15,7 @@ export const metadata = { title: "Mock grill · Residual" };
 export default async function GrillPage() {
   const user = await requireSessionUser();
   const [modules, history, settings] = await Promise.all([
-    grillModuleOptions(db(), user.id),
+    grillModuleOptions(db(), catalogue, user.id),
     listGrills(db(), user.id, 30),
     selectUserSettings(db(), user.id),
   ]);

@@ -5,13 +5,14 @@ import { STUDY_LINKS, TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../session-user";
 import { Figures, LEVEL_LABEL } from "./readiness-parts";
 import "./modules.css";
+import { catalogue } from "@/exercises/catalogue";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Readiness · Residual" };
 
 export default async function ModulesPage() {
   const user = await requireSessionUser();
-  const modules = await listModuleReadiness(db(), user.id, new Date());
+  const modules = await listModuleReadiness(db(), catalogue, user.id, new Date());
   return (
     <main className="shell stack">
       <TopBar links={STUDY_LINKS} />

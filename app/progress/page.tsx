@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { exerciseEntry } from "@/lib/readiness/exercise-directory";
 import { TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../session-user";
+import { catalogue } from "@/exercises/catalogue";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Progress · Residual" };
@@ -22,7 +23,7 @@ export default async function ProgressPage() {
           <ul className="exercise-list">
             {counts.map((c) => {
               // A slug no catalogue has any more keeps its old link and shows as stored.
-              const entry = exerciseEntry(c.exerciseSlug);
+              const entry = exerciseEntry(catalogue, c.exerciseSlug);
               return (
                 <li key={`${c.exerciseSlug}:${c.code}`}>
                   <Link href={entry.href ?? `/exercises/${c.exerciseSlug}`} className="exercise-link">

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QueueCard, RatingPreview } from "@/lib/queue/queue-card";
 import type { TodayQueue } from "@/lib/queue/today-queue";
-import { ReviewOutbox, type OutboxStatus } from "@/lib/client/review-outbox";
+import { ReviewOutbox, webStorageStore, type OutboxStatus } from "@/lib/client/review-outbox";
 import { CardFace } from "./card-face";
 import { ExerciseCardFace } from "./exercise-card-face";
 import { DrawingCardFace } from "./drawing-card-face";
@@ -20,7 +20,14 @@ const TAP_GUARD_MS = 400;
 
 export function ReviewSession({ userId, initial }: { userId: string; initial: TodayQueue }) {
   const outbox = useMemo(
-    () => (typeof window === "undefined" ? null : new ReviewOutbox(userId, window.localStorage, window.fetch.bind(window))),
+    () =>
+      typeof window === "undefined"
+        ? null
+        : new ReviewOutbox({
+            store: webStorageStore(window.localStorage, userId),
+            send: window.fetch.bind(window),
+            timers: { setTimeout: (run, ms) => window.setTimeout(run, ms), clearTimeout: (handle) => window.clearTimeout(Number(handle)) },
+          }),
     [userId],
   );
   const [queue, setQueue] = useState<QueueCard[]>(() => initial.cards);
@@ -36,9 +43,11 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
 
   useEffect(() => {
     if (!outbox) return;
-    // Cards rated offline before a reload are still in the outbox: skip them.
-    const pending = outbox.pendingCardIds();
-    if (pending.size) setQueue((q) => q.filter((c) => !pending.has(c.cardId)));
+    // Cards rated offline before a reload are still in the outbox: skip them once it has loaded.
+    void outbox.ready().then(() => {
+      const pending = outbox.pendingCardIds();
+      if (pending.size) setQueue((q) => q.filter((c) => !pending.has(c.cardId)));
+    });
     const unsubscribe = outbox.subscribe(setStatus);
     const unreviewed = outbox.onReviewed((_reviewId, { requeue, leech }) => {
       if (requeue) setQueue((q) => [...q.filter((c) => c.cardId !== requeue.cardId), requeue]);

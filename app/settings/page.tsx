@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { listApiTokens } from "@/lib/auth/api-tokens";
-import { selectUserSettings } from "@/lib/settings/user-settings";
+import { selectUserSettings } from "@/lib/data/user-settings";
 import { toSettingsView } from "@/lib/settings/settings-view";
 import { requireSessionUser } from "../session-user";
 import { SettingsForm } from "./settings-form";

@@ -6,7 +6,13 @@ import { createApiToken } from "../../lib/auth/api-tokens";
 import { onboardUser } from "../../lib/accounts/onboard";
 import type { PrismaClient } from "../../lib/db/generated/client";
 
-export type LoadUser = { id: string; secret: string };
+/** A load client: a bearer token (`secret`), or a browser session `cookie` (then `secret` is empty). */
+export type LoadUser = { id: string; secret: string; cookie?: string };
+
+/** The headers that sign a request in as `user`; a cookie request carries the app's own Origin, as a browser's would. */
+export function authHeaders(user: LoadUser, baseUrl: string): Record<string, string> {
+  return user.cookie ? { cookie: user.cookie, origin: baseUrl } : { authorization: `Bearer ${user.secret}` };
+}
 
 const BENCH_MODULE_CARDS = 120;
 
@@ -35,9 +41,10 @@ export async function createLoadUsers(prisma: PrismaClient, prefix: string, coun
   const users: LoadUser[] = [];
   for (let i = 0; i < count; i++) {
     const id = `${prefix}-${i}`;
+    const now = new Date();
     await prisma.user.create({ data: { id, name: `Bench ${prefix} ${i}`, email: `${id}@bench.invalid` } });
-    await onboardUser(prisma, id);
-    const { secret } = await createApiToken(prisma, id, "bench");
+    await onboardUser(prisma, id, now);
+    const { secret } = await createApiToken(prisma, id, "bench", now);
     users.push({ id, secret });
   }
   return users;

@@ -12,7 +12,7 @@ import { portIsFree } from "./ports";
 import { note } from "./stats";
 
 const NEXT_BIN = join(process.cwd(), "node_modules", ".bin", "next");
-const TSX_BIN = join(process.cwd(), "node_modules", ".bin", "tsx");
+const APP_SERVER = join(process.cwd(), "scripts", "app-server.ts");
 const HEALTH_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -32,21 +32,24 @@ export function ensureProductionBuild(): void {
 }
 
 /**
- * Starts the production app server on 127.0.0.1:`port` against `databaseUrl`
- * and resolves once /api/health answers 200. `env` adds or overrides
- * variables (TRUSTED_PROXIES, TLS_CERT_FILE, …); with TLS files the base URL is https.
+ * Starts the production app server (scripts/app-server.ts) on 127.0.0.1:`port`
+ * against `databaseUrl` and resolves once /api/health answers 200. `env` adds
+ * or overrides variables (TRUSTED_PROXIES, TLS_CERT_FILE, …; with TLS files the
+ * base URL is https); `nodeArgs` such as `--cpu-prof` go to node itself.
  */
 export async function startNextServer(options: {
   port: number;
   databaseUrl: string;
   logFile: string;
   env?: Record<string, string>;
+  nodeArgs?: string[];
 }): Promise<NextServer> {
   if (!(await portIsFree(options.port))) throw new Error(`port ${options.port} is already in use; stop whatever listens there first`);
   const scheme = options.env?.TLS_CERT_FILE ? "https" : "http";
   const baseUrl = `${scheme}://127.0.0.1:${options.port}`;
   const log = createWriteStream(options.logFile);
-  const child = spawn(TSX_BIN, [join(process.cwd(), "scripts", "app-server.ts"), "start", "--port", String(options.port), "--hostname", "127.0.0.1"], {
+  const argv = [...(options.nodeArgs ?? []), "--import", "tsx", APP_SERVER, "start", "--port", String(options.port), "--hostname", "127.0.0.1"];
+  const child = spawn(process.execPath, argv, {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -59,8 +62,9 @@ export async function startNextServer(options: {
       ...options.env,
     },
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  // Neither stream may end the log: the other can still be writing to it.
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
   const stop = () => stopGroup(child, exited);
   try {

@@ -1,21 +1,16 @@
 // In-process timing of today's queue and of each statement behind it, with the
 // arguments getTodayQueue would pass, and EXPLAIN (ANALYZE, BUFFERS) of one of
 // them using the exact SQL Prisma sent (captured from its query events).
-import { EXERCISES } from "../../exercises";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../../lib/db/generated/client";
 import type { Db } from "../../lib/db/client";
 import { QUEUE_LIMIT } from "../../lib/queue/today-queue";
-import {
-  selectDueRows,
-  selectNewRows,
-  selectNextDue,
-  selectReviewDayKeys,
-  selectTodayActivity,
-} from "../../lib/queue/queue-rows";
+import { selectDueRows, selectNewRows, selectNextDue, selectTodayActivity } from "../../lib/queue/queue-rows";
 import { studyDayEnd, studyDayStart } from "../../lib/scheduling";
-import { selectUserSettings } from "../../lib/settings/user-settings";
+import { selectUserSettings } from "../../lib/data/user-settings";
+import { selectReviewDayKeys } from "../../lib/stats/stats-queries";
+import { catalogue } from "../../exercises/catalogue";
 
 const STREAK_LOOKBACK_DAYS = 400;
 
@@ -24,7 +19,7 @@ export type QueueQuery = { name: string; run: (db: Db) => Promise<unknown> };
 /** The five queue-rows statements with the arguments getTodayQueue derives for `userId` at `now`. */
 export async function queueQueries(db: Db, userId: string, now: Date): Promise<QueueQuery[]> {
   const settings = await selectUserSettings(db, userId);
-  const GRADABLE = EXERCISES.map((e) => e.slug);
+  const GRADABLE = catalogue.gradableSlugs;
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
   const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
   const activity = await selectTodayActivity(db, userId, dayStart);

@@ -3,7 +3,7 @@
 // after another — back to back (closed loop), or paced to one post per
 // `paceMs`. Bounded by a post count per client and one deadline per run.
 import { randomUUID } from "node:crypto";
-import type { LoadUser } from "./load-users";
+import { authHeaders, type LoadUser } from "./load-users";
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -50,7 +50,7 @@ export async function runReviewLoad(baseUrl: string, users: readonly LoadUser[],
 }
 
 async function fetchQueue(baseUrl: string, user: LoadUser, result: LoadResult): Promise<string[]> {
-  const headers = { authorization: `Bearer ${user.secret}` };
+  const headers = authHeaders(user, baseUrl);
   const queue = await timed(() => fetch(`${baseUrl}/api/queue`, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
   result.queueLatencies.push(queue.ms);
   if (queue.status !== 200) throw new Error(`GET /api/queue for ${user.id} answered ${queue.status}: ${queue.body.slice(0, 300)}`);
@@ -68,7 +68,7 @@ async function postReviews(
   pace: { every: number; at: number } | undefined,
   result: LoadResult,
 ): Promise<void> {
-  const headers = { authorization: `Bearer ${user.secret}` };
+  const headers = authHeaders(user, baseUrl);
   for (let k = 0; k < posts; k++) {
     if (pace) await sleepUntil(pace.at + k * pace.every);
     if (Date.now() > stopAt) {

@@ -1,6 +1,9 @@
 // A learner's attempts: the recent ones at an exercise, and how often each
 // misconception has shown up in their work.
+import { z } from "zod";
 import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { CountColumn, DateColumn, queryRows } from "../db/rows";
 
 export type AttemptSummary = { id: string; seed: number; score: number; correct: boolean; misconceptions: string[]; createdAt: Date };
 
@@ -18,11 +21,15 @@ export type MisconceptionCount = { exerciseSlug: string; code: string; count: nu
 
 /** How many of the user's attempts showed each misconception, most frequent first. */
 export async function countMisconceptions(db: Db, userId: string): Promise<MisconceptionCount[]> {
-  const rows = await db.$queryRaw<{ exerciseSlug: string; code: string; count: bigint; lastSeen: Date }[]>`
+  return queryRows(
+    db,
+    z.object({ exerciseSlug: z.string(), code: z.string(), count: CountColumn, lastSeen: DateColumn }),
+    Prisma.sql`
     SELECT a."exerciseSlug", m.code, count(*) AS count, max(a."createdAt") AS "lastSeen"
     FROM exercise_attempt a CROSS JOIN LATERAL unnest(a.misconceptions) AS m(code)
     WHERE a."userId" = ${userId}
     GROUP BY a."exerciseSlug", m.code
-    ORDER BY count DESC, "lastSeen" DESC`;
-  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+    ORDER BY count DESC, "lastSeen" DESC`,
+    "countMisconceptions",
+  );
 }

@@ -3,13 +3,12 @@
 // client-generated id makes a retried post return the first result). An
 // attempt with a step that could not be read is answered but not stored: it
 // costs the learner nothing.
+import type { Catalogue } from "../catalogue/catalogue";
 import type { Db } from "../db/client";
-import type { ExerciseAttempt } from "../db/generated/client";
+import { insertAttemptOnce, NumericAttemptJson, selectEarlierAttempt, type StoredAttempt } from "../data/exercise-attempt";
 import { AppError, notFound } from "../errors/app-error";
 import { quoteInput } from "../errors/quote-input";
-import { findExercise } from "../../exercises";
 import { gradeExercise, validateAnswers, type GradeResult, type StepGrade } from "../grading";
-import { insertAttemptOnce, selectEarlierAttempt } from "./store-attempt";
 
 /** Which arithmetic graded the attempt: exact float64 for hand-sized exercises. */
 export const HAND_EXERCISE_BACKEND = "float64";
@@ -37,16 +36,20 @@ export type GradeAttemptResult = Omit<GradeResult, "steps"> & {
 };
 
 /**
- * Grades one attempt and stores it once on `input.attemptId`; a retry returns the stored result.
- * Throws NOT_FOUND (unknown exercise), VALIDATION (answers do not fit, or use what answers may not),
- * CONFLICT (the id holds other work).
+ * Grades one attempt made at `now` against `catalogue` and stores it once on
+ * `input.attemptId`; a retry returns the stored result. `timer` (ms) measures
+ * the grading time reported. Throws NOT_FOUND (unknown exercise), VALIDATION
+ * (answers do not fit, or use what answers may not), CONFLICT (the id holds
+ * other work).
  */
 export async function gradeAttempt(
   db: Db,
+  catalogue: Catalogue,
   input: GradeAttemptInput,
-  clock: () => number = () => performance.now(),
+  now: Date,
+  timer: () => number = () => performance.now(),
 ): Promise<GradeAttemptResult> {
-  const exercise = findExercise(input.slug);
+  const exercise = catalogue.findExercise(input.slug);
   if (!exercise) throw notFound(`Exercise ${quoteInput(input.slug)}`);
   const issues = validateAnswers(exercise, input.answers);
   if (issues.length > 0) {
@@ -58,12 +61,12 @@ export async function gradeAttempt(
     );
   }
 
-  const earlier = await selectEarlierAttempt(db, input);
+  const earlier = await selectEarlierAttempt(db, input, NumericAttemptJson);
   if (earlier) return storedResult(earlier);
 
-  const started = clock();
+  const started = timer();
   const result = gradeExercise(exercise, input.seed, input.answers);
-  const ms = clock() - started;
+  const ms = timer() - started;
   // A typo is feedback; an expression using what answers may not contain is a bad request.
   const refused = result.steps.filter((s) => s.unreadable === "disallowed");
   if (refused.length > 0) {
@@ -76,16 +79,22 @@ export async function gradeAttempt(
   const steps = result.steps.map(({ parsed: _parsed, ...rest }) => rest);
   const recordable = result.unparseable.length === 0;
   if (recordable) {
-    const raced = await insertAttemptOnce(db, input, {
-      answers: input.answers,
-      steps: result.steps.map((s) => ({ ...s, parsed: s.parsed ?? null })),
-      score: result.score,
-      correct: result.correct,
-      misconceptions: result.misconceptions,
-      backend: HAND_EXERCISE_BACKEND,
-      gradingMs: ms,
-      durationMs: input.durationMs ?? null,
-    });
+    const raced = await insertAttemptOnce(
+      db,
+      input,
+      {
+        answers: input.answers,
+        steps: result.steps.map((s) => ({ ...s, parsed: s.parsed ?? null })),
+        score: result.score,
+        correct: result.correct,
+        misconceptions: result.misconceptions,
+        backend: HAND_EXERCISE_BACKEND,
+        gradingMs: ms,
+        durationMs: input.durationMs ?? null,
+      },
+      NumericAttemptJson,
+      now,
+    );
     if (raced) return storedResult(raced);
   }
   return {
@@ -102,14 +111,14 @@ export async function gradeAttempt(
 }
 
 /** The result of an attempt stored earlier under the same id, as the first request answered it. */
-function storedResult(earlier: ExerciseAttempt): GradeAttemptResult {
+function storedResult(earlier: StoredAttempt<Record<string, string>, Omit<StepGrade, "parsed">[]>): GradeAttemptResult {
   return {
     attemptId: earlier.id,
     exercise: earlier.exerciseSlug,
     seed: earlier.seed,
     score: earlier.score,
     correct: earlier.correct,
-    steps: earlier.steps as Omit<StepGrade, "parsed">[],
+    steps: earlier.steps,
     misconceptions: earlier.misconceptions,
     unparseable: [],
     backend: earlier.backend,

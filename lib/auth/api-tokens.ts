@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { notFound } from "../errors/app-error";
+import { forgetUser } from "./identity-cache";
 
 const TOKEN_PREFIX = "rsd_";
 
@@ -13,15 +14,16 @@ export function hashApiToken(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-/** Creates a token for a user; the returned `secret` is never stored and cannot be shown again. */
+/** Creates a token for a user at `now`; the returned `secret` is never stored and cannot be shown again. */
 export async function createApiToken(
   db: Db,
   userId: string,
   name: string,
+  now: Date,
 ): Promise<{ token: ApiTokenSummary; secret: string }> {
   const secret = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const row = await db.apiToken.create({
-    data: { userId, name, prefix: secret.slice(0, TOKEN_PREFIX.length + 6), tokenHash: hashApiToken(secret) },
+    data: { userId, name, prefix: secret.slice(0, TOKEN_PREFIX.length + 6), tokenHash: hashApiToken(secret), createdAt: now },
   });
   return { token: summarize(row), secret };
 }
@@ -35,6 +37,7 @@ export async function listApiTokens(db: Db, userId: string): Promise<ApiTokenSum
 export async function revokeApiToken(db: Db, userId: string, tokenId: string, now: Date): Promise<void> {
   const { count } = await db.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: now } });
   if (count === 0) throw notFound("API token");
+  forgetUser(userId);
 }
 
 /** The user id a bearer secret belongs to, or null for an unknown or revoked token. */

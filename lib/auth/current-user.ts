@@ -9,21 +9,17 @@ import { env } from "../env";
 import { checkRequestOrigin, ownOrigins } from "../http/request-origin";
 import { auth } from "./auth";
 import { userIdForApiToken } from "./api-tokens";
+import { cachedUserId } from "./identity-cache";
 
 /**
  * The signed-in user's id, or null. `now` stamps token use. Throws FORBIDDEN
  * (403) for a cookie-authenticated POST, PUT, PATCH or DELETE from another
- * origin (see lib/http/request-origin.ts), before the session is looked up.
+ * origin (see lib/http/request-origin.ts), before any lookup — a remembered
+ * identity (identity-cache.ts) never skips that check.
  */
 export async function currentUserId(request: Request, now: Date): Promise<string | null> {
-  const { headers } = request;
-  const authorization = headers.get("authorization");
-  if (authorization?.toLowerCase().startsWith("bearer ")) {
-    return userIdForApiToken(db(), authorization.slice(7).trim(), now);
-  }
-  refuseCrossSiteWrite(request);
-  const session = await auth().api.getSession({ headers });
-  return session?.user.id ?? null;
+  if (bearerToken(request.headers) === null) refuseCrossSiteWrite(request);
+  return cachedUserId(request.headers, now, lookUpUserId);
 }
 
 /** The signed-in user's id; throws UNAUTHENTICATED (401) when there is none, FORBIDDEN (403) for a cross-site write. */
@@ -31,6 +27,19 @@ export async function requireUserId(request: Request, now: Date): Promise<string
   const userId = await currentUserId(request, now);
   if (!userId) throw unauthenticated();
   return userId;
+}
+
+/** The uncached answer: the bearer token's owner, else the session cookie's user. */
+async function lookUpUserId(headers: Headers, now: Date): Promise<string | null> {
+  const token = bearerToken(headers);
+  if (token !== null) return userIdForApiToken(db(), token, now);
+  const session = await auth().api.getSession({ headers });
+  return session?.user.id ?? null;
+}
+
+function bearerToken(headers: Headers): string | null {
+  const authorization = headers.get("authorization");
+  return authorization?.toLowerCase().startsWith("bearer ") ? authorization.slice(7).trim() : null;
 }
 
 function refuseCrossSiteWrite(request: Request): void {

@@ -1,8 +1,11 @@
-// The queries behind checklists: a module's items, a learner's progress rows,
-// and the passes that evidence rules count. Each is one indexed statement.
+// The queries behind checklists: a module's items and the passes that
+// evidence rules count (progress rows: lib/data/checklist-progress.ts). Each
+// is one indexed statement.
+import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import type { ChecklistItemRow, ProgressRow, StoredEvidence } from "./checklist-view";
+import { DateColumn, queryRows } from "../db/rows";
+import type { ChecklistItemRow } from "./checklist-view";
 import type { StudyClock } from "./evidence-rule";
 
 /** The module's unarchived items (checklist_item(moduleId, externalId) serves the lookup). */
@@ -11,15 +14,6 @@ export async function selectChecklistItems(db: Db, moduleId: string): Promise<Ch
     where: { moduleId, archivedAt: null },
     orderBy: { position: "asc" },
     select: { id: true, externalId: true, section: true, text: true, position: true, evidenceRule: true },
-  });
-}
-
-/** The learner's progress on these items (primary key probes). */
-export async function selectChecklistProgress(db: Db, userId: string, itemIds: readonly string[]): Promise<ProgressRow[]> {
-  if (itemIds.length === 0) return [];
-  return db.checklistProgress.findMany({
-    where: { userId, itemId: { in: [...itemIds] } },
-    select: { itemId: true, checkedAt: true, source: true, evidence: true },
   });
 }
 
@@ -66,20 +60,8 @@ export async function selectFirstPassPerDay(
 ): Promise<Map<string, Date[]>> {
   const result = new Map<string, Date[]>();
   if (wanted.size === 0) return result;
-  const rows = await db.$queryRaw<{ slug: string; t: Date }[]>(firstPassPerDaySql(userId, wanted, clock, until));
+  const rows = await queryRows(db, z.object({ slug: z.string(), t: DateColumn }), firstPassPerDaySql(userId, wanted, clock, until), "selectFirstPassPerDay");
   for (const row of rows) result.set(row.slug, [...(result.get(row.slug) ?? []), row.t]);
   return result;
 }
 
-/** Stores ticks earned by evidence; an item already ticked (by anyone's earlier read, or by hand) is left as it is. */
-export async function insertEvidenceProgress(
-  db: Db,
-  userId: string,
-  rows: readonly { itemId: string; checkedAt: Date; evidence: StoredEvidence }[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await db.checklistProgress.createMany({
-    data: rows.map((r) => ({ userId, itemId: r.itemId, checkedAt: r.checkedAt, source: "EVIDENCE" as const, evidence: r.evidence })),
-    skipDuplicates: true,
-  });
-}

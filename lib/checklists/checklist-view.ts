@@ -1,20 +1,12 @@
 // A module's checklist for one learner, as pages and the API show it: items
 // grouped by section in authored order, each with its tick and, for items
 // linked to evidence, what the evidence says so far. Pure.
-import { z } from "zod";
+import type { ProgressRow, StoredEvidence } from "../data/checklist-progress";
 import { describeEvidence, readEvidenceRule, type EvidenceProgress } from "./evidence-rule";
 
-export type ChecklistItemRow = { id: string; externalId: string; section: string; text: string; position: number; evidenceRule: unknown };
-export type ProgressRow = { itemId: string; checkedAt: Date; source: "MANUAL" | "EVIDENCE"; evidence: unknown };
+export type { ProgressRow, StoredEvidence };
 
-/** What an EVIDENCE progress row keeps: the rule it satisfied and the study days that did it. */
-export const StoredEvidenceSchema = z.object({
-  kind: z.literal("exercise-passed"),
-  exerciseSlug: z.string(),
-  distinctDays: z.number().int().min(1),
-  days: z.array(z.string()),
-});
-export type StoredEvidence = z.infer<typeof StoredEvidenceSchema>;
+export type ChecklistItemRow = { id: string; externalId: string; section: string; text: string; position: number; evidenceRule: unknown };
 
 /** The JSON stored with an item that ticked itself. */
 export function storedEvidenceOf(progress: EvidenceProgress): StoredEvidence {
@@ -54,10 +46,10 @@ export function manualLockReason(item: Pick<ChecklistItemRow, "evidenceRule">, p
 
 function evidenceView(item: ChecklistItemRow, progress: ProgressRow | null, live: EvidenceProgress | undefined): EvidenceView | null {
   if (progress?.source === "EVIDENCE") {
-    const stored = StoredEvidenceSchema.safeParse(progress.evidence);
-    if (!stored.success) return null;
-    const shown = { days: stored.data.days, needed: stored.data.distinctDays, complete: true };
-    return { exerciseSlug: stored.data.exerciseSlug, ...shown, summary: describeEvidence(shown) };
+    const stored = progress.evidence;
+    if (!stored) return null;
+    const shown = { days: stored.days, needed: stored.distinctDays, complete: true };
+    return { exerciseSlug: stored.exerciseSlug, ...shown, summary: describeEvidence(shown) };
   }
   const read = readEvidenceRule(item.evidenceRule);
   if (read?.kind !== "rule") return null;

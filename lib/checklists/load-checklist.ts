@@ -5,8 +5,9 @@
 // is ON CONFLICT DO NOTHING and the rows are read back after it, so two
 // concurrent reads store one tick and both show it.
 import type { Db } from "../db/client";
-import { selectUserSettings } from "../settings/user-settings";
-import { insertEvidenceProgress, selectChecklistItems, selectChecklistProgress, selectFirstPassPerDay } from "./checklist-queries";
+import { selectUserSettings } from "../data/user-settings";
+import { insertEvidenceProgress, selectChecklistProgress } from "../data/checklist-progress";
+import { selectChecklistItems, selectFirstPassPerDay } from "./checklist-queries";
 import { buildChecklistView, storedEvidenceOf, type ChecklistItemRow, type ChecklistView, type ProgressRow } from "./checklist-view";
 import { selectVisibleModule } from "./module-access";
 import { evaluateExercisePassed, readEvidenceRule, type EvidenceProgress, type StudyClock } from "./evidence-rule";

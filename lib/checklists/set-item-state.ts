@@ -5,7 +5,7 @@
 // that a hand tick made before the item had a rule can still be removed.
 import type { Db } from "../db/client";
 import { conflict, notFound } from "../errors/app-error";
-import { selectChecklistProgress } from "./checklist-queries";
+import { deleteManualProgress, insertManualProgress, selectChecklistProgress } from "../data/checklist-progress";
 import { manualLockReason } from "./checklist-view";
 import { selectVisibleModule } from "./module-access";
 import { inTransaction, selectStudyClock, settleEvidence } from "./load-checklist";
@@ -46,11 +46,8 @@ export async function setChecklistItemState(
     if (checked === (row !== undefined)) return state(row);
     const locked = manualLockReason(item, row ?? null);
     if (locked) throw conflict(locked);
-    if (checked) {
-      await tx.checklistProgress.createMany({ data: [{ userId, itemId, checkedAt: now, source: "MANUAL" }], skipDuplicates: true });
-    } else {
-      await tx.checklistProgress.deleteMany({ where: { userId, itemId, source: "MANUAL" } });
-    }
+    if (checked) await insertManualProgress(tx, userId, itemId, now);
+    else await deleteManualProgress(tx, userId, itemId);
     const [after] = await selectChecklistProgress(tx, userId, [itemId]);
     return state(after);
   });

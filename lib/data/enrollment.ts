@@ -2,6 +2,15 @@
 // cursor the queue keeps per enrollment (see selectNewRows).
 import type { Db } from "../db/client";
 
+/** Enrolls the user in these modules as of `now`; modules already enrolled are left as they are. */
+export async function insertEnrollments(db: Db, userId: string, moduleIds: readonly string[], now: Date): Promise<void> {
+  if (moduleIds.length === 0) return;
+  await db.enrollment.createMany({
+    data: moduleIds.map((moduleId) => ({ userId, moduleId, enrolledAt: now })),
+    skipDuplicates: true,
+  });
+}
+
 /** Lets the new-card scan see cards at or after `position` again (after an undo or an import). */
 export async function lowerNewCursors(db: Db, where: { moduleId: string; userId?: string }, position: number): Promise<void> {
   await db.enrollment.updateMany({ where: { ...where, newCursor: { gt: position } }, data: { newCursor: position } });

@@ -1,4 +1,7 @@
-// Data access for review_log (append-only; rows leave only through undo).
+// Data access for review_log (append-only; a row is written with its card
+// state by writeReviewedState in card-state.ts, and leaves only through undo)
+// and review_undo, the tombstones undo leaves so a late retry of an undone
+// review is recognised.
 import type { ReviewLog } from "../db/generated/client";
 import type { Db } from "../db/client";
 
@@ -15,4 +18,16 @@ export async function selectOptionalLatestReviewLog(db: Db, userId: string, card
 
 export async function deleteReviewLog(db: Db, id: string): Promise<void> {
   await db.reviewLog.delete({ where: { id } });
+}
+
+export type ReviewUndo = { id: string; userId: string; cardId: string; undoneAt: Date };
+
+/** The tombstone of an undone review, or null. */
+export async function selectOptionalReviewUndo(db: Db, id: string): Promise<ReviewUndo | null> {
+  return db.reviewUndo.findUnique({ where: { id } });
+}
+
+/** Records that review `id` was undone at `now`. */
+export async function insertReviewUndo(db: Db, undo: ReviewUndo): Promise<void> {
+  await db.reviewUndo.create({ data: undo });
 }

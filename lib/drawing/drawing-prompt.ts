@@ -33,6 +33,9 @@ export type DrawingPrompt = {
   grade: (seed: number, answer: DrawingAnswer) => DrawingGrade;
 };
 
+/** Where workflows look a prompt up by slug: the app's catalogue (lib/catalogue) or a test's own. */
+export type DrawingPromptLookup = { findDrawingPrompt(slug: string): DrawingPrompt | undefined };
+
 /** The problem when an answer is for another kind of drawing, or null. */
 export function kindIssue(expected: DrawingKind, answer: DrawingAnswer): string | null {
   return answer.kind === expected ? null : `This prompt takes a ${expected} answer, not ${answer.kind}`;

@@ -2,13 +2,13 @@
 // write one ExerciseAttempt row on the client-generated id. A retry with the
 // same id returns the first result and writes nothing; a bad answer throws
 // before anything is written.
+import { z } from "zod";
 import type { Db } from "../db/client";
-import type { ExerciseAttempt } from "../db/generated/client";
+import { insertAttemptOnce, selectEarlierAttempt, type AttemptJson } from "../data/exercise-attempt";
 import { AppError, notFound } from "../errors/app-error";
 import { quoteInput } from "../errors/quote-input";
-import { insertAttemptOnce, selectEarlierAttempt } from "../attempts/store-attempt";
-import { findDrawingPrompt } from "../../exercises/drawings";
-import type { DrawingGrade } from "./drawing-grade";
+import type { DrawingGrade, DrawingItemResult } from "./drawing-grade";
+import type { DrawingPromptLookup } from "./drawing-prompt";
 import { DrawingAnswerSchema, type DrawingAnswer } from "./drawing-schemas";
 import { ratingForDrawingReview } from "./drawing-rating";
 
@@ -20,6 +20,14 @@ export type DrawingAttemptInput = {
   answer: DrawingAnswer;
   durationMs?: number;
 };
+
+/** How a drawing attempt's JSON columns are read: the answer as drawn, and one verdict per graded item. */
+export const DrawingAttemptJson = {
+  answers: DrawingAnswerSchema,
+  steps: z.array(
+    z.object({ key: z.string(), label: z.string(), correct: z.boolean(), problem: z.enum(["missing", "extra", "unticked"]).optional() }),
+  ),
+} satisfies AttemptJson<DrawingAnswer, DrawingItemResult[]>;
 
 export type DrawingAttemptResult = DrawingGrade & {
   attemptId: string;
@@ -33,20 +41,27 @@ export type DrawingAttemptResult = DrawingGrade & {
   duplicate: boolean;
 };
 
-/** Grades and stores one attempt. Throws NOT_FOUND (unknown slug), VALIDATION (answer does not fit), CONFLICT (id reused for other work). */
+/**
+ * Grades one attempt made at `now` against the prompt `catalogue` holds and
+ * stores it; `timer` (ms) measures the grading time stored. Throws NOT_FOUND
+ * (unknown slug), VALIDATION (answer does not fit), CONFLICT (id reused for
+ * other work).
+ */
 export async function recordDrawingAttempt(
   db: Db,
+  catalogue: DrawingPromptLookup,
   input: DrawingAttemptInput,
-  clock: () => number = () => performance.now(),
+  now: Date,
+  timer: () => number = () => performance.now(),
 ): Promise<DrawingAttemptResult> {
-  const prompt = findDrawingPrompt(input.slug);
+  const prompt = catalogue.findDrawingPrompt(input.slug);
   if (!prompt) throw notFound(`Drawing prompt ${quoteInput(input.slug)}`);
   const issue = prompt.check(input.seed, input.answer);
   if (issue) throw new AppError("VALIDATION", issue, [{ path: "answer", message: issue }]);
 
-  const started = clock();
+  const started = timer();
   const grade = prompt.grade(input.seed, input.answer);
-  const gradingMs = clock() - started;
+  const gradingMs = timer() - started;
   const result = (recorded: boolean): DrawingAttemptResult => ({
     ...grade,
     attemptId: input.attemptId,
@@ -58,16 +73,15 @@ export async function recordDrawingAttempt(
     duplicate: !recorded,
   });
 
-  const fromStored = (earlier: ExerciseAttempt): DrawingAttemptResult => {
+  const fromStored = (earlier: { seed: number; answers: DrawingAnswer; misconceptions: string[] }): DrawingAttemptResult => {
     // Grading is pure, so the stored answer grades to the stored result.
-    const answer = DrawingAnswerSchema.safeParse(earlier.answers);
-    const stored = answer.success ? prompt.grade(earlier.seed, answer.data) : grade;
+    const stored = prompt.grade(earlier.seed, earlier.answers);
     return { ...result(false), ...stored, rating: ratingForDrawingReview({ ...stored, misconceptions: earlier.misconceptions }) };
   };
 
-  const earlier = await selectEarlierAttempt(db, input);
+  const earlier = await selectEarlierAttempt(db, input, DrawingAttemptJson);
   if (earlier) return fromStored(earlier);
-  const raced = await insertAttemptOnce(db, input, {
+  const fields = {
     answers: input.answer,
     steps: grade.items,
     score: grade.score,
@@ -76,6 +90,7 @@ export async function recordDrawingAttempt(
     backend: prompt.backend,
     gradingMs,
     durationMs: input.durationMs ?? null,
-  });
+  };
+  const raced = await insertAttemptOnce(db, input, fields, DrawingAttemptJson, now);
   return raced ? fromStored(raced) : result(true);
 }

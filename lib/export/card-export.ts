@@ -1,39 +1,42 @@
 // The user's cards (every card of every module they are enrolled in) with
 // their FSRS state; a card never reviewed has state NEW and empty state fields.
+import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { DateColumn, queryRows } from "../db/rows";
 import { selectEnrolledModules } from "../checklists/module-access";
 import { START_ID, keysetPages, type ExportKind } from "./export-kind";
 
-type CardRow = {
-  id: string;
-  module: string;
-  externalId: string;
-  kind: string;
-  role: string;
-  difficultyMarker: string;
-  topic: string;
-  tags: string[];
-  front: string;
-  back: string;
-  commonWrongAnswer: string | null;
-  exerciseSlug: string | null;
-  archivedAt: Date | null;
-  state: string;
-  due: Date | null;
-  stability: number | null;
-  difficulty: number | null;
-  elapsedDays: number | null;
-  scheduledDays: number | null;
-  learningSteps: number | null;
-  reps: number | null;
-  lapses: number | null;
-  lastReview: Date | null;
-  isLeech: boolean | null;
-  suspendedAt: Date | null;
-};
+const CardRowSchema = z.object({
+  id: z.string(),
+  module: z.string(),
+  externalId: z.string(),
+  kind: z.string(),
+  role: z.string(),
+  difficultyMarker: z.string(),
+  topic: z.string(),
+  tags: z.array(z.string()),
+  front: z.string(),
+  back: z.string(),
+  commonWrongAnswer: z.string().nullable(),
+  exerciseSlug: z.string().nullable(),
+  archivedAt: DateColumn.nullable(),
+  state: z.string(),
+  due: DateColumn.nullable(),
+  stability: z.number().nullable(),
+  difficulty: z.number().nullable(),
+  elapsedDays: z.number().int().nullable(),
+  scheduledDays: z.number().int().nullable(),
+  learningSteps: z.number().int().nullable(),
+  reps: z.number().int().nullable(),
+  lapses: z.number().int().nullable(),
+  lastReview: DateColumn.nullable(),
+  isLeech: z.boolean().nullable(),
+  suspendedAt: DateColumn.nullable(),
+});
+type CardRow = z.infer<typeof CardRowSchema>;
 
-type CardPageRow = CardRow & { position: number };
+const CardPageRowSchema = CardRowSchema.extend({ position: z.number().int() });
 
 const COLUMNS = [
   "id", "module", "externalId", "kind", "role", "difficultyMarker", "topic", "tags", "front", "back", "commonWrongAnswer",
@@ -48,7 +51,7 @@ const COLUMNS = [
  */
 export function cardPageSql(userId: string, module: { id: string; slug: string }, after: { position: number; id: string }, limit: number): Prisma.Sql {
   return Prisma.sql`
-    SELECT c.id, ${module.slug} AS module, c."externalId", c.kind::text AS kind, c.role::text AS role,
+    SELECT c.id::text AS id, ${module.slug} AS module, c."externalId", c.kind::text AS kind, c.role::text AS role,
       c.difficulty::text AS "difficultyMarker", c.topic, c.tags, c.front, c.back, c."commonWrongAnswer", c."exerciseSlug",
       c."archivedAt", COALESCE(s.state::text, 'NEW') AS state, s.due, s.stability, s.difficulty, s."elapsedDays",
       s."scheduledDays", s."learningSteps", s.reps, s.lapses, s."lastReview", s."isLeech", s."suspendedAt", c.position
@@ -68,7 +71,7 @@ export const CARD_EXPORT: ExportKind = {
       const pages = keysetPages(
         { position: -1, id: START_ID },
         pageSize,
-        (after) => db.$queryRaw<CardPageRow[]>(cardPageSql(userId, module, after, pageSize)),
+        (after) => queryRows(db, CardPageRowSchema, cardPageSql(userId, module, after, pageSize), "cardPageSql"),
         (last) => ({ position: last.position, id: last.id }),
       );
       for await (const rows of pages) yield rows.map(({ position: _position, ...row }) => row);

@@ -1,25 +1,28 @@
 // The review log as exported: every field the FSRS optimizer reads (card id,
 // review time, rating, the state before the review, elapsed and scheduled
 // days, duration) plus the memory state going into the review.
+import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { DateColumn, queryRows } from "../db/rows";
 import { START_AT, START_ID, keysetPages, type ExportKind } from "./export-kind";
 
-type ReviewRow = {
-  id: string;
-  cardId: string;
-  reviewedAt: Date;
-  rating: number;
-  state: string;
-  elapsedDays: number;
-  lastElapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  stability: number;
-  difficulty: number;
-  due: Date;
-  durationMs: number | null;
-};
+const ReviewRowSchema = z.object({
+  id: z.string(),
+  cardId: z.string(),
+  reviewedAt: DateColumn,
+  rating: z.number().int(),
+  state: z.string(),
+  elapsedDays: z.number().int(),
+  lastElapsedDays: z.number().int(),
+  scheduledDays: z.number().int(),
+  learningSteps: z.number().int(),
+  stability: z.number(),
+  difficulty: z.number(),
+  due: DateColumn,
+  durationMs: z.number().int().nullable(),
+});
+type ReviewRow = z.infer<typeof ReviewRowSchema>;
 
 const COLUMNS = [
   "id",
@@ -44,7 +47,7 @@ const COLUMNS = [
  */
 export function reviewPageSql(userId: string, after: { at: Date; id: string }, limit: number): Prisma.Sql {
   return Prisma.sql`
-    SELECT id, "cardId", "reviewedAt", rating, state::text AS state, "elapsedDays", "lastElapsedDays", "scheduledDays",
+    SELECT id::text AS id, "cardId"::text AS "cardId", "reviewedAt", rating, state::text AS state, "elapsedDays", "lastElapsedDays", "scheduledDays",
       "learningSteps", stability, difficulty, due, "durationMs"
     FROM review_log
     WHERE "userId" = ${userId} AND ("reviewedAt", id) > (${after.at}, ${after.id}::uuid)
@@ -59,7 +62,7 @@ export const REVIEW_EXPORT: ExportKind = {
     keysetPages(
       { at: START_AT, id: START_ID },
       pageSize,
-      (after) => db.$queryRaw<ReviewRow[]>(reviewPageSql(userId, after, pageSize)),
+      (after) => queryRows(db, ReviewRowSchema, reviewPageSql(userId, after, pageSize), "reviewPageSql"),
       (last) => ({ at: last.reviewedAt, id: last.id }),
     ),
 };

@@ -6,12 +6,20 @@
 // read-only. A numeric item is graded by the exercise engine and stored as
 // an exercise attempt too (its id is the item's id, so it is stored once).
 import { gradeAttempt } from "../attempts/grade-attempt";
+import type { Catalogue } from "../catalogue/catalogue";
+import {
+  lockGrill,
+  selectGrill,
+  updateGrillItemAnswer,
+  updateGrillItemKeyPoints,
+  type GrillItemRow,
+  type GrillRow,
+  type NumericResult,
+} from "../data/grill";
 import type { PrismaClient } from "../db/generated/client";
 import { AppError, conflict, notFound } from "../errors/app-error";
 import { gradeExercise, validateAnswers } from "../grading";
-import { findExercise } from "../../exercises";
-import { lockGrill, selectGrill, type GrillItemRow, type GrillRow } from "./grill-rows";
-import { keyPointsOf, toItemView, type GrillItemView, type NumericResult } from "./grill-view";
+import { keyPointsOf, toItemView, type GrillItemView } from "./grill-view";
 import { answerTimeMs, isOutOfTime, itemScore, keyPointScore } from "./scoring";
 
 export type AnswerInput = { userId: string; grillId: string; position: number; answer?: string; answers?: Record<string, string>; timeMs: number };
@@ -24,12 +32,12 @@ export type AnswerOutcome = { item: GrillItemView; recorded: boolean; duplicate:
  * the question was first shown (the client's, bounded by what the server saw pass, when it never was),
  * capped at the clock; reaching the clock marks it out of time.
  */
-export async function answerGrillItem(db: PrismaClient, input: AnswerInput, now: Date): Promise<AnswerOutcome> {
+export async function answerGrillItem(db: PrismaClient, catalogue: Catalogue, input: AnswerInput, now: Date): Promise<AnswerOutcome> {
   return db.$transaction(async (tx) => {
     await lockGrill(tx, input.userId, input.grillId);
     const grill = await selectGrill(tx, input.userId, input.grillId);
     const item = itemAt(grill, input.position);
-    const view = (row: GrillItemRow) => toItemView(row, grill.secondsPerItem, grill.finishedAt !== null, now);
+    const view = (row: GrillItemRow) => toItemView(row, catalogue, grill.secondsPerItem, grill.finishedAt !== null, now);
 
     if (item.answeredAt) {
       if (!sameAnswer(item, input)) throw conflict("This question is already answered");
@@ -43,21 +51,18 @@ export async function answerGrillItem(db: PrismaClient, input: AnswerInput, now:
 
     if (item.card && !item.exerciseSlug) {
       if (input.answer === undefined) throw new AppError("VALIDATION", "This is an interview question: send answer", [{ path: "answer", message: "Required" }]);
-      const saved = await tx.grillItem.update({
-        where: { id: item.id },
-        data: { answer: input.answer, timeMs, answeredAt: now },
-      });
+      const saved = await updateGrillItemAnswer(tx, item.id, { answer: input.answer, timeMs }, now);
       return { item: view({ ...item, ...saved }), recorded: true, duplicate: false };
     }
 
-    const exercise = item.exerciseSlug ? findExercise(item.exerciseSlug) : undefined;
+    const exercise = item.exerciseSlug ? catalogue.findExercise(item.exerciseSlug) : undefined;
     if (!exercise || item.seed === null) throw conflict("This question is no longer in the course");
     if (input.answers === undefined) throw new AppError("VALIDATION", "This is a numeric question: send answers", [{ path: "answers", message: "Required" }]);
     const answers = input.answers;
     // Out of time, whatever was typed is kept (blank steps included) and scores 0; in time, the grader's rules apply.
     const complete = validateAnswers(exercise, answers).length === 0;
     const graded = !outOfTime || complete
-      ? await gradeAttempt(tx, { userId: input.userId, attemptId: item.id, slug: exercise.slug, seed: item.seed, answers, durationMs: timeMs })
+      ? await gradeAttempt(tx, catalogue, { userId: input.userId, attemptId: item.id, slug: exercise.slug, seed: item.seed, answers, durationMs: timeMs }, now)
       : { ...gradeExercise(exercise, item.seed, answers), recorded: false };
     const steps = graded.steps.map(({ step, score, correct, expected, feedback, wrongElements, misconception, unreadable }) =>
       ({ step, score, correct, expected, feedback, wrongElements, misconception, unreadable }));
@@ -66,16 +71,17 @@ export async function answerGrillItem(db: PrismaClient, input: AnswerInput, now:
       // A step could not be read: show why, store nothing, let the learner fix it.
       return { item: { ...view(item), grade: result }, recorded: false, duplicate: false };
     }
-    const saved = await tx.grillItem.update({
-      where: { id: item.id },
-      data: {
+    const saved = await updateGrillItemAnswer(
+      tx,
+      item.id,
+      {
         answer: exercise.steps.map((s) => `${s.label}: ${answers[s.key] ?? ""}`).join("\n"),
         result,
         score: itemScore(graded.score, outOfTime),
         timeMs,
-        answeredAt: now,
       },
-    });
+      now,
+    );
     return { item: view({ ...item, ...saved }), recorded: true, duplicate: false };
   });
 }
@@ -83,12 +89,12 @@ export async function answerGrillItem(db: PrismaClient, input: AnswerInput, now:
 export type KeyPointsInput = { userId: string; grillId: string; position: number; keyPointsHit: number[] };
 
 /** Records which key points an answered interview item covered; score = ticked / total (0 when out of time). */
-export async function gradeKeyPoints(db: PrismaClient, input: KeyPointsInput, now: Date): Promise<AnswerOutcome> {
+export async function gradeKeyPoints(db: PrismaClient, catalogue: Catalogue, input: KeyPointsInput, now: Date): Promise<AnswerOutcome> {
   return db.$transaction(async (tx) => {
     await lockGrill(tx, input.userId, input.grillId);
     const grill = await selectGrill(tx, input.userId, input.grillId);
     const item = itemAt(grill, input.position);
-    const view = (row: GrillItemRow) => toItemView(row, grill.secondsPerItem, grill.finishedAt !== null, now);
+    const view = (row: GrillItemRow) => toItemView(row, catalogue, grill.secondsPerItem, grill.finishedAt !== null, now);
     if (!item.card || item.exerciseSlug) throw conflict("Only interview questions are graded on key points");
     if (!item.answeredAt) throw conflict("Answer the question before grading it");
     const hit = [...new Set(input.keyPointsHit)].sort((a, b) => a - b);
@@ -101,10 +107,7 @@ export async function gradeKeyPoints(db: PrismaClient, input: KeyPointsInput, no
       if (item.keyPointsHit.join(",") !== hit.join(",")) throw conflict("This answer is already graded");
       return { item: view(item), recorded: false, duplicate: true };
     }
-    const saved = await tx.grillItem.update({
-      where: { id: item.id },
-      data: { keyPointsHit: hit, score: itemScore(keyPointScore(hit, total), outOfTime) },
-    });
+    const saved = await updateGrillItemKeyPoints(tx, item.id, hit, itemScore(keyPointScore(hit, total), outOfTime));
     return { item: view({ ...item, ...saved }), recorded: true, duplicate: false };
   });
 }
@@ -118,7 +121,7 @@ export function itemAt(grill: GrillRow, position: number): GrillItemRow {
 
 function sameAnswer(item: GrillItemRow, input: AnswerInput): boolean {
   if (input.answer !== undefined) return item.answer === input.answer;
-  const stored = item.result as NumericResult | null;
+  const stored: NumericResult | null = item.result;
   if (!stored || !input.answers) return false;
   const keys = new Set([...Object.keys(stored.answers), ...Object.keys(input.answers)]);
   return [...keys].every((k) => stored.answers[k] === input.answers?.[k]);

@@ -4,10 +4,12 @@
 // exercise card for that exercise, when it has one) and is stamped
 // `requeuedAt`, then the grill gets its score and `finishedAt`. Finishing again
 // changes nothing and returns the same summary.
+import type { Catalogue } from "../catalogue/catalogue";
+import { selectExerciseCardId } from "../data/card";
+import { lockGrill, selectGrill, updateGrillFinished, updateGrillItemSettled, type GrillItemRow } from "../data/grill";
+import { selectUserSettings } from "../data/user-settings";
 import type { PrismaClient } from "../db/generated/client";
-import { selectUserSettings } from "../settings/user-settings";
 import { schedulerSettingsOf } from "../settings/scheduler-settings";
-import { lockGrill, selectExerciseCardId, selectGrill, type GrillItemRow } from "./grill-rows";
 import { toGrillView, type GrillView } from "./grill-view";
 import { requeueCard } from "./requeue-card";
 import { isOutOfTime, needsRequeue, summarise, verdictOf } from "./scoring";
@@ -16,11 +18,11 @@ import { isOutOfTime, needsRequeue, summarise, verdictOf } from "./scoring";
 const FINISH_TIMEOUT_MS = 20_000;
 
 /** Finishes the user's grill at `now` (idempotent). NOT_FOUND when it is not theirs. */
-export async function finishGrill(db: PrismaClient, userId: string, grillId: string, now: Date): Promise<GrillView> {
+export async function finishGrill(db: PrismaClient, catalogue: Catalogue, userId: string, grillId: string, now: Date): Promise<GrillView> {
   return db.$transaction(async (tx) => {
     await lockGrill(tx, userId, grillId);
     const grill = await selectGrill(tx, userId, grillId);
-    if (grill.finishedAt) return toGrillView(grill, now);
+    if (grill.finishedAt) return toGrillView(grill, catalogue, now);
 
     const settings = schedulerSettingsOf(await selectUserSettings(tx, userId));
     const items: GrillItemRow[] = [];
@@ -37,12 +39,12 @@ export async function finishGrill(db: PrismaClient, userId: string, grillId: str
             : null;
       const requeued = cardId !== null && (await requeueCard(tx, userId, cardId, now, settings)) !== "suspended";
       if (score !== item.score || requeued) {
-        await tx.grillItem.update({ where: { id: item.id }, data: { score, ...(requeued ? { requeuedAt: now } : {}) } });
+        await updateGrillItemSettled(tx, item.id, { score, ...(requeued ? { requeuedAt: now } : {}) });
       }
       items.push({ ...item, score, requeuedAt: requeued ? now : item.requeuedAt });
     }
     const totals = summarise(items.map((i) => ({ topic: i.topic, answered: i.answeredAt !== null, score: i.score, timeMs: i.timeMs })));
-    const finished = await tx.grillSession.update({ where: { id: grill.id }, data: { finishedAt: now, score: totals.score } });
-    return toGrillView({ ...grill, ...finished, items }, now);
+    const finished = await updateGrillFinished(tx, grill.id, totals.score, now);
+    return toGrillView({ ...grill, ...finished, items }, catalogue, now);
   }, { timeout: FINISH_TIMEOUT_MS });
 }

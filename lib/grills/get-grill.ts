@@ -2,9 +2,10 @@
 // server notes when it first shows each question (`shownAt`, its own clock,
 // the first time only), so reloading the page cannot restart the clock: the
 // answer's time is measured from then.
+import type { Catalogue } from "../catalogue/catalogue";
 import type { Db } from "../db/client";
+import { markGrillItemShown, selectGrill } from "../data/grill";
 import { itemAt } from "./answer-item";
-import { selectGrill, type GrillRow } from "./grill-rows";
 import { toGrillView, toItemView, type GrillItemView, type GrillView } from "./grill-view";
 import { isSettled } from "./scoring";
 
@@ -13,12 +14,13 @@ import { isSettled } from "./scoring";
  * the question the page opens on (the first one not settled) is marked shown
  * if it was not yet. NOT_FOUND when missing or someone else's.
  */
-export async function getGrill(db: Db, userId: string, grillId: string, now: Date): Promise<GrillView> {
+export async function getGrill(db: Db, catalogue: Catalogue, userId: string, grillId: string, now: Date): Promise<GrillView> {
   const grill = await selectGrill(db, userId, grillId);
-  const view = toGrillView(grill, now);
+  const view = toGrillView(grill, catalogue, now);
   const current = view.items.find((item) => !isSettled(item));
   if (!current || current.answered || current.leftMs !== null || grill.finishedAt) return view;
-  return (await markShown(db, grill, current.position, now)) ? toGrillView(await selectGrill(db, userId, grillId), now) : view;
+  const shown = await markGrillItemShown(db, grill.id, current.position, now);
+  return shown ? toGrillView(await selectGrill(db, userId, grillId), catalogue, now) : view;
 }
 
 export type ShowOutcome = { item: GrillItemView; recorded: boolean };
@@ -28,19 +30,15 @@ export type ShowOutcome = { item: GrillItemView; recorded: boolean };
  * (idempotent: only the first time counts; an answered item or a finished
  * grill is left alone). Returns the item with the time left on its clock.
  */
-export async function showGrillItem(db: Db, input: { userId: string; grillId: string; position: number }, now: Date): Promise<ShowOutcome> {
+export async function showGrillItem(
+  db: Db,
+  catalogue: Catalogue,
+  input: { userId: string; grillId: string; position: number },
+  now: Date,
+): Promise<ShowOutcome> {
   const before = await selectGrill(db, input.userId, input.grillId);
   itemAt(before, input.position);
-  const recorded = await markShown(db, before, input.position, now);
+  const recorded = await markGrillItemShown(db, before.id, input.position, now);
   const grill = recorded ? await selectGrill(db, input.userId, input.grillId) : before;
-  return { item: toItemView(itemAt(grill, input.position), grill.secondsPerItem, grill.finishedAt !== null, now), recorded };
-}
-
-/** Sets `shownAt` unless already set; the conditions in the update make two racing requests (or an answer) safe. */
-async function markShown(db: Db, grill: GrillRow, position: number, now: Date): Promise<boolean> {
-  const { count } = await db.grillItem.updateMany({
-    where: { grillId: grill.id, position, shownAt: null, answeredAt: null, grill: { finishedAt: null } },
-    data: { shownAt: now },
-  });
-  return count > 0;
+  return { item: toItemView(itemAt(grill, input.position), catalogue, grill.secondsPerItem, grill.finishedAt !== null, now), recorded };
 }

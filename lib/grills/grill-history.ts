@@ -1,4 +1,5 @@
 // A learner's past grills, newest first, for the history list.
+import { selectGrillSessions } from "../data/grill";
 import type { Db } from "../db/client";
 
 export type GrillHistoryEntry = {
@@ -15,18 +16,13 @@ export type GrillHistoryEntry = {
 
 /** The user's grills, newest start first (ties by id), at most `limit`. */
 export async function listGrills(db: Db, userId: string, limit: number): Promise<GrillHistoryEntry[]> {
-  const rows = await db.grillSession.findMany({
-    where: { userId },
-    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-    take: limit,
-    include: { module: { select: { title: true } }, _count: { select: { items: true } } },
-  });
+  const rows = await selectGrillSessions(db, userId, limit);
   return rows.map((g) => ({
     id: g.id,
-    moduleTitle: g.module.title,
+    moduleTitle: g.moduleTitle,
     startedAt: g.startedAt.toISOString(),
     finishedAt: g.finishedAt?.toISOString() ?? null,
-    length: g._count.items,
+    length: g.itemCount,
     difficulty: g.difficulty,
     secondsPerItem: g.secondsPerItem,
     score: g.score,

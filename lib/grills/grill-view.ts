@@ -1,23 +1,17 @@
 // What the client sees of a grill. The strong answer, the wrong answer to
 // avoid and the key points stay on the server until the item is answered (or
 // the grill is over), so the reveal cannot be read ahead.
-import type { GradeAttemptResult } from "../attempts/grade-attempt";
+import type { Catalogue } from "../catalogue/catalogue";
+import type { GrillItemRow, GrillRow, NumericResult } from "../data/grill";
 import { toVariantView, type VariantView } from "../grading/exercise-view";
 import { renderCardFaces } from "../render/card-faces";
 import { renderMarkdown } from "../render/markdown";
-import { findExercise } from "../../exercises";
-import type { GrillItemRow, GrillRow } from "./grill-rows";
 import { clockLeftMs, isOutOfTime, summarise, verdictOf, weakestTopics, type TopicScore, type Verdict } from "./scoring";
 
 /** A card with no key points is self-graded on this one. */
 export const FALLBACK_KEY_POINT = "My answer made the point of the strong answer";
 
-/** What a numeric item keeps in `grill_item.result`: the grade as the learner saw it. */
-export type NumericResult = Pick<GradeAttemptResult, "score" | "correct" | "steps" | "misconceptions"> & {
-  answers: Record<string, string>;
-  /** The exercise_attempt written for it (the item's id), or null when nothing could be stored. */
-  attemptId: string | null;
-};
+export type { NumericResult };
 
 export type GrillItemView = {
   position: number;
@@ -68,10 +62,10 @@ export function keyPointsOf(card: { keyPoints: string[] }): string[] {
   return card.keyPoints.length > 0 ? card.keyPoints : [FALLBACK_KEY_POINT];
 }
 
-/** The client view of a grill at `now`; the summary is filled in once it is finished. */
-export function toGrillView(grill: GrillRow, now: Date): GrillView {
+/** The client view of a grill at `now`, numeric items drawn from `catalogue`; the summary is filled in once it is finished. */
+export function toGrillView(grill: GrillRow, catalogue: Catalogue, now: Date): GrillView {
   const finished = grill.finishedAt !== null;
-  const items = grill.items.map((item) => toItemView(item, grill.secondsPerItem, finished, now));
+  const items = grill.items.map((item) => toItemView(item, catalogue, grill.secondsPerItem, finished, now));
   return {
     id: grill.id,
     moduleId: grill.moduleId,
@@ -86,7 +80,7 @@ export function toGrillView(grill: GrillRow, now: Date): GrillView {
 }
 
 /** One item as the client sees it at `now`: the reveal and the grade only once answered (or the grill is over). */
-export function toItemView(item: GrillItemRow, secondsPerItem: number, finished: boolean, now: Date): GrillItemView {
+export function toItemView(item: GrillItemRow, catalogue: Catalogue, secondsPerItem: number, finished: boolean, now: Date): GrillItemView {
   const answered = item.answeredAt !== null;
   const outOfTime = isOutOfTime(item.timeMs, secondsPerItem);
   const scored = answered && item.score !== null;
@@ -103,10 +97,10 @@ export function toItemView(item: GrillItemRow, secondsPerItem: number, finished:
     verdict: scored || (finished && !answered) ? verdictOf({ answered, outOfTime, score: item.score }) : null,
     requeued: item.requeuedAt !== null,
   };
-  const exercise = item.exerciseSlug !== null && item.seed !== null ? findExercise(item.exerciseSlug) : undefined;
+  const exercise = item.exerciseSlug !== null && item.seed !== null ? catalogue.findExercise(item.exerciseSlug) : undefined;
   if (exercise && item.seed !== null) {
     const variant = toVariantView(exercise, item.seed);
-    const grade = answered && item.result !== null ? (item.result as NumericResult) : null;
+    const grade = answered ? item.result : null;
     return { ...base, kind: "numeric", difficulty: exercise.difficulty, promptHtml: variant.promptHtml, exercise: variant, reveal: null, grade };
   }
   if (item.card) {

@@ -1,9 +1,9 @@
 // What the grill setup page offers: the learner's modules with interview
 // questions, and how many questions each difficulty can fill.
+import type { Catalogue } from "../catalogue/catalogue";
 import type { Db } from "../db/client";
-import { EXERCISES } from "../../exercises";
 import { availableItems } from "./draw-items";
-import { selectGrillModules } from "./grill-rows";
+import { selectGrillModules } from "./grill-modules";
 import { quickExercises } from "./numeric-pool";
 
 export type GrillModuleOption = {
@@ -14,9 +14,9 @@ export type GrillModuleOption = {
   available: { ANY: number; EASY: number; MEDIUM: number; HARD: number };
 };
 
-/** The user's modules that have interview questions, in enrolment order. */
-export async function grillModuleOptions(db: Db, userId: string): Promise<GrillModuleOption[]> {
-  const numeric = quickExercises(EXERCISES);
+/** The user's modules that have interview questions, in enrolment order; quick exercises come from `catalogue`. */
+export async function grillModuleOptions(db: Db, catalogue: Catalogue, userId: string): Promise<GrillModuleOption[]> {
+  const numeric = quickExercises(catalogue.exercises);
   const modules = await selectGrillModules(db, userId);
   return modules
     .filter((m) => m.interview.length > 0)

@@ -1,12 +1,13 @@
 // Starting a grill: pick the module, draw the items from the grill id's seed
 // and store the grill with all its items in one transaction. A retried start
 // (same client-generated id) returns the grill stored the first time.
+import type { Catalogue } from "../catalogue/catalogue";
+import { insertGrill, selectGrillOwner, selectOptionalGrill, selectRecentlyAsked } from "../data/grill";
+import { isRetryableWriteConflict } from "../data/write-conflict";
 import type { PrismaClient } from "../db/generated/client";
 import { AppError, conflict, notFound } from "../errors/app-error";
-import { isRetryableWriteConflict } from "../reviews/write-conflict";
-import { EXERCISES } from "../../exercises";
 import { drawGrillItems, seedFromId, type GrillDifficulty } from "./draw-items";
-import { selectGrillModules, selectOptionalGrill, selectRecentlyAsked } from "./grill-rows";
+import { selectGrillModules } from "./grill-modules";
 import { toGrillView, type GrillView } from "./grill-view";
 import { quickExercises } from "./numeric-pool";
 
@@ -20,10 +21,15 @@ export type StartGrillInput = {
   secondsPerItem: number;
 };
 
-/** Starts (or, for a retried id, returns) the grill; `created` is false for a retry. */
-export async function startGrill(db: PrismaClient, input: StartGrillInput, now: Date): Promise<{ grill: GrillView; created: boolean }> {
-  const earlier = await db.grillSession.findUnique({ where: { id: input.grillId }, select: { userId: true } });
-  if (earlier) return { grill: await retried(db, input, earlier.userId, now), created: false };
+/** Starts (or, for a retried id, returns) the grill at `now`, numeric items drawn from `catalogue`; `created` is false for a retry. */
+export async function startGrill(
+  db: PrismaClient,
+  catalogue: Catalogue,
+  input: StartGrillInput,
+  now: Date,
+): Promise<{ grill: GrillView; created: boolean }> {
+  const earlierOwner = await selectGrillOwner(db, input.grillId);
+  if (earlierOwner !== null) return { grill: await retried(db, catalogue, input, earlierOwner, now), created: false };
 
   const modules = await selectGrillModules(db, input.userId);
   const module = input.moduleId ? modules.find((m) => m.id === input.moduleId) : modules.find((m) => m.interview.length > 0);
@@ -36,7 +42,7 @@ export async function startGrill(db: PrismaClient, input: StartGrillInput, now: 
     length: input.length,
     difficulty: input.difficulty,
     interview: module.interview,
-    numeric: quickExercises(EXERCISES),
+    numeric: quickExercises(catalogue.exercises),
     recentCardIds: recent.cardIds,
     recentSlugs: recent.slugs,
   });
@@ -46,42 +52,32 @@ export async function startGrill(db: PrismaClient, input: StartGrillInput, now: 
     throw new AppError("VALIDATION", message, [{ path: "length", message }]);
   }
 
+  const items = drawn.items.map((item) => ({
+    position: item.position,
+    topic: item.topic,
+    question: item.kind === "interview" ? { cardId: item.cardId } : { exerciseSlug: item.exerciseSlug, seed: item.seed },
+  }));
   try {
-    await db.$transaction([
-      db.grillSession.create({
-        data: {
-          id: input.grillId,
-          userId: input.userId,
-          moduleId: module.id,
-          difficulty: input.difficulty,
-          secondsPerItem: input.secondsPerItem,
-          startedAt: now,
-        },
-      }),
-      db.grillItem.createMany({
-        data: drawn.items.map((item) => ({
-          grillId: input.grillId,
-          position: item.position,
-          topic: item.topic,
-          ...(item.kind === "interview" ? { cardId: item.cardId } : { exerciseSlug: item.exerciseSlug, seed: item.seed }),
-        })),
-      }),
-    ]);
+    await insertGrill(
+      db,
+      { id: input.grillId, userId: input.userId, moduleId: module.id, difficulty: input.difficulty, secondsPerItem: input.secondsPerItem, items },
+      now,
+    );
   } catch (error) {
     // Two copies of one start raced: the other one stored it.
     if (!isRetryableWriteConflict(error)) throw error;
-    const winner = await db.grillSession.findUnique({ where: { id: input.grillId }, select: { userId: true } });
-    if (!winner) throw error;
-    return { grill: await retried(db, input, winner.userId, now), created: false };
+    const winner = await selectGrillOwner(db, input.grillId);
+    if (winner === null) throw error;
+    return { grill: await retried(db, catalogue, input, winner, now), created: false };
   }
   const grill = await selectOptionalGrill(db, input.userId, input.grillId);
   if (!grill) throw new Error("startGrill: the grill just stored is missing");
-  return { grill: toGrillView(grill, now), created: true };
+  return { grill: toGrillView(grill, catalogue, now), created: true };
 }
 
-async function retried(db: PrismaClient, input: StartGrillInput, ownerId: string, now: Date): Promise<GrillView> {
+async function retried(db: PrismaClient, catalogue: Catalogue, input: StartGrillInput, ownerId: string, now: Date): Promise<GrillView> {
   if (ownerId !== input.userId) throw conflict("This grill id is already in use");
   const grill = await selectOptionalGrill(db, input.userId, input.grillId);
   if (!grill) throw notFound("Grill");
-  return toGrillView(grill, now);
+  return toGrillView(grill, catalogue, now);
 }

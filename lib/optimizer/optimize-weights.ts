@@ -2,7 +2,7 @@
 // user_settings (the scheduler reads them from there), or go back to defaults.
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { selectUserSettings } from "../settings/user-settings";
+import { selectUserSettings, updateFittedWeights } from "../data/user-settings";
 import { fitFsrsWeights, trainingItemCount } from "./fsrs-binding";
 import { toCardHistories, type OptimizerReviewRow } from "./review-history";
 
@@ -74,13 +74,12 @@ export async function optimizeUserWeights(db: Db, userId: string, now: Date): Pr
   }
   const weights = await fitFsrsWeights(cards);
   const fitted = { fsrsWeights: weights, fsrsWeightsFittedAt: now, fsrsWeightsReviewCount: rows.length };
-  await db.userSettings.upsert({ where: { userId }, create: { userId, ...fitted }, update: fitted });
+  await updateFittedWeights(db, userId, fitted, now);
   return selectOptimizerStatus(db, userId);
 }
 
-/** Empties the user's fitted weights so the scheduler uses the FSRS-6 defaults again. Idempotent. */
-export async function resetUserWeights(db: Db, userId: string): Promise<OptimizerStatus> {
-  const cleared = { fsrsWeights: [], fsrsWeightsFittedAt: null, fsrsWeightsReviewCount: null };
-  await db.userSettings.upsert({ where: { userId }, create: { userId, ...cleared }, update: cleared });
+/** Empties the user's fitted weights at `now` so the scheduler uses the FSRS-6 defaults again. Idempotent. */
+export async function resetUserWeights(db: Db, userId: string, now: Date): Promise<OptimizerStatus> {
+  await updateFittedWeights(db, userId, { fsrsWeights: [], fsrsWeightsFittedAt: null, fsrsWeightsReviewCount: null }, now);
   return selectOptimizerStatus(db, userId);
 }

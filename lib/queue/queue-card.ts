@@ -1,12 +1,11 @@
 // What the client needs to show one card without asking the server again:
 // rendered faces and the next interval of each rating.
+import type { Catalogue } from "../catalogue/catalogue";
 import type { Card } from "../data/card";
-import { renderCardFaces } from "../render/card-faces";
-import { previewRatings, type SchedulerSettings, type SchedulingState } from "../scheduling";
-import { findExercise } from "../../exercises";
-import { toVariantView, type VariantView } from "../grading/exercise-view";
-import { findDrawingPrompt } from "../../exercises/drawings";
 import { toDrawingView, type DrawingView } from "../drawing/drawing-view";
+import { toVariantView, type VariantView } from "../grading/exercise-view";
+import { renderCardFaces } from "../render/card-faces";
+import type { RatingPreviewer, SchedulingState } from "../scheduling";
 
 export type RatingPreview = { rating: 1 | 2 | 3 | 4; label: string; due: string };
 
@@ -36,17 +35,21 @@ export type QueueCardSource = Pick<
 
 /**
  * Builds the client view of a card at `now`; `state` null means new to this
- * user. `exerciseSeed` picks the variant an exercise or drawing card shows this time.
+ * user. `preview` gives the four ratings' outcomes under the user's settings
+ * (lib/scheduling ratingPreviewer, built once per queue). An exercise card's
+ * exercise or drawing prompt comes from `catalogue`; `exerciseSeed` picks the
+ * variant it shows this time.
  */
 export function toQueueCard(
   card: QueueCardSource,
   state: SchedulingState | null,
   now: Date,
-  settings: SchedulerSettings,
+  preview: RatingPreviewer,
+  catalogue: Catalogue,
   exerciseSeed: number,
 ): QueueCard {
-  const exercise = card.kind === "EXERCISE" && card.exerciseSlug ? findExercise(card.exerciseSlug) : undefined;
-  const drawing = card.kind === "EXERCISE" && card.exerciseSlug && !exercise ? findDrawingPrompt(card.exerciseSlug) : undefined;
+  const exercise = card.kind === "EXERCISE" && card.exerciseSlug ? catalogue.findExercise(card.exerciseSlug) : undefined;
+  const drawing = card.kind === "EXERCISE" && card.exerciseSlug && !exercise ? catalogue.findDrawingPrompt(card.exerciseSlug) : undefined;
   return {
     ...renderCardFaces(card),
     cardId: card.id,
@@ -56,7 +59,7 @@ export function toQueueCard(
     difficulty: card.difficulty,
     isNew: state === null,
     due: state?.due.toISOString() ?? null,
-    previews: previewRatings(state, now, settings).map((p) => ({
+    previews: preview(state, now).map((p) => ({
       rating: p.rating,
       label: p.intervalLabel,
       due: p.due.toISOString(),

@@ -1,21 +1,96 @@
 // The queries behind today's queue. Each is one indexed statement; the queue
-// for a user with 100k states reads only what is due today.
+// for a user with 100k states reads only what is due today. Due and new rows
+// carry the card's columns (and a due row its state), so the queue renders
+// from them without reading the cards again. Rows are parsed with the
+// schemas below.
+import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { DateColumn, queryRows } from "../db/rows";
 import { raiseNewCursor } from "../data/enrollment";
+import { FSRS_STATE_NAMES, type SchedulingState } from "../scheduling";
+import type { QueueCardSource } from "./queue-card";
 
 /**
- * Cards a queue may hold: every kind except exercise cards whose slug is in
- * neither catalogue (numeric exercises, drawing prompts), e.g. one not built yet.
+ * Cards a queue may hold: every kind except exercise cards whose slug is not
+ * in the catalogue (numeric exercises, drawing prompts), e.g. one not built
+ * yet; and only in modules the user may see (public or their own).
  */
-function studiable(gradableSlugs: readonly string[]): Prisma.Sql {
-  return Prisma.sql`(c.kind <> 'EXERCISE' OR c."exerciseSlug" = ANY(${[...gradableSlugs]}::text[]))`;
+function studiable(userId: string, gradableSlugs: readonly string[]): Prisma.Sql {
+  return Prisma.sql`(c.kind <> 'EXERCISE' OR c."exerciseSlug" = ANY(${[...gradableSlugs]}::text[]))
+    AND EXISTS (SELECT 1 FROM module m WHERE m.id = c."moduleId" AND (m.scope = 'public' OR m.scope = ${userId}))`;
 }
 
-export type DueRow = { cardId: string; siblingKey: string; due: Date; state: "NEW" | "LEARNING" | "REVIEW" | "RELEARNING" };
-export type NewRow = { cardId: string; siblingKey: string };
+/** The card columns a queue row carries, as `c.`-prefixed select items. */
+const CARD_COLUMNS = Prisma.sql`c.id::text AS "cardId", c."siblingKey", c.kind::text AS kind, c.role::text AS role, c.topic,
+  c.difficulty::text AS "cardDifficulty", c.front, c.back, c."commonWrongAnswer", c."contentHash", c."exerciseSlug"`;
 
-/** Unsuspended states due before `dayEnd` in the user's enrolled, unarchived cards, oldest first. */
+const CardColumnsSchema = z.object({
+  cardId: z.string(),
+  siblingKey: z.string(),
+  kind: z.enum(["BASIC", "REVERSED", "CLOZE", "EXERCISE"]),
+  role: z.enum(["RECALL", "INTERVIEW"]),
+  topic: z.string(),
+  cardDifficulty: z.enum(["EASY", "MEDIUM", "HARD"]),
+  front: z.string(),
+  back: z.string(),
+  commonWrongAnswer: z.string().nullable(),
+  contentHash: z.string(),
+  exerciseSlug: z.string().nullable(),
+});
+
+function toSource(c: z.infer<typeof CardColumnsSchema>): QueueCardSource {
+  return {
+    id: c.cardId,
+    kind: c.kind,
+    role: c.role,
+    topic: c.topic,
+    difficulty: c.cardDifficulty,
+    front: c.front,
+    back: c.back,
+    commonWrongAnswer: c.commonWrongAnswer,
+    contentHash: c.contentHash,
+    exerciseSlug: c.exerciseSlug,
+  };
+}
+
+const DueRowSchema = CardColumnsSchema.extend({
+  due: DateColumn,
+  state: z.enum(FSRS_STATE_NAMES),
+  stability: z.number(),
+  memoryDifficulty: z.number(),
+  elapsedDays: z.number().int(),
+  scheduledDays: z.number().int(),
+  learningSteps: z.number().int(),
+  reps: z.number().int(),
+  lapses: z.number().int(),
+  lastReview: DateColumn.nullable(),
+}).transform((r) => ({
+  cardId: r.cardId,
+  siblingKey: r.siblingKey,
+  due: r.due,
+  state: r.state,
+  card: toSource(r),
+  scheduling: {
+    due: r.due,
+    stability: r.stability,
+    difficulty: r.memoryDifficulty,
+    elapsedDays: r.elapsedDays,
+    scheduledDays: r.scheduledDays,
+    learningSteps: r.learningSteps,
+    reps: r.reps,
+    lapses: r.lapses,
+    state: r.state,
+    lastReview: r.lastReview,
+  } satisfies SchedulingState,
+}));
+
+/** A due state with its card: what the queue orders by, and what it renders. */
+export type DueRow = z.output<typeof DueRowSchema>;
+/** A never-reviewed card: what the queue orders by, and what it renders. */
+export type NewRow = { cardId: string; siblingKey: string; card: QueueCardSource };
+
+/** Unsuspended states due before `dayEnd` in the user's enrolled, unarchived, visible cards, oldest first, with their cards. */
 export async function selectDueRows(
   db: Db,
   userId: string,
@@ -23,15 +98,30 @@ export async function selectDueRows(
   limit: number,
   gradableSlugs: readonly string[],
 ): Promise<DueRow[]> {
-  return db.$queryRaw<DueRow[]>(Prisma.sql`
-    SELECT s."cardId", c."siblingKey", s."due", s."state"::text AS "state"
+  return queryRows(
+    db,
+    DueRowSchema,
+    Prisma.sql`
+    SELECT ${CARD_COLUMNS}, s."due", s."state"::text AS "state", s.stability, s.difficulty AS "memoryDifficulty",
+      s."elapsedDays", s."scheduledDays", s."learningSteps", s.reps, s.lapses, s."lastReview"
     FROM card_state s
-    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(gradableSlugs)}
+    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
     JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = s."userId"
     WHERE s."userId" = ${userId} AND s."due" < ${dayEnd} AND s."suspendedAt" IS NULL
     ORDER BY s."due"
-    LIMIT ${limit}`);
+    LIMIT ${limit}`,
+    "selectDueRows",
+  );
 }
+
+const NewScanRowSchema = z.object({
+  moduleId: z.string(),
+  cursor: z.number().int(),
+  position: z.number().int().nullable(),
+  lastPosition: z.number().int().nullable(),
+  card: CardColumnsSchema.nullable(),
+});
+type NewScanRow = z.infer<typeof NewScanRowSchema>;
 
 /**
  * Cards the user has never reviewed, in enrolment then module order. Each
@@ -42,28 +132,32 @@ export async function selectDueRows(
  */
 export async function selectNewRows(db: Db, userId: string, limit: number, gradableSlugs: readonly string[]): Promise<NewRow[]> {
   if (limit <= 0) return [];
-  const rows = await db.$queryRaw<(NewRow & { moduleId: string; position: number | null; cursor: number; lastPosition: number | null })[]>(Prisma.sql`
-    SELECT e."moduleId", e."newCursor" AS cursor, n."cardId", n."siblingKey", n.position,
-           (SELECT max(position) FROM card WHERE card."moduleId" = e."moduleId") AS "lastPosition"
+  const rows = await queryRows(
+    db,
+    NewScanRowSchema,
+    Prisma.sql`
+    SELECT e."moduleId"::text AS "moduleId", e."newCursor" AS cursor, n.position,
+           (SELECT max(position) FROM card WHERE card."moduleId" = e."moduleId") AS "lastPosition",
+           CASE WHEN n.position IS NULL THEN NULL ELSE to_jsonb(n) - 'position' END AS card
     FROM enrollment e
     LEFT JOIN LATERAL (
-      SELECT c.id AS "cardId", c."siblingKey", c.position FROM card c
-      WHERE c."moduleId" = e."moduleId" AND c.position >= e."newCursor" AND c."archivedAt" IS NULL AND ${studiable(gradableSlugs)}
+      SELECT ${CARD_COLUMNS}, c.position FROM card c
+      WHERE c."moduleId" = e."moduleId" AND c.position >= e."newCursor" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
         AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s."userId" = ${userId} AND s."cardId" = c.id)
       ORDER BY c.position LIMIT ${limit}) n ON true
     WHERE e."userId" = ${userId}
-    ORDER BY e."enrolledAt", e."moduleId", n.position`);
+    ORDER BY e."enrolledAt", e."moduleId", n.position`,
+    "selectNewRows",
+  );
   await raiseNewCursors(db, userId, rows);
-  return rows.filter((r) => r.cardId !== null).slice(0, limit).map(({ cardId, siblingKey }) => ({ cardId, siblingKey }));
+  return rows
+    .flatMap(({ card }) => (card === null ? [] : [{ cardId: card.cardId, siblingKey: card.siblingKey, card: toSource(card) }]))
+    .slice(0, limit);
 }
 
-async function raiseNewCursors(
-  db: Db,
-  userId: string,
-  rows: { moduleId: string; cursor: number; position: number | null; lastPosition: number | null }[],
-): Promise<void> {
+async function raiseNewCursors(db: Db, userId: string, rows: readonly NewScanRow[]): Promise<void> {
   // Rows come in position order, so a module's first row holds its first unseen position.
-  const firstRow = new Map<string, (typeof rows)[number]>();
+  const firstRow = new Map<string, NewScanRow>();
   for (const row of rows) if (!firstRow.has(row.moduleId)) firstRow.set(row.moduleId, row);
   for (const [moduleId, row] of firstRow) {
     const next = row.position ?? (row.lastPosition ?? -1) + 1;
@@ -78,12 +172,19 @@ export type TodayActivity = {
   reviewedCards: { cardId: string; siblingKey: string }[];
 };
 
+const ActivityRowSchema = z.object({ cardId: z.string(), rating: z.number().int(), state: z.enum(FSRS_STATE_NAMES), siblingKey: z.string() });
+
 /** What the user has already done this study day (from `dayStart`). */
 export async function selectTodayActivity(db: Db, userId: string, dayStart: Date): Promise<TodayActivity> {
-  const rows = await db.$queryRaw<{ cardId: string; rating: number; state: string; siblingKey: string }[]>(Prisma.sql`
-    SELECT r."cardId", r.rating, r.state::text AS state, c."siblingKey"
+  const rows = await queryRows(
+    db,
+    ActivityRowSchema,
+    Prisma.sql`
+    SELECT r."cardId"::text AS "cardId", r.rating, r.state::text AS state, c."siblingKey"
     FROM review_log r JOIN card c ON c.id = r."cardId"
-    WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${dayStart}`);
+    WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${dayStart}`,
+    "selectTodayActivity",
+  );
   return {
     reviewed: rows.length,
     passed: rows.filter((r) => r.rating > 1).length,
@@ -94,38 +195,15 @@ export async function selectTodayActivity(db: Db, userId: string, dayStart: Date
 
 /** The earliest due time at or after `from` among the user's active states, or null. */
 export async function selectNextDue(db: Db, userId: string, from: Date, gradableSlugs: readonly string[]): Promise<Date | null> {
-  const rows = await db.$queryRaw<{ due: Date }[]>(Prisma.sql`
+  const rows = await queryRows(
+    db,
+    z.object({ due: DateColumn }),
+    Prisma.sql`
     SELECT s."due" FROM card_state s
-    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(gradableSlugs)}
+    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
     WHERE s."userId" = ${userId} AND s."due" >= ${from} AND s."suspendedAt" IS NULL
-    ORDER BY s."due" LIMIT 1`);
+    ORDER BY s."due" LIMIT 1`,
+    "selectNextDue",
+  );
   return rows[0]?.due ?? null;
-}
-
-/**
- * Study-day keys ("YYYY-MM-DD") with at least one review since `since`. A skip
- * scan on review_log(userId, reviewedAt): one index probe per study day with
- * reviews, however many reviews each day holds. LEAST guards DST folds so each
- * step moves strictly back.
- */
-export async function selectReviewDayKeys(
-  db: Db,
-  userId: string,
-  timeZone: string,
-  dayStartHour: number,
-  since: Date,
-): Promise<string[]> {
-  const rows = await db.$queryRaw<{ day: string }[]>(Prisma.sql`
-    WITH RECURSIVE d(t) AS (
-      SELECT max(r."reviewedAt") FROM review_log r WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${since}
-      UNION ALL
-      SELECT (SELECT max(r."reviewedAt") FROM review_log r
-              WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${since}
-                AND r."reviewedAt" < LEAST(d.t,
-                  (date_trunc('day', (d.t AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone}) - make_interval(hours => ${dayStartHour}))
-                    + make_interval(hours => ${dayStartHour})) AT TIME ZONE ${timeZone} AT TIME ZONE 'UTC'))
-      FROM d WHERE d.t IS NOT NULL)
-    SELECT DISTINCT to_char((t AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone}) - make_interval(hours => ${dayStartHour}), 'YYYY-MM-DD') AS day
-    FROM d WHERE t IS NOT NULL`);
-  return rows.map((r) => r.day);
 }

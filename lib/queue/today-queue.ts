@@ -1,17 +1,15 @@
-// Today's queue for one user: loads due and new candidates, orders them with
-// the pure queue builder, and renders each card for the client.
+// Today's queue for one user: loads due and new candidates (with their cards)
+// in one round of queries after the settings, orders them with the pure queue
+// builder, and renders each card for the client.
 import { randomInt } from "node:crypto";
+import type { Catalogue } from "../catalogue/catalogue";
 import type { Db } from "../db/client";
-import { EXERCISES } from "../../exercises";
-import { DRAWING_PROMPTS } from "../../exercises/drawings";
+import { selectUserSettings } from "../data/user-settings";
 import { MAX_SEED } from "../grading/exercise-view";
-import { selectVisibleCards } from "../data/card";
-import { buildQueue, studyDayEnd, studyDayKey, studyDayStart } from "../scheduling";
-import { selectUserSettings } from "../settings/user-settings";
+import { buildQueue, ratingPreviewer, studyDayEnd, studyDayKey, studyDayStart, type SchedulingState } from "../scheduling";
 import { schedulerSettingsOf } from "../settings/scheduler-settings";
 import { selectStreak } from "../stats/stats-queries";
-import { toSchedulingState } from "../reviews/state-snapshot";
-import { toQueueCard, type QueueCard } from "./queue-card";
+import { toQueueCard, type QueueCard, type QueueCardSource } from "./queue-card";
 import { selectDueRows, selectNewRows, selectNextDue, selectTodayActivity } from "./queue-rows";
 
 /**
@@ -19,8 +17,6 @@ import { selectDueRows, selectNewRows, selectNextDue, selectTodayActivity } from
  * to keep the page light on a phone. A longer backlog comes in the next fetch.
  */
 export const QUEUE_LIMIT = 100;
-/** Exercise cards are queued only for exercises the grader has and drawing prompts the app can show. */
-const GRADABLE_SLUGS = [...EXERCISES.map((e) => e.slug), ...DRAWING_PROMPTS.map((p) => p.slug)];
 
 export type TodayQueue = {
   cards: QueueCard[];
@@ -32,15 +28,18 @@ export type TodayQueue = {
 };
 
 /**
- * Today's queue at `now`. `randomSeed` picks each exercise card's variant
- * (a fresh one at every review); tests pass a fixed one.
+ * Today's queue at `now`. Exercise cards are queued only for the exercises
+ * and drawing prompts `catalogue` holds; `randomSeed` picks each one's
+ * variant (a fresh one at every review); tests pass a fixed one.
  */
 export async function getTodayQueue(
   db: Db,
+  catalogue: Catalogue,
   userId: string,
   now: Date,
   randomSeed: () => number = () => randomInt(MAX_SEED),
 ): Promise<TodayQueue> {
+  const gradable = catalogue.gradableSlugs;
   const settings = await selectUserSettings(db, userId);
   const dayStart = studyDayStart(now, settings.timeZone, settings.dayStartHour);
   const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
@@ -50,10 +49,10 @@ export async function getTodayQueue(
   // daily limit (buildQueue subtracts today's), with spares so sibling burying
   // cannot starve the day's new cards.
   const [dueRows, activity, streak, newRows] = await Promise.all([
-    selectDueRows(db, userId, dayEnd, QUEUE_LIMIT * 2, GRADABLE_SLUGS),
+    selectDueRows(db, userId, dayEnd, QUEUE_LIMIT * 2, gradable),
     selectTodayActivity(db, userId, dayStart),
     selectStreak(db, userId, settings, now, todayKey),
-    selectNewRows(db, userId, settings.newCardsPerDay * 3, GRADABLE_SLUGS),
+    selectNewRows(db, userId, settings.newCardsPerDay * 3, gradable),
   ]);
 
   const queue = buildQueue(
@@ -67,17 +66,13 @@ export async function getTodayQueue(
     },
     now,
   );
-  const ids = queue.items.slice(0, QUEUE_LIMIT).map((item) => item.cardId);
-  const [cards, states] = await Promise.all([
-    selectVisibleCards(db, userId, ids),
-    db.cardState.findMany({ where: { userId, cardId: { in: ids } } }),
-  ]);
-  const cardById = new Map(cards.map((c) => [c.id, c]));
-  const stateByCard = new Map(states.map((s) => [s.cardId, s]));
-  const scheduler = schedulerSettingsOf(settings);
-  const rendered = ids.flatMap((id) => {
-    const card = cardById.get(id);
-    return card ? [toQueueCard(card, toSchedulingState(stateByCard.get(id) ?? null), now, scheduler, randomSeed())] : [];
+  const rows = new Map<string, { card: QueueCardSource; state: SchedulingState | null }>();
+  for (const row of newRows) rows.set(row.cardId, { card: row.card, state: null });
+  for (const row of dueRows) rows.set(row.cardId, { card: row.card, state: row.scheduling });
+  const preview = ratingPreviewer(schedulerSettingsOf(settings));
+  const rendered = queue.items.slice(0, QUEUE_LIMIT).flatMap((item) => {
+    const row = rows.get(item.cardId);
+    return row ? [toQueueCard(row.card, row.state, now, preview, catalogue, randomSeed())] : [];
   });
 
   return {
@@ -85,7 +80,7 @@ export async function getTodayQueue(
     counts: queue.counts,
     studyDay: { key: todayKey, start: dayStart.toISOString(), end: dayEnd.toISOString() },
     today: { reviewed: activity.reviewed, passed: activity.passed, streak },
-    nextDueAt: rendered.length === 0 ? ((await selectNextDue(db, userId, now, GRADABLE_SLUGS))?.toISOString() ?? null) : null,
+    nextDueAt: rendered.length === 0 ? ((await selectNextDue(db, userId, now, gradable))?.toISOString() ?? null) : null,
     buttonMode: settings.buttonMode,
   };
 }

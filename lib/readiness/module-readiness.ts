@@ -3,6 +3,7 @@
 // uses, the misconceptions still open, and the next step. The queries run
 // here; every figure is defined in figures.ts and next-step.ts.
 import { countMisconceptions, type MisconceptionCount } from "../attempts/attempt-history";
+import type { Catalogue } from "../catalogue/catalogue";
 import type { ChecklistView } from "../checklists/checklist-view";
 import type { StudyClock } from "../checklists/evidence-rule";
 import { loadChecklist, selectStudyClock } from "../checklists/load-checklist";
@@ -72,8 +73,16 @@ async function selectLearnerFacts(db: Db, userId: string): Promise<LearnerFacts>
 }
 
 /** Readiness of `module` for `userId` at `now`; `learner` is read once for all modules of a listing. */
-async function readinessOf(db: Db, userId: string, module: ModuleRef, now: Date, learner: LearnerFacts): Promise<ModuleReadiness> {
+async function readinessOf(
+  db: Db,
+  catalogue: Catalogue,
+  userId: string,
+  module: ModuleRef,
+  now: Date,
+  learner: LearnerFacts,
+): Promise<ModuleReadiness> {
   const { clock, seen } = learner;
+  const entry = (slug: string) => exerciseEntry(catalogue, slug);
   const checklist = await loadChecklist(db, userId, module.id, now);
   const [cardSlugs, groups] = await Promise.all([
     selectModuleExerciseSlugs(db, module.id),
@@ -101,7 +110,7 @@ async function readinessOf(db: Db, userId: string, module: ModuleRef, now: Date,
     retention,
     accuracy,
     open,
-    exercise: exerciseEntry,
+    exercise: entry,
     todayKey: dayOf(now),
   });
   return {
@@ -109,11 +118,11 @@ async function readinessOf(db: Db, userId: string, module: ModuleRef, now: Date,
     checklist,
     retention: { ...retention, windowDays: RETENTION_WINDOW_DAYS },
     exercises: accuracy.map((a) => {
-      const e = exerciseEntry(a.exerciseSlug);
+      const e = entry(a.exerciseSlug);
       return { slug: a.exerciseSlug, title: e.title, href: e.href, accuracy: a.accuracy, recent: a.recent, attempts: a.attempts, lastAttemptAt: a.lastAttemptAt?.toISOString() ?? null, lastAttemptDay: a.lastAttemptAt ? dayOf(a.lastAttemptAt) : null };
     }),
     misconceptions: open.map((m) => {
-      const e = exerciseEntry(m.exerciseSlug);
+      const e = entry(m.exerciseSlug);
       return { exerciseSlug: m.exerciseSlug, exerciseTitle: e.title, href: e.href, code: m.code, message: e.messages.get(m.code) ?? null, count: m.count, lastSeen: m.lastSeen.toISOString(), lastSeenDay: dayOf(m.lastSeen) };
     }),
     next,
@@ -121,16 +130,16 @@ async function readinessOf(db: Db, userId: string, module: ModuleRef, now: Date,
   };
 }
 
-/** Readiness of the module `slug` (public or the user's own); NOT_FOUND otherwise. */
-export async function getModuleReadiness(db: Db, userId: string, slug: string, now: Date): Promise<ModuleReadiness> {
+/** Readiness of the module `slug` (public or the user's own), exercises named from `catalogue`; NOT_FOUND otherwise. */
+export async function getModuleReadiness(db: Db, catalogue: Catalogue, userId: string, slug: string, now: Date): Promise<ModuleReadiness> {
   const module = await selectVisibleModule(db, userId, slug);
-  return readinessOf(db, userId, module, now, await selectLearnerFacts(db, userId));
+  return readinessOf(db, catalogue, userId, module, now, await selectLearnerFacts(db, userId));
 }
 
-/** Readiness of every module the user is enrolled in, in enrolment order. */
-export async function listModuleReadiness(db: Db, userId: string, now: Date): Promise<ModuleReadiness[]> {
+/** Readiness of every module the user is enrolled in, in enrolment order, exercises named from `catalogue`. */
+export async function listModuleReadiness(db: Db, catalogue: Catalogue, userId: string, now: Date): Promise<ModuleReadiness[]> {
   const [modules, learner] = await Promise.all([selectEnrolledModules(db, userId), selectLearnerFacts(db, userId)]);
   const result: ModuleReadiness[] = [];
-  for (const module of modules) result.push(await readinessOf(db, userId, module, now, learner));
+  for (const module of modules) result.push(await readinessOf(db, catalogue, userId, module, now, learner));
   return result;
 }

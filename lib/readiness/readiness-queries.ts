@@ -1,8 +1,11 @@
 // The queries behind readiness. Each reads through an index: review_log by
 // (userId, reviewedAt), exercise_attempt by (userId, exerciseSlug, createdAt),
 // card by (moduleId, position).
+import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { DateColumn, queryRows } from "../db/rows";
+import { FSRS_STATE_NAMES } from "../scheduling";
 import type { AttemptRow, ReviewGroup } from "./figures";
 
 /** Exercise slugs of the module's unarchived exercise cards. */
@@ -26,7 +29,8 @@ export function reviewGroupsSql(userId: string, moduleId: string, since: Date, u
 
 /** The user's reviews of the module's cards in [since, until), counted by state before review and rating. */
 export async function selectReviewGroups(db: Db, userId: string, moduleId: string, since: Date, until: Date): Promise<ReviewGroup[]> {
-  return db.$queryRaw<ReviewGroup[]>(reviewGroupsSql(userId, moduleId, since, until));
+  const row = z.object({ state: z.enum(FSRS_STATE_NAMES), rating: z.number().int(), count: z.number().int() });
+  return queryRows(db, row, reviewGroupsSql(userId, moduleId, since, until), "selectReviewGroups");
 }
 
 /** The statement behind {@link selectAttemptStats}; exported so a test can EXPLAIN it. */
@@ -59,9 +63,14 @@ export async function selectAttemptStats(
 ): Promise<Map<string, ExerciseAttemptStats>> {
   const stats = new Map<string, ExerciseAttemptStats>(slugs.map((s) => [s, { latest: [], attempts: 0, lastCorrectAt: null }]));
   if (slugs.length === 0) return stats;
-  const rows = await db.$queryRaw<{ slug: string; total: number; lastCorrectAt: Date | null; correct: boolean | null; createdAt: Date | null }[]>(
-    attemptStatsSql(userId, slugs, limit, until),
-  );
+  const row = z.object({
+    slug: z.string(),
+    total: z.number().int(),
+    lastCorrectAt: DateColumn.nullable(),
+    correct: z.boolean().nullable(),
+    createdAt: DateColumn.nullable(),
+  });
+  const rows = await queryRows(db, row, attemptStatsSql(userId, slugs, limit, until), "selectAttemptStats");
   for (const row of rows) {
     const entry = stats.get(row.slug);
     if (!entry) continue;

@@ -1,16 +1,17 @@
 // Recording a review: one read (review-context.ts), one atomic write
-// (write-review.ts). A retried post (same client-generated id) returns the
-// first outcome; two devices racing on one card are serialised by a
-// compare-and-set on card_state.version, the loser recomputing from the
-// winner's state.
+// (writeReviewedState in lib/data/card-state.ts). A retried post (same
+// client-generated id) returns the first outcome; two devices racing on one
+// card are serialised by a compare-and-set on card_state.version, the loser
+// recomputing from the winner's state.
 import type { PrismaClient } from "../db/generated/client";
 import type { Db } from "../db/client";
+import { writeReviewedState } from "../data/card-state";
+import { toSchedulingState, toStoredSnapshot } from "../data/state-snapshot";
+import { defaultUserSettings } from "../data/user-settings";
+import { StaleStateError, withRetries } from "../data/write-conflict";
 import { AppError, conflict, notFound } from "../errors/app-error";
-import { applyRating, becameLeech, DEFAULT_SCHEDULER_SETTINGS, type Rating, type SchedulingState } from "../scheduling";
+import { applyRating, becameLeech, type Rating, type SchedulingState } from "../scheduling";
 import { selectReviewContext, type ReviewContext, type ReviewSettings } from "./review-context";
-import { writeReview } from "./write-review";
-import { toSchedulingState, toStoredSnapshot } from "./state-snapshot";
-import { isRetryableWriteConflict, withRetries } from "./write-conflict";
 
 export type RecordReviewInput = {
   userId: string;
@@ -41,7 +42,7 @@ export async function recordReview(prisma: PrismaClient, input: RecordReviewInpu
 }
 
 export async function recordReviewWithContext(prisma: PrismaClient, input: RecordReviewInput, now: Date): Promise<RecordedReview> {
-  return withRetries(() => recordOnce(prisma, input, now), isRetryableWriteConflict);
+  return withRetries(() => recordOnce(prisma, input, now));
 }
 
 async function recordOnce(db: Db, input: RecordReviewInput, now: Date): Promise<RecordedReview> {
@@ -58,7 +59,7 @@ async function recordOnce(db: Db, input: RecordReviewInput, now: Date): Promise<
   const leech = becameLeech(before, next);
   const columns = { ...next, isLeech: row?.isLeech || leech, suspendedAt: leech ? now : null };
 
-  const version = await writeReview(db, {
+  const version = await writeReviewedState(db, {
     reviewId,
     userId,
     cardId,
@@ -92,15 +93,8 @@ function duplicateOf(context: ReviewContext, input: RecordReviewInput): RecordRe
   };
 }
 
-/** Settings for a user without a settings row: the schema's defaults. */
+/** Settings for a user without a settings row: the defaults. */
 function defaultReviewSettings(): ReviewSettings {
-  return { ...DEFAULT_SCHEDULER_SETTINGS, timeZone: "UTC", dayStartHour: 4 };
-}
-
-/** Thrown inside the transaction when another writer changed the state first. */
-export class StaleStateError extends Error {
-  constructor() {
-    super("card state changed concurrently");
-    this.name = "StaleStateError";
-  }
+  const d = defaultUserSettings("");
+  return { desiredRetention: d.desiredRetention, maximumIntervalDays: d.maximumIntervalDays, weights: d.fsrsWeights, timeZone: d.timeZone, dayStartHour: d.dayStartHour };
 }

@@ -2,15 +2,17 @@
 // later this study day (a learning step), hand the client its next face,
 // built from what the review already read.
 import { randomInt } from "node:crypto";
+import type { Catalogue } from "../catalogue/catalogue";
 import type { PrismaClient } from "../db/generated/client";
 import { MAX_SEED } from "../grading/exercise-view";
 import { toQueueCard, type QueueCard } from "../queue/queue-card";
-import { studyDayEnd } from "../scheduling";
+import { ratingPreviewer, studyDayEnd } from "../scheduling";
 import { recordReviewWithContext, type RecordReviewInput, type RecordReviewResult } from "./record-review";
 
 export type SubmitReviewResult = RecordReviewResult & { requeue: QueueCard | null };
 
-export async function submitReview(prisma: PrismaClient, input: RecordReviewInput, now: Date): Promise<SubmitReviewResult> {
+/** Records the review at `now` (see recordReview); an exercise card coming back today shows a fresh variant from `catalogue`. */
+export async function submitReview(prisma: PrismaClient, catalogue: Catalogue, input: RecordReviewInput, now: Date): Promise<SubmitReviewResult> {
   const { result, context, settings } = await recordReviewWithContext(prisma, input, now);
   const next = result.state;
   if (result.duplicate || !next || result.leech || !context.card) return { ...result, requeue: null };
@@ -18,5 +20,5 @@ export async function submitReview(prisma: PrismaClient, input: RecordReviewInpu
   if (!learning || next.due >= studyDayEnd(now, settings.timeZone, settings.dayStartHour)) return { ...result, requeue: null };
   // Previews are computed at the moment the card becomes due again.
   const at = next.due > now ? next.due : now;
-  return { ...result, requeue: toQueueCard(context.card, next, at, settings, randomInt(MAX_SEED)) };
+  return { ...result, requeue: toQueueCard(context.card, next, at, ratingPreviewer(settings), catalogue, randomInt(MAX_SEED)) };
 }

@@ -1,36 +1,23 @@
 // Suspended cards (leeches, for now): list them, and put one back in rotation.
 import type { Db } from "../db/client";
+import { selectSuspendedStates, unsuspendCardState, type SuspendedState } from "../data/card-state";
 import { notFound } from "../errors/app-error";
 
-export type SuspendedCard = { cardId: string; front: string; topic: string; lapses: number; isLeech: boolean; suspendedAt: Date };
+export type SuspendedCard = SuspendedState;
+
+/** Most suspended cards listed at once. */
+const LIST_LIMIT = 200;
 
 /** The user's suspended cards, most recently suspended first. */
 export async function listSuspendedCards(db: Db, userId: string): Promise<SuspendedCard[]> {
-  const rows = await db.cardState.findMany({
-    where: { userId, suspendedAt: { not: null }, card: { archivedAt: null } },
-    orderBy: { suspendedAt: "desc" },
-    take: 200,
-    select: { cardId: true, lapses: true, isLeech: true, suspendedAt: true, card: { select: { front: true, topic: true } } },
-  });
-  return rows.map((r) => ({
-    cardId: r.cardId,
-    front: r.card.front,
-    topic: r.card.topic,
-    lapses: r.lapses,
-    isLeech: r.isLeech,
-    suspendedAt: r.suspendedAt ?? new Date(0),
-  }));
+  return selectSuspendedStates(db, userId, LIST_LIMIT);
 }
 
 /**
- * Unsuspends one of the user's cards. It keeps its leech tag and memory state,
- * so the next lapses re-flag it (every 4 more, see lib/scheduling/leech.ts).
- * Bumps the version so a device holding the old state cannot overwrite this.
+ * Unsuspends one of the user's cards at `now`. It keeps its leech tag and
+ * memory state, so the next lapses re-flag it (every 4 more, see
+ * lib/scheduling/leech.ts). NOT_FOUND when the card is not suspended.
  */
-export async function unsuspendCard(db: Db, userId: string, cardId: string): Promise<void> {
-  const { count } = await db.cardState.updateMany({
-    where: { userId, cardId, suspendedAt: { not: null } },
-    data: { suspendedAt: null, version: { increment: 1 } },
-  });
-  if (count === 0) throw notFound("Suspended card");
+export async function unsuspendCard(db: Db, userId: string, cardId: string, now: Date): Promise<void> {
+  if (!(await unsuspendCardState(db, userId, cardId, now))) throw notFound("Suspended card");
 }

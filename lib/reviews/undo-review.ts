@@ -3,12 +3,13 @@
 // is not recorded again. Card content is never touched.
 import type { PrismaClient } from "../db/generated/client";
 import type { Db } from "../db/client";
+import { selectCardPlace } from "../data/card";
 import { deleteCardStateIfVersion, selectOptionalCardState, updateCardStateIfVersion } from "../data/card-state";
-import { deleteReviewLog, selectOptionalLatestReviewLog, selectOptionalReviewLog } from "../data/review-log";
+import { deleteReviewLog, insertReviewUndo, selectOptionalLatestReviewLog, selectOptionalReviewLog, selectOptionalReviewUndo } from "../data/review-log";
 import { lowerNewCursors } from "../data/enrollment";
+import { fromStoredSnapshot } from "../data/state-snapshot";
+import { withRetries } from "../data/write-conflict";
 import { conflict, notFound } from "../errors/app-error";
-import { fromStoredSnapshot } from "./state-snapshot";
-import { isRetryableWriteConflict, withRetries } from "./write-conflict";
 
 export type UndoReviewResult = { reviewId: string; cardId: string; alreadyUndone: boolean };
 
@@ -18,13 +19,13 @@ export async function undoReview(
   input: { userId: string; reviewId: string },
   now: Date,
 ): Promise<UndoReviewResult> {
-  return withRetries(() => prisma.$transaction((tx) => undoOnce(tx, input, now)), isRetryableWriteConflict);
+  return withRetries(() => prisma.$transaction((tx) => undoOnce(tx, input, now)));
 }
 
 async function undoOnce(tx: Db, { userId, reviewId }: { userId: string; reviewId: string }, now: Date): Promise<UndoReviewResult> {
   const log = await selectOptionalReviewLog(tx, reviewId);
   if (!log || log.userId !== userId) {
-    const tombstone = await tx.reviewUndo.findUnique({ where: { id: reviewId } });
+    const tombstone = await selectOptionalReviewUndo(tx, reviewId);
     if (tombstone && tombstone.userId === userId) return { reviewId, cardId: tombstone.cardId, alreadyUndone: true };
     throw notFound("Review");
   }
@@ -37,15 +38,15 @@ async function undoOnce(tx: Db, { userId, reviewId }: { userId: string; reviewId
   }
   const before = fromStoredSnapshot(log.stateBefore);
   const restored = before
-    ? await updateCardStateIfVersion(tx, row.id, row.version, before)
+    ? await updateCardStateIfVersion(tx, row.id, row.version, before, now)
     : await deleteCardStateIfVersion(tx, row.id, row.version);
   if (!restored) throw conflict("This card changed while undoing; try again");
   if (!before) {
-    const card = await tx.card.findUniqueOrThrow({ where: { id: log.cardId }, select: { moduleId: true, position: true } });
+    const card = await selectCardPlace(tx, log.cardId);
     await lowerNewCursors(tx, { moduleId: card.moduleId, userId }, card.position);
   }
 
   await deleteReviewLog(tx, log.id);
-  await tx.reviewUndo.create({ data: { id: log.id, userId, cardId: log.cardId, undoneAt: now } });
+  await insertReviewUndo(tx, { id: log.id, userId, cardId: log.cardId, undoneAt: now });
   return { reviewId, cardId: log.cardId, alreadyUndone: false };
 }

@@ -129,15 +129,17 @@ export function fuzzSeed(state: SchedulingState | null, now: Date): string {
 
 /**
  * A ts-fsrs scheduler for `settings` with fuzz on and its seed fixed to
- * `seed`. Built per call (a few microseconds): an FSRS instance keeps the seed
- * as mutable state, so sharing one would couple unrelated calls.
+ * `seed` (a string, or a function read at each scheduling call). Built per
+ * call (a few microseconds): an FSRS instance keeps the seed as mutable
+ * state, so sharing one would couple unrelated calls; `ratingPreviewer`
+ * shares one only by setting the seed right before each synchronous use.
  *
  * Quirks handled: an empty weight list is passed as "no weights" (ts-fsrs would
  * log a warning and fall back to defaults); settings outside the schema throw
  * `RangeError` instead of being replaced by ts-fsrs defaults (`0 || 0.9`).
  * Learning steps stay ts-fsrs's defaults: 1m, 10m; relearning 10m.
  */
-export function createFsrs(settings: SchedulerSettings, seed: string, options: { fuzz?: boolean } = {}): FSRS {
+export function createFsrs(settings: SchedulerSettings, seed: string | (() => string), options: { fuzz?: boolean } = {}): FSRS {
   assertSchedulerSettings(settings);
   const scheduler = fsrs({
     request_retention: settings.desiredRetention,
@@ -146,5 +148,5 @@ export function createFsrs(settings: SchedulerSettings, seed: string, options: {
     enable_fuzz: options.fuzz ?? true,
     enable_short_term: true,
   });
-  return scheduler.useStrategy(StrategyMode.SEED, () => seed);
+  return scheduler.useStrategy(StrategyMode.SEED, typeof seed === "string" ? () => seed : seed);
 }

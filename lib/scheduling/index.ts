@@ -20,7 +20,15 @@ export {
   assertSchedulerSettings,
   type SchedulerSettings,
 } from "./settings";
-export { applyRating, previewRatings, undoRating, type AppliedRating, type RatingPreview } from "./scheduler";
+export {
+  applyRating,
+  previewRatings,
+  ratingPreviewer,
+  undoRating,
+  type AppliedRating,
+  type RatingPreview,
+  type RatingPreviewer,
+} from "./scheduler";
 export { StateSnapshotSchema, restoreStateSnapshot, toStateSnapshot, type StateSnapshot } from "./snapshot";
 export { buttonRatings, passFailRating, type ButtonMode, type PassFail } from "./buttons";
 export { formatInterval } from "./interval-label";

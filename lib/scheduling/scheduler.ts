@@ -39,12 +39,30 @@ export function previewRatings(
   now: Date,
   settings: SchedulerSettings,
 ): RatingPreview[] {
-  const scheduler = createFsrs(settings, fuzzSeed(state, now));
-  const preview = scheduler.repeat(toFsrsCard(state, now), now);
-  return RATINGS.map((rating) => {
-    const next = fromFsrsCard(preview[toGrade(rating)].card);
-    return { rating, due: next.due, intervalLabel: formatInterval(next.due.getTime() - now.getTime()), next };
-  });
+  return ratingPreviewer(settings)(state, now);
+}
+
+/** `previewRatings` for many cards under one `settings`. */
+export type RatingPreviewer = (state: SchedulingState | null, now: Date) => RatingPreview[];
+
+/**
+ * `previewRatings` bound to `settings`, for previewing many cards (a queue of
+ * 100): the ts-fsrs scheduler is built once, and each call sets its fuzz seed
+ * right before the synchronous `repeat`, so every result equals
+ * `previewRatings(state, now, settings)`. Throws `RangeError` when `settings`
+ * is outside `SchedulerSettingsSchema`.
+ */
+export function ratingPreviewer(settings: SchedulerSettings): RatingPreviewer {
+  let seed = "";
+  const scheduler = createFsrs(settings, () => seed);
+  return (state, now) => {
+    seed = fuzzSeed(state, now);
+    const preview = scheduler.repeat(toFsrsCard(state, now), now);
+    return RATINGS.map((rating) => {
+      const next = fromFsrsCard(preview[toGrade(rating)].card);
+      return { rating, due: next.due, intervalLabel: formatInterval(next.due.getTime() - now.getTime()), next };
+    });
+  };
 }
 
 /**

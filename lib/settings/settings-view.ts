@@ -1,5 +1,5 @@
 // The settings as the API and the settings page show them.
-import type { UserSettings } from "./user-settings";
+import type { UserSettings } from "../data/user-settings";
 
 export type SettingsView = {
   desiredRetention: number;

@@ -1,7 +1,7 @@
 // The /stats figures for one user at `now`: due forecast, review heatmap,
 // true retention and streak, each from one indexed query run in parallel.
 import type { Db } from "../db/client";
-import { selectUserSettings } from "../settings/user-settings";
+import { selectUserSettings } from "../data/user-settings";
 import { FORECAST_DAYS, buildForecast, type Forecast } from "./forecast";
 import { buildHeatmap, heatmapDayCount, type Heatmap } from "./heatmap";
 import { RETENTION_WINDOWS, trueRetention, type RetentionWindow } from "./retention";

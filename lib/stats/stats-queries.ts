@@ -2,9 +2,10 @@
 // SQL by width_bucket over study-day starts computed in lib/stats/study-days:
 // card_state by (userId, due), review_log by (userId, reviewedAt). A user
 // with 100k states or reviews sends back at most one row per day.
+import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { selectReviewDayKeys } from "../queue/queue-rows";
+import { queryRows } from "../db/rows";
 import { currentStreak } from "./streak";
 
 /** How far back the streak looks; a longer streak shows as this many days. */
@@ -15,9 +16,9 @@ function instants(dates: readonly Date[]): Prisma.Sql {
   return Prisma.sql`${dates.map((d) => d.toISOString())}::timestamp(3)[]`;
 }
 
-type BucketRow = { bucket: number; count: number };
+const BucketRowSchema = z.object({ bucket: z.number().int(), count: z.number().int() });
 
-const toMap = (rows: BucketRow[]) => new Map(rows.map((r) => [r.bucket, r.count]));
+const toMap = (rows: z.infer<typeof BucketRowSchema>[]) => new Map(rows.map((r) => [r.bucket, r.count]));
 
 /**
  * Unsuspended states of the user's enrolled, unarchived cards due before
@@ -36,7 +37,7 @@ export function dueBucketsSql(userId: string, starts: readonly Date[], until: Da
 
 /** Runs {@link dueBucketsSql}: bucket index → cards due. */
 export async function selectDueBuckets(db: Db, userId: string, starts: readonly Date[], until: Date): Promise<Map<number, number>> {
-  return toMap(await db.$queryRaw<BucketRow[]>(dueBucketsSql(userId, starts, until)));
+  return toMap(await queryRows(db, BucketRowSchema, dueBucketsSql(userId, starts, until), "selectDueBuckets"));
 }
 
 /**
@@ -55,7 +56,7 @@ export function reviewBucketsSql(userId: string, starts: readonly Date[], until:
 
 /** Runs {@link reviewBucketsSql}: bucket index → reviews. */
 export async function selectReviewBuckets(db: Db, userId: string, starts: readonly Date[], until: Date): Promise<Map<number, number>> {
-  return toMap(await db.$queryRaw<BucketRow[]>(reviewBucketsSql(userId, starts, until)));
+  return toMap(await queryRows(db, BucketRowSchema, reviewBucketsSql(userId, starts, until), "selectReviewBuckets"));
 }
 
 /**
@@ -84,7 +85,7 @@ export async function selectRetentionCounts(
   until: Date,
 ): Promise<{ reviews: number; passed: number }[]> {
   if (since.length === 0) return [];
-  const rows = await db.$queryRaw<Record<string, number>[]>(retentionCountsSql(userId, since, until));
+  const rows = await queryRows(db, z.record(z.string(), z.number().int()), retentionCountsSql(userId, since, until), "selectRetentionCounts");
   const row = rows[0] ?? {};
   return since.map((_, i) => ({ reviews: row[`reviews${i}`] ?? 0, passed: row[`passed${i}`] ?? 0 }));
 }
@@ -103,4 +104,37 @@ export async function selectStreak(
 ): Promise<number> {
   const since = new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000);
   return currentStreak(await selectReviewDayKeys(db, userId, clock.timeZone, clock.dayStartHour, since), todayKey);
+}
+
+/**
+ * Study-day keys ("YYYY-MM-DD") with at least one review since `since`. A skip
+ * scan on review_log(userId, reviewedAt): one index probe per study day with
+ * reviews, however many reviews each day holds. LEAST guards DST folds so each
+ * step moves strictly back.
+ */
+export async function selectReviewDayKeys(
+  db: Db,
+  userId: string,
+  timeZone: string,
+  dayStartHour: number,
+  since: Date,
+): Promise<string[]> {
+  const rows = await queryRows(
+    db,
+    z.object({ day: z.string() }),
+    Prisma.sql`
+    WITH RECURSIVE d(t) AS (
+      SELECT max(r."reviewedAt") FROM review_log r WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${since}
+      UNION ALL
+      SELECT (SELECT max(r."reviewedAt") FROM review_log r
+              WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${since}
+                AND r."reviewedAt" < LEAST(d.t,
+                  (date_trunc('day', (d.t AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone}) - make_interval(hours => ${dayStartHour}))
+                    + make_interval(hours => ${dayStartHour})) AT TIME ZONE ${timeZone} AT TIME ZONE 'UTC'))
+      FROM d WHERE d.t IS NOT NULL)
+    SELECT DISTINCT to_char((t AT TIME ZONE 'UTC' AT TIME ZONE ${timeZone}) - make_interval(hours => ${dayStartHour}), 'YYYY-MM-DD') AS day
+    FROM d WHERE t IS NOT NULL`,
+    "selectReviewDayKeys",
+  );
+  return rows.map((r) => r.day);
 }

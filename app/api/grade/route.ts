@@ -6,17 +6,13 @@ import { requireUserId } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { parseJsonBody } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
+import { catalogue } from "@/exercises/catalogue";
 
 export const POST = route(async (request) => {
-  const userId = await requireUserId(request, new Date());
+  const now = new Date();
+  const userId = await requireUserId(request, now);
   const body = await parseJsonBody(request, GradePostBodySchema, 16 * 1024);
-  const result = await gradeAttempt(db(), {
-    userId,
-    attemptId: body.id ?? randomUUID(),
-    slug: body.exercise,
-    seed: body.seed,
-    answers: body.answers,
-    durationMs: body.durationMs,
-  });
+  const attempt = { userId, attemptId: body.id ?? randomUUID(), slug: body.exercise, seed: body.seed, answers: body.answers, durationMs: body.durationMs };
+  const result = await gradeAttempt(db(), catalogue, attempt, now);
   return Response.json(result, { status: result.recorded ? 201 : 200 });
 });

@@ -8,6 +8,7 @@ import { GrillHistoryQuerySchema, GrillStartBodySchema } from "@/lib/grills/gril
 import { startGrill } from "@/lib/grills/start-grill";
 import { parseJsonBody, parseQuery } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
+import { catalogue } from "@/exercises/catalogue";
 
 export const POST = route(async (request) => {
   const now = new Date();
@@ -15,6 +16,7 @@ export const POST = route(async (request) => {
   const body = await parseJsonBody(request, GrillStartBodySchema, 4096);
   const { grill, created } = await startGrill(
     db(),
+    catalogue,
     {
       userId,
       grillId: body.id,

@@ -3,11 +3,12 @@ import { requireUserId } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { route } from "@/lib/http/route";
 import { getTodayQueue } from "@/lib/queue/today-queue";
+import { catalogue } from "@/exercises/catalogue";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(async (request) => {
   const now = new Date();
   const userId = await requireUserId(request, now);
-  return Response.json(await getTodayQueue(db(), userId, now));
+  return Response.json(await getTodayQueue(db(), catalogue, userId, now));
 });

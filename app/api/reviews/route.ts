@@ -5,11 +5,13 @@ import { parseJsonBody } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
 import { submitReview } from "@/lib/reviews/submit-review";
 import { ReviewPostBodySchema } from "@/lib/reviews/review-schemas";
+import { catalogue } from "@/exercises/catalogue";
 
 export const POST = route(async (request) => {
   const now = new Date();
   const userId = await requireUserId(request, now);
   const body = await parseJsonBody(request, ReviewPostBodySchema, 4096);
-  const result = await submitReview(db(), { userId, reviewId: body.id, cardId: body.cardId, rating: body.rating, durationMs: body.durationMs }, now);
-  return Response.json(result, { status: result.duplicate ? 200 : 201 });
+  const result = await submitReview(db(), catalogue, { userId, reviewId: body.id, cardId: body.cardId, rating: body.rating, durationMs: body.durationMs }, now);
+  // Small and per user: sent as is (compressing it cost more CPU than it saved), and never stored by a cache.
+  return Response.json(result, { status: result.duplicate ? 200 : 201, headers: { "cache-control": "no-store, no-transform" } });
 });

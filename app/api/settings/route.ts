@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { parseJsonBody } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
 import { SettingsPatchSchema } from "@/lib/settings/settings-schema";
-import { selectUserSettings, updateUserSettings } from "@/lib/settings/user-settings";
+import { selectUserSettings, updateUserSettings } from "@/lib/data/user-settings";
 import { toSettingsView } from "@/lib/settings/settings-view";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,8 @@ export const GET = route(async (request) => {
 });
 
 export const PATCH = route(async (request) => {
-  const userId = await requireUserId(request, new Date());
+  const now = new Date();
+  const userId = await requireUserId(request, now);
   const patch = await parseJsonBody(request, SettingsPatchSchema, 4096);
-  return Response.json(toSettingsView(await updateUserSettings(db(), userId, patch)));
+  return Response.json(toSettingsView(await updateUserSettings(db(), userId, patch, now)));
 });

@@ -14,7 +14,8 @@ export const GET = route(async (request) => {
 });
 
 export const POST = route(async (request) => {
-  const userId = await requireUserId(request, new Date());
+  const now = new Date();
+  const userId = await requireUserId(request, now);
   const body = await parseJsonBody(request, ApiTokenPostBodySchema, 1024);
-  return Response.json(await createApiToken(db(), userId, body.name), { status: 201 });
+  return Response.json(await createApiToken(db(), userId, body.name, now), { status: 201 });
 });

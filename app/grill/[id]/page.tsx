@@ -6,6 +6,7 @@ import { GrillParamsSchema } from "@/lib/grills/grill-schemas";
 import { requireSessionUser } from "../../session-user";
 import { GrillRun } from "./grill-run";
 import "../grill.css";
+import { catalogue } from "@/exercises/catalogue";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Mock grill · Residual" };
@@ -14,7 +15,7 @@ export default async function GrillRunPage({ params }: { params: Promise<{ id: s
   const user = await requireSessionUser();
   const parsed = GrillParamsSchema.safeParse(await params);
   if (!parsed.success) notFound();
-  const grill = await getGrill(db(), user.id, parsed.data.id, new Date()).catch((error: unknown) => {
+  const grill = await getGrill(db(), catalogue, user.id, parsed.data.id, new Date()).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") return null;
     throw error;
   });

@@ -10,6 +10,7 @@ import { requireSessionUser } from "../../session-user";
 import { ExerciseAccuracy, Figures, NextStepPanel, OpenMisconceptions } from "../readiness-parts";
 import { Checklist, type ChecklistEntrySection } from "./checklist";
 import "../modules.css";
+import { catalogue } from "@/exercises/catalogue";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props) {
 
 async function load(userId: string, slug: string): Promise<ModuleReadiness> {
   try {
-    return await getModuleReadiness(db(), userId, slug, new Date());
+    return await getModuleReadiness(db(), catalogue, userId, slug, new Date());
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -37,7 +38,7 @@ export default async function ModuleReadinessPage({ params }: Props) {
   const sections: ChecklistEntrySection[] = readiness.checklist.sections.map((s) => ({
     ...s,
     items: s.items.map((item) => {
-      const entry = item.evidence ? exerciseEntry(item.evidence.exerciseSlug) : null;
+      const entry = item.evidence ? exerciseEntry(catalogue, item.evidence.exerciseSlug) : null;
       return { ...item, html: renderMarkdown(item.text), exercise: entry ? { title: entry.title, href: entry.href } : null };
     }),
   }));

@@ -61,7 +61,7 @@ async function setUp(): Promise<HostileContext> {
   const cookie = (signUp.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   const alice = await db.user.findUniqueOrThrow({ where: { email: "alice@example.test" } });
   const bearer = await bearerFor(db, alice.id);
-  const spare = await createApiToken(db, alice.id, "spare");
+  const spare = await createApiToken(db, alice.id, "spare", new Date());
   const aliceToken = await db.apiToken.findFirstOrThrow({ where: { userId: alice.id, name: "test" } });
 
   const cards = await createModuleWithCards(db, { cards: 3 });

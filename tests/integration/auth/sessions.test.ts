@@ -3,6 +3,7 @@
 // session lives in Postgres, not in memory).
 import { beforeEach, describe, expect, it } from "vitest";
 import { auth } from "@/lib/auth/auth";
+import { requireUserId } from "@/lib/auth/current-user";
 import { resetDb, testDb } from "../support/db";
 import { createModuleWithCards } from "../support/fixtures";
 
@@ -48,5 +49,21 @@ describe("accounts", () => {
     expect(wrong.status).toBe(401);
     const none = await auth().api.getSession({ headers: new Headers({ cookie: "better-auth.session_token=forged.value" }) });
     expect(none).toBeNull();
+  });
+
+  it("a remembered identity never skips the cross-site check: same-origin read, then a cross-site write is 403", async () => {
+    const response = await auth().api.signUpEmail({
+      body: { email: "cached@example.test", password: "long enough pw", name: "Cached" },
+      headers: new Headers({ origin: ORIGIN }),
+      asResponse: true,
+    });
+    const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const now = new Date();
+    const read = new Request(`${ORIGIN}/api/queue`, { headers: { cookie, host: "localhost:3000" } });
+    const userId = await requireUserId(read, now);
+    const sameSite = new Request(`${ORIGIN}/api/reviews`, { method: "POST", headers: { cookie, host: "localhost:3000", origin: ORIGIN } });
+    expect(await requireUserId(sameSite, now)).toBe(userId);
+    const crossSite = new Request(`${ORIGIN}/api/reviews`, { method: "POST", headers: { cookie, host: "localhost:3000", origin: "https://evil.example" } });
+    await expect(requireUserId(crossSite, now)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -7,6 +7,7 @@ import * as attemptsRoute from "@/app/api/drawings/[slug]/attempts/route";
 import { getTodayQueue } from "@/lib/queue/today-queue";
 import { resetDb, testDb } from "../support/db";
 import { bearerFor, createModuleWithCards, createUser, enroll } from "../support/fixtures";
+import { catalogue } from "@/exercises/catalogue";
 
 const T0 = new Date("2026-03-02T09:00:00Z");
 const json = (url: string, auth: string, body: unknown) =>
@@ -26,7 +27,7 @@ describe("drawing cards in the queue", () => {
     const mask = await make("ex-mask", "causal-mask-grid", 2);
     const sketch = await make("ex-sketch", "kv-cache-decode-sketch", 3);
 
-    const queue = await getTodayQueue(db, user.id, T0, () => 314);
+    const queue = await getTodayQueue(db, catalogue, user.id, T0, () => 314);
     const byId = new Map(queue.cards.map((c) => [c.cardId, c]));
     expect(byId.get(block.id)).toMatchObject({ exercise: null, drawing: { slug: "prenorm-block-assembly", kind: "assembly", seed: 314 } });
     expect(byId.get(mask.id)?.drawing).toMatchObject({ slug: "causal-mask-grid", kind: "mask-grid", setup: { kind: "mask-grid" } });

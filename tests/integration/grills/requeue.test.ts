@@ -14,6 +14,7 @@ import { recordReview } from "@/lib/reviews/record-review";
 import { resetDb, testDb } from "../support/db";
 import { createUser } from "../support/fixtures";
 import { createGrillModule, wrongAnswers } from "../support/grill-fixtures";
+import { catalogue } from "@/exercises/catalogue";
 
 const SEED = () => 7;
 
@@ -30,11 +31,11 @@ async function setUp() {
 async function failAll(userId: string, grill: GrillView, now: Date): Promise<void> {
   for (const item of grill.items) {
     if (item.kind === "numeric" && item.exercise) {
-      const outcome = await answerGrillItem(testDb(), { userId, grillId: grill.id, position: item.position, answers: wrongAnswers(item.exercise.slug, item.exercise.seed), timeMs: 10_000 }, now);
+      const outcome = await answerGrillItem(testDb(), catalogue, { userId, grillId: grill.id, position: item.position, answers: wrongAnswers(item.exercise.slug, item.exercise.seed), timeMs: 10_000 }, now);
       expect(outcome.recorded).toBe(true);
     } else {
-      await answerGrillItem(testDb(), { userId, grillId: grill.id, position: item.position, answer: "no idea", timeMs: 10_000 }, now);
-      await gradeKeyPoints(testDb(), { userId, grillId: grill.id, position: item.position, keyPointsHit: [] }, now);
+      await answerGrillItem(testDb(), catalogue, { userId, grillId: grill.id, position: item.position, answer: "no idea", timeMs: 10_000 }, now);
+      await gradeKeyPoints(testDb(), catalogue, { userId, grillId: grill.id, position: item.position, keyPointsHit: [] }, now);
     }
   }
 }
@@ -52,18 +53,18 @@ describe("grill requeue", () => {
     const before = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: studied } } });
     expect(before.due.getTime()).toBeGreaterThan(t0.getTime() + 86_400_000);
 
-    const { grill } = await startGrill(db, { userId: user.id, grillId: randomUUID(), length: 3, difficulty: null, secondsPerItem: 60 }, t0);
+    const { grill } = await startGrill(db, catalogue, { userId: user.id, grillId: randomUUID(), length: 3, difficulty: null, secondsPerItem: 60 }, t0);
     const numeric = grill.items.find((i) => i.kind === "numeric");
     const exerciseCard = module.exerciseCardIds.get(numeric?.exercise?.slug ?? "");
     if (!exerciseCard) throw new Error("expected a numeric item with an exercise card");
-    const queued = async (now: Date) => (await getTodayQueue(db, user.id, now, SEED)).cards.map((c) => c.cardId);
+    const queued = async (now: Date) => (await getTodayQueue(db, catalogue, user.id, now, SEED)).cards.map((c) => c.cardId);
     expect(await queued(t0)).not.toEqual(expect.arrayContaining([studied]));
     expect(await queued(t0)).toEqual([]);
 
     const answeredAt = new Date(t0.getTime() + 20_000);
     await failAll(user.id, grill, answeredAt);
     const finishedAt = new Date(t0.getTime() + 30_000);
-    const summary = await finishGrill(db, user.id, grill.id, finishedAt);
+    const summary = await finishGrill(db, catalogue, user.id, grill.id, finishedAt);
     expect(summary.items.map((i) => i.verdict)).toEqual(["failed", "failed", "failed"]);
     expect(summary.summary).toMatchObject({ score: 0, requeued: 3 });
 
@@ -80,7 +81,7 @@ describe("grill requeue", () => {
     const items = await db.grillItem.findMany({ where: { grillId: grill.id } });
     expect(items.every((i) => i.requeuedAt?.getTime() === finishedAt.getTime())).toBe(true);
     // Finishing again changes nothing.
-    const again = await finishGrill(db, user.id, grill.id, new Date(finishedAt.getTime() + 60_000));
+    const again = await finishGrill(db, catalogue, user.id, grill.id, new Date(finishedAt.getTime() + 60_000));
     expect(again).toEqual(summary);
     expect((await db.cardState.findUniqueOrThrow({ where: { id: after.id } })).version).toBe(after.version);
 
@@ -92,18 +93,18 @@ describe("grill requeue", () => {
   it("keeps an answer given when the clock ran out, blanks included, scores it 0 and requeues it", async () => {
     const { db, user, module } = await setUp();
     const t0 = new Date();
-    const { grill } = await startGrill(db, { userId: user.id, grillId: randomUUID(), length: 3, difficulty: null, secondsPerItem: 30 }, t0);
+    const { grill } = await startGrill(db, catalogue, { userId: user.id, grillId: randomUUID(), length: 3, difficulty: null, secondsPerItem: 30 }, t0);
     // Each answer comes 45 s after the one before: the server saw the whole clock pass every time.
     const lateFor = (position: number) => new Date(t0.getTime() + 45_000 * (position + 1));
     const late = lateFor(grill.items.length - 1);
     for (const item of grill.items) {
       const body = item.kind === "numeric" ? { answers: {} } : { answer: "" };
-      const outcome = await answerGrillItem(db, { userId: user.id, grillId: grill.id, position: item.position, ...body, timeMs: 45_000 }, lateFor(item.position));
+      const outcome = await answerGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: item.position, ...body, timeMs: 45_000 }, lateFor(item.position));
       expect(outcome.item).toMatchObject({ answered: true, outOfTime: true, timeMs: 30_000 });
       if (item.kind === "interview") {
         // The learner still sees the reveal and may tick what they would have said; it scores 0 all the same.
         expect(outcome.item.reveal?.keyPointsHtml).toHaveLength(3);
-        const ticked = await gradeKeyPoints(db, { userId: user.id, grillId: grill.id, position: item.position, keyPointsHit: [0, 1, 2] }, lateFor(item.position));
+        const ticked = await gradeKeyPoints(db, catalogue, { userId: user.id, grillId: grill.id, position: item.position, keyPointsHit: [0, 1, 2] }, lateFor(item.position));
         expect(ticked.item).toMatchObject({ score: 0, verdict: "out-of-time", keyPointsHit: [0, 1, 2] });
       } else {
         expect(outcome.item).toMatchObject({ score: 0, verdict: "out-of-time", grade: { attemptId: null } });
@@ -111,9 +112,9 @@ describe("grill requeue", () => {
     }
     // Blank steps are not an exercise attempt: nothing counts toward exercise accuracy.
     expect(await db.exerciseAttempt.count()).toBe(0);
-    const view = await finishGrill(db, user.id, grill.id, new Date(late.getTime() + 1000));
+    const view = await finishGrill(db, catalogue, user.id, grill.id, new Date(late.getTime() + 1000));
     expect(view.summary).toMatchObject({ score: 0, answered: 3, requeued: 3 });
-    const queued = (await getTodayQueue(db, user.id, new Date(late.getTime() + 2000), SEED)).cards.map((c) => c.cardId);
+    const queued = (await getTodayQueue(db, catalogue, user.id, new Date(late.getTime() + 2000), SEED)).cards.map((c) => c.cardId);
     expect(queued).toEqual(expect.arrayContaining(module.interviewIds));
   });
 
@@ -123,7 +124,7 @@ describe("grill requeue", () => {
     for (const cardId of module.interviewIds) {
       await recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating: 4 }, new Date(t0.getTime() - 60_000));
     }
-    const { grill } = await startGrill(db, { userId: user.id, grillId: randomUUID(), length: 2, difficulty: null, secondsPerItem: 60 }, t0);
+    const { grill } = await startGrill(db, catalogue, { userId: user.id, grillId: randomUUID(), length: 2, difficulty: null, secondsPerItem: 60 }, t0);
     await failAll(user.id, grill, new Date(t0.getTime() + 10_000));
     // Two questions: both interview, so the first item's card is requeued.
     const cardId = (await db.grillItem.findFirstOrThrow({ where: { grillId: grill.id, position: 0 } })).cardId;
@@ -137,7 +138,7 @@ describe("grill requeue", () => {
       await other.query("BEGIN");
       await other.query(`UPDATE card_state SET stability = 42.5, reps = reps + 1, version = version + 1 WHERE id = $1`, [before.id]);
       const finishedAt = new Date(t0.getTime() + 20_000);
-      const finishing = finishGrill(db, user.id, grill.id, finishedAt);
+      const finishing = finishGrill(db, catalogue, user.id, grill.id, finishedAt);
       await waitForLockWait(other);
       await other.query("COMMIT");
       await finishing;

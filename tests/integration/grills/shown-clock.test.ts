@@ -12,6 +12,7 @@ import { startGrill } from "@/lib/grills/start-grill";
 import { resetDb, testDb } from "../support/db";
 import { bearerFor, createUser } from "../support/fixtures";
 import { createGrillModule, rightAnswers } from "../support/grill-fixtures";
+import { catalogue } from "@/exercises/catalogue";
 
 const T0 = new Date("2026-05-04T09:00:00Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -21,7 +22,7 @@ async function setUp() {
   const db = testDb();
   const user = await createUser(db);
   await createGrillModule(db, user.id, [{ topic: "Residual stream" }, { topic: "Attention" }, { topic: "KV cache" }]);
-  const { grill } = await startGrill(db, { userId: user.id, grillId: randomUUID(), length: 3, difficulty: null, secondsPerItem: LIMIT_S }, T0);
+  const { grill } = await startGrill(db, catalogue, { userId: user.id, grillId: randomUUID(), length: 3, difficulty: null, secondsPerItem: LIMIT_S }, T0);
   return { db, user, grill };
 }
 
@@ -44,15 +45,15 @@ describe("the server-side question clock", () => {
     const { db, user, grill } = await setUp();
     expect(grill.items.every((i) => i.leftMs === null)).toBe(true);
 
-    const first = await getGrill(db, user.id, grill.id, at(5));
+    const first = await getGrill(db, catalogue, user.id, grill.id, at(5));
     expect(first.items.map((i) => i.leftMs)).toEqual([60_000, null, null]);
     expect(await shownAtOf(grill.id, 0)).toEqual(at(5));
 
-    const reload = await getGrill(db, user.id, grill.id, at(20));
+    const reload = await getGrill(db, catalogue, user.id, grill.id, at(20));
     expect(reload.items[0]?.leftMs).toBe(45_000);
     expect(await shownAtOf(grill.id, 0)).toEqual(at(5));
     // The page's own call after a reload changes nothing either.
-    const again = await showGrillItem(db, { userId: user.id, grillId: grill.id, position: 0 }, at(25));
+    const again = await showGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 0 }, at(25));
     expect(again).toMatchObject({ recorded: false, item: { leftMs: 40_000 } });
     expect(await shownAtOf(grill.id, 0)).toEqual(at(5));
     expect(await shownAtOf(grill.id, 1)).toBeNull();
@@ -60,10 +61,10 @@ describe("the server-side question clock", () => {
 
   it("an answer claiming a tiny time is stored with the time the server saw since the question was shown", async () => {
     const { db, user, grill } = await setUp();
-    await getGrill(db, user.id, grill.id, at(5));
+    await getGrill(db, catalogue, user.id, grill.id, at(5));
     const item = grill.items[0];
     if (!item) throw new Error("empty grill");
-    const outcome = await answerGrillItem(db, { userId: user.id, grillId: grill.id, position: 0, ...answerOf(item, 1) }, at(35));
+    const outcome = await answerGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 0, ...answerOf(item, 1) }, at(35));
     expect(outcome.recorded).toBe(true);
     expect(outcome.item).toMatchObject({ timeMs: 30_000, outOfTime: false, leftMs: null });
     const stored = await db.grillItem.findUniqueOrThrow({ where: { grillId_position: { grillId: grill.id, position: 0 } } });
@@ -74,19 +75,19 @@ describe("the server-side question clock", () => {
     const { db, user, grill } = await setUp();
     const [, second, third] = grill.items;
     if (!second || !third) throw new Error("expected three items");
-    const shown = await showGrillItem(db, { userId: user.id, grillId: grill.id, position: 1 }, at(40));
+    const shown = await showGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 1 }, at(40));
     expect(shown).toMatchObject({ recorded: true, item: { leftMs: 60_000 } });
-    expect((await showGrillItem(db, { userId: user.id, grillId: grill.id, position: 1 }, at(50))).recorded).toBe(false);
+    expect((await showGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 1 }, at(50))).recorded).toBe(false);
     expect(await shownAtOf(grill.id, 1)).toEqual(at(40));
 
-    const late = await answerGrillItem(db, { userId: user.id, grillId: grill.id, position: 1, ...answerOf(second, 500) }, at(40 + LIMIT_S + 1));
+    const late = await answerGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 1, ...answerOf(second, 500) }, at(40 + LIMIT_S + 1));
     expect(late.item).toMatchObject({ timeMs: 60_000, outOfTime: true });
     if (second.kind === "numeric") expect(late.item).toMatchObject({ score: 0, verdict: "out-of-time" });
     else expect(late.item.reveal).not.toBeNull();
 
     // Question 3, shown and then left: a reload long after gives 0 left (the page then submits it as out of time).
-    await showGrillItem(db, { userId: user.id, grillId: grill.id, position: 2 }, at(200));
-    const reload = await getGrill(db, user.id, grill.id, at(400));
+    await showGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 2 }, at(200));
+    const reload = await getGrill(db, catalogue, user.id, grill.id, at(400));
     expect(reload.items[2]?.leftMs).toBe(0);
     expect(await shownAtOf(grill.id, 2)).toEqual(at(200));
   });
@@ -96,22 +97,22 @@ describe("the server-side question clock", () => {
     const first = grill.items[0];
     if (!first) throw new Error("empty grill");
     // Answered before it was ever marked shown (an old page): the client's time, bounded since the start, is kept.
-    const answered = await answerGrillItem(db, { userId: user.id, grillId: grill.id, position: 0, ...answerOf(first, 12_000) }, at(30));
+    const answered = await answerGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 0, ...answerOf(first, 12_000) }, at(30));
     expect(answered.item.timeMs).toBe(12_000);
     if (first.kind === "interview") {
       // Waiting for its key points, the page stays on it: nothing else is shown yet.
-      await getGrill(db, user.id, grill.id, at(31));
+      await getGrill(db, catalogue, user.id, grill.id, at(31));
       expect(await shownAtOf(grill.id, 1)).toBeNull();
-      await gradeKeyPoints(db, { userId: user.id, grillId: grill.id, position: 0, keyPointsHit: [0] }, at(32));
+      await gradeKeyPoints(db, catalogue, { userId: user.id, grillId: grill.id, position: 0, keyPointsHit: [0] }, at(32));
     }
-    expect((await showGrillItem(db, { userId: user.id, grillId: grill.id, position: 0 }, at(33))).recorded).toBe(false);
+    expect((await showGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 0 }, at(33))).recorded).toBe(false);
     expect(await shownAtOf(grill.id, 0)).toBeNull();
-    await getGrill(db, user.id, grill.id, at(34));
+    await getGrill(db, catalogue, user.id, grill.id, at(34));
     expect(await shownAtOf(grill.id, 1)).toEqual(at(34));
 
     const other = await createUser(db);
-    await expect(showGrillItem(db, { userId: other.id, grillId: grill.id, position: 2 }, at(35))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getGrill(db, other.id, grill.id, at(35))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(showGrillItem(db, catalogue, { userId: other.id, grillId: grill.id, position: 2 }, at(35))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getGrill(db, catalogue, other.id, grill.id, at(35))).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await shownAtOf(grill.id, 2)).toBeNull();
   });
 

@@ -5,6 +5,8 @@ import { recordReview } from "@/lib/reviews/record-review";
 import { undoReview } from "@/lib/reviews/undo-review";
 import { resetDb, testDb } from "../support/db";
 import { createModuleWithCards, createUser, enroll } from "../support/fixtures";
+import { catalogue } from "@/exercises/catalogue";
+import { createCatalogue } from "@/lib/catalogue/catalogue";
 
 // 09:00 UTC on a Monday; the default study day (UTC, 04:00) runs 04:00–04:00.
 const T0 = new Date("2026-03-02T09:00:00Z");
@@ -28,16 +30,16 @@ describe("getTodayQueue", () => {
 
   it("introduces new cards in module order up to the daily limit, counting today's", async () => {
     const { db, user, cardIds, review } = await setup(12, { newCardsPerDay: 5 });
-    const first = await getTodayQueue(db, user.id, T0);
+    const first = await getTodayQueue(db, catalogue, user.id, T0);
     expect(first.cards.map((c) => c.cardId)).toEqual(cardIds.slice(0, 5));
     expect(first.counts).toEqual({ learning: 0, review: 0, new: 5 });
 
     for (const id of cardIds.slice(0, 3)) await review(id, 4, hours(1));
-    const later = await getTodayQueue(db, user.id, hours(2));
+    const later = await getTodayQueue(db, catalogue, user.id, hours(2));
     expect(later.cards.map((c) => c.cardId)).toEqual(cardIds.slice(3, 5));
     expect(later.today.reviewed).toBe(3);
 
-    const tomorrow = await getTodayQueue(db, user.id, hours(24));
+    const tomorrow = await getTodayQueue(db, catalogue, user.id, hours(24));
     expect(tomorrow.cards.filter((c) => c.isNew).map((c) => c.cardId)).toEqual(cardIds.slice(3, 8));
   });
 
@@ -45,16 +47,16 @@ describe("getTodayQueue", () => {
     const { db, user, cardIds, review } = await setup(6, { newCardsPerDay: 3 });
     const first = await review(cardIds[0] as string, 4, T0);
     await review(cardIds[1] as string, 4, T0);
-    await getTodayQueue(db, user.id, hours(1));
+    await getTodayQueue(db, catalogue, user.id, hours(1));
     await undoReview(db, { userId: user.id, reviewId: first.reviewId }, hours(1));
-    const queue = await getTodayQueue(db, user.id, hours(1));
+    const queue = await getTodayQueue(db, catalogue, user.id, hours(1));
     expect(queue.cards.map((c) => c.cardId)).toEqual([cardIds[0], cardIds[2]]);
   });
 
   it("brings learning cards back the same day, before new ones", async () => {
     const { db, user, cardIds, review } = await setup(4, { newCardsPerDay: 4 });
     await review(cardIds[0] as string, 1, T0);
-    const queue = await getTodayQueue(db, user.id, hours(1));
+    const queue = await getTodayQueue(db, catalogue, user.id, hours(1));
     expect(queue.cards[0]?.cardId).toBe(cardIds[0]);
     expect(queue.counts.learning).toBe(1);
     expect(queue.cards[0]?.previews.map((p) => p.rating)).toEqual([1, 2, 3, 4]);
@@ -62,24 +64,24 @@ describe("getTodayQueue", () => {
 
   it("does not show a card's sibling on the day the card was reviewed", async () => {
     const { db, user, cardIds, review } = await setup(4, { siblingPairs: 1, newCardsPerDay: 10 });
-    const before = await getTodayQueue(db, user.id, T0);
+    const before = await getTodayQueue(db, catalogue, user.id, T0);
     expect(before.cards.map((c) => c.cardId)).not.toContain(cardIds[1]);
     await review(cardIds[0] as string, 4, T0);
-    const after = await getTodayQueue(db, user.id, hours(1));
+    const after = await getTodayQueue(db, catalogue, user.id, hours(1));
     expect(after.cards.map((c) => c.cardId)).not.toContain(cardIds[1]);
-    const tomorrow = await getTodayQueue(db, user.id, hours(24));
+    const tomorrow = await getTodayQueue(db, catalogue, user.id, hours(24));
     expect(tomorrow.cards.map((c) => c.cardId)).toContain(cardIds[1]);
   });
 
   it("keeps suspended leeches out, and says when the next card is due", async () => {
     const { db, user, cardIds, review } = await setup(1, { newCardsPerDay: 1 });
     await review(cardIds[0] as string, 4, T0);
-    const queue = await getTodayQueue(db, user.id, hours(1));
+    const queue = await getTodayQueue(db, catalogue, user.id, hours(1));
     expect(queue.cards).toHaveLength(0);
     const state = await db.cardState.findFirstOrThrow({ where: { userId: user.id } });
     expect(queue.nextDueAt).toBe(state.due.toISOString());
     await db.cardState.update({ where: { id: state.id }, data: { due: T0, suspendedAt: T0, isLeech: true } });
-    expect((await getTodayQueue(db, user.id, hours(1))).cards).toHaveLength(0);
+    expect((await getTodayQueue(db, catalogue, user.id, hours(1))).cards).toHaveLength(0);
   });
 
   it("draws the study-day line in the user's time zone and day-start hour", async () => {
@@ -89,8 +91,8 @@ describe("getTodayQueue", () => {
     const lateNight = new Date("2026-03-02T14:30:00Z");
     await review(cardIds[0] as string, 4, lateNight);
     await review(cardIds[1] as string, 4, lateNight);
-    expect((await getTodayQueue(db, user.id, new Date("2026-03-02T14:50:00Z"))).counts.new).toBe(0);
-    const nextDay = await getTodayQueue(db, user.id, new Date("2026-03-02T15:10:00Z"));
+    expect((await getTodayQueue(db, catalogue, user.id, new Date("2026-03-02T14:50:00Z"))).counts.new).toBe(0);
+    const nextDay = await getTodayQueue(db, catalogue, user.id, new Date("2026-03-02T15:10:00Z"));
     expect(nextDay.counts.new).toBe(2);
     expect(nextDay.studyDay.key).toBe("2026-03-03");
     expect(nextDay.today.streak).toBe(1);
@@ -111,7 +113,7 @@ describe("exercise cards in the queue", () => {
     const notBuilt = await make("ex-draw", "not-built-yet", 11);
 
     let seed = 100;
-    const queue = await getTodayQueue(db, user.id, T0, () => seed++);
+    const queue = await getTodayQueue(db, catalogue, user.id, T0, () => seed++);
     const ids = queue.cards.map((c) => c.cardId);
     expect(ids).toContain(gradable.id);
     expect(ids).not.toContain(notBuilt.id);
@@ -120,7 +122,22 @@ describe("exercise cards in the queue", () => {
     expect(card?.exercise?.steps.map((s) => s.key)).toEqual(["mean", "variance", "std", "output"]);
     expect(queue.cards.find((c) => c.cardId === cardIds[0])?.exercise).toBeNull();
 
-    const again = await getTodayQueue(db, user.id, T0, () => 999);
+    const again = await getTodayQueue(db, catalogue, user.id, T0, () => 999);
     expect(again.cards.find((c) => c.cardId === gradable.id)?.exercise?.seed).toBe(999);
+  });
+
+  it("knows only the catalogue it is handed", async () => {
+    const { db, user, cardIds } = await setup(1, { newCardsPerDay: 10 });
+    const moduleId = (await db.card.findUniqueOrThrow({ where: { id: cardIds[0] as string } })).moduleId;
+    const card = await db.card.create({
+      data: { moduleId, externalId: "ex-ln", kind: "EXERCISE", front: "Exercise", back: "", siblingKey: "ex-ln", exerciseSlug: "layernorm-by-hand", position: 10, contentHash: "ex-ln" },
+    });
+    const layernormOnly = createCatalogue({ exercises: catalogue.exercises.filter((e) => e.slug === "layernorm-by-hand"), drawings: [] });
+    const empty = createCatalogue({ exercises: [], drawings: [] });
+
+    const withIt = await getTodayQueue(db, layernormOnly, user.id, T0, () => 5);
+    expect(withIt.cards.find((c) => c.cardId === card.id)?.exercise).toMatchObject({ slug: "layernorm-by-hand", seed: 5 });
+    const without = await getTodayQueue(db, empty, user.id, T0, () => 5);
+    expect(without.cards.map((c) => c.cardId)).toEqual([cardIds[0]]);
   });
 });

@@ -8,6 +8,7 @@ import { getModuleReadiness, type ModuleReadiness } from "@/lib/readiness/module
 import { resetDb, testDb } from "../support/db";
 import { bearerFor, createModuleWithCards, createUser, enroll } from "../support/fixtures";
 import { COURSE_SLUG, insertAttempt, insertReviewLog, seedCourseModule } from "../support/readiness-fixtures";
+import { catalogue } from "@/exercises/catalogue";
 
 const NOW = new Date("2026-11-23T18:00:00Z");
 const daysAgo = (n: number, hour = 0) => new Date(NOW.getTime() - n * 86_400_000 + hour * 3_600_000);
@@ -25,7 +26,7 @@ describe("module readiness", () => {
 
   it("for a fresh learner: nothing to show yet, and a first step", async () => {
     const { db, user } = await setup();
-    const r = await getModuleReadiness(db, user.id, COURSE_SLUG, NOW);
+    const r = await getModuleReadiness(db, catalogue, user.id, COURSE_SLUG, NOW);
     expect(r.checklist).toMatchObject({ ticked: 0, total: 19 });
     expect(r.retention).toMatchObject({ retention: null, reviews: 0, needed: 10, windowDays: 30 });
     const cardSlugs = await db.card.findMany({ where: { kind: "EXERCISE" }, orderBy: { position: "asc" }, select: { exerciseSlug: true } });
@@ -64,7 +65,7 @@ describe("module readiness", () => {
     await insertAttempt(db, user.id, "alibi-bias-row", daysAgo(1), { correct: false, misconceptions: ["wrong-sign"] });
     await insertAttempt(db, other.id, "rmsnorm-by-hand", daysAgo(1), { correct: false, misconceptions: ["mean-not-rms"] });
 
-    const r = await getModuleReadiness(db, user.id, COURSE_SLUG, NOW);
+    const r = await getModuleReadiness(db, catalogue, user.id, COURSE_SLUG, NOW);
     expect(r.retention).toMatchObject({ retention: 0.75, reviews: 12, passed: 9, needed: 0 });
     const accuracy = (slug: string) => r.exercises.find((e) => e.slug === slug);
     expect(accuracy("layernorm-by-hand")).toMatchObject({ accuracy: 0.7, recent: 10, attempts: 12, lastAttemptAt: daysAgo(1, 1).toISOString() });

@@ -97,8 +97,8 @@ describe("recordReview", () => {
 
     expect((await listSuspendedCards(db, user.id)).map((c) => c.cardId)).toEqual([cardId]);
     const other = await createUser(db, "other");
-    await expect(unsuspendCard(db, other.id, cardId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await unsuspendCard(db, user.id, cardId);
+    await expect(unsuspendCard(db, other.id, cardId, minutes(6))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await unsuspendCard(db, user.id, cardId, minutes(6));
     expect(await listSuspendedCards(db, user.id)).toEqual([]);
     const back = await recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating: 3 }, minutes(6));
     expect(back.duplicate).toBe(false);

@@ -8,7 +8,7 @@ export async function createUser(db: PrismaClient, name = "learner"): Promise<{ 
   const id = randomUUID();
   const email = `${name}-${id.slice(0, 8)}@example.test`;
   await db.user.create({ data: { id, name, email } });
-  await onboardUser(db, id);
+  await onboardUser(db, id, new Date());
   return { id, email };
 }
 
@@ -51,6 +51,6 @@ export async function enroll(db: PrismaClient, userId: string, moduleId: string)
 }
 
 export async function bearerFor(db: PrismaClient, userId: string): Promise<string> {
-  const { secret } = await createApiToken(db, userId, "test");
+  const { secret } = await createApiToken(db, userId, "test", new Date());
   return `Bearer ${secret}`;
 }

@@ -44,7 +44,7 @@ describe("buildChecklistView", () => {
     expect(open).toMatchObject({ checked: false, evidence: { days: ["2026-11-18"], summary: "passed on Nov 18 — 1 of 3 days so far" } });
     expect(open?.lockedReason).toMatch(/ticks itself/i);
 
-    const evidence = { kind: "exercise-passed", exerciseSlug: "causal-mask-row", distinctDays: 3, days: ["2026-11-18", "2026-11-19", "2026-11-20"] };
+    const evidence = { kind: "exercise-passed" as const, exerciseSlug: "causal-mask-row", distinctDays: 3, days: ["2026-11-18", "2026-11-19", "2026-11-20"] };
     const done = buildChecklistView(items, [{ itemId: "c", checkedAt: AT, source: "EVIDENCE", evidence }], new Map()).sections[1]?.items[0];
     expect(done).toMatchObject({
       checked: true,

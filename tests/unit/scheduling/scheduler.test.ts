@@ -6,6 +6,7 @@ import {
   RATINGS,
   applyRating,
   previewRatings,
+  ratingPreviewer,
   type Rating,
   type SchedulerSettings,
   type SchedulingState,
@@ -69,6 +70,15 @@ describe("purity", () => {
       expect(now.getTime()).toBe(T0.getTime());
       for (const date of [next.due, next.lastReview, log.due, log.reviewedAt]) {
         expect(date === now || date === state?.due || date === state?.lastReview).toBe(false);
+      }
+    });
+
+    it(`${name}: a previewer shared across cards previews each exactly as previewRatings does`, () => {
+      const preview = ratingPreviewer(DEFAULT_SCHEDULER_SETTINGS);
+      const others = STATES.map((s) => s.state);
+      for (const at of [T0, new Date(T0.getTime() + 3 * 86_400_000)]) {
+        for (const other of others) preview(other, new Date(at.getTime() + 1234));
+        expect(preview(state, at)).toEqual(previewRatings(state, at, DEFAULT_SCHEDULER_SETTINGS));
       }
     });
 

@@ -6,10 +6,11 @@ import { getGrill } from "@/lib/grills/get-grill";
 import { GrillParamsSchema } from "@/lib/grills/grill-schemas";
 import { parseValue } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
+import { catalogue } from "@/exercises/catalogue";
 
 export const GET = route<{ params: Promise<{ id: string }> }>(async (request, context) => {
   const now = new Date();
   const userId = await requireUserId(request, now);
   const { id } = parseValue(await context.params, GrillParamsSchema);
-  return Response.json(await getGrill(db(), userId, id, now));
+  return Response.json(await getGrill(db(), catalogue, userId, id, now));
 });

@@ -18,6 +18,7 @@ export const POST = route(async (request) => {
 });
 
 export const DELETE = route(async (request) => {
-  const userId = await requireUserId(request, new Date());
-  return Response.json(await resetUserWeights(db(), userId));
+  const now = new Date();
+  const userId = await requireUserId(request, now);
+  return Response.json(await resetUserWeights(db(), userId, now));
 });

@@ -7,8 +7,9 @@ import { IdParamsSchema } from "@/lib/reviews/review-schemas";
 import { unsuspendCard } from "@/lib/reviews/suspension";
 
 export const POST = route<{ params: Promise<{ id: string }> }>(async (request, context) => {
-  const userId = await requireUserId(request, new Date());
+  const now = new Date();
+  const userId = await requireUserId(request, now);
   const { id } = parseValue(await context.params, IdParamsSchema);
-  await unsuspendCard(db(), userId, id);
+  await unsuspendCard(db(), userId, id, now);
   return new Response(null, { status: 204 });
 });

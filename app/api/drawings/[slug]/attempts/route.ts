@@ -5,18 +5,14 @@ import { recordDrawingAttempt } from "@/lib/drawing/record-drawing-attempt";
 import { DRAWING_BODY_LIMIT_BYTES, DrawingAttemptBodySchema, DrawingParamsSchema } from "@/lib/drawing/drawing-schemas";
 import { parseJsonBody, parseValue } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
+import { catalogue } from "@/exercises/catalogue";
 
 export const POST = route<{ params: Promise<{ slug: string }> }>(async (request, context) => {
-  const userId = await requireUserId(request, new Date());
+  const now = new Date();
+  const userId = await requireUserId(request, now);
   const { slug } = parseValue(await context.params, DrawingParamsSchema);
   const body = await parseJsonBody(request, DrawingAttemptBodySchema, DRAWING_BODY_LIMIT_BYTES);
-  const result = await recordDrawingAttempt(db(), {
-    userId,
-    attemptId: body.id,
-    slug,
-    seed: body.seed,
-    answer: body.answer,
-    durationMs: body.durationMs,
-  });
+  const attempt = { userId, attemptId: body.id, slug, seed: body.seed, answer: body.answer, durationMs: body.durationMs };
+  const result = await recordDrawingAttempt(db(), catalogue, attempt, now);
   return Response.json(result, { status: result.recorded ? 201 : 200 });
 });

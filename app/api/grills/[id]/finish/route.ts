@@ -6,10 +6,11 @@ import { finishGrill } from "@/lib/grills/finish-grill";
 import { GrillParamsSchema } from "@/lib/grills/grill-schemas";
 import { parseValue } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
+import { catalogue } from "@/exercises/catalogue";
 
 export const POST = route<{ params: Promise<{ id: string }> }>(async (request, context) => {
   const now = new Date();
   const userId = await requireUserId(request, now);
   const { id } = parseValue(await context.params, GrillParamsSchema);
-  return Response.json(await finishGrill(db(), userId, id, now));
+  return Response.json(await finishGrill(db(), catalogue, userId, id, now));
 });

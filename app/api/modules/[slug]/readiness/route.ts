@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { parseValue } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
 import { getModuleReadiness } from "@/lib/readiness/module-readiness";
+import { catalogue } from "@/exercises/catalogue";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +13,5 @@ export const GET = route<{ params: Promise<{ slug: string }> }>(async (request, 
   const now = new Date();
   const userId = await requireUserId(request, now);
   const { slug } = parseValue(await context.params, ModuleParamsSchema);
-  return Response.json(await getModuleReadiness(db(), userId, slug, now));
+  return Response.json(await getModuleReadiness(db(), catalogue, userId, slug, now));
 });

@@ -8,12 +8,13 @@ import { answerGrillItem } from "@/lib/grills/answer-item";
 import { GrillAnswerBodySchema, GrillItemParamsSchema } from "@/lib/grills/grill-schemas";
 import { parseJsonBody, parseValue } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
+import { catalogue } from "@/exercises/catalogue";
 
 export const POST = route<{ params: Promise<{ id: string; position: string }> }>(async (request, context) => {
   const now = new Date();
   const userId = await requireUserId(request, now);
   const { id, position } = parseValue(await context.params, GrillItemParamsSchema);
   const body = await parseJsonBody(request, GrillAnswerBodySchema, 16 * 1024);
-  const outcome = await answerGrillItem(db(), { userId, grillId: id, position, ...body }, now);
+  const outcome = await answerGrillItem(db(), catalogue, { userId, grillId: id, position, ...body }, now);
   return Response.json(outcome, { status: outcome.recorded ? 201 : 200 });
 });

@@ -7,12 +7,13 @@ import { gradeKeyPoints } from "@/lib/grills/answer-item";
 import { GrillItemParamsSchema, GrillKeyPointsBodySchema } from "@/lib/grills/grill-schemas";
 import { parseJsonBody, parseValue } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
+import { catalogue } from "@/exercises/catalogue";
 
 export const POST = route<{ params: Promise<{ id: string; position: string }> }>(async (request, context) => {
   const now = new Date();
   const userId = await requireUserId(request, now);
   const { id, position } = parseValue(await context.params, GrillItemParamsSchema);
   const body = await parseJsonBody(request, GrillKeyPointsBodySchema, 4096);
-  const outcome = await gradeKeyPoints(db(), { userId, grillId: id, position, keyPointsHit: body.keyPointsHit }, now);
+  const outcome = await gradeKeyPoints(db(), catalogue, { userId, grillId: id, position, keyPointsHit: body.keyPointsHit }, now);
   return Response.json(outcome, { status: outcome.recorded ? 201 : 200 });
 });

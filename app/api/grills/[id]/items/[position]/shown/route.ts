@@ -7,11 +7,12 @@ import { showGrillItem } from "@/lib/grills/get-grill";
 import { GrillItemParamsSchema } from "@/lib/grills/grill-schemas";
 import { parseValue } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
+import { catalogue } from "@/exercises/catalogue";
 
 export const POST = route<{ params: Promise<{ id: string; position: string }> }>(async (request, context) => {
   const now = new Date();
   const userId = await requireUserId(request, now);
   const { id, position } = parseValue(await context.params, GrillItemParamsSchema);
-  const outcome = await showGrillItem(db(), { userId, grillId: id, position }, now);
+  const outcome = await showGrillItem(db(), catalogue, { userId, grillId: id, position }, now);
   return Response.json(outcome, { status: outcome.recorded ? 201 : 200 });
 });

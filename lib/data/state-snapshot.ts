@@ -1,18 +1,24 @@
-// What review_log.stateBefore holds: the scheduling snapshot (lib/scheduling)
+// The adapters between a card_state row, the scheduler's state and the JSON
+// kept in review_log.stateBefore: the scheduling snapshot (lib/scheduling)
 // plus the leech flags a review may set, so undo restores the row exactly.
 import { z } from "zod";
-import type { CardState } from "../data/card-state";
+import type { CardState } from "../db/generated/client";
+import { parseStored } from "../db/rows";
 import { StateSnapshotSchema, restoreStateSnapshot, toStateSnapshot, type SchedulingState } from "../scheduling";
 
-const StoredSnapshotSchema = StateSnapshotSchema.extend({
+/** What review_log.stateBefore holds. */
+export const StoredSnapshotSchema = StateSnapshotSchema.extend({
   isLeech: z.boolean().default(false),
   suspendedAt: z.iso.datetime().nullable().default(null),
 });
 
+export type StoredSnapshot = z.infer<typeof StoredSnapshotSchema>;
+
 /** The columns of card_state that a review changes and undo restores. */
 export type RestorableState = SchedulingState & { isLeech: boolean; suspendedAt: Date | null };
 
-export function toStoredSnapshot(row: CardState | null): z.infer<typeof StoredSnapshotSchema> {
+/** The snapshot to store with a review of the card whose row is `row` (null: new card). */
+export function toStoredSnapshot(row: CardState | null): StoredSnapshot {
   return {
     ...toStateSnapshot(toSchedulingState(row)),
     isLeech: row?.isLeech ?? false,
@@ -20,9 +26,9 @@ export function toStoredSnapshot(row: CardState | null): z.infer<typeof StoredSn
   };
 }
 
-/** The state before the review, or null when the card was new (undo then deletes the row). */
+/** The state before the review, or null when the card was new (undo then deletes the row). Throws on a malformed snapshot. */
 export function fromStoredSnapshot(json: unknown): RestorableState | null {
-  const stored = StoredSnapshotSchema.parse(json);
+  const stored = parseStored(StoredSnapshotSchema, json, "review_log.stateBefore");
   const scheduling = restoreStateSnapshot(json);
   if (!scheduling) return null;
   return { ...scheduling, isLeech: stored.isLeech, suspendedAt: stored.suspendedAt ? new Date(stored.suspendedAt) : null };
