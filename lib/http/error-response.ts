@@ -27,9 +27,12 @@ export function zodIssues(error: ZodError): FieldIssue[] {
 /** Maps an error to a Response: AppError by code, ZodError as 422 with paths, anything else 500. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
-    return json(STATUS[error.code], {
-      error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) },
-    });
+    const headers = error.retryAfterSeconds === undefined ? undefined : { "retry-after": String(error.retryAfterSeconds) };
+    return json(
+      STATUS[error.code],
+      { error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) } },
+      headers,
+    );
   }
   if (error instanceof ZodError) {
     const issues = zodIssues(error);
@@ -42,6 +45,6 @@ export function errorResponse(error: unknown): Response {
   return json(500, { error: { code: "INTERNAL", message: "Something went wrong on our side" } });
 }
 
-function json(status: number, body: ErrorBody): Response {
-  return Response.json(body, { status });
+function json(status: number, body: ErrorBody, headers?: Record<string, string>): Response {
+  return Response.json(body, { status, headers });
 }

@@ -1,31 +1,46 @@
-// A learner hands in a lab output: the file is read (JSON or .npy), checked
-// against the caps, and stored QUEUED for a worker to grade. A retried post
-// with the same client-generated id stores nothing new and answers with the
-// submission as it stands.
+// A learner hands in a lab output: the quota is checked, the file is read
+// from the request body as it streams in (JSON or .npy, refused at the first
+// byte that settles it), and the tensor is stored QUEUED for a worker to
+// grade. A retried post with the same client-generated id stores nothing new
+// and answers with the submission as it stands.
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError, conflict, notFound } from "../../errors/app-error";
 import { findLab, MAX_LAB_OUTPUT_ELEMENTS } from "..";
-import { decodeTensorFile, float64Bytes } from "../tensor-file";
-import { insertSubmissionOnce, selectOptionalSubmission, type SubmissionRow } from "./submission-rows";
+import { float64Bytes, maxUploadBytes, readTensorStream } from "../tensor-file";
+import { enforceLabQuota, LAB_QUOTA, type LabQuota } from "./quota";
+import { insertSubmissionOnce, lockUserSubmissions, selectOptionalSubmission, type SubmissionRow } from "./submission-rows";
 import { toSubmissionView, type SubmissionView } from "./submission-view";
+
+/** The largest body accepted: the element cap written as JSON (any .npy of it is smaller). */
+export const LAB_UPLOAD_LIMIT_BYTES = maxUploadBytes(MAX_LAB_OUTPUT_ELEMENTS);
+
+const TOO_LARGE =
+  `The upload is larger than ${(LAB_UPLOAD_LIMIT_BYTES / 2 ** 20).toFixed(1)} MiB: ` +
+  `a lab output holds at most ${MAX_LAB_OUTPUT_ELEMENTS.toLocaleString("en-US")} elements`;
 
 export type SubmitOutputInput = {
   userId: string;
   submissionId: string;
   slug: string;
   seed: number;
-  /** Reads the uploaded file as received (.npy bytes or UTF-8 JSON); called only once the lab and the id check out, so a bad request or a retry never reads a large body. */
-  readFile: () => Promise<Uint8Array>;
+  /** The uploaded file as it arrives (.npy bytes or UTF-8 JSON); read only once the lab, the id and the quota check out. */
+  body: ReadableStream<Uint8Array> | null;
+  /** The request's Content-Length, when it declared one: over the cap is refused before a byte is read. */
+  declaredBytes?: number;
   now: Date;
+  /** Limits to enforce; LAB_QUOTA unless a test sets its own. */
+  quota?: LabQuota;
 };
 
 export type SubmitOutputResult = { submission: SubmissionView; duplicate: boolean };
 
 /**
  * Validates and queues one submission. Throws NOT_FOUND for an unknown lab,
- * VALIDATION (with the codec's message) for an unreadable or oversized
- * tensor, and CONFLICT when the id belongs to another submission; in each
- * case nothing is stored.
+ * RATE_LIMITED when the user is over a quota (before reading the body, and
+ * again under the user's lock before storing), PAYLOAD_TOO_LARGE past the
+ * byte cap, VALIDATION (with the codec's message) for an unreadable or
+ * oversized tensor, and CONFLICT when the id belongs to another submission;
+ * in each case nothing is stored.
  */
 export async function submitLabOutput(db: PrismaClient, input: SubmitOutputInput): Promise<SubmitOutputResult> {
   const lab = findLab(input.slug);
@@ -34,27 +49,23 @@ export async function submitLabOutput(db: PrismaClient, input: SubmitOutputInput
   const earlier = await selectOptionalSubmission(db, input.submissionId);
   if (earlier) return { submission: await sameSubmission(db, earlier, input), duplicate: true };
 
-  const decoded = decodeTensorFile(await input.readFile(), MAX_LAB_OUTPUT_ELEMENTS);
-  if (!decoded.ok) {
-    throw new AppError("VALIDATION", `Could not read the ${decoded.format === "npy" ? ".npy" : "JSON"} file: ${decoded.message}`, [
-      { path: "body", message: decoded.message },
-    ]);
-  }
-  const inserted = await db.$transaction((tx) =>
-    insertSubmissionOnce(
-      tx,
-      {
-        id: input.submissionId,
-        userId: input.userId,
-        labSlug: lab.slug,
-        seed: input.seed,
-        outputs: float64Bytes(decoded.tensor.data),
-        shape: decoded.tensor.shape,
-        format: decoded.format,
-      },
-      input.now,
-    ),
-  );
+  if ((input.declaredBytes ?? 0) > LAB_UPLOAD_LIMIT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
+  const quota = input.quota ?? LAB_QUOTA;
+  await enforceLabQuota(db, input.userId, input.now, null, quota);
+
+  const read = await readTensorStream(input.body, { maxElements: MAX_LAB_OUTPUT_ELEMENTS, maxBytes: LAB_UPLOAD_LIMIT_BYTES });
+  if (!read.ok && read.tooLarge) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
+  if (!read.ok) throw new AppError("VALIDATION", `Could not read the ${read.format === "npy" ? ".npy" : "JSON"} file: ${read.message}`);
+
+  const outputs = float64Bytes(read.tensor.data);
+  const inserted = await db.$transaction(async (tx) => {
+    await lockUserSubmissions(tx, input.userId);
+    // A retry racing its original: the id is taken, so this is no new submission.
+    if (await selectOptionalSubmission(tx, input.submissionId)) return false;
+    await enforceLabQuota(tx, input.userId, input.now, outputs.byteLength, quota);
+    const row = { id: input.submissionId, userId: input.userId, labSlug: lab.slug, seed: input.seed, outputs, shape: read.tensor.shape, format: read.format };
+    return insertSubmissionOnce(tx, row, input.now);
+  });
   const stored = await selectOptionalSubmission(db, input.submissionId);
   if (!stored) throw new AppError("INTERNAL", "The submission was not stored");
   // Two identical posts racing: the one that lost the insert answers like a retry.
@@ -62,11 +73,7 @@ export async function submitLabOutput(db: PrismaClient, input: SubmitOutputInput
   return { submission: await toSubmissionView(db, stored), duplicate: false };
 }
 
-async function sameSubmission(
-  db: PrismaClient,
-  row: SubmissionRow,
-  input: SubmitOutputInput,
-): Promise<SubmissionView> {
+async function sameSubmission(db: PrismaClient, row: SubmissionRow, input: SubmitOutputInput): Promise<SubmissionView> {
   if (row.userId !== input.userId || row.labSlug !== input.slug || row.seed !== input.seed) {
     throw conflict("This submission id is already in use");
   }

@@ -66,6 +66,7 @@ async function gradeJob(db: Db, job: ClaimedJob): Promise<GradeOutcome> {
   const lab = findLab(row.labSlug);
   // Retrying cannot bring back a lab that left the catalogue.
   if (!lab) return { ok: false, error: `The lab "${row.labSlug}" no longer exists.`, final: true };
+  if (!row.outputs) return { ok: false, error: "The uploaded output is no longer stored, so it cannot be graded.", final: true };
   const result = await gradeLabOutput(lab, row.seed, { shape: row.shape, data: fromFloat64Bytes(row.outputs) });
   return { ok: true, result };
 }

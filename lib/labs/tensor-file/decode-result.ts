@@ -4,8 +4,11 @@ import type { Tensor } from "../lab-types";
 
 export type DecodeResult = { ok: true; tensor: Tensor } | { ok: false; message: string };
 
-/** Largest rank a submitted tensor may have; lab outputs have 1–4 axes. */
+/** Largest rank a submitted tensor may have; lab outputs have 1–4 axes. Also the deepest nesting a JSON file may use. */
 export const MAX_RANK = 8;
+
+/** Characters of the learner's own input a message may quote. */
+export const QUOTE_CHARS = 40;
 
 /**
  * Checks a declared shape before anything is allocated: whole non-negative
@@ -14,11 +17,17 @@ export const MAX_RANK = 8;
  */
 export function checkShape(shape: readonly number[], maxElements: number): string | null {
   if (shape.length > MAX_RANK) return `too many axes: ${shape.length} (at most ${MAX_RANK})`;
-  if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0)) return `the shape [${shape.join(", ")}] must hold whole numbers ≥ 0`;
-  let count = 1;
-  for (const d of shape) count *= d;
+  if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0)) return `the shape ${quoteInput(`[${shape.join(", ")}]`)} must hold whole numbers ≥ 0`;
+  const count = elementCount(shape);
   if (count > maxElements) return tooManyElements(count, maxElements);
   return null;
+}
+
+/** The product of the dimensions (1 for a scalar). */
+export function elementCount(shape: readonly number[]): number {
+  let count = 1;
+  for (const d of shape) count *= d;
+  return count;
 }
 
 /** A file refused with `message`. */
@@ -26,6 +35,22 @@ export function fail(message: string): { ok: false; message: string } {
   return { ok: false, message };
 }
 
-export function tooManyElements(count: number, maxElements: number): string {
-  return `too many elements: ${count > 1e15 ? "more than 10^15" : count.toLocaleString("en-US")} (a lab output holds at most ${maxElements.toLocaleString("en-US")})`;
+/** The element-cap message; `atLeast` when reading stopped before the whole count was known. */
+export function tooManyElements(count: number, maxElements: number, atLeast = false): string {
+  const shown = count > 1e15 ? "more than 10^15" : `${atLeast ? "at least " : ""}${count.toLocaleString("en-US")}`;
+  return `too many elements: ${shown} (a lab output holds at most ${maxElements.toLocaleString("en-US")})`;
+}
+
+/**
+ * A piece of the learner's input for a message: at most QUOTE_CHARS
+ * characters, with "…" when `text` was longer or `cut` says it was cut
+ * before it got here. Wrapped in quotes (JSON-escaped) when `quoted`.
+ */
+export function quoteInput(text: string, options: { quoted?: boolean; cut?: boolean } = {}): string {
+  const head = text.slice(0, QUOTE_CHARS * 2);
+  const points = Array.from(head);
+  const chars = points.slice(0, QUOTE_CHARS).join("");
+  const more = options.cut === true || points.length > QUOTE_CHARS || head.length < text.length ? "…" : "";
+  if (!options.quoted) return `${chars}${more}`;
+  return `${JSON.stringify(chars).slice(0, -1)}${more}"`;
 }

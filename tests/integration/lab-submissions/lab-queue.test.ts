@@ -15,13 +15,13 @@ import { submitLabOutput } from "@/lib/labs/submissions/submit-output";
 import { gradeNextSubmission, MAX_GRADING_ATTEMPTS, reclaimStale, STALE_JOB_MS } from "@/lib/labs/submissions/work-queue";
 import { resetDb, testDb } from "../support/db";
 import { bearerFor, createUser } from "../support/fixtures";
-import { buggyFile, correctFile, LAB_SEED, LAB_SLUG, labRequest, params } from "../support/lab-fixtures";
+import { bodyOf, buggyFile, correctFile, LAB_SEED, LAB_SLUG, labRequest, params } from "../support/lab-fixtures";
 
 const T0 = new Date("2026-11-23T12:00:00Z");
 
 async function queued(userId: string, file: Uint8Array, at = T0): Promise<string> {
   const id = randomUUID();
-  await submitLabOutput(testDb(), { userId, submissionId: id, slug: LAB_SLUG, seed: LAB_SEED, readFile: async () => file, now: at });
+  await submitLabOutput(testDb(), { userId, submissionId: id, slug: LAB_SLUG, seed: LAB_SEED, body: bodyOf(file), now: at });
   return id;
 }
 

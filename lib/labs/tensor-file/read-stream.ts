@@ -1,0 +1,69 @@
+// Reading an uploaded file from its body stream without holding the server:
+// each network chunk is decoded in small slices, and the reader gives the
+// event loop a turn whenever it has run for a few milliseconds. The body is
+// cancelled as soon as the file is refused or passes the byte cap, so a bad
+// or oversized upload costs only the bytes read up to that point.
+import type { Tensor } from "../lab-types";
+import { TensorFileDecoder, type TensorFileFormat } from "./file-decoder";
+
+/** Bytes decoded between checks of the clock. */
+const SLICE_BYTES = 16 * 1024;
+/** Longest the reader runs before letting other work in, in ms. */
+const BUDGET_MS = 4;
+
+export type StreamReadOptions = {
+  maxElements: number;
+  /** Bytes the body may hold; one more and it is refused as too large. */
+  maxBytes: number;
+  /** Lets other work run; by default a macrotask turn (setImmediate where there is one). */
+  yieldToLoop?: () => Promise<void>;
+  /** Milliseconds of decoding between turns (default 4). */
+  budgetMs?: number;
+};
+
+export type StreamReadResult =
+  | { ok: true; tensor: Tensor; format: TensorFileFormat; bytesRead: number }
+  | { ok: false; tooLarge: boolean; message: string; format: TensorFileFormat; bytesRead: number };
+
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
+/**
+ * Reads a .npy or JSON tensor from `body` (null reads as an empty file).
+ * Never holds the whole text; keeps the output array and one network chunk.
+ */
+export async function readTensorStream(body: ReadableStream<Uint8Array> | null, options: StreamReadOptions): Promise<StreamReadResult> {
+  const decoder = new TensorFileDecoder(options.maxElements);
+  const pause = options.yieldToLoop ?? macrotask;
+  const budgetMs = options.budgetMs ?? BUDGET_MS;
+  let bytesRead = 0;
+  const refused = (message: string, tooLarge: boolean): StreamReadResult => ({ ok: false, tooLarge, message, format: decoder.format, bytesRead });
+  if (body) {
+    const reader = body.getReader();
+    let ranSince = performance.now();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytesRead += value.byteLength;
+      if (bytesRead > options.maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return refused(`the upload is larger than ${options.maxBytes.toLocaleString("en-US")} bytes`, true);
+      }
+      for (let at = 0; at < value.byteLength; at += SLICE_BYTES) {
+        const problem = decoder.write(value.subarray(at, at + SLICE_BYTES));
+        if (problem) {
+          await reader.cancel().catch(() => undefined);
+          return refused(problem, false);
+        }
+        if (performance.now() - ranSince >= budgetMs) {
+          await pause();
+          ranSince = performance.now();
+        }
+      }
+    }
+  }
+  const result = decoder.end();
+  if (!result.ok) return refused(result.message, false);
+  return { ok: true, tensor: result.tensor, format: result.format, bytesRead };
+}
