@@ -27,6 +27,11 @@ const EnvSchema = z.object({
     .max(10_000)
     .default(10)
     .describe("Sign-ups allowed per client address per minute (browser tests, all from one address, raise it)."),
+  RESIDUAL_EVENT_LOOP_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Benchmarks only: the server appends its event-loop delay and memory to this file every 100 ms (see lib/monitoring/event-loop-probe.ts)."),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -19,9 +19,10 @@ export type NewSubmission = {
   userId: string;
   labSlug: string;
   seed: number;
-  outputs: Uint8Array<ArrayBuffer>;
   shape: number[];
   format: "npy" | "json";
+  /** Size of the tensor its chunks will hold (insertOutputChunks). */
+  outputBytes: number;
 };
 
 const SUMMARY_COLUMNS = {
@@ -75,11 +76,21 @@ function parseOptionalRow(raw: unknown | null): SubmissionRow | null {
  */
 export async function insertSubmissionOnce(db: Db, row: NewSubmission, now: Date): Promise<boolean> {
   const { count } = await db.labSubmission.createMany({
-    data: [{ ...row, outputBytes: row.outputs.byteLength, createdAt: now }],
+    data: [{ ...row, createdAt: now }],
     skipDuplicates: true,
   });
   if (count === 1) await db.$executeRaw`SELECT pg_notify(${LAB_QUEUE_CHANNEL}, ${row.id})`;
   return count === 1;
+}
+
+/**
+ * Stores a submission's tensor as numbered chunks, one statement each, so no
+ * statement carries more than one chunk (Prisma turns bytes into base64 and
+ * back on the event loop). `chunks` may be produced lazily.
+ */
+export async function insertOutputChunks(db: Db, submissionId: string, chunks: Iterable<Uint8Array<ArrayBuffer>>): Promise<void> {
+  let index = 0;
+  for (const bytes of chunks) await db.labSubmissionChunk.create({ data: { submissionId, index: index++, bytes }, select: { index: true } });
 }
 
 /** The row with this id whoever owns it (for the idempotency check), or null. */
@@ -140,9 +151,15 @@ export async function claimNextSubmission(db: Db, now: Date): Promise<ClaimedJob
   return parseRows(ClaimedJobSchema, raw)[0] ?? null;
 }
 
-/** The stored tensor of a claimed job; `outputs` null when it was pruned (graded rows only are). */
-export async function selectJobInput(db: Db, id: string): Promise<{ labSlug: string; seed: number; shape: number[]; outputs: Uint8Array | null }> {
-  return db.labSubmission.findUniqueOrThrow({ where: { id }, select: { labSlug: true, seed: true, shape: true, outputs: true } });
+export type JobInput = { labSlug: string; seed: number; shape: number[]; outputBytes: number; prunedAt: Date | null; chunks: Uint8Array[] };
+
+/** A claimed job's lab, seed and stored tensor (its chunks in order; none once pruned, which only graded rows are). */
+export async function selectJobInput(db: Db, id: string): Promise<JobInput> {
+  const row = await db.labSubmission.findUniqueOrThrow({
+    where: { id },
+    select: { labSlug: true, seed: true, shape: true, outputBytes: true, prunedAt: true, chunks: { orderBy: { index: "asc" }, select: { bytes: true } } },
+  });
+  return { ...row, chunks: row.chunks.map((c) => c.bytes) };
 }
 
 /**
@@ -245,10 +262,10 @@ export async function selectOldestPrunable(db: Db, userId: string, keepNewest: n
 }
 
 /**
- * Drops the stored tensor (keeping the row and its grade) of at most `batch`
- * graded submissions that are both older than `olderThan` and not among the
- * newest `keepNewest` of their user at their lab. Safe to run from several
- * workers at once: a row already pruned is skipped. Returns rows and bytes freed.
+ * Drops the stored tensor (its chunks; the row and its grade stay) of at most
+ * `batch` graded submissions that are both older than `olderThan` and not
+ * among the newest `keepNewest` of their user at their lab. Safe to run from
+ * several workers at once: a row already pruned is skipped. Returns rows and bytes freed.
  */
 export async function pruneStoredOutputs(
   db: Db,
@@ -257,15 +274,17 @@ export async function pruneStoredOutputs(
 ): Promise<{ rows: number; bytes: number }> {
   const raw = await db.$queryRaw<unknown[]>`
     WITH ranked AS (
-      SELECT id, "createdAt", status, "outputBytes", outputs IS NOT NULL AS stored,
+      SELECT id, "createdAt", status, "outputBytes", "prunedAt",
         row_number() OVER (PARTITION BY "userId", "labSlug" ORDER BY "createdAt" DESC, id DESC) AS rank
       FROM lab_submission),
     doomed AS (
       SELECT id, "outputBytes" FROM ranked
-      WHERE stored AND rank > ${policy.keepNewest} AND "createdAt" < ${policy.olderThan} AND status IN ('DONE', 'FAILED')
-      LIMIT ${policy.batch})
-    UPDATE lab_submission s SET outputs = NULL, "outputBytes" = 0, "prunedAt" = ${now}
-    FROM doomed WHERE s.id = doomed.id AND s.outputs IS NOT NULL
+      WHERE "prunedAt" IS NULL AND rank > ${policy.keepNewest} AND "createdAt" < ${policy.olderThan} AND status IN ('DONE', 'FAILED')
+      LIMIT ${policy.batch}),
+    dropped AS (
+      DELETE FROM lab_submission_chunk c USING doomed WHERE c."submissionId" = doomed.id)
+    UPDATE lab_submission s SET "outputBytes" = 0, "prunedAt" = ${now}
+    FROM doomed WHERE s.id = doomed.id AND s."prunedAt" IS NULL
     RETURNING doomed."outputBytes" AS bytes`;
   const rows = parseRows(z.object({ bytes: z.number().int() }), raw);
   return { rows: rows.length, bytes: rows.reduce((sum, r) => sum + r.bytes, 0) };

@@ -6,10 +6,11 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError, conflict, notFound } from "../../errors/app-error";
 import { findLab, MAX_LAB_OUTPUT_ELEMENTS } from "..";
-import { float64Bytes, maxUploadBytes, readTensorStream } from "../tensor-file";
+import { float64Chunks, maxUploadBytes, readTensorStream } from "../tensor-file";
 import { enforceLabQuota, LAB_QUOTA, type LabQuota } from "./quota";
-import { insertSubmissionOnce, lockUserSubmissions, selectOptionalSubmission, type SubmissionRow } from "./submission-rows";
+import { insertOutputChunks, insertSubmissionOnce, lockUserSubmissions, selectOptionalSubmission, type SubmissionRow } from "./submission-rows";
 import { toSubmissionView, type SubmissionView } from "./submission-view";
+import { uploadGate } from "./upload-gate";
 
 /** The largest body accepted: the element cap written as JSON (any .npy of it is smaller). */
 export const LAB_UPLOAD_LIMIT_BYTES = maxUploadBytes(MAX_LAB_OUTPUT_ELEMENTS);
@@ -17,6 +18,12 @@ export const LAB_UPLOAD_LIMIT_BYTES = maxUploadBytes(MAX_LAB_OUTPUT_ELEMENTS);
 const TOO_LARGE =
   `The upload is larger than ${(LAB_UPLOAD_LIMIT_BYTES / 2 ** 20).toFixed(1)} MiB: ` +
   `a lab output holds at most ${MAX_LAB_OUTPUT_ELEMENTS.toLocaleString("en-US")} elements`;
+
+/**
+ * The store transaction writes up to 128 chunks (8 MiB) and may wait for the
+ * same user's other upload: more room than Prisma's defaults (2 s to start, 5 s to run).
+ */
+const STORE_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
 
 export type SubmitOutputInput = {
   userId: string;
@@ -35,7 +42,8 @@ export type SubmitOutputInput = {
 export type SubmitOutputResult = { submission: SubmissionView; duplicate: boolean };
 
 /**
- * Validates and queues one submission. Throws NOT_FOUND for an unknown lab,
+ * Validates and queues one submission; the body is read and stored inside
+ * the process's upload gate (UPLOAD_SLOTS at a time). Throws NOT_FOUND for an unknown lab,
  * RATE_LIMITED when the user is over a quota (before reading the body, and
  * again under the user's lock before storing), PAYLOAD_TOO_LARGE past the
  * byte cap, VALIDATION (with the codec's message) for an unreadable or
@@ -53,24 +61,35 @@ export async function submitLabOutput(db: PrismaClient, input: SubmitOutputInput
   const quota = input.quota ?? LAB_QUOTA;
   await enforceLabQuota(db, input.userId, input.now, null, quota);
 
-  const read = await readTensorStream(input.body, { maxElements: MAX_LAB_OUTPUT_ELEMENTS, maxBytes: LAB_UPLOAD_LIMIT_BYTES });
-  if (!read.ok && read.tooLarge) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
-  if (!read.ok) throw new AppError("VALIDATION", `Could not read the ${read.format === "npy" ? ".npy" : "JSON"} file: ${read.message}`);
-
-  const outputs = float64Bytes(read.tensor.data);
-  const inserted = await db.$transaction(async (tx) => {
-    await lockUserSubmissions(tx, input.userId);
-    // A retry racing its original: the id is taken, so this is no new submission.
-    if (await selectOptionalSubmission(tx, input.submissionId)) return false;
-    await enforceLabQuota(tx, input.userId, input.now, outputs.byteLength, quota);
-    const row = { id: input.submissionId, userId: input.userId, labSlug: lab.slug, seed: input.seed, outputs, shape: read.tensor.shape, format: read.format };
-    return insertSubmissionOnce(tx, row, input.now);
-  });
+  const inserted = await uploadGate.run(() => readAndStore(db, input, lab.slug, quota));
   const stored = await selectOptionalSubmission(db, input.submissionId);
   if (!stored) throw new AppError("INTERNAL", "The submission was not stored");
   // Two identical posts racing: the one that lost the insert answers like a retry.
   if (!inserted) return { submission: await sameSubmission(db, stored, input), duplicate: true };
   return { submission: await toSubmissionView(db, stored), duplicate: false };
+}
+
+/** Reads the body into a tensor and stores it with its chunks; false when the id was taken meanwhile. */
+async function readAndStore(db: PrismaClient, input: SubmitOutputInput, labSlug: string, quota: LabQuota): Promise<boolean> {
+  const read = await readTensorStream(input.body, { maxElements: MAX_LAB_OUTPUT_ELEMENTS, maxBytes: LAB_UPLOAD_LIMIT_BYTES });
+  if (!read.ok && read.tooLarge) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
+  if (!read.ok) throw new AppError("VALIDATION", `Could not read the ${read.format === "npy" ? ".npy" : "JSON"} file: ${read.message}`);
+
+  const { tensor, format } = read;
+  const outputBytes = tensor.data.byteLength;
+  return db.$transaction(
+    async (tx) => {
+      await lockUserSubmissions(tx, input.userId);
+      // A retry racing its original: the id is taken, so this is no new submission.
+      if (await selectOptionalSubmission(tx, input.submissionId)) return false;
+      await enforceLabQuota(tx, input.userId, input.now, outputBytes, quota);
+      const row = { id: input.submissionId, userId: input.userId, labSlug, seed: input.seed, shape: tensor.shape, format, outputBytes };
+      if (!(await insertSubmissionOnce(tx, row, input.now))) return false;
+      await insertOutputChunks(tx, input.submissionId, float64Chunks(tensor.data));
+      return true;
+    },
+    STORE_TRANSACTION,
+  );
 }
 
 async function sameSubmission(db: PrismaClient, row: SubmissionRow, input: SubmitOutputInput): Promise<SubmissionView> {

@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import {
   decodeTensorFile,
   float64Bytes,
+  float64Chunks,
   fromFloat64Bytes,
+  fromFloat64Chunks,
   readTensorStream,
   TensorFileDecoder,
   type DecodeResult,
@@ -224,6 +226,15 @@ describe("stored tensors", () => {
     expect(Object.is(back[1], -0)).toBe(true);
     bytes[0] = 0;
     expect(data[0]).toBe(0.1);
+  });
+
+  it("float64Chunks splits into pieces of the chunk size that fromFloat64Chunks joins back", () => {
+    const data = Float64Array.from({ length: 1000 }, (_, i) => i / 3);
+    const chunks = Array.from(float64Chunks(data, 256));
+    expect(chunks.map((c) => c.byteLength)).toEqual([...Array(31).fill(256), 8000 - 31 * 256]);
+    expect(fromFloat64Chunks(chunks)).toEqual(data);
+    expect(Array.from(float64Chunks(new Float64Array(0)))).toEqual([]);
+    expect(fromFloat64Chunks([])).toEqual(new Float64Array(0));
   });
 
   it("refuses stored bytes that are not whole float64s", () => {
