@@ -16,7 +16,7 @@ import { runBench, type Cleanups } from "./support/lifecycle";
 import { createLoadUsers, type LoadUser } from "./support/load-users";
 import { ensureProductionBuild, startNextServer, type NextServer } from "./support/next-server";
 import { freePort } from "./support/ports";
-import { nextSample, pollHealth, probeSamples } from "./support/server-probe";
+import { nextSample, pollHealth, postStreamed, probeSamples, type HealthSample } from "./support/server-probe";
 import { heading, loadAverage, ms, note, percentile, summarize, table } from "./support/stats";
 
 const DATA_DIR = join(process.cwd(), ".cache", "bench-abuse");
@@ -32,7 +32,7 @@ type Round = {
   statuses: Map<number, number>;
   expected: number;
   uploadMs: number[];
-  health: number[];
+  health: HealthSample[];
   loopMaxMs: number;
   rssBefore: number;
   rssPeak: number;
@@ -46,20 +46,9 @@ function recentRss(spanMs: number): number {
   return percentile(probeSamples(PROBE_FILE, now - spanMs, now).map((s) => s.rssBytes), 50);
 }
 
-async function upload(baseUrl: string, user: LoadUser, body: Uint8Array<ArrayBuffer>): Promise<{ status: number; ms: number }> {
-  const started = performance.now();
-  try {
-    const response = await fetch(`${baseUrl}/api/labs/${LAB}/submissions?seed=1`, {
-      method: "POST",
-      body,
-      headers: { authorization: `Bearer ${user.secret}`, "content-type": "application/octet-stream" },
-      signal: AbortSignal.timeout(300_000),
-    });
-    await response.arrayBuffer();
-    return { status: response.status, ms: performance.now() - started };
-  } catch {
-    return { status: 0, ms: performance.now() - started };
-  }
+function upload(baseUrl: string, user: LoadUser, body: Uint8Array<ArrayBuffer>): Promise<{ status: number; ms: number }> {
+  const url = new URL(`/api/labs/${LAB}/submissions?seed=1`, baseUrl);
+  return postStreamed(url, body, { authorization: `Bearer ${user.secret}`, "content-type": "application/octet-stream" });
 }
 
 async function round(server: NextServer, body: AbuseBody, users: LoadUser[]): Promise<Round> {
@@ -120,7 +109,7 @@ async function main(cleanups: Cleanups): Promise<void> {
   const baseStart = Date.now();
   const basePoll = pollHealth(server.baseUrl);
   await new Promise((done) => setTimeout(done, BASELINE_MS));
-  const baseHealth = summarize(await basePoll.stop());
+  const baseHealth = summarize((await basePoll.stop()).map((h) => h.ms));
   const baseSamples = probeSamples(PROBE_FILE, baseStart, Date.now());
   const baseRss = percentile(baseSamples.map((s) => s.rssBytes), 50);
   note(
@@ -141,7 +130,7 @@ async function main(cleanups: Cleanups): Promise<void> {
     table(
       ["uploads (8 at once)", "answers", "health n", "p50 ms", "p99 ms", "max ms", "loop max ms", "RSS before", "peak", "after", "after/before", "load avg"],
       rounds.map((r) => {
-        const h = summarize(r.health);
+        const h = summarize(r.health.map((x) => x.ms));
         return [
           r.label,
           [...r.statuses].map(([s, n]) => `${n}×${s}`).join(" "),
@@ -159,7 +148,7 @@ async function main(cleanups: Cleanups): Promise<void> {
       }),
     ),
   );
-  const worstP99 = Math.max(...rounds.map((r) => summarize(r.health).p99));
+  const worstP99 = Math.max(...rounds.map((r) => summarize(r.health.map((x) => x.ms)).p99));
   const worstLoop = Math.max(...rounds.map((r) => r.loopMaxMs));
   const worstRss = Math.max(...rounds.map((r) => r.rssAfter / baseRss));
   console.log(

@@ -6,7 +6,7 @@
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError, conflict, notFound } from "../../errors/app-error";
 import { findLab, MAX_LAB_OUTPUT_ELEMENTS } from "..";
-import { float64Chunks, maxUploadBytes, readTensorStream } from "../tensor-file";
+import { maxUploadBytes, readTensorStream } from "../tensor-file";
 import { enforceLabQuota, LAB_QUOTA, type LabQuota } from "./quota";
 import { insertOutputChunks, insertSubmissionOnce, lockUserSubmissions, selectOptionalSubmission, type SubmissionRow } from "./submission-rows";
 import { toSubmissionView, type SubmissionView } from "./submission-view";
@@ -75,17 +75,17 @@ async function readAndStore(db: PrismaClient, input: SubmitOutputInput, labSlug:
   if (!read.ok && read.tooLarge) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
   if (!read.ok) throw new AppError("VALIDATION", `Could not read the ${read.format === "npy" ? ".npy" : "JSON"} file: ${read.message}`);
 
-  const { tensor, format } = read;
-  const outputBytes = tensor.data.byteLength;
+  const { shape, values, format } = read;
+  const outputBytes = values.byteLength;
   return db.$transaction(
     async (tx) => {
       await lockUserSubmissions(tx, input.userId);
       // A retry racing its original: the id is taken, so this is no new submission.
       if (await selectOptionalSubmission(tx, input.submissionId)) return false;
       await enforceLabQuota(tx, input.userId, input.now, outputBytes, quota);
-      const row = { id: input.submissionId, userId: input.userId, labSlug, seed: input.seed, shape: tensor.shape, format, outputBytes };
+      const row = { id: input.submissionId, userId: input.userId, labSlug, seed: input.seed, shape, format, outputBytes };
       if (!(await insertSubmissionOnce(tx, row, input.now))) return false;
-      await insertOutputChunks(tx, input.submissionId, float64Chunks(tensor.data));
+      await insertOutputChunks(tx, input.submissionId, values.chunks());
       return true;
     },
     STORE_TRANSACTION,

@@ -1,8 +1,20 @@
 // What reading a learner's file gives: a tensor, or one message saying what
 // is wrong with the file. A bad file is an expected outcome, not an exception.
 import type { Tensor } from "../lab-types";
+import type { FloatSink } from "./float-sink";
 
 export type DecodeResult = { ok: true; tensor: Tensor } | { ok: false; message: string };
+
+/** What a decoder ends with: the shape and the values in blocks (see FloatSink), or the message. */
+export type DecodedValues = { ok: true; shape: number[]; values: FloatSink } | { ok: false; message: string };
+
+/** DecodedValues with the values joined into one array. */
+export function toDecodeResult(decoded: DecodedValues): DecodeResult {
+  return decoded.ok ? { ok: true, tensor: { shape: decoded.shape, data: decoded.values.take() } } : decoded;
+}
+
+/** Whether typed arrays on this host are little-endian (every mainstream one is), so float64 bytes can be viewed in place. */
+export const HOST_IS_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 /** Largest rank a submitted tensor may have; lab outputs have 1–4 axes. Also the deepest nesting a JSON file may use. */
 export const MAX_RANK = 8;

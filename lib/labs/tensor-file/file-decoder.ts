@@ -2,7 +2,7 @@
 // (.npy by its magic string; a zip is named as the common slip it is;
 // anything else is read as UTF-8 JSON), then every piece goes to that
 // format's incremental decoder.
-import { fail, type DecodeResult } from "./decode-result";
+import { fail, toDecodeResult, type DecodedValues, type DecodeResult } from "./decode-result";
 import { JsonTensorDecoder, type TensorDecoder } from "./json-tensor";
 import { NpyDecoder } from "./npy-decoder";
 import { looksLikeNpy, MAGIC } from "./npy-header";
@@ -41,11 +41,16 @@ export class TensorFileDecoder {
     return this.failed;
   }
 
+  /** The file has ended: its shape and values (in blocks), or why it was refused. */
+  finish(): DecodedValues {
+    if (!this.inner && !this.failed) this.choose();
+    if (this.failed || !this.inner) return fail(this.failed ?? ZIP_MESSAGE);
+    return this.inner.finish();
+  }
+
   /** The file has ended: the tensor and its format, or why it was refused. */
   end(): DecodeResult & { format: TensorFileFormat } {
-    if (!this.inner && !this.failed) this.choose();
-    if (this.failed || !this.inner) return { ...fail(this.failed ?? ZIP_MESSAGE), format: this.format };
-    return { ...this.inner.end(), format: this.format };
+    return { ...toDecodeResult(this.finish()), format: this.format };
   }
 
   private choose(): void {

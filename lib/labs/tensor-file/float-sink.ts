@@ -1,47 +1,77 @@
-// Where decoded numbers go: a Float64Array written in order, either of a
-// size known in advance (a declared shape) or grown by doubling up to a cap
-// (nested arrays, whose size is known only at the end).
+// Where decoded numbers go: blocks of BLOCK_VALUES float64 values (64 KiB
+// each, the size a stored chunk has), filled in order. Small blocks keep an
+// upload's memory out of large allocations (which the C allocator may never
+// give back), and each full block is stored as one chunk without copying.
+// A size known in advance (a declared shape) is enforced by the caller via
+// `room`; a contiguous array is made only when one is asked for.
+import { HOST_IS_LITTLE_ENDIAN } from "./decode-result";
 
-const FIRST_CAPACITY = 1024;
+/** Values per block: 8,192 float64 = 64 KiB. */
+export const BLOCK_VALUES = 8192;
 
 export class FloatSink {
-  private data: Float64Array;
-  private readonly fixed: boolean;
+  private readonly blocks: Float64Array<ArrayBuffer>[] = [];
+  private readonly size: number | null;
   /** Values written so far. */
   length = 0;
 
-  /** `size`: the exact count when known (the sink never grows), else null. */
+  /** `size`: the exact count when it is known in advance, else null (no limit here; callers cap). */
   constructor(size: number | null) {
-    this.fixed = size !== null;
-    this.data = new Float64Array(size ?? FIRST_CAPACITY);
+    this.size = size;
   }
 
-  /** Room left before the fixed size; Infinity when the sink grows. */
+  /** Room left before the declared size; Infinity when none was declared. */
   get room(): number {
-    return this.fixed ? this.data.length - this.length : Number.POSITIVE_INFINITY;
+    return this.size === null ? Number.POSITIVE_INFINITY : this.size - this.length;
   }
 
-  /** Appends `value`; the caller checks `room` (fixed) or its own cap (growing) first. */
+  /** Bytes the values take as float64. */
+  get byteLength(): number {
+    return this.length * 8;
+  }
+
+  /** Appends `value`; the caller checks `room` or its own cap first. */
   push(value: number): void {
-    if (this.length === this.data.length) this.grow(this.length + 1);
-    this.data[this.length++] = value;
+    const at = this.length % BLOCK_VALUES;
+    if (at === 0) this.blocks.push(new Float64Array(BLOCK_VALUES));
+    const block = this.blocks[this.blocks.length - 1];
+    if (block) block[at] = value;
+    this.length++;
   }
 
-  /** Appends all of `values`. */
-  pushAll(values: Float64Array): void {
-    if (this.length + values.length > this.data.length) this.grow(this.length + values.length);
-    this.data.set(values, this.length);
-    this.length += values.length;
+  /** Appends the first `count` values of `values` (a typed array of any numeric kind but bigint). */
+  pushAll(values: Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array, count: number): void {
+    let from = 0;
+    while (from < count) {
+      const at = this.length % BLOCK_VALUES;
+      if (at === 0) this.blocks.push(new Float64Array(BLOCK_VALUES));
+      const block = this.blocks[this.blocks.length - 1];
+      const n = Math.min(BLOCK_VALUES - at, count - from);
+      block?.set(values.subarray(from, from + n), at);
+      from += n;
+      this.length += n;
+    }
   }
 
-  /** The values written, as an array of exactly `length` (no copy when the size was known). */
+  /** The values as one contiguous array of exactly `length` (a copy). */
   take(): Float64Array {
-    return this.length === this.data.length ? this.data : this.data.slice(0, this.length);
+    const out = new Float64Array(this.length);
+    this.blocks.forEach((block, i) => out.set(block.subarray(0, Math.min(BLOCK_VALUES, this.length - i * BLOCK_VALUES)), i * BLOCK_VALUES));
+    return out;
   }
 
-  private grow(needed: number): void {
-    const next = new Float64Array(Math.max(needed, this.data.length * 2));
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
+  /** The values as float64 little-endian bytes, one piece per block (views of the blocks on a little-endian host). */
+  *chunks(): Generator<Uint8Array<ArrayBuffer>> {
+    for (const [i, block] of this.blocks.entries()) {
+      const used = Math.min(BLOCK_VALUES, this.length - i * BLOCK_VALUES);
+      if (HOST_IS_LITTLE_ENDIAN) {
+        yield new Uint8Array(block.buffer, 0, used * 8);
+        continue;
+      }
+      const bytes = new Uint8Array(used * 8);
+      const view = new DataView(bytes.buffer);
+      for (let j = 0; j < used; j++) view.setFloat64(j * 8, block[j] ?? 0, true);
+      yield bytes;
+    }
   }
 }

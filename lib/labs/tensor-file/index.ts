@@ -3,10 +3,11 @@
 // learner downloads as JSON, .npy and .npz. Pure (no HTTP, no Node-only
 // APIs), so the browser can use it too.
 import type { Tensor } from "../lab-types";
-import { HOST_IS_LITTLE_ENDIAN } from "./npy-header";
+import { HOST_IS_LITTLE_ENDIAN } from "./decode-result";
 import { tensorToJson } from "./json-tensor";
 
-export { MAX_RANK, type DecodeResult } from "./decode-result";
+export { MAX_RANK, type DecodedValues, type DecodeResult } from "./decode-result";
+export { BLOCK_VALUES, FloatSink } from "./float-sink";
 export { decodeTensorFile, TensorFileDecoder, type TensorFileFormat } from "./file-decoder";
 export { decodeJsonTensor, JsonTensorDecoder, jsonNumber, tensorToJson, type TensorDecoder } from "./json-tensor";
 export { encodeNpy } from "./npy";
@@ -54,20 +55,7 @@ export function fromFloat64Bytes(bytes: Uint8Array): Float64Array {
   return out;
 }
 
-/**
- * Bytes per stored chunk of a tensor (lab_submission_chunk): 8,192 float64
- * values, one lab-size output. Small enough that the base64 text Prisma makes
- * of a chunk is short-lived young-generation garbage, not a large object.
- */
-export const STORED_CHUNK_BYTES = 64 * 1024;
-
-/** float64Bytes of `data` in pieces of at most `chunkBytes` (a multiple of 8), each made when it is asked for. */
-export function* float64Chunks(data: Float64Array, chunkBytes = STORED_CHUNK_BYTES): Generator<Uint8Array<ArrayBuffer>> {
-  const per = Math.max(1, Math.floor(chunkBytes / 8));
-  for (let at = 0; at < data.length; at += per) yield float64Bytes(data.subarray(at, at + per));
-}
-
-/** The inverse of float64Chunks: the pieces in order, joined into one array (each piece's length a multiple of 8). */
+/** A tensor stored as float64 little-endian pieces (FloatSink.chunks), joined in order into one array; each piece's length a multiple of 8. */
 export function fromFloat64Chunks(chunks: readonly Uint8Array[]): Float64Array {
   const out = new Float64Array(chunks.reduce((n, c) => n + c.byteLength, 0) / 8);
   let at = 0;

@@ -3,7 +3,6 @@
 // that depth (the rank from the first number, or the first empty row), and
 // every later row must match it. A row promising more elements than the cap
 // is refused when it opens, before its numbers arrive.
-import type { Tensor } from "../lab-types";
 import { MAX_RANK, tooManyElements } from "./decode-result";
 import { FloatSink } from "./float-sink";
 
@@ -70,9 +69,9 @@ export class NestedArrays {
     return null;
   }
 
-  /** The tensor read, once the outer array has closed. */
-  tensor(): Tensor {
-    return { shape: this.dims.slice(0, this.rank), data: this.sink.take() };
+  /** The shape and values read, once the outer array has closed. */
+  result(): { shape: number[]; values: FloatSink } {
+    return { shape: this.dims.slice(0, this.rank), values: this.sink };
   }
 
   /** Counts one more entry in the array at `depth`; refuses a row longer than the first one at its depth. */

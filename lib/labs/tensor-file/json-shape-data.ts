@@ -3,7 +3,6 @@
 // closes, and when it comes first the data is written straight into an array
 // of exactly that size and refused at the first value too many. Nesting in
 // "data" is flattened in row-major order; other keys are skipped.
-import type { Tensor } from "../lab-types";
 import { checkShape, elementCount, MAX_RANK, tooManyElements } from "./decode-result";
 import { FloatSink } from "./float-sink";
 import { NOT_A_NUMBER } from "./json-nested";
@@ -88,9 +87,9 @@ export class ShapeAndData {
   }
 
   /** The object closed: both keys must have come. */
-  finish(): { tensor: Tensor } | { problem: string } {
+  finish(): { shape: number[]; values: FloatSink } | { problem: string } {
     if (!this.shape || !this.dataDone || !this.sink) return { problem: OBJECT_FORM };
-    return { tensor: { shape: [...this.shape], data: this.sink.take() } };
+    return { shape: [...this.shape], values: this.sink };
   }
 
   private entry(level: number): void {

@@ -5,7 +5,8 @@
 // split, never holds the text, never recurses, and refuses at the first
 // byte that settles it.
 import type { Tensor } from "../lab-types";
-import { fail, MAX_RANK, type DecodeResult } from "./decode-result";
+import { fail, MAX_RANK, toDecodeResult, type DecodedValues, type DecodeResult } from "./decode-result";
+import { FloatSink } from "./float-sink";
 import { NestedArrays } from "./json-nested";
 import { JsonScanner, type JsonListener } from "./json-scanner";
 import { OBJECT_FORM, ShapeAndData } from "./json-shape-data";
@@ -34,7 +35,9 @@ export function tensorToJson(tensor: Tensor): { shape: number[]; data: (number |
 export type TensorDecoder = {
   /** Reads the next bytes; a message as soon as the file is known to be unacceptable, else null. */
   write(bytes: Uint8Array): string | null;
-  /** The file has ended: the tensor, or why not. */
+  /** The file has ended: its shape and values (in blocks), or why not. */
+  finish(): DecodedValues;
+  /** The file has ended: the tensor (values in one array), or why not. */
   end(): DecodeResult;
 };
 
@@ -60,7 +63,7 @@ export class JsonTensorDecoder implements TensorDecoder, JsonListener {
   private nested: NestedArrays | null = null;
   private object: ShapeAndData | null = null;
   private rootKey: "shape" | "data" | null = null;
-  private result: DecodeResult | null = null;
+  private result: DecodedValues | null = null;
 
   constructor(maxElements: number) {
     this.maxElements = maxElements;
@@ -72,10 +75,14 @@ export class JsonTensorDecoder implements TensorDecoder, JsonListener {
     return this.scanner.write(bytes);
   }
 
-  end(): DecodeResult {
+  finish(): DecodedValues {
     const problem = this.scanner.end();
     if (problem) return fail(problem);
     return this.result ?? fail(NOT_A_TENSOR);
+  }
+
+  end(): DecodeResult {
+    return toDecodeResult(this.finish());
   }
 
   openArray(depth: number): string | null {
@@ -96,7 +103,7 @@ export class JsonTensorDecoder implements TensorDecoder, JsonListener {
     if (frame === NESTED) {
       const problem = this.nested?.close(depth) ?? null;
       if (problem || depth > 0 || !this.nested) return problem;
-      this.result = { ok: true, tensor: this.nested.tensor() };
+      this.result = { ok: true, ...this.nested.result() };
       return null;
     }
     if (frame === SHAPE) return this.object?.endShape() ?? null;
@@ -109,7 +116,7 @@ export class JsonTensorDecoder implements TensorDecoder, JsonListener {
     if (depth > 0 || !this.object) return null;
     const finished = this.object.finish();
     if ("problem" in finished) return finished.problem;
-    this.result = { ok: true, tensor: finished.tensor };
+    this.result = { ok: true, ...finished };
     return null;
   }
 
@@ -178,7 +185,9 @@ export class JsonTensorDecoder implements TensorDecoder, JsonListener {
     const depth = this.depth;
     if (depth === 0) {
       if (value === null) return NOT_A_TENSOR;
-      this.result = { ok: true, tensor: { shape: [], data: Float64Array.of(value) } };
+      const values = new FloatSink(1);
+      values.push(value);
+      this.result = { ok: true, shape: [], values };
       return null;
     }
     const around = this.frames[depth - 1];

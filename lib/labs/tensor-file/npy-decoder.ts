@@ -3,16 +3,17 @@
 // cannot be accepted is refused before its data arrives; the data is then
 // converted into a float64 array of exactly the declared size through a small
 // aligned scratch buffer, whatever the chunk boundaries.
-import { checkShape, elementCount, fail, type DecodeResult } from "./decode-result";
+import { checkShape, elementCount, fail, HOST_IS_LITTLE_ENDIAN, toDecodeResult, type DecodedValues, type DecodeResult } from "./decode-result";
+import { FloatSink } from "./float-sink";
 import type { TensorDecoder } from "./json-tensor";
-import { HOST_IS_LITTLE_ENDIAN, looksLikeNpy, npyElement, parseNpyHeader, type NpyElement } from "./npy-header";
+import { looksLikeNpy, npyElement, parseNpyHeader, type NpyElement } from "./npy-header";
 
 /** Longest header read (NumPy writes ~128 bytes; its own reader stops at 10,000). */
 export const MAX_NPY_HEADER_BYTES = 64 * 1024;
 /** Scratch for converting data: a multiple of every item size. */
 const SCRATCH_BYTES = 64 * 1024;
 
-type Layout = { element: NpyElement; shape: number[]; expectedBytes: number; out: Float64Array };
+type Layout = { element: NpyElement; shape: number[]; count: number; expectedBytes: number; out: FloatSink };
 
 /**
  * Reads a .npy file (header versions 1, 2 and 3) into a float64 tensor.
@@ -30,7 +31,6 @@ export class NpyDecoder implements TensorDecoder {
   private major = 0;
   private layout: Layout | null = null;
   private received = 0;
-  private written = 0;
   private readonly scratch = new Uint8Array(SCRATCH_BYTES);
   private scratchFill = 0;
   private failed: string | null = null;
@@ -49,7 +49,7 @@ export class NpyDecoder implements TensorDecoder {
     return this.failed;
   }
 
-  end(): DecodeResult {
+  finish(): DecodedValues {
     if (this.failed) return fail(this.failed);
     const layout = this.layout;
     if (!layout) {
@@ -58,7 +58,11 @@ export class NpyDecoder implements TensorDecoder {
       return fail("the .npy header is cut short");
     }
     if (this.received !== layout.expectedBytes) return fail(this.countMessage(layout, String(this.received)));
-    return { ok: true, tensor: { shape: layout.shape, data: layout.out } };
+    return { ok: true, shape: layout.shape, values: layout.out };
+  }
+
+  end(): DecodeResult {
+    return toDecodeResult(this.finish());
   }
 
   private refuse(message: string): number {
@@ -111,7 +115,7 @@ export class NpyDecoder implements TensorDecoder {
     const shapeError = checkShape(shape, this.maxElements);
     if (shapeError) return shapeError;
     const count = elementCount(shape);
-    this.layout = { element, shape, expectedBytes: count * element.size, out: new Float64Array(count) };
+    this.layout = { element, shape, count, expectedBytes: count * element.size, out: new FloatSink(count) };
     return null;
   }
 
@@ -142,16 +146,15 @@ export class NpyDecoder implements TensorDecoder {
   }
 
   private convert(layout: Layout, count: number): void {
-    if (HOST_IS_LITTLE_ENDIAN) layout.element.convert(this.scratch.buffer, count, layout.out, this.written);
+    if (HOST_IS_LITTLE_ENDIAN) layout.element.convert(this.scratch.buffer, count, layout.out);
     else {
       const view = new DataView(this.scratch.buffer);
-      for (let i = 0; i < count; i++) layout.out[this.written + i] = layout.element.read(view, i * layout.element.size);
+      for (let i = 0; i < count; i++) layout.out.push(layout.element.read(view, i * layout.element.size));
     }
-    this.written += count;
   }
 
   private countMessage(layout: Layout, held: string): string {
-    const count = layout.out.length;
+    const count = layout.count;
     return (
       `wrong element count: the header says shape (${layout.shape.join(", ")}) = ${count} elements of ${layout.element.size} bytes ` +
       `(${layout.expectedBytes} bytes), but the file holds ${held} bytes of data`

@@ -3,37 +3,35 @@
 // with how its bytes become float64. Format:
 // https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html
 import { quoteInput } from "./decode-result";
+import type { FloatSink } from "./float-sink";
 
 export const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // "\x93NUMPY"
 
-/** Whether typed arrays on this host are little-endian (every mainstream one is), so .npy bytes can be viewed in place. */
-export const HOST_IS_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-
 /**
- * Writes `count` elements held at the start of `buffer` (little-endian) into
- * `out` from index `at`. Uses typed-array views, so only on a little-endian host.
+ * Appends the `count` elements held at the start of `buffer` (little-endian)
+ * to `sink`. Uses typed-array views, so only on a little-endian host.
  */
-type Converter = (buffer: ArrayBuffer, count: number, out: Float64Array, at: number) => void;
+type Converter = (buffer: ArrayBuffer, count: number, sink: FloatSink) => void;
 
-function each(values: ArrayLike<number | bigint>, count: number, out: Float64Array, at: number, map: (v: number | bigint) => number): void {
-  for (let i = 0; i < count; i++) out[at + i] = map(values[i] ?? 0);
+function each(values: ArrayLike<number | bigint>, count: number, sink: FloatSink, map: (v: number | bigint) => number): void {
+  for (let i = 0; i < count; i++) sink.push(map(values[i] ?? 0));
 }
 
 export type NpyElement = { size: number; convert: Converter; read: (v: DataView, o: number) => number };
 
 /** Element types a submission may use; all are read into float64. */
 export const NPY_DTYPES = {
-  "<f8": { size: 8, convert: (b, n, out, at) => out.set(new Float64Array(b, 0, n), at), read: (v, o) => v.getFloat64(o, true) },
-  "<f4": { size: 4, convert: (b, n, out, at) => out.set(new Float32Array(b, 0, n), at), read: (v, o) => v.getFloat32(o, true) },
-  "<f2": { size: 2, convert: (b, n, out, at) => each(new Uint16Array(b, 0, n), n, out, at, (h) => halfToFloat(Number(h))), read: (v, o) => halfToFloat(v.getUint16(o, true)) },
-  "<i8": { size: 8, convert: (b, n, out, at) => each(new BigInt64Array(b, 0, n), n, out, at, Number), read: (v, o) => Number(v.getBigInt64(o, true)) },
-  "<i4": { size: 4, convert: (b, n, out, at) => out.set(new Int32Array(b, 0, n), at), read: (v, o) => v.getInt32(o, true) },
-  "<i2": { size: 2, convert: (b, n, out, at) => out.set(new Int16Array(b, 0, n), at), read: (v, o) => v.getInt16(o, true) },
-  "|i1": { size: 1, convert: (b, n, out, at) => out.set(new Int8Array(b, 0, n), at), read: (v, o) => v.getInt8(o) },
-  "<u8": { size: 8, convert: (b, n, out, at) => each(new BigUint64Array(b, 0, n), n, out, at, Number), read: (v, o) => Number(v.getBigUint64(o, true)) },
-  "<u4": { size: 4, convert: (b, n, out, at) => out.set(new Uint32Array(b, 0, n), at), read: (v, o) => v.getUint32(o, true) },
-  "<u2": { size: 2, convert: (b, n, out, at) => out.set(new Uint16Array(b, 0, n), at), read: (v, o) => v.getUint16(o, true) },
-  "|u1": { size: 1, convert: (b, n, out, at) => out.set(new Uint8Array(b, 0, n), at), read: (v, o) => v.getUint8(o) },
+  "<f8": { size: 8, convert: (b, n, sink) => sink.pushAll(new Float64Array(b, 0, n), n), read: (v, o) => v.getFloat64(o, true) },
+  "<f4": { size: 4, convert: (b, n, sink) => sink.pushAll(new Float32Array(b, 0, n), n), read: (v, o) => v.getFloat32(o, true) },
+  "<f2": { size: 2, convert: (b, n, sink) => each(new Uint16Array(b, 0, n), n, sink, (h) => halfToFloat(Number(h))), read: (v, o) => halfToFloat(v.getUint16(o, true)) },
+  "<i8": { size: 8, convert: (b, n, sink) => each(new BigInt64Array(b, 0, n), n, sink, Number), read: (v, o) => Number(v.getBigInt64(o, true)) },
+  "<i4": { size: 4, convert: (b, n, sink) => sink.pushAll(new Int32Array(b, 0, n), n), read: (v, o) => v.getInt32(o, true) },
+  "<i2": { size: 2, convert: (b, n, sink) => sink.pushAll(new Int16Array(b, 0, n), n), read: (v, o) => v.getInt16(o, true) },
+  "|i1": { size: 1, convert: (b, n, sink) => sink.pushAll(new Int8Array(b, 0, n), n), read: (v, o) => v.getInt8(o) },
+  "<u8": { size: 8, convert: (b, n, sink) => each(new BigUint64Array(b, 0, n), n, sink, Number), read: (v, o) => Number(v.getBigUint64(o, true)) },
+  "<u4": { size: 4, convert: (b, n, sink) => sink.pushAll(new Uint32Array(b, 0, n), n), read: (v, o) => v.getUint32(o, true) },
+  "<u2": { size: 2, convert: (b, n, sink) => sink.pushAll(new Uint16Array(b, 0, n), n), read: (v, o) => v.getUint16(o, true) },
+  "|u1": { size: 1, convert: (b, n, sink) => sink.pushAll(new Uint8Array(b, 0, n), n), read: (v, o) => v.getUint8(o) },
 } as const satisfies Record<string, NpyElement>;
 
 export type NpyDtype = keyof typeof NPY_DTYPES;

@@ -3,8 +3,8 @@
 // event loop a turn whenever it has run for a few milliseconds. The body is
 // cancelled as soon as the file is refused or passes the byte cap, so a bad
 // or oversized upload costs only the bytes read up to that point.
-import type { Tensor } from "../lab-types";
 import { TensorFileDecoder, type TensorFileFormat } from "./file-decoder";
+import type { FloatSink } from "./float-sink";
 
 /** Bytes decoded between checks of the clock. */
 const SLICE_BYTES = 16 * 1024;
@@ -22,7 +22,7 @@ export type StreamReadOptions = {
 };
 
 export type StreamReadResult =
-  | { ok: true; tensor: Tensor; format: TensorFileFormat; bytesRead: number }
+  | { ok: true; shape: number[]; values: FloatSink; format: TensorFileFormat; bytesRead: number }
   | { ok: false; tooLarge: boolean; message: string; format: TensorFileFormat; bytesRead: number };
 
 function macrotask(): Promise<void> {
@@ -31,7 +31,7 @@ function macrotask(): Promise<void> {
 
 /**
  * Reads a .npy or JSON tensor from `body` (null reads as an empty file).
- * Never holds the whole text; keeps the output array and one network chunk.
+ * Never holds the whole text; keeps the values (in 64 KiB blocks) and one network chunk.
  */
 export async function readTensorStream(body: ReadableStream<Uint8Array> | null, options: StreamReadOptions): Promise<StreamReadResult> {
   const decoder = new TensorFileDecoder(options.maxElements);
@@ -63,7 +63,7 @@ export async function readTensorStream(body: ReadableStream<Uint8Array> | null, 
       }
     }
   }
-  const result = decoder.end();
+  const result = decoder.finish();
   if (!result.ok) return refused(result.message, false);
-  return { ok: true, tensor: result.tensor, format: result.format, bytesRead };
+  return { ok: true, shape: result.shape, values: result.values, format: decoder.format, bytesRead };
 }

@@ -5,9 +5,10 @@
 // read exactly as JSON.parse reads them; stored tensors copy in and out.
 import { describe, expect, it } from "vitest";
 import {
+  BLOCK_VALUES,
   decodeTensorFile,
   float64Bytes,
-  float64Chunks,
+  FloatSink,
   fromFloat64Bytes,
   fromFloat64Chunks,
   readTensorStream,
@@ -155,7 +156,8 @@ describe("readTensorStream", () => {
     const bytes = encode(JSON.stringify({ shape: [3, 2], data: [1, 2, 3, 4, 5, "NaN"] }));
     const { stream, state } = countedStream((i) => (i * 5 < bytes.length ? bytes.subarray(i * 5, i * 5 + 5) : null));
     const result = await readTensorStream(stream, { maxElements: 10, maxBytes: 1000 });
-    expect(result).toMatchObject({ ok: true, format: "json", bytesRead: bytes.length, tensor: { shape: [3, 2] } });
+    expect(result).toMatchObject({ ok: true, format: "json", bytesRead: bytes.length, shape: [3, 2] });
+    if (result.ok) expect(result.values.take()).toEqual(Float64Array.of(1, 2, 3, 4, 5, Number.NaN));
     expect(state.cancelled).toBe(false);
   });
 
@@ -182,7 +184,7 @@ describe("readTensorStream", () => {
     let turns = 0;
     const { stream } = countedStream((i) => (i === 0 ? bytes : null));
     const result = await readTensorStream(stream, { maxElements: 1 << 20, maxBytes: 2 * MiB, budgetMs: 0, yieldToLoop: async () => void turns++ });
-    expect(result).toMatchObject({ ok: true, tensor: { shape: [200_001] } });
+    expect(result).toMatchObject({ ok: true, shape: [200_001] });
     expect(turns).toBe(Math.ceil(bytes.length / (16 * 1024)));
   });
 
@@ -228,12 +230,18 @@ describe("stored tensors", () => {
     expect(data[0]).toBe(0.1);
   });
 
-  it("float64Chunks splits into pieces of the chunk size that fromFloat64Chunks joins back", () => {
-    const data = Float64Array.from({ length: 1000 }, (_, i) => i / 3);
-    const chunks = Array.from(float64Chunks(data, 256));
-    expect(chunks.map((c) => c.byteLength)).toEqual([...Array(31).fill(256), 8000 - 31 * 256]);
+  it("FloatSink stores values in 64 KiB blocks whose chunks fromFloat64Chunks joins back", () => {
+    const sink = new FloatSink(null);
+    const data = Float64Array.from({ length: 2 * BLOCK_VALUES + 5 }, (_, i) => i / 3);
+    sink.pushAll(data.subarray(0, 100), 100);
+    for (const v of data.subarray(100, BLOCK_VALUES + 3)) sink.push(v);
+    sink.pushAll(data.subarray(BLOCK_VALUES + 3), data.length - BLOCK_VALUES - 3);
+    const chunks = Array.from(sink.chunks());
+    expect(chunks.map((c) => c.byteLength)).toEqual([8 * BLOCK_VALUES, 8 * BLOCK_VALUES, 40]);
+    expect(sink.byteLength).toBe(data.byteLength);
     expect(fromFloat64Chunks(chunks)).toEqual(data);
-    expect(Array.from(float64Chunks(new Float64Array(0)))).toEqual([]);
+    expect(sink.take()).toEqual(data);
+    expect(Array.from(new FloatSink(0).chunks())).toEqual([]);
     expect(fromFloat64Chunks([])).toEqual(new Float64Array(0));
   });
 
