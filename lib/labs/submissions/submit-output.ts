@@ -77,19 +77,23 @@ async function readAndStore(db: PrismaClient, input: SubmitOutputInput, labSlug:
 
   const { shape, values, format } = read;
   const outputBytes = values.byteLength;
-  return db.$transaction(
-    async (tx) => {
-      await lockUserSubmissions(tx, input.userId);
-      // A retry racing its original: the id is taken, so this is no new submission.
-      if (await selectOptionalSubmission(tx, input.submissionId)) return false;
-      await enforceLabQuota(tx, input.userId, input.now, outputBytes, quota);
-      const row = { id: input.submissionId, userId: input.userId, labSlug, seed: input.seed, shape, format, outputBytes };
-      if (!(await insertSubmissionOnce(tx, row, input.now))) return false;
-      await insertOutputChunks(tx, input.submissionId, values.chunks());
-      return true;
-    },
-    STORE_TRANSACTION,
-  );
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        await lockUserSubmissions(tx, input.userId);
+        // A retry racing its original: the id is taken, so this is no new submission.
+        if (await selectOptionalSubmission(tx, input.submissionId)) return false;
+        await enforceLabQuota(tx, input.userId, input.now, outputBytes, quota);
+        const row = { id: input.submissionId, userId: input.userId, labSlug, seed: input.seed, shape, format, outputBytes };
+        if (!(await insertSubmissionOnce(tx, row, input.now))) return false;
+        await insertOutputChunks(tx, input.submissionId, values.chunks());
+        return true;
+      },
+      STORE_TRANSACTION,
+    );
+  } finally {
+    values.release();
+  }
 }
 
 async function sameSubmission(db: PrismaClient, row: SubmissionRow, input: SubmitOutputInput): Promise<SubmissionView> {

@@ -8,9 +8,12 @@ export type DecodeResult = { ok: true; tensor: Tensor } | { ok: false; message: 
 /** What a decoder ends with: the shape and the values in blocks (see FloatSink), or the message. */
 export type DecodedValues = { ok: true; shape: number[]; values: FloatSink } | { ok: false; message: string };
 
-/** DecodedValues with the values joined into one array. */
+/** DecodedValues with the values joined into one array (the blocks are released). */
 export function toDecodeResult(decoded: DecodedValues): DecodeResult {
-  return decoded.ok ? { ok: true, tensor: { shape: decoded.shape, data: decoded.values.take() } } : decoded;
+  if (!decoded.ok) return decoded;
+  const data = decoded.values.take();
+  decoded.values.release();
+  return { ok: true, tensor: { shape: decoded.shape, data } };
 }
 
 /** Whether typed arrays on this host are little-endian (every mainstream one is), so float64 bytes can be viewed in place. */

@@ -48,6 +48,11 @@ export class TensorFileDecoder {
     return this.inner.finish();
   }
 
+  /** Gives back the values' blocks (see FloatSink.release). */
+  release(): void {
+    this.inner?.release();
+  }
+
   /** The file has ended: the tensor and its format, or why it was refused. */
   end(): DecodeResult & { format: TensorFileFormat } {
     return { ...toDecodeResult(this.finish()), format: this.format };

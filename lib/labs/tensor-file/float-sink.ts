@@ -1,13 +1,23 @@
 // Where decoded numbers go: blocks of BLOCK_VALUES float64 values (64 KiB
 // each, the size a stored chunk has), filled in order. Small blocks keep an
 // upload's memory out of large allocations (which the C allocator may never
-// give back), and each full block is stored as one chunk without copying.
-// A size known in advance (a declared shape) is enforced by the caller via
-// `room`; a contiguous array is made only when one is asked for.
+// give back), each full block is stored as one chunk without copying, and
+// blocks are reused from a small pool once released, so a stream of uploads
+// does not leave a trail of long-lived garbage for the collector. A size known
+// in advance (a declared shape) is enforced by the caller via `room`; a
+// contiguous array is made only when one is asked for.
 import { HOST_IS_LITTLE_ENDIAN } from "./decode-result";
 
 /** Values per block: 8,192 float64 = 64 KiB. */
 export const BLOCK_VALUES = 8192;
+
+/** Released blocks kept for reuse: 512 × 64 KiB = 32 MiB at most, four maximum-size tensors. */
+const POOL_LIMIT = 512;
+const pool: Float64Array<ArrayBuffer>[] = [];
+
+function newBlock(): Float64Array<ArrayBuffer> {
+  return pool.pop() ?? new Float64Array(BLOCK_VALUES);
+}
 
 export class FloatSink {
   private readonly blocks: Float64Array<ArrayBuffer>[] = [];
@@ -33,7 +43,7 @@ export class FloatSink {
   /** Appends `value`; the caller checks `room` or its own cap first. */
   push(value: number): void {
     const at = this.length % BLOCK_VALUES;
-    if (at === 0) this.blocks.push(new Float64Array(BLOCK_VALUES));
+    if (at === 0) this.blocks.push(newBlock());
     const block = this.blocks[this.blocks.length - 1];
     if (block) block[at] = value;
     this.length++;
@@ -44,13 +54,23 @@ export class FloatSink {
     let from = 0;
     while (from < count) {
       const at = this.length % BLOCK_VALUES;
-      if (at === 0) this.blocks.push(new Float64Array(BLOCK_VALUES));
+      if (at === 0) this.blocks.push(newBlock());
       const block = this.blocks[this.blocks.length - 1];
       const n = Math.min(BLOCK_VALUES - at, count - from);
       block?.set(values.subarray(from, from + n), at);
       from += n;
       this.length += n;
     }
+  }
+
+  /**
+   * Gives the blocks back to the pool and empties the sink. Call it once the
+   * values (and any chunk handed out) are no longer used.
+   */
+  release(): void {
+    for (const block of this.blocks) if (pool.length < POOL_LIMIT) pool.push(block);
+    this.blocks.length = 0;
+    this.length = 0;
   }
 
   /** The values as one contiguous array of exactly `length` (a copy). */

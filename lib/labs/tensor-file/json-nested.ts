@@ -74,6 +74,11 @@ export class NestedArrays {
     return { shape: this.dims.slice(0, this.rank), values: this.sink };
   }
 
+  /** Gives back the values' blocks. */
+  release(): void {
+    this.sink.release();
+  }
+
   /** Counts one more entry in the array at `depth`; refuses a row longer than the first one at its depth. */
   private entry(depth: number): string | null {
     const count = (this.counts[depth] ?? 0) + 1;

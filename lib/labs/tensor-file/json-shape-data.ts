@@ -92,6 +92,11 @@ export class ShapeAndData {
     return { shape: [...this.shape], values: this.sink };
   }
 
+  /** Gives back the values' blocks. */
+  release(): void {
+    this.sink?.release();
+  }
+
   private entry(level: number): void {
     this.counts[level] = (this.counts[level] ?? 0) + 1;
   }

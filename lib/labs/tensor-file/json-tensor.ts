@@ -39,6 +39,8 @@ export type TensorDecoder = {
   finish(): DecodedValues;
   /** The file has ended: the tensor (values in one array), or why not. */
   end(): DecodeResult;
+  /** Gives back the values' blocks (see FloatSink.release): after a refusal, or when the caller is done. */
+  release(): void;
 };
 
 // What each open container means.
@@ -83,6 +85,11 @@ export class JsonTensorDecoder implements TensorDecoder, JsonListener {
 
   end(): DecodeResult {
     return toDecodeResult(this.finish());
+  }
+
+  release(): void {
+    this.nested?.release();
+    this.object?.release();
   }
 
   openArray(depth: number): string | null {

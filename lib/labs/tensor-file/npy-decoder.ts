@@ -65,6 +65,10 @@ export class NpyDecoder implements TensorDecoder {
     return toDecodeResult(this.finish());
   }
 
+  release(): void {
+    this.layout?.out.release();
+  }
+
   private refuse(message: string): number {
     this.failed = message;
     return 0;

@@ -31,36 +31,46 @@ function macrotask(): Promise<void> {
 
 /**
  * Reads a .npy or JSON tensor from `body` (null reads as an empty file).
- * Never holds the whole text; keeps the values (in 64 KiB blocks) and one network chunk.
+ * Never holds the whole text; keeps the values (in 64 KiB blocks) and one
+ * network chunk. The caller releases `values` once it has stored them.
  */
 export async function readTensorStream(body: ReadableStream<Uint8Array> | null, options: StreamReadOptions): Promise<StreamReadResult> {
   const decoder = new TensorFileDecoder(options.maxElements);
   const pause = options.yieldToLoop ?? macrotask;
   const budgetMs = options.budgetMs ?? BUDGET_MS;
   let bytesRead = 0;
-  const refused = (message: string, tooLarge: boolean): StreamReadResult => ({ ok: false, tooLarge, message, format: decoder.format, bytesRead });
+  const refused = (message: string, tooLarge: boolean): StreamReadResult => {
+    decoder.release();
+    return { ok: false, tooLarge, message, format: decoder.format, bytesRead };
+  };
   if (body) {
     const reader = body.getReader();
     let ranSince = performance.now();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytesRead += value.byteLength;
-      if (bytesRead > options.maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        return refused(`the upload is larger than ${options.maxBytes.toLocaleString("en-US")} bytes`, true);
-      }
-      for (let at = 0; at < value.byteLength; at += SLICE_BYTES) {
-        const problem = decoder.write(value.subarray(at, at + SLICE_BYTES));
-        if (problem) {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        bytesRead += value.byteLength;
+        if (bytesRead > options.maxBytes) {
           await reader.cancel().catch(() => undefined);
-          return refused(problem, false);
+          return refused(`the upload is larger than ${options.maxBytes.toLocaleString("en-US")} bytes`, true);
         }
-        if (performance.now() - ranSince >= budgetMs) {
-          await pause();
-          ranSince = performance.now();
+        for (let at = 0; at < value.byteLength; at += SLICE_BYTES) {
+          const problem = decoder.write(value.subarray(at, at + SLICE_BYTES));
+          if (problem) {
+            await reader.cancel().catch(() => undefined);
+            return refused(problem, false);
+          }
+          if (performance.now() - ranSince >= budgetMs) {
+            await pause();
+            ranSince = performance.now();
+          }
         }
       }
+    } catch (error) {
+      // The client went away mid-upload: nothing to answer, but the blocks go back.
+      decoder.release();
+      throw error;
     }
   }
   const result = decoder.finish();

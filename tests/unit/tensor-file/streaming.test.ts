@@ -245,6 +245,20 @@ describe("stored tensors", () => {
     expect(fromFloat64Chunks([])).toEqual(new Float64Array(0));
   });
 
+  it("FloatSink.release gives its blocks back for the next sink to reuse", () => {
+    const first = new FloatSink(null);
+    first.push(1.5);
+    const [chunk] = Array.from(first.chunks());
+    first.release();
+    expect(first.length).toBe(0);
+    const second = new FloatSink(null);
+    second.push(2.5);
+    const [reused] = Array.from(second.chunks());
+    expect(reused?.buffer).toBe(chunk?.buffer);
+    expect(second.take()).toEqual(Float64Array.of(2.5));
+    second.release();
+  });
+
   it("refuses stored bytes that are not whole float64s", () => {
     expect(() => fromFloat64Bytes(new Uint8Array(9))).toThrow("not a multiple of 8");
   });
