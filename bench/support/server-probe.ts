@@ -17,11 +17,27 @@ export function probeSamples(file: string, from = 0, to = Number.POSITIVE_INFINI
     .filter((s) => s.at >= from && s.at <= to);
 }
 
+/** Asks the server for a full garbage collection (the probe's SIGUSR2) and returns the sample it writes right after. */
+export async function sampleAfterGc(file: string): Promise<EventLoopSample> {
+  const [last] = probeSamples(file).slice(-1);
+  if (!last) throw new Error(`no event-loop sample in ${file} yet`);
+  const asked = Date.now();
+  process.kill(last.pid, "SIGUSR2");
+  const deadline = asked + 10_000;
+  while (Date.now() < deadline) {
+    const done = probeSamples(file, asked).find((s) => s.afterGc);
+    if (done) return done;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("the server did not answer the garbage-collection request");
+}
+
 /** Waits until the probe has written at least one sample after `after`. */
 export async function nextSample(file: string, after: number, timeoutMs = 5_000): Promise<EventLoopSample> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const [sample] = probeSamples(file, after + 1);
+    if (sample && sample.heapTotalBytes === undefined) throw new Error("the production build predates the current event-loop probe: run npm run build first");
     if (sample) return sample;
     await new Promise((done) => setTimeout(done, 50));
   }

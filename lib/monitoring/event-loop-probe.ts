@@ -2,9 +2,13 @@
 // set: samples the server process's event-loop delay (perf_hooks histogram)
 // and memory, and appends one JSON line per interval to that file. Started
 // from instrumentation.ts, so it runs inside the server whatever starts it
-// (next start, next dev or a custom server). No endpoint exposes it.
+// (next start, next dev or a custom server). No endpoint exposes it. On
+// SIGUSR2 it runs a full garbage collection and writes a sample at once, so
+// a benchmark can tell memory still held from garbage not yet collected.
 import { appendFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 
 /** One line of the file: the interval that ended at `at` (ms since the epoch). */
 export type EventLoopSample = {
@@ -15,9 +19,13 @@ export type EventLoopSample = {
   p99DelayMs: number;
   meanDelayMs: number;
   rssBytes: number;
+  /** The JS heap: what V8 has reserved, and what is in use. */
+  heapTotalBytes: number;
   heapUsedBytes: number;
   /** Memory of ArrayBuffers and Buffers, outside the JS heap. */
   arrayBuffersBytes: number;
+  /** Written right after a full garbage collection asked for with SIGUSR2. */
+  afterGc?: true;
 };
 
 /** Histogram resolution in ms: delays shorter than this are not seen. */
@@ -30,7 +38,7 @@ const RESOLUTION_MS = 5;
 export function startEventLoopProbe(file: string, everyMs = 100): () => void {
   const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   histogram.enable();
-  const timer = setInterval(() => {
+  const write = (afterGc: boolean) => {
     const memory = process.memoryUsage();
     const sample: EventLoopSample = {
       at: Date.now(),
@@ -39,15 +47,26 @@ export function startEventLoopProbe(file: string, everyMs = 100): () => void {
       p99DelayMs: histogram.count > 0 ? histogram.percentile(99) / 1e6 : 0,
       meanDelayMs: histogram.count > 0 ? histogram.mean / 1e6 : 0,
       rssBytes: memory.rss,
+      heapTotalBytes: memory.heapTotal,
       heapUsedBytes: memory.heapUsed,
       arrayBuffersBytes: memory.arrayBuffers,
+      ...(afterGc ? { afterGc: true as const } : {}),
     };
     histogram.reset();
     appendFileSync(file, `${JSON.stringify(sample)}\n`);
-  }, everyMs);
+  };
+  const timer = setInterval(() => write(false), everyMs);
   timer.unref();
+  setFlagsFromString("--expose-gc");
+  const collect: unknown = runInNewContext("gc");
+  const onSignal = () => {
+    if (typeof collect === "function") collect();
+    write(true);
+  };
+  process.on("SIGUSR2", onSignal);
   return () => {
     clearInterval(timer);
+    process.off("SIGUSR2", onSignal);
     histogram.disable();
   };
 }

@@ -15,6 +15,12 @@ import { uploadGate } from "./upload-gate";
 /** The largest body accepted: the element cap written as JSON (any .npy of it is smaller). */
 export const LAB_UPLOAD_LIMIT_BYTES = maxUploadBytes(MAX_LAB_OUTPUT_ELEMENTS);
 
+/**
+ * Time a body has to arrive once its upload holds one of the gate's slots:
+ * 32 MiB at ~2.2 Mbit/s. A slower client would keep others waiting.
+ */
+export const LAB_UPLOAD_TIMEOUT_MS = 120_000;
+
 const TOO_LARGE =
   `The upload is larger than ${(LAB_UPLOAD_LIMIT_BYTES / 2 ** 20).toFixed(1)} MiB: ` +
   `a lab output holds at most ${MAX_LAB_OUTPUT_ELEMENTS.toLocaleString("en-US")} elements`;
@@ -46,7 +52,8 @@ export type SubmitOutputResult = { submission: SubmissionView; duplicate: boolea
  * the process's upload gate (UPLOAD_SLOTS at a time). Throws NOT_FOUND for an unknown lab,
  * RATE_LIMITED when the user is over a quota (before reading the body, and
  * again under the user's lock before storing), PAYLOAD_TOO_LARGE past the
- * byte cap, VALIDATION (with the codec's message) for an unreadable or
+ * byte cap, REQUEST_TIMEOUT when the body is slower than LAB_UPLOAD_TIMEOUT_MS,
+ * VALIDATION (with the codec's message) for an unreadable or
  * oversized tensor, and CONFLICT when the id belongs to another submission;
  * in each case nothing is stored.
  */
@@ -71,8 +78,9 @@ export async function submitLabOutput(db: PrismaClient, input: SubmitOutputInput
 
 /** Reads the body into a tensor and stores it with its chunks; false when the id was taken meanwhile. */
 async function readAndStore(db: PrismaClient, input: SubmitOutputInput, labSlug: string, quota: LabQuota): Promise<boolean> {
-  const read = await readTensorStream(input.body, { maxElements: MAX_LAB_OUTPUT_ELEMENTS, maxBytes: LAB_UPLOAD_LIMIT_BYTES });
-  if (!read.ok && read.tooLarge) throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
+  const read = await readTensorStream(input.body, { maxElements: MAX_LAB_OUTPUT_ELEMENTS, maxBytes: LAB_UPLOAD_LIMIT_BYTES, timeoutMs: LAB_UPLOAD_TIMEOUT_MS });
+  if (!read.ok && read.reason === "too-large") throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
+  if (!read.ok && read.reason === "too-slow") throw new AppError("REQUEST_TIMEOUT", `The upload took too long: ${read.message}. Try again on a faster connection, or save the array as .npy (smaller than JSON).`);
   if (!read.ok) throw new AppError("VALIDATION", `Could not read the ${read.format === "npy" ? ".npy" : "JSON"} file: ${read.message}`);
 
   const { shape, values, format } = read;

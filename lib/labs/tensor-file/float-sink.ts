@@ -11,8 +11,8 @@ import { HOST_IS_LITTLE_ENDIAN } from "./decode-result";
 /** Values per block: 8,192 float64 = 64 KiB. */
 export const BLOCK_VALUES = 8192;
 
-/** Released blocks kept for reuse: 512 × 64 KiB = 32 MiB at most, four maximum-size tensors. */
-const POOL_LIMIT = 512;
+/** Released blocks kept for reuse: 256 × 64 KiB = 16 MiB at most, two maximum-size tensors (the uploads a server reads at once). */
+const POOL_LIMIT = 256;
 const pool: Float64Array<ArrayBuffer>[] = [];
 
 function newBlock(): Float64Array<ArrayBuffer> {

@@ -165,7 +165,7 @@ describe("readTensorStream", () => {
     const zeros = encode("0,".repeat(MiB / 2));
     const { stream, state } = countedStream((i) => (i === 0 ? encode("[") : i < 64 ? zeros : null));
     const result = await readTensorStream(stream, { maxElements: 1 << 20, maxBytes: 64 * MiB });
-    expect(result).toMatchObject({ ok: false, tooLarge: false, message: expect.stringContaining("too many elements") });
+    expect(result).toMatchObject({ ok: false, reason: "invalid", message: expect.stringContaining("too many elements") });
     expect(state.cancelled).toBe(true);
     // 1,048,577 values of "0," end in the third 1 MiB chunk; the stream may have fetched one more ahead.
     expect(state.pulled).toBeLessThanOrEqual(1 + 4 * MiB);
@@ -174,9 +174,24 @@ describe("readTensorStream", () => {
   it("cancels a body that passes the byte cap", async () => {
     const { stream, state } = countedStream((i) => encode(i === 0 ? "[" : "1,2,3,4,"));
     const result = await readTensorStream(stream, { maxElements: 1 << 20, maxBytes: 100 });
-    expect(result).toMatchObject({ ok: false, tooLarge: true, bytesRead: 105 });
+    expect(result).toMatchObject({ ok: false, reason: "too-large", bytesRead: 105 });
     expect(state.cancelled).toBe(true);
     expect(state.pulled).toBeLessThanOrEqual(113);
+  });
+
+  it("cancels a body that does not arrive in time", async () => {
+    let cancelled = false;
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encode("[1, 2,"));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const result = await readTensorStream(stalled, { maxElements: 10, maxBytes: 100, timeoutMs: 50 });
+    expect(result).toMatchObject({ ok: false, reason: "too-slow", message: "the upload did not arrive within 0.1 s", bytesRead: 6 });
+    expect(cancelled).toBe(true);
   });
 
   it("gives other work a turn between slices of one large chunk", async () => {
