@@ -57,6 +57,11 @@ const EnvSchema = z.object({
     .min(16)
     .optional()
     .describe("Set by the app server for its own process (never by hand): marks requests whose forwarding headers it rewrote."),
+  RESIDUAL_EVENT_LOOP_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Benchmarks only: the server appends its event-loop delay and memory to this file every 100 ms (see lib/monitoring/event-loop-probe.ts)."),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

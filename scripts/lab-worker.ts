@@ -1,12 +1,15 @@
 // npm run lab-worker — grades queued lab submissions off the request path.
 // Wakes on Postgres NOTIFY (channel LAB_QUEUE_CHANNEL), and polls as a
 // fallback in case a notification is missed; takes back jobs of workers that
-// died. Any number may run at once: each claim locks a different row.
+// died, and prunes old submission tensors by the retention policy
+// (lib/labs/submissions/prune-outputs.ts). Any number may run at once: each
+// claim locks a different row, and pruning skips rows already pruned.
 // scripts/support/serve.ts starts one next to the app; standalone it needs
 // the app's environment (DATABASE_URL, BETTER_AUTH_SECRET; see lib/env.ts).
 import pg from "pg";
 import { db } from "../lib/db/client";
 import { env } from "../lib/env";
+import { PRUNE_EVERY_MS, pruneOldOutputs } from "../lib/labs/submissions/prune-outputs";
 import { LAB_QUEUE_CHANNEL } from "../lib/labs/submissions/submission-rows";
 import { gradeNextSubmission, reclaimStale, type JobOutcome } from "../lib/labs/submissions/work-queue";
 
@@ -109,6 +112,7 @@ async function main(): Promise<void> {
   console.error(`${tag} waiting for lab submissions`);
 
   let lastReclaim = 0;
+  let lastPrune = 0;
   while (!stopping) {
     try {
       if (Date.now() - lastReclaim >= RECLAIM_EVERY_MS) {
@@ -116,8 +120,13 @@ async function main(): Promise<void> {
         const { requeued, failed } = await reclaimStale(prisma, new Date());
         if (requeued + failed > 0) console.error(`${tag} took back stale jobs: ${requeued} queued again, ${failed} failed`);
       }
+      if (Date.now() - lastPrune >= PRUNE_EVERY_MS) {
+        lastPrune = Date.now();
+        const { rows, bytes } = await pruneOldOutputs(prisma, new Date());
+        if (rows > 0) console.error(`${tag} pruned the stored tensors of ${rows} old submissions (${(bytes / 2 ** 20).toFixed(1)} MiB)`);
+      }
       pending = false;
-      const outcome = await gradeNextSubmission(prisma);
+      const outcome = await gradeNextSubmission(prisma, () => new Date());
       if (outcome.kind === "idle") await sleep(POLL_MS);
       else console.error(`${tag} ${describe(outcome)}`);
     } catch (error) {

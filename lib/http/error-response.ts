@@ -15,6 +15,7 @@ const STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  REQUEST_TIMEOUT: 408,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -58,7 +59,10 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 
 /** Maps an error to a Response: AppError by code, ZodError as 422 with paths, anything else 500. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return json(STATUS[error.code], error.code, error.message, error.issues);
+  if (error instanceof AppError) {
+    const headers = error.retryAfterSeconds === undefined ? undefined : { "retry-after": String(error.retryAfterSeconds) };
+    return json(STATUS[error.code], error.code, error.message, error.issues, headers);
+  }
   if (error instanceof ZodError) {
     const issues = zodIssues(error);
     const first = issues[0];
@@ -78,6 +82,6 @@ export function errorBody(code: AppErrorCode, message: string, issues: readonly 
   return { error: { code, message: truncateInput(message, MAX_MESSAGE_CHARS), ...(sent.length ? { issues: sent } : {}) } };
 }
 
-function json(status: number, code: AppErrorCode, message: string, issues: readonly FieldIssue[]): Response {
-  return Response.json(errorBody(code, message, issues), { status });
+function json(status: number, code: AppErrorCode, message: string, issues: readonly FieldIssue[], headers?: Record<string, string>): Response {
+  return Response.json(errorBody(code, message, issues), { status, headers });
 }

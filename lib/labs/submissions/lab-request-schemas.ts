@@ -28,3 +28,10 @@ export const SubmissionQuerySchema = z.object({
 });
 
 export const SubmissionParamsSchema = z.object({ slug: SlugSchema, id: z.uuid("Not a submission id") });
+
+export const DeclaredLengthSchema = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .optional()
+  .describe("The upload's Content-Length header, when sent: a body declared over the cap is refused unread.");

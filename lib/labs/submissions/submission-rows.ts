@@ -1,10 +1,15 @@
-// The lab_submission table: inserts, the owner's reads, and the job-queue
-// statements (claim, complete, give back, reclaim). Each is one statement;
-// the queue's correctness rests on the row lock in `claimNextSubmission` and
-// on the (status, attempts) guard in every later write.
+// The lab_submission table: inserts, the owner's reads, the job-queue
+// statements (claim, complete, give back, reclaim), and what the quota and
+// the retention policy need (a per-user lock, usage, pruning). Each is one
+// statement; the queue's correctness rests on the row lock in
+// `claimNextSubmission` and on the (status, attempts) guard in every later
+// write. Rows and the JSON `result` column are parsed with zod on the way out.
+import { z } from "zod";
 import type { Db } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
+import { AppError } from "../../errors/app-error";
 import type { LabGradeResult } from "../lab-types";
+import { LabGradeResultSchema } from "./grade-result-schema";
 
 /** Postgres NOTIFY channel a new submission is announced on; workers LISTEN to it. */
 export const LAB_QUEUE_CHANNEL = "lab_submission_queued";
@@ -14,17 +19,55 @@ export type NewSubmission = {
   userId: string;
   labSlug: string;
   seed: number;
-  outputs: Uint8Array<ArrayBuffer>;
   shape: number[];
   format: "npy" | "json";
+  /** Size of the tensor its chunks will hold (insertOutputChunks). */
+  outputBytes: number;
 };
 
 const SUMMARY_COLUMNS = {
   id: true, userId: true, labSlug: true, seed: true, shape: true, format: true, status: true, attempts: true,
   passed: true, result: true, backend: true, error: true, createdAt: true, startedAt: true, finishedAt: true,
-} as const;
+  outputBytes: true, prunedAt: true,
+} as const satisfies Prisma.LabSubmissionSelect;
 
-export type SubmissionRow = Prisma.LabSubmissionGetPayload<{ select: typeof SUMMARY_COLUMNS }>;
+const SubmissionRowSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  labSlug: z.string(),
+  seed: z.number().int(),
+  shape: z.array(z.number().int()),
+  format: z.enum(["npy", "json"]),
+  status: z.enum(["QUEUED", "RUNNING", "DONE", "FAILED"]),
+  attempts: z.number().int(),
+  passed: z.boolean().nullable(),
+  result: LabGradeResultSchema.nullable(),
+  backend: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.date(),
+  startedAt: z.date().nullable(),
+  finishedAt: z.date().nullable(),
+  /** Bytes of the stored tensor; 0 once pruned. */
+  outputBytes: z.number().int(),
+  /** When the stored tensor was dropped by the retention policy. */
+  prunedAt: z.date().nullable(),
+});
+
+export type SubmissionRow = z.infer<typeof SubmissionRowSchema>;
+
+/** Parses what Postgres returned against `schema`; a mismatch is a server fault naming the table and field. */
+function parseRows<S extends z.ZodType>(schema: S, raw: unknown[]): z.infer<S>[] {
+  return raw.map((row) => {
+    const parsed = schema.safeParse(row);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    throw new AppError("INTERNAL", `A lab_submission row does not match its schema (${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "?"})`);
+  });
+}
+
+function parseOptionalRow(raw: unknown | null): SubmissionRow | null {
+  return raw === null ? null : (parseRows(SubmissionRowSchema, [raw])[0] ?? null);
+}
 
 /**
  * Inserts the submission unless its id exists, and announces it to the
@@ -40,28 +83,48 @@ export async function insertSubmissionOnce(db: Db, row: NewSubmission, now: Date
   return count === 1;
 }
 
+/**
+ * Stores a submission's tensor as numbered chunks, one statement each, so no
+ * statement carries more than one chunk (Prisma turns bytes into base64 and
+ * back on the event loop). `chunks` may be produced lazily.
+ */
+export async function insertOutputChunks(db: Db, submissionId: string, chunks: Iterable<Uint8Array<ArrayBuffer>>): Promise<void> {
+  let index = 0;
+  for (const bytes of chunks) await db.labSubmissionChunk.create({ data: { submissionId, index: index++, bytes }, select: { index: true } });
+}
+
 /** The row with this id whoever owns it (for the idempotency check), or null. */
 export async function selectOptionalSubmission(db: Db, id: string): Promise<SubmissionRow | null> {
-  return db.labSubmission.findUnique({ where: { id }, select: SUMMARY_COLUMNS });
+  return parseOptionalRow(await db.labSubmission.findUnique({ where: { id }, select: SUMMARY_COLUMNS }));
 }
 
 /** The user's submission with this id at this lab, or null (someone else's reads as missing). */
 export async function selectOwnSubmission(db: Db, userId: string, labSlug: string, id: string): Promise<SubmissionRow | null> {
-  return db.labSubmission.findFirst({ where: { id, userId, labSlug }, select: SUMMARY_COLUMNS });
+  return parseOptionalRow(await db.labSubmission.findFirst({ where: { id, userId, labSlug }, select: SUMMARY_COLUMNS }));
 }
 
 /** The user's latest submissions at one lab, newest first. */
 export async function listOwnSubmissions(db: Db, userId: string, labSlug: string, limit = 20): Promise<SubmissionRow[]> {
-  return db.labSubmission.findMany({ where: { userId, labSlug }, orderBy: { createdAt: "desc" }, take: limit, select: SUMMARY_COLUMNS });
+  const rows = await db.labSubmission.findMany({ where: { userId, labSlug }, orderBy: { createdAt: "desc" }, take: limit, select: SUMMARY_COLUMNS });
+  return parseRows(SubmissionRowSchema, rows);
 }
 
+const LatestRowSchema = z.object({
+  labSlug: z.string(),
+  status: SubmissionRowSchema.shape.status,
+  passed: z.boolean().nullable(),
+  createdAt: z.date(),
+});
+
+export type LatestSubmission = Omit<z.infer<typeof LatestRowSchema>, "labSlug">;
+
 /** The user's newest submission per lab: one index probe per lab via DISTINCT ON. */
-export async function selectLatestPerLab(db: Db, userId: string): Promise<Map<string, { status: string; passed: boolean | null; createdAt: Date }>> {
-  const rows = await db.$queryRaw<{ labSlug: string; status: string; passed: boolean | null; createdAt: Date }[]>`
+export async function selectLatestPerLab(db: Db, userId: string): Promise<Map<string, LatestSubmission>> {
+  const raw = await db.$queryRaw<unknown[]>`
     SELECT DISTINCT ON ("labSlug") "labSlug", status::text AS status, passed, "createdAt"
     FROM lab_submission WHERE "userId" = ${userId}
     ORDER BY "labSlug", "createdAt" DESC`;
-  return new Map(rows.map(({ labSlug, ...rest }) => [labSlug, rest]));
+  return new Map(parseRows(LatestRowSchema, raw).map(({ labSlug, ...rest }) => [labSlug, rest]));
 }
 
 /** Queued submissions created before `createdAt`: the position shown while one waits. */
@@ -76,19 +139,27 @@ export type ClaimedJob = { id: string; attempts: number };
  * counts the attempt and stamps `startedAt`. SKIP LOCKED lets concurrent
  * workers each take a different row without waiting; null when none is queued.
  */
+const ClaimedJobSchema = z.object({ id: z.string(), attempts: z.number().int() });
+
 export async function claimNextSubmission(db: Db, now: Date): Promise<ClaimedJob | null> {
-  const rows = await db.$queryRaw<ClaimedJob[]>`
+  const raw = await db.$queryRaw<unknown[]>`
     UPDATE lab_submission SET status = 'RUNNING', attempts = attempts + 1, "startedAt" = ${now}, "finishedAt" = NULL
     WHERE id = (
       SELECT id FROM lab_submission WHERE status = 'QUEUED'
       ORDER BY "createdAt" FOR UPDATE SKIP LOCKED LIMIT 1)
     RETURNING id::text AS id, attempts`;
-  return rows[0] ?? null;
+  return parseRows(ClaimedJobSchema, raw)[0] ?? null;
 }
 
-/** The stored tensor of a claimed job. */
-export async function selectJobInput(db: Db, id: string): Promise<{ labSlug: string; seed: number; shape: number[]; outputs: Uint8Array }> {
-  return db.labSubmission.findUniqueOrThrow({ where: { id }, select: { labSlug: true, seed: true, shape: true, outputs: true } });
+export type JobInput = { labSlug: string; seed: number; shape: number[]; outputBytes: number; prunedAt: Date | null; chunks: Uint8Array[] };
+
+/** A claimed job's lab, seed and stored tensor (its chunks in order; none once pruned, which only graded rows are). */
+export async function selectJobInput(db: Db, id: string): Promise<JobInput> {
+  const row = await db.labSubmission.findUniqueOrThrow({
+    where: { id },
+    select: { labSlug: true, seed: true, shape: true, outputBytes: true, prunedAt: true, chunks: { orderBy: { index: "asc" }, select: { bytes: true } } },
+  });
+  return { ...row, chunks: row.chunks.map((c) => c.bytes) };
 }
 
 /**
@@ -98,7 +169,7 @@ export async function selectJobInput(db: Db, id: string): Promise<{ labSlug: str
 export async function completeSubmission(db: Db, job: ClaimedJob, result: LabGradeResult, now: Date): Promise<boolean> {
   const { count } = await db.labSubmission.updateMany({
     where: { id: job.id, status: "RUNNING", attempts: job.attempts },
-    data: { status: "DONE", passed: result.passed, result: result as unknown as Prisma.InputJsonObject, backend: result.backend, error: null, finishedAt: now },
+    data: { status: "DONE", passed: result.passed, result, backend: result.backend, error: null, finishedAt: now },
   });
   return count === 1;
 }
@@ -131,7 +202,7 @@ export async function releaseFailedAttempt(
  * Returns how many of each.
  */
 export async function reclaimStaleSubmissions(db: Db, staleBefore: Date, maxAttempts: number, now: Date): Promise<{ requeued: number; failed: number }> {
-  const rows = await db.$queryRaw<{ status: string }[]>`
+  const raw = await db.$queryRaw<unknown[]>`
     UPDATE lab_submission SET
       status = CASE WHEN attempts >= ${maxAttempts} THEN 'FAILED'::"JobStatus" ELSE 'QUEUED'::"JobStatus" END,
       error = CASE WHEN attempts >= ${maxAttempts}
@@ -140,5 +211,81 @@ export async function reclaimStaleSubmissions(db: Db, staleBefore: Date, maxAtte
       "finishedAt" = CASE WHEN attempts >= ${maxAttempts} THEN ${now}::timestamp(3) ELSE NULL END
     WHERE status = 'RUNNING' AND "startedAt" < ${staleBefore}
     RETURNING status::text AS status`;
+  const rows = parseRows(z.object({ status: z.enum(["QUEUED", "FAILED"]) }), raw);
   return { requeued: rows.filter((r) => r.status === "QUEUED").length, failed: rows.filter((r) => r.status === "FAILED").length };
+}
+
+/**
+ * Serialises this user's submission inserts until the surrounding
+ * transaction ends: a transaction-scoped advisory lock keyed by the user, so
+ * quota checks and inserts on several app instances cannot interleave.
+ */
+export async function lockUserSubmissions(db: Db, userId: string): Promise<void> {
+  await db.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`lab_submission:${userId}`}, 0))`;
+}
+
+const UsageSchema = z.object({ recent: z.number().int(), daily: z.number().int(), storedBytes: z.coerce.number().int() });
+
+export type SubmissionUsage = z.infer<typeof UsageSchema>;
+
+/** The user's submissions created after `recentSince` and after `dailySince`, and the bytes of output tensors they store. */
+export async function selectSubmissionUsage(db: Db, userId: string, recentSince: Date, dailySince: Date): Promise<SubmissionUsage> {
+  const raw = await db.$queryRaw<unknown[]>`
+    SELECT count(*) FILTER (WHERE "createdAt" > ${recentSince})::int AS recent,
+      count(*) FILTER (WHERE "createdAt" > ${dailySince})::int AS daily,
+      coalesce(sum("outputBytes"), 0)::text AS "storedBytes"
+    FROM lab_submission WHERE "userId" = ${userId}`;
+  const [usage] = parseRows(UsageSchema, raw);
+  if (!usage) throw new AppError("INTERNAL", "The lab submission usage query returned no row");
+  return usage;
+}
+
+/**
+ * When the user's submissions after `since` drop to `skip`: the creation
+ * time of the (skip + 1)-th oldest of them, or null when there are no more than `skip`.
+ */
+export async function selectWindowOpensAt(db: Db, userId: string, since: Date, skip: number): Promise<Date | null> {
+  const raw = await db.$queryRaw<unknown[]>`
+    SELECT "createdAt" FROM lab_submission WHERE "userId" = ${userId} AND "createdAt" > ${since}
+    ORDER BY "createdAt" OFFSET ${skip} LIMIT 1`;
+  return parseRows(z.object({ createdAt: z.date() }), raw)[0]?.createdAt ?? null;
+}
+
+/** The oldest creation time among the user's stored outputs that the retention policy does not keep for being among the newest `keepNewest` at their lab. */
+export async function selectOldestPrunable(db: Db, userId: string, keepNewest: number): Promise<Date | null> {
+  const raw = await db.$queryRaw<unknown[]>`
+    SELECT min("createdAt") AS "createdAt" FROM (
+      SELECT "createdAt", "outputBytes", row_number() OVER (PARTITION BY "labSlug" ORDER BY "createdAt" DESC, id DESC) AS rank
+      FROM lab_submission WHERE "userId" = ${userId}) ranked
+    WHERE rank > ${keepNewest} AND "outputBytes" > 0`;
+  return parseRows(z.object({ createdAt: z.date().nullable() }), raw)[0]?.createdAt ?? null;
+}
+
+/**
+ * Drops the stored tensor (its chunks; the row and its grade stay) of at most
+ * `batch` graded submissions that are both older than `olderThan` and not
+ * among the newest `keepNewest` of their user at their lab. Safe to run from
+ * several workers at once: a row already pruned is skipped. Returns rows and bytes freed.
+ */
+export async function pruneStoredOutputs(
+  db: Db,
+  policy: { keepNewest: number; olderThan: Date; batch: number },
+  now: Date,
+): Promise<{ rows: number; bytes: number }> {
+  const raw = await db.$queryRaw<unknown[]>`
+    WITH ranked AS (
+      SELECT id, "createdAt", status, "outputBytes", "prunedAt",
+        row_number() OVER (PARTITION BY "userId", "labSlug" ORDER BY "createdAt" DESC, id DESC) AS rank
+      FROM lab_submission),
+    doomed AS (
+      SELECT id, "outputBytes" FROM ranked
+      WHERE "prunedAt" IS NULL AND rank > ${policy.keepNewest} AND "createdAt" < ${policy.olderThan} AND status IN ('DONE', 'FAILED')
+      LIMIT ${policy.batch}),
+    dropped AS (
+      DELETE FROM lab_submission_chunk c USING doomed WHERE c."submissionId" = doomed.id)
+    UPDATE lab_submission s SET "outputBytes" = 0, "prunedAt" = ${now}
+    FROM doomed WHERE s.id = doomed.id AND s."prunedAt" IS NULL
+    RETURNING doomed."outputBytes" AS bytes`;
+  const rows = parseRows(z.object({ bytes: z.number().int() }), raw);
+  return { rows: rows.length, bytes: rows.reduce((sum, r) => sum + r.bytes, 0) };
 }

@@ -5,7 +5,7 @@ import type { Db } from "../../db/client";
 import type { LabGradeResult } from "../lab-types";
 import { countQueuedBefore, type SubmissionRow } from "./submission-rows";
 
-export type SubmissionStatus = "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+export type SubmissionStatus = SubmissionRow["status"];
 
 export type SubmissionView = {
   id: string;
@@ -13,7 +13,7 @@ export type SubmissionView = {
   seed: number;
   status: SubmissionStatus;
   /** How the file arrived: "npy" or "json". */
-  format: string;
+  format: SubmissionRow["format"];
   /** Shape of the submitted tensor. */
   shape: number[];
   /** Grading attempts started so far (a worker that dies costs one). */
@@ -25,6 +25,8 @@ export type SubmissionView = {
   backend: string | null;
   /** Why grading failed (FAILED), or a note on a retry. */
   error: string | null;
+  /** When the uploaded numbers were dropped by the retention policy (the grade stays); null while stored. */
+  prunedAt: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -50,13 +52,13 @@ export function toSubmissionSummary(row: SubmissionRow, queuedAhead: number | nu
     attempts: row.attempts,
     queuedAhead,
     passed: row.passed,
-    // Written only by completeSubmission from a LabGradeResult.
-    result: (row.result ?? null) as LabGradeResult | null,
+    result: row.result,
     backend: row.backend,
     error: row.error,
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    prunedAt: row.prunedAt?.toISOString() ?? null,
     url: submissionPath(row.labSlug, row.id),
   };
 }

@@ -5,7 +5,7 @@
 // the clock, so tests drive it directly.
 import type { Db } from "../../db/client";
 import { findLab, gradeLabOutput } from "..";
-import { fromFloat64Bytes } from "../tensor-file";
+import { fromFloat64Chunks } from "../tensor-file";
 import {
   claimNextSubmission,
   completeSubmission,
@@ -36,7 +36,7 @@ export async function reclaimStale(db: Db, now: Date, staleMs = STALE_JOB_MS): P
  * so stored timestamps bracket the grading. Returns "idle" when nothing is
  * queued. A grading error costs the job an attempt; it is not thrown.
  */
-export async function gradeNextSubmission(db: Db, clock: () => Date = () => new Date()): Promise<JobOutcome> {
+export async function gradeNextSubmission(db: Db, clock: () => Date): Promise<JobOutcome> {
   const job = await claimNextSubmission(db, clock());
   if (!job) return { kind: "idle" };
   let outcome: Awaited<ReturnType<typeof gradeJob>>;
@@ -66,6 +66,10 @@ async function gradeJob(db: Db, job: ClaimedJob): Promise<GradeOutcome> {
   const lab = findLab(row.labSlug);
   // Retrying cannot bring back a lab that left the catalogue.
   if (!lab) return { ok: false, error: `The lab "${row.labSlug}" no longer exists.`, final: true };
-  const result = await gradeLabOutput(lab, row.seed, { shape: row.shape, data: fromFloat64Bytes(row.outputs) });
+  const data = fromFloat64Chunks(row.chunks);
+  if (row.prunedAt || data.byteLength !== row.outputBytes) {
+    return { ok: false, error: "The uploaded output is no longer stored, so it cannot be graded.", final: true };
+  }
+  const result = await gradeLabOutput(lab, row.seed, { shape: row.shape, data });
   return { ok: true, result };
 }

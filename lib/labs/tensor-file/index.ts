@@ -1,17 +1,20 @@
 // Tensor files in and out of a lab: .npy / JSON submissions read into a
-// float64 tensor, and the inputs a learner downloads as JSON, .npy and .npz.
-// Pure (no HTTP, no Node-only APIs), so the browser can use it too.
+// float64 tensor (whole, or streamed from a request body), and the inputs a
+// learner downloads as JSON, .npy and .npz. Pure (no HTTP, no Node-only
+// APIs), so the browser can use it too.
 import type { Tensor } from "../lab-types";
-import type { DecodeResult } from "./decode-result";
-import { decodeJsonTensor, tensorToJson } from "./json-tensor";
-import { decodeNpy, looksLikeNpy } from "./npy";
+import { HOST_IS_LITTLE_ENDIAN } from "./decode-result";
+import { tensorToJson } from "./json-tensor";
 
-export type { DecodeResult } from "./decode-result";
-export { decodeJsonTensor, decodeJsonValue, jsonNumber, tensorToJson } from "./json-tensor";
-export { decodeNpy, encodeNpy, looksLikeNpy } from "./npy";
+export { MAX_RANK, type DecodedValues, type DecodeResult } from "./decode-result";
+export { BLOCK_VALUES, FloatSink } from "./float-sink";
+export { decodeTensorFile, TensorFileDecoder, type TensorFileFormat } from "./file-decoder";
+export { decodeJsonTensor, JsonTensorDecoder, jsonNumber, tensorToJson, type TensorDecoder } from "./json-tensor";
+export { encodeNpy } from "./npy";
+export { decodeNpy, MAX_NPY_HEADER_BYTES, NpyDecoder } from "./npy-decoder";
+export { looksLikeNpy } from "./npy-header";
 export { crc32, encodeNpz } from "./npz";
-
-export type TensorFileFormat = "npy" | "json";
+export { readTensorStream, type StreamReadOptions, type StreamReadResult } from "./read-stream";
 
 /** Bytes a JSON submission may spend per element ("-1.2345678901234567e-10," is 24). */
 const JSON_BYTES_PER_ELEMENT = 32;
@@ -27,30 +30,40 @@ export function maxUploadBytes(maxElements: number): number {
   return maxElements * JSON_BYTES_PER_ELEMENT + OVERHEAD_BYTES;
 }
 
-/** Reads a submission: .npy when the bytes start with its magic string, else UTF-8 JSON. */
-export function decodeTensorFile(bytes: Uint8Array, maxElements: number): DecodeResult & { format: TensorFileFormat } {
-  if (looksLikeNpy(bytes)) return { ...decodeNpy(bytes, maxElements), format: "npy" };
-  // A zip (an .npz, say) is a common slip: say so instead of "not valid JSON".
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    return { ok: false, message: "this is a zip/.npz archive: submit the one output array, saved with np.save(\"y.npy\", y)", format: "npy" };
-  }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  return { ...decodeJsonTensor(text, maxElements), format: "json" };
-}
-
-/** Float64 little-endian bytes of `data` (how LabSubmission.outputs stores a tensor). */
+/** Float64 little-endian bytes of `data` (how LabSubmission.outputs stores a tensor): one copy of the array's memory. */
 export function float64Bytes(data: Float64Array): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(data.length * 8);
+  if (HOST_IS_LITTLE_ENDIAN) {
+    out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    return out;
+  }
   const view = new DataView(out.buffer);
   data.forEach((v, i) => view.setFloat64(i * 8, v, true));
   return out;
 }
 
-/** The inverse of float64Bytes; `bytes.length` must be a multiple of 8. */
+/** The inverse of float64Bytes (a copy, so any alignment of `bytes` works); `bytes.length` must be a multiple of 8. */
 export function fromFloat64Bytes(bytes: Uint8Array): Float64Array {
   if (bytes.length % 8 !== 0) throw new Error(`stored tensor has ${bytes.length} bytes, not a multiple of 8`);
+  const out = new Float64Array(bytes.length / 8);
+  if (HOST_IS_LITTLE_ENDIAN) {
+    new Uint8Array(out.buffer).set(bytes);
+    return out;
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Float64Array.from({ length: bytes.length / 8 }, (_, i) => view.getFloat64(i * 8, true));
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat64(i * 8, true);
+  return out;
+}
+
+/** A tensor stored as float64 little-endian pieces (FloatSink.chunks), joined in order into one array; each piece's length a multiple of 8. */
+export function fromFloat64Chunks(chunks: readonly Uint8Array[]): Float64Array {
+  const out = new Float64Array(chunks.reduce((n, c) => n + c.byteLength, 0) / 8);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(fromFloat64Bytes(chunk), at);
+    at += chunk.byteLength / 8;
+  }
+  return out;
 }
 
 export type InputsBundle = {

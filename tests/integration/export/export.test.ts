@@ -26,7 +26,7 @@ async function seedLearner(db: ReturnType<typeof testDb>, name: string) {
     data: { id: attemptId, userId: user.id, exerciseSlug: "layernorm-by-hand", seed: 7, answers: { mean: "1, 2" }, steps: [], score: 0.5, correct: false, misconceptions: ["sample-variance"], backend: "float64", gradingMs: 0.4 },
   });
   const labId = randomUUID();
-  await db.labSubmission.create({ data: { id: labId, userId: user.id, labSlug: "layernorm", seed: 3, outputs: Buffer.alloc(16), shape: [2], format: "json" } });
+  await db.labSubmission.create({ data: { id: labId, userId: user.id, labSlug: "layernorm", seed: 3, shape: [2], format: "json" } });
   const grillId = randomUUID();
   await db.grillSession.create({
     data: { id: grillId, userId: user.id, moduleId, secondsPerItem: 60, startedAt: T, items: { create: [{ position: 0, cardId: first, topic: "Norms", answer: "before, the sublayer" }, { position: 1, exerciseSlug: "layernorm-by-hand", seed: 4 }] } },

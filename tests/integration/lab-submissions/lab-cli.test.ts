@@ -58,7 +58,7 @@ function setup(token: string, options: { worker?: boolean; dropFirstPost?: boole
       },
       writeBytes: async (path: string, bytes: Uint8Array) => void files.set(path, bytes),
       // Where a person waits, a worker grades: one queue step per poll.
-      sleep: async () => void (options.worker === false ? undefined : await gradeNextSubmission(testDb())),
+      sleep: async () => void (options.worker === false ? undefined : await gradeNextSubmission(testDb(), () => new Date())),
     },
   };
   return { deps, files, out, err };

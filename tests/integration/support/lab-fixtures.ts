@@ -33,3 +33,13 @@ export function labRequest(auth: string, path: string, init: { method?: string; 
 }
 
 export const params = <T extends Record<string, string>>(value: T) => ({ params: Promise.resolve(value) });
+
+/** `bytes` as a request body stream, in one chunk. */
+export function bodyOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+}

@@ -2,23 +2,12 @@
 // and each refusal with the position of the problem.
 import { describe, expect, it } from "vitest";
 import { decodeJsonTensor, decodeTensorFile, encodeInputsJson, tensorToJson } from "@/lib/labs/tensor-file";
-
-const MAX = 100;
+import { JSON_ACCEPTED, JSON_MAX as MAX, JSON_REFUSED } from "./cases";
 
 describe("decodeJsonTensor accepts", () => {
-  const cases = [
-    { name: "nested arrays 2×2", text: "[[1, 2], [3, 4.5]]", shape: [2, 2], data: [1, 2, 3, 4.5] },
-    { name: "a flat vector", text: "[1e-3, -2]", shape: [2], data: [0.001, -2] },
-    { name: "a bare number", text: "7", shape: [], data: [7] },
-    { name: "shape and flat data", text: '{"shape": [2, 3], "data": [1, 2, 3, 4, 5, 6]}', shape: [2, 3], data: [1, 2, 3, 4, 5, 6] },
-    { name: "shape and nested data", text: '{"shape": [2, 2], "data": [[1, 2], [3, 4]]}', shape: [2, 2], data: [1, 2, 3, 4] },
-    { name: "non-finite strings", text: '[["NaN", "Infinity"], ["-Infinity", 0]]', shape: [2, 2], data: [Number.NaN, Infinity, -Infinity, 0] },
-    { name: "an empty matrix", text: "[[], []]", shape: [2, 0], data: [] },
-    { name: "3 axes", text: "[[[1], [2]], [[3], [4]]]", shape: [2, 2, 1], data: [1, 2, 3, 4] },
-  ];
-  for (const c of cases) {
+  for (const c of JSON_ACCEPTED) {
     it(c.name, () => {
-      const result = decodeJsonTensor(c.text, MAX);
+      const result = decodeJsonTensor(c.file, MAX);
       expect(result).toMatchObject({ ok: true });
       if (!result.ok) return;
       expect(result.tensor.shape).toEqual(c.shape);
@@ -28,23 +17,9 @@ describe("decodeJsonTensor accepts", () => {
 });
 
 describe("decodeJsonTensor refuses", () => {
-  const cases = [
-    { name: "text that is not JSON", text: "[1, 2", message: "not valid JSON" },
-    { name: "ragged rows", text: "[[1, 2], [3]]", message: "ragged arrays: the row at [1] has 1 entries, expected 2" },
-    { name: "a number where a row belongs", text: "[[1, 2], 3]", message: "ragged arrays: a number at [1] where a list of 2 was expected" },
-    { name: "null (JSON's stand-in for NaN in some writers)", text: "[1, null]", message: 'the entry at [1] is null: use a number or "NaN", "Infinity", "-Infinity"' },
-    { name: "lowercase nan", text: '[1, "nan"]', message: 'the entry at [1] is "nan"' },
-    { name: "a string that names an Object method", text: '["constructor"]', message: 'the entry at [0] is "constructor"' },
-    { name: "an object without shape", text: '{"data": [1]}', message: 'a JSON object must be {"shape": [...], "data": [...]}' },
-    { name: "a shape with fractions", text: '{"shape": [1.5], "data": [1]}', message: "must hold whole numbers" },
-    { name: "data shorter than the shape", text: '{"shape": [2, 2], "data": [1, 2, 3]}', message: 'wrong element count: shape [2, 2] needs 4 values, "data" holds 3' },
-    { name: "too many elements (nested)", text: JSON.stringify(Array.from({ length: 11 }, () => Array(10).fill(0))), message: "too many elements: 110 (a lab output holds at most 100)" },
-    { name: "too many elements (flat data)", text: JSON.stringify({ shape: [101], data: Array(101).fill(0) }), message: "too many elements: 101" },
-    { name: "a string", text: '"hello"', message: "send a number, nested arrays of numbers" },
-  ];
-  for (const c of cases) {
+  for (const c of JSON_REFUSED) {
     it(c.name, () => {
-      const result = decodeJsonTensor(c.text, MAX);
+      const result = decodeJsonTensor(c.file, MAX);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.message).toContain(c.message);
     });

@@ -5,18 +5,12 @@ import { requireUserId } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { requireFileContentType } from "@/lib/http/content-type";
 import { parseQuery, parseValue } from "@/lib/http/parse";
-import { readCappedBody } from "@/lib/http/read-capped-body";
 import { route } from "@/lib/http/route";
-import { MAX_LAB_OUTPUT_ELEMENTS } from "@/lib/labs";
-import { LabParamsSchema, SubmissionQuerySchema } from "@/lib/labs/submissions/lab-request-schemas";
+import { DeclaredLengthSchema, LabParamsSchema, SubmissionQuerySchema } from "@/lib/labs/submissions/lab-request-schemas";
 import { listLabSubmissions } from "@/lib/labs/submissions/list-submissions";
 import { submitLabOutput } from "@/lib/labs/submissions/submit-output";
-import { maxUploadBytes } from "@/lib/labs/tensor-file";
 
 type Context = { params: Promise<{ slug: string }> };
-
-const UPLOAD_LIMIT_BYTES = maxUploadBytes(MAX_LAB_OUTPUT_ELEMENTS);
-const TOO_LARGE = `The upload is larger than ${(UPLOAD_LIMIT_BYTES / 2 ** 20).toFixed(1)} MiB: a lab output holds at most ${MAX_LAB_OUTPUT_ELEMENTS.toLocaleString("en-US")} elements`;
 
 export const POST = route<Context>(async (request, context) => {
   const now = new Date();
@@ -24,12 +18,14 @@ export const POST = route<Context>(async (request, context) => {
   requireFileContentType(request);
   const { slug } = parseValue(await context.params, LabParamsSchema);
   const query = parseQuery(request.url, SubmissionQuerySchema);
+  const declaredBytes = parseValue(request.headers.get("content-length") ?? undefined, DeclaredLengthSchema);
   const { submission, duplicate } = await submitLabOutput(db(), {
     userId,
     submissionId: query.id ?? randomUUID(),
     slug,
     seed: query.seed,
-    readFile: () => readCappedBody(request, UPLOAD_LIMIT_BYTES, TOO_LARGE),
+    body: request.body,
+    declaredBytes,
     now,
   });
   return Response.json({ submission, duplicate }, { status: duplicate ? 200 : 202, headers: { location: submission.url } });

@@ -1,0 +1,80 @@
+// A submitted file read in pieces: the first bytes say which format it is
+// (.npy by its magic string; a zip is named as the common slip it is;
+// anything else is read as UTF-8 JSON), then every piece goes to that
+// format's incremental decoder.
+import { fail, toDecodeResult, type DecodedValues, type DecodeResult } from "./decode-result";
+import { JsonTensorDecoder, type TensorDecoder } from "./json-tensor";
+import { NpyDecoder } from "./npy-decoder";
+import { looksLikeNpy, MAGIC } from "./npy-header";
+
+export type TensorFileFormat = "npy" | "json";
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_MESSAGE = 'this is a zip/.npz archive: submit the one output array, saved with np.save("y.npy", y)';
+
+/** Reads a .npy or JSON submission from bytes split anywhere; `format` is settled once the first bytes are in. */
+export class TensorFileDecoder {
+  private readonly maxElements: number;
+  private readonly head = new Uint8Array(MAGIC.length);
+  private headFill = 0;
+  private inner: TensorDecoder | null = null;
+  private failed: string | null = null;
+  format: TensorFileFormat = "json";
+
+  constructor(maxElements: number) {
+    this.maxElements = maxElements;
+  }
+
+  /** Reads the next bytes; a message as soon as the file is refused. */
+  write(bytes: Uint8Array): string | null {
+    if (this.failed) return this.failed;
+    let rest = bytes;
+    if (!this.inner) {
+      const n = Math.min(this.head.length - this.headFill, bytes.length);
+      this.head.set(bytes.subarray(0, n), this.headFill);
+      this.headFill += n;
+      if (this.headFill < this.head.length) return null;
+      this.choose();
+      rest = bytes.subarray(n);
+    }
+    if (!this.failed && this.inner && rest.length > 0) this.failed = this.inner.write(rest);
+    return this.failed;
+  }
+
+  /** The file has ended: its shape and values (in blocks), or why it was refused. */
+  finish(): DecodedValues {
+    if (!this.inner && !this.failed) this.choose();
+    if (this.failed || !this.inner) return fail(this.failed ?? ZIP_MESSAGE);
+    return this.inner.finish();
+  }
+
+  /** Gives back the values' blocks (see FloatSink.release). */
+  release(): void {
+    this.inner?.release();
+  }
+
+  /** The file has ended: the tensor and its format, or why it was refused. */
+  end(): DecodeResult & { format: TensorFileFormat } {
+    return { ...toDecodeResult(this.finish()), format: this.format };
+  }
+
+  private choose(): void {
+    const head = this.head.subarray(0, this.headFill);
+    if (ZIP_MAGIC.every((b, i) => head[i] === b)) {
+      this.format = "npy";
+      this.failed = ZIP_MESSAGE;
+      return;
+    }
+    const npy = looksLikeNpy(head);
+    this.format = npy ? "npy" : "json";
+    this.inner = npy ? new NpyDecoder(this.maxElements) : new JsonTensorDecoder(this.maxElements);
+    this.failed = this.inner.write(head);
+  }
+}
+
+/** Reads a whole submission at once: .npy when the bytes start with its magic string, else UTF-8 JSON. */
+export function decodeTensorFile(bytes: Uint8Array, maxElements: number): DecodeResult & { format: TensorFileFormat } {
+  const decoder = new TensorFileDecoder(maxElements);
+  decoder.write(bytes);
+  return decoder.end();
+}
