@@ -7,7 +7,7 @@
 import type { BlockConfig } from "../lib/reference";
 import { initReferenceBackend, useReferenceBackend } from "../lib/reference";
 import { REFERENCE_BACKEND_ORDER } from "../lib/reference/backend";
-import { LABS } from "../lib/labs";
+import { LABS } from "../exercises/labs";
 import { generateBlock } from "../lib/labs/block-lab";
 import { layernormGeluBlockLab } from "../exercises/labs/prenorm-block-layernorm-gelu";
 import { rmsnormSwigluBlockLab } from "../exercises/labs/prenorm-block-rmsnorm-swiglu";

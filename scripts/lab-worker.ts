@@ -12,6 +12,7 @@ import { env } from "../lib/env";
 import { PRUNE_EVERY_MS, pruneOldOutputs } from "../lib/labs/submissions/prune-outputs";
 import { LAB_QUEUE_CHANNEL } from "../lib/labs/submissions/submission-rows";
 import { gradeNextSubmission, reclaimStale, type JobOutcome } from "../lib/labs/submissions/work-queue";
+import { catalogue } from "../exercises/catalogue";
 
 /** Poll interval when no notification arrives (a missed NOTIFY costs at most this). */
 const POLL_MS = 5_000;
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
         if (rows > 0) console.error(`${tag} pruned the stored tensors of ${rows} old submissions (${(bytes / 2 ** 20).toFixed(1)} MiB)`);
       }
       pending = false;
-      const outcome = await gradeNextSubmission(prisma, () => new Date());
+      const outcome = await gradeNextSubmission(prisma, catalogue, () => new Date());
       if (outcome.kind === "idle") await sleep(POLL_MS);
       else console.error(`${tag} ${describe(outcome)}`);
     } catch (error) {

@@ -3,13 +3,14 @@ import { db } from "@/lib/db/client";
 import { labCatalogue, type LabCatalogueEntry } from "@/lib/labs/submissions/lab-catalogue";
 import { requireSessionUser } from "../session-user";
 import "./labs.css";
+import { catalogue } from "@/exercises/catalogue";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Labs · Residual" };
 
 export default async function LabsPage() {
   const user = await requireSessionUser();
-  const labs = await labCatalogue(db(), user.id);
+  const labs = await labCatalogue(db(), catalogue, user.id);
   const topics = [...new Set(labs.map((l) => l.topic))];
   return (
     <main className="shell stack">

@@ -1,15 +1,15 @@
 /**
  * Hands-on labs: seeded inputs a learner downloads, one output tensor they
  * submit, graded against the tfjs reference with a named diagnosis of known
- * bugs. The catalogue lives in exercises/labs/ (one file per lab).
+ * bugs. The labs themselves are authored in exercises/labs/ (one file per
+ * lab) and handed in as a LabLookup (exercises/catalogue.ts); lib/ never
+ * imports them.
  */
-import { LABS } from "../../exercises/labs";
 import { assertSeed, type Lab } from "./define-lab";
 import type { LabSummary, LabView, Tensor } from "./lab-types";
 
 export type { Lab, LabTolerance } from "./define-lab";
 export { DEFAULT_LAB_TOLERANCE, assertSeed } from "./define-lab";
-export { LABS };
 export { gradeLabOutput, referenceOutput, buggyOutput } from "./grade-lab";
 export { compareTensors } from "./compare";
 
@@ -21,16 +21,12 @@ export { compareTensors } from "./compare";
  */
 export const MAX_LAB_OUTPUT_ELEMENTS = 1 << 20;
 
-const bySlug = new Map<string, Lab>(LABS.map((lab) => [lab.slug, lab]));
-
-/** The lab with this slug, or undefined. */
-export function findLab(slug: string): Lab | undefined {
-  return bySlug.get(slug);
-}
+/** The labs the app offers, in catalogue order, and the one with a slug (undefined when none). */
+export type LabLookup = { readonly labs: readonly Lab[]; findLab(slug: string): Lab | undefined };
 
 /** What the catalogue page lists, in catalogue order; no answers. */
-export function labSummaries(): LabSummary[] {
-  return LABS.map(({ slug, title, topic, difficulty, summary }) => ({ slug, title, topic, difficulty, summary }));
+export function labSummaries(labs: readonly Lab[]): LabSummary[] {
+  return labs.map(({ slug, title, topic, difficulty, summary }) => ({ slug, title, topic, difficulty, summary }));
 }
 
 /** Sizes, conventions, input specs and output shape of `lab` for `seed` (0 ≤ seed < 2^31). */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { buggyOutput, findLab, referenceOutput } from "../../lib/labs";
+import { buggyOutput, referenceOutput } from "../../lib/labs";
+import { catalogue } from "../../exercises/catalogue";
 import { encodeNpy, tensorToJson } from "../../lib/labs/tensor-file";
 import { SCREENSHOT_DIR, signUp } from "./support";
 
@@ -8,7 +9,7 @@ const SLUG = "layernorm-forward";
 const SEED = 5;
 
 test("a lab on a phone: download the inputs, upload a buggy output (bug named), then a correct one (passed)", async ({ page }) => {
-  const lab = findLab(SLUG);
+  const lab = catalogue.findLab(SLUG);
   if (!lab) throw new Error(SLUG);
   const bugCode = lab.variants[0]?.code ?? "";
   const reference = await referenceOutput(lab, SEED);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { randomInt } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { findLab, labView, MAX_LAB_OUTPUT_ELEMENTS } from "@/lib/labs";
+import { labView, MAX_LAB_OUTPUT_ELEMENTS } from "@/lib/labs";
 import { LabParamsSchema, LabViewQuerySchema, MAX_LAB_SEED } from "@/lib/labs/submissions/lab-request-schemas";
 import { listLabSubmissions } from "@/lib/labs/submissions/list-submissions";
 import { FILE_CONVENTIONS, maxUploadBytes } from "@/lib/labs/tensor-file";
@@ -11,6 +11,7 @@ import { requireSessionUser } from "../../session-user";
 import { LabDownloads } from "./lab-downloads";
 import { LabWorkbench } from "./lab-workbench";
 import "../labs.css";
+import { catalogue } from "@/exercises/catalogue";
 
 export const dynamic = "force-dynamic";
 
@@ -19,14 +20,14 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function LabPage({ params, searchParams }: Props) {
   const user = await requireSessionUser();
   const parsedParams = LabParamsSchema.safeParse(await params);
-  const lab = parsedParams.success ? findLab(parsedParams.data.slug) : undefined;
+  const lab = parsedParams.success ? catalogue.findLab(parsedParams.data.slug) : undefined;
   if (!lab) notFound();
   const query = LabViewQuerySchema.safeParse(await searchParams);
   const seed = query.success ? query.data.seed : undefined;
   // The seed lives in the URL, so a reload, a shared link and the downloads agree on the numbers.
   if (seed === undefined) redirect(`/labs/${lab.slug}?seed=${randomInt(MAX_LAB_SEED)}`);
   const view = labView(lab, seed);
-  const history = await listLabSubmissions(db(), user.id, lab.slug);
+  const history = await listLabSubmissions(db(), catalogue, user.id, lab.slug);
   return (
     <main className="shell stack">
       <div className="topbar">

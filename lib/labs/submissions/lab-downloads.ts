@@ -1,7 +1,7 @@
 // The files a learner downloads for a lab and seed: every input in one JSON
 // file or one .npz, or a single input as .npy. Each carries the conventions
 // (the JSON in its fields, the .npz as a `conventions` text member).
-import { findLab, labInputs, labView } from "..";
+import { labInputs, labView, type LabLookup } from "..";
 import { notFound } from "../../errors/app-error";
 import { encodeInputsJson, encodeNpy, encodeNpz, FILE_CONVENTIONS } from "../tensor-file";
 
@@ -10,8 +10,8 @@ export type DownloadKind = { kind: "json" } | { kind: "npz" } | { kind: "npy"; i
 export type LabDownload = { body: Uint8Array<ArrayBuffer> | string; contentType: string; filename: string };
 
 /** Builds one download; NOT_FOUND for an unknown lab or input name. Deterministic per (slug, seed). */
-export function labDownload(slug: string, seed: number, what: DownloadKind): LabDownload {
-  const lab = findLab(slug);
+export function labDownload(labs: LabLookup, slug: string, seed: number, what: DownloadKind): LabDownload {
+  const lab = labs.findLab(slug);
   if (!lab) throw notFound(`Lab "${slug}"`);
   const inputs = labInputs(lab, seed);
   const stem = `${lab.slug}-seed${seed}`;

@@ -2,7 +2,7 @@
 // and the history at a lab. Ownership is part of every query.
 import type { Db } from "../../db/client";
 import { notFound } from "../../errors/app-error";
-import { findLab } from "..";
+import type { LabLookup } from "..";
 import { listOwnSubmissions, selectOwnSubmission } from "./submission-rows";
 import { toSubmissionSummary, toSubmissionView, type SubmissionView } from "./submission-view";
 
@@ -14,8 +14,8 @@ export async function getOwnSubmission(db: Db, userId: string, slug: string, id:
 }
 
 /** The user's latest submissions at a lab (at most `limit`), newest first; NOT_FOUND for an unknown lab. */
-export async function listLabSubmissions(db: Db, userId: string, slug: string, limit = 20): Promise<SubmissionView[]> {
-  if (!findLab(slug)) throw notFound(`Lab "${slug}"`);
+export async function listLabSubmissions(db: Db, labs: LabLookup, userId: string, slug: string, limit = 20): Promise<SubmissionView[]> {
+  if (!labs.findLab(slug)) throw notFound(`Lab "${slug}"`);
   const rows = await listOwnSubmissions(db, userId, slug, limit);
   return rows.map((row) => toSubmissionSummary(row));
 }

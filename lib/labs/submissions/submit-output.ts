@@ -5,7 +5,7 @@
 // and answers with the submission as it stands.
 import type { PrismaClient } from "../../db/generated/client";
 import { AppError, conflict, notFound } from "../../errors/app-error";
-import { findLab, MAX_LAB_OUTPUT_ELEMENTS } from "..";
+import { MAX_LAB_OUTPUT_ELEMENTS, type LabLookup } from "..";
 import { maxUploadBytes, readTensorStream } from "../tensor-file";
 import { enforceLabQuota, LAB_QUOTA, type LabQuota } from "./quota";
 import { insertOutputChunks, insertSubmissionOnce, lockUserSubmissions, selectOptionalSubmission, type SubmissionRow } from "./submission-rows";
@@ -57,8 +57,8 @@ export type SubmitOutputResult = { submission: SubmissionView; duplicate: boolea
  * oversized tensor, and CONFLICT when the id belongs to another submission;
  * in each case nothing is stored.
  */
-export async function submitLabOutput(db: PrismaClient, input: SubmitOutputInput): Promise<SubmitOutputResult> {
-  const lab = findLab(input.slug);
+export async function submitLabOutput(db: PrismaClient, labs: LabLookup, input: SubmitOutputInput): Promise<SubmitOutputResult> {
+  const lab = labs.findLab(input.slug);
   if (!lab) throw notFound(`Lab "${input.slug}"`);
 
   const earlier = await selectOptionalSubmission(db, input.submissionId);

@@ -4,7 +4,7 @@
 // scripts/lab-worker.ts; everything here is a function of the database and
 // the clock, so tests drive it directly.
 import type { Db } from "../../db/client";
-import { findLab, gradeLabOutput } from "..";
+import { gradeLabOutput, type LabLookup } from "..";
 import { fromFloat64Chunks } from "../tensor-file";
 import {
   claimNextSubmission,
@@ -36,12 +36,12 @@ export async function reclaimStale(db: Db, now: Date, staleMs = STALE_JOB_MS): P
  * so stored timestamps bracket the grading. Returns "idle" when nothing is
  * queued. A grading error costs the job an attempt; it is not thrown.
  */
-export async function gradeNextSubmission(db: Db, clock: () => Date): Promise<JobOutcome> {
+export async function gradeNextSubmission(db: Db, labs: LabLookup, clock: () => Date): Promise<JobOutcome> {
   const job = await claimNextSubmission(db, clock());
   if (!job) return { kind: "idle" };
   let outcome: Awaited<ReturnType<typeof gradeJob>>;
   try {
-    outcome = await gradeJob(db, job);
+    outcome = await gradeJob(db, labs, job);
   } catch (error) {
     outcome = { ok: false, error: `Grading failed: ${error instanceof Error ? error.message : String(error)}`, final: false };
   }
@@ -61,9 +61,9 @@ type GradeOutcome =
   | { ok: true; result: Awaited<ReturnType<typeof gradeLabOutput>> }
   | { ok: false; error: string; final: boolean };
 
-async function gradeJob(db: Db, job: ClaimedJob): Promise<GradeOutcome> {
+async function gradeJob(db: Db, labs: LabLookup, job: ClaimedJob): Promise<GradeOutcome> {
   const row = await selectJobInput(db, job.id);
-  const lab = findLab(row.labSlug);
+  const lab = labs.findLab(row.labSlug);
   // Retrying cannot bring back a lab that left the catalogue.
   if (!lab) return { ok: false, error: `The lab "${row.labSlug}" no longer exists.`, final: true };
   const data = fromFloat64Chunks(row.chunks);

@@ -15,6 +15,7 @@ import { runCli } from "@/scripts/cli/run";
 import { resetDb, testDb } from "../support/db";
 import { bearerFor, createUser } from "../support/fixtures";
 import { buggyFile, correctFile, LAB_SEED, LAB_SLUG } from "../support/lab-fixtures";
+import { catalogue } from "@/exercises/catalogue";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const ROUTES: [string, RegExp, Handler, string[]][] = [
@@ -58,7 +59,7 @@ function setup(token: string, options: { worker?: boolean; dropFirstPost?: boole
       },
       writeBytes: async (path: string, bytes: Uint8Array) => void files.set(path, bytes),
       // Where a person waits, a worker grades: one queue step per poll.
-      sleep: async () => void (options.worker === false ? undefined : await gradeNextSubmission(testDb(), () => new Date())),
+      sleep: async () => void (options.worker === false ? undefined : await gradeNextSubmission(testDb(), catalogue, () => new Date())),
     },
   };
   return { deps, files, out, err };

@@ -14,6 +14,7 @@ import { submitLabOutput } from "@/lib/labs/submissions/submit-output";
 import { resetDb, testDb } from "../support/db";
 import { createUser } from "../support/fixtures";
 import { bodyOf, LAB_SEED, labOrThrow } from "../support/lab-fixtures";
+import { catalogue } from "@/exercises/catalogue";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
 const DAY = 24 * 3600 * 1000;
@@ -25,7 +26,7 @@ const OTHER_LAB = "causal-attention";
 async function stored(userId: string, slug: string, createdAt: Date, status: "QUEUED" | "DONE" | "FAILED" = "DONE"): Promise<string> {
   const id = randomUUID();
   labOrThrow(slug);
-  await submitLabOutput(testDb(), { userId, submissionId: id, slug, seed: LAB_SEED, body: bodyOf(new TextEncoder().encode("[1, 2]")), now: createdAt, quota: ROOMY });
+  await submitLabOutput(testDb(), catalogue, { userId, submissionId: id, slug, seed: LAB_SEED, body: bodyOf(new TextEncoder().encode("[1, 2]")), now: createdAt, quota: ROOMY });
   if (status !== "QUEUED") await testDb().labSubmission.update({ where: { id }, data: { status, passed: status === "DONE" ? false : null } });
   return id;
 }

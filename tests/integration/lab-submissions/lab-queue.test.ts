@@ -16,12 +16,13 @@ import { gradeNextSubmission, MAX_GRADING_ATTEMPTS, reclaimStale, STALE_JOB_MS }
 import { resetDb, testDb } from "../support/db";
 import { bearerFor, createUser } from "../support/fixtures";
 import { bodyOf, buggyFile, correctFile, LAB_SEED, LAB_SLUG, labRequest, params } from "../support/lab-fixtures";
+import { catalogue } from "@/exercises/catalogue";
 
 const T0 = new Date("2026-11-23T12:00:00Z");
 
 async function queued(userId: string, file: Uint8Array, at = T0): Promise<string> {
   const id = randomUUID();
-  await submitLabOutput(testDb(), { userId, submissionId: id, slug: LAB_SLUG, seed: LAB_SEED, body: bodyOf(file), now: at });
+  await submitLabOutput(testDb(), catalogue, { userId, submissionId: id, slug: LAB_SLUG, seed: LAB_SEED, body: bodyOf(file), now: at });
   return id;
 }
 
@@ -36,11 +37,11 @@ describe("lab grading queue", () => {
     const bug = await buggyFile();
     const bad = await queued(user.id, bug.file, new Date(T0.getTime() + 1000));
 
-    const first = await gradeNextSubmission(db, () => new Date());
-    const second = await gradeNextSubmission(db, () => new Date());
+    const first = await gradeNextSubmission(db, catalogue, () => new Date());
+    const second = await gradeNextSubmission(db, catalogue, () => new Date());
     expect(first).toMatchObject({ kind: "done", id: good, passed: true });
     expect(second).toMatchObject({ kind: "done", id: bad, passed: false });
-    expect(await gradeNextSubmission(db, () => new Date())).toEqual({ kind: "idle" });
+    expect(await gradeNextSubmission(db, catalogue, () => new Date())).toEqual({ kind: "idle" });
 
     const read = async (id: string) =>
       (await (await submissionRoute.GET(labRequest(auth, `/api/labs/${LAB_SLUG}/submissions/${id}`), params({ slug: LAB_SLUG, id }))).json()) as {
@@ -79,7 +80,7 @@ describe("lab grading queue", () => {
     expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "QUEUED", error: expect.stringContaining("stopped") });
 
     // The dead worker coming back late cannot overwrite the newer attempt.
-    const retry = await gradeNextSubmission(db, () => new Date());
+    const retry = await gradeNextSubmission(db, catalogue, () => new Date());
     expect(retry).toMatchObject({ kind: "done", id, passed: true });
     const lateResult = { passed: false, backend: "late" } as LabGradeResult;
     expect(await completeSubmission(db, dead ?? { id, attempts: 1 }, lateResult, T0)).toBe(false);
@@ -106,7 +107,7 @@ describe("lab grading queue", () => {
     const user = await createUser(db);
     const id = await queued(user.id, await correctFile("npy"));
     await db.labSubmission.update({ where: { id }, data: { labSlug: "retired-lab" } });
-    expect(await gradeNextSubmission(db, () => new Date())).toMatchObject({ kind: "failed", id, status: "FAILED" });
+    expect(await gradeNextSubmission(db, catalogue, () => new Date())).toMatchObject({ kind: "failed", id, status: "FAILED" });
     expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", attempts: 1, error: 'The lab "retired-lab" no longer exists.' });
   });
 

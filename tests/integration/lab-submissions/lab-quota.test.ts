@@ -11,6 +11,7 @@ import { submitLabOutput } from "@/lib/labs/submissions/submit-output";
 import { resetDb, testDb } from "../support/db";
 import { bearerFor, createUser } from "../support/fixtures";
 import { bodyOf, correctFile, LAB_SEED, LAB_SLUG, labRequest, params } from "../support/lab-fixtures";
+import { catalogue } from "@/exercises/catalogue";
 
 const T0 = new Date("2026-11-23T12:00:00Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -18,7 +19,7 @@ const ROOMY: LabQuota = { perMinute: 1000, perDay: 1000, storageBytes: 2 ** 30 }
 
 /** Submits `file` (default: a 2-element JSON tensor, 16 stored bytes) for `userId` at `now`. */
 function submit(userId: string, now: Date, quota: LabQuota, file: Uint8Array = new TextEncoder().encode("[1, 2]"), id = randomUUID()) {
-  return submitLabOutput(testDb(), { userId, submissionId: id, slug: LAB_SLUG, seed: LAB_SEED, body: bodyOf(file), now, quota });
+  return submitLabOutput(testDb(), catalogue, { userId, submissionId: id, slug: LAB_SLUG, seed: LAB_SEED, body: bodyOf(file), now, quota });
 }
 
 /** The AppError a refused submission throws. */
@@ -83,7 +84,7 @@ describe("lab submission quotas", () => {
     expect(over.message).toContain("are cleared automatically");
 
     const full = { ...quota, storageBytes: 2 * bytes };
-    const unread = submitLabOutput(testDb(), { userId: user.id, submissionId: randomUUID(), slug: LAB_SLUG, seed: LAB_SEED, body: unreadBody(), now: at(3), quota: full });
+    const unread = submitLabOutput(testDb(), catalogue, { userId: user.id, submissionId: randomUUID(), slug: LAB_SLUG, seed: LAB_SEED, body: unreadBody(), now: at(3), quota: full });
     expect(await refusal(unread)).toMatchObject({ code: "RATE_LIMITED" });
     expect(await testDb().labSubmission.count()).toBe(2);
   });

@@ -3,10 +3,11 @@
 // is named, wrong shapes and NaN/Infinity are explained, seeds are stable.
 import * as tf from "@tensorflow/tfjs-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buggyOutput, findLab, gradeLabOutput, labInputs, labView, referenceOutput, type Lab } from "@/lib/labs";
+import { buggyOutput, gradeLabOutput, labInputs, labView, referenceOutput, type Lab } from "@/lib/labs";
 import { compareTensors } from "@/lib/labs/compare";
 import type { Tensor } from "@/lib/labs/lab-types";
 import { availableReferenceBackends, initReferenceBackend, referenceBackend, useReferenceBackend } from "@/lib/reference";
+import { catalogue } from "@/exercises/catalogue";
 
 export const LAB_TEST_SEEDS = [3, 2 ** 31 - 1] as const;
 
@@ -18,7 +19,7 @@ const transposed = (t: Tensor): Tensor => {
 };
 
 export function describeLab(slug: string): void {
-  const found = findLab(slug);
+  const found = catalogue.findLab(slug);
   if (!found) throw new Error(`no lab ${slug}`);
   const lab: Lab = found;
 

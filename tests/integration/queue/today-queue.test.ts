@@ -132,8 +132,8 @@ describe("exercise cards in the queue", () => {
     const card = await db.card.create({
       data: { moduleId, externalId: "ex-ln", kind: "EXERCISE", front: "Exercise", back: "", siblingKey: "ex-ln", exerciseSlug: "layernorm-by-hand", position: 10, contentHash: "ex-ln" },
     });
-    const layernormOnly = createCatalogue({ exercises: catalogue.exercises.filter((e) => e.slug === "layernorm-by-hand"), drawings: [] });
-    const empty = createCatalogue({ exercises: [], drawings: [] });
+    const layernormOnly = createCatalogue({ exercises: catalogue.exercises.filter((e) => e.slug === "layernorm-by-hand"), drawings: [], labs: [] });
+    const empty = createCatalogue({ exercises: [], drawings: [], labs: [] });
 
     const withIt = await getTodayQueue(db, layernormOnly, user.id, T0, () => 5);
     expect(withIt.cards.find((c) => c.cardId === card.id)?.exercise).toMatchObject({ slug: "layernorm-by-hand", seed: 5 });

@@ -1,13 +1,14 @@
 // Builders for lab submission tests: requests to the labs routes, and
 // correct or buggy output files made from the lab's own reference.
-import { buggyOutput, findLab, referenceOutput } from "@/lib/labs";
+import { buggyOutput, referenceOutput } from "@/lib/labs";
 import { encodeNpy, tensorToJson } from "@/lib/labs/tensor-file";
+import { catalogue } from "@/exercises/catalogue";
 
 export const LAB_SLUG = "layernorm-forward";
 export const LAB_SEED = 11;
 
 export function labOrThrow(slug = LAB_SLUG) {
-  const lab = findLab(slug);
+  const lab = catalogue.findLab(slug);
   if (!lab) throw new Error(`no lab ${slug}`);
   return lab;
 }

@@ -9,8 +9,6 @@ import { describe, expect, it } from "vitest";
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const LIB = join(ROOT, "lib");
 
-/** lib/labs is being reworked on its own; its catalogue import (lib/labs/index.ts) moves with it. */
-const CATALOGUE_IMPORT_EXEMPT = ["lib/labs/"];
 /** Reading the clock here times a process or waits for one; no row is dated by it. */
 // Timers and measurement, not dated rows.
 const CLOCK_EXEMPT = ["lib/db/embedded-postgres-port.ts", "lib/monitoring/"];
@@ -37,7 +35,6 @@ const unitOf = (path: string) => path.split("/").slice(0, 2).join("/");
 describe("lib/ layering", () => {
   it("never imports the exercise catalogue: it is handed in at the edge", () => {
     const offenders = files
-      .filter((f) => !CATALOGUE_IMPORT_EXEMPT.some((prefix) => f.path.startsWith(prefix)))
       .flatMap((f) => importsOf(f).filter((t) => t === "exercises" || t.startsWith("exercises/")).map((t) => `${f.path} → ${t}`));
     expect(offenders).toEqual([]);
   });

@@ -14,6 +14,6 @@ describe("createCatalogue", () => {
   it("refuses a slug used twice: a card names its exercise by slug alone", () => {
     const [first] = catalogue.exercises;
     if (!first) throw new Error("empty catalogue");
-    expect(() => createCatalogue({ exercises: [first, first], drawings: [] })).toThrow(first.slug);
+    expect(() => createCatalogue({ exercises: [first, first], drawings: [], labs: [] })).toThrow(first.slug);
   });
 });

@@ -1,20 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { findLab, LABS, labInputs, labSummaries, labView, MAX_LAB_OUTPUT_ELEMENTS } from "@/lib/labs";
+import { catalogue } from "@/exercises/catalogue";
+import { LABS } from "@/exercises/labs";
+import { labInputs, labSummaries, labView, MAX_LAB_OUTPUT_ELEMENTS } from "@/lib/labs";
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 describe("lab catalogue", () => {
   it("holds the five required labs (two block labs) under unique kebab-case slugs", () => {
-    const slugs = labSummaries().map((s) => s.slug);
+    const slugs = labSummaries(LABS).map((s) => s.slug);
     expect(slugs).toEqual(expect.arrayContaining(["layernorm-forward", "causal-attention", "gqa-attention", "prenorm-block-layernorm-gelu", "prenorm-block-rmsnorm-swiglu", "kv-cache-decode"]));
     expect(new Set(slugs).size).toBe(slugs.length);
     slugs.forEach((slug) => expect(slug).toMatch(KEBAB));
-    expect(findLab("no-such-lab")).toBeUndefined();
+    expect(catalogue.findLab("no-such-lab")).toBeUndefined();
   });
 
   it.each(LABS.map((lab) => ({ name: lab.slug, lab })))("$name: view, inputs and variants are consistent", ({ lab }) => {
     const view = labView(lab, 0);
-    expect(findLab(lab.slug)).toBe(lab);
+    expect(catalogue.findLab(lab.slug)).toBe(lab);
     expect(view.conventions.length).toBeGreaterThanOrEqual(4);
     expect(view.task.length).toBeGreaterThan(40);
     const names = view.inputs.map((i) => i.name);

@@ -9,6 +9,7 @@ import { route } from "@/lib/http/route";
 import { DeclaredLengthSchema, LabParamsSchema, SubmissionQuerySchema } from "@/lib/labs/submissions/lab-request-schemas";
 import { listLabSubmissions } from "@/lib/labs/submissions/list-submissions";
 import { submitLabOutput } from "@/lib/labs/submissions/submit-output";
+import { catalogue } from "@/exercises/catalogue";
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -19,7 +20,7 @@ export const POST = route<Context>(async (request, context) => {
   const { slug } = parseValue(await context.params, LabParamsSchema);
   const query = parseQuery(request.url, SubmissionQuerySchema);
   const declaredBytes = parseValue(request.headers.get("content-length") ?? undefined, DeclaredLengthSchema);
-  const { submission, duplicate } = await submitLabOutput(db(), {
+  const { submission, duplicate } = await submitLabOutput(db(), catalogue, {
     userId,
     submissionId: query.id ?? randomUUID(),
     slug,
@@ -34,5 +35,5 @@ export const POST = route<Context>(async (request, context) => {
 export const GET = route<Context>(async (request, context) => {
   const userId = await requireUserId(request, new Date());
   const { slug } = parseValue(await context.params, LabParamsSchema);
-  return Response.json({ submissions: await listLabSubmissions(db(), userId, slug) });
+  return Response.json({ submissions: await listLabSubmissions(db(), catalogue, userId, slug) });
 });
