@@ -126,7 +126,8 @@ describe("lab grading queue", () => {
       expect(posted.status).toBe(202);
       await waitFor(async () => (await db.labSubmission.findUniqueOrThrow({ where: { id } })).status === "DONE", 60_000);
       expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ passed: true, attempts: 1 });
-      expect(worker.log()).toContain(`graded ${id}: passed`);
+      // The row turns DONE a moment before the worker writes its line.
+      await waitFor(() => worker.log().includes(`graded ${id}: passed`), 10_000);
     } finally {
       worker.process.kill("SIGTERM");
     }
@@ -174,7 +175,8 @@ function startWorker(): { process: ChildProcess; log: () => string; exited: Prom
   });
   let log = "";
   child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  // "close", not "exit": the exit code can arrive before the last of stderr.
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
   return { process: child, log: () => log, exited };
 }
 
