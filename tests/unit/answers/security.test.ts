@@ -49,11 +49,10 @@ describe("parseAnswer: hostile input is refused, never thrown or run", () => {
     { name: "zero over zero", text: "0/0" },
     { name: "one over zero", text: "1/0" },
   ] satisfies { name: string; text: string; spec?: AnswerSpec }[])("$name", ({ text, spec }) => {
-    const started = performance.now();
+    // A hang here fails on the test timeout; how fast a refusal is belongs to bench:grade.
     const parsed = parseAnswer(text, spec ?? SCALAR);
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? "" : parsed.message.length).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(250);
   });
 
   it("leaves the instance unchanged after hostile attempts", () => {

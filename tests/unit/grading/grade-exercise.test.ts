@@ -85,15 +85,4 @@ describe("gradeExercise", () => {
     expect(result.steps[0]?.misconception?.code).toBe("sum-not-mean");
     expect(result.steps[1]?.misconception).toBeUndefined();
   });
-
-  it("grades a hand exercise in well under a millisecond (median)", () => {
-    const answers = { mean: "3", centred: "[-2, -1, 4]" };
-    for (let i = 0; i < 50; i++) gradeExercise(fixtureExercise, 1, answers);
-    const times = Array.from({ length: 200 }, () => {
-      const start = performance.now();
-      gradeExercise(fixtureExercise, 1, answers);
-      return performance.now() - start;
-    }).sort((a, b) => a - b);
-    expect(times[100]).toBeLessThan(2);
-  });
 });
