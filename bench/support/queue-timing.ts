@@ -27,7 +27,7 @@ export async function queueQueries(db: Db, userId: string, now: Date): Promise<Q
   const since = new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000);
   return [
     { name: `selectDueRows (limit ${QUEUE_LIMIT * 2})`, run: (d) => selectDueRows(d, userId, dayEnd, QUEUE_LIMIT * 2, GRADABLE) },
-    { name: `selectNewRows (limit ${newLimit})`, run: (d) => selectNewRows(d, userId, newLimit, GRADABLE) },
+    { name: `selectNewRows (limit ${newLimit})`, run: (d) => selectNewRows(d, userId, newLimit, GRADABLE, dayStart) },
     { name: "selectTodayActivity", run: (d) => selectTodayActivity(d, userId, dayStart) },
     {
       name: "selectReviewDayKeys (400 days)",

@@ -20,3 +20,23 @@ export async function lowerNewCursors(db: Db, where: { moduleId: string; userId?
 export async function raiseNewCursor(db: Db, userId: string, moduleId: string, position: number): Promise<void> {
   await db.enrollment.updateMany({ where: { userId, moduleId, newCursor: { lt: position } }, data: { newCursor: position } });
 }
+
+/** The desired retention each studied module overrides, by module id (modules that follow the user's settings are absent). */
+export async function selectModuleRetentions(db: Db, userId: string): Promise<Map<string, number>> {
+  const rows = await db.enrollment.findMany({
+    where: { userId, studying: true, desiredRetention: { not: null } },
+    select: { moduleId: true, desiredRetention: true },
+  });
+  return new Map(rows.flatMap((r) => (r.desiredRetention === null ? [] : [[r.moduleId, r.desiredRetention] as const])));
+}
+
+export type StudyChoice = { studying?: boolean; desiredRetention?: number | null; newCardsPerDay?: number | null };
+
+/** Sets how a module feeds the user's daily review, enrolling them first (as of `now`) when they were not. */
+export async function upsertStudyChoice(db: Db, userId: string, moduleId: string, choice: StudyChoice, now: Date): Promise<void> {
+  await db.enrollment.upsert({
+    where: { userId_moduleId: { userId, moduleId } },
+    create: { userId, moduleId, enrolledAt: now, ...choice },
+    update: choice,
+  });
+}

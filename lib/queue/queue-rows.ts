@@ -14,19 +14,20 @@ import type { QueueCardSource } from "./queue-card";
 /**
  * Cards a queue may hold: every kind except exercise cards whose slug is not
  * in the catalogue (numeric exercises, drawing prompts), e.g. one not built
- * yet; and only in modules the user may see (public or their own).
+ * yet; and only in unarchived modules the user may see (public or their own).
  */
 function studiable(userId: string, gradableSlugs: readonly string[]): Prisma.Sql {
   return Prisma.sql`(c.kind <> 'EXERCISE' OR c."exerciseSlug" = ANY(${[...gradableSlugs]}::text[]))
-    AND EXISTS (SELECT 1 FROM module m WHERE m.id = c."moduleId" AND (m.scope = 'public' OR m.scope = ${userId}))`;
+    AND EXISTS (SELECT 1 FROM module m WHERE m.id = c."moduleId" AND m."archivedAt" IS NULL AND (m.scope = 'public' OR m.scope = ${userId}))`;
 }
 
 /** The card columns a queue row carries, as `c.`-prefixed select items. */
-const CARD_COLUMNS = Prisma.sql`c.id::text AS "cardId", c."siblingKey", c.kind::text AS kind, c.role::text AS role, c.topic,
-  c.difficulty::text AS "cardDifficulty", c.front, c.back, c."commonWrongAnswer", c."contentHash", c."exerciseSlug"`;
+const CARD_COLUMNS = Prisma.sql`c.id::text AS "cardId", c."moduleId"::text AS "moduleId", c."siblingKey", c.kind::text AS kind, c.role::text AS role,
+  c.topic, c.difficulty::text AS "cardDifficulty", c.front, c.back, c."commonWrongAnswer", c."contentHash", c."exerciseSlug"`;
 
 const CardColumnsSchema = z.object({
   cardId: z.string(),
+  moduleId: z.string(),
   siblingKey: z.string(),
   kind: z.enum(["BASIC", "REVERSED", "CLOZE", "EXERCISE"]),
   role: z.enum(["RECALL", "INTERVIEW"]),
@@ -67,6 +68,7 @@ const DueRowSchema = CardColumnsSchema.extend({
   lastReview: DateColumn.nullable(),
 }).transform((r) => ({
   cardId: r.cardId,
+  moduleId: r.moduleId,
   siblingKey: r.siblingKey,
   due: r.due,
   state: r.state,
@@ -88,9 +90,9 @@ const DueRowSchema = CardColumnsSchema.extend({
 /** A due state with its card: what the queue orders by, and what it renders. */
 export type DueRow = z.output<typeof DueRowSchema>;
 /** A never-reviewed card: what the queue orders by, and what it renders. */
-export type NewRow = { cardId: string; siblingKey: string; card: QueueCardSource };
+export type NewRow = { cardId: string; moduleId: string; siblingKey: string; card: QueueCardSource };
 
-/** Unsuspended states due before `dayEnd` in the user's enrolled, unarchived, visible cards, oldest first, with their cards. */
+/** Unsuspended states due before `dayEnd` in the modules the user studies (unarchived, visible cards), oldest first, with their cards. */
 export async function selectDueRows(
   db: Db,
   userId: string,
@@ -106,7 +108,7 @@ export async function selectDueRows(
       s."elapsedDays", s."scheduledDays", s."learningSteps", s.reps, s.lapses, s."lastReview"
     FROM card_state s
     JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
-    JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = s."userId"
+    JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = s."userId" AND e.studying
     WHERE s."userId" = ${userId} AND s."due" < ${dayEnd} AND s."suspendedAt" IS NULL
     ORDER BY s."due"
     LIMIT ${limit}`,
@@ -124,13 +126,21 @@ const NewScanRowSchema = z.object({
 type NewScanRow = z.infer<typeof NewScanRowSchema>;
 
 /**
- * Cards the user has never reviewed, in enrolment then module order. Each
- * enrolment's scan starts at its `newCursor`, and the cursors are raised to
- * what this scan proved: the first unseen position, or past the last card
- * when none is left. Cards below a cursor are never unseen (import and undo
- * lower it), so the cursor only saves work, never hides a card.
+ * Cards the user has never reviewed, in enrolment then module order, from the
+ * modules they study. A module with its own new-cards-per-day gives at most
+ * that many less those it introduced since `dayStart`. Each enrolment's scan
+ * starts at its `newCursor`, and the cursors are raised to what this scan
+ * proved: the first unseen position, or past the last card when none is
+ * left. Cards below a cursor are never unseen (import and undo lower it), so
+ * the cursor only saves work, never hides a card.
  */
-export async function selectNewRows(db: Db, userId: string, limit: number, gradableSlugs: readonly string[]): Promise<NewRow[]> {
+export async function selectNewRows(
+  db: Db,
+  userId: string,
+  limit: number,
+  gradableSlugs: readonly string[],
+  dayStart: Date,
+): Promise<NewRow[]> {
   if (limit <= 0) return [];
   const rows = await queryRows(
     db,
@@ -144,14 +154,19 @@ export async function selectNewRows(db: Db, userId: string, limit: number, grada
       SELECT ${CARD_COLUMNS}, c.position FROM card c
       WHERE c."moduleId" = e."moduleId" AND c.position >= e."newCursor" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
         AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s."userId" = ${userId} AND s."cardId" = c.id)
-      ORDER BY c.position LIMIT ${limit}) n ON true
-    WHERE e."userId" = ${userId}
+      ORDER BY c.position
+      LIMIT CASE WHEN e."newCardsPerDay" IS NULL THEN ${limit} ELSE LEAST(${limit}, GREATEST(0, e."newCardsPerDay" - (
+        SELECT count(DISTINCT r."cardId")::int FROM review_log r JOIN card i ON i.id = r."cardId"
+        WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${dayStart} AND r.state = 'NEW' AND i."moduleId" = e."moduleId"))) END) n ON true
+    WHERE e."userId" = ${userId} AND e.studying
+      -- Skip archived modules here, not card by card: a scan that found nothing would raise the cursor past cards never seen.
+      AND EXISTS (SELECT 1 FROM module m WHERE m.id = e."moduleId" AND m."archivedAt" IS NULL)
     ORDER BY e."enrolledAt", e."moduleId", n.position`,
     "selectNewRows",
   );
   await raiseNewCursors(db, userId, rows);
   return rows
-    .flatMap(({ card }) => (card === null ? [] : [{ cardId: card.cardId, siblingKey: card.siblingKey, card: toSource(card) }]))
+    .flatMap(({ card }) => (card === null ? [] : [{ cardId: card.cardId, moduleId: card.moduleId, siblingKey: card.siblingKey, card: toSource(card) }]))
     .slice(0, limit);
 }
 
@@ -193,7 +208,7 @@ export async function selectTodayActivity(db: Db, userId: string, dayStart: Date
   };
 }
 
-/** The earliest due time at or after `from` among the user's active states, or null. */
+/** The earliest due time at or after `from` among the user's active states in the modules they study, or null. */
 export async function selectNextDue(db: Db, userId: string, from: Date, gradableSlugs: readonly string[]): Promise<Date | null> {
   const rows = await queryRows(
     db,
@@ -201,6 +216,7 @@ export async function selectNextDue(db: Db, userId: string, from: Date, gradable
     Prisma.sql`
     SELECT s."due" FROM card_state s
     JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
+    JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = s."userId" AND e.studying
     WHERE s."userId" = ${userId} AND s."due" >= ${from} AND s."suspendedAt" IS NULL
     ORDER BY s."due" LIMIT 1`,
     "selectNextDue",

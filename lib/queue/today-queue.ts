@@ -4,9 +4,10 @@
 import { randomInt } from "node:crypto";
 import type { Catalogue } from "../catalogue/catalogue";
 import type { Db } from "../db/client";
+import { selectModuleRetentions } from "../data/enrollment";
 import { selectUserSettings } from "../data/user-settings";
 import { MAX_SEED } from "../grading/exercise-view";
-import { buildQueue, ratingPreviewer, studyDayEnd, studyDayKey, studyDayStart, type SchedulingState } from "../scheduling";
+import { buildQueue, ratingPreviewer, studyDayEnd, studyDayKey, studyDayStart, type RatingPreviewer, type SchedulingState } from "../scheduling";
 import { schedulerSettingsOf } from "../settings/scheduler-settings";
 import { selectStreak } from "../stats/stats-queries";
 import { toQueueCard, type QueueCard, type QueueCardSource } from "./queue-card";
@@ -48,11 +49,12 @@ export async function getTodayQueue(
   // One round of queries in parallel. New candidates are fetched for the full
   // daily limit (buildQueue subtracts today's), with spares so sibling burying
   // cannot starve the day's new cards.
-  const [dueRows, activity, streak, newRows] = await Promise.all([
+  const [dueRows, activity, streak, newRows, moduleRetentions] = await Promise.all([
     selectDueRows(db, userId, dayEnd, QUEUE_LIMIT * 2, gradable),
     selectTodayActivity(db, userId, dayStart),
     selectStreak(db, userId, settings, now, todayKey),
-    selectNewRows(db, userId, settings.newCardsPerDay * 3, gradable),
+    selectNewRows(db, userId, settings.newCardsPerDay * 3, gradable, dayStart),
+    selectModuleRetentions(db, userId),
   ]);
 
   const queue = buildQueue(
@@ -66,13 +68,23 @@ export async function getTodayQueue(
     },
     now,
   );
-  const rows = new Map<string, { card: QueueCardSource; state: SchedulingState | null }>();
-  for (const row of newRows) rows.set(row.cardId, { card: row.card, state: null });
-  for (const row of dueRows) rows.set(row.cardId, { card: row.card, state: row.scheduling });
-  const preview = ratingPreviewer(schedulerSettingsOf(settings));
+  const rows = new Map<string, { moduleId: string; card: QueueCardSource; state: SchedulingState | null }>();
+  for (const row of newRows) rows.set(row.cardId, { moduleId: row.moduleId, card: row.card, state: null });
+  for (const row of dueRows) rows.set(row.cardId, { moduleId: row.moduleId, card: row.card, state: row.scheduling });
+  // One previewer per desired retention in play: a module may set its own.
+  const previewers = new Map<number, RatingPreviewer>();
+  const previewFor = (moduleId: string): RatingPreviewer => {
+    const retention = moduleRetentions.get(moduleId) ?? settings.desiredRetention;
+    let preview = previewers.get(retention);
+    if (!preview) {
+      preview = ratingPreviewer({ ...schedulerSettingsOf(settings), desiredRetention: retention });
+      previewers.set(retention, preview);
+    }
+    return preview;
+  };
   const rendered = queue.items.slice(0, QUEUE_LIMIT).flatMap((item) => {
     const row = rows.get(item.cardId);
-    return row ? [toQueueCard(row.card, row.state, now, preview, catalogue, randomSeed())] : [];
+    return row ? [toQueueCard(row.card, row.state, now, previewFor(row.moduleId), catalogue, randomSeed())] : [];
   });
 
   return {

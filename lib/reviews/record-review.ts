@@ -48,7 +48,8 @@ export async function recordReviewWithContext(prisma: PrismaClient, input: Recor
 async function recordOnce(db: Db, input: RecordReviewInput, now: Date): Promise<RecordedReview> {
   const { userId, reviewId, cardId, rating } = input;
   const context = await selectReviewContext(db, userId, cardId, reviewId);
-  const settings = context.settings ?? defaultReviewSettings();
+  const userSettings = context.settings ?? defaultReviewSettings();
+  const settings = context.moduleRetention === null ? userSettings : { ...userSettings, desiredRetention: context.moduleRetention };
   if (context.earlier) return { result: duplicateOf(context, input), context, settings };
   if (!context.card) throw notFound("Card");
   const row = context.state;

@@ -20,6 +20,8 @@ export type ReviewContext = {
   state: CardState | null;
   /** Null when the user has no settings row yet (defaults apply). */
   settings: ReviewSettings | null;
+  /** The desired retention the user set for the card's module, or null to follow their settings. */
+  moduleRetention: number | null;
 };
 
 const SettingsJsonSchema = z
@@ -39,6 +41,7 @@ const ContextRow = z.object({
   card: StudyCardJsonSchema.nullable(),
   state: CardStateJsonSchema.nullable(),
   settings: SettingsJsonSchema.nullable(),
+  module_retention: z.number().nullable(),
 });
 
 export async function selectReviewContext(db: Db, userId: string, cardId: string, reviewId: string): Promise<ReviewContext> {
@@ -65,7 +68,9 @@ export async function selectReviewContext(db: Db, userId: string, cardId: string
       (SELECT row_to_json(s) FROM card_state s WHERE s."userId" = ${userId} AND s."cardId" = ${cardId}::uuid) AS state,
       (SELECT json_build_object('desiredRetention', u."desiredRetention", 'maximumIntervalDays', u."maximumIntervalDays",
               'fsrsWeights', u."fsrsWeights", 'timeZone', u."timeZone", 'dayStartHour', u."dayStartHour")
-         FROM user_settings u WHERE u."userId" = ${userId}) AS settings`,
+         FROM user_settings u WHERE u."userId" = ${userId}) AS settings,
+      (SELECT e."desiredRetention" FROM card c JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = ${userId}
+         WHERE c.id = ${cardId}::uuid) AS module_retention`,
     "selectReviewContext",
   );
   const row = rows[0];
@@ -77,5 +82,6 @@ export async function selectReviewContext(db: Db, userId: string, cardId: string
     card: row.card,
     state: row.state,
     settings: row.settings,
+    moduleRetention: row.module_retention,
   };
 }

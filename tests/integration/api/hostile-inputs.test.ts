@@ -33,6 +33,8 @@ async function snapshot(): Promise<Record<Table, string>> {
     db.apiToken.findMany(),
     db.userSettings.findMany(),
     db.checklistProgress.findMany(),
+    db.module.findMany(),
+    db.enrollment.findMany(),
   ]);
   return Object.fromEntries(TABLES.map((table, i) => [table, rowsText(rows[i])])) as Record<Table, string>;
 }
@@ -83,6 +85,9 @@ async function setUp(): Promise<HostileContext> {
   const numeric = grill.items.find((i) => i.kind === "numeric");
   if (!interview || !numeric?.exercise) throw new Error("the grill needs an interview and a numeric item");
 
+  const own = await db.module.create({ data: { scope: alice.id, ownerId: alice.id, slug: "alice-notes", title: "Alice's notes", sourceHash: "" } });
+  await enroll(db, alice.id, own.id);
+
   const bob = await createUser(db, "bob");
   await bearerFor(db, bob.id);
   await enroll(db, bob.id, cards.moduleId);
@@ -100,6 +105,7 @@ async function setUp(): Promise<HostileContext> {
       aliceTokenId: aliceToken.id,
       spareTokenId: spare.token.id,
       moduleSlug: module.slug,
+      ownSlug: own.slug,
       checklistItemId: item.id,
       "long-host": "a".repeat(8 * 1024),
       bobTokenId: (await db.apiToken.findFirstOrThrow({ where: { userId: bob.id } })).id,

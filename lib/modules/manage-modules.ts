@@ -1,0 +1,66 @@
+// A learner's own modules: create, rename, describe, archive, delete; and how
+// any module they can see (the public course included) feeds their review.
+// The public course is read-only: only its study choice is the learner's.
+import type { Db } from "../db/client";
+import { upsertStudyChoice } from "../data/enrollment";
+import { countOwnModules, deleteModuleRow, insertOwnModule, selectVisibleModuleRow, updateModuleRow, type ModuleRow } from "../data/module";
+import { AppError, conflict, forbidden, notFound } from "../errors/app-error";
+import { quoteInput } from "../errors/quote-input";
+import type { ModulePatch, NewModule, StudyPatch } from "./module-schemas";
+
+/** Most modules one learner may own. */
+export const MAX_OWN_MODULES = 500;
+
+export type ModuleView = { id: string; slug: string; title: string; description: string; owned: boolean; archived: boolean };
+
+function toView(row: ModuleRow, userId: string): ModuleView {
+  return { id: row.id, slug: row.slug, title: row.title, description: row.description, owned: row.scope === userId, archived: row.archivedAt !== null };
+}
+
+async function visibleModule(db: Db, userId: string, slug: string): Promise<ModuleRow> {
+  const row = await selectVisibleModuleRow(db, userId, slug);
+  if (!row) throw notFound(`Module ${quoteInput(slug)}`);
+  return row;
+}
+
+async function ownModule(db: Db, userId: string, slug: string): Promise<ModuleRow> {
+  const row = await visibleModule(db, userId, slug);
+  if (row.scope !== userId) throw forbidden("The built-in course is read-only: you can choose whether it feeds your review, not change it");
+  return row;
+}
+
+/** A new, empty module of `userId`'s, feeding their daily review from now on. */
+export async function createModule(db: Db, userId: string, module: NewModule, now: Date): Promise<ModuleView> {
+  if ((await countOwnModules(db, userId)) >= MAX_OWN_MODULES) {
+    throw new AppError("CONFLICT", `You have ${MAX_OWN_MODULES} modules, the most one account may keep; delete one first`);
+  }
+  const row = await insertOwnModule(db, userId, module, now);
+  if (!row) throw conflict(`You already have a module called ${quoteInput(module.slug)}`);
+  await upsertStudyChoice(db, userId, row.id, { studying: true }, now);
+  return toView(row, userId);
+}
+
+export async function changeModule(db: Db, userId: string, slug: string, patch: ModulePatch, now: Date): Promise<ModuleView> {
+  const row = await ownModule(db, userId, slug);
+  const { archived, ...text } = patch;
+  const archivedAt = archived === undefined ? undefined : archived ? (row.archivedAt ?? now) : null;
+  return toView(await updateModuleRow(db, row.id, { ...text, archivedAt }, now), userId);
+}
+
+/** Deletes one of the learner's modules and its cards; `confirm` must repeat the slug. Their review log keeps the history. */
+export async function deleteModule(db: Db, userId: string, slug: string, confirm: string): Promise<void> {
+  const row = await ownModule(db, userId, slug);
+  if (confirm !== row.slug) {
+    throw new AppError("VALIDATION", "To delete a module, repeat its slug in `confirm`: its cards and their schedules go for good", [
+      { path: "confirm", message: `must be ${quoteInput(row.slug)}` },
+    ]);
+  }
+  await deleteModuleRow(db, row.id);
+}
+
+/** Whether a module the learner can see feeds their review, and its own retention and new-card limit. */
+export async function setStudyChoice(db: Db, userId: string, slug: string, patch: StudyPatch, now: Date): Promise<void> {
+  const row = await visibleModule(db, userId, slug);
+  if (row.archivedAt && patch.studying) throw conflict("This module is archived; restore it before studying it");
+  await upsertStudyChoice(db, userId, row.id, patch, now);
+}
