@@ -1,0 +1,83 @@
+"use client";
+// The library: every module the learner can see, what feeds their daily
+// review, and their own modules' names, archiving and deletion.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { Library, LibraryModule } from "@/lib/modules/library";
+import { NewModuleForm } from "./new-module-form";
+import { ModuleSettings } from "./module-settings";
+import { sendModuleRequest } from "./module-request";
+
+export function LibraryView({ library }: { library: Library }) {
+  const active = library.modules.filter((m) => !m.archived);
+  const archived = library.modules.filter((m) => m.archived);
+  return (
+    <>
+      <div className="row" style={{ justifyContent: "space-between" }}>
+        <h1 style={{ margin: 0, fontSize: 22 }}>Library</h1>
+        <Link href="/import" className="button small-button">Import</Link>
+      </div>
+      <p className="muted small" style={{ margin: 0 }}>
+        Switch a module on to have its cards in your daily review. Cards keep their schedule while a module is off.
+      </p>
+      {active.map((m) => <ModuleCard key={m.id} module={m} defaults={library.defaults} />)}
+      <NewModuleForm />
+      {archived.length > 0 && (
+        <section className="stack" aria-label="Archived modules">
+          <h2 style={{ margin: 0, fontSize: 17 }}>Archived</h2>
+          {archived.map((m) => <ModuleCard key={m.id} module={m} defaults={library.defaults} />)}
+        </section>
+      )}
+    </>
+  );
+}
+
+function ModuleCard({ module: m, defaults }: { module: LibraryModule; defaults: Library["defaults"] }) {
+  const router = useRouter();
+  const [studying, setStudying] = useState(m.studying);
+  const [error, setError] = useState<string | null>(null);
+
+  async function toggle(next: boolean) {
+    setStudying(next);
+    setError(null);
+    const outcome = await sendModuleRequest("PATCH", `/api/modules/${m.slug}/study`, { studying: next });
+    if (!outcome.ok) {
+      setStudying(!next);
+      setError(outcome.message);
+    } else router.refresh();
+  }
+
+  return (
+    <section className={`panel stack module-entry${m.archived ? " archived" : ""}`} data-testid={`library-${m.slug}`}>
+      <div className="row" style={{ justifyContent: "space-between", alignItems: "flex-start" }}>
+        <div className="stack" style={{ gap: 4, minWidth: 0 }}>
+          <h2 className="module-title">{m.title}</h2>
+          <span className="muted small">
+            {m.owned ? "Yours" : "Built-in course"} · {m.counts.total} card{m.counts.total === 1 ? "" : "s"}
+            {m.archived ? " · archived" : ""}
+          </span>
+        </div>
+        {!m.archived && (
+          <label className="switch">
+            <input type="checkbox" role="switch" checked={studying} onChange={(e) => void toggle(e.target.checked)}
+              aria-label={`${m.title} in daily review`} />
+            <span className="small">{studying ? "In review" : "Off"}</span>
+          </label>
+        )}
+      </div>
+      {m.description && <p className="small" style={{ margin: 0 }}>{m.description}</p>}
+      <div className="library-counts" aria-label="Counts">
+        <span><strong>{m.counts.new}</strong> new</span>
+        <span><strong>{m.counts.learning}</strong> learning</span>
+        <span><strong>{m.counts.due}</strong> due</span>
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+      <ModuleSettings module={m} defaults={defaults} />
+      <div className="row wrap">
+        {m.studying && <Link href={`/modules/${m.slug}`} className="small">Readiness</Link>}
+        {m.owned && !m.archived && <Link href={`/import?module=${m.slug}`} className="small">Import into it</Link>}
+      </div>
+    </section>
+  );
+}
