@@ -52,11 +52,16 @@ async function main(cleanups: Cleanups) {
     const ahead = studyDaysFrom(now, 30, dc);
     const behind = studyDaysUntil(now, 365, dc);
     const heat = behind.slice(-heatmapDayCount(ahead[0]?.key ?? ""));
-    const todayEnd = endOfDays([ahead[0] ?? behind[0]!], dc);
+    const studyDay = (days: typeof behind, i: number) => {
+      const day = days.at(i);
+      if (!day) throw new Error(`bench: no study day ${i} of ${days.length}`);
+      return day;
+    };
+    const todayEnd = endOfDays([ahead[0] ?? studyDay(behind, 0)], dc);
     const queries: [string, Prisma.Sql][] = [
       ["dueBuckets (30 days)", dueBucketsSql(userId, ahead.map((d) => d.start), endOfDays(ahead, dc))],
       ["reviewBuckets (26 weeks)", reviewBucketsSql(userId, heat.map((d) => d.start), todayEnd)],
-      ["retentionCounts (7/30/365)", retentionCountsSql(userId, [behind[358]!.start, behind[335]!.start, behind[0]!.start], todayEnd)],
+      ["retentionCounts (7/30/365)", retentionCountsSql(userId, [studyDay(behind, 358).start, studyDay(behind, 335).start, studyDay(behind, 0).start], todayEnd)],
       ["export reviews page (first 1000)", reviewPageSql(userId, { at: new Date(0), id: "00000000-0000-0000-0000-000000000000" }, 1000)],
       ["export cards page (mid-module)", cardPageSql(userId, { id: data.moduleId, slug: "bench-queue" }, { position: 50_000, id: "00000000-0000-0000-0000-000000000000" }, 1000)],
     ];

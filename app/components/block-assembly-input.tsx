@@ -61,13 +61,13 @@ export function BlockAssemblyInput({ palette, onGraph, results, disabled }: Prop
 
   return (
     <div className="assembly">
-      <div className="palette" role="group" aria-label="Parts to place">
+      <fieldset className="palette" aria-label="Parts to place">
         {palette.map(({ type }) => (
           <button key={type} type="button" className={`part-chip ${type}`} disabled={disabled || left(type) <= 0} onClick={() => place(type)} data-testid={`place-${type}`}>
             {PART_LABELS[type]} <span className="muted small">×{left(type)}</span>
           </button>
         ))}
-      </div>
+      </fieldset>
       <ol className="block-rows" data-testid="block-rows">
         {all.map((part) => (
           <li key={part.id} className="block-row">
@@ -109,6 +109,7 @@ export function BlockAssemblyInput({ palette, onGraph, results, disabled }: Prop
           </div>
           <div className="row">
             <button type="button" className="button" style={{ flex: 1 }} onClick={() => connect(null)}>Disconnect</button>
+            {/* biome-ignore lint/a11y/noAutofocus: the sheet just opened; focus moves into it so Escape and Tab work from there. */}
             <button type="button" className="button" style={{ flex: 1 }} onClick={() => setActive(null)} autoFocus>Cancel</button>
           </div>
         </div>

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: strokes are only added or undone at the end, so an index names one stroke for its life.
 "use client";
 // A drawing pad for finger, pen or mouse: pointer events on an SVG, strokes
 // kept as [x, y] points on a 1000 × 1000 grid (the pad is square), with undo

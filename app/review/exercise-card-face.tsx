@@ -10,6 +10,7 @@ import { ratingForExerciseReview } from "@/lib/grading/exercise-rating";
 import { requestGrade } from "@/lib/client/grade-request";
 import { StepInput } from "@/app/components/step-input";
 import { RATING_NAMES } from "./rating-bar";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 type Props = { card: QueueCard & { exercise: NonNullable<QueueCard["exercise"]> }; onRated: (rating: 1 | 2 | 3) => void; onSkip: () => void };
 
@@ -52,7 +53,7 @@ export function ExerciseCardFace({ card, onRated, onSkip }: Props) {
         <span>{card.topic}</span>
         <span className="pill">exercise</span>
       </header>
-      <div className="prompt" dangerouslySetInnerHTML={{ __html: variant.promptHtml }} />
+      <RenderedHtml className="prompt" html={variant.promptHtml} />
       <form className="stack" onSubmit={check}>
         {variant.steps.map((step) => (
           <StepInput

@@ -9,7 +9,7 @@ export function RatingBar({ previews, onRate }: { previews: RatingPreview[]; onR
   return (
     <div className={`rating-bar n${previews.length}`}>
       {previews.map((p) => (
-        <button
+        <button type="button"
           key={p.rating}
           className={`rate r${p.rating}`}
           onClick={() => onRate(p.rating)}

@@ -159,14 +159,14 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
         <>
           <ExerciseCardFace key={current.cardId + current.exercise.seed} card={{ ...current, exercise: current.exercise }} onRated={commit} onSkip={skip} />
           {done.length > 0 && (
-            <button className="undo" onClick={undo} data-testid="undo">Undo last</button>
+            <button type="button" className="undo" onClick={undo} data-testid="undo">Undo last</button>
           )}
         </>
       ) : current?.drawing ? (
         <>
           <DrawingCardFace key={current.cardId + current.drawing.seed} card={{ ...current, drawing: current.drawing }} onRated={commit} />
           {done.length > 0 && (
-            <button className="undo" onClick={undo} data-testid="undo">Undo last</button>
+            <button type="button" className="undo" onClick={undo} data-testid="undo">Undo last</button>
           )}
         </>
       ) : current ? (
@@ -176,12 +176,12 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
             {revealed ? (
               <RatingBar previews={visiblePreviews(current.previews, initial.buttonMode)} onRate={rate} />
             ) : (
-              <button className="button primary block reveal" onClick={reveal} data-testid="reveal">
+              <button type="button" className="button primary block reveal" onClick={reveal} data-testid="reveal">
                 Show answer
               </button>
             )}
             {done.length > 0 && (
-              <button className="undo" onClick={undo} data-testid="undo">Undo last</button>
+              <button type="button" className="undo" onClick={undo} data-testid="undo">Undo last</button>
             )}
           </div>
         </>

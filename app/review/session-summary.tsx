@@ -38,7 +38,7 @@ export function SessionSummary({
         ) : (
           <Link href="/" className="button primary">Overview</Link>
         )}
-        <button className="button" onClick={onUndo}>Undo last</button>
+        <button type="button" className="button" onClick={onUndo}>Undo last</button>
       </div>
     </section>
   );

@@ -53,7 +53,7 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
         {tokens.map((t) => (
           <li key={t.id} className="row" style={{ justifyContent: "space-between" }}>
             <span style={{ minWidth: 0, overflowWrap: "anywhere" }}>{t.name} <code>{t.prefix}…</code></span>
-            <button className="button" onClick={() => revoke(t.id)}>Revoke</button>
+            <button type="button" className="button" onClick={() => revoke(t.id)}>Revoke</button>
           </li>
         ))}
       </ul>

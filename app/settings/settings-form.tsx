@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { SettingsView } from "@/lib/settings/settings-view";
 
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"];
 
 export function SettingsForm({ initial }: { initial: SettingsView }) {
@@ -46,7 +47,7 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
       <label>
         A new study day starts at
         <select value={values.dayStartHour} name="dayStartHour" onChange={(e) => set("dayStartHour", Number(e.target.value))}>
-          {Array.from({ length: 24 }, (_, h) => <option key={h} value={h}>{String(h).padStart(2, "0")}:00</option>)}
+          {HOURS.map((h) => <option key={h} value={h}>{String(h).padStart(2, "0")}:00</option>)}
         </select>
       </label>
       <label>

@@ -30,7 +30,7 @@ export function SuspendedCards({ initial }: { initial: Suspended[] }) {
               <br />
               <span className="muted">{c.topic} · {c.lapses} lapses{c.isLeech ? " · leech" : ""}</span>
             </span>
-            <button className="button" onClick={() => unsuspend(c.cardId)}>Unsuspend</button>
+            <button type="button" className="button" onClick={() => unsuspend(c.cardId)}>Unsuspend</button>
           </li>
         ))}
       </ul>

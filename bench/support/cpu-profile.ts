@@ -100,11 +100,14 @@ export function summarizeProfiles(files: readonly string[], top = 30): void {
       const node = nodes.get(id);
       if (!node) return undefined;
       let p = places.get(id);
-      if (!p) places.set(id, (p = placeOf(node.callFrame)));
+      if (!p) {
+        p = placeOf(node.callFrame);
+        places.set(id, p);
+      }
       return p;
     };
     const self = new Map<number, number>();
-    profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+    for (const [i, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
     for (const [id, us] of self) {
       const own = place(id);
       if (!own || own.part === "(idle)") continue;

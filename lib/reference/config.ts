@@ -83,7 +83,7 @@ export function ropeTablesAt(positions: readonly number[], dHead: number, base: 
   const sin = new Float64Array(count * dHead);
   for (let r = 0; r < count; r++) {
     for (let k = 0; k < half; k++) {
-      const angle = (positions[r] ?? 0) * Math.pow(base, (-2 * k) / dHead);
+      const angle = (positions[r] ?? 0) * base ** ((-2 * k) / dHead);
       const c = Math.cos(angle);
       const s = Math.sin(angle);
       cos[r * dHead + k] = c;

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { DrawingView } from "@/lib/drawing/drawing-view";
 import { DrawingWorkspace } from "@/app/components/drawing-workspace";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 export type DrawingAttemptRow = { id: string; seed: number; score: number; correct: boolean; misconceptions: string[]; createdAt: string };
 
@@ -16,7 +17,7 @@ export function DrawingPageClient({ view, attempts }: { view: DrawingView; attem
     <>
       <section className="panel stack">
         <h1 style={{ margin: 0, fontSize: 21 }}>{view.title}</h1>
-        <div className="prompt" dangerouslySetInnerHTML={{ __html: view.promptHtml }} />
+        <RenderedHtml className="prompt" html={view.promptHtml} />
         {view.setup.kind === "mask-grid" ? <p className="muted small" style={{ margin: 0 }}>Variant {view.seed}</p> : null}
       </section>
       <section className="panel">

@@ -10,6 +10,7 @@ import { requestGrade } from "@/lib/client/grade-request";
 import { AttemptHistory, type AttemptRow } from "./attempt-history";
 import { StepInput } from "@/app/components/step-input";
 import "./exercise.css";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 export function ExerciseForm({ variant, attempts }: { variant: VariantView; attempts: AttemptRow[] }) {
   const router = useRouter();
@@ -38,7 +39,7 @@ export function ExerciseForm({ variant, attempts }: { variant: VariantView; atte
     <>
       <section className="panel stack">
         <h1 style={{ margin: 0, fontSize: 21 }}>{variant.title}</h1>
-        <div className="prompt" dangerouslySetInnerHTML={{ __html: variant.promptHtml }} />
+        <RenderedHtml className="prompt" html={variant.promptHtml} />
         <p className="muted small" style={{ margin: 0 }}>Variant {variant.seed}</p>
       </section>
       <form className="panel stack" onSubmit={submit} data-testid="exercise-form">

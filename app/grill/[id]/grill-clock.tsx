@@ -19,12 +19,14 @@ export function useCountdown(
   const [leftMs, setLeftMs] = useState(startLeftMs);
   timeout.current = onTimeout;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: resetKey is the trigger: a new question restarts the clock even when its times match the last one's.
   useEffect(() => {
     startedAt.current = Date.now() - (limitMs - startLeftMs);
     fired.current = false;
     setLeftMs(startLeftMs);
   }, [resetKey, limitMs, startLeftMs]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new question (resetKey) or a new start re-arms the interval, so the first tick comes at once.
   useEffect(() => {
     if (!running) return;
     const tick = () => {

@@ -15,6 +15,7 @@ import { GrillClock, useCountdown } from "./grill-clock";
 import { InterviewItem } from "./interview-item";
 import { NumericItem } from "./numeric-item";
 import { GrillSummaryView } from "./grill-summary";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 export function GrillRun({ initial }: { initial: GrillView }) {
   const [grill, setGrill] = useState(initial);
@@ -28,7 +29,10 @@ export function GrillRun({ initial }: { initial: GrillView }) {
 
   const item = position === null ? undefined : grill.items.find((i) => i.position === position);
   const limitMs = grill.secondsPerItem * 1000;
-  const replace = (next: GrillItemView) => setGrill((g) => ({ ...g, items: g.items.map((i) => (i.position === next.position ? next : i)) }));
+  const replace = useCallback(
+    (next: GrillItemView) => setGrill((g) => ({ ...g, items: g.items.map((i) => (i.position === next.position ? next : i)) })),
+    [],
+  );
 
   const finish = useCallback(async () => {
     setBusy(true);
@@ -40,6 +44,7 @@ export function GrillRun({ initial }: { initial: GrillView }) {
     setPosition(null);
   }, [grill.id]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: clock is made below (its timeout calls submit); elapsedMs reads a ref, so any render's copy is current.
   const submit = useCallback(async (timedOut: boolean) => {
     if (!item || item.answered || busy) return;
     setBusy(true);
@@ -52,7 +57,7 @@ export function GrillRun({ initial }: { initial: GrillView }) {
     if (!outcome.body.recorded && !outcome.body.duplicate) return setPending(outcome.body.item.grade);
     setPending(null);
     replace(outcome.body.item);
-  }, [item, busy, limitMs, steps, text, grill.id]);
+  }, [item, busy, limitMs, steps, text, grill.id, replace]);
 
   // The clock waits for the server to note the question as shown (the page load does it for the first one).
   const ticking = item !== undefined && !item.answered && !done(item) && item.leftMs !== null;
@@ -71,10 +76,10 @@ export function GrillRun({ initial }: { initial: GrillView }) {
     return () => {
       live = false;
     };
-  }, [grill.id, shownKey, limitMs]);
+  }, [grill.id, shownKey, limitMs, replace]);
 
   const next = useCallback(async () => {
-    if (!item || !item.answered || busy) return;
+    if (!item?.answered || busy) return;
     if (!done(item)) {
       setBusy(true);
       setError(null);
@@ -90,7 +95,7 @@ export function GrillRun({ initial }: { initial: GrillView }) {
     setPending(null);
     if (after) setPosition(after.position);
     else await finish();
-  }, [item, busy, ticks, grill, finish]);
+  }, [item, busy, ticks, grill, finish, replace]);
 
   const toggle = useCallback((index: number) => {
     setTicks((t) => {
@@ -146,7 +151,7 @@ export function GrillRun({ initial }: { initial: GrillView }) {
           {item.difficulty && <span className={`pill ${item.difficulty.toLowerCase()}`}>{item.difficulty.toLowerCase()}</span>}
           <span className="pill">{item.kind === "numeric" ? "numbers" : "interview"}</span>
         </header>
-        <div className="grill-prompt prompt" dangerouslySetInnerHTML={{ __html: item.promptHtml }} />
+        <RenderedHtml className="grill-prompt prompt" html={item.promptHtml} />
         {item.kind === "numeric" ? (
           <NumericItem item={item} answers={steps} onAnswer={(k, v) => setSteps((s) => ({ ...s, [k]: v }))} pending={pending} disabled={busy} />
         ) : item.kind === "interview" ? (
@@ -175,7 +180,7 @@ function Unfinished({ onFinish, busy, error }: { onFinish: () => void; busy: boo
     <section className="panel stack">
       <p style={{ margin: 0 }}>Every question is answered.</p>
       {error && <p className="error" role="alert">{error}</p>}
-      <button className="button primary block" onClick={onFinish} disabled={busy} data-testid="grill-finish">See the summary</button>
+      <button type="button" className="button primary block" onClick={onFinish} disabled={busy} data-testid="grill-finish">See the summary</button>
     </section>
   );
 }

@@ -3,6 +3,7 @@
 // each question's verdict. Failed questions are already back in today's queue.
 import Link from "next/link";
 import type { GrillItemView, GrillView } from "@/lib/grills/grill-view";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 const VERDICT = {
   passed: { label: "passed", className: "right" },
@@ -67,13 +68,13 @@ function VerdictRow({ item }: { item: GrillItemView }) {
         <summary>
           <span className={`grill-verdict ${verdict.className}`}>{verdict.label}</span>
           <span className="muted small">{item.topic} · {item.score === null ? "—" : `${Math.round(item.score * 100)}%`} · {seconds(item.timeMs)}</span>
-          <span className="grill-question" dangerouslySetInnerHTML={{ __html: item.promptHtml }} />
+          <RenderedHtml as="span" className="grill-question" html={item.promptHtml} />
           {item.requeued && <span className="pill new">back in today&apos;s review</span>}
         </summary>
         {item.reveal && (
           <div className="grill-strong">
             <strong>Strong answer</strong>
-            <div dangerouslySetInnerHTML={{ __html: item.reveal.strongAnswerHtml }} />
+            <RenderedHtml html={item.reveal.strongAnswerHtml} />
           </div>
         )}
         {item.grade && (

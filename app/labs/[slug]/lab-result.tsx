@@ -16,6 +16,7 @@ export function LabResult({ submission }: { submission: SubmissionView }) {
   const ref = useRef<HTMLElement>(null);
   // On a phone the verdict lands below the fold; bring it up once it arrives.
   // (Braces: newer browsers return a promise from scrollIntoView, which React would take for a cleanup.)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: submission.id is the trigger: scroll once per submission, not on every render.
   useEffect(() => {
     void ref.current?.scrollIntoView({ behavior: "smooth", block: "start" });
   }, [submission.id]);

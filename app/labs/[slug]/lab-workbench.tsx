@@ -23,6 +23,7 @@ export function LabWorkbench({ slug, seed, maxUploadBytes, history }: Props) {
   const idRef = useRef<string | null>(null);
   const pending = submission && (submission.status === "QUEUED" || submission.status === "RUNNING") ? submission : null;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the submission's url so each status update does not restart the polling.
   useEffect(() => {
     if (!pending) return;
     let cancelled = false;

@@ -12,6 +12,7 @@ import { LabDownloads } from "./lab-downloads";
 import { LabWorkbench } from "./lab-workbench";
 import "../labs.css";
 import { catalogue } from "@/exercises/catalogue";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 export const dynamic = "force-dynamic";
 
@@ -36,14 +37,14 @@ export default async function LabPage({ params, searchParams }: Props) {
       </div>
       <section className="panel stack">
         <h1 style={{ margin: 0, fontSize: 21 }}>{view.title}</h1>
-        <div className="lab-task" data-testid="lab-task" dangerouslySetInnerHTML={{ __html: renderMarkdown(view.task) }} />
+        <RenderedHtml className="lab-task" data-testid="lab-task" html={renderMarkdown(view.task)} />
         <p className="muted small" style={{ margin: 0 }}>Seed {seed} · {view.topic}</p>
       </section>
       <section className="panel stack" data-testid="lab-conventions">
         <h2 style={{ margin: 0, fontSize: 17 }}>Conventions</h2>
         <ul className="lab-conventions">
           {[...view.conventions, FILE_CONVENTIONS].map((c) => (
-            <li key={c} dangerouslySetInnerHTML={{ __html: renderMarkdown(c) }} />
+            <RenderedHtml as="li" key={c} html={renderMarkdown(c)} />
           ))}
         </ul>
         <table className="lab-io">

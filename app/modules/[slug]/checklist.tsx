@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { ChecklistItemView, ChecklistSection } from "@/lib/checklists/checklist-view";
 import type { ChecklistItemState } from "@/lib/checklists/set-item-state";
 import { sendJson } from "@/lib/client/send-json";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 const NOT_SAVED = "No connection: the tick was not saved.";
 
@@ -86,6 +87,7 @@ function Item({ item, busy, explain, onToggle }: { item: ChecklistEntry; busy: b
   const auto = item.evidence !== null && item.source !== "MANUAL";
   return (
     <li className={`check-item${item.checked ? " checked" : ""}${auto ? " auto" : ""}`} data-testid={`check-${item.externalId}`}>
+      {/* biome-ignore lint/a11y/useSemanticElements: the box shows day counts ("2/3") and stays focusable while busy, which a native checkbox cannot. */}
       <button
         type="button"
         className="check-toggle"
@@ -97,7 +99,7 @@ function Item({ item, busy, explain, onToggle }: { item: ChecklistEntry; busy: b
         onClick={onToggle}
       >
         <span className="box" aria-hidden="true">{item.checked ? "✓" : auto && item.evidence?.days.length ? <small>{item.evidence.days.length}/{item.evidence.needed}</small> : ""}</span>
-        <span className="item-text" dangerouslySetInnerHTML={{ __html: item.html }} />
+        <RenderedHtml as="span" className="item-text" html={item.html} />
       </button>
       {(item.evidence || item.note) && (
         <div className="check-extra">

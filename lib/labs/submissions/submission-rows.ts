@@ -6,7 +6,7 @@
 // write. Rows and the JSON `result` column are parsed with zod on the way out.
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { Prisma } from "../../db/generated/client";
+import type { Prisma } from "../../db/generated/client";
 import { AppError } from "../../errors/app-error";
 import type { LabGradeResult } from "../lab-types";
 import { LabGradeResultSchema } from "./grade-result-schema";

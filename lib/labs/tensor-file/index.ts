@@ -38,7 +38,7 @@ export function float64Bytes(data: Float64Array): Uint8Array<ArrayBuffer> {
     return out;
   }
   const view = new DataView(out.buffer);
-  data.forEach((v, i) => view.setFloat64(i * 8, v, true));
+  for (const [i, v] of data.entries()) view.setFloat64(i * 8, v, true);
   return out;
 }
 

@@ -11,7 +11,9 @@ import { resetDb, testDb } from "../support/db";
 import { bearerFor, createUser } from "../support/fixtures";
 
 const SEED = 42;
-const N = (findDrawingPrompt("causal-mask-grid")?.variant(SEED).setup as MaskSetup).n;
+const causalMask = findDrawingPrompt("causal-mask-grid");
+if (!causalMask) throw new Error("the catalogue has no causal-mask-grid prompt");
+const N = (causalMask.variant(SEED).setup as MaskSetup).n;
 const causal = maskFrom(N, (i, j) => j <= i);
 const PRE = "x>n1 n1>attn attn>a1 x>a1 a1>n2 n2>ffn ffn>a2 a1>a2 a2>out";
 const TYPES = { x: "input", out: "output", n1: "norm", n2: "norm", attn: "attention", ffn: "ffn", a1: "add", a2: "add" } as const;

@@ -36,7 +36,8 @@ describe("drawing cards in the queue", () => {
     expect(JSON.stringify(byId.get(mask.id))).not.toMatch(/"grid"|true,true/);
 
     const auth = await bearerFor(db, user.id);
-    const n = byId.get(mask.id)?.drawing?.setup.kind === "mask-grid" ? (byId.get(mask.id)?.drawing?.setup as { n: number }).n : 0;
+    const maskSetup = byId.get(mask.id)?.drawing?.setup;
+    const n = maskSetup?.kind === "mask-grid" ? maskSetup.n : 0;
     const grid = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => j <= i));
     const graded = await attemptsRoute.POST(json("http://localhost/api/drawings/causal-mask-grid/attempts", auth, { id: randomUUID(), seed: 314, answer: { kind: "mask-grid", grid } }), {
       params: Promise.resolve({ slug: "causal-mask-grid" }),

@@ -185,7 +185,7 @@ function fortranNpy(): Uint8Array {
 /** A .npy whose header declares `shape` but carries only 8 bytes of data. */
 function headerOnlyNpy(shape: string): Uint8Array {
   const dict = `{'descr': '<f8', 'fortran_order': False, 'shape': ${shape}, }`;
-  const header = dict + " ".repeat((64 - ((11 + dict.length) % 64)) % 64) + "\n";
+  const header = `${dict}${" ".repeat((64 - ((11 + dict.length) % 64)) % 64)}\n`;
   const out = new Uint8Array(10 + header.length + 8);
   out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
   new DataView(out.buffer).setUint16(8, header.length, true);

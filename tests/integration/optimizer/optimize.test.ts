@@ -3,7 +3,7 @@
 // the next review's interval; too few reviews and reset behave.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import * as optimizeRoute from "@/app/api/settings/optimize/route";
+import { DELETE, GET, POST } from "@/app/api/settings/optimize/route";
 import { recordReview } from "@/lib/reviews/record-review";
 import { DEFAULT_SCHEDULER_SETTINGS, applyRating } from "@/lib/scheduling";
 import { fitFsrsWeights } from "@/lib/optimizer/fsrs-binding";
@@ -15,8 +15,9 @@ import { simulateReviews, writeReviewLog } from "../support/optimizer-fixtures";
 const START = new Date("2026-01-05T09:00:00Z");
 const AFTER = new Date("2026-02-20T10:00:00Z");
 const ROUTE_URL = "http://localhost/api/settings/optimize";
-const call = (method: "GET" | "POST" | "DELETE", auth: string) =>
-  optimizeRoute[method](new Request(ROUTE_URL, { method, headers: { authorization: auth } }), undefined);
+const HANDLERS = { GET, POST, DELETE };
+const call = (method: keyof typeof HANDLERS, auth: string) =>
+  HANDLERS[method](new Request(ROUTE_URL, { method, headers: { authorization: auth } }), undefined);
 
 describe("personal FSRS weights", () => {
   beforeEach(resetDb);

@@ -107,7 +107,7 @@ describe("parseAnswer: unreadable input is a result with a message", () => {
   it.each([
     { name: "empty", text: "", spec: SCALAR, code: "empty" },
     { name: "blank", text: "   ", spec: SCALAR, code: "empty" },
-    { name: "too long", text: "1+".repeat(150) + "1", spec: SCALAR, code: "too-long" },
+    { name: "too long", text: `${"1+".repeat(150)}1`, spec: SCALAR, code: "too-long" },
     { name: "ambiguous comma", text: "1,250", spec: SCALAR, code: "ambiguous-separator" },
     { name: "European thousands dot", text: "1.234,5", spec: SCALAR, code: "syntax" },
     { name: "dangling operator", text: "1 +", spec: SCALAR, code: "syntax" },

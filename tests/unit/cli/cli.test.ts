@@ -110,7 +110,7 @@ describe("runCli grade", () => {
     ]);
     const steps = exercise().steps.map((s) => s.key);
     expect(out).toHaveLength(steps.length + 1);
-    steps.forEach((key, i) => expect(out[i]).toMatch(new RegExp(`^✓ ${key}\\s+\\S.*\\(expected `)));
+    for (const [i, key] of steps.entries()) expect(out[i]).toMatch(new RegExp(`^✓ ${key}\\s+\\S.*\\(expected `));
     expect(out.at(-1)).toBe(`score 100% (${steps.length}/${steps.length} steps) · backend float64 · 0.42 ms`);
     expect(err).toEqual([]);
   });

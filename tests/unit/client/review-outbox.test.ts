@@ -53,7 +53,16 @@ function memoryStore(options: { async?: boolean; initial?: unknown } = {}) {
     load: () => later(value),
     save: (ops: readonly OutboxOp[]) => {
       const copy = JSON.parse(JSON.stringify(ops));
-      return options.async ? new Promise<void>((done) => setTimeout(() => ((value = copy), done()), 1)) : void (value = copy);
+      if (!options.async) {
+        value = copy;
+        return;
+      }
+      return new Promise<void>((done) =>
+        setTimeout(() => {
+          value = copy;
+          done();
+        }, 1),
+      );
     },
     value: () => value,
   };

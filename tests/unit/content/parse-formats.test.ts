@@ -182,7 +182,7 @@ describe("parseModuleSource: card formats", () => {
     const parsed = parse(md);
     expect(parsed.skipped).toEqual([]);
     expect(parsed.cards).toHaveLength(cards.length);
-    cards.forEach((expected, i) => expect(parsed.cards[i]).toMatchObject(expected));
+    for (const [i, expected] of cards.entries()) expect(parsed.cards[i]).toMatchObject(expected);
   });
 });
 

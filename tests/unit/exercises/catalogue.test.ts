@@ -47,7 +47,7 @@ describe("exercise catalogue", () => {
       const keys = exercise.steps.map((s) => s.key);
       expect(new Set(keys).size).toBe(keys.length);
       expect(new Set(exercise.misconceptionCodes).size).toBe(exercise.misconceptionCodes.length);
-      exercise.misconceptionCodes.forEach((code) => expect(code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/));
+      for (const code of exercise.misconceptionCodes) expect(code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     });
 
     it("gives the same variant for the same seed, and varies across seeds", () => {
@@ -64,7 +64,7 @@ describe("exercise catalogue", () => {
       for (const step of exercise.steps) {
         const value = reference[step.key];
         expect(value, step.key).toBeDefined();
-        flatten(value as ExpectedValue).forEach((v) => expect(Number.isFinite(v)).toBe(true));
+        for (const v of flatten(value as ExpectedValue)) expect(Number.isFinite(v)).toBe(true);
       }
       const result = gradeExercise(exercise, seed, typed(reference));
       expect(result.unparseable).toEqual([]);
@@ -104,7 +104,7 @@ describe("exercises that use the reference ops: float64 and tfjs agree within 1e
       expect(valuesDiff(exercise.solve(seed, float64), exercise.solve(seed, tfjsOps))).toBeLessThan(1e-5);
       const exact = exercise.wrongMethods(seed, float64);
       const tfjs = exercise.wrongMethods(seed, tfjsOps);
-      exact.forEach((wrong, i) => expect(valuesDiff(wrong.values, tfjs[i]?.values ?? {}), wrong.code).toBeLessThan(1e-5));
+      for (const [i, wrong] of exact.entries()) expect(valuesDiff(wrong.values, tfjs[i]?.values ?? {}), wrong.code).toBeLessThan(1e-5);
     });
   });
 });

@@ -42,7 +42,7 @@ describe.each(decoders)("$path: KV-cache decode equals the full forward pass per
     const { outputs, cache } = decode(config, weights, x);
     expect(cache.length).toBe(7);
     expect(cache.keys.length).toBe(config.nKvHeads);
-    full.forEach((row, i) => expect(maxAbsDiff([row], [outputs[i] ?? []])).toBeLessThan(tolerance));
+    for (const [i, row] of full.entries()) expect(maxAbsDiff([row], [outputs[i] ?? []])).toBeLessThan(tolerance);
   });
 });
 

@@ -16,7 +16,7 @@ export type Refused<T> = { name: string; file: T; message: string };
 export function npyBytes(dict: string, data: Uint8Array, version: 1 | 2 | 3 = 1): Uint8Array {
   const lengthBytes = version === 1 ? 2 : 4;
   const unpadded = 8 + lengthBytes + dict.length + 1;
-  const header = new TextEncoder().encode(dict + " ".repeat((64 - (unpadded % 64)) % 64) + "\n");
+  const header = new TextEncoder().encode(`${dict}${" ".repeat((64 - (unpadded % 64)) % 64)}\n`);
   const out = new Uint8Array(8 + lengthBytes + header.length + data.length);
   out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, version, 0]);
   const view = new DataView(out.buffer);
@@ -69,7 +69,7 @@ export const JSON_ACCEPTED: Accepted<string>[] = [
     name: "numbers as JSON writes them",
     file: "[-0, 0, 0.5e1, 1E-2, -1.5e+3, 123456789012345678, 0.1000000000000000055511151231257827, 1e400, -1e400, 5e-324, 1e-400]",
     shape: [11],
-    data: [-0, 0, 5, 0.01, -1500, 123456789012345678, 0.1, Infinity, -Infinity, 5e-324, 0],
+    data: [-0, 0, 5, 0.01, -1500, 123456789012345680, 0.1, Infinity, -Infinity, 5e-324, 0],
   },
 ];
 

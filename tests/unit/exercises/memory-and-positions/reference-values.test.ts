@@ -18,7 +18,7 @@ function expectClose(actual: StepValues, expected: Record<string, number | numbe
     else {
       const cells = Array.isArray(got) ? got.flat() : [];
       expect(cells.length, key).toBe(want.length);
-      want.forEach((w, i) => expect(cells[i], `${key}[${i}]`).toBeCloseTo(w, digits));
+      for (const [i, w] of want.entries()) expect(cells[i], `${key}[${i}]`).toBeCloseTo(w, digits);
     }
   }
 }
