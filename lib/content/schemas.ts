@@ -20,9 +20,10 @@ import {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EXTERNAL_ID = /^[a-z0-9][a-z0-9-]*(?::[a-z0-9]+)?$/;
 
-const tooLong = (what: string) => (issue: { maximum?: unknown; input?: unknown }) =>
-  `${what} is too long: at most ${String(issue.maximum)} characters` +
-  (typeof issue.input === "string" ? ` (got ${issue.input.length})` : "");
+const tooLong = (what: string) => (issue: { maximum?: unknown; input?: unknown }) => {
+  const got = typeof issue.input === "string" ? ` (got ${issue.input.length})` : "";
+  return `${what} is too long: at most ${String(issue.maximum)} characters${got}`;
+};
 
 /** UTF-8 size of a string in bytes. */
 export function byteLength(text: string): number {
