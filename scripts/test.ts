@@ -25,7 +25,9 @@ if (!chromium) {
     console.error(`${banner}\nBrowser tests are required in CI, but no chromium was found (apt-get install chromium).\n${banner}`);
     process.exit(1);
   }
-  console.warn(`${banner}\n!! BROWSER TESTS SKIPPED: no chromium found. Install Debian's chromium\n!! (apt-get install chromium) or set CHROMIUM_PATH to run them.\n${banner}`);
+  console.warn(
+    `${banner}\n!! BROWSER TESTS SKIPPED: no chromium found. Install Debian's chromium\n!! (apt-get install chromium) or set CHROMIUM_PATH to run them.\n${banner}`,
+  );
   process.exit(0);
 }
 

@@ -12,7 +12,9 @@ export function SketchCheck({ setup, ticked, onTicked, disabled }: Props) {
     <div className="stack" data-testid="sketch-reference">
       {/* Authored SVG from the prompt catalogue, not learner input. */}
       <RenderedHtml className="reference-svg" html={setup.referenceSvg} />
-      <p className="muted small" style={{ margin: 0 }}>{setup.referenceCaption}</p>
+      <p className="muted small" style={{ margin: 0 }}>
+        {setup.referenceCaption}
+      </p>
       <fieldset className="rubric" disabled={disabled}>
         <legend className="small">Tick what your sketch shows</legend>
         {setup.rubric.map((item) => (

@@ -8,12 +8,7 @@ const DIFFICULTY_LABEL = { EASY: "easy", MEDIUM: "medium", HARD: "hard" } as con
 export function CardFace({ card, revealed, onReveal }: { card: QueueCard; revealed: boolean; onReveal: () => void }) {
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: tapping the card is a shortcut; the keyboard has space and the Show answer button.
-    <article
-      className={`card-face ${revealed ? "revealed" : ""}`}
-      onClick={revealed ? undefined : onReveal}
-      data-testid="card"
-      data-card-id={card.cardId}
-    >
+    <article className={`card-face ${revealed ? "revealed" : ""}`} onClick={revealed ? undefined : onReveal} data-testid="card" data-card-id={card.cardId}>
       <header className="card-meta">
         <span>{card.topic}</span>
         <span className={`pill ${card.difficulty.toLowerCase()}`}>{DIFFICULTY_LABEL[card.difficulty]}</span>

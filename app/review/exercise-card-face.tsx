@@ -25,9 +25,10 @@ export function ExerciseCardFace({ card, onRated, onSkip }: Props) {
   const [busy, setBusy] = useState(false);
   const shownAt = useRef(Date.now());
 
-  const rating = result && (result.correct || tries >= 2)
-    ? ratingForExerciseReview({ tries, correct: result.correct, durationMs: answeredInMs, steps: variant.steps.length })
-    : null;
+  const rating =
+    result && (result.correct || tries >= 2)
+      ? ratingForExerciseReview({ tries, correct: result.correct, durationMs: answeredInMs, steps: variant.steps.length })
+      : null;
 
   async function check(event: React.FormEvent) {
     event.preventDefault();
@@ -66,15 +67,25 @@ export function ExerciseCardFace({ card, onRated, onSkip }: Props) {
             disabled={rating !== null}
           />
         ))}
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         {rating === null ? (
           <div className="row">
             <button className="button primary" type="submit" disabled={busy} style={{ flex: 1 }} data-testid="check">
               {busy ? "Grading…" : tries === 0 ? "Check" : "Check again"}
             </button>
-            {error ? <button type="button" className="button" onClick={onSkip}>Skip</button> : null}
+            {error ? (
+              <button type="button" className="button" onClick={onSkip}>
+                Skip
+              </button>
+            ) : null}
             {tries === 1 && result && !result.correct ? (
-              <button type="button" className="button" onClick={() => onRated(1)}>Give up</button>
+              <button type="button" className="button" onClick={() => onRated(1)}>
+                Give up
+              </button>
             ) : null}
           </div>
         ) : (

@@ -64,9 +64,7 @@ class Collector {
       this.seen.set(`${namespace}:${id}`, ref);
       return true;
     }
-    const why = id.startsWith("h-")
-      ? "the same question already appears under the same heading"
-      : `the id ${id} is already used`;
+    const why = id.startsWith("h-") ? "the same question already appears under the same heading" : `the id ${id} is already used`;
     this.skip(ref, text, `duplicate: ${why} (${first.file}:${first.line}); give one of them its own {#id}`);
     return false;
   }
@@ -130,8 +128,7 @@ export function parseModuleSource(source: ModuleSource, opts: ParseOptions = {})
       } else out.addChecklist(built.item, item.excerpt);
     }
   }
-  const order = (a: SourceRef, b: SourceRef) =>
-    files.findIndex((f) => f.name === a.file) - files.findIndex((f) => f.name === b.file) || a.line - b.line;
+  const order = (a: SourceRef, b: SourceRef) => files.findIndex((f) => f.name === a.file) - files.findIndex((f) => f.name === b.file) || a.line - b.line;
   return {
     slug: manifest.slug,
     title: manifest.title,

@@ -91,13 +91,7 @@ export type DueRow = z.output<typeof DueRowSchema>;
 export type NewRow = { cardId: string; siblingKey: string; card: QueueCardSource };
 
 /** Unsuspended states due before `dayEnd` in the user's enrolled, unarchived, visible cards, oldest first, with their cards. */
-export async function selectDueRows(
-  db: Db,
-  userId: string,
-  dayEnd: Date,
-  limit: number,
-  gradableSlugs: readonly string[],
-): Promise<DueRow[]> {
+export async function selectDueRows(db: Db, userId: string, dayEnd: Date, limit: number, gradableSlugs: readonly string[]): Promise<DueRow[]> {
   return queryRows(
     db,
     DueRowSchema,
@@ -150,9 +144,7 @@ export async function selectNewRows(db: Db, userId: string, limit: number, grada
     "selectNewRows",
   );
   await raiseNewCursors(db, userId, rows);
-  return rows
-    .flatMap(({ card }) => (card === null ? [] : [{ cardId: card.cardId, siblingKey: card.siblingKey, card: toSource(card) }]))
-    .slice(0, limit);
+  return rows.flatMap(({ card }) => (card === null ? [] : [{ cardId: card.cardId, siblingKey: card.siblingKey, card: toSource(card) }])).slice(0, limit);
 }
 
 async function raiseNewCursors(db: Db, userId: string, rows: readonly NewScanRow[]): Promise<void> {

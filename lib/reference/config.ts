@@ -72,7 +72,11 @@ export function visibilityMask(queryStart: number, queryCount: number, keyCount:
  * Angles are computed in float64 so both paths rotate by identical amounts.
  */
 export function ropeTables(start: number, count: number, dHead: number, base: number): { cos: Float64Array; sin: Float64Array } {
-  return ropeTablesAt(Array.from({ length: count }, (_, r) => start + r), dHead, base);
+  return ropeTablesAt(
+    Array.from({ length: count }, (_, r) => start + r),
+    dHead,
+    base,
+  );
 }
 
 /** RoPE tables like `ropeTables`, for arbitrary per-row positions (row `r` at `positions[r]`). */

@@ -21,7 +21,7 @@ export const USAGE = [
   "  exercises                                   list exercises: slug, difficulty, title",
   "  show <slug> [--seed N]                      print a variant's prompt and its steps",
   "  grade <slug> --seed N step=answer [...]     grade typed answers (exit 0 correct, 1 not correct)",
-  "        [--answers file.json]                 answers as { \"step\": \"text\" }; step=answer arguments win",
+  '        [--answers file.json]                 answers as { "step": "text" }; step=answer arguments win',
   LAB_USAGE,
   "options: --token <token> (else RESIDUAL_TOKEN); server: RESIDUAL_URL (default http://localhost:3000)",
   "exit codes: 0 ok/correct, 1 not fully correct, 2 usage or rejected input, 3 server unreachable or token refused",

@@ -40,7 +40,9 @@ export function ExerciseForm({ variant, attempts }: { variant: VariantView; atte
       <section className="panel stack">
         <h1 style={{ margin: 0, fontSize: 21 }}>{variant.title}</h1>
         <RenderedHtml className="prompt" html={variant.promptHtml} />
-        <p className="muted small" style={{ margin: 0 }}>Variant {variant.seed}</p>
+        <p className="muted small" style={{ margin: 0 }}>
+          Variant {variant.seed}
+        </p>
       </section>
       <form className="panel stack" onSubmit={submit} data-testid="exercise-form">
         {variant.steps.map((step) => (
@@ -52,7 +54,11 @@ export function ExerciseForm({ variant, attempts }: { variant: VariantView; atte
             grade={byStep.get(step.key)}
           />
         ))}
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         {result && (
           <p className={`verdict ${result.correct ? "right" : "wrong"}`} data-testid="verdict">
             {result.correct ? "All steps right." : `Score ${Math.round(result.score * 100)}%`}
@@ -60,8 +66,12 @@ export function ExerciseForm({ variant, attempts }: { variant: VariantView; atte
           </p>
         )}
         <div className="row">
-          <button className="button primary" type="submit" disabled={busy} style={{ flex: 1 }}>{busy ? "Grading…" : "Check"}</button>
-          <a className="button" href={`/exercises/${variant.slug}`} data-testid="new-variant">New numbers</a>
+          <button className="button primary" type="submit" disabled={busy} style={{ flex: 1 }}>
+            {busy ? "Grading…" : "Check"}
+          </button>
+          <a className="button" href={`/exercises/${variant.slug}`} data-testid="new-variant">
+            New numbers
+          </a>
         </div>
       </form>
       <AttemptHistory attempts={attempts} />

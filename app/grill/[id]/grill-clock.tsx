@@ -51,8 +51,12 @@ export function GrillClock({ leftMs, limitMs, stopped }: { leftMs: number; limit
   const urgent = !stopped && leftMs <= 10_000;
   return (
     <div className={`grill-clock ${urgent ? "urgent" : ""}`} data-testid="clock" role="timer" aria-label={`${seconds} seconds left`}>
-      <span className="grill-clock-time">{Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, "0")}</span>
-      <span className="grill-clock-bar"><span style={{ width: `${(leftMs / limitMs) * 100}%` }} /></span>
+      <span className="grill-clock-time">
+        {Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, "0")}
+      </span>
+      <span className="grill-clock-bar">
+        <span style={{ width: `${(leftMs / limitMs) * 100}%` }} />
+      </span>
     </div>
   );
 }

@@ -22,10 +22,17 @@ export function InterviewItem({ item, text, onText, ticks, onTick, disabled }: P
       {!item.answered ? (
         <label className="grill-answer">
           Your answer
-          <textarea value={text} onChange={(e) => onText(e.target.value)} rows={6} maxLength={4000} disabled={disabled}
-            placeholder="Answer as you would out loud. Enter submits; Shift+Enter for a new line." data-testid="grill-answer"
+          <textarea
+            value={text}
+            onChange={(e) => onText(e.target.value)}
+            rows={6}
+            maxLength={4000}
+            disabled={disabled}
+            placeholder="Answer as you would out loud. Enter submits; Shift+Enter for a new line."
+            data-testid="grill-answer"
             // biome-ignore lint/a11y/noAutofocus: the question is timed and the clock is running; typing starts at once.
-            autoFocus />
+            autoFocus
+          />
         </label>
       ) : (
         <div className="grill-yours" data-testid="your-answer">
@@ -51,7 +58,9 @@ export function InterviewItem({ item, text, onText, ticks, onTick, disabled }: P
               // biome-ignore lint/suspicious/noArrayIndexKey: the key points are a fixed list and the index is a key point's number.
               <label key={i} className={`key-point ${shown.has(i) ? "hit" : ""}`} data-testid={`key-point-${i}`}>
                 <input type="checkbox" checked={shown.has(i)} disabled={graded || disabled} onChange={() => onTick(i)} />
-                <span className="key-number" aria-hidden>{i + 1}</span>
+                <span className="key-number" aria-hidden>
+                  {i + 1}
+                </span>
                 <RenderedHtml as="span" html={html} />
               </label>
             ))}

@@ -26,9 +26,23 @@ export type NewSubmission = {
 };
 
 const SUMMARY_COLUMNS = {
-  id: true, userId: true, labSlug: true, seed: true, shape: true, format: true, status: true, attempts: true,
-  passed: true, result: true, backend: true, error: true, createdAt: true, startedAt: true, finishedAt: true,
-  outputBytes: true, prunedAt: true,
+  id: true,
+  userId: true,
+  labSlug: true,
+  seed: true,
+  shape: true,
+  format: true,
+  status: true,
+  attempts: true,
+  passed: true,
+  result: true,
+  backend: true,
+  error: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  outputBytes: true,
+  prunedAt: true,
 } as const satisfies Prisma.LabSubmissionSelect;
 
 const SubmissionRowSchema = z.object({

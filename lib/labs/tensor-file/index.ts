@@ -77,7 +77,7 @@ export type InputsBundle = {
 /** How every download lays its numbers out; repeated in each JSON file so a file explains itself. */
 export const FILE_CONVENTIONS =
   "Every array is float64, row-major (C order): element [i, j] of a shape [m, n] array is data[i * n + j]. " +
-  "JSON cannot hold NaN or Infinity, so they are written as the strings \"NaN\", \"Infinity\" and \"-Infinity\".";
+  'JSON cannot hold NaN or Infinity, so they are written as the strings "NaN", "Infinity" and "-Infinity".';
 
 /** The JSON download: `{ lab, seed, layout, conventions, scalars, inputs: { name: { shape, data } } }`, data flat. */
 export function encodeInputsJson(bundle: InputsBundle): string {

@@ -10,9 +10,7 @@ const SEEDS = [0, 1, 2, 3, 7, 42, 99, 1234, 65535, 2 ** 31 - 1, 987654321, 42949
 
 /** Step values as a learner would type them, one text per step. */
 function typed(values: Partial<StepValues>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(values).flatMap(([key, value]) => (value === undefined ? [] : [[key, formatStepValue(value, 12)]])),
-  );
+  return Object.fromEntries(Object.entries(values).flatMap(([key, value]) => (value === undefined ? [] : [[key, formatStepValue(value, 12)]])));
 }
 
 const flatten = (value: ExpectedValue): number[] => (typeof value === "number" ? [value] : value.flatMap((v) => flatten(v)));
@@ -22,7 +20,12 @@ const maxDiff = (a: ExpectedValue, b: ExpectedValue): number => {
   return x.length === y.length ? Math.max(0, ...x.map((v, i) => Math.abs(v - (y[i] ?? Number.NaN)))) : Number.POSITIVE_INFINITY;
 };
 const valuesDiff = (a: Partial<StepValues>, b: Partial<StepValues>): number =>
-  Math.max(0, ...Object.entries(a).map(([key, value]) => (value === undefined || b[key] === undefined ? Number.POSITIVE_INFINITY : maxDiff(value, b[key] as ExpectedValue))));
+  Math.max(
+    0,
+    ...Object.entries(a).map(([key, value]) =>
+      value === undefined || b[key] === undefined ? Number.POSITIVE_INFINITY : maxDiff(value, b[key] as ExpectedValue),
+    ),
+  );
 
 const cases = EXERCISES.map((exercise) => ({ name: exercise.slug, exercise }));
 

@@ -8,7 +8,16 @@ const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 describe("lab catalogue", () => {
   it("holds the five required labs (two block labs) under unique kebab-case slugs", () => {
     const slugs = labSummaries(LABS).map((s) => s.slug);
-    expect(slugs).toEqual(expect.arrayContaining(["layernorm-forward", "causal-attention", "gqa-attention", "prenorm-block-layernorm-gelu", "prenorm-block-rmsnorm-swiglu", "kv-cache-decode"]));
+    expect(slugs).toEqual(
+      expect.arrayContaining([
+        "layernorm-forward",
+        "causal-attention",
+        "gqa-attention",
+        "prenorm-block-layernorm-gelu",
+        "prenorm-block-rmsnorm-swiglu",
+        "kv-cache-decode",
+      ]),
+    );
     expect(new Set(slugs).size).toBe(slugs.length);
     for (const slug of slugs) expect(slug).toMatch(KEBAB);
     expect(catalogue.findLab("no-such-lab")).toBeUndefined();

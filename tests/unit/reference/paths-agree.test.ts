@@ -10,10 +10,7 @@ beforeAll(async () => {
   await initReferenceBackend();
 });
 
-const cases = [
-  ...NAMED_CONFIGS,
-  ...randomConfigs(40, 2024).map((config, i) => ({ name: `random #${i} ${JSON.stringify(config)}`, config })),
-];
+const cases = [...NAMED_CONFIGS, ...randomConfigs(40, 2024).map((config, i) => ({ name: `random #${i} ${JSON.stringify(config)}`, config }))];
 
 describe("float64 and tfjs paths agree within 1e-5", () => {
   it.each(cases)("$name", ({ config }) => {
