@@ -3,14 +3,8 @@ import { z } from "zod";
 import { parseAddressList, type AddressList } from "./http/ip-address";
 
 const EnvSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .url()
-    .describe("Postgres connection string. Set by scripts/dev.ts and scripts/start.ts when an embedded Postgres is used."),
-  BETTER_AUTH_SECRET: z
-    .string()
-    .min(32)
-    .describe("Secret that signs session cookies. scripts/dev.ts generates and keeps one in .data/ when unset."),
+  DATABASE_URL: z.string().url().describe("Postgres connection string. Set by scripts/dev.ts and scripts/start.ts when an embedded Postgres is used."),
+  BETTER_AUTH_SECRET: z.string().min(32).describe("Secret that signs session cookies. scripts/dev.ts generates and keeps one in .data/ when unset."),
   BETTER_AUTH_URL: z
     .string()
     .url()
@@ -19,7 +13,12 @@ const EnvSchema = z.object({
   BETTER_AUTH_TRUSTED_ORIGINS: z
     .string()
     .default("")
-    .transform((list) => list.split(",").map((o) => o.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .describe("Extra origins allowed to sign in, comma-separated (scripts/dev.ts adds the 127.0.0.1 twin of localhost)."),
   AUTH_SIGN_UPS_PER_MINUTE: z.coerce
     .number()

@@ -17,11 +17,7 @@ export const metadata = { title: "Settings · Residual" };
 
 export default async function SettingsPage() {
   const user = await requireSessionUser();
-  const [settings, tokens, suspended] = await Promise.all([
-    selectUserSettings(db(), user.id),
-    listApiTokens(db(), user.id),
-    listSuspendedCards(db(), user.id),
-  ]);
+  const [settings, tokens, suspended] = await Promise.all([selectUserSettings(db(), user.id), listApiTokens(db(), user.id), listSuspendedCards(db(), user.id)]);
   // After the settings read, which creates the row on first visit: the status reads it too.
   const optimizer = await selectOptimizerStatus(db(), user.id);
   return (
@@ -56,10 +52,18 @@ function YourData() {
       </p>
       {DOWNLOADS.map((d) => (
         <div key={d.what} className="row" style={{ justifyContent: "space-between" }}>
-          <span>{d.label}<br /><span className="muted small">{d.note}</span></span>
+          <span>
+            {d.label}
+            <br />
+            <span className="muted small">{d.note}</span>
+          </span>
           <span className="row" style={{ gap: 8 }}>
-            <a className="button" href={`/api/export?what=${d.what}&format=csv`} download data-testid={`export-${d.what}-csv`}>CSV</a>
-            <a className="button" href={`/api/export?what=${d.what}&format=json`} download data-testid={`export-${d.what}-json`}>JSON</a>
+            <a className="button" href={`/api/export?what=${d.what}&format=csv`} download data-testid={`export-${d.what}-csv`}>
+              CSV
+            </a>
+            <a className="button" href={`/api/export?what=${d.what}&format=json`} download data-testid={`export-${d.what}-json`}>
+              JSON
+            </a>
           </span>
         </div>
       ))}

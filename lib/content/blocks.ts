@@ -70,8 +70,7 @@ export function collectBlock(src: LineSource, from: number, opts: BlockOptions =
       if (opts.paragraphOnly) break;
       const j = skipBlank(src, i);
       const next = src.lines[j];
-      const continues =
-        next !== undefined && (src.code[j] === true || (indentOf(next) >= 2 && !stops(next)));
+      const continues = next !== undefined && (src.code[j] === true || (indentOf(next) >= 2 && !stops(next)));
       if (!continues) break;
       out.push(...src.lines.slice(i, j).map(() => ""));
       i = j;

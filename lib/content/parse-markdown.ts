@@ -4,19 +4,7 @@
 // build-items.ts. Pure: text in, values out.
 import { collectBlock, joinBlock, lineSource } from "./blocks";
 import { contextOf, enterHeading, readHeading } from "./headings";
-import {
-  ANSWER,
-  CHECKLIST,
-  CLOZE_HINT,
-  HEADING,
-  isExerciseLine,
-  KEY_POINTS,
-  LIST_ITEM,
-  numberedQuestion,
-  QUESTION,
-  reverseParts,
-  WRONG,
-} from "./line-kinds";
+import { ANSWER, CHECKLIST, CLOZE_HINT, HEADING, isExerciseLine, KEY_POINTS, LIST_ITEM, numberedQuestion, QUESTION, reverseParts, WRONG } from "./line-kinds";
 import { extractMarkers } from "./markers";
 import { item, mergeMarkers, skip, type ParsedFile, type State } from "./parse-state";
 import { readNumbered, readPrompt, readQa } from "./read-questions";

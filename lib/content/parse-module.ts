@@ -7,7 +7,7 @@ import { contentHash, stableStringify, sha256 } from "./ids";
 import { MAX_CARDS, MAX_CHECKLIST_ITEMS } from "./limits";
 import { parseMarkdownFile } from "./parse-markdown";
 import {
-  ModuleManifestSchema,
+  type ModuleManifestSchema,
   ModuleSourceSchema,
   ParsedCardSchema,
   ParsedChecklistItemSchema,
@@ -64,27 +64,35 @@ class Collector {
       this.seen.set(`${namespace}:${id}`, ref);
       return true;
     }
-    const why = id.startsWith("h-")
-      ? "the same question already appears under the same heading"
-      : `the id ${id} is already used`;
+    const why = id.startsWith("h-") ? "the same question already appears under the same heading" : `the id ${id} is already used`;
     this.skip(ref, text, `duplicate: ${why} (${first.file}:${first.line}); give one of them its own {#id}`);
     return false;
   }
 
   addCard(draft: CardDraft, text: string): void {
-    if (this.cards.length >= MAX_CARDS) return this.skip(draft.source, text, `module has more than ${MAX_CARDS} cards`);
+    if (this.cards.length >= MAX_CARDS) {
+      this.skip(draft.source, text, `module has more than ${MAX_CARDS} cards`);
+      return;
+    }
     const card = { ...draft, position: this.cards.length, contentHash: contentHash(cardContent(draft)) };
     const parsed = ParsedCardSchema.safeParse(card);
-    if (!parsed.success) return this.skip(draft.source, text, issuesText(parsed.error));
+    if (!parsed.success) {
+      this.skip(draft.source, text, issuesText(parsed.error));
+      return;
+    }
     if (this.claim("card", card.externalId, card.source, text)) this.cards.push(parsed.data);
   }
 
   addChecklist(draft: ChecklistDraft, text: string): void {
     if (this.checklist.length >= MAX_CHECKLIST_ITEMS) {
-      return this.skip(draft.source, text, `module has more than ${MAX_CHECKLIST_ITEMS} checklist items`);
+      this.skip(draft.source, text, `module has more than ${MAX_CHECKLIST_ITEMS} checklist items`);
+      return;
     }
     const parsed = ParsedChecklistItemSchema.safeParse({ ...draft, position: this.checklist.length });
-    if (!parsed.success) return this.skip(draft.source, text, issuesText(parsed.error));
+    if (!parsed.success) {
+      this.skip(draft.source, text, issuesText(parsed.error));
+      return;
+    }
     if (this.claim("check", draft.externalId, draft.source, text)) this.checklist.push(parsed.data);
   }
 }
@@ -115,12 +123,12 @@ export function parseModuleSource(source: ModuleSource, opts: ParseOptions = {})
         continue;
       }
       out.warnings.push(...built.warnings);
-      if (built.kind === "cards") built.cards.forEach((card) => out.addCard(card, item.excerpt));
-      else out.addChecklist(built.item, item.excerpt);
+      if (built.kind === "cards") {
+        for (const card of built.cards) out.addCard(card, item.excerpt);
+      } else out.addChecklist(built.item, item.excerpt);
     }
   }
-  const order = (a: SourceRef, b: SourceRef) =>
-    files.findIndex((f) => f.name === a.file) - files.findIndex((f) => f.name === b.file) || a.line - b.line;
+  const order = (a: SourceRef, b: SourceRef) => files.findIndex((f) => f.name === a.file) - files.findIndex((f) => f.name === b.file) || a.line - b.line;
   return {
     slug: manifest.slug,
     title: manifest.title,

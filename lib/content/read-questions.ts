@@ -23,7 +23,10 @@ function readAttachments(state: State, q: QuestionItem, from: number): number {
       else q.wrongAnswer = joinBlock(wrong[1] ?? "", block.lines).replace(/^[“"]([^“”"]*)[”"]$/, "$1");
       next = block.next;
     } else {
-      const inline = (points?.[1] ?? "").split(";").map((p) => p.trim()).filter(Boolean);
+      const inline = (points?.[1] ?? "")
+        .split(";")
+        .map((p) => p.trim())
+        .filter(Boolean);
       const list = collectListItems(src, j + 1);
       if (q.keyPoints.length) skip(state, j, "a second key-points list for the same question");
       else q.keyPoints = [...inline, ...list.items];

@@ -21,7 +21,7 @@ export const USAGE = [
   "  exercises                                   list exercises: slug, difficulty, title",
   "  show <slug> [--seed N]                      print a variant's prompt and its steps",
   "  grade <slug> --seed N step=answer [...]     grade typed answers (exit 0 correct, 1 not correct)",
-  "        [--answers file.json]                 answers as { \"step\": \"text\" }; step=answer arguments win",
+  '        [--answers file.json]                 answers as { "step": "text" }; step=answer arguments win',
   LAB_USAGE,
   "options: --token <token> (else RESIDUAL_TOKEN); server: RESIDUAL_URL (default http://localhost:3000)",
   "exit codes: 0 ok/correct, 1 not fully correct, 2 usage or rejected input, 3 server unreachable or token refused",
@@ -37,24 +37,29 @@ const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "the exercise sl
 
 const STEP_KEY = /^[a-z][a-zA-Z0-9]*$/;
 
+/** Node's own parse of the flags; throws on an unknown or malformed one. */
+function readArgs(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      seed: { type: "string" },
+      answers: { type: "string" },
+      token: { type: "string" },
+      format: { type: "string" },
+      out: { type: "string" },
+      timeout: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
 /** `argv` without the node and script paths, e.g. ["grade", "layernorm-by-hand", "--seed", "42", "mean=3"]. */
 export function parseCommand(argv: readonly string[]): ParsedArgs {
-  let parsed;
+  let parsed: ReturnType<typeof readArgs>;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        seed: { type: "string" },
-        answers: { type: "string" },
-        token: { type: "string" },
-        format: { type: "string" },
-        out: { type: "string" },
-        timeout: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    parsed = readArgs(argv);
   } catch (error) {
     return usage(error instanceof Error ? error.message : String(error));
   }

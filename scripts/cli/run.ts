@@ -29,8 +29,8 @@ type GradeCommand = Extract<Command, { kind: "grade" }>;
 /** Runs one CLI invocation; `argv` excludes the node and script paths. Never throws. */
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<ExitCode> {
   const outcome = await outcomeOf(argv, deps);
-  outcome.out.forEach((line) => deps.out(line));
-  outcome.err.forEach((line) => deps.err(line));
+  for (const line of outcome.out) deps.out(line);
+  for (const line of outcome.err) deps.err(line);
   return outcome.exitCode;
 }
 

@@ -6,14 +6,7 @@
 import type { Db } from "../../db/client";
 import { gradeLabOutput, type LabLookup } from "..";
 import { fromFloat64Chunks } from "../tensor-file";
-import {
-  claimNextSubmission,
-  completeSubmission,
-  reclaimStaleSubmissions,
-  releaseFailedAttempt,
-  selectJobInput,
-  type ClaimedJob,
-} from "./submission-rows";
+import { claimNextSubmission, completeSubmission, reclaimStaleSubmissions, releaseFailedAttempt, selectJobInput, type ClaimedJob } from "./submission-rows";
 
 /** Attempts a submission gets before it is marked FAILED. */
 export const MAX_GRADING_ATTEMPTS = 3;
@@ -57,9 +50,7 @@ export async function gradeNextSubmission(db: Db, labs: LabLookup, clock: () => 
   return { kind: "done", id: job.id, passed: outcome.result.passed, backend: outcome.result.backend, gradingMs: outcome.result.gradingMs };
 }
 
-type GradeOutcome =
-  | { ok: true; result: Awaited<ReturnType<typeof gradeLabOutput>> }
-  | { ok: false; error: string; final: boolean };
+type GradeOutcome = { ok: true; result: Awaited<ReturnType<typeof gradeLabOutput>> } | { ok: false; error: string; final: boolean };
 
 async function gradeJob(db: Db, labs: LabLookup, job: ClaimedJob): Promise<GradeOutcome> {
   const row = await selectJobInput(db, job.id);

@@ -42,7 +42,10 @@ async function snapshot(): Promise<Record<Table, string>> {
 /** The rows as sorted JSON lines, so the order Postgres returns them in does not matter. */
 function rowsText(rows: unknown): string {
   const list = Array.isArray(rows) ? rows.flat() : [rows];
-  return list.map((row) => JSON.stringify(row, stable)).sort().join("\n");
+  return list
+    .map((row) => JSON.stringify(row, stable))
+    .sort()
+    .join("\n");
 }
 
 /** Bytes by their length, and no token's last-use stamp (every bearer request moves it). */
@@ -68,7 +71,11 @@ async function setUp(): Promise<HostileContext> {
 
   const cards = await createModuleWithCards(db, { cards: 3 });
   await enroll(db, alice.id, cards.moduleId);
-  const grillModule = await createGrillModule(db, alice.id, TOPICS.map((topic) => ({ topic })));
+  const grillModule = await createGrillModule(
+    db,
+    alice.id,
+    TOPICS.map((topic) => ({ topic })),
+  );
   const module = await db.module.findUniqueOrThrow({ where: { id: grillModule.moduleId } });
   const item = await db.checklistItem.create({ data: { moduleId: module.id, externalId: "hc-plain", text: "Explain the residual stream", position: 0 } });
   const grillId = randomUUID();

@@ -45,7 +45,13 @@ describe("lab grading queue", () => {
 
     const read = async (id: string) =>
       (await (await submissionRoute.GET(labRequest(auth, `/api/labs/${LAB_SLUG}/submissions/${id}`), params({ slug: LAB_SLUG, id }))).json()) as {
-        status: string; passed: boolean; attempts: number; backend: string; startedAt: string; finishedAt: string; result: LabGradeResult;
+        status: string;
+        passed: boolean;
+        attempts: number;
+        backend: string;
+        startedAt: string;
+        finishedAt: string;
+        result: LabGradeResult;
       };
     const passed = await read(good);
     expect(passed).toMatchObject({ status: "DONE", passed: true, attempts: 1, result: { passed: true, mismatched: 0, diagnosis: null } });
@@ -108,7 +114,11 @@ describe("lab grading queue", () => {
     const id = await queued(user.id, await correctFile("npy"));
     await db.labSubmission.update({ where: { id }, data: { labSlug: "retired-lab" } });
     expect(await gradeNextSubmission(db, catalogue, () => new Date())).toMatchObject({ kind: "failed", id, status: "FAILED" });
-    expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", attempts: 1, error: 'The lab "retired-lab" no longer exists.' });
+    expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "FAILED",
+      attempts: 1,
+      error: 'The lab "retired-lab" no longer exists.',
+    });
   });
 
   it("runs as a worker process: wakes on NOTIFY, grades, and stops on SIGTERM", { timeout: 90_000 }, async () => {

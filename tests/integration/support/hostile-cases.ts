@@ -20,7 +20,7 @@ export type Table = (typeof TABLES)[number];
 const CaseSchema = z
   .object({
     name: z.string().min(1),
-    route: z.string().min(1).describe("Folder under app/api holding route.ts, e.g. \"tokens/[id]\"."),
+    route: z.string().min(1).describe('Folder under app/api holding route.ts, e.g. "tokens/[id]".'),
     method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
     path: z.string().startsWith("/api/").describe("URL path and query; {placeholders} are filled from the setup."),
     params: z.record(z.string(), z.string()).default({}).describe("Route params, with {placeholders}."),
@@ -84,7 +84,7 @@ const GeneratorSchema = z.discriminatedUnion("$generate", [
       exercise: z.string().optional().describe("Default: the grill's numeric item."),
       seed: z.number().optional(),
       append: z.string().default("").describe("Added to the first step's answer."),
-      extraKey: z.string().optional().describe("One more key, answered \"1\"."),
+      extraKey: z.string().optional().describe('One more key, answered "1".'),
     })
     .strict(),
 ]);

@@ -5,7 +5,7 @@ describe("renderMarkdown", () => {
   it.each([
     { name: "raw HTML is escaped", source: "<script>alert(1)</script>", contains: "&lt;script&gt;", absent: "<script>" },
     { name: "event-handler HTML is escaped", source: '<img src=x onerror="alert(1)">', contains: "&lt;img", absent: "<img" },
-    { name: "javascript: links lose their href", source: "[click](javascript:alert(1))", contains: "click", absent: "href=\"javascript" },
+    { name: "javascript: links lose their href", source: "[click](javascript:alert(1))", contains: "click", absent: 'href="javascript' },
     { name: "https links keep theirs", source: "[docs](https://example.com)", contains: 'href="https://example.com"', absent: "javascript" },
     { name: "images become their alt text", source: "![diagram](https://example.com/a.png)", contains: "diagram", absent: "<img" },
     { name: "money is not math", source: "It costs $5 and $6.", contains: "$5 and $6", absent: "katex" },
