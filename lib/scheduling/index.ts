@@ -29,6 +29,7 @@ export {
   type RatingPreview,
   type RatingPreviewer,
 } from "./scheduler";
+export { replayReviews, type ReplayEvent, type ReplayResult, type ReplayedReview } from "./replay";
 export { StateSnapshotSchema, restoreStateSnapshot, toStateSnapshot, type StateSnapshot } from "./snapshot";
 export { buttonRatings, passFailRating, type ButtonMode, type PassFail } from "./buttons";
 export { formatInterval } from "./interval-label";
