@@ -1,13 +1,18 @@
 // Counts bytes as they come out of a decompressor, so a bomb is stopped while
 // it inflates rather than after: header sizes are claims, not facts.
 import { AnkiPackageError } from "./errors";
-import { MAX_ENTRY_BYTES, MAX_TOTAL_UNPACKED_BYTES } from "./limits";
+import { MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_TOTAL_UNPACKED_BYTES } from "./limits";
 
 const MIB = 1024 * 1024;
 
-export type UnpackLimits = { totalBytes: number; entryBytes: number };
+/** Caps on one package: bytes of all members together, bytes of one member, number of members. */
+export type UnpackLimits = { totalBytes: number; entryBytes: number; entries: number };
 
-export const DEFAULT_UNPACK_LIMITS: UnpackLimits = { totalBytes: MAX_TOTAL_UNPACKED_BYTES, entryBytes: MAX_ENTRY_BYTES };
+export const DEFAULT_UNPACK_LIMITS: UnpackLimits = {
+  totalBytes: MAX_TOTAL_UNPACKED_BYTES,
+  entryBytes: MAX_ENTRY_BYTES,
+  entries: MAX_ENTRIES,
+};
 
 /** The unpacked bytes one package may still produce. */
 export class UnpackBudget {

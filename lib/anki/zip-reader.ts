@@ -1,10 +1,10 @@
-// Reads the members of a zip held in memory, bounded: at most MAX_ENTRIES
+// Reads the members of a zip held in memory, bounded: a capped number of
 // members, each and all of them capped while they inflate (yauzl also checks
 // every member against its declared size), names like `../x` or `/etc/x`
-// refused. Nothing is written to disk.
+// refused, every member's CRC-32 checked. Nothing is written to disk.
+import { crc32 } from "node:zlib";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { AnkiPackageError, causeText } from "./errors";
-import { MAX_ENTRIES } from "./limits";
 import type { UnpackBudget } from "./unpack-budget";
 
 function fail(error: unknown): AnkiPackageError {
@@ -13,8 +13,11 @@ function fail(error: unknown): AnkiPackageError {
   if (/absolute path|invalid relative path|invalid characters in fileName/.test(text)) {
     return new AnkiPackageError("UNSAFE_MEMBER_NAME", `Package member has an unsafe name (${text})`);
   }
-  if (/end of central directory record signature not found/.test(text)) {
-    return new AnkiPackageError("NOT_A_ZIP", "Not an Anki package: the file is not a zip archive");
+  if (/too many bytes in the stream/.test(text)) {
+    return new AnkiPackageError("TOO_LARGE", "Package member inflates past its declared size (a zip bomb?)");
+  }
+  if (/end of central directory record signature not found/i.test(text)) {
+    return new AnkiPackageError("NOT_A_ZIP", "Not an Anki package: the file is not a zip archive, or it is truncated");
   }
   return new AnkiPackageError("CORRUPT", `Package is damaged: ${text}`);
 }
@@ -46,7 +49,12 @@ function readEntry(zip: ZipFile, entry: Entry, budget: UnpackBudget): Promise<Ui
         chunks.push(chunk);
       });
       stream.on("error", (error) => reject(fail(error)));
-      stream.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks, size))));
+      stream.on("end", () => {
+        const bytes = Buffer.concat(chunks, size);
+        // yauzl checks sizes, not checksums: a damaged member is caught here.
+        if (crc32(bytes) !== entry.crc32) reject(new AnkiPackageError("CORRUPT", `Package is damaged: member ${entry.fileName} fails its checksum`));
+        else resolve(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      });
     });
   });
 }
@@ -55,8 +63,8 @@ function readEntry(zip: ZipFile, entry: Entry, budget: UnpackBudget): Promise<Ui
  * The members of the zip `bytes` whose names `wanted` accepts, by name. Other
  * members are counted but not inflated. Throws AnkiPackageError: NOT_A_ZIP,
  * CORRUPT (a bad structure or checksum, a duplicate name, an encrypted member),
- * UNSAFE_MEMBER_NAME, TOO_LARGE (more than MAX_ENTRIES members, or a cap of
- * `budget` broken while inflating).
+ * UNSAFE_MEMBER_NAME, TOO_LARGE (more members than `budget` allows, a member
+ * inflating past its declared size, or a cap of `budget` broken while inflating).
  */
 export async function readZipMembers(
   bytes: Uint8Array,
@@ -64,9 +72,9 @@ export async function readZipMembers(
   budget: UnpackBudget,
 ): Promise<Map<string, Uint8Array>> {
   const zip = await open(bytes);
-  if (zip.entryCount > MAX_ENTRIES) {
+  if (zip.entryCount > budget.limits.entries) {
     zip.close();
-    throw new AnkiPackageError("TOO_LARGE", `Package has ${zip.entryCount} members; at most ${MAX_ENTRIES} are read`);
+    throw new AnkiPackageError("TOO_LARGE", `Package has ${zip.entryCount} members; at most ${budget.limits.entries} are read`);
   }
   const members = new Map<string, Uint8Array>();
   const seen = new Set<string>();
