@@ -44,7 +44,8 @@ function makeTurndown(notes: FieldNotes): TurndownService {
   const service = new TurndownService({ headingStyle: "atx", codeBlockStyle: "fenced", bulletListMarker: "-", emDelimiter: "*", hr: "---" });
   const escape = service.escape.bind(service);
   // `$` in text is money, not math: only the TeX we restore may open math.
-  service.escape = (text: string) => escape(text).replace(/\$/g, "\\$");
+  // `<` in text (a decoded `&lt;`) is escaped so no renderer can take it for a tag.
+  service.escape = (text: string) => escape(text).replace(/[$<]/g, (c) => `\\${c}`);
   service.addRule("media-image", {
     filter: "img",
     replacement: (_content, node) => {
