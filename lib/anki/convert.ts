@@ -5,7 +5,7 @@ import { contentHash, sha256, stableStringify } from "../content/ids";
 import { MAX_TAG, MAX_TAGS } from "../content/limits";
 import { cardContent } from "../content/parse-module";
 import { ParsedCardSchema, type ParsedCard, type ParsedModule, type SkippedLine } from "../content/schemas";
-import { replayReviews, type ReplayResult, type SchedulerSettings } from "../scheduling";
+import { historyReplayer, type ReplayEvent, type ReplayResult, type SchedulerSettings } from "../scheduling";
 import { cardFaces } from "./card-faces";
 import type { FieldNotes } from "./html-to-markdown";
 import { deckModuleIdentity, type ModuleIdentity } from "./module-identity";
@@ -47,7 +47,7 @@ function keepTags(tags: readonly string[], log: NoticeLog): string[] {
   return kept;
 }
 
-function replayCard(card: AnkiCard, settings: SchedulerSettings, log: NoticeLog): ReplayResult {
+function replayCard(card: AnkiCard, replay: (events: readonly ReplayEvent[]) => ReplayResult, log: NoticeLog): ReplayResult {
   const { events, counts } = historyEvents(card.history);
   log.add("CRAM_REVIEWS_SKIPPED", undefined, counts.cram);
   log.add("MANUAL_RESCHEDULES_SKIPPED", undefined, counts.manual);
@@ -55,7 +55,7 @@ function replayCard(card: AnkiCard, settings: SchedulerSettings, log: NoticeLog)
   const firstReview = card.history.find((r) => r.ease > 0 && !(r.kind === "FILTERED" && r.factor === 0));
   if (firstReview && firstReview.kind !== "LEARN") log.add("HISTORY_WITHOUT_LEARNING");
   if (card.history.length === 0 && card.type !== 0) log.add("SCHEDULE_WITHOUT_HISTORY");
-  return replayReviews(events, settings);
+  return replay(events);
 }
 
 /**
@@ -66,6 +66,7 @@ function replayCard(card: AnkiCard, settings: SchedulerSettings, log: NoticeLog)
  */
 export function convertAnkiCollection(collection: AnkiCollection, options: ConvertOptions): AnkiConversion {
   const log = new NoticeLog();
+  const replay = historyReplayer(options.settings);
   const typeById = new Map(collection.noteTypes.map((t) => [t.id, { type: t, shape: noteTypeShape(t), notes: 0 }]));
   const noteById = new Map<number, AnkiNote>(collection.notes.map((n) => [n.id, n]));
   const deckById = new Map(collection.decks.map((d) => [d.id, d]));
@@ -137,7 +138,7 @@ export function convertAnkiCollection(collection: AnkiCollection, options: Conve
         else log.add("MEDIA_NOT_IN_PACKAGE", image);
       }
       target.cards.push(parsed.data);
-      target.schedules.push({ externalId, ankiCardId: card.id, suspended: card.suspended, buried: card.buried, replay: replayCard(card, options.settings, log) });
+      target.schedules.push({ externalId, ankiCardId: card.id, suspended: card.suspended, buried: card.buried, replay: replayCard(card, replay, log) });
     }
   }
 

@@ -40,7 +40,12 @@ function mediaName(src: string): string | null {
   return name.normalize("NFC");
 }
 
-function makeTurndown(notes: FieldNotes): TurndownService {
+// One service for the process (building one costs more than converting a
+// field); the notes of the field being converted are handed to its image rule
+// through `current`, set around each synchronous `turndown` call.
+let current: FieldNotes = { sounds: [], images: [], droppedImages: 0 };
+
+function makeTurndown(): TurndownService {
   const service = new TurndownService({ headingStyle: "atx", codeBlockStyle: "fenced", bulletListMarker: "-", emDelimiter: "*", hr: "---" });
   const escape = service.escape.bind(service);
   // `$` in text is money, not math: only the TeX we restore may open math.
@@ -52,15 +57,24 @@ function makeTurndown(notes: FieldNotes): TurndownService {
       const element = node as HTMLElement;
       const name = mediaName(element.getAttribute("src") ?? "");
       if (!name) {
-        notes.droppedImages += 1;
+        current.droppedImages += 1;
         return "";
       }
-      notes.images.push(name);
+      current.images.push(name);
       const alt = (element.getAttribute("alt") ?? "").replace(/[[\]\\]/g, "");
       return `![${alt}](<${name.replace(/[<>]/g, "")}>)`;
     },
   });
   return service;
+}
+
+const turndown = makeTurndown();
+
+/** Markdown for sanitized HTML; plain text (no tag, no entity) skips the HTML parser. */
+function toMarkdown(clean: string, notes: FieldNotes): string {
+  if (!/[<&]/.test(clean)) return turndown.escape(clean.replace(/\s+/g, " ").trim());
+  current = notes;
+  return turndown.turndown(clean);
 }
 
 /**
@@ -83,7 +97,7 @@ export function fieldToMarkdown(html: string, notes: FieldNotes = { sounds: [], 
     return `ANKIMATH${maths.length - 1}X`;
   });
   const clean = sanitizeHtml(withPlaceholders, SANITIZE);
-  const markdown = makeTurndown(notes).turndown(clean);
+  const markdown = toMarkdown(clean, notes);
   return markdown
     .replace(PLACEHOLDER, (_whole, i: string) => {
       const math = maths[Number(i)];

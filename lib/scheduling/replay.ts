@@ -1,7 +1,7 @@
 // Replaying a review history kept elsewhere (an Anki collection) through our
 // own scheduler, so an imported card carries the FSRS state our app would have
 // given it had every review happened here.
-import { applyRating } from "./scheduler";
+import { ratingApplier, type RatingApplier } from "./scheduler";
 import type { SchedulerSettings } from "./settings";
 import type { Rating, ReviewLogFields, SchedulingState } from "./types";
 
@@ -23,8 +23,8 @@ export type ReplayedReview = {
 export type ReplayResult = { state: SchedulingState | null; reviews: ReplayedReview[] };
 
 /**
- * Applies `events` in order through `applyRating`, the same code path (fuzz,
- * seed, learning steps) a review posted to the app takes, under `settings`.
+ * Applies `events` in order through `applyRating`'s code path (fuzz, seed,
+ * learning steps: what a review posted to the app does) under `settings`.
  * A "forget" makes the card new again: later reviews start from an empty card,
  * earlier ones stay in the returned log. Pure.
  *
@@ -33,6 +33,16 @@ export type ReplayResult = { state: SchedulingState | null; reviews: ReplayedRev
  * throws a RangeError. Throws RangeError when `settings` are out of range.
  */
 export function replayReviews(events: readonly ReplayEvent[], settings: SchedulerSettings): ReplayResult {
+  return historyReplayer(settings)(events);
+}
+
+/** `replayReviews` bound to `settings`, for many cards: the scheduler is built once (see `ratingApplier`). */
+export function historyReplayer(settings: SchedulerSettings): (events: readonly ReplayEvent[]) => ReplayResult {
+  const apply = ratingApplier(settings);
+  return (events) => replayWith(apply, events);
+}
+
+function replayWith(apply: RatingApplier, events: readonly ReplayEvent[]): ReplayResult {
   let state: SchedulingState | null = null;
   let last = -Infinity;
   const reviews: ReplayedReview[] = [];
@@ -44,7 +54,7 @@ export function replayReviews(events: readonly ReplayEvent[], settings: Schedule
       state = null;
       continue;
     }
-    const { next, log } = applyRating(state, event.rating, event.at, settings);
+    const { next, log } = apply(state, event.rating, event.at);
     reviews.push({ log, before: state, after: next, durationMs: event.durationMs });
     state = next;
   }
