@@ -66,9 +66,27 @@ export function ratingPreviewer(settings: SchedulerSettings): RatingPreviewer {
  * `SchedulerSettingsSchema`.
  */
 export function applyRating(state: SchedulingState | null, rating: Rating, now: Date, settings: SchedulerSettings): AppliedRating {
-  const scheduler = createFsrs(settings, fuzzSeed(state, now));
-  const item = scheduler.next(toFsrsCard(state, now), now, toGrade(rating));
-  return { next: fromFsrsCard(item.card), log: toReviewLogFields(item.log) };
+  return ratingApplier(settings)(state, rating, now);
+}
+
+/** `applyRating` for many reviews under one `settings`. */
+export type RatingApplier = (state: SchedulingState | null, rating: Rating, now: Date) => AppliedRating;
+
+/**
+ * `applyRating` bound to `settings`, for replaying many reviews (an imported
+ * history): the ts-fsrs scheduler is built once and its fuzz seed set right
+ * before each synchronous `next`, so every result equals
+ * `applyRating(state, rating, now, settings)`. Throws `RangeError` when
+ * `settings` is outside `SchedulerSettingsSchema`.
+ */
+export function ratingApplier(settings: SchedulerSettings): RatingApplier {
+  let seed = "";
+  const scheduler = createFsrs(settings, () => seed);
+  return (state, rating, now) => {
+    seed = fuzzSeed(state, now);
+    const item = scheduler.next(toFsrsCard(state, now), now, toGrade(rating));
+    return { next: fromFsrsCard(item.card), log: toReviewLogFields(item.log) };
+  };
 }
 
 /**
