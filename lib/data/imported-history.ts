@@ -132,7 +132,11 @@ async function insertReviews(db: Db, userId: string, batch: readonly ImportedHis
 function columns<T, R extends Record<string, unknown>>(items: readonly T[], row: (item: T) => R): { [K in keyof R]: R[K][] } {
   const out: Record<string, unknown[]> = {};
   for (const item of items) {
-    for (const [key, value] of Object.entries(row(item))) (out[key] ??= []).push(value);
+    for (const [key, value] of Object.entries(row(item))) {
+      const column = out[key] ?? [];
+      column.push(value);
+      out[key] = column;
+    }
   }
   return out as { [K in keyof R]: R[K][] };
 }
