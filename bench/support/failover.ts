@@ -22,7 +22,7 @@ export type FailoverRequest = { method: "GET" | "POST"; path: string; headers?: 
 export type FailoverOptions = {
   /** Sends in all, across the instances (default 6). */
   tries?: number;
-  /** Pause before the n-th retry: n × this (default 100 ms). */
+  /** Pause before going round the instances again, the r-th time: r × this (default 100 ms). The next instance is tried at once. */
   pauseMs?: number;
   timeoutMs?: number;
 };
@@ -32,8 +32,8 @@ export const shouldRetry = (status: number): boolean => status === 0 || status >
 
 /**
  * Sends `request` to `bases[first]`, then, while `shouldRetry`, to the next
- * base in turn, up to `tries` sends. Never throws: a request no instance
- * answered has status 0.
+ * base in turn, up to `tries` sends, pausing only between rounds. Never
+ * throws: a request no instance answered has status 0.
  */
 export async function sendWithFailover(bases: readonly string[], first: number, request: FailoverRequest, options: FailoverOptions = {}): Promise<FailoverReply> {
   const tries = options.tries ?? 6;
@@ -42,7 +42,8 @@ export async function sendWithFailover(bases: readonly string[], first: number, 
   const started = performance.now();
   let last = { status: 0, body: "" };
   for (let n = 0; n < tries; n++) {
-    if (n > 0) await new Promise((done) => setTimeout(done, n * pauseMs));
+    const round = Math.floor(n / bases.length);
+    if (n > 0 && n % bases.length === 0) await new Promise((done) => setTimeout(done, round * pauseMs));
     const base = bases[(first + n) % bases.length] ?? "";
     const sent = performance.now();
     last = await sendOnce(base, request, options.timeoutMs ?? 15_000);

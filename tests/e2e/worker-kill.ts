@@ -11,10 +11,11 @@ const HOLD_TIMEOUT_MS = 15_000;
  * Pauses every worker (SIGSTOP), lets `queueBacklog` queue more submissions
  * than there are workers, resumes them, and locks lab_submission_chunk: a
  * worker claims its next job (the claim touches only lab_submission) and then
- * waits on reading the job's chunks. Once every worker holds a RUNNING job,
- * `victim` is SIGKILLed and the lock released; the victim's job stays RUNNING
- * until a surviving worker takes it back as stale. Returns the ids RUNNING at
- * the kill, the victim's among them. Uploads wait on the lock too, briefly.
+ * waits on reading the job's chunks. Once every worker waits so, each holding
+ * a RUNNING job, `victim` is SIGKILLed and the lock released; the victim's job
+ * stays RUNNING until a surviving worker takes it back as stale. Returns the
+ * ids RUNNING at the kill, the victim's among them. Uploads wait on the lock
+ * too (to insert, not to read), briefly.
  */
 export async function killWorkerHoldingJob(
   databaseUrl: string,
@@ -33,17 +34,23 @@ export async function killWorkerHoldingJob(
     try {
       // After SIGCONT, not before: a paused worker could be holding a read of the chunks open.
       await client.query("LOCK TABLE lab_submission_chunk IN ACCESS EXCLUSIVE MODE");
-      const running = async () =>
-        (await client.query<{ id: string }>(`SELECT id::text AS id FROM lab_submission WHERE status = 'RUNNING' ORDER BY id`)).rows.map((row) => row.id);
+      // A RUNNING row alone is not enough: a worker that read its chunks just before the lock may be finishing.
+      const readersWaiting = async () =>
+        (
+          await client.query<{ waiting: number }>(
+            `SELECT count(*)::int AS waiting FROM pg_locks WHERE relation = 'lab_submission_chunk'::regclass AND mode = 'AccessShareLock' AND NOT granted`,
+          )
+        ).rows[0]?.waiting ?? 0;
       const deadline = Date.now() + HOLD_TIMEOUT_MS;
-      let held = await running();
-      while (held.length < workers.length) {
-        if (Date.now() > deadline) throw new Error(`only ${held.length} of ${workers.length} workers took a job while the chunks were locked; queue a larger backlog`);
+      let waiting = await readersWaiting();
+      while (waiting < workers.length) {
+        if (Date.now() > deadline) throw new Error(`only ${waiting} of ${workers.length} workers claimed a job while the chunks were locked; queue a larger backlog`);
         await new Promise((done) => setTimeout(done, 20));
-        held = await running();
+        waiting = await readersWaiting();
       }
       victim.signal("SIGKILL");
-      return held;
+      const held = await client.query<{ id: string }>(`SELECT id::text AS id FROM lab_submission WHERE status = 'RUNNING'`);
+      return held.rows.map((row) => row.id);
     } finally {
       await client.query("COMMIT");
     }
