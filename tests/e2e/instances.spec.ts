@@ -92,7 +92,8 @@ test.describe("two app instances and two lab workers on one database", () => {
         return { account, cardIds: await queueCardIds(bases, account), labSeed, labOutput: await layerNormOutput(bases, account, labSeed) };
       }),
     );
-    const backlogClient = clients.pop() as LoadClient;
+    const backlogClient = clients.pop();
+    if (!backlogClient) throw new Error("no client left for the backlog");
     const total = CLIENTS * (PLAN.review + PLAN.grade + PLAN.lab);
     const backlog: Outcome[] = [];
     let kills: Promise<string[]> | undefined;
