@@ -34,6 +34,16 @@ const EnvSchema = z.object({
     .max(10_000)
     .default(10)
     .describe("Sign-in attempts allowed per client address per minute, whatever the account."),
+  LAB_STALE_JOB_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(120)
+    .describe(
+      "Lab workers: a RUNNING submission untouched this long is presumed orphaned (its worker died) and queued again. " +
+        "Keep it well above the longest grading (well under a minute), or a slow job is graded twice.",
+    ),
   TRUSTED_PROXIES: z
     .string()
     .default("")
