@@ -20,6 +20,7 @@ export default async function HomePage() {
         <span className="brand">Residual</span>
         <nav className="nav">
           <Link href="/progress">Progress</Link>
+          <Link href="/import">Import</Link>
           <Link href="/settings">Settings</Link>
           <SignOutButton />
         </nav>

@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { SCREENSHOT_DIR, signUp } from "./support";
+
+const NOTES = [
+  "# Attention notes",
+  "",
+  "Is MLA worth it?",
+  "",
+  "**1. Why scale the scores by √d_k?**",
+  "",
+  "To keep the logits near unit variance, so softmax does not saturate.",
+  "",
+  "**2.** What does the causal mask do?",
+  "",
+  "Adds $-\\infty$ to the scores of later positions before softmax.",
+  "",
+  "### What is a KV cache?",
+  "",
+  "The keys and values of past tokens, kept between decoding steps.",
+].join("\n");
+
+const FRONTS = ["Why scale the scores by √d_k?", "What does the causal mask do?", "What is a KV cache?"];
+
+test("import a markdown file through the preview, confirm, and find the cards in the review queue", async ({ page }) => {
+  await signUp(page, "import");
+  // Room for every new card today, so the imported ones join the queue behind the course's.
+  const patched = await page.request.patch("/api/settings", { data: { newCardsPerDay: 500 } });
+  expect(patched.ok()).toBe(true);
+  await page.reload();
+  const newBefore = Number(await page.getByTestId("due-counts").locator(".count").nth(2).locator("strong").textContent());
+
+  await page.getByRole("link", { name: "Import" }).tap();
+  await expect(page).toHaveURL(/\/import$/);
+  await page.getByTestId("import-file").setInputFiles({ name: "attention-notes.md", mimeType: "text/markdown", buffer: Buffer.from(NOTES) });
+  await expect(page.getByTestId("import-slug")).toHaveValue("attention-notes");
+  await page.getByTestId("import-preview-button").tap();
+
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("Attention notes");
+  await expect(page.getByTestId("import-count-created")).toContainText("3");
+  for (const front of FRONTS) await expect(preview).toContainText(front);
+  await expect(page.getByTestId("import-unread")).toContainText("line 3");
+  await expect(page.getByTestId("import-unread")).toContainText("Is MLA worth it?");
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/import-preview.png`, fullPage: true });
+
+  await page.getByTestId("import-confirm").tap();
+  await expect(page.getByTestId("import-done")).toContainText("3 new");
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/import-done.png` });
+
+  await page.goto("/");
+  await expect(page.getByTestId("due-counts").locator(".count").nth(2).locator("strong")).toHaveText(String(newBefore + 3));
+  const queue = (await (await page.request.get("/api/queue")).json()) as { cards: { frontHtml: string }[] };
+  const html = queue.cards.map((c) => c.frontHtml).join("\n");
+  for (const front of FRONTS.slice(1)) expect(html).toContain(front);
+
+  await page.goto("/import");
+  await expect(page.getByTestId("import-module")).toContainText("Attention notes (3 cards)");
+});
