@@ -107,12 +107,11 @@ export function ImportForm({ modules }: { modules: Module[] }) {
         )}
       </section>
       {preview && (
-        <>
-          <ImportPreviewView result={preview} />
-          <button type="button" className="button primary block import-confirm" disabled={busy || willWrite === 0} onClick={() => run(false)} data-testid="import-confirm">
+        <ImportPreviewView result={preview}>
+          <button type="button" className="button primary block" disabled={busy || willWrite === 0} onClick={() => run(false)} data-testid="import-confirm">
             {step.kind === "committing" ? "Importing…" : willWrite === 0 ? "Nothing to change" : `Import into ${preview.module.title}`}
           </button>
-        </>
+        </ImportPreviewView>
       )}
     </>
   );
@@ -126,6 +125,7 @@ function Done({ result }: { result: ImportResult }) {
       <p style={{ margin: 0 }}>
         {cards.created.total} new, {cards.updated.total} updated, {cards.unchanged.total} unchanged, {cards.archived.total} archived.
       </p>
+      <p className="muted small" style={{ margin: 0 }}>New cards join your daily queue after the new cards already waiting; edited cards keep their history.</p>
       <Link href="/review" className="button primary block" data-testid="import-review">Start reviewing</Link>
       <a href="/import" className="button block">Import another file</a>
     </section>

@@ -1,5 +1,6 @@
 // The preview of an import: counts, then the cards by outcome and the lines
 // that were not read, each list folded so a phone shows the counts first.
+import type { ReactNode } from "react";
 import type { ImportResult } from "@/lib/imports/import-upload";
 import type { PreviewCard, PreviewList } from "@/lib/imports/import-preview";
 
@@ -10,7 +11,8 @@ const OUTCOMES = [
   { key: "archived", label: "archived" },
 ] as const;
 
-export function ImportPreviewView({ result }: { result: ImportResult }) {
+/** `children` (the confirm button) sits right under the counts, before the lists. */
+export function ImportPreviewView({ result, children }: { result: ImportResult; children: ReactNode }) {
   const { cards } = result;
   return (
     <section className="panel stack" data-testid="import-preview">
@@ -25,7 +27,8 @@ export function ImportPreviewView({ result }: { result: ImportResult }) {
           </div>
         ))}
       </div>
-      {result.notice && <p className="notice" style={{ margin: 0 }}>{result.notice}</p>}
+      {result.notice && <p className="notice" style={{ margin: 0 }}><Ticked text={result.notice} /></p>}
+      {children}
       {cards.restored.total > 0 && <CardList title="Back from the archive" list={cards.restored} />}
       <CardList title="New cards" list={cards.created} open />
       <CardList title="Updated cards" list={cards.updated} open />
@@ -37,7 +40,7 @@ export function ImportPreviewView({ result }: { result: ImportResult }) {
           <ul>
             {result.unread.items.map((u) => (
               <li key={`${u.file}:${u.line}`}>
-                <span className="pill">line {u.line}</span> {u.reason}
+                <span className="pill">line {u.line}</span> <Ticked text={u.reason} />
                 <br />
                 <code>{u.text}</code>
               </li>
@@ -76,4 +79,9 @@ function CardList({ title, list, open = false }: { title: string; list: PreviewL
 
 function More({ list }: { list: PreviewList<unknown> }) {
   return list.total > list.items.length ? <p className="muted small" style={{ margin: 0 }}>… and {list.total - list.items.length} more</p> : null;
+}
+
+/** Text whose `backticked` parts (syntax in the parser's messages) show as code. */
+function Ticked({ text }: { text: string }) {
+  return <>{text.split("`").map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>;
 }
