@@ -20,7 +20,6 @@ export default async function HomePage() {
         <span className="brand">Residual</span>
         <nav className="nav">
           <Link href="/progress">Progress</Link>
-          <Link href="/import">Import</Link>
           <Link href="/settings">Settings</Link>
           <SignOutButton />
         </nav>
@@ -61,6 +60,7 @@ const PRACTICE = [
   { href: "/labs", title: "Labs", blurb: "Run your own code on our inputs; we find the bug" },
   { href: "/grill", title: "Mock grill", blurb: "Timed interview questions and quick numbers" },
   { href: "/modules", title: "Readiness", blurb: "Checklist, retention, accuracy, open mistakes" },
+  { href: "/import", title: "Import notes", blurb: "Your markdown or CSV as cards, previewed before anything is saved" },
 ] as const;
 
 function Landing() {

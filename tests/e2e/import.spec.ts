@@ -29,7 +29,7 @@ test("import a markdown file through the preview, confirm, and find the cards in
   await page.reload();
   const newBefore = Number(await page.getByTestId("due-counts").locator(".count").nth(2).locator("strong").textContent());
 
-  await page.getByRole("link", { name: "Import" }).tap();
+  await page.getByRole("link", { name: /Import notes/ }).tap();
   await expect(page).toHaveURL(/\/import$/);
   await page.getByTestId("import-file").setInputFiles({ name: "attention-notes.md", mimeType: "text/markdown", buffer: Buffer.from(NOTES) });
   await expect(page.getByTestId("import-slug")).toHaveValue("attention-notes");
