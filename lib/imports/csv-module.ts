@@ -21,23 +21,35 @@ const DELIMITER_NAME: Record<Delimiter, string> = { "\t": "tab", ";": "semicolon
 type Row = { fields: string[]; line: number };
 type Columns = { front: number; back: number; tags: number | undefined };
 
-/** What csv-parse returns per record with `info` and `raw` on (its types do not model these options). */
-const InfoRecordsSchema = z.array(z.object({ record: z.array(z.string()), info: z.object({ lines: z.number() }), raw: z.string() }));
+/** What csv-parse returns per record with `info` on (its types do not model the option). */
+const InfoRecordsSchema = z.array(z.object({ record: z.array(z.string()), info: z.object({ lines: z.number(), empty_lines: z.number() }) }));
 
-/** Records with the line each starts on (csv-parse counts the line a record ends on). */
+/** Records read at most: a header and one card per row, and one more to tell that the file goes on. */
+const MAX_RECORDS = MAX_CARDS + 2;
+
+/**
+ * The first MAX_RECORDS records with the line each starts on (csv-parse
+ * counts the line a record ends on: a record starts after the previous one
+ * and the empty lines skipped since). Stops reading there, so a huge file
+ * costs no more than MAX_RECORDS rows.
+ */
 function readRows(text: string, delimiter: Delimiter): Row[] {
   const parsed: unknown = parse(text, {
     delimiter,
     bom: true,
     info: true,
-    raw: true,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
+    to: MAX_RECORDS,
   });
-  return InfoRecordsSchema.parse(parsed).map(({ record, info, raw }) => {
-    const own = raw.replace(/^(?:\r?\n)+/, "").replace(/\r?\n$/, "");
-    return { fields: record, line: info.lines - (own.match(/\n/g)?.length ?? 0) };
+  let end = 0;
+  let empty = 0;
+  return InfoRecordsSchema.parse(parsed).map(({ record, info }) => {
+    const line = end + 1 + (info.empty_lines - empty);
+    end = info.lines;
+    empty = info.empty_lines;
+    return { fields: record, line };
   });
 }
 
@@ -76,7 +88,7 @@ export function csvModule(input: CsvModuleInput): ParsedModule {
   const skip = (row: Row, reason: string) =>
     skipped.push({ file: input.fileName, line: row.line, text: row.fields.join(" | ").slice(0, 120), reason });
   for (const row of data) {
-    if (items.length >= MAX_CARDS) {
+    if (items.length + skipped.length >= MAX_CARDS) {
       skip(row, `more than ${MAX_CARDS} rows: this row and the ones after it were not read`);
       break;
     }

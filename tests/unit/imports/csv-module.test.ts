@@ -49,6 +49,13 @@ describe("CSV rows to cards", () => {
     ]);
   });
 
+  it("reads at most 2000 rows and says where it stopped", () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => `q${i},a${i}`).join("\n");
+    const parsed = read(`front,back\n${rows}`);
+    expect(parsed.cards).toHaveLength(2000);
+    expect(parsed.skipped).toEqual([expect.objectContaining({ line: 2002, reason: expect.stringMatching(/more than 2000 rows/) })]);
+  });
+
   it("says why a file yields no cards", () => {
     expect(parseUpload({ bytes: new TextEncoder().encode("front,back\n"), slug: "c", filename: "c.csv" }).notice).toMatch(/the file has no rows/);
     expect(parseUpload({ bytes: new TextEncoder().encode("a\nb\n"), slug: "c", format: "csv" }).notice).toMatch(/none of the 2 rows could be used/);
