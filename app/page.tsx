@@ -71,6 +71,7 @@ const PRACTICE = [
   { href: "/labs", title: "Labs", blurb: "Run your own code on our inputs; we find the bug" },
   { href: "/grill", title: "Mock grill", blurb: "Timed interview questions and quick numbers" },
   { href: "/modules", title: "Readiness", blurb: "Checklist, retention, accuracy, open mistakes" },
+  { href: "/import", title: "Import notes", blurb: "Your markdown or CSV as cards, previewed before anything is saved" },
 ] as const;
 
 function Landing() {

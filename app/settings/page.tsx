@@ -48,7 +48,8 @@ function YourData() {
     <section className="panel stack" id="your-data" data-testid="your-data">
       <h2 style={{ margin: 0, fontSize: 18 }}>Your data</h2>
       <p className="muted small" style={{ margin: 0 }}>
-        Download what you have done, as CSV (spreadsheets) or JSON. See also your <Link href="/stats">stats</Link>.
+        Download what you have done, as CSV (spreadsheets) or JSON. See also your <Link href="/stats">stats</Link>, or{" "}
+        <Link href="/import">import your own notes</Link>.
       </p>
       {DOWNLOADS.map((d) => (
         <div key={d.what} className="row" style={{ justifyContent: "space-between" }}>

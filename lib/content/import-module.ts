@@ -154,5 +154,6 @@ export async function importModule(db: Db, parsed: ParsedModule, target: ImportT
       warnings: module.warnings,
     };
   };
-  return "$transaction" in db ? db.$transaction(run, { maxWait: 10_000, timeout: 60_000 }) : run(db);
+  // A transaction client has `$transaction` too (Prisma 7), but never `$connect`.
+  return "$connect" in db ? db.$transaction(run, { maxWait: 10_000, timeout: 60_000 }) : run(db);
 }

@@ -106,7 +106,7 @@ test("a tour of the app under the Content-Security-Policy: pages work and nothin
     await expect(page.getByTestId("forecast-chart")).toBeVisible();
   });
 
-  for (const path of ["/", "/exercises", "/labs", "/progress", "/modules", "/modules/transformer-architecture"]) {
+  for (const path of ["/", "/exercises", "/labs", "/progress", "/modules", "/modules/transformer-architecture", "/import"]) {
     await visit(path, async () => {
       await expect(page.locator("main")).toBeVisible();
     });
