@@ -75,6 +75,7 @@ function ModuleCard({ module: m, defaults }: { module: LibraryModule; defaults: 
       {error && <p className="error" role="alert">{error}</p>}
       <ModuleSettings module={m} defaults={defaults} />
       <div className="row wrap">
+        <Link href={`/cards?module=${m.slug}`} className="small">Browse cards</Link>
         {m.studying && <Link href={`/modules/${m.slug}`} className="small">Readiness</Link>}
         {m.owned && !m.archived && <Link href={`/import?module=${m.slug}`} className="small">Import into it</Link>}
       </div>

@@ -1,5 +1,6 @@
 "use client";
 import type { QueueCard } from "@/lib/queue/queue-card";
+import { CardInfoLink } from "./card-info-link";
 
 const DIFFICULTY_LABEL = { EASY: "easy", MEDIUM: "medium", HARD: "hard" } as const;
 
@@ -17,6 +18,7 @@ export function CardFace({ card, revealed, onReveal }: { card: QueueCard; reveal
         <span className={`pill ${card.difficulty.toLowerCase()}`}>{DIFFICULTY_LABEL[card.difficulty]}</span>
         {card.isNew && <span className="pill new">new</span>}
         {card.role === "INTERVIEW" && <span className="pill">interview</span>}
+        <CardInfoLink cardId={card.cardId} />
       </header>
       <div className="card-front" dangerouslySetInnerHTML={{ __html: card.frontHtml }} />
       {revealed ? (

@@ -22,7 +22,7 @@ describe("card actions", () => {
   it("bury keeps a reviewed card and a never-seen card out of the queue until the next study day, then both come back", async () => {
     const db = testDb();
     const { me, mine } = await learnerWithModules(db);
-    const [seen, unseen] = await addCards(db, mine.id, [{ front: "seen", back: "a" }, { front: "unseen", back: "b" }]);
+    const [seen = "", unseen = ""] = await addCards(db, mine.id, [{ front: "seen", back: "a" }, { front: "unseen", back: "b" }]);
     await recordReview(db, { userId: me.id, reviewId: randomUUID(), cardId: seen, rating: 1 }, T0);
     const queued = async (at: Date) => (await getTodayQueue(db, catalogue, me.id, at, () => 1)).cards.map((c) => c.cardId);
     expect(await queued(hours(1))).toEqual(expect.arrayContaining([seen, unseen]));
@@ -69,7 +69,7 @@ describe("card actions", () => {
   it("two resets or two suspends racing leave one consistent state; a review racing a reset is recorded on the new card", async () => {
     const db = testDb();
     const { me, mine } = await learnerWithModules(db);
-    const [card] = await addCards(db, mine.id, [{ front: "raced", back: "a" }]);
+    const [card = ""] = await addCards(db, mine.id, [{ front: "raced", back: "a" }]);
     const id = card ?? "";
     await recordReview(db, { userId: me.id, reviewId: randomUUID(), cardId: id, rating: 3 }, T0);
 
@@ -95,7 +95,7 @@ describe("card actions", () => {
   it("undoing the first review of a card suspended while new gives it back to the new-card scan", async () => {
     const db = testDb();
     const { me, mine } = await learnerWithModules(db);
-    const [card] = await addCards(db, mine.id, [{ front: "x", back: "y" }]);
+    const [card = ""] = await addCards(db, mine.id, [{ front: "x", back: "y" }]);
     const id = card ?? "";
     await actOnCard(db, me.id, id, { action: "suspend" }, T0);
     const own = async () => (await getTodayQueue(db, catalogue, me.id, hours(1), () => 1)).cards.filter((c) => c.cardId === id);
@@ -111,7 +111,7 @@ describe("card actions", () => {
   it("sets a due date keeping memory state, and refuses a day in the past", async () => {
     const db = testDb();
     const { me, mine } = await learnerWithModules(db);
-    const [card] = await addCards(db, mine.id, [{ front: "x", back: "y" }]);
+    const [card = ""] = await addCards(db, mine.id, [{ front: "x", back: "y" }]);
     const id = card ?? "";
     await recordReview(db, { userId: me.id, reviewId: randomUUID(), cardId: id, rating: 4 }, T0);
     const before = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: me.id, cardId: id } } });
@@ -126,7 +126,7 @@ describe("card actions", () => {
   it("tags, moves and deletes only the learner's own cards; schedule actions work on the public course", async () => {
     const db = testDb();
     const { me, other, course, mine, spare } = await learnerWithModules(db);
-    const [own1, own2] = await addCards(db, mine.id, [{ front: "a", back: "a" }, { front: "b", back: "b" }]);
+    const [own1 = "", own2 = ""] = await addCards(db, mine.id, [{ front: "a", back: "a" }, { front: "b", back: "b" }]);
     const publicCard = course.cardIds[0] ?? "";
 
     expect((await rejects(actOnCard(db, me.id, publicCard, { action: "add-tag", tag: "mine" }, T0))).message).toMatch(/read-only/);
@@ -156,7 +156,7 @@ describe("card actions", () => {
   it("never shows or touches another learner's card: not found", async () => {
     const db = testDb();
     const { me, theirs } = await learnerWithModules(db);
-    const [secret] = await addCards(db, theirs.id, [{ front: "secret", back: "s" }]);
+    const [secret = ""] = await addCards(db, theirs.id, [{ front: "secret", back: "s" }]);
     expect((await rejects(getCardInfo(db, me.id, secret ?? "", T0))).code).toBe("NOT_FOUND");
     expect((await rejects(actOnCard(db, me.id, secret ?? "", { action: "suspend" }, T0))).code).toBe("NOT_FOUND");
     expect((await rejects(actOnCards(db, me.id, { ids: [secret ?? ""] }, { action: "reset" }, T0))).code).toBe("NOT_FOUND");
@@ -166,7 +166,7 @@ describe("card actions", () => {
   it("card info shows the history, the memory state and retrievability", async () => {
     const db = testDb();
     const { me, mine } = await learnerWithModules(db);
-    const [card] = await addCards(db, mine.id, [{ front: "**bold** $x^2$", back: "b" }]);
+    const [card = ""] = await addCards(db, mine.id, [{ front: "**bold** $x^2$", back: "b" }]);
     const id = card ?? "";
     await recordReview(db, { userId: me.id, reviewId: randomUUID(), cardId: id, rating: 3 }, T0);
     await recordReview(db, { userId: me.id, reviewId: randomUUID(), cardId: id, rating: 3 }, hours(1));

@@ -16,12 +16,12 @@ describe("searching one's cards", () => {
   it("finds cards by words of the front or back, as prefixes, in any case, never another learner's private cards", async () => {
     const db = testDb();
     const { me, other, mine, theirs } = await learnerWithModules(db);
-    const [gqa, rms, hyphen] = await addCards(db, mine.id, [
+    const [gqa = "", rms = "", hyphen = ""] = await addCards(db, mine.id, [
       { front: "What does GQA share between heads?", back: "Keys and values" },
       { front: "Why RMSNorm?", back: "It skips the mean: cheaper than LayerNorm" },
       { front: "Where do pre-norm blocks put the norm?", back: "Before attention, d_model wide" },
     ]);
-    const [secret] = await addCards(db, theirs.id, [{ front: "GQA secret of another learner", back: "hidden" }]);
+    const [secret = ""] = await addCards(db, theirs.id, [{ front: "GQA secret of another learner", back: "hidden" }]);
     const ids = async (q: string, userId = me.id) => (await searchCards(db, userId, query({ q }), T0)).cards.map((c) => c.id);
 
     expect(await ids("gqa")).toEqual([gqa]);
@@ -47,7 +47,7 @@ describe("searching one's cards", () => {
   it("filters by module, tag, state, due, suspended, leech and lapses", async () => {
     const db = testDb();
     const { me, course, mine } = await learnerWithModules(db);
-    const [a, b, c] = await addCards(db, mine.id, [
+    const [a = "", b = "", c = ""] = await addCards(db, mine.id, [
       { front: "alpha", back: "x", tags: ["attn"] },
       { front: "beta", back: "x", tags: ["attn", "kv"] },
       { front: "gamma", back: "x" },
