@@ -35,7 +35,7 @@ type Props = { name: CardAction["action"]; value: string; onValue: (v: string) =
 /** The input the chosen action needs, if any. */
 export function ActionValue({ name, value, onValue, modules }: Props) {
   if (name === "set-due") return <input type="date" aria-label="Due date" value={value} onChange={(e) => onValue(e.target.value)} />;
-  if (name === "add-tag" || name === "remove-tag") return <input aria-label="Tag" placeholder="tag" value={value} onChange={(e) => onValue(e.target.value)} />;
+  if (name === "add-tag" || name === "remove-tag") return <input aria-label="Tag to add or remove" placeholder="tag" value={value} onChange={(e) => onValue(e.target.value)} />;
   if (name === "move") {
     return (
       <select aria-label="Target module" value={value} onChange={(e) => onValue(e.target.value)}>

@@ -97,7 +97,7 @@ export function CardBrowser({ modules, initialQuery, initialPage }: Props) {
               <span className="card-row-front">{card.front || "(empty front)"}</span>
               <span className="muted small card-row-meta">
                 {card.module.title} · {card.state}
-                {card.due ? ` · due ${new Date(card.due).toLocaleDateString()}` : ""}
+                {card.due ? ` · due ${new Date(card.due).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" })}` : ""}
                 {card.lapses > 0 ? ` · ${card.lapses} lapse${card.lapses === 1 ? "" : "s"}` : ""}
               </span>
               <span className="card-row-pills">

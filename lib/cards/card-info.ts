@@ -10,7 +10,7 @@ import { toSchedulingState } from "../data/state-snapshot";
 import { selectUserSettings } from "../data/user-settings";
 import { notFound } from "../errors/app-error";
 import { renderCardFaces } from "../render/card-faces";
-import { retrievabilityAt } from "../scheduling";
+import { retrievabilityAt, type SchedulingState } from "../scheduling";
 import { schedulerSettingsOf } from "../settings/scheduler-settings";
 import { requireVisibleCard, selectVisibleModules } from "./card-access";
 
@@ -22,10 +22,10 @@ export type CardReviewEntry = {
   rating: number;
   /** The card's state when it was reviewed. */
   state: string;
-  /** The interval the review scheduled, in days (0 while learning). */
-  scheduledDays: number;
-  stability: number;
-  difficulty: number;
+  /** What the review left: the interval it scheduled in days (0 while learning), stability in days, difficulty 1–10; null when unknown (a later reset). */
+  scheduledDays: number | null;
+  stability: number | null;
+  difficulty: number | null;
   /** Days since the review before (0 for the first). */
   elapsedDays: number;
   durationMs: number | null;
@@ -96,15 +96,32 @@ export async function getCardInfo(db: Db, userId: string, cardId: string, now: D
       buriedUntil: row?.buriedUntil && row.buriedUntil > now ? row.buriedUntil.toISOString() : null,
       leech: row?.isLeech ?? false,
     },
-    history: logs.reverse().map((l) => ({
+    history: historyAfterEachReview(logs.reverse(), isNew ? null : state),
+  };
+}
+
+type LogRow = Awaited<ReturnType<typeof selectCardReviewLogs>>[number];
+
+/**
+ * review_log keeps the memory state each review started from (what undo and
+ * the optimiser need); a history shows what each review left. That is the
+ * next review's starting state, and for the latest review the card's current
+ * state — unless the card was reset since (then it is unknown).
+ */
+function historyAfterEachReview(logs: readonly LogRow[], current: SchedulingState | null): CardReviewEntry[] {
+  return logs.map((l, i) => {
+    const nextLog = logs[i + 1];
+    const fromCurrent = current !== null && current.lastReview?.getTime() === l.reviewedAt.getTime() ? current : null;
+    const after = nextLog ?? fromCurrent;
+    return {
       reviewedAt: l.reviewedAt.toISOString(),
       rating: l.rating,
       state: l.state.toLowerCase(),
-      scheduledDays: l.scheduledDays,
-      stability: l.stability,
-      difficulty: l.difficulty,
+      scheduledDays: after?.scheduledDays ?? null,
+      stability: after?.stability ?? null,
+      difficulty: after?.difficulty ?? null,
       elapsedDays: l.elapsedDays,
       durationMs: l.durationMs,
-    })),
-  };
+    };
+  });
 }

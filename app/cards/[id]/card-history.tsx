@@ -14,16 +14,16 @@ export function CardHistory({ history }: { history: Row[] }) {
         <div className="history-wrap">
           <table className="history" data-testid="card-history">
             <thead>
-              <tr><th>Date</th><th>Rating</th><th>Ivl</th><th>S</th><th>D</th><th>Elapsed</th></tr>
+              <tr><th>Date</th><th>Rating</th><th>Ivl</th><th>S</th><th>D</th><th>Gap</th></tr>
             </thead>
             <tbody>
               {history.map((h) => (
                 <tr key={h.reviewedAt}>
                   <td title={h.state}>{h.when}</td>
                   <td>{h.ratingLabel}</td>
-                  <td>{h.scheduledDays} d</td>
-                  <td>{h.stability.toFixed(1)}</td>
-                  <td>{h.difficulty.toFixed(1)}</td>
+                  <td>{h.scheduledDays === null ? "—" : `${h.scheduledDays} d`}</td>
+                  <td>{h.stability === null ? "—" : h.stability.toFixed(1)}</td>
+                  <td>{h.difficulty === null ? "—" : h.difficulty.toFixed(1)}</td>
                   <td>{h.elapsedDays} d</td>
                 </tr>
               ))}
@@ -31,7 +31,7 @@ export function CardHistory({ history }: { history: Row[] }) {
           </table>
         </div>
       )}
-      <p className="muted small" style={{ margin: 0 }}>Ivl: the interval the review scheduled. S: stability in days. D: difficulty, 1–10. Elapsed: days since the review before.</p>
+      <p className="muted small" style={{ margin: 0 }}>After each review: Ivl, the interval it scheduled; S, stability in days; D, difficulty (1–10). Gap: days since the review before.</p>
     </section>
   );
 }

@@ -19,6 +19,7 @@ const RATING = ["", "Again", "Hard", "Good", "Easy"] as const;
 const percent = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)} %`);
 const number = (x: number | null, digits = 2) => (x === null ? "—" : x.toFixed(digits));
 const day = (iso: string | null) => (iso === null ? "—" : new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC");
+const shortDay = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "2-digit", timeZone: "UTC" });
 
 export default async function CardInfoPage({ params }: Props) {
   const user = await requireSessionUser();
@@ -58,7 +59,7 @@ export default async function CardInfoPage({ params }: Props) {
         </dl>
       </section>
       <CardActions cardId={info.id} owned={info.module.owned} suspended={s.suspended} modules={modules} />
-      <CardHistory history={info.history.map((h) => ({ ...h, when: day(h.reviewedAt), ratingLabel: RATING[h.rating] ?? String(h.rating) }))} />
+      <CardHistory history={info.history.map((h) => ({ ...h, when: shortDay(h.reviewedAt), ratingLabel: RATING[h.rating] ?? String(h.rating) }))} />
     </main>
   );
 }

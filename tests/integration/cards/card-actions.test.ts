@@ -175,6 +175,9 @@ describe("card actions", () => {
     expect(info.module).toEqual({ slug: "mine", title: "Mine", owned: true });
     expect(info.history).toHaveLength(2);
     expect(info.history[0]).toMatchObject({ rating: 3, state: "new", elapsedDays: 0 });
+    // Each entry shows what its review left: the next review's starting state, the current state for the last.
+    expect(info.history[0]?.stability).toBeGreaterThan(0);
+    expect(info.history[1]?.stability).toBe(info.schedule.stability);
     expect(info.schedule.stability).toBeGreaterThan(0);
     expect(info.schedule.retrievability).toBeGreaterThan(0);
     expect(info.schedule.retrievability).toBeLessThan(1);
