@@ -67,6 +67,7 @@ export default async function HomePage() {
 
 const PRACTICE = [
   { href: "/library", title: "Library", blurb: "Choose what you review; your own modules and imports" },
+  { href: "/cards", title: "Cards", blurb: "Search every card; see its history; suspend, bury, reset" },
   { href: "/exercises", title: "Exercises", blurb: "By-hand numbers and drawing prompts, graded" },
   { href: "/labs", title: "Labs", blurb: "Run your own code on our inputs; we find the bug" },
   { href: "/grill", title: "Mock grill", blurb: "Timed interview questions and quick numbers" },

@@ -38,5 +38,6 @@ export function TopBar({ back, links, children }: Props) {
 /** The nav of the study pages (grill, readiness): back to the daily work. */
 export const STUDY_LINKS: readonly TopBarLink[] = [
   { href: "/review", label: "Review" },
+  { href: "/cards", label: "Cards" },
   { href: "/exercises", label: "Exercises" },
 ];

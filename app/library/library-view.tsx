@@ -101,6 +101,9 @@ function ModuleCard({ module: m, defaults }: { module: LibraryModule; defaults: 
       )}
       <ModuleSettings module={m} defaults={defaults} />
       <div className="row wrap">
+        <Link href={`/cards?module=${m.slug}`} className="small">
+          Browse cards
+        </Link>
         {m.studying && (
           <Link href={`/modules/${m.slug}`} className="small">
             Readiness

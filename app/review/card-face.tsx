@@ -1,6 +1,7 @@
 "use client";
 import type { QueueCard } from "@/lib/queue/queue-card";
 import { RenderedHtml } from "@/app/components/rendered-html";
+import { CardInfoLink } from "./card-info-link";
 
 const DIFFICULTY_LABEL = { EASY: "easy", MEDIUM: "medium", HARD: "hard" } as const;
 
@@ -14,6 +15,7 @@ export function CardFace({ card, revealed, onReveal }: { card: QueueCard; reveal
         <span className={`pill ${card.difficulty.toLowerCase()}`}>{DIFFICULTY_LABEL[card.difficulty]}</span>
         {card.isNew && <span className="pill new">new</span>}
         {card.role === "INTERVIEW" && <span className="pill">interview</span>}
+        <CardInfoLink cardId={card.cardId} />
       </header>
       <RenderedHtml className="card-front" html={card.frontHtml} />
       {revealed ? (

@@ -29,6 +29,7 @@ export const CardStateJsonSchema = z.object({
   lastReview: JsonTimestamp.nullable(),
   isLeech: z.boolean(),
   suspendedAt: JsonTimestamp.nullable(),
+  buriedUntil: JsonTimestamp.nullable(),
   version: z.number().int(),
   createdAt: JsonTimestamp,
   updatedAt: JsonTimestamp,
@@ -165,4 +166,78 @@ export async function selectSuspendedStates(db: Db, userId: string, limit: numbe
     select: { cardId: true, lapses: true, isLeech: true, suspendedAt: true, card: { select: { front: true, topic: true } } },
   });
   return rows.map((r, i) => parseStored(SuspendedRow, { ...r, front: r.card.front, topic: r.card.topic }, `suspended card_state row ${i}`));
+}
+
+// Set-based writes for the card actions (lib/cards/card-actions.ts). Each is
+// one statement; every row it changes gets version + 1, so a review computed
+// from the old row loses its compare-and-set and recomputes from this one. A
+// card the user has never reviewed gets a row in state NEW (still new to the
+// queue) so it can carry a suspension or a burial.
+
+/** The columns of a state row for a card never reviewed: FSRS's empty card, due now. */
+function newStateValues(userId: string, cardIds: readonly string[], now: Date): Prisma.Sql {
+  return Prisma.sql`SELECT gen_random_uuid(), ${userId}, id, ${now}, 0, 0, 0, 0, 0, 0, 0, 'NEW'::"FsrsState", NULL, false, 1, ${now}, ${now}
+    FROM unnest(${[...cardIds]}::uuid[]) AS id`;
+}
+
+/** Inserts NEW-state rows for those of `cardIds` that have none; concurrent inserts of the same row yield. */
+async function insertNewStates(db: Db, userId: string, cardIds: readonly string[], now: Date): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO card_state (id, "userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays",
+      "learningSteps", reps, lapses, state, "lastReview", "isLeech", version, "createdAt", "updatedAt")
+    ${newStateValues(userId, cardIds, now)}
+    ON CONFLICT ("userId", "cardId") DO NOTHING`;
+}
+
+/** Suspends the user's states of `cardIds` (creating NEW rows for unseen cards); returns how many changed. */
+export async function suspendCardStates(db: Db, userId: string, cardIds: readonly string[], now: Date): Promise<number> {
+  if (cardIds.length === 0) return 0;
+  await insertNewStates(db, userId, cardIds, now);
+  const { count } = await db.cardState.updateMany({
+    where: { userId, cardId: { in: [...cardIds] }, suspendedAt: null },
+    data: { suspendedAt: now, version: { increment: 1 }, updatedAt: now },
+  });
+  return count;
+}
+
+/** Unsuspends the user's suspended states of `cardIds`; returns how many changed. */
+export async function unsuspendCardStates(db: Db, userId: string, cardIds: readonly string[], now: Date): Promise<number> {
+  if (cardIds.length === 0) return 0;
+  const { count } = await db.cardState.updateMany({
+    where: { userId, cardId: { in: [...cardIds] }, suspendedAt: { not: null } },
+    data: { suspendedAt: null, version: { increment: 1 }, updatedAt: now },
+  });
+  return count;
+}
+
+/** Keeps `cardIds` out of the user's queue until `until` (creating NEW rows for unseen cards); returns how many changed. */
+export async function buryCardStates(db: Db, userId: string, cardIds: readonly string[], until: Date, now: Date): Promise<number> {
+  if (cardIds.length === 0) return 0;
+  await insertNewStates(db, userId, cardIds, now);
+  const { count } = await db.cardState.updateMany({
+    where: { userId, cardId: { in: [...cardIds] }, OR: [{ buriedUntil: null }, { buriedUntil: { not: until } }] },
+    data: { buriedUntil: until, version: { increment: 1 }, updatedAt: now },
+  });
+  return count;
+}
+
+/** Deletes the user's states of `cardIds` (the cards are new again; review_log keeps their history); returns how many. */
+export async function deleteCardStates(db: Db, userId: string, cardIds: readonly string[]): Promise<number> {
+  if (cardIds.length === 0) return 0;
+  const { count } = await db.cardState.deleteMany({ where: { userId, cardId: { in: [...cardIds] } } });
+  return count;
+}
+
+/**
+ * Moves the due instant of the user's reviewed states of `cardIds` to `due`,
+ * keeping stability, difficulty and the last review (FSRS measures elapsed
+ * time from that). Rows in state NEW have no schedule and are left alone.
+ */
+export async function setCardStatesDue(db: Db, userId: string, cardIds: readonly string[], due: Date, now: Date): Promise<number> {
+  if (cardIds.length === 0) return 0;
+  const { count } = await db.cardState.updateMany({
+    where: { userId, cardId: { in: [...cardIds] }, state: { not: "NEW" } },
+    data: { due, buriedUntil: null, version: { increment: 1 }, updatedAt: now },
+  });
+  return count;
 }

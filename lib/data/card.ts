@@ -43,3 +43,47 @@ export async function selectExerciseCardId(db: Db, moduleId: string, slug: strin
 export async function selectCardPlace(db: Db, cardId: string): Promise<{ moduleId: string; position: number }> {
   return db.card.findUniqueOrThrow({ where: { id: cardId }, select: { moduleId: true, position: true } });
 }
+
+/** Adds `tag` to each of `cardIds` that lacks it, stamping `now`; returns how many changed. */
+export async function addCardTag(db: Db, cardIds: readonly string[], tag: string, now: Date): Promise<number> {
+  if (cardIds.length === 0) return 0;
+  return db.$executeRaw`UPDATE card SET tags = array_append(tags, ${tag}), "updatedAt" = ${now}
+    WHERE id = ANY(${[...cardIds]}::uuid[]) AND NOT (${tag} = ANY(tags))`;
+}
+
+/** Removes `tag` from each of `cardIds` that has it, stamping `now`; returns how many changed. */
+export async function removeCardTag(db: Db, cardIds: readonly string[], tag: string, now: Date): Promise<number> {
+  if (cardIds.length === 0) return 0;
+  return db.$executeRaw`UPDATE card SET tags = array_remove(tags, ${tag}), "updatedAt" = ${now}
+    WHERE id = ANY(${[...cardIds]}::uuid[]) AND ${tag} = ANY(tags)`;
+}
+
+/**
+ * Moves `cardIds` (in their order) to the end of module `moduleId`, after its
+ * last position. Cards already there stay put. Returns the first position
+ * given, or null when nothing moved. Fails with a unique violation when the
+ * module already holds a card with one of their external ids.
+ */
+export async function moveCardsToModule(db: Db, cardIds: readonly string[], moduleId: string, now: Date): Promise<number | null> {
+  const rows = await db.$queryRaw<{ position: number }[]>`
+    WITH target AS (SELECT coalesce(max(position), -1) AS last FROM card WHERE "moduleId" = ${moduleId}::uuid),
+    moving AS (
+      SELECT c.id, row_number() OVER (ORDER BY c."moduleId", c.position, c.id)::int AS n
+      FROM card c WHERE c.id = ANY(${[...cardIds]}::uuid[]) AND c."moduleId" <> ${moduleId}::uuid)
+    UPDATE card SET "moduleId" = ${moduleId}::uuid, position = target.last + moving.n, "updatedAt" = ${now}
+    FROM moving, target WHERE card.id = moving.id
+    RETURNING card.position`;
+  return rows.length === 0 ? null : Math.min(...rows.map((r) => r.position));
+}
+
+/** Deletes the cards with their states; review_log keeps their history (no foreign key). Returns how many. */
+export async function deleteCards(db: Db, cardIds: readonly string[]): Promise<number> {
+  if (cardIds.length === 0) return 0;
+  const { count } = await db.card.deleteMany({ where: { id: { in: [...cardIds] } } });
+  return count;
+}
+
+/** The card `id`; throws when missing (callers check visibility first). */
+export async function selectCard(db: Db, id: string): Promise<Card> {
+  return db.card.findUniqueOrThrow({ where: { id } });
+}

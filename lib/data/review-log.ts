@@ -31,3 +31,8 @@ export async function selectOptionalReviewUndo(db: Db, id: string): Promise<Revi
 export async function insertReviewUndo(db: Db, undo: ReviewUndo): Promise<void> {
   await db.reviewUndo.create({ data: undo });
 }
+
+/** The user's latest `limit` reviews of a card, newest first. */
+export async function selectCardReviewLogs(db: Db, userId: string, cardId: string, limit: number): Promise<ReviewLog[]> {
+  return db.reviewLog.findMany({ where: { userId, cardId }, orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }], take: limit });
+}

@@ -21,7 +21,7 @@ export type LibraryModule = {
   studying: boolean;
   desiredRetention: number | null;
   newCardsPerDay: number | null;
-  /** total: cards; new: never reviewed; learning and due: (re)learning and review cards due by the end of the study day. */
+  /** total: cards; new: never reviewed (suspended or buried ones included); learning and due: (re)learning and review cards due by the end of the study day. */
   counts: { total: number; new: number; learning: number; due: number };
 };
 
@@ -61,13 +61,14 @@ export async function getLibrary(db: Db, catalogue: Catalogue, userId: string, n
     LEFT JOIN enrollment e ON e."moduleId" = m.id AND e."userId" = ${userId}
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS total,
-        count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM card_state s WHERE s."userId" = ${userId} AND s."cardId" = c.id))::int AS unseen
+        count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM card_state s WHERE s."userId" = ${userId} AND s."cardId" = c.id AND s.state <> 'NEW'))::int AS unseen
       FROM card c WHERE c."moduleId" = m.id AND ${studiable}) cards
     LEFT JOIN LATERAL (
       SELECT count(*) FILTER (WHERE s.state IN ('LEARNING', 'RELEARNING'))::int AS learning,
         count(*) FILTER (WHERE s.state = 'REVIEW')::int AS due
       FROM card_state s JOIN card c ON c.id = s."cardId" AND c."moduleId" = m.id AND ${studiable}
-      WHERE s."userId" = ${userId} AND s.due < ${dayEnd} AND s."suspendedAt" IS NULL) st ON true
+      WHERE s."userId" = ${userId} AND s.due < ${dayEnd} AND s."suspendedAt" IS NULL
+        AND (s."buriedUntil" IS NULL OR s."buriedUntil" < ${dayEnd})) st ON true
     WHERE m.scope IN ('public', ${userId})
     ORDER BY m."archivedAt" IS NOT NULL, m.scope = 'public' DESC, lower(m.title), m.id`,
     "getLibrary",

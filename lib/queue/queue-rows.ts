@@ -92,7 +92,7 @@ export type DueRow = z.output<typeof DueRowSchema>;
 /** A never-reviewed card: what the queue orders by, and what it renders. */
 export type NewRow = { cardId: string; moduleId: string; siblingKey: string; card: QueueCardSource };
 
-/** Unsuspended states due before `dayEnd` in the modules the user studies (unarchived, visible cards), oldest first, with their cards. */
+/** Unsuspended, unburied reviewed states due before `dayEnd` in the modules the user studies (unarchived, visible cards), oldest first, with their cards. */
 export async function selectDueRows(db: Db, userId: string, dayEnd: Date, limit: number, gradableSlugs: readonly string[]): Promise<DueRow[]> {
   return queryRows(
     db,
@@ -103,7 +103,8 @@ export async function selectDueRows(db: Db, userId: string, dayEnd: Date, limit:
     FROM card_state s
     JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
     JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = s."userId" AND e.studying
-    WHERE s."userId" = ${userId} AND s."due" < ${dayEnd} AND s."suspendedAt" IS NULL
+    WHERE s."userId" = ${userId} AND s."due" < ${dayEnd} AND s."suspendedAt" IS NULL AND s.state <> 'NEW'
+      AND (s."buriedUntil" IS NULL OR s."buriedUntil" < ${dayEnd})
     ORDER BY s."due"
     LIMIT ${limit}`,
     "selectDueRows",
@@ -115,6 +116,7 @@ const NewScanRowSchema = z.object({
   cursor: z.number().int(),
   position: z.number().int().nullable(),
   lastPosition: z.number().int().nullable(),
+  heldPosition: z.number().int().nullable(),
   card: CardColumnsSchema.nullable(),
 });
 type NewScanRow = z.infer<typeof NewScanRowSchema>;
@@ -125,8 +127,11 @@ type NewScanRow = z.infer<typeof NewScanRowSchema>;
  * that many less those it introduced since `dayStart`. Each enrolment's scan
  * starts at its `newCursor`, and the cursors are raised to what this scan
  * proved: the first unseen position, or past the last card when none is
- * left. Cards below a cursor are never unseen (import and undo lower it), so
- * the cursor only saves work, never hides a card.
+ * left. Cards below a cursor are never unseen (import, undo and reset lower
+ * it; a never-reviewed card that is suspended or buried holds it), so the
+ * cursor only saves work, never hides a card. A card whose state row is still
+ * NEW (it was suspended or buried before its first review) counts as unseen
+ * once released.
  */
 export async function selectNewRows(db: Db, userId: string, limit: number, gradableSlugs: readonly string[], dayStart: Date): Promise<NewRow[]> {
   if (limit <= 0) return [];
@@ -136,12 +141,15 @@ export async function selectNewRows(db: Db, userId: string, limit: number, grada
     Prisma.sql`
     SELECT e."moduleId"::text AS "moduleId", e."newCursor" AS cursor, n.position,
            (SELECT max(position) FROM card WHERE card."moduleId" = e."moduleId") AS "lastPosition",
+           (SELECT min(h.position) FROM card_state hs JOIN card h ON h.id = hs."cardId"
+             WHERE hs."userId" = ${userId} AND hs.state = 'NEW' AND h."moduleId" = e."moduleId" AND h.position >= e."newCursor") AS "heldPosition",
            CASE WHEN n.position IS NULL THEN NULL ELSE to_jsonb(n) - 'position' END AS card
     FROM enrollment e
     LEFT JOIN LATERAL (
       SELECT ${CARD_COLUMNS}, c.position FROM card c
       WHERE c."moduleId" = e."moduleId" AND c.position >= e."newCursor" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
-        AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s."userId" = ${userId} AND s."cardId" = c.id)
+        AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s."userId" = ${userId} AND s."cardId" = c.id
+          AND (s.state <> 'NEW' OR s."suspendedAt" IS NOT NULL OR s."buriedUntil" > ${dayStart}))
       ORDER BY c.position
       LIMIT CASE WHEN e."newCardsPerDay" IS NULL THEN ${limit} ELSE LEAST(${limit}, GREATEST(0, e."newCardsPerDay" - (
         SELECT count(DISTINCT r."cardId")::int FROM review_log r JOIN card i ON i.id = r."cardId"
@@ -163,7 +171,8 @@ async function raiseNewCursors(db: Db, userId: string, rows: readonly NewScanRow
   const firstRow = new Map<string, NewScanRow>();
   for (const row of rows) if (!firstRow.has(row.moduleId)) firstRow.set(row.moduleId, row);
   for (const [moduleId, row] of firstRow) {
-    const next = row.position ?? (row.lastPosition ?? -1) + 1;
+    // A suspended or buried card never reviewed (a state row in state NEW) holds the cursor: it is new again once released.
+    const next = Math.min(row.position ?? (row.lastPosition ?? -1) + 1, row.heldPosition ?? Infinity);
     if (next > row.cursor) await raiseNewCursor(db, userId, moduleId, next);
   }
 }
@@ -205,7 +214,8 @@ export async function selectNextDue(db: Db, userId: string, from: Date, gradable
     SELECT s."due" FROM card_state s
     JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
     JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = s."userId" AND e.studying
-    WHERE s."userId" = ${userId} AND s."due" >= ${from} AND s."suspendedAt" IS NULL
+    WHERE s."userId" = ${userId} AND s."due" >= ${from} AND s."suspendedAt" IS NULL AND s.state <> 'NEW'
+      AND (s."buriedUntil" IS NULL OR s."buriedUntil" <= ${from})
     ORDER BY s."due" LIMIT 1`,
     "selectNextDue",
   );

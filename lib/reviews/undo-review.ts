@@ -35,7 +35,8 @@ async function undoOnce(tx: Db, { userId, reviewId }: { userId: string; reviewId
   const before = fromStoredSnapshot(log.stateBefore);
   const restored = before ? await updateCardStateIfVersion(tx, row.id, row.version, before, now) : await deleteCardStateIfVersion(tx, row.id, row.version);
   if (!restored) throw conflict("This card changed while undoing; try again");
-  if (!before) {
+  // The card is new again (no row, or a NEW row of a card suspended or buried before its first review).
+  if (!before || before.state === "NEW") {
     const card = await selectCardPlace(tx, log.cardId);
     await lowerNewCursors(tx, { moduleId: card.moduleId, userId }, card.position);
   }

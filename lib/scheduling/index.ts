@@ -25,6 +25,7 @@ export {
   previewRatings,
   ratingApplier,
   ratingPreviewer,
+  retrievabilityAt,
   undoRating,
   type AppliedRating,
   type RatingApplier,
@@ -36,7 +37,7 @@ export { StateSnapshotSchema, restoreStateSnapshot, toStateSnapshot, type StateS
 export { buttonRatings, passFailRating, type ButtonMode, type PassFail } from "./buttons";
 export { formatInterval } from "./interval-label";
 export { LEECH_LAPSE_THRESHOLD, LEECH_REPEAT_LAPSES, becameLeech, isLeech } from "./leech";
-export { isValidTimeZone, studyDayEnd, studyDayKey, studyDayStart, type StudyClock } from "./study-day";
+export { isValidTimeZone, studyDayEnd, studyDayKey, studyDayStart, studyDayStartOfKey, type StudyClock } from "./study-day";
 export {
   DEFAULT_LEARN_AHEAD_MINUTES,
   buildQueue,

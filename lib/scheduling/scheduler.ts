@@ -110,3 +110,13 @@ export function undoRating(current: SchedulingState, log: ReviewLogFields): Sche
   const scheduler = createFsrs(DEFAULT_SCHEDULER_SETTINGS, fuzzSeed(current, log.reviewedAt));
   return fromFsrsCard(scheduler.rollback(toFsrsCard(current, log.reviewedAt), toFsrsReviewLog(log)));
 }
+
+/**
+ * The probability (0–1) of recalling a reviewed card at `now` on its forgetting
+ * curve (FSRS's retrievability, from its stability and the time since its last
+ * review, with the user's weights). Null for a card never reviewed.
+ */
+export function retrievabilityAt(state: SchedulingState | null, now: Date, settings: SchedulerSettings): number | null {
+  if (state === null || state.state === "NEW" || state.lastReview === null) return null;
+  return createFsrs(settings, "", { fuzz: false }).get_retrievability(toFsrsCard(state, now), now, false);
+}

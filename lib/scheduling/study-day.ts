@@ -63,3 +63,15 @@ export function studyDayKey(now: Date, timeZone: string, dayStartHour: number): 
   const pad = (n: number, width: number) => String(n).padStart(width, "0");
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
+
+/**
+ * The instant the study day keyed `dayKey` ("YYYY-MM-DD", as {@link studyDayKey}
+ * gives it) begins: `dayStartHour`:00 local time on that date in `timeZone`.
+ * Throws `RangeError` on a malformed key, an unknown zone or a bad hour.
+ */
+export function studyDayStartOfKey(dayKey: string, timeZone: string, dayStartHour: number): Date {
+  checkArguments(timeZone, dayStartHour);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dayKey);
+  if (!match) throw new RangeError(`Not a study day key: ${dayKey}`);
+  return startOf({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }, 0, timeZone, dayStartHour);
+}

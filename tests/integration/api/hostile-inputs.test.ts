@@ -106,6 +106,8 @@ async function setUp(): Promise<HostileContext> {
     numeric: { slug: numeric.exercise.slug, seed: numeric.exercise.seed },
     values: {
       cardId: cards.cardIds[0] ?? "",
+      // For a case that changes a card's schedule, so the cases after it find {cardId} as it was.
+      secondCardId: cards.cardIds[1] ?? "",
       grillId,
       interviewPosition: String(interview.position),
       numericPosition: String(numeric.position),
