@@ -2,18 +2,21 @@
 // Choose a file or paste notes, pick the module, preview, confirm.
 import Link from "next/link";
 import { useState } from "react";
-import { sendImport, slugFromFileName } from "@/lib/client/import-request";
+import { isAnkiFileName, sendImport, slugFromFileName } from "@/lib/client/import-request";
+import type { AnkiImportResult } from "@/lib/imports/anki-import";
 import type { ImportResult } from "@/lib/imports/import-upload";
+import { AnkiDone, AnkiPreviewView, ankiWillWrite } from "./anki-preview";
 import { ImportPreviewView } from "./import-preview";
 
 type Module = { slug: string; title: string; cards: number };
 type Source = { bytes: Uint8Array; filename?: string };
+type Result = ImportResult | AnkiImportResult;
 type Step =
   | { kind: "edit" }
   | { kind: "previewing" }
-  | { kind: "preview"; result: ImportResult }
-  | { kind: "committing"; result: ImportResult }
-  | { kind: "done"; result: ImportResult };
+  | { kind: "preview"; result: Result }
+  | { kind: "committing"; result: Result }
+  | { kind: "done"; result: Result };
 
 const NEW = "__new__";
 
@@ -26,7 +29,8 @@ export function ImportForm({ modules }: { modules: Module[] }) {
   const [step, setStep] = useState<Step>({ kind: "edit" });
   const [error, setError] = useState<string | null>(null);
 
-  const module = target === NEW ? slug.trim() : target;
+  const anki = file !== null && isAnkiFileName(file.name);
+  const module = anki ? undefined : target === NEW ? slug.trim() : target;
   const busy = step.kind === "previewing" || step.kind === "committing";
 
   async function source(): Promise<Source | null> {
@@ -38,7 +42,7 @@ export function ImportForm({ modules }: { modules: Module[] }) {
   async function run(dryRun: boolean) {
     const from = await source();
     if (!from) return setError("Choose a file or paste some notes first.");
-    if (!module) return setError("Name the new module (lowercase letters, digits and hyphens).");
+    if (!anki && !module) return setError("Name the new module (lowercase letters, digits and hyphens).");
     const shown = step.kind === "preview" ? step.result : null;
     if (dryRun) setStep({ kind: "previewing" });
     else if (shown) setStep({ kind: "committing", result: shown });
@@ -58,23 +62,38 @@ export function ImportForm({ modules }: { modules: Module[] }) {
     if (step.kind !== "edit") setStep({ kind: "edit" });
   }
 
-  if (step.kind === "done") return <Done result={step.result} />;
+  if (step.kind === "done") return step.result.format === "anki" ? <AnkiDone result={step.result} /> : <Done result={step.result} />;
   const preview = step.kind === "preview" || step.kind === "committing" ? step.result : null;
-  const willWrite = preview ? preview.cards.created.total + preview.cards.updated.total + preview.cards.restored.total + preview.cards.archived.total : 0;
+  const willWrite = !preview
+    ? 0
+    : preview.format === "anki"
+      ? ankiWillWrite(preview)
+      : preview.cards.created.total + preview.cards.updated.total + preview.cards.restored.total + preview.cards.archived.total;
+  const confirm = preview && (
+    <button type="button" className="button primary block" disabled={busy || willWrite === 0} onClick={() => run(false)} data-testid="import-confirm">
+      {step.kind === "committing"
+        ? "Importing…"
+        : willWrite === 0
+          ? "Nothing to change"
+          : preview.format === "anki"
+            ? `Import ${preview.modules.length} deck${preview.modules.length === 1 ? "" : "s"}`
+            : `Import into ${preview.module.title}`}
+    </button>
+  );
 
   return (
     <>
       <section className="panel stack" aria-busy={busy}>
         <label>
-          File (.md, .csv, .tsv)
+          File (.md, .csv, .tsv, or an Anki .apkg)
           <input
             type="file"
-            accept=".md,.markdown,.txt,.csv,.tsv,text/markdown,text/csv"
+            accept=".md,.markdown,.txt,.csv,.tsv,.apkg,.colpkg,text/markdown,text/csv"
             data-testid="import-file"
             onChange={(e) => {
               const chosen = e.currentTarget.files?.[0] ?? null;
               setFile(chosen);
-              if (chosen && !slug) setSlug(slugFromFileName(chosen.name));
+              if (chosen && !slug && !isAnkiFileName(chosen.name)) setSlug(slugFromFileName(chosen.name));
               changed();
             }}
           />
@@ -94,25 +113,32 @@ export function ImportForm({ modules }: { modules: Module[] }) {
             />
           </label>
         )}
-        <label>
-          Into module
-          <select
-            value={target}
-            data-testid="import-module"
-            onChange={(e) => {
-              setTarget(e.currentTarget.value);
-              changed();
-            }}
-          >
-            {modules.map((m) => (
-              <option key={m.slug} value={m.slug}>
-                {m.title} ({m.cards} cards)
-              </option>
-            ))}
-            <option value={NEW}>New module…</option>
-          </select>
-        </label>
-        {target === NEW && (
+        {anki && (
+          <p className="muted small" style={{ margin: 0 }}>
+            Each deck becomes a module of yours, and its review history comes along: cards come due when their history says.
+          </p>
+        )}
+        {!anki && (
+          <label>
+            Into module
+            <select
+              value={target}
+              data-testid="import-module"
+              onChange={(e) => {
+                setTarget(e.currentTarget.value);
+                changed();
+              }}
+            >
+              {modules.map((m) => (
+                <option key={m.slug} value={m.slug}>
+                  {m.title} ({m.cards} cards)
+                </option>
+              ))}
+              <option value={NEW}>New module…</option>
+            </select>
+          </label>
+        )}
+        {!anki && target === NEW && (
           <div className="import-new">
             <label>
               Module id
@@ -153,13 +179,12 @@ export function ImportForm({ modules }: { modules: Module[] }) {
           </button>
         )}
       </section>
-      {preview && (
-        <ImportPreviewView result={preview}>
-          <button type="button" className="button primary block" disabled={busy || willWrite === 0} onClick={() => run(false)} data-testid="import-confirm">
-            {step.kind === "committing" ? "Importing…" : willWrite === 0 ? "Nothing to change" : `Import into ${preview.module.title}`}
-          </button>
-        </ImportPreviewView>
-      )}
+      {preview &&
+        (preview.format === "anki" ? (
+          <AnkiPreviewView result={preview}>{confirm}</AnkiPreviewView>
+        ) : (
+          <ImportPreviewView result={preview}>{confirm}</ImportPreviewView>
+        ))}
     </>
   );
 }

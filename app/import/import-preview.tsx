@@ -1,8 +1,7 @@
 // The preview of an import: counts, then the cards by outcome and the lines
 // that were not read, each list folded so a phone shows the counts first.
 import type { ReactNode } from "react";
-import type { ImportResult } from "@/lib/imports/import-upload";
-import type { PreviewCard, PreviewList } from "@/lib/imports/import-preview";
+import type { ImportPreview, PreviewCard, PreviewList } from "@/lib/imports/import-preview";
 
 const OUTCOMES = [
   { key: "created", label: "new" },
@@ -12,7 +11,7 @@ const OUTCOMES = [
 ] as const;
 
 /** `children` (the confirm button) sits right under the counts, before the lists. */
-export function ImportPreviewView({ result, children }: { result: ImportResult; children: ReactNode }) {
+export function ImportPreviewView({ result, children }: { result: ImportPreview; children: ReactNode }) {
   const { cards } = result;
   return (
     <section className="panel stack" data-testid="import-preview">

@@ -15,7 +15,7 @@ export type AnkiPackageProblem =
   | "MISSING_MEDIA";
 
 const CODE: Record<AnkiPackageProblem, AppErrorCode> = {
-  NOT_A_ZIP: "UNSUPPORTED_MEDIA_TYPE",
+  NOT_A_ZIP: "VALIDATION",
   CORRUPT: "VALIDATION",
   TOO_LARGE: "PAYLOAD_TOO_LARGE",
   UNSAFE_MEMBER_NAME: "VALIDATION",

@@ -1,14 +1,17 @@
 // The browser's call to POST /api/imports: the file's bytes as the body, the
 // choices in the query string, the preview or the result back.
+import type { AnkiImportResult } from "../imports/anki-import";
 import type { ImportResult } from "../imports/import-upload";
 
-export type ImportChoice = { module: string; title?: string; filename?: string; dryRun: boolean };
+/** `module` may be left out for an Anki package: its decks keep their names. */
+export type ImportChoice = { module?: string; title?: string; filename?: string; dryRun: boolean };
 
-export type ImportOutcome = { ok: true; result: ImportResult } | { ok: false; message: string };
+export type ImportOutcome = { ok: true; result: ImportResult | AnkiImportResult } | { ok: false; message: string };
 
 /** Sends `bytes` to be previewed (dryRun) or imported; a refusal carries the server's message. */
 export async function sendImport(bytes: Uint8Array, choice: ImportChoice): Promise<ImportOutcome> {
-  const query = new URLSearchParams({ module: choice.module });
+  const query = new URLSearchParams();
+  if (choice.module) query.set("module", choice.module);
   if (choice.title) query.set("title", choice.title);
   if (choice.filename) query.set("filename", choice.filename);
   if (choice.dryRun) query.set("dryRun", "1");
@@ -18,7 +21,7 @@ export async function sendImport(bytes: Uint8Array, choice: ImportChoice): Promi
     body: new Blob([bytes.slice().buffer as ArrayBuffer]),
   }).catch(() => null);
   if (!response) return { ok: false, message: "No connection: nothing was imported. Try again when you are back online." };
-  const json = (await response.json().catch(() => null)) as (ImportResult & { error?: { message: string } }) | null;
+  const json = (await response.json().catch(() => null)) as ((ImportResult | AnkiImportResult) & { error?: { message: string } }) | null;
   if (!response.ok || !json || json.error) return { ok: false, message: json?.error?.message ?? `The server refused the file (${response.status}).` };
   return { ok: true, result: json };
 }
@@ -33,4 +36,9 @@ export function slugFromFileName(name: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 64)
     .replace(/-+$/, "");
+}
+
+/** Whether a file is an Anki package, by its name. */
+export function isAnkiFileName(name: string): boolean {
+  return /\.(?:apkg|colpkg)$/i.test(name);
 }

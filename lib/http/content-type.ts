@@ -9,10 +9,18 @@ import { quoteInput } from "../errors/quote-input";
 export const FILE_UPLOAD_TYPES: readonly string[] = ["application/octet-stream", "application/json", "application/x-npy"];
 
 /**
- * Types a text import (notes, CSV, TSV) may declare. Not text/plain: a page on
+ * Types an import (notes, CSV, TSV, an Anki package) may declare. Not text/plain: a page on
  * another site can send that without asking first.
  */
-export const TEXT_UPLOAD_TYPES: readonly string[] = ["application/octet-stream", "text/markdown", "text/x-markdown", "text/csv", "text/tab-separated-values"];
+export const IMPORT_UPLOAD_TYPES: readonly string[] = [
+  "application/octet-stream",
+  "text/markdown",
+  "text/x-markdown",
+  "text/csv",
+  "text/tab-separated-values",
+  "application/zip",
+  "application/x-zip-compressed",
+];
 
 /** The media type of the body, lower case without parameters ("application/json"), or null when none is declared. */
 export function mediaType(headers: Headers): string | null {

@@ -3,14 +3,25 @@
 // semicolons on its first lines, and no markdown question syntax).
 import { z } from "zod";
 
-export const ImportFormatSchema = z.enum(["markdown", "csv", "tsv"]).describe("markdown: notes; csv/tsv: one card per row (front, back, tags).");
+export const ImportFormatSchema = z
+  .enum(["markdown", "csv", "tsv", "anki"])
+  .describe("markdown: notes; csv/tsv: one card per row (front, back, tags); anki: an .apkg or .colpkg package, one module per deck, with its review history.");
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
+/** The formats read as text. */
+export type TextFormat = Exclude<ImportFormat, "anki">;
 
-const BY_EXTENSION: Record<string, ImportFormat> = { md: "markdown", markdown: "markdown", txt: "markdown", csv: "csv", tsv: "tsv", tab: "tsv" };
+const BY_EXTENSION: Record<string, TextFormat> = { md: "markdown", markdown: "markdown", txt: "markdown", csv: "csv", tsv: "tsv", tab: "tsv" };
 const MARKDOWN_SIGNS = /^(?:#{1,6}\s|\s*(?:\*\*)?(?:Q|Question)\s*[:.]|\s*\d+[.)]\s+\*\*|\s*\*\*|\s*[-*+]\s)/m;
 
+/** Whether an upload is an Anki package: asked for, named .apkg/.colpkg, or a zip archive (no text format starts with "PK\x03\x04"). */
+export function isAnkiUpload(asked: ImportFormat | undefined, filename: string | undefined, bytes: Uint8Array): boolean {
+  if (asked) return asked === "anki";
+  if (/\.(?:apkg|colpkg)$/i.test(filename ?? "")) return true;
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
 /** The format for an upload named `filename` holding `text`; `asked` (from the request) wins. */
-export function detectFormat(asked: ImportFormat | undefined, filename: string | undefined, text: string): ImportFormat {
+export function detectFormat(asked: TextFormat | undefined, filename: string | undefined, text: string): TextFormat {
   if (asked) return asked;
   const extension = /\.([A-Za-z]+)$/.exec(filename ?? "")?.[1]?.toLowerCase();
   const byName = extension ? BY_EXTENSION[extension] : undefined;

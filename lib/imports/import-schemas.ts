@@ -8,7 +8,9 @@ import { ImportFormatSchema } from "./detect-format";
 const FlagSchema = z.enum(["1", "0", "true", "false"], { error: "use 1 or 0" }).transform((v) => v === "1" || v === "true");
 
 export const ImportQuerySchema = z.object({
-  module: SlugSchema.describe("Slug of your module to import into (created when new), e.g. attention-notes."),
+  module: SlugSchema.optional().describe(
+    "Slug of your module to import into (created when new), e.g. attention-notes. Needed for notes and CSV; an Anki package's decks keep their names unless it holds one deck.",
+  ),
   format: ImportFormatSchema.optional().describe("markdown, csv or tsv; by default from the file name, else from the text."),
   dryRun: FlagSchema.default(false).describe("1: answer with the preview and write nothing."),
   filename: textSchema(200).trim().min(1).optional().describe("The file's name: its extension picks the format, its stem is the default title."),

@@ -9,14 +9,20 @@ import { AppError } from "../errors/app-error";
 import type { PrismaClient } from "../db/generated/client";
 import { previewImport, type ImportPreview } from "./import-preview";
 import { parseUpload, type UploadInput } from "./parse-upload";
+import { importAnkiUpload, type AnkiImportResult } from "./anki-import";
+import { isAnkiUpload, type ImportFormat, type TextFormat } from "./detect-format";
 
-export interface ImportRequest extends UploadInput {
+export interface ImportRequest extends Omit<UploadInput, "format" | "slug"> {
   userId: string;
+  /** The module to import into; needed for notes and CSV (an Anki package's decks keep their names unless it holds one). */
+  slug?: string;
+  format?: ImportFormat;
   /** Preview only: nothing is written. */
   dryRun: boolean;
 }
 
-export type ImportResult = ImportPreview & {
+export type ImportResult = Omit<ImportPreview, "format"> & {
+  format: TextFormat;
   /** True when the import was carried out (false for a dry run). */
   committed: boolean;
 };
@@ -31,16 +37,23 @@ const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
  * (see parseUpload), and VALIDATION with the reason when a commit would
  * import no card or checklist item; nothing is written then.
  */
-export async function importUpload(db: PrismaClient, request: ImportRequest, now: Date): Promise<ImportResult> {
-  const { format, module, notice } = parseUpload(request);
+export async function importUpload(db: PrismaClient, request: ImportRequest, now: Date): Promise<ImportResult | AnkiImportResult> {
+  if (isAnkiUpload(request.format, request.filename, request.bytes)) return importAnkiUpload(db, request, now);
+  const { slug } = request;
+  if (!slug) {
+    throw new AppError("VALIDATION", "Name the module to import into: module=<slug>, e.g. attention-notes", [
+      { path: "module", message: "is required for notes and CSV" },
+    ]);
+  }
+  const { format, module, notice } = parseUpload({ ...request, slug, format: request.format === "anki" ? undefined : request.format });
   const scope = request.userId;
-  if (request.dryRun) return { ...(await previewImport(db, scope, module, format, notice)), committed: false };
+  if (request.dryRun) return { ...(await previewImport(db, scope, module, format, notice)), format, committed: false };
   // A file that yields nothing would only archive what the module holds.
   if (notice) throw new AppError("VALIDATION", notice);
   return db.$transaction(async (tx) => {
     const preview = await previewImport(tx, scope, module, format, notice);
     const report = await importModule(tx, module, { scope, ownerId: scope }, now);
     await insertEnrollments(tx, scope, [report.module.id], now);
-    return { ...preview, module: { ...preview.module, id: report.module.id }, committed: true };
+    return { ...preview, format, module: { ...preview.module, id: report.module.id }, committed: true };
   }, IMPORT_TRANSACTION);
 }

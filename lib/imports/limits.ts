@@ -10,3 +10,7 @@ export const MARKDOWN_LIMIT_BYTES = MAX_FILE_BYTES;
 export const PREVIEW_LIST_LIMIT = 500;
 /** Characters of a card's front shown in a preview. */
 export const PREVIEW_FRONT_CHARS = 160;
+/** Largest Anki package read, in bytes (100 MiB): collections with their media are bigger than notes. */
+export const ANKI_LIMIT_BYTES = 100 * 1024 * 1024;
+/** Most cards one Anki import writes (all decks together). */
+export const ANKI_CARD_LIMIT = 50_000;

@@ -7,21 +7,21 @@ import type { ParsedModule } from "../content/schemas";
 import { AppError } from "../errors/app-error";
 import { csvModule } from "./csv-module";
 import { decodeUploadText } from "./decode-text";
-import { detectFormat, type ImportFormat } from "./detect-format";
+import { detectFormat, type ImportFormat, type TextFormat } from "./detect-format";
 import { MARKDOWN_LIMIT_BYTES } from "./limits";
 
 export interface UploadInput {
   bytes: Uint8Array;
   /** The module's slug, chosen by the importer (never taken from the file). */
   slug: string;
-  format?: ImportFormat;
+  format?: TextFormat;
   filename?: string;
   /** Overrides the title from front matter, the first heading or the file name. */
   title?: string;
 }
 
 export interface ParsedUpload {
-  format: ImportFormat;
+  format: TextFormat;
   module: ParsedModule;
   /** Why nothing would be imported, when that is so. */
   notice: string | null;

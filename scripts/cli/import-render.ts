@@ -7,9 +7,7 @@ import type { Outcome } from "./render";
 const CardSchema = z.object({ front: z.string(), line: z.number().optional() });
 const ListSchema = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), items: z.array(item) });
 
-export const ImportReplySchema = z.object({
-  committed: z.boolean(),
-  format: z.string(),
+const ModuleReplySchema = z.object({
   module: z.object({ slug: z.string(), title: z.string(), id: z.string().nullable() }),
   cards: z.object({
     created: ListSchema(CardSchema),
@@ -22,15 +20,42 @@ export const ImportReplySchema = z.object({
   unread: ListSchema(z.object({ line: z.number(), text: z.string(), reason: z.string() })),
   notice: z.string().nullable(),
 });
+type ModuleReply = z.infer<typeof ModuleReplySchema>;
+
+const TextReplySchema = ModuleReplySchema.extend({ committed: z.boolean(), format: z.enum(["markdown", "csv", "tsv"]) });
+
+const AnkiReplySchema = z.object({
+  committed: z.boolean(),
+  format: z.literal("anki"),
+  modules: z.array(ModuleReplySchema),
+  notices: z.array(z.object({ message: z.string(), count: z.number() })),
+  history: z.object({ cards: z.number(), reviews: z.number() }),
+  written: z.object({ cards: z.number(), reviews: z.number() }).nullable(),
+});
+
+export const ImportReplySchema = z.union([AnkiReplySchema, TextReplySchema]);
 export type ImportReply = z.infer<typeof ImportReplySchema>;
 
 const SHOWN = ["created", "updated", "restored", "archived"] as const;
 
 export function renderImport(reply: ImportReply, baseUrl: string): Outcome {
-  const { cards } = reply;
   const verb = reply.committed ? "imported" : "would import (dry run, nothing written)";
+  const out =
+    reply.format === "anki"
+      ? [
+          ...reply.modules.flatMap((m) => moduleLines(m, verb, "anki")),
+          `review history: ${reply.history.reviews} reviews of ${reply.history.cards} cards${reply.written ? ` (${reply.written.reviews} reviews written now)` : ""}`,
+          ...reply.notices.map((n) => `note: ${n.message}${n.count > 1 ? ` (${n.count})` : ""}`),
+        ]
+      : moduleLines(reply, verb, reply.format);
+  if (reply.committed) out.push(`review them: ${baseUrl}/review`);
+  return { out, err: [], exitCode: EXIT.ok };
+}
+
+function moduleLines(reply: ModuleReply, verb: string, format: string): string[] {
+  const { cards } = reply;
   const out = [
-    `${reply.module.title} (${reply.module.slug}, ${reply.format}): ${verb}`,
+    `${reply.module.title} (${reply.module.slug}, ${format}): ${verb}`,
     `cards: ${cards.created.total} new, ${cards.updated.total} updated, ${cards.restored.total} restored, ${cards.unchanged.total} unchanged, ${cards.archived.total} archived`,
   ];
   const checks = reply.checklist;
@@ -47,6 +72,5 @@ export function renderImport(reply: ImportReply, baseUrl: string): Outcome {
     out.push(`not read (${reply.unread.total}):`, ...reply.unread.items.map((u) => `  line ${u.line}: ${u.reason} — ${u.text}`));
   }
   if (reply.notice) out.push(reply.notice);
-  if (reply.committed) out.push(`review them: ${baseUrl}/review`);
-  return { out, err: [], exitCode: EXIT.ok };
+  return out;
 }

@@ -17,7 +17,8 @@ export async function runImportCommand(command: ImportCommand, context: Context)
   } catch (error) {
     return { out: [], err: [`error: cannot read ${command.file}: ${error instanceof Error ? error.message : String(error)}`], exitCode: EXIT.usage };
   }
-  const query = new URLSearchParams({ module: command.module, filename: basename(command.file) });
+  const query = new URLSearchParams({ filename: basename(command.file) });
+  if (command.module) query.set("module", command.module);
   if (command.title) query.set("title", command.title);
   if (command.format) query.set("format", command.format);
   if (command.dryRun) query.set("dryRun", "1");

@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import * as importsRoute from "@/app/api/imports/route";
+import { writeAnkiPackage } from "@/lib/anki/write-package";
+import type { AnkiImportResult } from "@/lib/imports/anki-import";
+import { resetDb, testDb } from "../support/db";
+import { bearerFor, createUser } from "../support/fixtures";
+import { sampleCollection } from "../../unit/anki/support/sample-collection";
+
+const NOW = new Date("2025-03-01T09:00:00Z");
+
+function post(auth: string, query: string, bytes: Uint8Array) {
+  const init = { method: "POST", body: bytes, headers: { authorization: auth, "content-type": "application/zip" }, duplex: "half" } as RequestInit & {
+    duplex: "half";
+  };
+  return importsRoute.POST(new Request(`http://localhost/api/imports?${query}`, init), undefined);
+}
+
+async function ok(response: Response): Promise<AnkiImportResult> {
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as AnkiImportResult;
+}
+
+describe("POST /api/imports with an Anki package", () => {
+  beforeEach(resetDb);
+
+  it("previews each deck as a module, then imports cards with their history once", async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    const auth = await bearerFor(db, user.id);
+    const apkg = await writeAnkiPackage(sampleCollection(), NOW);
+
+    const preview = await ok(await post(auth, "filename=deck.apkg&dryRun=1", apkg));
+    expect(preview.committed).toBe(false);
+    expect(preview.modules.length).toBeGreaterThan(1);
+    expect(preview.history.reviews).toBeGreaterThan(0);
+    expect(await db.module.count({ where: { scope: user.id } })).toBe(0);
+
+    const imported = await ok(await post(auth, "filename=deck.apkg", apkg));
+    expect(imported.committed).toBe(true);
+    expect(imported.written).toEqual(preview.history);
+    const slugs = imported.modules.map((m) => m.module.slug).sort();
+    expect((await db.module.findMany({ where: { scope: user.id }, select: { slug: true } })).map((m) => m.slug).sort()).toEqual(slugs);
+    expect(await db.enrollment.count({ where: { userId: user.id } })).toBe(slugs.length);
+    const reviewed = await db.cardState.findMany({ where: { userId: user.id, state: "REVIEW" } });
+    expect(reviewed.length).toBeGreaterThan(0);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(preview.history.reviews);
+
+    const again = await ok(await post(auth, "filename=deck.apkg", apkg));
+    expect(again.written).toEqual({ cards: 0, reviews: 0 });
+    for (const m of again.modules) expect(m.cards.created.total + m.cards.updated.total + m.cards.archived.total).toBe(0);
+    expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(preview.history.reviews);
+  });
+
+  it("refuses a damaged package with a clear message and writes nothing", async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    const auth = await bearerFor(db, user.id);
+    const apkg = await writeAnkiPackage(sampleCollection(), NOW);
+    const response = await post(auth, "filename=deck.apkg", apkg.slice(0, Math.floor(apkg.length / 2)));
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: { message: string } }).error.message.length).toBeGreaterThan(10);
+    expect(await db.module.count({ where: { scope: user.id } })).toBe(0);
+  });
+});
