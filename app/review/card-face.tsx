@@ -3,8 +3,8 @@ import type { QueueCard } from "@/lib/queue/queue-card";
 
 const DIFFICULTY_LABEL = { EASY: "easy", MEDIUM: "medium", HARD: "hard" } as const;
 
-/** One card: the front, and once revealed the answer (and the wrong answer to avoid). Tap to reveal. */
-export function CardFace({ card, revealed, onReveal }: { card: QueueCard; revealed: boolean; onReveal: () => void }) {
+/** One card: the front, and once revealed the answer (and the wrong answer to avoid). Tap to reveal; the pencil (own cards only) edits. */
+export function CardFace({ card, revealed, onReveal, onEdit }: { card: QueueCard; revealed: boolean; onReveal: () => void; onEdit?: () => void }) {
   return (
     <article
       className={`card-face ${revealed ? "revealed" : ""}`}
@@ -17,6 +17,21 @@ export function CardFace({ card, revealed, onReveal }: { card: QueueCard; reveal
         <span className={`pill ${card.difficulty.toLowerCase()}`}>{DIFFICULTY_LABEL[card.difficulty]}</span>
         {card.isNew && <span className="pill new">new</span>}
         {card.role === "INTERVIEW" && <span className="pill">interview</span>}
+        {card.editable && onEdit && (
+          <button
+            type="button"
+            className="card-edit"
+            aria-label="Edit this card (e)"
+            title="Edit (e)"
+            data-testid="edit-card"
+            onClick={(event) => {
+              event.stopPropagation();
+              onEdit();
+            }}
+          >
+            ✎
+          </button>
+        )}
       </header>
       <div className="card-front" dangerouslySetInnerHTML={{ __html: card.frontHtml }} />
       {revealed ? (

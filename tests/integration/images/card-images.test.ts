@@ -15,13 +15,13 @@ import { resetDb, testDb } from "../support/db";
 import { bearerFor, createModuleWithCards, createUser } from "../support/fixtures";
 
 const ORIGIN = "http://localhost:3000";
-const fixture = (name: string) => new Uint8Array(readFileSync(join(process.cwd(), "tests", "fixtures", "images", name)));
-const text = (s: string) => new TextEncoder().encode(s);
+const fixture = (name: string): Uint8Array<ArrayBuffer> => new Uint8Array(readFileSync(join(process.cwd(), "tests", "fixtures", "images", name)));
+const text = (s: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(s);
 type Json = Record<string, unknown>;
 
 async function upload(bearer: string, module: string, body: BodyInit, headers: Record<string, string> = {}) {
   const request = new Request(`${ORIGIN}/api/images?module=${module}`, { method: "POST", headers: { authorization: bearer, ...headers }, body, duplex: "half" } as RequestInit);
-  const response = await imagesRoute.POST(request);
+  const response = await imagesRoute.POST(request, undefined);
   return { status: response.status, body: (await response.json()) as Json };
 }
 
@@ -61,7 +61,7 @@ describe("uploading images", () => {
 
   it("refuses SVG, HTML and polyglots with an image's name or type (422), and form or SVG uploads (415); stores nothing", async () => {
     const { db, aliceBearer } = await setUp();
-    const cases: Array<{ body: Uint8Array; type: string; status: number; message: RegExp }> = [
+    const cases: Array<{ body: Uint8Array<ArrayBuffer>; type: string; status: number; message: RegExp }> = [
       { body: text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), type: "image/png", status: 422, message: /SVG images are refused/ },
       { body: text("<html><script>alert(document.cookie)</script></html>"), type: "image/jpeg", status: 422, message: /HTML or script/ },
       { body: new Uint8Array([...fixture("green-2x7.gif").subarray(0, 43), ...text("<script>alert(1)</script>"), 0x3b]), type: "image/gif", status: 422, message: /HTML or script/ },
@@ -150,6 +150,7 @@ describe("serving images", () => {
         headers: { authorization: aliceBearer, "content-type": "application/json" },
         body: JSON.stringify({ id: note, module: "notes", draft: { kind: "basic", front: `See ![red](/api/images/${id})`, back: "Red" } }),
       }),
+      undefined,
     );
     expect(created.status).toBe(201);
 
