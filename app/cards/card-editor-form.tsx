@@ -74,9 +74,10 @@ export function CardEditorForm({ moduleSlug, cardId, initial = null, onSaved, on
     const value = fields[name];
     const start = target?.element.selectionStart ?? value.length;
     const end = target?.element.selectionEnd ?? value.length;
-    const before = value.slice(0, start);
-    const spacer = before && !before.endsWith("\n") ? "\n" : "";
-    set(name, `${before}${spacer}${snippet}\n${value.slice(end)}`);
+    // An image is a paragraph of its own, so it never sits inside a sentence or a gap's line.
+    const before = value.slice(0, start).replace(/\s+$/, "");
+    const after = value.slice(end).replace(/^\s+/, "");
+    set(name, `${before}${before ? "\n\n" : ""}${snippet}\n\n${after}`.replace(/\n+$/, after ? "" : "\n"));
   }
 
   async function addImage(file: Blob) {
