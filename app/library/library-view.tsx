@@ -76,6 +76,7 @@ function ModuleCard({ module: m, defaults }: { module: LibraryModule; defaults: 
       <ModuleSettings module={m} defaults={defaults} />
       <div className="row wrap">
         {m.studying && <Link href={`/modules/${m.slug}`} className="small">Readiness</Link>}
+        {m.owned && !m.archived && <Link href={`/cards/new?module=${m.slug}`} className="small">Write a card</Link>}
         {m.owned && !m.archived && <Link href={`/import?module=${m.slug}`} className="small">Import into it</Link>}
       </div>
     </section>
