@@ -5,6 +5,13 @@ import { SCREENSHOT_DIR, signUp } from "./support";
 const IMAGE = join(process.cwd(), "tests", "fixtures", "images", "diagram-240x120.png");
 
 test("write a cloze card with math and an image on a phone, review it, edit it from the review screen, undo keeps the edit", async ({ page, baseURL }) => {
+  // The editor's preview, images and the sheet all run under the page's Content-Security-Policy.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { cspSeen: seen });
+    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const cspViolations = () => page.evaluate(() => (window as unknown as { cspSeen: string[] }).cspSeen);
   await signUp(page, "editor");
   // Only this learner's own card in today's review: take the built-in course out.
   await page.goto("/library");
@@ -39,6 +46,7 @@ test("write a cloze card with math and an image on a phone, review it, edit it f
   await editor.getByTestId("save-card").tap();
   await expect(editor.getByTestId("editor-status")).toHaveText("Saved: 1 card");
   await expect(text).toHaveValue("");
+  expect(await cspViolations()).toEqual([]);
 
   await page.goto("/review");
   const card = page.getByTestId("card");
@@ -70,6 +78,8 @@ test("write a cloze card with math and an image on a phone, review it, edit it f
   await page.reload();
   await page.getByTestId("card").tap();
   await expect(page.getByTestId("answer")).toContainText("softmax over the keys");
+
+  expect(await cspViolations()).toEqual([]);
 
   // Desktop keyboard: e opens the editor, Escape closes it.
   await page.keyboard.press("e");
