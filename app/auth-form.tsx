@@ -19,10 +19,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
     const name = String(form.get("name") ?? "").trim() || email.split("@")[0] || "Learner";
     setBusy(true);
     setError(null);
-    const result =
-      mode === "sign-up"
-        ? await authClient.signUp.email({ email, password, name })
-        : await authClient.signIn.email({ email, password });
+    const result = mode === "sign-up" ? await authClient.signUp.email({ email, password, name }) : await authClient.signIn.email({ email, password });
     setBusy(false);
     if (result.error) {
       setError(result.error.message ?? "That did not work. Check the email and password.");
@@ -37,17 +34,37 @@ export function AuthForm({ mode }: { mode: Mode }) {
     <form className="panel stack" onSubmit={onSubmit}>
       <h1 style={{ margin: 0, fontSize: 22 }}>{mode === "sign-up" ? "Create your account" : "Sign in"}</h1>
       {mode === "sign-up" && (
-        <label>Name<input name="name" autoComplete="name" maxLength={80} /></label>
+        <label>
+          Name
+          <input name="name" autoComplete="name" maxLength={80} />
+        </label>
       )}
-      <label>Email<input name="email" type="email" required autoComplete="email" inputMode="email" maxLength={200} /></label>
+      <label>
+        Email
+        <input name="email" type="email" required autoComplete="email" inputMode="email" maxLength={200} />
+      </label>
       <label>
         Password
-        <input name="password" type="password" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH}
+        <input
+          name="password"
+          type="password"
+          required
+          minLength={PASSWORD_MIN_LENGTH}
+          maxLength={PASSWORD_MAX_LENGTH}
           autoComplete={mode === "sign-up" ? "new-password" : "current-password"}
-          aria-describedby={mode === "sign-up" ? "password-rule" : undefined} />
+          aria-describedby={mode === "sign-up" ? "password-rule" : undefined}
+        />
       </label>
-      {mode === "sign-up" && <p id="password-rule" className="muted small" style={{ margin: 0 }}>{PASSWORD_RULE}</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {mode === "sign-up" && (
+        <p id="password-rule" className="muted small" style={{ margin: 0 }}>
+          {PASSWORD_RULE}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <button className="button primary block" type="submit" disabled={busy}>
         {busy ? "…" : mode === "sign-up" ? "Create account" : "Sign in"}
       </button>

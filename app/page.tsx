@@ -27,16 +27,26 @@ export default async function HomePage() {
       <section className="panel stack">
         <h1 style={{ margin: 0, fontSize: 22 }}>Today</h1>
         <div className="counts" data-testid="due-counts">
-          <div className="count"><strong>{queue.counts.learning}</strong><span>learning</span></div>
-          <div className="count"><strong>{queue.counts.review}</strong><span>review</span></div>
-          <div className="count"><strong>{queue.counts.new}</strong><span>new</span></div>
+          <div className="count">
+            <strong>{queue.counts.learning}</strong>
+            <span>learning</span>
+          </div>
+          <div className="count">
+            <strong>{queue.counts.review}</strong>
+            <span>review</span>
+          </div>
+          <div className="count">
+            <strong>{queue.counts.new}</strong>
+            <span>new</span>
+          </div>
         </div>
         {due > 0 ? (
-          <Link href="/review" className="button primary block" data-testid="start-review">Start review · {due}</Link>
+          <Link href="/review" className="button primary block" data-testid="start-review">
+            Start review · {due}
+          </Link>
         ) : (
           <p className="muted" style={{ margin: 0 }}>
-            All caught up.{" "}
-            {queue.nextDueAt ? `Next card due ${formatRelative(new Date(queue.nextDueAt), now)}.` : ""}
+            All caught up. {queue.nextDueAt ? `Next card due ${formatRelative(new Date(queue.nextDueAt), now)}.` : ""}
           </p>
         )}
         <p className="muted small" style={{ margin: 0 }}>
@@ -61,20 +71,27 @@ const PRACTICE = [
   { href: "/labs", title: "Labs", blurb: "Run your own code on our inputs; we find the bug" },
   { href: "/grill", title: "Mock grill", blurb: "Timed interview questions and quick numbers" },
   { href: "/modules", title: "Readiness", blurb: "Checklist, retention, accuracy, open mistakes" },
+  { href: "/import", title: "Import notes", blurb: "Your markdown or CSV as cards, previewed before anything is saved" },
 ] as const;
 
 function Landing() {
   return (
     <main className="shell">
-      <div className="topbar"><span className="brand">Residual</span></div>
+      <div className="topbar">
+        <span className="brand">Residual</span>
+      </div>
       <section className="panel stack">
         <h1 style={{ margin: 0, fontSize: 24 }}>Keep the signal. Add a little every day.</h1>
         <p className="muted" style={{ margin: 0 }}>
-          Spaced-repetition cards and graded exercises for transformer internals: norms, attention, masks, KV caches,
-          and the interview questions that come with them.
+          Spaced-repetition cards and graded exercises for transformer internals: norms, attention, masks, KV caches, and the interview questions that come with
+          them.
         </p>
-        <Link href="/sign-up" className="button primary block">Create an account</Link>
-        <Link href="/sign-in" className="button block">Sign in</Link>
+        <Link href="/sign-up" className="button primary block">
+          Create an account
+        </Link>
+        <Link href="/sign-in" className="button block">
+          Sign in
+        </Link>
       </section>
     </main>
   );

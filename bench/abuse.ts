@@ -47,7 +47,10 @@ type Round = {
 /** Median RSS over the probe's samples in the last `spanMs` before now. */
 function recentRss(spanMs: number): number {
   const now = Date.now();
-  return percentile(probeSamples(PROBE_FILE, now - spanMs, now).map((s) => s.rssBytes), 50);
+  return percentile(
+    probeSamples(PROBE_FILE, now - spanMs, now).map((s) => s.rssBytes),
+    50,
+  );
 }
 
 function upload(baseUrl: string, user: LoadUser, body: Uint8Array<ArrayBuffer>): Promise<{ status: number; ms: number }> {
@@ -121,7 +124,10 @@ async function main(cleanups: Cleanups): Promise<void> {
   await new Promise((done) => setTimeout(done, BASELINE_MS));
   const baseHealth = summarize((await basePoll.stop()).map((h) => h.ms));
   const baseSamples = probeSamples(PROBE_FILE, baseStart, Date.now());
-  const baseRss = percentile(baseSamples.map((s) => s.rssBytes), 50);
+  const baseRss = percentile(
+    baseSamples.map((s) => s.rssBytes),
+    50,
+  );
   const baseAfterGc = await sampleAfterGc(PROBE_FILE);
   note(
     `/api/health p50 ${ms(baseHealth.p50)} ms, p99 ${ms(baseHealth.p99)} ms over ${baseHealth.count} requests; ` +
@@ -133,14 +139,31 @@ async function main(cleanups: Cleanups): Promise<void> {
   for (const [i, body] of bodies.entries()) {
     heading(`${UPLOADS} × ${body.label}, at once`);
     const r = await round(server, body, users.slice(i * UPLOADS, (i + 1) * UPLOADS));
-    note(`answers: ${[...r.statuses].map(([s, n]) => `${n}× ${s || "no answer"}`).join(", ")} (expected ${UPLOADS}× ${r.expected}); upload p50 ${ms(percentile(r.uploadMs, 50))} ms`);
+    note(
+      `answers: ${[...r.statuses].map(([s, n]) => `${n}× ${s || "no answer"}`).join(", ")} (expected ${UPLOADS}× ${r.expected}); upload p50 ${ms(percentile(r.uploadMs, 50))} ms`,
+    );
     rounds.push(r);
   }
 
   heading("Results");
   console.log(
     table(
-      ["uploads (8 at once)", "answers", "health n", "p50 ms", "p99 ms", "max ms", "loop max ms", "RSS before", "peak", "after", "after GC", "after / baseline", "after GC / baseline", "load avg"],
+      [
+        "uploads (8 at once)",
+        "answers",
+        "health n",
+        "p50 ms",
+        "p99 ms",
+        "max ms",
+        "loop max ms",
+        "RSS before",
+        "peak",
+        "after",
+        "after GC",
+        "after / baseline",
+        "after GC / baseline",
+        "load avg",
+      ],
       rounds.map((r) => {
         const h = summarize(r.health.map((x) => x.ms));
         return [

@@ -37,7 +37,9 @@ async function main(cleanups: Cleanups): Promise<void> {
   heading("Setup for part 2");
   ensureProductionBuild();
   const cases = buildGradeCases(GRADE_SEEDS);
-  note(`Request mix: ${count(cases, "right")} right, ${count(cases, "misconception")} misconception, ${count(cases, "unreadable")} unreadable cases over ${GRADE_SEEDS.length} seeds`);
+  note(
+    `Request mix: ${count(cases, "right")} right, ${count(cases, "misconception")} misconception, ${count(cases, "unreadable")} unreadable cases over ${GRADE_SEEDS.length} seeds`,
+  );
   rmSync(DATA_DIR, { recursive: true, force: true });
   if (process.env.DATABASE_URL) note("Ignoring DATABASE_URL: the benchmark always uses its own fresh embedded Postgres");
   delete process.env.DATABASE_URL;

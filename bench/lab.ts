@@ -19,11 +19,25 @@ const SEQ = 128;
 const SEED = 7;
 const BASE = { dModel: 512, nHeads: 8, nKvHeads: 2, placement: "pre" } as const;
 const BLOCKS: { name: string; config: BlockConfig; lab: typeof layernormGeluBlockLab; failing: string }[] = [
-  { name: "layernorm+gelu, d_ff 2048", config: { ...BASE, dFf: 2048, norm: "layernorm", ffn: "gelu", epsilon: 1e-5 }, lab: layernormGeluBlockLab, failing: "kv-heads-tiled" },
-  { name: "rmsnorm+swiglu, d_ff 1536", config: { ...BASE, dFf: 1536, norm: "rmsnorm", ffn: "swiglu", epsilon: 1e-6 }, lab: rmsnormSwigluBlockLab, failing: "kv-heads-tiled" },
+  {
+    name: "layernorm+gelu, d_ff 2048",
+    config: { ...BASE, dFf: 2048, norm: "layernorm", ffn: "gelu", epsilon: 1e-5 },
+    lab: layernormGeluBlockLab,
+    failing: "kv-heads-tiled",
+  },
+  {
+    name: "rmsnorm+swiglu, d_ff 1536",
+    config: { ...BASE, dFf: 1536, norm: "rmsnorm", ffn: "swiglu", epsilon: 1e-6 },
+    lab: rmsnormSwigluBlockLab,
+    failing: "kv-heads-tiled",
+  },
 ];
 /** Timed runs per backend: the cpu backend is ~20× slower than wasm, so it gets fewer. */
-const RUNS: Record<string, { pairs: number; grades: number }> = { node: { pairs: 30, grades: 10 }, wasm: { pairs: 30, grades: 8 }, cpu: { pairs: 6, grades: 2 } };
+const RUNS: Record<string, { pairs: number; grades: number }> = {
+  node: { pairs: 30, grades: 10 },
+  wasm: { pairs: 30, grades: 8 },
+  cpu: { pairs: 6, grades: 2 },
+};
 
 async function main(): Promise<void> {
   await initReferenceBackend();

@@ -55,8 +55,18 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i += 1) runs.push(await timedFit(reviews));
     rows.push([
       `${size.toLocaleString("en")} reviews`,
-      ms(percentile(runs.map((r) => r.wallMs), 50)),
-      ms(percentile(runs.map((r) => r.syncMs), 50)),
+      ms(
+        percentile(
+          runs.map((r) => r.wallMs),
+          50,
+        ),
+      ),
+      ms(
+        percentile(
+          runs.map((r) => r.syncMs),
+          50,
+        ),
+      ),
       ms(Math.max(...runs.map((r) => r.maxTickGapMs))),
     ]);
   }

@@ -45,14 +45,19 @@ async function main(cleanups: Cleanups): Promise<void> {
   const cookie = await signUpSessionUsers(server.baseUrl, "profile-cookie", CLIENTS);
   note(`Server at ${server.baseUrl}; ${bearer.length} bearer and ${cookie.length} session-cookie clients; load average ${loadAverage()}`);
 
-  for (const [label, users] of [["bearer token", bearer], ["session cookie", cookie]] as const) {
+  for (const [label, users] of [
+    ["bearer token", bearer],
+    ["session cookie", cookie],
+  ] as const) {
     const result = await runReviewLoad(server.baseUrl, users, { postsPerClient: POSTS_PER_CLIENT, deadlineMs: 120_000 });
     note(`${label}: ${result.postsCreated} posts created in ${(result.wallMs / 1000).toFixed(1)} s, ${result.queueLatencies.length} queue fetches`);
   }
   await server.stop();
 
   heading("2. Where the server's CPU went (self time, all requests above)");
-  const files = readdirSync(PROFILE_DIR).filter((f) => f.endsWith(".cpuprofile")).map((f) => join(PROFILE_DIR, f));
+  const files = readdirSync(PROFILE_DIR)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .map((f) => join(PROFILE_DIR, f));
   summarizeProfiles(files);
 }
 

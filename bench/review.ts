@@ -89,7 +89,10 @@ async function measureRun(prisma: PrismaClient, server: NextServer, run: Run, us
   const onPosting = () => (before = sampleCpu(server.pid, postmaster));
   const result = await runReviewLoad(server.baseUrl, users, { ...run.options, onPosting });
   const cpu = cpuBetween(before, sampleCpu(server.pid, postmaster));
-  const logged = await countReviewLogs(prisma, users.map((u) => u.id));
+  const logged = await countReviewLogs(
+    prisma,
+    users.map((u) => u.id),
+  );
   return { label: run.label, result, logged, cpu, loadBefore };
 }
 

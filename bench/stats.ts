@@ -52,16 +52,43 @@ async function main(cleanups: Cleanups) {
     const ahead = studyDaysFrom(now, 30, dc);
     const behind = studyDaysUntil(now, 365, dc);
     const heat = behind.slice(-heatmapDayCount(ahead[0]?.key ?? ""));
-    const todayEnd = endOfDays([ahead[0] ?? behind[0]!], dc);
+    const studyDay = (days: typeof behind, i: number) => {
+      const day = days.at(i);
+      if (!day) throw new Error(`bench: no study day ${i} of ${days.length}`);
+      return day;
+    };
+    const todayEnd = endOfDays([ahead[0] ?? studyDay(behind, 0)], dc);
     const queries: [string, Prisma.Sql][] = [
-      ["dueBuckets (30 days)", dueBucketsSql(userId, ahead.map((d) => d.start), endOfDays(ahead, dc))],
-      ["reviewBuckets (26 weeks)", reviewBucketsSql(userId, heat.map((d) => d.start), todayEnd)],
-      ["retentionCounts (7/30/365)", retentionCountsSql(userId, [behind[358]!.start, behind[335]!.start, behind[0]!.start], todayEnd)],
+      [
+        "dueBuckets (30 days)",
+        dueBucketsSql(
+          userId,
+          ahead.map((d) => d.start),
+          endOfDays(ahead, dc),
+        ),
+      ],
+      [
+        "reviewBuckets (26 weeks)",
+        reviewBucketsSql(
+          userId,
+          heat.map((d) => d.start),
+          todayEnd,
+        ),
+      ],
+      [
+        "retentionCounts (7/30/365)",
+        retentionCountsSql(userId, [studyDay(behind, 358).start, studyDay(behind, 335).start, studyDay(behind, 0).start], todayEnd),
+      ],
       ["export reviews page (first 1000)", reviewPageSql(userId, { at: new Date(0), id: "00000000-0000-0000-0000-000000000000" }, 1000)],
-      ["export cards page (mid-module)", cardPageSql(userId, { id: data.moduleId, slug: "bench-queue" }, { position: 50_000, id: "00000000-0000-0000-0000-000000000000" }, 1000)],
+      [
+        "export cards page (mid-module)",
+        cardPageSql(userId, { id: data.moduleId, slug: "bench-queue" }, { position: 50_000, id: "00000000-0000-0000-0000-000000000000" }, 1000),
+      ],
     ];
     const sample = await getStats(prisma, userId, now);
-    console.log(`getStats: forecast total ${sample.forecast.total} (overdue ${sample.forecast.overdue}), heatmap total ${sample.heatmap.total}, retention ${JSON.stringify(sample.retention)}, streak ${sample.streak}`);
+    console.log(
+      `getStats: forecast total ${sample.forecast.total} (overdue ${sample.forecast.overdue}), heatmap total ${sample.heatmap.total}, retention ${JSON.stringify(sample.retention)}, streak ${sample.streak}`,
+    );
     const whole = summarize(await timeRuns(20, 3, () => getStats(prisma, userId, now)));
     console.log(`getStats whole: p50 ${ms(whole.p50)} ms, p90 ${ms(whole.p90)} ms, max ${ms(whole.max)} ms`);
     for (const [name, sql] of queries) {
@@ -73,7 +100,11 @@ async function main(cleanups: Cleanups) {
       console.log(`\nEXPLAIN (ANALYZE, BUFFERS) ${name}`);
       for (const row of plan) console.log(`  ${row["QUERY PLAN"]}`);
     }
-    for (const [what, format] of [["reviews", "csv"], ["reviews", "json"], ["cards", "csv"]] as const) {
+    for (const [what, format] of [
+      ["reviews", "csv"],
+      ["reviews", "json"],
+      ["cards", "csv"],
+    ] as const) {
       const rssBefore = process.memoryUsage().rss;
       let peak = rssBefore;
       t = performance.now();
@@ -86,7 +117,9 @@ async function main(cleanups: Cleanups) {
         bytes += value.byteLength;
         peak = Math.max(peak, process.memoryUsage().rss);
       }
-      console.log(`export ${what} ${format}: ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(2)} s, RSS growth ≤ ${((peak - rssBefore) / 1e6).toFixed(0)} MB`);
+      console.log(
+        `export ${what} ${format}: ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(2)} s, RSS growth ≤ ${((peak - rssBefore) / 1e6).toFixed(0)} MB`,
+      );
     }
   }
 }

@@ -10,8 +10,7 @@ export type FlopCrossoverParams = {
   context: number;
 };
 
-const pick = <T>(random: () => number, options: readonly [T, ...T[]]): T =>
-  options[Math.floor(random() * options.length)] ?? options[0];
+const pick = <T>(random: () => number, options: readonly [T, ...T[]]): T => options[Math.floor(random() * options.length)] ?? options[0];
 
 /**
  * Reference values for one token in one layer, forward pass, 2 FLOPs per multiply-add:

@@ -17,8 +17,22 @@ const matrixTex = (m: readonly (readonly number[])[]): string => `\\begin{bmatri
 
 const TOL = { mode: "relative", rel: 0.01, abs: 0.005 } as const;
 const STEPS: StepSpec[] = [
-  { key: "weights", label: "Normalised attention weights", answer: { shape: { vector: 3 } }, tolerance: TOL, weight: 1, hint: "Divide each weight by their sum." },
-  { key: "output", label: "Head output Σ_j w_j v_j", answer: { shape: { vector: 3 } }, tolerance: TOL, weight: 2, hint: "Weight each row of V (one row per position) and add the rows." },
+  {
+    key: "weights",
+    label: "Normalised attention weights",
+    answer: { shape: { vector: 3 } },
+    tolerance: TOL,
+    weight: 1,
+    hint: "Divide each weight by their sum.",
+  },
+  {
+    key: "output",
+    label: "Head output Σ_j w_j v_j",
+    answer: { shape: { vector: 3 } },
+    tolerance: TOL,
+    weight: 2,
+    hint: "Weight each row of V (one row per position) and add the rows.",
+  },
 ];
 
 function solve(p: Params): StepValues {

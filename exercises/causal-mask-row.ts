@@ -33,7 +33,8 @@ function solve(p: Params): StepValues {
 const MISCONCEPTIONS: Misconception<Params>[] = [
   {
     code: "mask-after-softmax",
-    message: "You ran softmax over every position and then zeroed the future weights, so the row no longer sums to 1. Mask the scores first (−∞), then take the softmax.",
+    message:
+      "You ran softmax over every position and then zeroed the future weights, so the row no longer sums to 1. Mask the scores first (−∞), then take the softmax.",
     answers: (p) => {
       const all = normalise(exps(p, () => true));
       return { exponentials: exps(p, () => true), weights: all.map((w, j) => (j <= p.query ? w : 0)) };

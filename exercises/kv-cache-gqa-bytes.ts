@@ -20,8 +20,7 @@ export type KvCacheParams = {
 
 const MIB = 2 ** 20;
 
-const pick = <T>(random: () => number, options: readonly [T, ...T[]]): T =>
-  options[Math.floor(random() * options.length)] ?? options[0];
+const pick = <T>(random: () => number, options: readonly [T, ...T[]]): T => options[Math.floor(random() * options.length)] ?? options[0];
 
 /** Cache size when `kvHeads` heads each store one K and one V vector per token, layer and sequence. */
 function cacheBytes(p: KvCacheParams, kvHeads: number): { perTokenPerLayer: number; total: number } {
@@ -50,9 +49,20 @@ export default defineExercise<KvCacheParams>({
   topic: "KV cache",
   difficulty: "MEDIUM",
   steps: [
-    { key: "bytesPerTokenLayer", label: "Bytes per token per layer", answer: { shape: "scalar", unit: "bytes" }, tolerance: { mode: "relative", rel: 0, abs: 0.5 } },
+    {
+      key: "bytesPerTokenLayer",
+      label: "Bytes per token per layer",
+      answer: { shape: "scalar", unit: "bytes" },
+      tolerance: { mode: "relative", rel: 0, abs: 0.5 },
+    },
     { key: "totalBytes", label: "Whole cache in bytes", answer: { shape: "scalar", unit: "bytes" }, tolerance: { mode: "relative", rel: 0, abs: 0.5 } },
-    { key: "totalMiB", label: "Whole cache in MiB", answer: { shape: "scalar", unit: "MiB" }, tolerance: { mode: "relative", rel: 0.01 }, hint: "1 MiB is 2^20 = 1,048,576 bytes, not 10^6." },
+    {
+      key: "totalMiB",
+      label: "Whole cache in MiB",
+      answer: { shape: "scalar", unit: "MiB" },
+      tolerance: { mode: "relative", rel: 0.01 },
+      hint: "1 MiB is 2^20 = 1,048,576 bytes, not 10^6.",
+    },
     { key: "mhaRatio", label: "Full-MHA cache ÷ this cache", answer: { shape: "scalar" }, tolerance: { mode: "relative", rel: 0.01 } },
   ],
   generate: (seed) => {

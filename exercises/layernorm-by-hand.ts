@@ -62,7 +62,14 @@ const MISCONCEPTIONS: Misconception<Params>[] = [
   {
     code: "beta-ignored",
     message: "You forgot the shift β. After scaling by γ, add β element by element.",
-    answers: (p) => ({ output: affine(p, Math.sqrt(sumSq(p.x, mean(p.x)) / p.x.length + p.epsilon), p.gamma, p.x.map(() => 0)) }),
+    answers: (p) => ({
+      output: affine(
+        p,
+        Math.sqrt(sumSq(p.x, mean(p.x)) / p.x.length + p.epsilon),
+        p.gamma,
+        p.x.map(() => 0),
+      ),
+    }),
   },
   {
     code: "rms-instead-of-std",

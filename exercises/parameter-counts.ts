@@ -9,8 +9,7 @@ export type ParameterCountParams = {
   swigluWidth: number;
 };
 
-const pick = <T>(random: () => number, options: readonly [T, ...T[]]): T =>
-  options[Math.floor(random() * options.length)] ?? options[0];
+const pick = <T>(random: () => number, options: readonly [T, ...T[]]): T => options[Math.floor(random() * options.length)] ?? options[0];
 
 /** 8/3·d rounded up to a multiple of 256, as LLaMA-style models size their SwiGLU hidden layer. */
 export const roundedSwigluWidth = (dModel: number): number => Math.ceil((8 * dModel) / 3 / 256) * 256;

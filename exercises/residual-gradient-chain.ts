@@ -33,8 +33,7 @@ const MIN_RELATIVE_GAP = 0.05;
 
 function separated(p: ResidualChainParams): boolean {
   const { plain, residual } = solveResidualChain(p);
-  const far = (wrong: number, right: unknown): boolean =>
-    typeof right === "number" && Math.abs(wrong - right) >= MIN_RELATIVE_GAP * Math.abs(right);
+  const far = (wrong: number, right: unknown): boolean => typeof right === "number" && Math.abs(wrong - right) >= MIN_RELATIVE_GAP * Math.abs(right);
   const w = wrongValues(p);
   return far(w.plainSum, plain) && far(w.residualSum, residual) && far(w.noIdentity, residual) && far(w.identityOnce, residual);
 }

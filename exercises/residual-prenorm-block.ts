@@ -26,7 +26,8 @@ function solve(p: Params, ops: ReferenceOps): StepValues {
 const MISCONCEPTIONS: Misconception<Params>[] = [
   {
     code: "post-norm-instead",
-    message: "You normalised the residual stream itself (post-norm). In a pre-norm block only the sublayer's input is normalised; the stream is x + f(LN(x)), never passed through LN.",
+    message:
+      "You normalised the residual stream itself (post-norm). In a pre-norm block only the sublayer's input is normalised; the stream is x + f(LN(x)), never passed through LN.",
     answers: (p, ops) => {
       const h = norm(ops, add(p.x, apply(p.f, p.x)));
       return { afterAttention: h, afterFfn: norm(ops, add(h, apply(p.g, h))) };
@@ -42,7 +43,8 @@ const MISCONCEPTIONS: Misconception<Params>[] = [
   },
   {
     code: "added-norm-output",
-    message: "You added LN(x) to the stream instead of the sublayer's output. The add is x + f(LN(x)): the normalised vector goes into f, and f's output is what is added.",
+    message:
+      "You added LN(x) to the stream instead of the sublayer's output. The add is x + f(LN(x)): the normalised vector goes into f, and f's output is what is added.",
     answers: (p, ops) => {
       const h = add(p.x, norm(ops, p.x));
       return { afterAttention: h, afterFfn: add(h, norm(ops, h)) };
@@ -53,7 +55,10 @@ const MISCONCEPTIONS: Misconception<Params>[] = [
 function draw(random: () => number): Params {
   const map = () => ({ scale: pick(random, [-2, -1, 2, 3]), shift: Array.from({ length: 2 }, () => pick(random, [-2, -1, 0, 1, 2])) });
   const first = pick(random, [-3, -2, -1, 0, 1, 2, 3, 4]);
-  const second = pick(random, [-3, -2, -1, 0, 1, 2, 3, 4].filter((v) => v !== first));
+  const second = pick(
+    random,
+    [-3, -2, -1, 0, 1, 2, 3, 4].filter((v) => v !== first),
+  );
   return { x: [first, second], f: map(), g: map() };
 }
 

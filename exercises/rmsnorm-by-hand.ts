@@ -11,7 +11,14 @@ const scaled = (p: Params, rms: number, centre = 0): number[] => p.x.map((x, i) 
 
 const TOL = { mode: "relative", rel: 0.01, abs: 0.005 } as const;
 const STEPS: StepSpec[] = [
-  { key: "rms", label: "RMS √(mean(x²) + ε)", answer: { shape: "scalar" }, tolerance: TOL, weight: 1, hint: "Average the squares, add ε, then take the square root." },
+  {
+    key: "rms",
+    label: "RMS √(mean(x²) + ε)",
+    answer: { shape: "scalar" },
+    tolerance: TOL,
+    weight: 1,
+    hint: "Average the squares, add ε, then take the square root.",
+  },
   { key: "output", label: "Output γ ⊙ x / rms", answer: { shape: { vector: 4 } }, tolerance: TOL, weight: 1 },
 ];
 

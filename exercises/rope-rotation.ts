@@ -14,8 +14,7 @@ export type RopeParams = {
   x: [number, number];
 };
 
-const pick = <T>(random: () => number, options: readonly [T, ...T[]]): T =>
-  options[Math.floor(random() * options.length)] ?? options[0];
+const pick = <T>(random: () => number, options: readonly [T, ...T[]]): T => options[Math.floor(random() * options.length)] ?? options[0];
 const between = (random: () => number, lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
 
 /** (x0, x1) rotated counter-clockwise by `angle` radians. */
@@ -74,7 +73,13 @@ export default defineExercise<RopeParams>({
   steps: [
     { key: "theta", label: "Frequency θ_k", answer: { shape: "scalar" }, tolerance: { mode: "relative", rel: 0.001 } },
     { key: "angle", label: "Rotation angle (radians)", answer: { shape: "scalar" }, tolerance: { mode: "relative", rel: 0.001 } },
-    { key: "rotated", label: "Rotated pair", answer: { shape: { vector: 2 } }, tolerance: VECTOR_TOLERANCE, hint: "x0' = x0·cos φ − x1·sin φ, x1' = x0·sin φ + x1·cos φ, with φ in radians." },
+    {
+      key: "rotated",
+      label: "Rotated pair",
+      answer: { shape: { vector: 2 } },
+      tolerance: VECTOR_TOLERANCE,
+      hint: "x0' = x0·cos φ − x1·sin φ, x1' = x0·sin φ + x1·cos φ, with φ in radians.",
+    },
   ],
   generate: (seed) => drawUntil(seed, candidate, separated),
   prompt: (p) =>

@@ -41,8 +41,22 @@ const matrixTex = (m: readonly (readonly number[])[]): string => `\\begin{bmatri
 const TOL = { mode: "relative", rel: 0.01, abs: 0.005 } as const;
 const STEPS: StepSpec[] = [
   { key: "scores", label: "Scores QKᵀ (all entries, before masking)", answer: { shape: { matrix: [N, N] } }, tolerance: TOL, weight: 1 },
-  { key: "scaled", label: "Scaled scores QKᵀ/√d_head", answer: { shape: { matrix: [N, N] } }, tolerance: TOL, weight: 1, hint: "Divide by the square root of the head dimension." },
-  { key: "weights", label: "Attention weights (causal softmax of each row)", answer: { shape: { matrix: [N, N] } }, tolerance: TOL, weight: 1, hint: "Each row is one query: mask j > i, then softmax across that row." },
+  {
+    key: "scaled",
+    label: "Scaled scores QKᵀ/√d_head",
+    answer: { shape: { matrix: [N, N] } },
+    tolerance: TOL,
+    weight: 1,
+    hint: "Divide by the square root of the head dimension.",
+  },
+  {
+    key: "weights",
+    label: "Attention weights (causal softmax of each row)",
+    answer: { shape: { matrix: [N, N] } },
+    tolerance: TOL,
+    weight: 1,
+    hint: "Each row is one query: mask j > i, then softmax across that row.",
+  },
   { key: "output", label: "Head output weights · V", answer: { shape: { matrix: [N, D_HEAD] } }, tolerance: TOL, weight: 2 },
 ];
 

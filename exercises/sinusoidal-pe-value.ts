@@ -13,8 +13,7 @@ export type SinusoidalParams = {
   dim: number;
 };
 
-const pick = <T>(random: () => number, options: readonly [T, ...T[]]): T =>
-  options[Math.floor(random() * options.length)] ?? options[0];
+const pick = <T>(random: () => number, options: readonly [T, ...T[]]): T => options[Math.floor(random() * options.length)] ?? options[0];
 const between = (random: () => number, lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
 
 /** pos / base^(exponent/d): the angle for a given exponent numerator (2i when right). */

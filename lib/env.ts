@@ -3,14 +3,8 @@ import { z } from "zod";
 import { parseAddressList, type AddressList } from "./http/ip-address";
 
 const EnvSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .url()
-    .describe("Postgres connection string. Set by scripts/dev.ts and scripts/start.ts when an embedded Postgres is used."),
-  BETTER_AUTH_SECRET: z
-    .string()
-    .min(32)
-    .describe("Secret that signs session cookies. scripts/dev.ts generates and keeps one in .data/ when unset."),
+  DATABASE_URL: z.string().url().describe("Postgres connection string. Set by scripts/dev.ts and scripts/start.ts when an embedded Postgres is used."),
+  BETTER_AUTH_SECRET: z.string().min(32).describe("Secret that signs session cookies. scripts/dev.ts generates and keeps one in .data/ when unset."),
   BETTER_AUTH_URL: z
     .string()
     .url()
@@ -19,7 +13,12 @@ const EnvSchema = z.object({
   BETTER_AUTH_TRUSTED_ORIGINS: z
     .string()
     .default("")
-    .transform((list) => list.split(",").map((o) => o.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .describe("Extra origins allowed to sign in, comma-separated (scripts/dev.ts adds the 127.0.0.1 twin of localhost)."),
   AUTH_SIGN_UPS_PER_MINUTE: z.coerce
     .number()
@@ -35,6 +34,16 @@ const EnvSchema = z.object({
     .max(10_000)
     .default(10)
     .describe("Sign-in attempts allowed per client address per minute, whatever the account."),
+  LAB_STALE_JOB_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(120)
+    .describe(
+      "Lab workers: a RUNNING submission untouched this long is presumed orphaned (its worker died) and queued again. " +
+        "Keep it well above the longest grading (well under a minute), or a slow job is graded twice.",
+    ),
   TRUSTED_PROXIES: z
     .string()
     .default("")

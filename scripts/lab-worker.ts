@@ -1,8 +1,9 @@
 // npm run lab-worker — grades queued lab submissions off the request path.
 // Wakes on Postgres NOTIFY (channel LAB_QUEUE_CHANNEL), and polls as a
 // fallback in case a notification is missed; takes back jobs of workers that
-// died, and prunes old submission tensors by the retention policy
-// (lib/labs/submissions/prune-outputs.ts). Any number may run at once: each
+// died (RUNNING longer than LAB_STALE_JOB_SECONDS), and prunes old submission
+// tensors by the retention policy (lib/labs/submissions/prune-outputs.ts).
+// Any number may run at once, on any machine that reaches the database: each
 // claim locks a different row, and pruning skips rows already pruned.
 // scripts/support/serve.ts starts one next to the app; standalone it needs
 // the app's environment (DATABASE_URL, BETTER_AUTH_SECRET; see lib/env.ts).
@@ -16,7 +17,7 @@ import { catalogue } from "../exercises/catalogue";
 
 /** Poll interval when no notification arrives (a missed NOTIFY costs at most this). */
 const POLL_MS = 5_000;
-/** How often stale RUNNING jobs are looked for. */
+/** How often stale RUNNING jobs are looked for, at most: a short LAB_STALE_JOB_SECONDS is looked at twice as often. */
 const RECLAIM_EVERY_MS = 30_000;
 /** Pause after an unexpected error (e.g. the database restarting) before trying again. */
 const ERROR_BACKOFF_MS = 3_000;
@@ -103,22 +104,25 @@ function describe(outcome: JobOutcome): string {
 
 async function main(): Promise<void> {
   const prisma = db();
-  const stopListening = await listen(env().DATABASE_URL);
+  const { DATABASE_URL, LAB_STALE_JOB_SECONDS } = env();
+  const staleMs = LAB_STALE_JOB_SECONDS * 1000;
+  const reclaimEveryMs = Math.min(RECLAIM_EVERY_MS, staleMs / 2);
+  const stopListening = await listen(DATABASE_URL);
   const stop = () => {
     stopping = true;
     wake();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  console.error(`${tag} waiting for lab submissions`);
+  console.error(`${tag} waiting for lab submissions (a job RUNNING for ${LAB_STALE_JOB_SECONDS} s is taken back)`);
 
   let lastReclaim = 0;
   let lastPrune = 0;
   while (!stopping) {
     try {
-      if (Date.now() - lastReclaim >= RECLAIM_EVERY_MS) {
+      if (Date.now() - lastReclaim >= reclaimEveryMs) {
         lastReclaim = Date.now();
-        const { requeued, failed } = await reclaimStale(prisma, new Date());
+        const { requeued, failed } = await reclaimStale(prisma, new Date(), staleMs);
         if (requeued + failed > 0) console.error(`${tag} took back stale jobs: ${requeued} queued again, ${failed} failed`);
       }
       if (Date.now() - lastPrune >= PRUNE_EVERY_MS) {

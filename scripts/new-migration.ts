@@ -7,14 +7,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import {
-  DEFAULT_MIGRATIONS_DIR,
-  diffSql,
-  isEmptyDiff,
-  migrationDirName,
-  withTemporaryDatabase,
-  writeMigration,
-} from "../lib/db/migrations";
+import { DEFAULT_MIGRATIONS_DIR, diffSql, isEmptyDiff, migrationDirName, withTemporaryDatabase, writeMigration } from "../lib/db/migrations";
 
 const SCHEMA_PATH = "prisma/schema.prisma";
 const EMBEDDED_DATA_DIR = join(".cache", "new-migration", "postgres");
@@ -28,7 +21,11 @@ if (!args.success) {
 const [name] = args.data;
 const dirName = migrationDirName(new Date(), name);
 
-const external = z.string().url().optional().parse(process.env.DATABASE_URL || undefined);
+const external = z
+  .string()
+  .url()
+  .optional()
+  .parse(process.env.DATABASE_URL || undefined);
 const server = external ? undefined : await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, durable: false });
 const adminUrl = external ?? server?.url;
 if (adminUrl === undefined) throw new Error("no Postgres server to build the shadow database on");

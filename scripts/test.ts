@@ -1,5 +1,6 @@
-// npm test — every test: unit and integration (vitest, real Postgres), then
-// browser tests (Playwright + chromium against the production build).
+// npm test — the lint and format check (Biome), every test: unit and integration
+// (vitest, real Postgres), then browser tests (Playwright + chromium against the
+// production build).
 // Browser tests are mandatory when CI=true; elsewhere, without a chromium,
 // they are skipped with a loud notice.
 import { spawnSync } from "node:child_process";
@@ -14,6 +15,7 @@ function run(command: string, args: string[]): void {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+run(bin("biome"), ["ci", "."]);
 run(bin("vitest"), ["run"]);
 
 const chromium = findChromium();
@@ -23,7 +25,9 @@ if (!chromium) {
     console.error(`${banner}\nBrowser tests are required in CI, but no chromium was found (apt-get install chromium).\n${banner}`);
     process.exit(1);
   }
-  console.warn(`${banner}\n!! BROWSER TESTS SKIPPED: no chromium found. Install Debian's chromium\n!! (apt-get install chromium) or set CHROMIUM_PATH to run them.\n${banner}`);
+  console.warn(
+    `${banner}\n!! BROWSER TESTS SKIPPED: no chromium found. Install Debian's chromium\n!! (apt-get install chromium) or set CHROMIUM_PATH to run them.\n${banner}`,
+  );
   process.exit(0);
 }
 

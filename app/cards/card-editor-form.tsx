@@ -8,6 +8,7 @@ import type { NoteView } from "@/lib/cards/card-editor";
 import { previewFaces, wrapAsGap, type PreviewDraft } from "@/lib/cards/note-preview";
 import { saveNewNote, saveNoteEdit, uploadImage } from "@/lib/client/card-requests";
 import { renderMarkdown } from "@/lib/render/markdown";
+import { RenderedHtml } from "../components/rendered-html";
 
 const KINDS: Array<{ kind: CardDraftKind; label: string }> = [
   { kind: "basic", label: "Basic" },
@@ -16,7 +17,18 @@ const KINDS: Array<{ kind: CardDraftKind; label: string }> = [
   { kind: "interview", label: "Interview" },
 ];
 
-type Fields = { kind: CardDraftKind; front: string; back: string; text: string; extra: string; wrong: string; keyPoints: string; topic: string; tags: string; difficulty: "EASY" | "MEDIUM" | "HARD" };
+type Fields = {
+  kind: CardDraftKind;
+  front: string;
+  back: string;
+  text: string;
+  extra: string;
+  wrong: string;
+  keyPoints: string;
+  topic: string;
+  tags: string;
+  difficulty: "EASY" | "MEDIUM" | "HARD";
+};
 type TextField = "front" | "back" | "text" | "extra" | "wrong";
 
 function fieldsOf(draft: CardDraft | null): Fields {
@@ -24,7 +36,8 @@ function fieldsOf(draft: CardDraft | null): Fields {
   if (!draft) return empty;
   const common = { ...empty, kind: draft.kind, topic: draft.topic, tags: draft.tags.join(" "), difficulty: draft.difficulty };
   if (draft.kind === "cloze") return { ...common, text: draft.text, extra: draft.extra };
-  if (draft.kind === "interview") return { ...common, front: draft.front, back: draft.back, wrong: draft.commonWrongAnswer, keyPoints: draft.keyPoints.join("\n") };
+  if (draft.kind === "interview")
+    return { ...common, front: draft.front, back: draft.back, wrong: draft.commonWrongAnswer, keyPoints: draft.keyPoints.join("\n") };
   return { ...common, front: draft.front, back: draft.back };
 }
 
@@ -35,14 +48,26 @@ function draftOf(f: Fields): CardDraft {
     case "cloze":
       return { kind: "cloze", text: f.text, extra: f.extra, ...common };
     case "interview":
-      return { kind: "interview", front: f.front, back: f.back, commonWrongAnswer: f.wrong, keyPoints: f.keyPoints.split("\n").map((p) => p.trim()).filter(Boolean), ...common };
+      return {
+        kind: "interview",
+        front: f.front,
+        back: f.back,
+        commonWrongAnswer: f.wrong,
+        keyPoints: f.keyPoints
+          .split("\n")
+          .map((p) => p.trim())
+          .filter(Boolean),
+        ...common,
+      };
     default:
       return { kind: f.kind, front: f.front, back: f.back, ...common };
   }
 }
 
 function previewDraft(f: Fields): PreviewDraft {
-  return f.kind === "cloze" ? { kind: "cloze", text: f.text, extra: f.extra } : { kind: f.kind, front: f.front, back: f.back, commonWrongAnswer: f.kind === "interview" ? f.wrong : "" };
+  return f.kind === "cloze"
+    ? { kind: "cloze", text: f.text, extra: f.extra }
+    : { kind: f.kind, front: f.front, back: f.back, commonWrongAnswer: f.kind === "interview" ? f.wrong : "" };
 }
 
 type Props = {
@@ -65,7 +90,15 @@ export function CardEditorForm({ moduleSlug, cardId, initial = null, onSaved, on
   const set = <K extends keyof Fields>(name: K, value: Fields[K]) => setFields((f) => ({ ...f, [name]: value }));
   const preview = useMemo(() => {
     const { faces, problem } = previewFaces(previewDraft(fields));
-    return { problem, faces: faces.map((face) => ({ label: face.label, front: renderMarkdown(face.front), back: renderMarkdown(face.back), wrong: face.wrongAnswer ? renderMarkdown(face.wrongAnswer) : null })) };
+    return {
+      problem,
+      faces: faces.map((face) => ({
+        label: face.label,
+        front: renderMarkdown(face.front),
+        back: renderMarkdown(face.back),
+        wrong: face.wrongAnswer ? renderMarkdown(face.wrongAnswer) : null,
+      })),
+    };
   }, [fields]);
 
   function insertAtCursor(snippet: string) {
@@ -134,10 +167,23 @@ export function CardEditorForm({ moduleSlug, cardId, initial = null, onSaved, on
   );
 
   return (
-    <form className="card-editor" onSubmit={(e) => { e.preventDefault(); void save(); }} data-testid="card-editor">
-      <div className="kind-switch" role="radiogroup" aria-label="Card kind">
+    <form
+      className="card-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      data-testid="card-editor"
+    >
+      <div className="kind-switch">
         {KINDS.map((k) => (
-          <button key={k.kind} type="button" role="radio" aria-checked={fields.kind === k.kind} className={fields.kind === k.kind ? "on" : ""} onClick={() => set("kind", k.kind)}>
+          <button
+            key={k.kind}
+            type="button"
+            aria-pressed={fields.kind === k.kind}
+            className={fields.kind === k.kind ? "on" : ""}
+            onClick={() => set("kind", k.kind)}
+          >
             {k.label}
           </button>
         ))}
@@ -147,7 +193,9 @@ export function CardEditorForm({ moduleSlug, cardId, initial = null, onSaved, on
         <>
           {area("text", "Text with gaps", 5, "The softmax runs over the {{c1::key}} axis.")}
           <div className="editor-tools">
-            <button type="button" className="button" onClick={makeGap} data-testid="make-gap">Gap</button>
+            <button type="button" className="button" onClick={makeGap} data-testid="make-gap">
+              Gap
+            </button>
             <span className="muted small">Select words, tap Gap. Each number is a card.</span>
           </div>
           {area("extra", "Extra on the back (optional)", 2)}
@@ -169,9 +217,21 @@ export function CardEditorForm({ moduleSlug, cardId, initial = null, onSaved, on
       )}
 
       <div className="editor-tools">
-        <button type="button" className="button" onClick={() => fileInput.current?.click()}>Add image</button>
-        <input ref={fileInput} type="file" accept="image/png,image/jpeg,image/webp,image/gif" hidden data-testid="image-input"
-          onChange={(e) => { const file = e.target.files?.[0]; e.target.value = ""; if (file) void addImage(file); }} />
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          Add image
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="image/png,image/jpeg,image/webp,image/gif"
+          hidden
+          data-testid="image-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = "";
+            if (file) void addImage(file);
+          }}
+        />
         <span className="muted small">or paste one. $x^2$ for math.</span>
       </div>
 
@@ -198,20 +258,40 @@ export function CardEditorForm({ moduleSlug, cardId, initial = null, onSaved, on
         <button type="button" className="preview-toggle" onClick={() => setShowPreview((v) => !v)} aria-expanded={showPreview}>
           Preview {showPreview ? "▾" : "▸"}
         </button>
-        {showPreview && (preview.problem ? <p className="muted small">{preview.problem}</p> : preview.faces.map((face) => (
-          <div key={face.label} className="preview-card" data-testid="preview-card">
-            <span className="muted small">{face.label}</span>
-            <div className="card-front" dangerouslySetInnerHTML={{ __html: face.front }} />
-            <div className="card-back" dangerouslySetInnerHTML={{ __html: face.back }} />
-            {face.wrong && <div className="wrong-answer"><strong>Common wrong answer</strong><div dangerouslySetInnerHTML={{ __html: face.wrong }} /></div>}
-          </div>
-        )))}
+        {showPreview &&
+          (preview.problem ? (
+            <p className="muted small">{preview.problem}</p>
+          ) : (
+            preview.faces.map((face) => (
+              <div key={face.label} className="preview-card" data-testid="preview-card">
+                <span className="muted small">{face.label}</span>
+                <RenderedHtml className="card-front" html={face.front} />
+                <RenderedHtml className="card-back" html={face.back} />
+                {face.wrong && (
+                  <div className="wrong-answer">
+                    <strong>Common wrong answer</strong>
+                    <RenderedHtml html={face.wrong} />
+                  </div>
+                )}
+              </div>
+            ))
+          ))}
       </section>
 
-      {status.message && <p className={`editor-status ${status.kind}`} role={status.kind === "error" ? "alert" : "status"} data-testid="editor-status">{status.message}</p>}
+      {status.message && (
+        <p className={`editor-status ${status.kind}`} role={status.kind === "error" ? "alert" : "status"} data-testid="editor-status">
+          {status.message}
+        </p>
+      )}
       <div className="editor-actions">
-        {onCancel && <button type="button" className="button" onClick={onCancel}>Cancel</button>}
-        <button type="submit" className="button primary grow" disabled={status.kind === "busy"} data-testid="save-card">{cardId ? "Save changes" : "Save card"}</button>
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" className="button primary grow" disabled={status.kind === "busy"} data-testid="save-card">
+          {cardId ? "Save changes" : "Save card"}
+        </button>
       </div>
     </form>
   );

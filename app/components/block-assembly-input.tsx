@@ -56,18 +56,31 @@ export function BlockAssemblyInput({ palette, onGraph, results, disabled }: Prop
   }
 
   const activePart = active ? all.find((p) => active.startsWith(`${p.id}:`)) : undefined;
-  const taken = activePart ? new Set(Object.entries(wires).filter(([k, v]) => k !== active && k.startsWith(`${activePart.id}:`) && v).map(([, v]) => v)) : new Set();
+  const taken = activePart
+    ? new Set(
+        Object.entries(wires)
+          .filter(([k, v]) => k !== active && k.startsWith(`${activePart.id}:`) && v)
+          .map(([, v]) => v),
+      )
+    : new Set();
   const left = (type: PartType) => (palette.find((p) => p.type === type)?.count ?? 0) - parts.filter((p) => p.type === type).length;
 
   return (
     <div className="assembly">
-      <div className="palette" role="group" aria-label="Parts to place">
+      <fieldset className="palette" aria-label="Parts to place">
         {palette.map(({ type }) => (
-          <button key={type} type="button" className={`part-chip ${type}`} disabled={disabled || left(type) <= 0} onClick={() => place(type)} data-testid={`place-${type}`}>
+          <button
+            key={type}
+            type="button"
+            className={`part-chip ${type}`}
+            disabled={disabled || left(type) <= 0}
+            onClick={() => place(type)}
+            data-testid={`place-${type}`}
+          >
             {PART_LABELS[type]} <span className="muted small">×{left(type)}</span>
           </button>
         ))}
-      </div>
+      </fieldset>
       <ol className="block-rows" data-testid="block-rows">
         {all.map((part) => (
           <li key={part.id} className="block-row">
@@ -92,24 +105,44 @@ export function BlockAssemblyInput({ palette, onGraph, results, disabled }: Prop
               })}
             </span>
             {part.type !== "input" && part.type !== "output" && !disabled ? (
-              <button type="button" className="remove" aria-label={`Remove ${names.get(part.id)}`} onClick={() => remove(part.id)}>×</button>
-            ) : <span />}
+              <button type="button" className="remove" aria-label={`Remove ${names.get(part.id)}`} onClick={() => remove(part.id)}>
+                ×
+              </button>
+            ) : (
+              <span />
+            )}
           </li>
         ))}
       </ol>
       {activePart && !disabled ? (
         <div className="source-sheet" role="dialog" aria-label="Choose what feeds this input" onKeyDown={(e) => e.key === "Escape" && setActive(null)}>
-          <p className="small" style={{ margin: 0 }}>What feeds <strong>{names.get(activePart.id)}</strong>?</p>
+          <p className="small" style={{ margin: 0 }}>
+            What feeds <strong>{names.get(activePart.id)}</strong>?
+          </p>
           <div className="source-grid">
-            {all.filter((p) => p.id !== activePart.id && p.type !== "output").map((p) => (
-              <button key={p.id} type="button" className={`button part-source ${p.type}`} disabled={taken.has(p.id)} onClick={() => connect(p.id)} data-testid={`source-${p.id}`}>
-                {names.get(p.id)}
-              </button>
-            ))}
+            {all
+              .filter((p) => p.id !== activePart.id && p.type !== "output")
+              .map((p) => (
+                <button
+                  key={p.id}
+                  type="button"
+                  className={`button part-source ${p.type}`}
+                  disabled={taken.has(p.id)}
+                  onClick={() => connect(p.id)}
+                  data-testid={`source-${p.id}`}
+                >
+                  {names.get(p.id)}
+                </button>
+              ))}
           </div>
           <div className="row">
-            <button type="button" className="button" style={{ flex: 1 }} onClick={() => connect(null)}>Disconnect</button>
-            <button type="button" className="button" style={{ flex: 1 }} onClick={() => setActive(null)} autoFocus>Cancel</button>
+            <button type="button" className="button" style={{ flex: 1 }} onClick={() => connect(null)}>
+              Disconnect
+            </button>
+            {/* biome-ignore lint/a11y/noAutofocus: the sheet just opened; focus moves into it so Escape and Tab work from there. */}
+            <button type="button" className="button" style={{ flex: 1 }} onClick={() => setActive(null)} autoFocus>
+              Cancel
+            </button>
           </div>
         </div>
       ) : null}

@@ -66,7 +66,11 @@ export function DrawingWorkspace({ view, onGraded }: Props) {
   const done = result !== null;
   return (
     <div className="stack drawing-workspace" data-kind={setup.kind}>
-      {done ? null : <p className="muted small" style={{ margin: 0 }}>{HINTS[setup.kind]}</p>}
+      {done ? null : (
+        <p className="muted small" style={{ margin: 0 }}>
+          {HINTS[setup.kind]}
+        </p>
+      )}
       {setup.kind === "mask-grid" ? (
         <MaskGridInput
           grid={grid}
@@ -82,7 +86,11 @@ export function DrawingWorkspace({ view, onGraded }: Props) {
           {comparing ? <SketchCheck setup={setup} ticked={ticked} onTicked={setTicked} disabled={done || busy} /> : null}
         </>
       )}
-      {error ? <p className="error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {result ? <DrawingFeedback result={result} kind={setup.kind} /> : null}
       {!done && setup.kind === "sketch" && !comparing ? (
         <button type="button" className="button primary block" disabled={strokes.length === 0} onClick={() => setComparing(true)} data-testid="compare">

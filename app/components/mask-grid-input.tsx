@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: the grid is fixed, so a cell is its row and column.
 "use client";
 // An n × n mask to fill by tapping: rows are queries, columns are keys, a
 // filled cell means "may attend". After grading, wrong cells are marked:
@@ -17,11 +18,23 @@ export function MaskGridInput({ grid, onToggle, results, disabled }: Props) {
   return (
     <div className="mask-wrap">
       <p className="muted small mask-axis">keys j →</p>
-      <div className="mask-grid" style={{ gridTemplateColumns: `2.2em repeat(${n}, 1fr)` }} role="grid" aria-label="Attention mask: rows are queries, columns are keys">
+      {/* biome-ignore lint/a11y/useSemanticElements: one CSS grid of toggle buttons with row and column heads; a table cannot lay out as that grid. */}
+      <div
+        className="mask-grid"
+        style={{ gridTemplateColumns: `2.2em repeat(${n}, 1fr)` }}
+        role="grid"
+        aria-label="Attention mask: rows are queries, columns are keys"
+      >
         <span />
-        {grid.map((_, j) => <span key={`k${j}`} className="mask-head">{j}</span>)}
+        {grid.map((_, j) => (
+          <span key={`k${j}`} className="mask-head">
+            {j}
+          </span>
+        ))}
         {grid.map((row, i) => [
-          <span key={`q${i}`} className="mask-head">q{i}</span>,
+          <span key={`q${i}`} className="mask-head">
+            q{i}
+          </span>,
           ...row.map((on, j) => {
             const problem = problems.get(`${i},${j}`);
             return (

@@ -2,6 +2,7 @@
 // After drawing from memory: the authored reference diagram, then the rubric
 // the learner ticks for each part their sketch got right.
 import type { SketchSetup } from "@/lib/drawing/drawing-prompt";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 type Props = { setup: SketchSetup; ticked: string[]; onTicked: (ticked: string[]) => void; disabled: boolean };
 
@@ -10,8 +11,10 @@ export function SketchCheck({ setup, ticked, onTicked, disabled }: Props) {
   return (
     <div className="stack" data-testid="sketch-reference">
       {/* Authored SVG from the prompt catalogue, not learner input. */}
-      <div className="reference-svg" dangerouslySetInnerHTML={{ __html: setup.referenceSvg }} />
-      <p className="muted small" style={{ margin: 0 }}>{setup.referenceCaption}</p>
+      <RenderedHtml className="reference-svg" html={setup.referenceSvg} />
+      <p className="muted small" style={{ margin: 0 }}>
+        {setup.referenceCaption}
+      </p>
       <fieldset className="rubric" disabled={disabled}>
         <legend className="small">Tick what your sketch shows</legend>
         {setup.rubric.map((item) => (

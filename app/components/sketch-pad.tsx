@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: strokes are only added or undone at the end, so an index names one stroke for its life.
 "use client";
 // A drawing pad for finger, pen or mouse: pointer events on an SVG, strokes
 // kept as [x, y] points on a 1000 × 1000 grid (the pad is square), with undo
@@ -68,12 +69,27 @@ export function SketchPad({ strokes, onChange, disabled }: Props) {
           s.length === 1 ? (
             <circle key={i} cx={s[0]?.[0]} cy={s[0]?.[1]} r={5} fill="currentColor" />
           ) : (
-            <polyline key={i} points={s.map((p) => p.join(",")).join(" ")} fill="none" stroke="currentColor" strokeWidth={6} strokeLinecap="round" strokeLinejoin="round" />
+            <polyline
+              key={i}
+              points={s.map((p) => p.join(",")).join(" ")}
+              fill="none"
+              stroke="currentColor"
+              strokeWidth={6}
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           ),
         )}
       </svg>
       <div className="row">
-        <button type="button" className="button" style={{ flex: 1 }} disabled={disabled || strokes.length === 0} onClick={() => change(strokes.slice(0, -1))} data-testid="undo-stroke">
+        <button
+          type="button"
+          className="button"
+          style={{ flex: 1 }}
+          disabled={disabled || strokes.length === 0}
+          onClick={() => change(strokes.slice(0, -1))}
+          data-testid="undo-stroke"
+        >
           Undo stroke
         </button>
         <button type="button" className="button" style={{ flex: 1 }} disabled={disabled || strokes.length === 0} onClick={() => change([])}>

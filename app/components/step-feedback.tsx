@@ -16,9 +16,7 @@ export function StepFeedback({ grade, showExpected = true }: { grade: StepResult
       ) : (
         grade.feedback
       )}
-      {showExpected && !grade.correct && grade.expected !== undefined && (
-        <div className="muted small">Expected {formatStepValue(grade.expected)}</div>
-      )}
+      {showExpected && !grade.correct && grade.expected !== undefined && <div className="muted small">Expected {formatStepValue(grade.expected)}</div>}
     </div>
   );
 }

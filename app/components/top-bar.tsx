@@ -17,12 +17,20 @@ type Props = {
 export function TopBar({ back, links, children }: Props) {
   return (
     <div className="topbar">
-      <Link href={back?.href ?? "/"} className="brand">{back ? `‹ ${back.label}` : "Residual"}</Link>
+      <Link href={back?.href ?? "/"} className="brand">
+        {back ? `‹ ${back.label}` : "Residual"}
+      </Link>
       {links ? (
         <nav className="nav">
-          {links.map((link) => <Link key={link.href} href={link.href}>{link.label}</Link>)}
+          {links.map((link) => (
+            <Link key={link.href} href={link.href}>
+              {link.label}
+            </Link>
+          ))}
         </nav>
-      ) : children}
+      ) : (
+        children
+      )}
     </div>
   );
 }

@@ -12,13 +12,19 @@ export default async function ExercisesPage() {
   return (
     <main className="shell stack">
       <div className="topbar">
-        <Link href="/" className="brand">Residual</Link>
-        <nav className="nav"><Link href="/progress">Progress</Link></nav>
+        <Link href="/" className="brand">
+          Residual
+        </Link>
+        <nav className="nav">
+          <Link href="/progress">Progress</Link>
+        </nav>
       </div>
       <h1 style={{ margin: 0, fontSize: 22 }}>Exercises</h1>
       {topics.map((topic) => (
         <section key={topic} className="panel stack">
-          <h2 style={{ margin: 0, fontSize: 17 }} className="muted">{topic}</h2>
+          <h2 style={{ margin: 0, fontSize: 17 }} className="muted">
+            {topic}
+          </h2>
           <ul className="exercise-list">
             {EXERCISES.filter((e) => e.topic === topic).map((e) => (
               <li key={e.slug}>
@@ -32,8 +38,12 @@ export default async function ExercisesPage() {
         </section>
       ))}
       <section className="panel stack" data-testid="drawing-prompts">
-        <h2 style={{ margin: 0, fontSize: 17 }} className="muted">Drawing prompts</h2>
-        <p className="muted small" style={{ margin: 0 }}>Tap out a mask, wire up a block, or sketch from memory and check yourself.</p>
+        <h2 style={{ margin: 0, fontSize: 17 }} className="muted">
+          Drawing prompts
+        </h2>
+        <p className="muted small" style={{ margin: 0 }}>
+          Tap out a mask, wire up a block, or sketch from memory and check yourself.
+        </p>
         <ul className="exercise-list">
           {DRAWING_PROMPTS.map((p) => (
             <li key={p.slug}>

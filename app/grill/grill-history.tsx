@@ -8,7 +8,9 @@ export function GrillHistory({ grills, timeZone }: { grills: GrillHistoryEntry[]
     <section className="panel stack" data-testid="grill-history">
       <h2 style={{ margin: 0, fontSize: 18 }}>Past grills</h2>
       {grills.length === 0 ? (
-        <p className="muted small" style={{ margin: 0 }}>Your finished grills will show here.</p>
+        <p className="muted small" style={{ margin: 0 }}>
+          Your finished grills will show here.
+        </p>
       ) : (
         <ul className="exercise-list">
           {grills.map((g) => (

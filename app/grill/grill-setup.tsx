@@ -54,15 +54,26 @@ export function GrillSetup({ modules }: { modules: GrillModuleOption[] }) {
         <label>
           Module
           <select value={moduleId} onChange={(e) => setModuleId(e.target.value)}>
-            {modules.map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
+            {modules.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title}
+              </option>
+            ))}
           </select>
         </label>
       )}
       <fieldset className="choice">
         <legend>Questions</legend>
         {LENGTHS.map((n) => (
-          <button key={n} type="button" className={`button ${length === n ? "primary" : ""}`} aria-pressed={length === n}
-            disabled={n > available} onClick={() => setLength(n)} data-testid={`length-${n}`}>
+          <button
+            key={n}
+            type="button"
+            className={`button ${length === n ? "primary" : ""}`}
+            aria-pressed={length === n}
+            disabled={n > available}
+            onClick={() => setLength(n)}
+            data-testid={`length-${n}`}
+          >
             {n}
           </button>
         ))}
@@ -70,8 +81,14 @@ export function GrillSetup({ modules }: { modules: GrillModuleOption[] }) {
       <fieldset className="choice">
         <legend>Difficulty</legend>
         {DIFFICULTIES.map((d) => (
-          <button key={d.value} type="button" className={`button ${difficulty === d.value ? "primary" : ""}`} aria-pressed={difficulty === d.value}
-            onClick={() => setDifficulty(d.value)} data-testid={`difficulty-${d.value.toLowerCase()}`}>
+          <button
+            key={d.value}
+            type="button"
+            className={`button ${difficulty === d.value ? "primary" : ""}`}
+            aria-pressed={difficulty === d.value}
+            onClick={() => setDifficulty(d.value)}
+            data-testid={`difficulty-${d.value.toLowerCase()}`}
+          >
             {d.label}
           </button>
         ))}
@@ -79,16 +96,28 @@ export function GrillSetup({ modules }: { modules: GrillModuleOption[] }) {
       <fieldset className="choice">
         <legend>Seconds per question</legend>
         {CLOCKS.map((s) => (
-          <button key={s} type="button" className={`button ${seconds === s ? "primary" : ""}`} aria-pressed={seconds === s}
-            onClick={() => setSeconds(s)} data-testid={`clock-${s}`}>
+          <button
+            key={s}
+            type="button"
+            className={`button ${seconds === s ? "primary" : ""}`}
+            aria-pressed={seconds === s}
+            onClick={() => setSeconds(s)}
+            data-testid={`clock-${s}`}
+          >
             {s}
           </button>
         ))}
       </fieldset>
       {length > available && (
-        <p className="notice" style={{ margin: 0 }}>Only {available} questions at this difficulty: the grill will have {available}.</p>
+        <p className="notice" style={{ margin: 0 }}>
+          Only {available} questions at this difficulty: the grill will have {available}.
+        </p>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <button className="button primary block" type="submit" disabled={busy || available === 0} data-testid="start-grill">
         {busy ? "Drawing questions…" : `Start · ${Math.min(length, available)} questions`}
       </button>

@@ -25,11 +25,13 @@ export default async function GrillPage() {
       <section className="panel stack">
         <h1 style={{ margin: 0, fontSize: 22 }}>Mock grill</h1>
         <p className="muted small" style={{ margin: 0 }}>
-          Interview questions against the clock, with a quick numeric problem about every third question. Type your answer,
-          then tick the key points you covered. Missed questions go back into today&apos;s review.
+          Interview questions against the clock, with a quick numeric problem about every third question. Type your answer, then tick the key points you
+          covered. Missed questions go back into today&apos;s review.
         </p>
         {modules.length === 0 ? (
-          <p className="muted" style={{ margin: 0 }}>None of your modules has interview questions yet.</p>
+          <p className="muted" style={{ margin: 0 }}>
+            None of your modules has interview questions yet.
+          </p>
         ) : (
           <GrillSetup modules={modules} />
         )}

@@ -15,29 +15,39 @@ export default async function LabsPage() {
   return (
     <main className="shell stack">
       <div className="topbar">
-        <Link href="/" className="brand">Residual</Link>
-        <nav className="nav"><Link href="/exercises">Exercises</Link><Link href="/progress">Progress</Link></nav>
+        <Link href="/" className="brand">
+          Residual
+        </Link>
+        <nav className="nav">
+          <Link href="/exercises">Exercises</Link>
+          <Link href="/progress">Progress</Link>
+        </nav>
       </div>
       <h1 style={{ margin: 0, fontSize: 22 }}>Labs</h1>
       <p className="muted small" style={{ margin: 0 }}>
-        Implement a piece of a transformer in NumPy (or anything), run it on the inputs you download, and upload the output. The grader compares it with a reference and names the bug when it recognises one.
+        Implement a piece of a transformer in NumPy (or anything), run it on the inputs you download, and upload the output. The grader compares it with a
+        reference and names the bug when it recognises one.
       </p>
       {topics.map((topic) => (
         <section key={topic} className="panel stack">
-          <h2 style={{ margin: 0, fontSize: 17 }} className="muted">{topic}</h2>
+          <h2 style={{ margin: 0, fontSize: 17 }} className="muted">
+            {topic}
+          </h2>
           <ul className="lab-list" data-testid="lab-list">
-            {labs.filter((l) => l.topic === topic).map((lab) => (
-              <li key={lab.slug}>
-                <Link href={`/labs/${lab.slug}`} className="lab-link" data-testid={`lab-${lab.slug}`}>
-                  <span className="lab-title">
-                    <strong>{lab.title}</strong>
-                    <span className={`pill ${lab.difficulty.toLowerCase()}`}>{lab.difficulty.toLowerCase()}</span>
-                  </span>
-                  <span className="muted small">{lab.summary}</span>
-                  <LastResult last={lab.last} />
-                </Link>
-              </li>
-            ))}
+            {labs
+              .filter((l) => l.topic === topic)
+              .map((lab) => (
+                <li key={lab.slug}>
+                  <Link href={`/labs/${lab.slug}`} className="lab-link" data-testid={`lab-${lab.slug}`}>
+                    <span className="lab-title">
+                      <strong>{lab.title}</strong>
+                      <span className={`pill ${lab.difficulty.toLowerCase()}`}>{lab.difficulty.toLowerCase()}</span>
+                    </span>
+                    <span className="muted small">{lab.summary}</span>
+                    <LastResult last={lab.last} />
+                  </Link>
+                </li>
+              ))}
           </ul>
         </section>
       ))}

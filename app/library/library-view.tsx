@@ -16,17 +16,23 @@ export function LibraryView({ library }: { library: Library }) {
     <>
       <div className="row" style={{ justifyContent: "space-between" }}>
         <h1 style={{ margin: 0, fontSize: 22 }}>Library</h1>
-        <Link href="/import" className="button small-button">Import</Link>
+        <Link href="/import" className="button small-button">
+          Import
+        </Link>
       </div>
       <p className="muted small" style={{ margin: 0 }}>
         Switch a module on to have its cards in your daily review. Cards keep their schedule while a module is off.
       </p>
-      {active.map((m) => <ModuleCard key={m.id} module={m} defaults={library.defaults} />)}
+      {active.map((m) => (
+        <ModuleCard key={m.id} module={m} defaults={library.defaults} />
+      ))}
       <NewModuleForm />
       {archived.length > 0 && (
         <section className="stack" aria-label="Archived modules">
           <h2 style={{ margin: 0, fontSize: 17 }}>Archived</h2>
-          {archived.map((m) => <ModuleCard key={m.id} module={m} defaults={library.defaults} />)}
+          {archived.map((m) => (
+            <ModuleCard key={m.id} module={m} defaults={library.defaults} />
+          ))}
         </section>
       )}
     </>
@@ -60,24 +66,56 @@ function ModuleCard({ module: m, defaults }: { module: LibraryModule; defaults: 
         </div>
         {!m.archived && (
           <label className="switch">
-            <input type="checkbox" role="switch" checked={studying} onChange={(e) => void toggle(e.target.checked)}
-              aria-label={`${m.title} in daily review`} />
+            <input
+              type="checkbox"
+              role="switch"
+              aria-checked={studying}
+              checked={studying}
+              onChange={(e) => void toggle(e.target.checked)}
+              aria-label={`${m.title} in daily review`}
+            />
             <span className="small">{studying ? "In review" : "Off"}</span>
           </label>
         )}
       </div>
-      {m.description && <p className="small" style={{ margin: 0 }}>{m.description}</p>}
-      <div className="library-counts" aria-label="Counts">
-        <span><strong>{m.counts.new}</strong> new</span>
-        <span><strong>{m.counts.learning}</strong> learning</span>
-        <span><strong>{m.counts.due}</strong> due</span>
-      </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {m.description && (
+        <p className="small" style={{ margin: 0 }}>
+          {m.description}
+        </p>
+      )}
+      <p className="library-counts">
+        <span>
+          <strong>{m.counts.new}</strong> new
+        </span>
+        <span>
+          <strong>{m.counts.learning}</strong> learning
+        </span>
+        <span>
+          <strong>{m.counts.due}</strong> due
+        </span>
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <ModuleSettings module={m} defaults={defaults} />
       <div className="row wrap">
-        {m.studying && <Link href={`/modules/${m.slug}`} className="small">Readiness</Link>}
-        {m.owned && !m.archived && <Link href={`/cards/new?module=${m.slug}`} className="small">Write a card</Link>}
-        {m.owned && !m.archived && <Link href={`/import?module=${m.slug}`} className="small">Import into it</Link>}
+        {m.studying && (
+          <Link href={`/modules/${m.slug}`} className="small">
+            Readiness
+          </Link>
+        )}
+        {m.owned && !m.archived && (
+          <Link href={`/cards/new?module=${m.slug}`} className="small">
+            Write a card
+          </Link>
+        )}
+        {m.owned && !m.archived && (
+          <Link href={`/import?module=${m.slug}`} className="small">
+            Import into it
+          </Link>
+        )}
       </div>
     </section>
   );

@@ -50,15 +50,29 @@ export function ModuleSettings({ module: m, defaults }: { module: LibraryModule;
               Desired retention
               <select value={retention} onChange={(e) => setRetention(e.target.value)} name="desiredRetention">
                 <option value="">As in my settings ({Math.round(defaults.desiredRetention * 100)}%)</option>
-                {retentions.map((r) => <option key={r} value={String(r)}>{Math.round(r * 100)}%</option>)}
+                {retentions.map((r) => (
+                  <option key={r} value={String(r)}>
+                    {Math.round(r * 100)}%
+                  </option>
+                ))}
               </select>
             </label>
             <label>
               New cards per day from this module
-              <input type="number" min={0} max={9999} inputMode="numeric" value={newPerDay} name="newCardsPerDay"
-                placeholder={`Only my overall limit (${defaults.newCardsPerDay})`} onChange={(e) => setNewPerDay(e.target.value)} />
+              <input
+                type="number"
+                min={0}
+                max={9999}
+                inputMode="numeric"
+                value={newPerDay}
+                name="newCardsPerDay"
+                placeholder={`Only my overall limit (${defaults.newCardsPerDay})`}
+                onChange={(e) => setNewPerDay(e.target.value)}
+              />
             </label>
-            <button className="button block" type="submit">Save study settings</button>
+            <button className="button block" type="submit">
+              Save study settings
+            </button>
           </form>
         )}
         {m.owned && (
@@ -72,27 +86,40 @@ export function ModuleSettings({ module: m, defaults }: { module: LibraryModule;
                 Description
                 <textarea value={description} maxLength={1000} rows={2} onChange={(e) => setDescription(e.target.value)} name="description" />
               </label>
-              <button className="button block" type="submit">Save name</button>
+              <button className="button block" type="submit">
+                Save name
+              </button>
             </form>
-            <button className="button block" type="button"
-              onClick={() => void run(sendModuleRequest("PATCH", `/api/modules/${m.slug}`, { archived: !m.archived }), m.archived ? "Restored" : "Archived")}>
+            <button
+              className="button block"
+              type="button"
+              onClick={() => void run(sendModuleRequest("PATCH", `/api/modules/${m.slug}`, { archived: !m.archived }), m.archived ? "Restored" : "Archived")}
+            >
               {m.archived ? "Restore from the archive" : "Archive (keeps cards and history, leaves the review)"}
             </button>
-            <form className="stack danger-zone"
+            <form
+              className="stack danger-zone"
               onSubmit={(event) => {
                 event.preventDefault();
                 void run(sendModuleRequest("DELETE", `/api/modules/${m.slug}?confirm=${encodeURIComponent(confirm)}`), "Deleted");
-              }}>
+              }}
+            >
               <label>
-                Delete this module and its {m.counts.total} card{m.counts.total === 1 ? "" : "s"}: type <code>{m.slug}</code> to confirm.
-                Your review history stays in the export.
+                Delete this module and its {m.counts.total} card{m.counts.total === 1 ? "" : "s"}: type <code>{m.slug}</code> to confirm. Your review history
+                stays in the export.
                 <input value={confirm} onChange={(e) => setConfirm(e.target.value)} autoCapitalize="none" autoCorrect="off" name="confirm" />
               </label>
-              <button className="button block danger" type="submit" disabled={confirm !== m.slug}>Delete module</button>
+              <button className="button block danger" type="submit" disabled={confirm !== m.slug}>
+                Delete module
+              </button>
             </form>
           </>
         )}
-        {status && <p className={status.kind === "error" ? "error" : "muted small"} role={status.kind === "error" ? "alert" : "status"}>{status.text}</p>}
+        {status && (
+          <p className={status.kind === "error" ? "error" : "muted small"} role={status.kind === "error" ? "alert" : "status"}>
+            {status.text}
+          </p>
+        )}
       </div>
     </details>
   );

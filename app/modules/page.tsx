@@ -28,7 +28,9 @@ export default async function ModulesPage() {
             <Figures readiness={r} />
             <p className="small">{r.next.headline}</p>
             {r.misconceptions.length > 0 && (
-              <p className="small muted">{r.misconceptions.length} open mistake{r.misconceptions.length === 1 ? "" : "s"}</p>
+              <p className="small muted">
+                {r.misconceptions.length} open mistake{r.misconceptions.length === 1 ? "" : "s"}
+              </p>
             )}
             <span className="button block">Open checklist and readiness</span>
           </Link>

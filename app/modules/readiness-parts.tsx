@@ -14,7 +14,11 @@ export function NextStepPanel({ next }: { next: ModuleReadiness["next"] }) {
     <section className="panel stack next-step" data-testid="next-step">
       <p className={`level ${next.level}`}>{LEVEL_LABEL[next.level]}</p>
       <p>{next.headline}</p>
-      {next.action && <Link href={next.action.href} className="button primary block">{next.action.label}</Link>}
+      {next.action && (
+        <Link href={next.action.href} className="button primary block">
+          {next.action.label}
+        </Link>
+      )}
     </section>
   );
 }
@@ -34,14 +38,20 @@ export function Figures({ readiness: r }: { readiness: ModuleReadiness }) {
     <div className="stack" style={{ gap: 8 }}>
       <div className="figures" data-testid="figures">
         <div className="figure" data-testid="figure-checklist">
-          <strong>{checklist.ticked}/{checklist.total}</strong>
+          <strong>
+            {checklist.ticked}/{checklist.total}
+          </strong>
           <span>checklist</span>
           <small>{checklist.ticked === checklist.total ? "all ticked" : `${checklist.total - checklist.ticked} to go`}</small>
         </div>
         <div className="figure" data-testid="figure-retention">
           <strong>{retention.retention === null ? "—" : percent(retention.retention)}</strong>
           <span>recall</span>
-          <small>{retention.retention === null ? `not enough reviews yet (${retention.reviews} of ${retention.reviews + retention.needed})` : `${retention.reviews} reviews, ${retention.windowDays} days`}</small>
+          <small>
+            {retention.retention === null
+              ? `not enough reviews yet (${retention.reviews} of ${retention.reviews + retention.needed})`
+              : `${retention.reviews} reviews, ${retention.windowDays} days`}
+          </small>
         </div>
         <div className="figure" data-testid="figure-accuracy">
           <strong>{accuracy.share === null ? "—" : percent(accuracy.share)}</strong>
@@ -49,7 +59,9 @@ export function Figures({ readiness: r }: { readiness: ModuleReadiness }) {
           <small>{accuracy.share === null ? "no attempts yet" : `last ${accuracy.recent} tries`}</small>
         </div>
       </div>
-      <div className="meter" aria-hidden="true"><div style={{ width: `${checklist.total ? (checklist.ticked / checklist.total) * 100 : 0}%` }} /></div>
+      <div className="meter" aria-hidden="true">
+        <div style={{ width: `${checklist.total ? (checklist.ticked / checklist.total) * 100 : 0}%` }} />
+      </div>
     </div>
   );
 }
@@ -69,11 +81,17 @@ export function ExerciseAccuracy({ exercises }: { exercises: ModuleReadiness["ex
           <li key={e.slug} data-testid={`accuracy-${e.slug}`}>
             <div className="line">
               {e.href ? <Link href={e.href}>{e.title}</Link> : <span>{e.title}</span>}
-              {e.accuracy === null ? <span className="muted small">not tried</span> : <span className={`acc ${accuracyClass(e.accuracy)}`}>{percent(e.accuracy)}</span>}
+              {e.accuracy === null ? (
+                <span className="muted small">not tried</span>
+              ) : (
+                <span className={`acc ${accuracyClass(e.accuracy)}`}>{percent(e.accuracy)}</span>
+              )}
             </div>
             <span className="muted small">
               {e.attempts === 0
-                ? e.href ? "No attempts yet." : "Not available here yet."
+                ? e.href
+                  ? "No attempts yet."
+                  : "Not available here yet."
                 : `${e.attempts} attempt${e.attempts === 1 ? "" : "s"}${e.recent < e.attempts ? ` (share of the last ${e.recent})` : ""} · last on ${formatStudyDay(e.lastAttemptDay ?? "")}`}
             </span>
           </li>
@@ -89,17 +107,27 @@ export function OpenMisconceptions({ items }: { items: ModuleReadiness["misconce
     <section className="panel stack" data-testid="open-misconceptions">
       <h2 style={{ margin: 0, fontSize: 19 }}>Open mistakes</h2>
       {items.length === 0 ? (
-        <p className="muted small" style={{ margin: 0 }}>None open. A mistake your answers matched stays here until you get that exercise right.</p>
+        <p className="muted small" style={{ margin: 0 }}>
+          None open. A mistake your answers matched stays here until you get that exercise right.
+        </p>
       ) : (
         <ul className="plain-list">
           {items.map((m) => (
             <li key={`${m.exerciseSlug}:${m.code}`} data-testid={`open-${m.code}`}>
               <div className="line">
                 <span className="pill">{m.code}</span>
-                <span className="muted small">{m.count}× · last {formatStudyDay(m.lastSeenDay)}</span>
+                <span className="muted small">
+                  {m.count}× · last {formatStudyDay(m.lastSeenDay)}
+                </span>
               </div>
               {m.message && <span className="small">{m.message}</span>}
-              {m.href ? <Link href={m.href} className="small">Practise: {m.exerciseTitle} ›</Link> : <span className="muted small">{m.exerciseTitle}</span>}
+              {m.href ? (
+                <Link href={m.href} className="small">
+                  Practise: {m.exerciseTitle} ›
+                </Link>
+              ) : (
+                <span className="muted small">{m.exerciseTitle}</span>
+              )}
             </li>
           ))}
         </ul>

@@ -14,11 +14,18 @@ export default async function ProgressPage() {
   const counts = await countMisconceptions(db(), user.id);
   return (
     <main className="shell stack">
-      <TopBar links={[{ href: "/stats", label: "Stats" }, { href: "/exercises", label: "Exercises" }]} />
+      <TopBar
+        links={[
+          { href: "/stats", label: "Stats" },
+          { href: "/exercises", label: "Exercises" },
+        ]}
+      />
       <section className="panel stack" data-testid="misconceptions">
         <h1 style={{ margin: 0, fontSize: 22 }}>Mistakes you have made</h1>
         {counts.length === 0 ? (
-          <p className="muted" style={{ margin: 0 }}>No known mistakes yet. Graded exercises will show here which wrong methods your answers matched.</p>
+          <p className="muted" style={{ margin: 0 }}>
+            No known mistakes yet. Graded exercises will show here which wrong methods your answers matched.
+          </p>
         ) : (
           <ul className="exercise-list">
             {counts.map((c) => {

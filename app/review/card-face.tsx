@@ -1,17 +1,14 @@
 "use client";
 import type { QueueCard } from "@/lib/queue/queue-card";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 const DIFFICULTY_LABEL = { EASY: "easy", MEDIUM: "medium", HARD: "hard" } as const;
 
 /** One card: the front, and once revealed the answer (and the wrong answer to avoid). Tap to reveal; the pencil (own cards only) edits. */
 export function CardFace({ card, revealed, onReveal, onEdit }: { card: QueueCard; revealed: boolean; onReveal: () => void; onEdit?: () => void }) {
   return (
-    <article
-      className={`card-face ${revealed ? "revealed" : ""}`}
-      onClick={revealed ? undefined : onReveal}
-      data-testid="card"
-      data-card-id={card.cardId}
-    >
+    // biome-ignore lint/a11y/useKeyWithClickEvents: tapping the card is a shortcut; the keyboard has space and the Show answer button.
+    <article className={`card-face ${revealed ? "revealed" : ""}`} onClick={revealed ? undefined : onReveal} data-testid="card" data-card-id={card.cardId}>
       <header className="card-meta">
         <span>{card.topic}</span>
         <span className={`pill ${card.difficulty.toLowerCase()}`}>{DIFFICULTY_LABEL[card.difficulty]}</span>
@@ -33,14 +30,14 @@ export function CardFace({ card, revealed, onReveal, onEdit }: { card: QueueCard
           </button>
         )}
       </header>
-      <div className="card-front" dangerouslySetInnerHTML={{ __html: card.frontHtml }} />
+      <RenderedHtml className="card-front" html={card.frontHtml} />
       {revealed ? (
         <div className="card-back" data-testid="answer">
-          <div dangerouslySetInnerHTML={{ __html: card.backHtml }} />
+          <RenderedHtml html={card.backHtml} />
           {card.wrongAnswerHtml && (
             <div className="wrong-answer">
               <strong>Common wrong answer</strong>
-              <div dangerouslySetInnerHTML={{ __html: card.wrongAnswerHtml }} />
+              <RenderedHtml html={card.wrongAnswerHtml} />
             </div>
           )}
         </div>

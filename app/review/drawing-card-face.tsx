@@ -7,6 +7,7 @@ import { useState } from "react";
 import type { QueueCard } from "@/lib/queue/queue-card";
 import { DrawingWorkspace } from "@/app/components/drawing-workspace";
 import { RATING_NAMES } from "./rating-bar";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 type Props = { card: QueueCard & { drawing: NonNullable<QueueCard["drawing"]> }; onRated: (rating: 1 | 2 | 3) => void };
 
@@ -20,7 +21,7 @@ export function DrawingCardFace({ card, onRated }: Props) {
         <span className={`pill ${view.difficulty.toLowerCase()}`}>{view.difficulty.toLowerCase()}</span>
         <span className="pill">drawing</span>
       </header>
-      <div className="prompt" dangerouslySetInnerHTML={{ __html: view.promptHtml }} />
+      <RenderedHtml className="prompt" html={view.promptHtml} />
       <DrawingWorkspace view={view} onGraded={(result) => setRating(result.rating)} />
       {rating !== null ? (
         <button type="button" className="button primary block" onClick={() => onRated(rating)} data-testid="drawing-next">

@@ -33,10 +33,16 @@ export function EditSheet({ cardId, onSaved, onClose }: { cardId: string; onSave
     <div className="edit-sheet" role="dialog" aria-modal="true" aria-label="Edit card" data-testid="edit-sheet">
       <div className="shell stack">
         <div className="review-top">
-          <button type="button" className="back" onClick={onClose} aria-label="Back to the review">‹</button>
+          <button type="button" className="back" onClick={onClose} aria-label="Back to the review">
+            ‹
+          </button>
           <strong>Edit card</strong>
         </div>
-        {error && <p className="panel" role="alert">{error}</p>}
+        {error && (
+          <p className="panel" role="alert">
+            {error}
+          </p>
+        )}
         {note && !note.draft && <p className="panel">This card came from an imported cloze note; edit it in its file and import it again.</p>}
         {!note && !error && <p className="muted">Loading…</p>}
         {note?.draft && (

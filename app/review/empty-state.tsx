@@ -13,7 +13,9 @@ export function EmptyState({ nextDueAt }: { nextDueAt: string | null }) {
           ? `The next card is due ${formatRelative(new Date(nextDueAt), new Date())} (${new Date(nextDueAt).toLocaleString()}).`
           : "No cards are scheduled. Enroll in a module to get new cards."}
       </p>
-      <Link href="/" className="button">Back to overview</Link>
+      <Link href="/" className="button">
+        Back to overview
+      </Link>
     </section>
   );
 }

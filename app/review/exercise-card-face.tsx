@@ -10,6 +10,7 @@ import { ratingForExerciseReview } from "@/lib/grading/exercise-rating";
 import { requestGrade } from "@/lib/client/grade-request";
 import { StepInput } from "@/app/components/step-input";
 import { RATING_NAMES } from "./rating-bar";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 type Props = { card: QueueCard & { exercise: NonNullable<QueueCard["exercise"]> }; onRated: (rating: 1 | 2 | 3) => void; onSkip: () => void };
 
@@ -24,9 +25,10 @@ export function ExerciseCardFace({ card, onRated, onSkip }: Props) {
   const [busy, setBusy] = useState(false);
   const shownAt = useRef(Date.now());
 
-  const rating = result && (result.correct || tries >= 2)
-    ? ratingForExerciseReview({ tries, correct: result.correct, durationMs: answeredInMs, steps: variant.steps.length })
-    : null;
+  const rating =
+    result && (result.correct || tries >= 2)
+      ? ratingForExerciseReview({ tries, correct: result.correct, durationMs: answeredInMs, steps: variant.steps.length })
+      : null;
 
   async function check(event: React.FormEvent) {
     event.preventDefault();
@@ -52,7 +54,7 @@ export function ExerciseCardFace({ card, onRated, onSkip }: Props) {
         <span>{card.topic}</span>
         <span className="pill">exercise</span>
       </header>
-      <div className="prompt" dangerouslySetInnerHTML={{ __html: variant.promptHtml }} />
+      <RenderedHtml className="prompt" html={variant.promptHtml} />
       <form className="stack" onSubmit={check}>
         {variant.steps.map((step) => (
           <StepInput
@@ -65,15 +67,25 @@ export function ExerciseCardFace({ card, onRated, onSkip }: Props) {
             disabled={rating !== null}
           />
         ))}
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         {rating === null ? (
           <div className="row">
             <button className="button primary" type="submit" disabled={busy} style={{ flex: 1 }} data-testid="check">
               {busy ? "Grading…" : tries === 0 ? "Check" : "Check again"}
             </button>
-            {error ? <button type="button" className="button" onClick={onSkip}>Skip</button> : null}
+            {error ? (
+              <button type="button" className="button" onClick={onSkip}>
+                Skip
+              </button>
+            ) : null}
             {tries === 1 && result && !result.correct ? (
-              <button type="button" className="button" onClick={() => onRated(1)}>Give up</button>
+              <button type="button" className="button" onClick={() => onRated(1)}>
+                Give up
+              </button>
             ) : null}
           </div>
         ) : (

@@ -9,12 +9,7 @@ export function RatingBar({ previews, onRate }: { previews: RatingPreview[]; onR
   return (
     <div className={`rating-bar n${previews.length}`}>
       {previews.map((p) => (
-        <button
-          key={p.rating}
-          className={`rate r${p.rating}`}
-          onClick={() => onRate(p.rating)}
-          data-testid={`rate-${p.rating}`}
-        >
+        <button type="button" key={p.rating} className={`rate r${p.rating}`} onClick={() => onRate(p.rating)} data-testid={`rate-${p.rating}`}>
           <span className="rate-interval">{p.label}</span>
           <span className="rate-name">{previews.length === 2 ? (p.rating === 1 ? "Forgot" : "Remembered") : RATING_NAMES[p.rating]}</span>
         </button>

@@ -140,7 +140,8 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
     function onKey(event: KeyboardEvent) {
       if (editing) return;
       const target = event.target;
-      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || event.metaKey || event.altKey) return;
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || event.metaKey || event.altKey)
+        return;
       if (current?.exercise || current?.drawing) return;
       if (event.key === "e" && !event.ctrlKey && current?.editable) {
         event.preventDefault();
@@ -176,26 +177,38 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
   return (
     <div className="review">
       <div className="review-top">
-        <Link href="/" className="back" aria-label="Back to overview">‹</Link>
+        <Link href="/" className="back" aria-label="Back to overview">
+          ‹
+        </Link>
         <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done.length}>
           <div className="progress-fill" style={{ width: `${Math.round(progress * 100)}%` }} />
         </div>
-        <span className="progress-count" data-testid="remaining">{queue.length}</span>
+        <span className="progress-count" data-testid="remaining">
+          {queue.length}
+        </span>
       </div>
       <SyncLine status={status} />
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       {current?.exercise ? (
         <>
           <ExerciseCardFace key={current.cardId + current.exercise.seed} card={{ ...current, exercise: current.exercise }} onRated={commit} onSkip={skip} />
           {done.length > 0 && (
-            <button className="undo" onClick={undo} data-testid="undo">Undo last</button>
+            <button type="button" className="undo" onClick={undo} data-testid="undo">
+              Undo last
+            </button>
           )}
         </>
       ) : current?.drawing ? (
         <>
           <DrawingCardFace key={current.cardId + current.drawing.seed} card={{ ...current, drawing: current.drawing }} onRated={commit} />
           {done.length > 0 && (
-            <button className="undo" onClick={undo} data-testid="undo">Undo last</button>
+            <button type="button" className="undo" onClick={undo} data-testid="undo">
+              Undo last
+            </button>
           )}
         </>
       ) : current ? (
@@ -205,12 +218,14 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
             {revealed ? (
               <RatingBar previews={visiblePreviews(current.previews, initial.buttonMode)} onRate={rate} />
             ) : (
-              <button className="button primary block reveal" onClick={reveal} data-testid="reveal">
+              <button type="button" className="button primary block reveal" onClick={reveal} data-testid="reveal">
                 Show answer
               </button>
             )}
             {done.length > 0 && (
-              <button className="undo" onClick={undo} data-testid="undo">Undo last</button>
+              <button type="button" className="undo" onClick={undo} data-testid="undo">
+                Undo last
+              </button>
             )}
           </div>
         </>
@@ -231,8 +246,18 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
 }
 
 function SyncLine({ status }: { status: OutboxStatus }) {
-  if (status.lastError) return <p className="sync error" role="alert">{status.lastError}</p>;
-  if (status.pending === 0) return <p className="sync" data-testid="sync">All reviews saved</p>;
+  if (status.lastError)
+    return (
+      <p className="sync error" role="alert">
+        {status.lastError}
+      </p>
+    );
+  if (status.pending === 0)
+    return (
+      <p className="sync" data-testid="sync">
+        All reviews saved
+      </p>
+    );
   return (
     <p className="sync" data-testid="sync">
       {status.offline ? `Offline — ${status.pending} review${status.pending === 1 ? "" : "s"} will sync` : `Saving ${status.pending}…`}

@@ -27,18 +27,35 @@ export function SessionSummary({
     <section className="panel stack summary" data-testid="summary">
       <h2 style={{ margin: 0 }}>Done for now</h2>
       <div className="counts">
-        <div className="count"><strong data-testid="summary-reviewed">{done.length}</strong><span>reviewed</span></div>
-        <div className="count"><strong>{Math.round(retention * 100)}%</strong><span>retention today</span></div>
-        <div className="count"><strong>{minutes}m</strong><span>time</span></div>
+        <div className="count">
+          <strong data-testid="summary-reviewed">{done.length}</strong>
+          <span>reviewed</span>
+        </div>
+        <div className="count">
+          <strong>{Math.round(retention * 100)}%</strong>
+          <span>retention today</span>
+        </div>
+        <div className="count">
+          <strong>{minutes}m</strong>
+          <span>time</span>
+        </div>
       </div>
-      <p className="muted" style={{ margin: 0 }}>Streak: {streak} day{streak === 1 ? "" : "s"}</p>
+      <p className="muted" style={{ margin: 0 }}>
+        Streak: {streak} day{streak === 1 ? "" : "s"}
+      </p>
       <div className="row">
         {moreDue > 0 ? (
-          <a href="/review" className="button primary" data-testid="continue">Continue · {moreDue} more</a>
+          <a href="/review" className="button primary" data-testid="continue">
+            Continue · {moreDue} more
+          </a>
         ) : (
-          <Link href="/" className="button primary">Overview</Link>
+          <Link href="/" className="button primary">
+            Overview
+          </Link>
         )}
-        <button className="button" onClick={onUndo}>Undo last</button>
+        <button type="button" className="button" onClick={onUndo}>
+          Undo last
+        </button>
       </div>
     </section>
   );

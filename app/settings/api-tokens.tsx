@@ -38,10 +38,14 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
   return (
     <section className="panel stack" data-testid="api-tokens">
       <h2 style={{ margin: 0, fontSize: 20 }}>API tokens</h2>
-      <p className="muted small" style={{ margin: 0 }}>For the command-line client and notebooks: send it as <code>Authorization: Bearer …</code>.</p>
+      <p className="muted small" style={{ margin: 0 }}>
+        For the command-line client and notebooks: send it as <code>Authorization: Bearer …</code>.
+      </p>
       <form className="row" onSubmit={create}>
         <input name="name" placeholder="Token name, e.g. laptop" required maxLength={80} style={{ flex: 1 }} />
-        <button className="button" type="submit">Create</button>
+        <button className="button" type="submit">
+          Create
+        </button>
       </form>
       {secret && (
         <p className="notice" data-testid="token-secret">
@@ -52,8 +56,12 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
       <ul className="stack" style={{ listStyle: "none", padding: 0, margin: 0 }}>
         {tokens.map((t) => (
           <li key={t.id} className="row" style={{ justifyContent: "space-between" }}>
-            <span style={{ minWidth: 0, overflowWrap: "anywhere" }}>{t.name} <code>{t.prefix}…</code></span>
-            <button className="button" onClick={() => revoke(t.id)}>Revoke</button>
+            <span style={{ minWidth: 0, overflowWrap: "anywhere" }}>
+              {t.name} <code>{t.prefix}…</code>
+            </span>
+            <button type="button" className="button" onClick={() => revoke(t.id)}>
+              Revoke
+            </button>
           </li>
         ))}
       </ul>

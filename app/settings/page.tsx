@@ -17,11 +17,7 @@ export const metadata = { title: "Settings · Residual" };
 
 export default async function SettingsPage() {
   const user = await requireSessionUser();
-  const [settings, tokens, suspended] = await Promise.all([
-    selectUserSettings(db(), user.id),
-    listApiTokens(db(), user.id),
-    listSuspendedCards(db(), user.id),
-  ]);
+  const [settings, tokens, suspended] = await Promise.all([selectUserSettings(db(), user.id), listApiTokens(db(), user.id), listSuspendedCards(db(), user.id)]);
   // After the settings read, which creates the row on first visit: the status reads it too.
   const optimizer = await selectOptimizerStatus(db(), user.id);
   return (
@@ -52,14 +48,23 @@ function YourData() {
     <section className="panel stack" id="your-data" data-testid="your-data">
       <h2 style={{ margin: 0, fontSize: 18 }}>Your data</h2>
       <p className="muted small" style={{ margin: 0 }}>
-        Download what you have done, as CSV (spreadsheets) or JSON. See also your <Link href="/stats">stats</Link>.
+        Download what you have done, as CSV (spreadsheets) or JSON. See also your <Link href="/stats">stats</Link>, or{" "}
+        <Link href="/import">import your own notes</Link>.
       </p>
       {DOWNLOADS.map((d) => (
         <div key={d.what} className="row" style={{ justifyContent: "space-between" }}>
-          <span>{d.label}<br /><span className="muted small">{d.note}</span></span>
+          <span>
+            {d.label}
+            <br />
+            <span className="muted small">{d.note}</span>
+          </span>
           <span className="row" style={{ gap: 8 }}>
-            <a className="button" href={`/api/export?what=${d.what}&format=csv`} download data-testid={`export-${d.what}-csv`}>CSV</a>
-            <a className="button" href={`/api/export?what=${d.what}&format=json`} download data-testid={`export-${d.what}-json`}>JSON</a>
+            <a className="button" href={`/api/export?what=${d.what}&format=csv`} download data-testid={`export-${d.what}-csv`}>
+              CSV
+            </a>
+            <a className="button" href={`/api/export?what=${d.what}&format=json`} download data-testid={`export-${d.what}-json`}>
+              JSON
+            </a>
           </span>
         </div>
       ))}

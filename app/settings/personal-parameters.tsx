@@ -34,8 +34,7 @@ export function PersonalParameters({ initial, timeZone }: Props) {
     <section className="panel stack" data-testid="personal-parameters">
       <h2 style={{ margin: 0, fontSize: 20 }}>Personal FSRS parameters</h2>
       <p className="muted small" style={{ margin: 0 }}>
-        FSRS starts with parameters fitted to many learners. Fitting them to your own reviews makes the gaps match how fast
-        you forget.
+        FSRS starts with parameters fitted to many learners. Fitting them to your own reviews makes the gaps match how fast you forget.
       </p>
       <p className="small" style={{ margin: 0 }} data-testid="optimizer-status">
         Your review log has {status.reviewCount} reviews.{" "}
@@ -43,8 +42,14 @@ export function PersonalParameters({ initial, timeZone }: Props) {
           ? `Using personal parameters fitted on ${formatDay(status.fittedAt, timeZone)} from ${status.fittedReviewCount ?? 0} reviews.`
           : "Using the FSRS defaults."}
       </p>
-      <button className="button primary block" type="button" disabled={busy || missing > 0} aria-describedby={missing > 0 ? "optimize-why" : undefined}
-        onClick={() => send("POST")} data-testid="optimize-weights">
+      <button
+        className="button primary block"
+        type="button"
+        disabled={busy || missing > 0}
+        aria-describedby={missing > 0 ? "optimize-why" : undefined}
+        onClick={() => send("POST")}
+        data-testid="optimize-weights"
+      >
         {busy ? "Working…" : "Optimise from my reviews"}
       </button>
       {missing > 0 && (
@@ -55,8 +60,16 @@ export function PersonalParameters({ initial, timeZone }: Props) {
       <button className="button block" type="button" disabled={busy || !status.personal} onClick={() => send("DELETE")} data-testid="reset-weights">
         Back to defaults
       </button>
-      {error && <p className="error" role="alert">{error}</p>}
-      {message && <p className="muted" role="status">{message}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {message && (
+        <p className="muted" role="status">
+          {message}
+        </p>
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { SettingsView } from "@/lib/settings/settings-view";
 
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"];
 
 export function SettingsForm({ initial }: { initial: SettingsView }) {
@@ -31,28 +32,50 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
       <h1 style={{ margin: 0, fontSize: 22 }}>Study settings</h1>
       <label>
         Desired retention: {Math.round(values.desiredRetention * 100)}%
-        <input type="range" min={0.7} max={0.99} step={0.01} value={values.desiredRetention} name="desiredRetention"
-          onChange={(e) => set("desiredRetention", Number(e.target.value))} />
+        <input
+          type="range"
+          min={0.7}
+          max={0.99}
+          step={0.01}
+          value={values.desiredRetention}
+          name="desiredRetention"
+          onChange={(e) => set("desiredRetention", Number(e.target.value))}
+        />
         <span className="small">
-          The chance you still remember a card on the day it comes back. Higher means shorter gaps and more reviews a
-          day; 90% is a good balance. Going from 90% to 95% roughly doubles the daily load.
+          The chance you still remember a card on the day it comes back. Higher means shorter gaps and more reviews a day; 90% is a good balance. Going from 90%
+          to 95% roughly doubles the daily load.
         </span>
       </label>
       <label>
         New cards per day
-        <input type="number" min={0} max={500} value={values.newCardsPerDay} name="newCardsPerDay" inputMode="numeric"
-          onChange={(e) => set("newCardsPerDay", Number(e.target.value))} />
+        <input
+          type="number"
+          min={0}
+          max={500}
+          value={values.newCardsPerDay}
+          name="newCardsPerDay"
+          inputMode="numeric"
+          onChange={(e) => set("newCardsPerDay", Number(e.target.value))}
+        />
       </label>
       <label>
         A new study day starts at
         <select value={values.dayStartHour} name="dayStartHour" onChange={(e) => set("dayStartHour", Number(e.target.value))}>
-          {Array.from({ length: 24 }, (_, h) => <option key={h} value={h}>{String(h).padStart(2, "0")}:00</option>)}
+          {HOURS.map((h) => (
+            <option key={h} value={h}>
+              {String(h).padStart(2, "0")}:00
+            </option>
+          ))}
         </select>
       </label>
       <label>
         Time zone
         <select value={values.timeZone} name="timeZone" onChange={(e) => set("timeZone", e.target.value)}>
-          {zones.map((z) => <option key={z} value={z}>{z}</option>)}
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
         </select>
       </label>
       <label>
@@ -62,9 +85,19 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
           <option value="TWO">Two: Forgot, Remembered</option>
         </select>
       </label>
-      {error && <p className="error" role="alert">{error}</p>}
-      {message && <p className="muted" role="status">{message}</p>}
-      <button className="button primary block" type="submit">Save settings</button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {message && (
+        <p className="muted" role="status">
+          {message}
+        </p>
+      )}
+      <button className="button primary block" type="submit">
+        Save settings
+      </button>
     </form>
   );
 }

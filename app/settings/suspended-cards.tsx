@@ -28,9 +28,13 @@ export function SuspendedCards({ initial }: { initial: Suspended[] }) {
             <span className="small">
               {c.front.length > 90 ? `${c.front.slice(0, 90)}…` : c.front}
               <br />
-              <span className="muted">{c.topic} · {c.lapses} lapses{c.isLeech ? " · leech" : ""}</span>
+              <span className="muted">
+                {c.topic} · {c.lapses} lapses{c.isLeech ? " · leech" : ""}
+              </span>
             </span>
-            <button className="button" onClick={() => unsuspend(c.cardId)}>Unsuspend</button>
+            <button type="button" className="button" onClick={() => unsuspend(c.cardId)}>
+              Unsuspend
+            </button>
           </li>
         ))}
       </ul>

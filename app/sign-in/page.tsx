@@ -6,9 +6,15 @@ export const metadata = { title: "Sign in · Residual" };
 export default function SignInPage() {
   return (
     <main className="shell">
-      <div className="topbar"><Link href="/" className="brand">Residual</Link></div>
+      <div className="topbar">
+        <Link href="/" className="brand">
+          Residual
+        </Link>
+      </div>
       <AuthForm mode="sign-in" />
-      <p className="muted small">No account yet? <Link href="/sign-up">Create one</Link>.</p>
+      <p className="muted small">
+        No account yet? <Link href="/sign-up">Create one</Link>.
+      </p>
     </main>
   );
 }

@@ -6,9 +6,15 @@ export const metadata = { title: "Create account · Residual" };
 export default function SignUpPage() {
   return (
     <main className="shell">
-      <div className="topbar"><Link href="/" className="brand">Residual</Link></div>
+      <div className="topbar">
+        <Link href="/" className="brand">
+          Residual
+        </Link>
+      </div>
       <AuthForm mode="sign-up" />
-      <p className="muted small">Already have an account? <Link href="/sign-in">Sign in</Link>.</p>
+      <p className="muted small">
+        Already have an account? <Link href="/sign-in">Sign in</Link>.
+      </p>
     </main>
   );
 }

@@ -18,12 +18,22 @@ export default async function StatsPage() {
   const today = forecast.days[0]?.due ?? 0;
   return (
     <main className="shell stack">
-      <TopBar links={[{ href: "/progress", label: "Progress" }, { href: "/settings", label: "Settings" }]} />
+      <TopBar
+        links={[
+          { href: "/progress", label: "Progress" },
+          { href: "/settings", label: "Settings" },
+        ]}
+      />
 
       <section className="panel stack stats-panel" data-testid="streak">
-        <p className="streak"><strong>{stats.streak}</strong><span className="muted">day{stats.streak === 1 ? "" : "s"} in a row</span></p>
+        <p className="streak">
+          <strong>{stats.streak}</strong>
+          <span className="muted">day{stats.streak === 1 ? "" : "s"} in a row</span>
+        </p>
         <div className="stat-figures" data-testid="retention">
-          {stats.retention.map((window) => <RetentionFigure key={window.days} window={window} />)}
+          {stats.retention.map((window) => (
+            <RetentionFigure key={window.days} window={window} />
+          ))}
         </div>
         <p className="muted small">
           True retention: reviews of cards past their learning steps not rated Again. Shown from {MIN_RETENTION_REVIEWS} reviews on.
@@ -45,7 +55,11 @@ export default async function StatsPage() {
         </p>
         <ReviewHeatmap heatmap={heatmap} />
         <div className="heat-legend muted small" aria-hidden="true">
-          less <i className="l0" /><i className="l1" /><i className="l2" /><i className="l3" /><i className="l4" /> more
+          less <i className="l0" />
+          <i className="l1" />
+          <i className="l2" />
+          <i className="l3" />
+          <i className="l4" /> more
         </div>
       </section>
 
@@ -61,7 +75,9 @@ function RetentionFigure({ window }: { window: RetentionWindow }) {
     <div className="stat-figure" data-days={window.days}>
       <strong>{window.rate === null ? "–" : `${Math.round(window.rate * 100)}%`}</strong>
       <span>{window.days === 365 ? "1 year" : `${window.days} days`}</span>
-      <small>{window.rate === null ? `not enough reviews yet${window.reviews > 0 ? ` (${window.reviews})` : ""}` : `${window.passed}/${window.reviews} passed`}</small>
+      <small>
+        {window.rate === null ? `not enough reviews yet${window.reviews > 0 ? ` (${window.reviews})` : ""}` : `${window.passed}/${window.reviews} passed`}
+      </small>
     </div>
   );
 }

@@ -19,7 +19,9 @@ export function ReviewHeatmap({ heatmap }: { heatmap: Heatmap }) {
       <title id="heatmap-title">{`Reviews per day, last ${heatmap.weeks.length} weeks: ${heatmap.total} reviews on ${heatmap.activeDays} days`}</title>
       {WEEKDAYS.map((label, row) =>
         label ? (
-          <text key={label} x={0} y={TOP + row * step + CELL - 2} className="tick">{label}</text>
+          <text key={label} x={0} y={TOP + row * step + CELL - 2} className="tick">
+            {label}
+          </text>
         ) : null,
       )}
       {heatmap.weeks.map((week, column) => {
@@ -30,12 +32,23 @@ export function ReviewHeatmap({ heatmap }: { heatmap: Heatmap }) {
         return (
           <g key={first?.key ?? column}>
             {showMonth && column < heatmap.weeks.length - 1 ? (
-              <text x={LEFT + column * step} y={TOP - 4} className="tick">{month}</text>
+              <text x={LEFT + column * step} y={TOP - 4} className="tick">
+                {month}
+              </text>
             ) : null}
             {week.map((cell, row) =>
               cell ? (
-                <rect key={cell.key} x={LEFT + column * step} y={TOP + row * step} width={CELL} height={CELL} rx={2}
-                  className={`heat heat-${cell.level}`} data-day={cell.key} data-count={cell.count}>
+                <rect
+                  key={cell.key}
+                  x={LEFT + column * step}
+                  y={TOP + row * step}
+                  width={CELL}
+                  height={CELL}
+                  rx={2}
+                  className={`heat heat-${cell.level}`}
+                  data-day={cell.key}
+                  data-count={cell.count}
+                >
                   <title>{`${longDay(cell.key)}: ${cell.count} review${cell.count === 1 ? "" : "s"}`}</title>
                 </rect>
               ) : null,

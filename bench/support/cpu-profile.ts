@@ -100,11 +100,14 @@ export function summarizeProfiles(files: readonly string[], top = 30): void {
       const node = nodes.get(id);
       if (!node) return undefined;
       let p = places.get(id);
-      if (!p) places.set(id, (p = placeOf(node.callFrame)));
+      if (!p) {
+        p = placeOf(node.callFrame);
+        places.set(id, p);
+      }
       return p;
     };
     const self = new Map<number, number>();
-    profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+    for (const [i, id] of profile.samples.entries()) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
     for (const [id, us] of self) {
       const own = place(id);
       if (!own || own.part === "(idle)") continue;
@@ -124,11 +127,29 @@ export function summarizeProfiles(files: readonly string[], top = 30): void {
   const share = (us: number) => `${((100 * us) / Math.max(1, total)).toFixed(1)}%`;
   console.log(`Busy CPU in ${files.length} profile(s): ${ms(total / 1000)} ms (idle left out).\n`);
   const parts = [...byPart].sort((a, b) => b[1] - a[1]).slice(0, 25);
-  console.log(table(["part of the stack", "self ms", "share"], parts.map(([part, us]) => [part, ms(us / 1000), share(us)])));
-  const inclusive = [...under].filter(([part]) => part.startsWith("lib/") || part === "app" || !part.startsWith("(")).sort((a, b) => b[1] - a[1]).slice(0, 40);
+  console.log(
+    table(
+      ["part of the stack", "self ms", "share"],
+      parts.map(([part, us]) => [part, ms(us / 1000), share(us)]),
+    ),
+  );
+  const inclusive = [...under]
+    .filter(([part]) => part.startsWith("lib/") || part === "app" || !part.startsWith("("))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40);
   console.log("\nTime under each part (inclusive: everything it called, wherever it ran):");
-  console.log(table(["part", "ms under it", "share"], inclusive.map(([part, us]) => [part, ms(us / 1000), share(us)])));
+  console.log(
+    table(
+      ["part", "ms under it", "share"],
+      inclusive.map(([part, us]) => [part, ms(us / 1000), share(us)]),
+    ),
+  );
   const functions = [...byFunction].sort((a, b) => b[1].us - a[1].us).slice(0, top);
   console.log(`\nHottest ${top} functions by self time:`);
-  console.log(table(["function", "part", "self ms", "share"], functions.map(([where, { part, us }]) => [where.slice(0, 110), part, ms(us / 1000), share(us)])));
+  console.log(
+    table(
+      ["function", "part", "self ms", "share"],
+      functions.map(([where, { part, us }]) => [where.slice(0, 110), part, ms(us / 1000), share(us)]),
+    ),
+  );
 }

@@ -27,13 +27,15 @@ export async function runInProcessBench(options: InProcessOptions): Promise<{ ce
   }));
   for (const c of cases) timeCell(c.exercise, c.answers, float64Ops, { ...options, runs: 0 });
   const cells: InProcessCell[] = [];
-  for (const c of cases) cells.push({ path: "float64", slug: c.exercise.slug, usesBlock: c.usesBlock, ...timeCell(c.exercise, c.answers, float64Ops, options) });
+  for (const c of cases)
+    cells.push({ path: "float64", slug: c.exercise.slug, usesBlock: c.usesBlock, ...timeCell(c.exercise, c.answers, float64Ops, options) });
 
   await initReferenceBackend();
   const backends = await availableReferenceBackends();
   for (const backend of backends) {
     if (!(await useReferenceBackend(backend))) continue;
-    for (const c of cases) cells.push({ path: `tfjs ${backend}`, slug: c.exercise.slug, usesBlock: c.usesBlock, ...timeCell(c.exercise, c.answers, tfjsOps, options) });
+    for (const c of cases)
+      cells.push({ path: `tfjs ${backend}`, slug: c.exercise.slug, usesBlock: c.usesBlock, ...timeCell(c.exercise, c.answers, tfjsOps, options) });
   }
   return { cells, backends };
 }

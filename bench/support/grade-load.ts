@@ -30,8 +30,23 @@ export type GradeLoadOptions = { requestsPerClient: number; deadlineMs: number; 
 type Reply = { correct?: boolean; misconceptions?: string[]; recorded?: boolean };
 
 /** Runs one client per user concurrently; no new request starts after `deadlineMs`. */
-export async function runGradeLoad(baseUrl: string, users: readonly LoadUser[], cases: readonly GradeCase[], options: GradeLoadOptions): Promise<GradeLoadResult> {
-  const result: GradeLoadResult = { clients: users.length, attempted: 0, created: 0, answered: 0, failures: new Map(), mismatches: [], latencies: [], wallMs: 0, hitDeadline: false };
+export async function runGradeLoad(
+  baseUrl: string,
+  users: readonly LoadUser[],
+  cases: readonly GradeCase[],
+  options: GradeLoadOptions,
+): Promise<GradeLoadResult> {
+  const result: GradeLoadResult = {
+    clients: users.length,
+    attempted: 0,
+    created: 0,
+    answered: 0,
+    failures: new Map(),
+    mismatches: [],
+    latencies: [],
+    wallMs: 0,
+    hitDeadline: false,
+  };
   const stopAt = Date.now() + options.deadlineMs;
   const start = Date.now();
   const started = performance.now();
@@ -81,7 +96,8 @@ async function postOne(baseUrl: string, user: LoadUser, gradeCase: GradeCase, re
 }
 
 function mismatch(gradeCase: GradeCase, status: number, reply: Reply): string | undefined {
-  if (gradeCase.kind === "unreadable") return status === 200 && reply.recorded === false ? undefined : `unreadable answered ${status}, recorded ${String(reply.recorded)}`;
+  if (gradeCase.kind === "unreadable")
+    return status === 200 && reply.recorded === false ? undefined : `unreadable answered ${status}, recorded ${String(reply.recorded)}`;
   if (status !== 201) return `${gradeCase.kind} answered ${status}`;
   if (gradeCase.kind === "right") return reply.correct === true ? undefined : "reference answers not graded correct";
   return gradeCase.code && reply.misconceptions?.includes(gradeCase.code) ? undefined : `misconception ${gradeCase.code ?? "?"} not diagnosed`;

@@ -43,11 +43,26 @@ export function reportHttp(runs: readonly HttpRunReport[], targetLabel: string, 
       runs.map(({ label, result, loadBefore }) => {
         const s = summarize(result.latencies);
         const other = [...result.failures.values()].reduce((a, b) => a + b, 0);
-        return [label, String(result.attempted), String(result.created), String(result.answered), String(other), (result.wallMs / 1000).toFixed(2), rate(result).toFixed(0), ms(s.p50), ms(s.p90), ms(s.p99), ms(s.max), loadBefore];
+        return [
+          label,
+          String(result.attempted),
+          String(result.created),
+          String(result.answered),
+          String(other),
+          (result.wallMs / 1000).toFixed(2),
+          rate(result).toFixed(0),
+          ms(s.p50),
+          ms(s.p90),
+          ms(s.p99),
+          ms(s.max),
+          loadBefore,
+        ];
       }),
     ),
   );
-  console.log("\nMix per client: 7 in 10 reference answers (201, correct), 2 in 10 a misconception (201, diagnosed), 1 in 10 unreadable text (200, not stored).");
+  console.log(
+    "\nMix per client: 7 in 10 reference answers (201, correct), 2 in 10 a misconception (201, diagnosed), 1 in 10 unreadable text (200, not stored).",
+  );
   for (const { label, result, stored } of runs) {
     const failures = [...result.failures].map(([k, n]) => `${n}× ${k}`).join("; ");
     console.log(
@@ -60,8 +75,12 @@ export function reportHttp(runs: readonly HttpRunReport[], targetLabel: string, 
   const main = runs.find((r) => r.label === targetLabel);
   if (!main) return;
   const p99 = summarize(main.result.latencies).p99;
-  console.log(`\nTarget: grade post p99 < ${HTTP_P99_TARGET_MS} ms under ${clients} clients → ${main.label}: ${ms(p99)} ms (${ratio(p99, HTTP_P99_TARGET_MS)})`);
-  console.log(`Closed loop without think time: mean latency ≈ clients / throughput = ${clients} / ${rate(main.result).toFixed(0)} per s ≈ ${ms((clients / rate(main.result)) * 1000)} ms.`);
+  console.log(
+    `\nTarget: grade post p99 < ${HTTP_P99_TARGET_MS} ms under ${clients} clients → ${main.label}: ${ms(p99)} ms (${ratio(p99, HTTP_P99_TARGET_MS)})`,
+  );
+  console.log(
+    `Closed loop without think time: mean latency ≈ clients / throughput = ${clients} / ${rate(main.result).toFixed(0)} per s ≈ ${ms((clients / rate(main.result)) * 1000)} ms.`,
+  );
 }
 
 function rate(result: GradeLoadResult): number {

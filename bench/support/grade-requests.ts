@@ -35,9 +35,7 @@ export function buildGradeCases(seeds: readonly number[]): GradeCase[] {
 
 function misconceptionCase(exercise: Exercise, seed: number, right: Record<string, string>): GradeCase | undefined {
   for (const wrong of exercise.wrongMethods(seed, float64Ops)) {
-    const typed = Object.fromEntries(
-      Object.entries(wrong.values).flatMap(([key, value]) => (value === undefined ? [] : [[key, formatStepValue(value, 12)]])),
-    );
+    const typed = Object.fromEntries(Object.entries(wrong.values).flatMap(([key, value]) => (value === undefined ? [] : [[key, formatStepValue(value, 12)]])));
     const answers = { ...right, ...typed };
     if (gradeExercise(exercise, seed, answers).misconceptions.includes(wrong.code)) {
       return { kind: "misconception", body: { exercise: exercise.slug, seed, answers }, code: wrong.code };

@@ -49,10 +49,7 @@ export async function loadQueueDataset(url: string, clock: Clock): Promise<Queue
        FROM generate_series(0, ${QUEUE_CARDS - 1}) i`,
       [moduleId],
     );
-    await client.query(
-      `INSERT INTO enrollment ("userId", "moduleId") SELECT 'bench-q-' || u, $1 FROM generate_series(0, ${QUEUE_USERS - 1}) u`,
-      [moduleId],
-    );
+    await client.query(`INSERT INTO enrollment ("userId", "moduleId") SELECT 'bench-q-' || u, $1 FROM generate_series(0, ${QUEUE_USERS - 1}) u`, [moduleId]);
 
     // r picks the bucket: 0.5% overdue, 1% due later today, 0.5% in (re)learning due
     // within 20 minutes, the rest in review due after today (skewed towards soon);

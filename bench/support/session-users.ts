@@ -13,7 +13,10 @@ export async function signUpSessionUsers(baseUrl: string, prefix: string, count:
       body: JSON.stringify({ email, password: `bench-password-${i}-long-enough`, name: `${prefix} ${i}` }),
     });
     const body: unknown = await response.json().catch(() => null);
-    const id = typeof body === "object" && body !== null && "user" in body && typeof body.user === "object" && body.user !== null && "id" in body.user ? String(body.user.id) : "";
+    const id =
+      typeof body === "object" && body !== null && "user" in body && typeof body.user === "object" && body.user !== null && "id" in body.user
+        ? String(body.user.id)
+        : "";
     const cookie = response.headers
       .getSetCookie()
       .map((c) => c.split(";")[0] ?? "")

@@ -70,7 +70,8 @@ export default defineSketchPrompt({
     "From memory, sketch **one decode step with a KV cache** in one attention layer: the new token, what gets projected, what the cache holds and how it changes, " +
     "and how the output is formed. Boxes and arrows are enough.",
   referenceSvg: REFERENCE_SVG,
-  referenceCaption: "Only the new token is projected. Its key and value are appended to the cache, then its query scores against every cached key (its own included), and the softmax weights mix the cached values.",
+  referenceCaption:
+    "Only the new token is projected. Its key and value are appended to the cache, then its query scores against every cached key (its own included), and the softmax weights mix the cached values.",
   rubric: [
     { key: "new-token-only", text: "Only the newest token is projected to q, k and v this step" },
     { key: "append", text: "Its k and v are appended to the cache as one new row each" },

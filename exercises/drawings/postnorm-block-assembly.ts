@@ -19,7 +19,8 @@ export default defineAssemblyPrompt({
     },
     {
       code: "shortcut-skips-norm",
-      message: "The second shortcut starts before the first norm. In post-norm the stream itself passes through each norm, so the next shortcut starts at the norm's output.",
+      message:
+        "The second shortcut starts before the first norm. In post-norm the stream itself passes through each norm, so the next shortcut starts at the norm's output.",
       test: (g) => hasWire(g, "add", "add"),
     },
     {

@@ -21,7 +21,8 @@ export default defineAssemblyPrompt({
   mistakes: [
     {
       code: "postnorm-for-prenorm",
-      message: "That is the post-norm block: the norms sit on the stream after each add. In pre-norm each norm reads a copy of the stream before its sublayer, and the shortcut skips it.",
+      message:
+        "That is the post-norm block: the norms sit on the stream after each add. In pre-norm each norm reads a copy of the stream before its sublayer, and the shortcut skips it.",
       graph: POSTNORM_BLOCK,
     },
     {

@@ -6,11 +6,4 @@ import residualPrenormBlock from "../residual-prenorm-block";
 import rmsnormByHand from "../rmsnorm-by-hand";
 import scaledDotProductAttention from "../scaled-dot-product-attention";
 
-export const normsAndBlocks: Exercise[] = [
-  layernormByHand,
-  rmsnormByHand,
-  residualPrenormBlock,
-  causalMaskRow,
-  attentionHeadOutput,
-  scaledDotProductAttention,
-];
+export const normsAndBlocks: Exercise[] = [layernormByHand, rmsnormByHand, residualPrenormBlock, causalMaskRow, attentionHeadOutput, scaledDotProductAttention];

@@ -51,7 +51,8 @@ const VARIANTS: LabVariantDefinition<Params>[] = [
   {
     code: "mask-wrong-triangle",
     title: "Mask on the wrong triangle",
-    message: "Query i attended to keys j ≥ i (the future and itself) instead of j ≤ i. Use the lower triangle: mask where j > i (np.triu(..., k=1) marks the masked part).",
+    message:
+      "Query i attended to keys j ≥ i (the future and itself) instead of j ≤ i. Use the lower triangle: mask where j > i (np.triu(..., k=1) marks the masked part).",
     output: (p) => attend(p, { mask: "upper" }),
   },
   {

@@ -101,11 +101,8 @@ export default defineLab<Params>({
   reference: (p) => attend(p),
   float64Reference: (p) =>
     fromRows(
-      float64.causalAttention(
-        CONFIG,
-        { wq: toRows(p.weights.wq), wk: toRows(p.weights.wk), wv: toRows(p.weights.wv), wo: toRows(p.weights.wo) },
-        toRows(p.x),
-      ).output,
+      float64.causalAttention(CONFIG, { wq: toRows(p.weights.wq), wk: toRows(p.weights.wk), wv: toRows(p.weights.wv), wo: toRows(p.weights.wo) }, toRows(p.x))
+        .output,
     ),
   variants: VARIANTS,
   shapeHint: (_p, actual) => headShapeHint(actual),
@@ -115,7 +112,9 @@ export default defineLab<Params>({
 function headShapeHint(actual: number[]): string | null {
   const [a, b, c] = actual;
   if (actual.length === 2 && a === SEQ && b === D_HEAD) return "one head's output instead of the concatenation of all 8 heads (then × wo)?";
-  if (actual.length === 3 && a === CONFIG.nHeads && b === SEQ && c === D_HEAD) return "per-head outputs: concatenate them along the feature axis (head 0 first) and multiply by wo.";
-  if (actual.length === 3 && a === CONFIG.nHeads && b === SEQ && c === SEQ) return "those are the attention weights. Multiply them by V, concatenate the heads and apply wo.";
+  if (actual.length === 3 && a === CONFIG.nHeads && b === SEQ && c === D_HEAD)
+    return "per-head outputs: concatenate them along the feature axis (head 0 first) and multiply by wo.";
+  if (actual.length === 3 && a === CONFIG.nHeads && b === SEQ && c === SEQ)
+    return "those are the attention weights. Multiply them by V, concatenate the heads and apply wo.";
   return null;
 }

@@ -54,7 +54,8 @@ const VARIANTS: LabVariantDefinition<BlockParams>[] = [
   {
     code: "kv-appended-after-attention",
     title: "New K/V appended after attending",
-    message: "Each decoded token attended over the cache before its own key and value were in it, so it never saw itself. Append the new K and V first, then attend.",
+    message:
+      "Each decoded token attended over the cache before its own key and value were in it, so it never saw itself. Append the new K and V first, then attend.",
     output: (p) => decoded(p, { visible: (i, j) => (isPrompt(i) ? j <= i : j < i) }),
   },
   {
@@ -96,13 +97,23 @@ export default defineLab<BlockParams>({
     "The cache holds K after RoPE and V, per KV head (2 × [positions, 16] each); a decoded token attends over the prompt, the earlier decoded tokens and itself.",
     `Submit only the decoded rows (${DECODE} of them), not the prompt's outputs. They must equal rows ${PROMPT}–${SEQ - 1} of the full causal forward pass over all ${SEQ} rows.`,
   ],
-  scalars: () => ({ prompt_len: PROMPT, decode_steps: DECODE, d_model: CONFIG.dModel, n_heads: CONFIG.nHeads, n_kv_heads: CONFIG.nKvHeads, d_ff: CONFIG.dFf, epsilon: CONFIG.epsilon, rope_base: 10000 }),
+  scalars: () => ({
+    prompt_len: PROMPT,
+    decode_steps: DECODE,
+    d_model: CONFIG.dModel,
+    n_heads: CONFIG.nHeads,
+    n_kv_heads: CONFIG.nKvHeads,
+    d_ff: CONFIG.dFf,
+    epsilon: CONFIG.epsilon,
+    rope_base: 10000,
+  }),
   reference: (p) => decoded(p),
   float64Reference: (p) => fromRows(float64.decodeWithCache(CONFIG, float64BlockWeights(p), toRows(p.x)).outputs.slice(PROMPT)),
   variants: VARIANTS,
   shapeHint: (_p, actual) => {
     const [a, b] = actual;
-    if (actual.length === 2 && a === SEQ && b === CONFIG.dModel) return `all ${SEQ} positions: submit only the ${DECODE} decoded rows (positions ${PROMPT}–${SEQ - 1}).`;
+    if (actual.length === 2 && a === SEQ && b === CONFIG.dModel)
+      return `all ${SEQ} positions: submit only the ${DECODE} decoded rows (positions ${PROMPT}–${SEQ - 1}).`;
     if (actual.length === 2 && a === PROMPT && b === CONFIG.dModel) return "the prompt's outputs: submit the decoded tokens' outputs instead.";
     if (actual.length === 1 && a === CONFIG.dModel) return `one token's output: stack all ${DECODE} decoded steps into [${DECODE}, ${CONFIG.dModel}].`;
     return blockShapeHint(CONFIG, SEQ, actual);

@@ -45,7 +45,8 @@ const VARIANTS: LabVariantDefinition<Params>[] = [
   {
     code: "sample-variance",
     title: "Sample variance (divided by n − 1)",
-    message: "You divided the sum of squares by d_model − 1. LayerNorm uses the population variance: divide by d_model (numpy's default ddof=0; torch.var needs unbiased=False).",
+    message:
+      "You divided the sum of squares by d_model − 1. LayerNorm uses the population variance: divide by d_model (numpy's default ddof=0; torch.var needs unbiased=False).",
     output: (p) => layerNorm(p, { sampleVariance: true }),
   },
   {

@@ -15,7 +15,8 @@ export function layernormGeluBlockLab(seq: number = LAB_SEQ, config: BlockConfig
     {
       slug: "prenorm-block-layernorm-gelu",
       title: "Pre-norm block: LayerNorm + GELU",
-      summary: "A whole pre-norm transformer block, GPT style: LayerNorm, causal attention with 8 query heads over 2 KV heads, LayerNorm, GELU feed-forward, two residuals.",
+      summary:
+        "A whole pre-norm transformer block, GPT style: LayerNorm, causal attention with 8 query heads over 2 KV heads, LayerNorm, GELU feed-forward, two residuals.",
       task:
         `Run one pre-norm block on \`x\` ([${seq}, ${config.dModel}]): $h = x + \\mathrm{Attn}(\\mathrm{LN}_1(x))$, ` +
         `$y = h + W_2\\,\\mathrm{GELU}(\\mathrm{LN}_2(h)\\,W_1)$ (row-vector form: $\\mathrm{GELU}(\\mathrm{LN}_2(h)W_1)W_2$). Submit \`y\`.`,

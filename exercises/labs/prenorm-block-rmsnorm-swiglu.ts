@@ -15,7 +15,8 @@ export function rmsnormSwigluBlockLab(seq: number = LAB_SEQ, config: BlockConfig
     {
       slug: "prenorm-block-rmsnorm-swiglu",
       title: "Pre-norm block: RMSNorm + SwiGLU",
-      summary: "A whole pre-norm transformer block, LLaMA style: RMSNorm, causal attention with 8 query heads over 2 KV heads, RMSNorm, SwiGLU feed-forward, two residuals.",
+      summary:
+        "A whole pre-norm transformer block, LLaMA style: RMSNorm, causal attention with 8 query heads over 2 KV heads, RMSNorm, SwiGLU feed-forward, two residuals.",
       task:
         `Run one pre-norm block on \`x\` ([${seq}, ${config.dModel}]): $h = x + \\mathrm{Attn}(\\mathrm{RMSNorm}_1(x))$, ` +
         `$y = h + \\big(\\mathrm{silu}(uW_1) \\odot uW_3\\big)W_2$ with $u = \\mathrm{RMSNorm}_2(h)$. Submit \`y\`.`,

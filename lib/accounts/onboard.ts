@@ -7,5 +7,10 @@ import { insertDefaultUserSettings } from "../data/user-settings";
 export async function onboardUser(db: Db, userId: string, now: Date): Promise<void> {
   await insertDefaultUserSettings(db, userId, now);
   const modules = await db.module.findMany({ where: { scope: "public" }, select: { id: true } });
-  await insertEnrollments(db, userId, modules.map((m) => m.id), now);
+  await insertEnrollments(
+    db,
+    userId,
+    modules.map((m) => m.id),
+    now,
+  );
 }

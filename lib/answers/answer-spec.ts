@@ -14,11 +14,7 @@ export const AnswerShapeSchema = z
 export const AnswerSpecSchema = z
   .object({
     shape: AnswerShapeSchema,
-    unit: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('Canonical mathjs unit the answer is converted to (e.g. "bytes", "MiB"); absent for unitless answers.'),
+    unit: z.string().min(1).optional().describe('Canonical mathjs unit the answer is converted to (e.g. "bytes", "MiB"); absent for unitless answers.'),
   })
   .describe("How a typed answer is read: its shape and the unit its value is expressed in.");
 
@@ -69,7 +65,7 @@ export type ParseFailureCode =
 
 export type ParseFailure = { ok: false; code: ParseFailureCode; message: string };
 
-type ParsedCommon = { ok: true; /** What was normalised, for display ("Read 1,5 as 1.5"). */ notes: string[] };
+type ParsedCommon = { ok: true /** What was normalised, for display ("Read 1,5 as 1.5"). */; notes: string[] };
 
 export type ParsedScalar = ParsedCommon & {
   kind: "scalar";

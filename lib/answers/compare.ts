@@ -38,8 +38,7 @@ function asVector(grid: Grid): Grid {
 const describeShape = (shape: readonly number[]): string =>
   shape.length === 0 ? "a single number" : shape.length === 1 ? `a list of ${shape[0]}` : `a ${shape[0]}×${shape[1]} matrix`;
 
-const position = (index: readonly number[]): string =>
-  index.length === 1 ? `${(index[0] ?? 0) + 1}` : `(${index.map((i) => i + 1).join(", ")})`;
+const position = (index: readonly number[]): string => (index.length === 1 ? `${(index[0] ?? 0) + 1}` : `(${index.map((i) => i + 1).join(", ")})`);
 
 /**
  * Compares a parsed answer with the expected value(s), element-wise, under `tolerance`

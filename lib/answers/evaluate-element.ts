@@ -18,9 +18,7 @@ function finite(value: number): ElementValue | undefined {
 
 function unitSymbols(node: MathNode): string[] {
   const { math } = answerMath();
-  const names = node
-    .filter((n) => math.isSymbolNode(n) && math.Unit.isValuelessUnit(n.name))
-    .map((n) => (math.isSymbolNode(n) ? n.name : ""));
+  const names = node.filter((n) => math.isSymbolNode(n) && math.Unit.isValuelessUnit(n.name)).map((n) => (math.isSymbolNode(n) ? n.name : ""));
   return [...new Set(names)];
 }
 

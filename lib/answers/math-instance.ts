@@ -2,8 +2,20 @@ import { all, create, type MathJsInstance, type MathNode } from "mathjs";
 
 /** Functions a learner may call; anything else is refused before evaluation. `ln` is rewritten to `log` upstream. */
 export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set([
-  "sqrt", "cbrt", "exp", "log", "log10", "log2", "abs", "pow",
-  "sin", "cos", "tan", "tanh", "min", "max",
+  "sqrt",
+  "cbrt",
+  "exp",
+  "log",
+  "log10",
+  "log2",
+  "abs",
+  "pow",
+  "sin",
+  "cos",
+  "tan",
+  "tanh",
+  "min",
+  "max",
 ]);
 
 /** Named constants a learner may use. */
@@ -11,8 +23,18 @@ export const ALLOWED_CONSTANTS: ReadonlySet<string> = new Set(["pi", "e", "tau"]
 
 /** The functions mathjs's security guide says to disable when users supply expressions. */
 const DISABLED_FUNCTIONS = [
-  "import", "createUnit", "reviver", "evaluate", "parse", "compile",
-  "simplify", "simplifyConstant", "simplifyCore", "derivative", "resolve", "rationalize",
+  "import",
+  "createUnit",
+  "reviver",
+  "evaluate",
+  "parse",
+  "compile",
+  "simplify",
+  "simplifyConstant",
+  "simplifyCore",
+  "derivative",
+  "resolve",
+  "rationalize",
 ] as const;
 
 /** The hardened answer instance: a private parser plus the instance whose namespace expressions run in. */

@@ -16,17 +16,12 @@ import type { ParseFailure } from "./answer-spec";
 import { ALLOWED_CONSTANTS, ALLOWED_FUNCTIONS, answerMath } from "./math-instance";
 
 /** Operators a learner may use, by mathjs OperatorNode `fn` name (`25%` parses as a division). */
-const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
-  "add", "subtract", "multiply", "divide", "unaryMinus", "unaryPlus", "pow", "to",
-]);
+const ALLOWED_OPERATORS: ReadonlySet<string> = new Set(["add", "subtract", "multiply", "divide", "unaryMinus", "unaryPlus", "pow", "to"]);
 
 const MAX_DEPTH = 40;
 
 /** The element expressions of an answer, laid out in the shape the learner typed. */
-export type AnswerTree =
-  | { kind: "scalar"; node: MathNode }
-  | { kind: "vector"; nodes: MathNode[] }
-  | { kind: "matrix"; rows: MathNode[][] };
+export type AnswerTree = { kind: "scalar"; node: MathNode } | { kind: "vector"; nodes: MathNode[] } | { kind: "matrix"; rows: MathNode[][] };
 
 type Checked<T> = { ok: true; value: T } | ParseFailure;
 

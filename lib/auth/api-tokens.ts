@@ -15,12 +15,7 @@ export function hashApiToken(secret: string): string {
 }
 
 /** Creates a token for a user at `now`; the returned `secret` is never stored and cannot be shown again. */
-export async function createApiToken(
-  db: Db,
-  userId: string,
-  name: string,
-  now: Date,
-): Promise<{ token: ApiTokenSummary; secret: string }> {
+export async function createApiToken(db: Db, userId: string, name: string, now: Date): Promise<{ token: ApiTokenSummary; secret: string }> {
   const secret = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const row = await db.apiToken.create({
     data: { userId, name, prefix: secret.slice(0, TOKEN_PREFIX.length + 6), tokenHash: hashApiToken(secret), createdAt: now },

@@ -36,7 +36,10 @@ let warnedUnknown = false;
 export async function handleAuthRequest(request: Request, now: Date): Promise<Response> {
   const path = new URL(request.url).pathname.slice(AUTH_BASE_PATH.length) || "/";
   const settings = env();
-  const rule = request.method === "POST" ? authLimitRule(path, { signUpsPerMinute: settings.AUTH_SIGN_UPS_PER_MINUTE, signInsPerMinute: settings.AUTH_SIGN_INS_PER_MINUTE }) : null;
+  const rule =
+    request.method === "POST"
+      ? authLimitRule(path, { signUpsPerMinute: settings.AUTH_SIGN_UPS_PER_MINUTE, signInsPerMinute: settings.AUTH_SIGN_INS_PER_MINUTE })
+      : null;
   if (!rule) return auth().handler(request);
 
   const address = readEdgeClient(request.headers, settings.RESIDUAL_EDGE_TOKEN)?.address ?? unknownClient();

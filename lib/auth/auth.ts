@@ -28,7 +28,13 @@ function createAuth() {
     telemetry: { enabled: false },
     rateLimit: { enabled: false },
     databaseHooks: {
-      user: { create: { after: async (user) => { await onboardUser(db(), user.id, user.createdAt); } } },
+      user: {
+        create: {
+          after: async (user) => {
+            await onboardUser(db(), user.id, user.createdAt);
+          },
+        },
+      },
     },
     // nextCookies must stay last: it copies the cookies the others settled on.
     plugins: [passwordRulePlugin(), secureCookiesPlugin(), nextCookies()],

@@ -32,11 +32,7 @@ function credentialOf(headers: Headers): string | null {
  * credential was looked up less than IDENTITY_CACHE_TTL_MS before `now`.
  * `lookup` is the uncached answer (lib/auth/current-user.ts).
  */
-export async function cachedUserId(
-  headers: Headers,
-  now: Date,
-  lookup: (headers: Headers, now: Date) => Promise<string | null>,
-): Promise<string | null> {
+export async function cachedUserId(headers: Headers, now: Date, lookup: (headers: Headers, now: Date) => Promise<string | null>): Promise<string | null> {
   const credential = credentialOf(headers);
   if (credential === null) return lookup(headers, now);
   const hit = cache.get(credential);

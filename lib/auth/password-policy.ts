@@ -10,11 +10,7 @@ export type PasswordProblem = { code: "PASSWORD_BLANK" | "PASSWORD_TOO_COMMON"; 
 let common: Set<string> | undefined;
 
 function commonPasswords(): Set<string> {
-  common ??= new Set(
-    dictionary["passwords-common"]
-      .filter((word) => word.length >= PASSWORD_MIN_LENGTH)
-      .map((word) => word.toLowerCase()),
-  );
+  common ??= new Set(dictionary["passwords-common"].filter((word) => word.length >= PASSWORD_MIN_LENGTH).map((word) => word.toLowerCase()));
   return common;
 }
 

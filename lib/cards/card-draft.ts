@@ -7,7 +7,10 @@ import { MAX_CARD_TEXT, MAX_KEY_POINT, MAX_KEY_POINTS, MAX_TAG, MAX_TAGS, MAX_TO
 import { SlugSchema } from "../content/schemas";
 import { textSchema } from "../http/text-schema";
 
-const Side = (what: string) => textSchema(MAX_CARD_TEXT).trim().min(1, { error: `${what} must not be empty` });
+const Side = (what: string) =>
+  textSchema(MAX_CARD_TEXT)
+    .trim()
+    .min(1, { error: `${what} must not be empty` });
 const Topic = textSchema(MAX_TOPIC).trim().default("");
 const Tags = z
   .array(

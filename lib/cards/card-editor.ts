@@ -127,10 +127,19 @@ export async function editNote(db: Db, userId: string, cardId: string, draft: Ca
       }
     }
     const kept = new Set(wanted.map((c) => c.externalId));
-    await archiveCards(tx, rows.filter((r) => !r.archivedAt && !kept.has(r.externalId)).map((r) => r.id), now);
+    await archiveCards(
+      tx,
+      rows.filter((r) => !r.archivedAt && !kept.has(r.externalId)).map((r) => r.id),
+      now,
+    );
     if (added.length) {
       const first = await selectNextCardPosition(tx, card.moduleId);
-      await insertEditorCards(tx, card.moduleId, added.map((c, i) => ({ ...c, position: first + i })), now);
+      await insertEditorCards(
+        tx,
+        card.moduleId,
+        added.map((c, i) => ({ ...c, position: first + i })),
+        now,
+      );
       await lowerNewCursors(tx, { moduleId: card.moduleId }, first);
     }
     return toView(cardId, card.module, await selectNoteCards(tx, card.moduleId, card.siblingKey));

@@ -64,4 +64,3 @@ export async function selectFirstPassPerDay(
   for (const row of rows) result.set(row.slug, [...(result.get(row.slug) ?? []), row.t]);
   return result;
 }
-

@@ -1,5 +1,6 @@
-"use client";
-// The browser side of better-auth, for the sign-in / sign-up forms.
-import { createAuthClient } from "better-auth/react";
+// The browser side of better-auth, for the sign-in / sign-up forms and sign-out.
+// The framework-free client: the forms call its methods and need none of the
+// React hooks that better-auth/react adds.
+import { createAuthClient } from "better-auth/client";
 
 export const authClient = createAuthClient();

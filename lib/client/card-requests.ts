@@ -33,8 +33,12 @@ export function loadNoteForEdit(cardId: string): Promise<Outcome<NoteView>> {
 
 /** Uploads an image file (its bytes as the body) into a module; the answer carries the markdown to insert. */
 export function uploadImage(file: Blob, module: string): Promise<Outcome<{ markdown: string; url: string }>> {
-  return call(`/api/images?module=${encodeURIComponent(module)}`, { method: "POST", headers: { "content-type": "application/octet-stream" }, body: file }, (body) => {
-    const image = (body as { image: { markdown: string; url: string } }).image;
-    return { markdown: image.markdown, url: image.url };
-  });
+  return call(
+    `/api/images?module=${encodeURIComponent(module)}`,
+    { method: "POST", headers: { "content-type": "application/octet-stream" }, body: file },
+    (body) => {
+      const image = (body as { image: { markdown: string; url: string } }).image;
+      return { markdown: image.markdown, url: image.url };
+    },
+  );
 }

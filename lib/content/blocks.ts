@@ -1,7 +1,7 @@
 // Reading multi-line blocks (answers, question continuations, key-point lists)
 // out of a file's lines. A block is a paragraph; it goes on past a blank line
-// only into an indented paragraph or a fenced code / `$$` block, and it stops
-// at any structural line (see line-kinds.ts).
+// only into an indented paragraph or a fenced code / `$$` block (or, in notes,
+// into any paragraph), and it stops at any structural line (see line-kinds.ts).
 import { codeMask, indentOf, isBlank, isStructural, LIST_ITEM } from "./line-kinds";
 
 /** The lines of one markdown file plus which of them are code. */
@@ -23,6 +23,8 @@ export interface BlockOptions {
   stop?: (line: string) => boolean;
   /** Stop at the first blank line even if an indented paragraph follows. */
   paragraphOnly?: boolean;
+  /** Go on past blank lines into any paragraph (notes: an answer runs to the next question or heading). */
+  runOn?: boolean;
 }
 
 /** Index of the first non-blank line at or after `from` (code lines count as non-blank). */
@@ -70,8 +72,7 @@ export function collectBlock(src: LineSource, from: number, opts: BlockOptions =
       if (opts.paragraphOnly) break;
       const j = skipBlank(src, i);
       const next = src.lines[j];
-      const continues =
-        next !== undefined && (src.code[j] === true || (indentOf(next) >= 2 && !stops(next)));
+      const continues = next !== undefined && (src.code[j] === true || ((opts.runOn === true || indentOf(next) >= 2) && !stops(next)));
       if (!continues) break;
       out.push(...src.lines.slice(i, j).map(() => ""));
       i = j;

@@ -131,16 +131,18 @@ function buildCloze(item: Extract<RawItem, { type: "cloze" }>, opts: BuildOption
   const problems = clozeProblems(item.text);
   if (problems.length) return { kind: "skip", reason: problems.join("; ") };
   const id = item.markers.id ?? deriveExternalId("cloze", item.context.topic, item.text);
-  const cards = clozeNumbers(item.text).map((n): CardDraft => ({
-    ...common(item, opts),
-    ...renderCloze(item.text, n),
-    externalId: `${id}:c${n}`,
-    kind: "CLOZE",
-    commonWrongAnswer: null,
-    keyPoints: [],
-    siblingKey: id,
-    exerciseSlug: null,
-  }));
+  const cards = clozeNumbers(item.text).map(
+    (n): CardDraft => ({
+      ...common(item, opts),
+      ...renderCloze(item.text, n),
+      externalId: `${id}:c${n}`,
+      kind: "CLOZE",
+      commonWrongAnswer: null,
+      keyPoints: [],
+      siblingKey: id,
+      exerciseSlug: null,
+    }),
+  );
   return { kind: "cards", cards, warnings: [] };
 }
 

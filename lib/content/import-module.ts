@@ -22,7 +22,7 @@ export const ImportTargetSchema = z
     ownerId: z.string().min(1).optional().describe("Must be absent for public modules and equal to scope otherwise."),
   })
   .refine((t) => (t.scope === "public" ? t.ownerId === undefined : (t.ownerId ?? t.scope) === t.scope), {
-    error: 'a public module has no owner; a private module\'s scope is its owner\'s id',
+    error: "a public module has no owner; a private module's scope is its owner's id",
   });
 export type ImportTarget = z.input<typeof ImportTargetSchema>;
 
@@ -55,10 +55,7 @@ async function upsertModule(tx: Tx, parsed: ParsedModule, scope: string, ownerId
     return { row: created, status: "created" as const };
   }
   const same =
-    existing.title === data.title &&
-    existing.description === data.description &&
-    existing.sourceHash === data.sourceHash &&
-    existing.ownerId === data.ownerId;
+    existing.title === data.title && existing.description === data.description && existing.sourceHash === data.sourceHash && existing.ownerId === data.ownerId;
   if (same) return { row: existing, status: "unchanged" as const };
   const updated = await tx.module.update({ where: { id: existing.id }, data: { ...data, updatedAt: now } });
   return { row: updated, status: "updated" as const };
@@ -88,7 +85,10 @@ async function importCards(tx: Tx, moduleId: string, cards: ParsedCard[], now: D
     select: { id: true, externalId: true, contentHash: true, position: true, archivedAt: true, origin: true },
   });
   const existing: ExistingRow[] = rows.map((r) => ({ ...r, fingerprint: r.contentHash }));
-  const planned = planImport<CardIn>(existing, cards.map((c) => ({ ...c, fingerprint: c.contentHash })));
+  const planned = planImport<CardIn>(
+    existing,
+    cards.map((c) => ({ ...c, fingerprint: c.contentHash })),
+  );
   const plan = leaveEditorCards(planned, new Set(rows.filter((r) => r.origin === "EDITOR").map((r) => r.id)));
   if (plan.create.length) {
     await tx.card.createMany({
@@ -119,7 +119,10 @@ async function importChecklist(tx: Tx, moduleId: string, items: ParsedChecklistI
     archivedAt: r.archivedAt,
     fingerprint: checklistFingerprint(r),
   }));
-  const plan = planImport<CheckIn>(existing, items.map((i) => ({ ...i, fingerprint: checklistFingerprint(i) })));
+  const plan = planImport<CheckIn>(
+    existing,
+    items.map((i) => ({ ...i, fingerprint: checklistFingerprint(i) })),
+  );
   if (plan.create.length) {
     await tx.checklistItem.createMany({
       data: plan.create.map((i) => ({ ...checklistData(i), moduleId, externalId: i.externalId, createdAt: now, updatedAt: now })),
@@ -171,5 +174,6 @@ export async function importModule(db: Db, parsed: ParsedModule, target: ImportT
       warnings: module.warnings,
     };
   };
-  return "$transaction" in db ? db.$transaction(run, { maxWait: 10_000, timeout: 60_000 }) : run(db);
+  // A transaction client has `$transaction` too (Prisma 7), but never `$connect`.
+  return "$connect" in db ? db.$transaction(run, { maxWait: 10_000, timeout: 60_000 }) : run(db);
 }

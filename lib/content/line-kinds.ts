@@ -1,6 +1,7 @@
 // Recognizers for the line-oriented markdown format (see content/README.md).
 // Each takes one raw line and says what it starts; none looks at other lines
 // except `codeMask`, which marks fenced code and `$$` math blocks.
+import { questionLine } from "./question-lines";
 
 export const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 export const CHECKLIST = /^\s*[-*+]\s+\[([ xX])\]\s+(.*)$/;
@@ -9,10 +10,8 @@ export const ANSWER = /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:A|Answer)\s*(?::(?!:)|\.(?=\
 export const WRONG = /^\s*(?:[-*+]\s+)?[*_]*common wrong answers?(?: to avoid)?[*_]*\s*:[*_]*\s*(.*)$/i;
 export const KEY_POINTS = /^\s*[*_]*key points[*_]*\s*:[*_]*\s*(.*)$/i;
 export const LIST_ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
-const NUMBERED_BOLD = /^\s*\d+[.)]\s+\*\*(.+?)\*\*\s*(.*)$/;
 const HR = /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/;
 const FENCE = /^\s*(`{3,}|~{3,})/;
-const MARKER_HINT = /(\[(?:easy|medium|hard|interview|recall|reverse)\]|\{#[^}]*\}|🟢|🟡|🔴)/iu;
 export const CLOZE_HINT = /\{\{c\d+:/;
 const EXERCISE_HINT = /\[exercise\s*:[^\]]*\]\s*(?:\[[^\]]*\]\s*|\{#[^}]*\}\s*)*$/i;
 
@@ -25,20 +24,6 @@ export function isBlank(line: string): boolean {
 export function indentOf(line: string): number {
   const lead = /^[ \t]*/.exec(line)?.[0] ?? "";
   return lead.replace(/\t/g, "    ").length;
-}
-
-/**
- * A numbered bold question: `1. **Why…?**` — the bold text must end with "?"
- * or carry a marker, so bold lead-ins of ordinary numbered lists stay prose.
- */
-export function numberedQuestion(line: string): { question: string; rest: string } | undefined {
-  const m = NUMBERED_BOLD.exec(line);
-  if (!m?.[1]) return undefined;
-  const bold = m[1].trim();
-  const rest = (m[2] ?? "").trim();
-  const asks = /\?\s*(?:\[[^\]]*\]\s*|\{#[^}]*\}\s*)*$/.test(bold);
-  if (!asks && !MARKER_HINT.test(bold) && !MARKER_HINT.test(rest)) return undefined;
-  return { question: bold, rest };
 }
 
 /** A `Term :: Definition` line: ` :: ` outside inline code and cloze gaps. */
@@ -65,7 +50,7 @@ export function isStructural(line: string): boolean {
     WRONG.test(line) ||
     KEY_POINTS.test(line) ||
     HR.test(line) ||
-    numberedQuestion(line) !== undefined ||
+    questionLine(line) !== undefined ||
     CLOZE_HINT.test(line) ||
     reverseParts(line) !== undefined ||
     isExerciseLine(line)

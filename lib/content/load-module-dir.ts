@@ -34,9 +34,7 @@ async function readManifest(dir: string) {
 export async function loadModuleDir(dir: string): Promise<ModuleSource> {
   const root = resolve(dir);
   const manifest = await readManifest(root);
-  const names =
-    manifest.files ??
-    (await readdir(root)).filter((n) => n.endsWith(".md") && n.toLowerCase() !== "readme.md").sort();
+  const names = manifest.files ?? (await readdir(root)).filter((n) => n.endsWith(".md") && n.toLowerCase() !== "readme.md").sort();
   const files = [];
   for (const name of names) {
     const path = join(root, name);

@@ -22,8 +22,7 @@ const EMOJI: Record<string, Difficulty> = { "🟢": "EASY", "🟡": "MEDIUM", "�
 const WORD: Record<string, Difficulty> = { easy: "EASY", medium: "MEDIUM", hard: "HARD" };
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ID = /^[a-z0-9][a-z0-9-]*$/;
-const EVIDENCE =
-  /^(?:exercise\s+)?([a-z0-9]+(?:-[a-z0-9]+)*)(?:\s+passed)?(?:\s+on)?\s+(\d+)\s+(?:separate\s+|different\s+|distinct\s+)?days?$/i;
+const EVIDENCE = /^(?:exercise\s+)?([a-z0-9]+(?:-[a-z0-9]+)*)(?:\s+passed)?(?:\s+on)?\s+(\d+)\s+(?:separate\s+|different\s+|distinct\s+)?days?$/i;
 
 /** Parses the text of an `[evidence: …]` marker, e.g. "causal-mask-row passed on 3 separate days". */
 export function parseEvidence(text: string): EvidenceRule | undefined {
@@ -72,7 +71,10 @@ function applyBracket(markers: Markers, inner: string): boolean {
     if (SLUG.test(value)) markers.exerciseSlug = value;
     else markers.problems.push(`exercise slug "${value}" is not kebab-case`);
   } else {
-    const tags = value.split(",").map((t) => t.trim().toLowerCase()).filter(Boolean);
+    const tags = value
+      .split(",")
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean);
     markers.tags.push(...tags);
   }
   return true;

@@ -4,24 +4,14 @@
 // build-items.ts. Pure: text in, values out.
 import { collectBlock, joinBlock, lineSource } from "./blocks";
 import { contextOf, enterHeading, readHeading } from "./headings";
-import {
-  ANSWER,
-  CHECKLIST,
-  CLOZE_HINT,
-  HEADING,
-  isExerciseLine,
-  KEY_POINTS,
-  LIST_ITEM,
-  numberedQuestion,
-  QUESTION,
-  reverseParts,
-  WRONG,
-} from "./line-kinds";
+import { ANSWER, CHECKLIST, CLOZE_HINT, HEADING, isExerciseLine, KEY_POINTS, LIST_ITEM, QUESTION, reverseParts, WRONG } from "./line-kinds";
 import { extractMarkers } from "./markers";
-import { item, mergeMarkers, skip, type ParsedFile, type State } from "./parse-state";
-import { readNumbered, readPrompt, readQa } from "./read-questions";
+import { item, mergeMarkers, skip, type ParsedFile, type ReadStyle, type State } from "./parse-state";
+import { asks, boldQuestion, plainNumberedQuestion } from "./question-lines";
+import { readHeadingQuestion, readPrompt, readQa, readQuestionLine } from "./read-questions";
+import { unreadQuestionReason } from "./unread-questions";
 
-export type { ParsedFile, QuestionItem, RawItem } from "./parse-state";
+export type { ParsedFile, QuestionItem, RawItem, ReadStyle } from "./parse-state";
 
 function readFrontMatter(state: State): number {
   const { lines } = state.src;
@@ -41,7 +31,15 @@ function readLine(state: State, i: number): number {
   const line = src.lines[i] ?? "";
   const heading = HEADING.exec(line);
   if (heading) {
-    state.stack = enterHeading(state.stack, readHeading((heading[1] ?? "#").length, heading[2] ?? ""));
+    const level = (heading[1] ?? "#").length;
+    const entry = readHeading(level, heading[2] ?? "");
+    const title = (heading[2] ?? "").replace(/\s*¶\s*$/, "");
+    const asking = asks(title);
+    if (!entry.mode && (asking || (state.style.headingQuestions && level > 1))) {
+      const next = readHeadingQuestion(state, i, level, title, asking);
+      if (next !== undefined) return next;
+    }
+    state.stack = enterHeading(state.stack, entry);
     return i + 1;
   }
   const check = CHECKLIST.exec(line);
@@ -61,8 +59,12 @@ function readLine(state: State, i: number): number {
     skip(state, i, "not attached to a question: put it right after the question's answer");
     return collectBlock(src, i + 1).next;
   }
-  const numbered = numberedQuestion(line);
-  if (numbered) return readNumbered(state, i, numbered);
+  const bold = boldQuestion(line);
+  if (bold) return readQuestionLine(state, i, bold);
+  const listItem = LIST_ITEM.exec(line);
+  const inPromptList = contextOf(state.stack).mode?.kind === "prompt";
+  const plain = inPromptList ? undefined : plainNumberedQuestion(line);
+  if (plain) return readQuestionLine(state, i, plain);
   const body = line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "");
   if (isExerciseLine(line)) {
     const { clean, base } = item(state, i, body);
@@ -82,18 +84,25 @@ function readLine(state: State, i: number): number {
     state.out.items.push({ ...base, markers: mergeMarkers(base.markers, lead.markers), type: "reverse", term: lead.text, definition: clean });
     return i + 1;
   }
-  const listItem = LIST_ITEM.exec(line);
-  if (listItem && contextOf(state.stack).mode?.kind === "prompt") {
+  if (listItem && inPromptList) {
     return readPrompt(state, i, (listItem[1] ?? "").length, listItem[2] ?? "");
   }
+  const unread = unreadQuestionReason(line);
+  if (unread) skip(state, i, unread);
   return i + 1;
 }
 
-/** Parses one markdown file of a module into raw items, skipped lines and warnings. */
-export function parseMarkdownFile(file: string, text: string): ParsedFile {
+/**
+ * Parses one markdown file of a module into raw items, skipped lines and
+ * warnings. `runOnAnswers` reads it as notes (see ReadStyle); front matter
+ * `headings: questions` turns on heading questions.
+ */
+export function parseMarkdownFile(file: string, text: string, options: { runOnAnswers?: boolean } = {}): ParsedFile {
   const src = lineSource(text);
-  const state: State = { file, src, stack: [], out: { items: [], skipped: [], warnings: [], frontMatter: {} } };
+  const style: ReadStyle = { runOnAnswers: options.runOnAnswers ?? false, headingQuestions: false };
+  const state: State = { file, src, stack: [], style, out: { items: [], skipped: [], warnings: [], frontMatter: {} } };
   let i = readFrontMatter(state);
+  style.headingQuestions = /^questions?$/i.test(state.out.frontMatter.headings ?? "");
   while (i < src.lines.length) {
     i = src.code[i] ? i + 1 : readLine(state, i);
   }

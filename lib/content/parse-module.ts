@@ -2,15 +2,18 @@
 // a validated ParsedModule out (cards, checklist items, skipped lines with
 // reasons, warnings). No I/O, no database.
 import { AppError } from "../errors/app-error";
+import { lineSource } from "./blocks";
+import { extractMarkers } from "./markers";
 import { buildItem, type BuildOptions, type CardDraft, type ChecklistDraft } from "./build-items";
 import { contentHash, stableStringify, sha256 } from "./ids";
 import { MAX_CARDS, MAX_CHECKLIST_ITEMS } from "./limits";
-import { parseMarkdownFile } from "./parse-markdown";
+import { parseMarkdownFile, type ParsedFile } from "./parse-markdown";
 import {
-  ModuleManifestSchema,
+  type ModuleManifestSchema,
   ModuleSourceSchema,
   ParsedCardSchema,
   ParsedChecklistItemSchema,
+  type Difficulty,
   type ModuleSource,
   type ParsedCard,
   type ParsedChecklistItem,
@@ -24,6 +27,8 @@ import type { z } from "zod";
 export interface ParseOptions {
   /** When given, exercise cards and evidence rules must name one of these slugs. */
   knownExerciseSlugs?: readonly string[];
+  /** Read the files as notes: answers run to the next question or heading (imports), not one paragraph. */
+  notes?: boolean;
 }
 
 /** The fields that make up a card's content; `contentHash` covers exactly these. */
@@ -64,27 +69,35 @@ class Collector {
       this.seen.set(`${namespace}:${id}`, ref);
       return true;
     }
-    const why = id.startsWith("h-")
-      ? "the same question already appears under the same heading"
-      : `the id ${id} is already used`;
+    const why = id.startsWith("h-") ? "the same question already appears under the same heading" : `the id ${id} is already used`;
     this.skip(ref, text, `duplicate: ${why} (${first.file}:${first.line}); give one of them its own {#id}`);
     return false;
   }
 
   addCard(draft: CardDraft, text: string): void {
-    if (this.cards.length >= MAX_CARDS) return this.skip(draft.source, text, `module has more than ${MAX_CARDS} cards`);
+    if (this.cards.length >= MAX_CARDS) {
+      this.skip(draft.source, text, `module has more than ${MAX_CARDS} cards`);
+      return;
+    }
     const card = { ...draft, position: this.cards.length, contentHash: contentHash(cardContent(draft)) };
     const parsed = ParsedCardSchema.safeParse(card);
-    if (!parsed.success) return this.skip(draft.source, text, issuesText(parsed.error));
+    if (!parsed.success) {
+      this.skip(draft.source, text, issuesText(parsed.error));
+      return;
+    }
     if (this.claim("card", card.externalId, card.source, text)) this.cards.push(parsed.data);
   }
 
   addChecklist(draft: ChecklistDraft, text: string): void {
     if (this.checklist.length >= MAX_CHECKLIST_ITEMS) {
-      return this.skip(draft.source, text, `module has more than ${MAX_CHECKLIST_ITEMS} checklist items`);
+      this.skip(draft.source, text, `module has more than ${MAX_CHECKLIST_ITEMS} checklist items`);
+      return;
     }
     const parsed = ParsedChecklistItemSchema.safeParse({ ...draft, position: this.checklist.length });
-    if (!parsed.success) return this.skip(draft.source, text, issuesText(parsed.error));
+    if (!parsed.success) {
+      this.skip(draft.source, text, issuesText(parsed.error));
+      return;
+    }
     if (this.claim("check", draft.externalId, draft.source, text)) this.checklist.push(parsed.data);
   }
 }
@@ -102,10 +115,29 @@ export function parseModuleSource(source: ModuleSource, opts: ParseOptions = {})
     throw new AppError("VALIDATION", `Invalid module: ${issuesText(checked.error)}`, issues);
   }
   const { manifest, files } = checked.data;
-  const build: BuildOptions = { defaultDifficulty: manifest.defaultDifficulty, knownExerciseSlugs: opts.knownExerciseSlugs };
+  const read = files.map((file) => parseMarkdownFile(file.name, file.text, { runOnAnswers: opts.notes ?? false }));
+  return assembleModule(
+    { ...manifest, sourceHash: sha256(stableStringify({ manifest, files })) },
+    files.map((f) => f.name),
+    read,
+    opts,
+  );
+}
+
+/**
+ * Turns raw items read from `fileNames` (in that order) into a ParsedModule:
+ * ids, size caps, duplicates, positions and content hashes. Shared by the
+ * markdown reader and other importers (CSV) so every card is built one way.
+ */
+export function assembleModule(
+  module: { slug: string; title: string; description: string; sourceHash: string; defaultDifficulty?: Difficulty },
+  fileNames: readonly string[],
+  read: readonly Pick<ParsedFile, "items" | "skipped" | "warnings">[],
+  opts: ParseOptions = {},
+): ParsedModule {
+  const build: BuildOptions = { defaultDifficulty: module.defaultDifficulty, knownExerciseSlugs: opts.knownExerciseSlugs };
   const out = new Collector();
-  for (const file of files) {
-    const parsed = parseMarkdownFile(file.name, file.text);
+  for (const parsed of read) {
     out.skipped.push(...parsed.skipped);
     out.warnings.push(...parsed.warnings);
     for (const item of parsed.items) {
@@ -115,17 +147,17 @@ export function parseModuleSource(source: ModuleSource, opts: ParseOptions = {})
         continue;
       }
       out.warnings.push(...built.warnings);
-      if (built.kind === "cards") built.cards.forEach((card) => out.addCard(card, item.excerpt));
-      else out.addChecklist(built.item, item.excerpt);
+      if (built.kind === "cards") {
+        for (const card of built.cards) out.addCard(card, item.excerpt);
+      } else out.addChecklist(built.item, item.excerpt);
     }
   }
-  const order = (a: SourceRef, b: SourceRef) =>
-    files.findIndex((f) => f.name === a.file) - files.findIndex((f) => f.name === b.file) || a.line - b.line;
+  const order = (a: SourceRef, b: SourceRef) => fileNames.indexOf(a.file) - fileNames.indexOf(b.file) || a.line - b.line;
   return {
-    slug: manifest.slug,
-    title: manifest.title,
-    description: manifest.description,
-    sourceHash: sha256(stableStringify({ manifest, files })),
+    slug: module.slug,
+    title: module.title,
+    description: module.description,
+    sourceHash: module.sourceHash,
     cards: out.cards,
     checklist: out.checklist,
     skipped: out.skipped.sort(order),
@@ -135,7 +167,8 @@ export function parseModuleSource(source: ModuleSource, opts: ParseOptions = {})
 
 /**
  * A one-file module (an upload): the manifest comes from the file's front
- * matter (`slug`, `title`, `description`, `difficulty`), `overrides` win.
+ * matter (`slug`, `title`, `description`, `difficulty`); without a title, the
+ * first `#` heading, else the file name without its extension. `overrides` win.
  */
 export function singleFileSource(name: string, text: string, overrides: Partial<z.input<typeof ModuleManifestSchema>> = {}): ModuleSource {
   const front = parseMarkdownFile(name, text).frontMatter;
@@ -143,11 +176,30 @@ export function singleFileSource(name: string, text: string, overrides: Partial<
   return {
     manifest: {
       slug: front.slug ?? "",
-      title: front.title ?? "",
+      title: (front.title || firstHeading(text)) ?? fileStem(name),
       description: front.description ?? "",
       ...(difficulty === "EASY" || difficulty === "MEDIUM" || difficulty === "HARD" ? { defaultDifficulty: difficulty } : {}),
       ...overrides,
     },
     files: [{ name, text }],
   };
+}
+
+/** The text of the first `# Title` line outside code, without markers, at most 120 characters. */
+export function firstHeading(text: string): string | undefined {
+  const src = lineSource(text);
+  const at = src.lines.findIndex((line, i) => !src.code[i] && /^#\s+\S/.test(line));
+  const title = at < 0 ? "" : extractMarkers((src.lines[at] ?? "").replace(/^#\s+/, "").replace(/\s*¶?\s*#*\s*$/, "")).text;
+  return title ? title.slice(0, 120) : undefined;
+}
+
+/** "notes/attention.final.md" → "attention.final". */
+export function fileStem(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return (
+    base
+      .replace(/\.[^.]*$/, "")
+      .trim()
+      .slice(0, 120) || "Imported notes"
+  );
 }

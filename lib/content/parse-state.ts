@@ -16,7 +16,7 @@ export interface ItemBase {
 export type RawItem =
   | (ItemBase & {
       type: "question";
-      source: "qa" | "numbered" | "prompt";
+      source: "qa" | "numbered" | "heading" | "prompt" | "csv";
       question: string;
       answer: string;
       wrongAnswer?: string;
@@ -37,12 +37,21 @@ export interface ParsedFile {
   frontMatter: Record<string, string>;
 }
 
+/** How a file is read (see content/README.md, "Notes"). */
+export interface ReadStyle {
+  /** Answers run past blank lines to the next question or heading (imported notes), not one paragraph (module folders). */
+  runOnAnswers: boolean;
+  /** Every heading below `#` with text under it is a question (front matter `headings: questions`). */
+  headingQuestions: boolean;
+}
+
 /** The reader's position in one file and what it has produced so far. */
 export interface State {
   file: string;
   src: LineSource;
   stack: HeadingEntry[];
   out: ParsedFile;
+  style: ReadStyle;
 }
 
 /** 1-based source reference of 0-based line `index`. */

@@ -55,7 +55,5 @@ export function planImport<T extends IncomingItem>(existing: readonly ExistingRo
 
 /** True when carrying out the plan writes nothing. */
 export function isNoop(plan: ImportPlan<IncomingItem>): boolean {
-  return (
-    plan.create.length + plan.update.length + plan.restore.length + plan.move.length + plan.archive.length === 0
-  );
+  return plan.create.length + plan.update.length + plan.restore.length + plan.move.length + plan.archive.length === 0;
 }

@@ -1,10 +1,16 @@
-// Readers for the question formats: `Q:`/`A:` pairs, numbered bold questions and
-// prompt-list items, plus the "Common wrong answer" and "Key points" lines that
-// may follow any of them.
-import { collectBlock, collectListItems, joinBlock, skipBlank } from "./blocks";
+// Readers for the question formats: `Q:`/`A:` pairs, bold and numbered
+// questions, prompt-list items, plus the "Common wrong answer" and "Key
+// points" lines that may follow any of them.
+import { collectBlock, collectListItems, joinBlock, skipBlank, type BlockOptions } from "./blocks";
 import { ANSWER, indentOf, KEY_POINTS, LIST_ITEM, WRONG } from "./line-kinds";
 import { extractMarkers } from "./markers";
 import { item, mergeMarkers, skip, type QuestionItem, type State } from "./parse-state";
+import type { QuestionLine } from "./question-lines";
+
+/** Block options for an answer: one paragraph in a module folder, up to the next question or heading in notes. */
+export function answerBlock(state: State, stop?: (line: string) => boolean): BlockOptions {
+  return state.style.runOnAnswers ? { runOn: true } : { stop };
+}
 
 /** Reads "Common wrong answer…" and "Key points:" lines that follow a question. */
 function readAttachments(state: State, q: QuestionItem, from: number): number {
@@ -23,7 +29,10 @@ function readAttachments(state: State, q: QuestionItem, from: number): number {
       else q.wrongAnswer = joinBlock(wrong[1] ?? "", block.lines).replace(/^[“"]([^“”"]*)[”"]$/, "$1");
       next = block.next;
     } else {
-      const inline = (points?.[1] ?? "").split(";").map((p) => p.trim()).filter(Boolean);
+      const inline = (points?.[1] ?? "")
+        .split(";")
+        .map((p) => p.trim())
+        .filter(Boolean);
       const list = collectListItems(src, j + 1);
       if (q.keyPoints.length) skip(state, j, "a second key-points list for the same question");
       else q.keyPoints = [...inline, ...list.items];
@@ -43,7 +52,7 @@ export function readQa(state: State, i: number, first: string): number {
     return question.next;
   }
   const { clean, base } = item(state, i, first);
-  const block = collectBlock(src, j + 1);
+  const block = collectBlock(src, j + 1, answerBlock(state));
   const q: QuestionItem = {
     ...base,
     type: "question",
@@ -56,32 +65,55 @@ export function readQa(state: State, i: number, first: string): number {
   return readAttachments(state, q, block.next);
 }
 
-/** Reads a numbered bold question at `i` and its answer paragraph. */
-export function readNumbered(state: State, i: number, found: { question: string; rest: string }): number {
+/**
+ * Reads a question line at `i` (bold, numbered or quick-fire; see
+ * question-lines.ts) and its answer: the text after it on the line plus what
+ * follows, or the block below it.
+ */
+export function readQuestionLine(state: State, i: number, found: QuestionLine): number {
   const { src } = state;
-  const indent = indentOf(src.lines[i] ?? "");
-  const stop = (l: string) => /^\s*\d+[.)]\s/.test(l) && indentOf(l) <= indent;
+  const line = src.lines[i] ?? "";
+  const numbered = /^\s*\*{0,2}\d+[.)]/.test(line);
+  const indent = indentOf(line);
+  // In a module folder a numbered question's answer ends at the next item of its list.
+  const stop = numbered ? (l: string) => /^\s*\d+[.)]\s/.test(l) && indentOf(l) <= indent : undefined;
   const { clean, base } = item(state, i, found.question);
   const rest = extractMarkers(found.rest);
   const markers = mergeMarkers(base.markers, rest.markers);
-  let answer: string;
-  let next: number;
-  if (rest.text) {
-    const block = collectBlock(src, i + 1, { stop });
-    answer = joinBlock(rest.text, block.lines);
-    next = block.next;
-  } else {
-    const block = collectBlock(src, skipBlank(src, i + 1), { stop });
-    answer = joinBlock("", block.lines);
-    next = block.next;
-  }
+  const from = rest.text ? i + 1 : skipBlank(src, i + 1);
+  const block = collectBlock(src, from, answerBlock(state, stop));
+  const answer = joinBlock(rest.text, block.lines);
   if (!answer) {
-    skip(state, i, "numbered question without an answer paragraph below it");
+    skip(state, i, numbered ? "numbered question without an answer below it" : "bold line with no answer below");
     return i + 1;
   }
   const q: QuestionItem = { ...base, markers, type: "question", source: "numbered", question: clean, answer, keyPoints: [] };
   state.out.items.push(q);
-  return readAttachments(state, q, next);
+  return readAttachments(state, q, block.next);
+}
+
+/**
+ * Reads a heading at `i` as a question (`title` is its raw text, `level` its
+ * depth): the block under it is the answer. Returns the next unread line, or
+ * undefined when nothing but a heading or a new item follows — then it is a
+ * topic, and a heading that asks ("…?") with no deeper heading under it is
+ * reported.
+ */
+export function readHeadingQuestion(state: State, i: number, level: number, title: string, asks: boolean): number | undefined {
+  const { src } = state;
+  const block = collectBlock(src, skipBlank(src, i + 1), answerBlock(state));
+  const answer = joinBlock("", block.lines);
+  if (!answer) {
+    const next = /^(#{1,6})\s/.exec(src.lines[skipBlank(src, i + 1)] ?? "");
+    const deeper = next !== null && (next[1] ?? "").length > level;
+    if (asks && !deeper) skip(state, i, "question heading with no answer below it");
+    return undefined;
+  }
+  state.stack = state.stack.filter((h) => h.level < level);
+  const { clean, base } = item(state, i, title);
+  const q: QuestionItem = { ...base, type: "question", source: "heading", question: clean, answer, keyPoints: [] };
+  state.out.items.push(q);
+  return readAttachments(state, q, block.next);
 }
 
 /** Reads a prompt-list item at `i`; it needs an `A:` line below it. */

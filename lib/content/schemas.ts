@@ -20,9 +20,10 @@ import {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EXTERNAL_ID = /^[a-z0-9][a-z0-9-]*(?::[a-z0-9]+)?$/;
 
-const tooLong = (what: string) => (issue: { maximum?: unknown; input?: unknown }) =>
-  `${what} is too long: at most ${String(issue.maximum)} characters` +
-  (typeof issue.input === "string" ? ` (got ${issue.input.length})` : "");
+const tooLong = (what: string) => (issue: { maximum?: unknown; input?: unknown }) => {
+  const got = typeof issue.input === "string" ? ` (got ${issue.input.length})` : "";
+  return `${what} is too long: at most ${String(issue.maximum)} characters${got}`;
+};
 
 /** UTF-8 size of a string in bytes. */
 export function byteLength(text: string): number {
@@ -36,7 +37,9 @@ export type Difficulty = z.infer<typeof DifficultySchema>;
 
 export const CardKindSchema = z
   .enum(["BASIC", "REVERSED", "CLOZE", "EXERCISE"])
-  .describe("BASIC: question → answer. REVERSED: one of the two directions of a `Term :: Definition` note. CLOZE: one gap of a `{{cN::…}}` note. EXERCISE: a generated, auto-graded exercise.");
+  .describe(
+    "BASIC: question → answer. REVERSED: one of the two directions of a `Term :: Definition` note. CLOZE: one gap of a `{{cN::…}}` note. EXERCISE: a generated, auto-graded exercise.",
+  );
 export type CardKind = z.infer<typeof CardKindSchema>;
 
 export const CardRoleSchema = z
@@ -54,12 +57,7 @@ export const EvidenceRuleSchema = z
     z.object({
       kind: z.literal("exercise-passed"),
       exerciseSlug: SlugSchema.describe("The exercise that must be passed."),
-      distinctDays: z
-        .number()
-        .int()
-        .min(1)
-        .max(30)
-        .describe("On how many different days (learner's time zone) it must be passed."),
+      distinctDays: z.number().int().min(1).max(30).describe("On how many different days (learner's time zone) it must be passed."),
     }),
   ])
   .describe("Lets a checklist item tick itself. Written `[evidence: causal-mask-row passed on 3 separate days]`.");
@@ -68,8 +66,17 @@ export type EvidenceRule = z.infer<typeof EvidenceRuleSchema>;
 export const ModuleManifestSchema = z
   .object({
     slug: SlugSchema.describe("Stable identifier of the module, unique per owner. Changing it makes a new module."),
-    title: z.string().trim().min(1).max(120, { error: tooLong("title") }).describe("Shown in lists and headers."),
-    description: z.string().max(1000, { error: tooLong("description") }).default("").describe("One or two sentences on what the module covers."),
+    title: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120, { error: tooLong("title") })
+      .describe("Shown in lists and headers."),
+    description: z
+      .string()
+      .max(1000, { error: tooLong("description") })
+      .default("")
+      .describe("One or two sentences on what the module covers."),
     files: z
       .array(z.string().regex(/^[\w.-]+\.md$/, { error: "must be a plain `.md` file name in the module folder" }))
       .max(MAX_FILES)
@@ -120,14 +127,33 @@ export const ParsedCardSchema = z.object({
   externalId: ExternalIdSchema.describe("Stable across re-imports: `{#id}` when given, else derived from topic + question."),
   kind: CardKindSchema,
   role: CardRoleSchema,
-  front: z.string().trim().min(1, { error: "front is empty" }).max(MAX_CARD_TEXT, { error: tooLong("front") }),
+  front: z
+    .string()
+    .trim()
+    .min(1, { error: "front is empty" })
+    .max(MAX_CARD_TEXT, { error: tooLong("front") }),
   back: z.string().max(MAX_CARD_TEXT, { error: tooLong("back") }),
-  commonWrongAnswer: z.string().max(MAX_WRONG_ANSWER, { error: tooLong("common wrong answer") }).nullable(),
+  commonWrongAnswer: z
+    .string()
+    .max(MAX_WRONG_ANSWER, { error: tooLong("common wrong answer") })
+    .nullable(),
   keyPoints: z
-    .array(z.string().min(1).max(MAX_KEY_POINT, { error: tooLong("key point") }))
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(MAX_KEY_POINT, { error: tooLong("key point") }),
+    )
     .max(MAX_KEY_POINTS, { error: `at most ${MAX_KEY_POINTS} key points` }),
   topic: z.string().max(MAX_TOPIC, { error: tooLong("topic (heading path)") }),
-  tags: z.array(z.string().min(1).max(MAX_TAG, { error: tooLong("tag") })).max(MAX_TAGS),
+  tags: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(MAX_TAG, { error: tooLong("tag") }),
+    )
+    .max(MAX_TAGS),
   difficulty: DifficultySchema,
   difficultyFrom: z.enum(["item", "heading", "module", "default"]).describe("Where the difficulty came from."),
   siblingKey: z.string().min(1),
@@ -141,7 +167,11 @@ export type ParsedCard = z.infer<typeof ParsedCardSchema>;
 export const ParsedChecklistItemSchema = z.object({
   externalId: ExternalIdSchema,
   section: z.string().max(MAX_TOPIC, { error: tooLong("checklist section") }),
-  text: z.string().trim().min(1).max(MAX_CHECKLIST_TEXT, { error: tooLong("checklist item") }),
+  text: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_CHECKLIST_TEXT, { error: tooLong("checklist item") }),
   position: z.number().int().min(0),
   evidenceRule: EvidenceRuleSchema.nullable(),
   source: SourceRefSchema,

@@ -30,7 +30,15 @@ export async function selectOptionalModuleImage(db: Db, moduleId: string, sha256
 
 export async function insertCardImage(
   db: Db,
-  image: { ownerId: string; moduleId: string; sha256: string; contentType: string; width: number | null; height: number | null; bytes: Uint8Array<ArrayBuffer> },
+  image: {
+    ownerId: string;
+    moduleId: string;
+    sha256: string;
+    contentType: string;
+    width: number | null;
+    height: number | null;
+    bytes: Uint8Array<ArrayBuffer>;
+  },
   now: Date,
 ): Promise<CardImageMeta> {
   return db.cardImage.create({ data: { ...image, byteSize: image.bytes.byteLength, createdAt: now }, select: META });

@@ -106,13 +106,7 @@ export async function writeReviewedState(db: Db, w: ReviewWrite): Promise<number
  * `expectedVersion`, bumps the version and stamps `now`. Returns false when
  * another writer got there first.
  */
-export async function updateCardStateIfVersion(
-  db: Db,
-  id: string,
-  expectedVersion: number,
-  columns: RestorableState,
-  now: Date,
-): Promise<boolean> {
+export async function updateCardStateIfVersion(db: Db, id: string, expectedVersion: number, columns: RestorableState, now: Date): Promise<boolean> {
   const { count } = await db.cardState.updateMany({
     where: { id, version: expectedVersion },
     data: { ...columns, version: { increment: 1 }, updatedAt: now },
@@ -130,12 +124,7 @@ export async function deleteCardStateIfVersion(db: Db, id: string, expectedVersi
  * Inserts the user's first state of a card (version 1) unless a row exists;
  * false when a concurrent writer inserted one first (read it and start over).
  */
-export async function insertCardStateIfAbsent(
-  db: Db,
-  key: { userId: string; cardId: string },
-  columns: RestorableState,
-  now: Date,
-): Promise<boolean> {
+export async function insertCardStateIfAbsent(db: Db, key: { userId: string; cardId: string }, columns: RestorableState, now: Date): Promise<boolean> {
   const { count } = await db.cardState.createMany({
     data: [{ ...columns, userId: key.userId, cardId: key.cardId, version: 1, createdAt: now, updatedAt: now }],
     skipDuplicates: true,
@@ -175,7 +164,5 @@ export async function selectSuspendedStates(db: Db, userId: string, limit: numbe
     take: limit,
     select: { cardId: true, lapses: true, isLeech: true, suspendedAt: true, card: { select: { front: true, topic: true } } },
   });
-  return rows.map((r, i) =>
-    parseStored(SuspendedRow, { ...r, front: r.card.front, topic: r.card.topic }, `suspended card_state row ${i}`),
-  );
+  return rows.map((r, i) => parseStored(SuspendedRow, { ...r, front: r.card.front, topic: r.card.topic }, `suspended card_state row ${i}`));
 }

@@ -65,7 +65,20 @@ export async function selectNextCardPosition(db: Db, moduleId: string): Promise<
 /** The columns a note's card writes; `id` only when the caller chooses it. */
 export type CardWrite = Pick<
   Card,
-  "externalId" | "kind" | "role" | "front" | "back" | "commonWrongAnswer" | "keyPoints" | "topic" | "tags" | "difficulty" | "siblingKey" | "noteSource" | "contentHash" | "position"
+  | "externalId"
+  | "kind"
+  | "role"
+  | "front"
+  | "back"
+  | "commonWrongAnswer"
+  | "keyPoints"
+  | "topic"
+  | "tags"
+  | "difficulty"
+  | "siblingKey"
+  | "noteSource"
+  | "contentHash"
+  | "position"
 > & { id?: string };
 
 /** Inserts cards written in the editor (origin EDITOR) into a module. */

@@ -88,26 +88,39 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const binDir = placement?.binDir;
   const make = (port: number): PostgresServer =>
     ids && binDir
-      ? new NativePostgres({ binDir, dataDir, port, user: USER, password: PASSWORD, authMethod: "scram-sha-256", initdbFlags, postgresFlags: flags, ids, onLog: onLine })
+      ? new NativePostgres({
+          binDir,
+          dataDir,
+          port,
+          user: USER,
+          password: PASSWORD,
+          authMethod: "scram-sha-256",
+          initdbFlags,
+          postgresFlags: flags,
+          ids,
+          onLog: onLine,
+        })
       : new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port,
-      user: USER,
-      password: PASSWORD,
-      authMethod: "scram-sha-256",
-      persistent: true,
-      createPostgresUser: asRoot,
-      initdbFlags,
-      postgresFlags: flags,
-      onLog: (message) => onLine(String(message)),
-      onError: (error) => onLine(error instanceof Error ? error.message : String(error)),
-    });
+          databaseDir: dataDir,
+          port,
+          user: USER,
+          password: PASSWORD,
+          authMethod: "scram-sha-256",
+          persistent: true,
+          createPostgresUser: asRoot,
+          initdbFlags,
+          postgresFlags: flags,
+          onLog: (message) => onLine(String(message)),
+          onError: (error) => onLine(error instanceof Error ? error.message : String(error)),
+        });
 
   if (!(await isInitialised(dataDir))) {
     await mkdir(resolve(dataDir, ".."), { recursive: true });
-    await make(DEFAULT_EMBEDDED_PORT).initialise().catch((error: unknown) => {
-      throw new Error(`initdb failed in ${dataDir}: ${describe(error)}\n${tail.join("\n")}`);
-    });
+    await make(DEFAULT_EMBEDDED_PORT)
+      .initialise()
+      .catch((error: unknown) => {
+        throw new Error(`initdb failed in ${dataDir}: ${describe(error)}\n${tail.join("\n")}`);
+      });
     tail.length = 0;
   }
 

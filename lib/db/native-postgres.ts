@@ -88,6 +88,12 @@ export class NativePostgres {
   private spawn(binary: string, args: string[]): ChildProcess {
     const { ids, dataDir } = this.options;
     // The caller's folder may be closed to the postgres user: start it somewhere it can stand.
-    return spawn(binary, args, { uid: ids.uid, gid: ids.gid, cwd: dirname(dataDir), env: { ...process.env, LC_MESSAGES: "C" }, stdio: ["ignore", "pipe", "pipe"] });
+    return spawn(binary, args, {
+      uid: ids.uid,
+      gid: ids.gid,
+      cwd: dirname(dataDir),
+      env: { ...process.env, LC_MESSAGES: "C" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   }
 }

@@ -32,7 +32,8 @@ export function ensurePostgresUser(): PostgresIds {
   spawnSync("groupadd", ["--system", "postgres"], { stdio: "ignore" });
   spawnSync("useradd", ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], { stdio: "ignore" });
   const created = read();
-  if (!created) throw new Error("Running as root, Postgres needs a `postgres` system user, and creating one failed: run `useradd --system postgres` and start again");
+  if (!created)
+    throw new Error("Running as root, Postgres needs a `postgres` system user, and creating one failed: run `useradd --system postgres` and start again");
   return created;
 }
 
@@ -62,7 +63,9 @@ export async function placeForRoot(requestedDir: string, ids: PostgresIds, log: 
   await ensureRootDir(dirname(relocated));
   if (existsSync(realDir)) await rmdir(realDir);
   await symlink(relocated, realDir);
-  log(`The postgres user cannot reach ${dirname(realDir)} (running as root, a folder on the way is closed to other users): the cluster lives in ${relocated}, linked from ${realDir}`);
+  log(
+    `The postgres user cannot reach ${dirname(realDir)} (running as root, a folder on the way is closed to other users): the cluster lives in ${relocated}, linked from ${realDir}`,
+  );
   return { dataDir: relocated, binDir };
 }
 
@@ -94,7 +97,8 @@ async function reachableBinaries(ids: PostgresIds, log: (line: string) => void):
     });
     log(`The postgres user cannot reach ${nativeDir}: running Postgres from a copy in ${copy}`);
   }
-  if (!reachableBy(ids, join(copy, "bin", "initdb"))) throw new Error(`The postgres user cannot run ${join(copy, "bin", "initdb")}; check the permissions of ${ROOT_STATE_DIR}`);
+  if (!reachableBy(ids, join(copy, "bin", "initdb")))
+    throw new Error(`The postgres user cannot run ${join(copy, "bin", "initdb")}; check the permissions of ${ROOT_STATE_DIR}`);
   return copy;
 }
 
@@ -104,7 +108,9 @@ async function ensureRootDir(dir: string): Promise<void> {
   for (let at = resolve(dir); at.startsWith(ROOT_STATE_DIR); at = dirname(at)) {
     const info = await stat(at);
     if (info.uid !== 0 || (info.mode & 0o022) !== 0) {
-      throw new Error(`${at} must be owned by root and writable by nobody else (it holds what root runs as postgres): fix it with \`chown root: ${at} && chmod 755 ${at}\``);
+      throw new Error(
+        `${at} must be owned by root and writable by nobody else (it holds what root runs as postgres): fix it with \`chown root: ${at} && chmod 755 ${at}\``,
+      );
     }
     await chmod(at, 0o755);
   }

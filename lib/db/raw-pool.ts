@@ -37,7 +37,10 @@ const types = {
 
 /** A Date as Prisma's pg adapter sends it: UTC wall time, no zone ("2026-03-02 09:00:00.123"). */
 function utcWallTime(date: Date): string {
-  return date.toISOString().replace("T", " ").replace(/(\.000)?Z$/, "");
+  return date
+    .toISOString()
+    .replace("T", " ")
+    .replace(/(\.000)?Z$/, "");
 }
 
 function toParam(value: unknown): unknown {

@@ -16,7 +16,10 @@ export const SKETCH_SIZE = 1000;
 /** Request body cap, in bytes: a full sketch at the caps above is about 60 KiB of JSON. */
 export const DRAWING_BODY_LIMIT_BYTES = 96 * 1024;
 
-const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a prompt slug").max(80);
+const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a prompt slug")
+  .max(80);
 const PartIdSchema = textSchema(24).regex(/^[a-z0-9-]{1,24}$/, "Part ids are 1–24 lowercase letters, digits or hyphens");
 const Coordinate = z.number().int().min(0).max(SKETCH_SIZE);
 
@@ -30,8 +33,15 @@ export const MaskAnswerSchema = z
 export const AssemblyAnswerSchema = z
   .object({
     kind: z.literal("assembly"),
-    nodes: z.array(z.object({ id: PartIdSchema, type: z.enum(PART_TYPES) }).strict()).min(2).max(16).describe("Placed parts, the input and output included."),
-    edges: z.array(z.object({ from: PartIdSchema, to: PartIdSchema }).strict()).max(32).describe("Wires: `from`'s output feeds `to`."),
+    nodes: z
+      .array(z.object({ id: PartIdSchema, type: z.enum(PART_TYPES) }).strict())
+      .min(2)
+      .max(16)
+      .describe("Placed parts, the input and output included."),
+    edges: z
+      .array(z.object({ from: PartIdSchema, to: PartIdSchema }).strict())
+      .max(32)
+      .describe("Wires: `from`'s output feeds `to`."),
   })
   .strict();
 
@@ -39,12 +49,20 @@ export const SketchAnswerSchema = z
   .object({
     kind: z.literal("sketch"),
     strokes: z
-      .array(z.array(z.tuple([Coordinate, Coordinate])).min(1).max(MAX_STROKE_POINTS))
+      .array(
+        z
+          .array(z.tuple([Coordinate, Coordinate]))
+          .min(1)
+          .max(MAX_STROKE_POINTS),
+      )
       .min(1, "Draw something first")
       .max(MAX_STROKES)
       .refine((s) => s.reduce((n, stroke) => n + stroke.length, 0) <= MAX_SKETCH_POINTS, `At most ${MAX_SKETCH_POINTS} points in all`)
       .describe("Pen strokes, each a list of [x, y] points on a 1000 × 1000 pad."),
-    ticked: z.array(textSchema(40).regex(/^[a-z0-9-]{1,40}$/, "Rubric keys are 1–40 lowercase letters, digits or hyphens")).max(20).describe("Rubric keys the learner ticked after comparing with the reference."),
+    ticked: z
+      .array(textSchema(40).regex(/^[a-z0-9-]{1,40}$/, "Rubric keys are 1–40 lowercase letters, digits or hyphens"))
+      .max(20)
+      .describe("Rubric keys the learner ticked after comparing with the reference."),
   })
   .strict();
 

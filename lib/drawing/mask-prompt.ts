@@ -40,7 +40,11 @@ export function defineMaskPrompt(def: MaskPromptDefinition): DrawingPrompt {
     grade: (seed, answer) => {
       const p = def.generate(seed);
       const grid = answer.kind === "mask-grid" ? answer.grid : [];
-      return gradeMask(referenceMask(p), grid, def.wrongMasks.map((m) => ({ code: m.code, message: m.message, mask: m.mask(p) })));
+      return gradeMask(
+        referenceMask(p),
+        grid,
+        def.wrongMasks.map((m) => ({ code: m.code, message: m.message, mask: m.mask(p) })),
+      );
     },
   };
 }

@@ -24,9 +24,7 @@ export type DrawingAttemptInput = {
 /** How a drawing attempt's JSON columns are read: the answer as drawn, and one verdict per graded item. */
 export const DrawingAttemptJson = {
   answers: DrawingAnswerSchema,
-  steps: z.array(
-    z.object({ key: z.string(), label: z.string(), correct: z.boolean(), problem: z.enum(["missing", "extra", "unticked"]).optional() }),
-  ),
+  steps: z.array(z.object({ key: z.string(), label: z.string(), correct: z.boolean(), problem: z.enum(["missing", "extra", "unticked"]).optional() })),
 } satisfies AttemptJson<DrawingAnswer, DrawingItemResult[]>;
 
 export type DrawingAttemptResult = DrawingGrade & {

@@ -25,8 +25,19 @@ const AttemptRowSchema = z.object({
 type AttemptRow = z.infer<typeof AttemptRowSchema>;
 
 const COLUMNS = [
-  "id", "exerciseSlug", "seed", "createdAt", "score", "correct", "misconceptions", "answers", "steps", "backend",
-  "gradingMs", "durationMs", "reviewLogId",
+  "id",
+  "exerciseSlug",
+  "seed",
+  "createdAt",
+  "score",
+  "correct",
+  "misconceptions",
+  "answers",
+  "steps",
+  "backend",
+  "gradingMs",
+  "durationMs",
+  "reviewLogId",
 ] as const satisfies readonly (keyof AttemptRow)[];
 
 /** One page after the (exerciseSlug, createdAt, id) cursor; exported so a test can EXPLAIN it. */

@@ -39,9 +39,31 @@ type CardRow = z.infer<typeof CardRowSchema>;
 const CardPageRowSchema = CardRowSchema.extend({ position: z.number().int() });
 
 const COLUMNS = [
-  "id", "module", "externalId", "kind", "role", "difficultyMarker", "topic", "tags", "front", "back", "commonWrongAnswer",
-  "exerciseSlug", "archivedAt", "state", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps",
-  "reps", "lapses", "lastReview", "isLeech", "suspendedAt",
+  "id",
+  "module",
+  "externalId",
+  "kind",
+  "role",
+  "difficultyMarker",
+  "topic",
+  "tags",
+  "front",
+  "back",
+  "commonWrongAnswer",
+  "exerciseSlug",
+  "archivedAt",
+  "state",
+  "due",
+  "stability",
+  "difficulty",
+  "elapsedDays",
+  "scheduledDays",
+  "learningSteps",
+  "reps",
+  "lapses",
+  "lastReview",
+  "isLeech",
+  "suspendedAt",
 ] as const satisfies readonly (keyof CardRow)[];
 
 /**

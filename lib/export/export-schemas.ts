@@ -24,7 +24,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const ExportQuerySchema = z.object({
   what: z
     .enum(["reviews", "cards", "attempts", "labs", "grills"] satisfies ExportWhat[])
-    .describe("reviews: the review log (every FSRS optimizer field); cards: cards with their FSRS state; attempts: graded exercise attempts; labs: lab submissions without the tensor; grills: mock grill items"),
+    .describe(
+      "reviews: the review log (every FSRS optimizer field); cards: cards with their FSRS state; attempts: graded exercise attempts; labs: lab submissions without the tensor; grills: mock grill items",
+    ),
   format: z.enum(EXPORT_FORMATS).default("json").describe("json: one array of objects; csv: RFC 4180 with a header line"),
 });
 

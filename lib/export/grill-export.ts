@@ -29,8 +29,24 @@ const GrillRowSchema = z.object({
 type GrillRow = z.infer<typeof GrillRowSchema>;
 
 const COLUMNS = [
-  "grillId", "module", "startedAt", "finishedAt", "grillDifficulty", "secondsPerItem", "grillScore", "position", "cardId",
-  "exerciseSlug", "seed", "topic", "answer", "keyPointsHit", "score", "timeMs", "answeredAt", "requeuedAt",
+  "grillId",
+  "module",
+  "startedAt",
+  "finishedAt",
+  "grillDifficulty",
+  "secondsPerItem",
+  "grillScore",
+  "position",
+  "cardId",
+  "exerciseSlug",
+  "seed",
+  "topic",
+  "answer",
+  "keyPointsHit",
+  "score",
+  "timeMs",
+  "answeredAt",
+  "requeuedAt",
 ] as const satisfies readonly (keyof GrillRow)[];
 
 /**

@@ -26,8 +26,20 @@ const LabRowSchema = z.object({
 type LabRow = z.infer<typeof LabRowSchema>;
 
 const COLUMNS = [
-  "id", "labSlug", "seed", "createdAt", "shape", "format", "status", "attempts", "passed", "backend", "error",
-  "startedAt", "finishedAt", "result",
+  "id",
+  "labSlug",
+  "seed",
+  "createdAt",
+  "shape",
+  "format",
+  "status",
+  "attempts",
+  "passed",
+  "backend",
+  "error",
+  "startedAt",
+  "finishedAt",
+  "result",
 ] as const satisfies readonly (keyof LabRow)[];
 
 /** One page after the (labSlug, createdAt, id) cursor, along lab_submission(userId, labSlug, createdAt). */

@@ -52,5 +52,10 @@ export function separatesWrongMethods<P>(
   solve: (params: P, ops: ReferenceOps) => StepValues,
   misconceptions: readonly Misconception<P>[],
 ): (params: P) => boolean {
-  return (params) => diagnosable(steps, solve(params, float64), misconceptions.map((m) => m.answers(params, float64)));
+  return (params) =>
+    diagnosable(
+      steps,
+      solve(params, float64),
+      misconceptions.map((m) => m.answers(params, float64)),
+    );
 }

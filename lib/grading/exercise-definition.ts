@@ -12,8 +12,11 @@ export type ReferenceOps = typeof float64;
 
 export const StepSpecSchema = z
   .object({
-    key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/).describe("Stable step id used in answers and the API, e.g. \"mean\"."),
-    label: z.string().min(1).max(120).describe("What the learner computes here, e.g. \"Mean μ\"."),
+    key: z
+      .string()
+      .regex(/^[a-z][a-zA-Z0-9]*$/)
+      .describe('Stable step id used in answers and the API, e.g. "mean".'),
+    label: z.string().min(1).max(120).describe('What the learner computes here, e.g. "Mean μ".'),
     answer: AnswerSpecSchema,
     tolerance: ToleranceSchema.optional().describe("Defaults to 1% relative."),
     weight: z.number().positive().default(1).describe("Share of the exercise's score, relative to the other steps."),
@@ -92,7 +95,10 @@ export function defineExercise<P>(definition: ExerciseDefinition<P>): Exercise {
 }
 
 export const ExerciseMetaSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe("URL id, kebab-case."),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .describe("URL id, kebab-case."),
   title: z.string().min(3).max(120),
   topic: z.string().min(1).max(80),
   difficulty: z.enum(["EASY", "MEDIUM", "HARD"]),

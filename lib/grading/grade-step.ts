@@ -53,7 +53,16 @@ export function gradeStep(spec: StepSpec, text: string | undefined, expected: Ex
   const wrongElements = comparison.elements.length > 1 ? comparison.wrong : undefined;
   const feedback = misconception ? misconception.message : withHint(comparison.message, spec.hint);
   return {
-    grade: { step, score, correct: false, parsed, expected, feedback, ...(wrongElements ? { wrongElements } : {}), ...(misconception ? { misconception } : {}) },
+    grade: {
+      step,
+      score,
+      correct: false,
+      parsed,
+      expected,
+      feedback,
+      ...(wrongElements ? { wrongElements } : {}),
+      ...(misconception ? { misconception } : {}),
+    },
     unparseable: false,
   };
 }

@@ -17,7 +17,11 @@ export function validateAnswers(exercise: Exercise, answers: Readonly<Record<str
   const keys = new Set(exercise.steps.map((s) => s.key));
   const issues: AnswerIssue[] = Object.keys(answers)
     .filter((key) => !keys.has(key))
-    .map((key) => ({ code: "unknown-step", step: key, message: `${quoteInput(key)} is not a step of ${exercise.slug}; expected one of ${[...keys].join(", ")}.` }));
+    .map((key) => ({
+      code: "unknown-step",
+      step: key,
+      message: `${quoteInput(key)} is not a step of ${exercise.slug}; expected one of ${[...keys].join(", ")}.`,
+    }));
   for (const { key } of exercise.steps) {
     const text = Object.hasOwn(answers, key) ? answers[key] : undefined;
     if (text === undefined || text.trim() === "") issues.push({ code: "missing-step", step: key, message: `No answer for "${key}".` });

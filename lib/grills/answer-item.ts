@@ -7,15 +7,7 @@
 // an exercise attempt too (its id is the item's id, so it is stored once).
 import { gradeAttempt } from "../attempts/grade-attempt";
 import type { Catalogue } from "../catalogue/catalogue";
-import {
-  lockGrill,
-  selectGrill,
-  updateGrillItemAnswer,
-  updateGrillItemKeyPoints,
-  type GrillItemRow,
-  type GrillRow,
-  type NumericResult,
-} from "../data/grill";
+import { lockGrill, selectGrill, updateGrillItemAnswer, updateGrillItemKeyPoints, type GrillItemRow, type GrillRow, type NumericResult } from "../data/grill";
 import type { PrismaClient } from "../db/generated/client";
 import { AppError, conflict, notFound } from "../errors/app-error";
 import { gradeExercise, validateAnswers } from "../grading";
@@ -61,12 +53,33 @@ export async function answerGrillItem(db: PrismaClient, catalogue: Catalogue, in
     const answers = input.answers;
     // Out of time, whatever was typed is kept (blank steps included) and scores 0; in time, the grader's rules apply.
     const complete = validateAnswers(exercise, answers).length === 0;
-    const graded = !outOfTime || complete
-      ? await gradeAttempt(tx, catalogue, { userId: input.userId, attemptId: item.id, slug: exercise.slug, seed: item.seed, answers, durationMs: timeMs }, now)
-      : { ...gradeExercise(exercise, item.seed, answers), recorded: false };
-    const steps = graded.steps.map(({ step, score, correct, expected, feedback, wrongElements, misconception, unreadable }) =>
-      ({ step, score, correct, expected, feedback, wrongElements, misconception, unreadable }));
-    const result: NumericResult = { answers, score: graded.score, correct: graded.correct, steps, misconceptions: graded.misconceptions, attemptId: graded.recorded ? item.id : null };
+    const graded =
+      !outOfTime || complete
+        ? await gradeAttempt(
+            tx,
+            catalogue,
+            { userId: input.userId, attemptId: item.id, slug: exercise.slug, seed: item.seed, answers, durationMs: timeMs },
+            now,
+          )
+        : { ...gradeExercise(exercise, item.seed, answers), recorded: false };
+    const steps = graded.steps.map(({ step, score, correct, expected, feedback, wrongElements, misconception, unreadable }) => ({
+      step,
+      score,
+      correct,
+      expected,
+      feedback,
+      wrongElements,
+      misconception,
+      unreadable,
+    }));
+    const result: NumericResult = {
+      answers,
+      score: graded.score,
+      correct: graded.correct,
+      steps,
+      misconceptions: graded.misconceptions,
+      attemptId: graded.recorded ? item.id : null,
+    };
     if (!graded.recorded && !outOfTime) {
       // A step could not be read: show why, store nothing, let the learner fix it.
       return { item: { ...view(item), grade: result }, recorded: false, duplicate: false };
@@ -100,7 +113,8 @@ export async function gradeKeyPoints(db: PrismaClient, catalogue: Catalogue, inp
     const hit = [...new Set(input.keyPointsHit)].sort((a, b) => a - b);
     const total = keyPointsOf(item.card).length;
     const outside = hit.find((i) => i >= total);
-    if (outside !== undefined) throw new AppError("VALIDATION", `This question has ${total} key points`, [{ path: "keyPointsHit", message: `No key point ${outside}` }]);
+    if (outside !== undefined)
+      throw new AppError("VALIDATION", `This question has ${total} key points`, [{ path: "keyPointsHit", message: `No key point ${outside}` }]);
 
     const outOfTime = isOutOfTime(item.timeMs, grill.secondsPerItem);
     if (item.score !== null || grill.finishedAt !== null) {

@@ -63,8 +63,18 @@ export function availableItems(
 export function drawGrillItems(input: DrawInput): DrawOutcome {
   const random = seededRandom(input.seed);
   const matches = (c: { difficulty: GrillDifficulty }) => input.difficulty === null || c.difficulty === input.difficulty;
-  const interview = preferFresh(random, input.interview.filter(matches), (c) => c.cardId, (c) => input.recentCardIds.has(c.cardId));
-  const numeric = preferFresh(random, input.numeric.filter(matches), (c) => c.slug, (c) => input.recentSlugs.has(c.slug));
+  const interview = preferFresh(
+    random,
+    input.interview.filter(matches),
+    (c) => c.cardId,
+    (c) => input.recentCardIds.has(c.cardId),
+  );
+  const numeric = preferFresh(
+    random,
+    input.numeric.filter(matches),
+    (c) => c.slug,
+    (c) => input.recentSlugs.has(c.slug),
+  );
   if (input.length > interview.length + numeric.length) return { ok: false, available: interview.length + numeric.length };
 
   const target = Math.min(Math.floor(input.length / NUMERIC_EVERY), numeric.length);
@@ -93,8 +103,14 @@ export function drawGrillItems(input: DrawInput): DrawOutcome {
 /** Fresh candidates first, then recent ones; each group sorted by key, then shuffled, so input order never matters. */
 function preferFresh<T>(random: () => number, pool: readonly T[], key: (c: T) => string, recent: (c: T) => boolean): T[] {
   const sorted = [...pool].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  const fresh = shuffle(random, sorted.filter((c) => !recent(c)));
-  const stale = shuffle(random, sorted.filter((c) => recent(c)));
+  const fresh = shuffle(
+    random,
+    sorted.filter((c) => !recent(c)),
+  );
+  const stale = shuffle(
+    random,
+    sorted.filter((c) => recent(c)),
+  );
   return [...fresh, ...stale];
 }
 

@@ -19,32 +19,35 @@ const FINISH_TIMEOUT_MS = 20_000;
 
 /** Finishes the user's grill at `now` (idempotent). NOT_FOUND when it is not theirs. */
 export async function finishGrill(db: PrismaClient, catalogue: Catalogue, userId: string, grillId: string, now: Date): Promise<GrillView> {
-  return db.$transaction(async (tx) => {
-    await lockGrill(tx, userId, grillId);
-    const grill = await selectGrill(tx, userId, grillId);
-    if (grill.finishedAt) return toGrillView(grill, catalogue, now);
+  return db.$transaction(
+    async (tx) => {
+      await lockGrill(tx, userId, grillId);
+      const grill = await selectGrill(tx, userId, grillId);
+      if (grill.finishedAt) return toGrillView(grill, catalogue, now);
 
-    const settings = schedulerSettingsOf(await selectUserSettings(tx, userId));
-    const items: GrillItemRow[] = [];
-    for (const item of grill.items) {
-      const answered = item.answeredAt !== null;
-      const score = answered ? (item.score ?? 0) : null;
-      const verdict = verdictOf({ answered, outOfTime: isOutOfTime(item.timeMs, grill.secondsPerItem), score });
-      const cardId = !needsRequeue(verdict)
-        ? null
-        : item.exerciseSlug
-          ? await selectExerciseCardId(tx, grill.moduleId, item.exerciseSlug)
-          : item.card && !item.card.archivedAt
-            ? item.card.id
-            : null;
-      const requeued = cardId !== null && (await requeueCard(tx, userId, cardId, now, settings)) !== "suspended";
-      if (score !== item.score || requeued) {
-        await updateGrillItemSettled(tx, item.id, { score, ...(requeued ? { requeuedAt: now } : {}) });
+      const settings = schedulerSettingsOf(await selectUserSettings(tx, userId));
+      const items: GrillItemRow[] = [];
+      for (const item of grill.items) {
+        const answered = item.answeredAt !== null;
+        const score = answered ? (item.score ?? 0) : null;
+        const verdict = verdictOf({ answered, outOfTime: isOutOfTime(item.timeMs, grill.secondsPerItem), score });
+        const cardId = !needsRequeue(verdict)
+          ? null
+          : item.exerciseSlug
+            ? await selectExerciseCardId(tx, grill.moduleId, item.exerciseSlug)
+            : item.card && !item.card.archivedAt
+              ? item.card.id
+              : null;
+        const requeued = cardId !== null && (await requeueCard(tx, userId, cardId, now, settings)) !== "suspended";
+        if (score !== item.score || requeued) {
+          await updateGrillItemSettled(tx, item.id, { score, ...(requeued ? { requeuedAt: now } : {}) });
+        }
+        items.push({ ...item, score, requeuedAt: requeued ? now : item.requeuedAt });
       }
-      items.push({ ...item, score, requeuedAt: requeued ? now : item.requeuedAt });
-    }
-    const totals = summarise(items.map((i) => ({ topic: i.topic, answered: i.answeredAt !== null, score: i.score, timeMs: i.timeMs })));
-    const finished = await updateGrillFinished(tx, grill.id, totals.score, now);
-    return toGrillView({ ...grill, ...finished, items }, catalogue, now);
-  }, { timeout: FINISH_TIMEOUT_MS });
+      const totals = summarise(items.map((i) => ({ topic: i.topic, answered: i.answeredAt !== null, score: i.score, timeMs: i.timeMs })));
+      const finished = await updateGrillFinished(tx, grill.id, totals.score, now);
+      return toGrillView({ ...grill, ...finished, items }, catalogue, now);
+    },
+    { timeout: FINISH_TIMEOUT_MS },
+  );
 }

@@ -22,7 +22,11 @@ export const GrillParamsSchema = z.object({ id: z.uuid("Not a grill id") });
 
 export const GrillItemParamsSchema = z.object({
   id: z.uuid("Not a grill id"),
-  position: z.coerce.number().int().min(0).max(MAX_GRILL_LENGTH - 1),
+  position: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_GRILL_LENGTH - 1),
 });
 
 export const GrillAnswerBodySchema = z

@@ -8,7 +8,5 @@ export const QUICK_STEP_LIMIT = 3;
 
 /** The catalogue's quick exercises as draw candidates, in catalogue order. */
 export function quickExercises(catalogue: readonly Exercise[]): NumericCandidate[] {
-  return catalogue
-    .filter((e) => e.steps.length <= QUICK_STEP_LIMIT)
-    .map((e) => ({ slug: e.slug, topic: e.topic, difficulty: e.difficulty }));
+  return catalogue.filter((e) => e.steps.length <= QUICK_STEP_LIMIT).map((e) => ({ slug: e.slug, topic: e.topic, difficulty: e.difficulty }));
 }

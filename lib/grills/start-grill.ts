@@ -22,12 +22,7 @@ export type StartGrillInput = {
 };
 
 /** Starts (or, for a retried id, returns) the grill at `now`, numeric items drawn from `catalogue`; `created` is false for a retry. */
-export async function startGrill(
-  db: PrismaClient,
-  catalogue: Catalogue,
-  input: StartGrillInput,
-  now: Date,
-): Promise<{ grill: GrillView; created: boolean }> {
+export async function startGrill(db: PrismaClient, catalogue: Catalogue, input: StartGrillInput, now: Date): Promise<{ grill: GrillView; created: boolean }> {
   const earlierOwner = await selectGrillOwner(db, input.grillId);
   if (earlierOwner !== null) return { grill: await retried(db, catalogue, input, earlierOwner, now), created: false };
 

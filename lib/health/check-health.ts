@@ -12,11 +12,7 @@ export type HealthReport = {
  * Runs a trivial query and asks which tfjs backend the reference block runs on;
  * never throws. `clock` returns milliseconds (injected so tests can pin it).
  */
-export async function checkHealth(
-  db: Db,
-  referenceBackend: () => Promise<string>,
-  clock: () => number = () => performance.now(),
-): Promise<HealthReport> {
+export async function checkHealth(db: Db, referenceBackend: () => Promise<string>, clock: () => number = () => performance.now()): Promise<HealthReport> {
   const reference = await referenceBackend().catch((error: unknown) => `unavailable (${firstLine(error)})`);
   const grader = { handExercises: "float64" as const, reference };
   const started = clock();

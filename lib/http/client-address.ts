@@ -61,7 +61,10 @@ export function resolveClient(facts: ConnectionFacts, trustedProxies: AddressLis
 }
 
 function clientFromChain(peer: string, forwardedFor: string | undefined, trustedProxies: AddressList): string {
-  const hops = (forwardedFor ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   let nearestTrusted = peer;
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = normaliseAddress(hops[i] ?? "");
@@ -73,7 +76,10 @@ function clientFromChain(peer: string, forwardedFor: string | undefined, trusted
 }
 
 function lastListItem(value: string | undefined): string | undefined {
-  const items = (value ?? "").split(",").map((item) => item.trim()).filter(Boolean);
+  const items = (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
   return items[items.length - 1];
 }
 

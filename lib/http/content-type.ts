@@ -8,6 +8,12 @@ import { quoteInput } from "../errors/quote-input";
 /** Types a file upload may declare; an upload may also declare none. */
 export const FILE_UPLOAD_TYPES: readonly string[] = ["application/octet-stream", "application/json", "application/x-npy"];
 
+/**
+ * Types a text import (notes, CSV, TSV) may declare. Not text/plain: a page on
+ * another site can send that without asking first.
+ */
+export const TEXT_UPLOAD_TYPES: readonly string[] = ["application/octet-stream", "text/markdown", "text/x-markdown", "text/csv", "text/tab-separated-values"];
+
 /** The media type of the body, lower case without parameters ("application/json"), or null when none is declared. */
 export function mediaType(headers: Headers): string | null {
   const essence = headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
@@ -31,14 +37,16 @@ export function requireJsonContentType(request: Request): void {
 
 /**
  * Throws UNSUPPORTED_MEDIA_TYPE (415) unless a file upload is sent as its raw
- * bytes: no content type, or one of FILE_UPLOAD_TYPES. Form uploads
+ * bytes: no content type, or one of `allowed` (FILE_UPLOAD_TYPES unless
+ * given; the first is the one to recommend). Form uploads
  * (multipart/form-data, form-encoded, text/plain) are refused by name.
  */
-export function requireFileContentType(request: Request): void {
+export function requireFileContentType(request: Request, allowed: readonly string[] = FILE_UPLOAD_TYPES): void {
   const type = mediaType(request.headers);
-  if (type === null || FILE_UPLOAD_TYPES.includes(type)) return;
+  if (type === null || allowed.includes(type)) return;
+  const [first, ...others] = allowed;
   throw new AppError(
     "UNSUPPORTED_MEDIA_TYPE",
-    `Send the file itself as the request body, with Content-Type: application/octet-stream (or application/json, application/x-npy, or none), not ${quoteInput(type)}.`,
+    `Send the file itself as the request body, with Content-Type: ${first ?? "application/octet-stream"} (or ${[...others, ""].join(", ")}or none), not ${quoteInput(type)}.`,
   );
 }

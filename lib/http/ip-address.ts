@@ -42,7 +42,10 @@ export function normaliseAddress(raw: string): string | null {
 export function parseAddressList(list: string): AddressList {
   const blocks = new BlockList();
   const entries: string[] = [];
-  for (const item of list.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const item of list
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [addressPart, prefixPart, extra] = item.split("/");
     const address = addressPart === undefined ? null : normaliseAddress(addressPart);
     if (address === null || extra !== undefined) throw new Error(`"${item}" is not an IP address or CIDR range`);

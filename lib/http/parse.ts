@@ -14,11 +14,7 @@ export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
  * (the body is not declared `application/json` or `application/*+json`; checked
  * before a byte is read), PAYLOAD_TOO_LARGE or VALIDATION.
  */
-export async function parseJsonBody<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-  limitBytes = DEFAULT_BODY_LIMIT_BYTES,
-): Promise<z.infer<S>> {
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<z.infer<S>> {
   requireJsonContentType(request);
   const bytes = await readCappedBody(request, limitBytes, `The request body is larger than ${Math.round(limitBytes / 1024)} KiB`);
   const text = new TextDecoder().decode(bytes);

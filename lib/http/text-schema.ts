@@ -5,12 +5,11 @@
 // at the edge with a 422 that names the field.
 import { z } from "zod";
 
-const NUL = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why a text is refused, or null when it may be stored. */
 export function textProblem(text: string): string | null {
-  if (NUL.test(text)) return "must not contain a NUL character (U+0000)";
+  if (text.includes("\u0000")) return "must not contain a NUL character (U+0000)";
   if (LONE_SURROGATE.test(text)) return "must be valid Unicode text: it contains a lone surrogate (U+D800–U+DFFF without its pair)";
   return null;
 }

@@ -14,8 +14,7 @@ export const MAX_IMAGE_PIXELS = 50_000_000;
 
 export type SniffedImage = { ok: true; type: ImageType; width: number | null; height: number | null } | { ok: false; reason: string };
 
-const SVG_REASON =
-  "SVG images are refused: an SVG is a document that can carry scripts and links, not just a picture. Export it as PNG or WebP.";
+const SVG_REASON = "SVG images are refused: an SVG is a document that can carry scripts and links, not just a picture. Export it as PNG or WebP.";
 // Tags a browser would act on if the file were ever read as HTML. Long enough that compressed
 // image data matches one by chance about once in ten thousand 5 MiB files.
 const MARKUP = /<(?:script|html|svg[\s>]|!doctype|\?xml|iframe|object|embed|body|head|meta|style)|javascript:/i;
@@ -26,7 +25,7 @@ const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCo
 const u16be = (b: Uint8Array, i: number) => ((b[i] ?? 0) << 8) | (b[i + 1] ?? 0);
 const u16le = (b: Uint8Array, i: number) => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
 const u24le = (b: Uint8Array, i: number) => u16le(b, i) | ((b[i + 2] ?? 0) << 16);
-const u32be = (b: Uint8Array, i: number) => ((b[i] ?? 0) * 2 ** 24) + (((b[i + 1] ?? 0) << 16) | ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0));
+const u32be = (b: Uint8Array, i: number) => (b[i] ?? 0) * 2 ** 24 + (((b[i + 1] ?? 0) << 16) | ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0));
 const u32le = (b: Uint8Array, i: number) => u24le(b, i) + (b[i + 3] ?? 0) * 2 ** 24;
 
 function png(b: Uint8Array): SniffedImage {
@@ -90,7 +89,11 @@ function sized(type: ImageType, width: number, height: number): SniffedImage {
 /** The image type of `bytes` with its size in pixels, or why the file is refused. */
 export function sniffImage(bytes: Uint8Array): SniffedImage {
   if (bytes.length < 16) return refuse("not an image: the file is too short");
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 512)).replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, "").trimStart().toLowerCase();
+  const head = new TextDecoder("latin1")
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, "")
+    .trimStart()
+    .toLowerCase();
   if (head.startsWith("<svg") || (head.startsWith("<?xml") && head.includes("<svg"))) return refuse(SVG_REASON);
   if (MARKUP.test(new TextDecoder("latin1").decode(bytes))) return refuse("not an image: the file contains HTML or script");
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return png(bytes);

@@ -6,7 +6,7 @@
 // stored once.
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
-import { Prisma } from "../db/generated/client";
+import type { Prisma } from "../db/generated/client";
 import { insertCardImage, lockImageQuota, selectOptionalModuleImage, sumOwnImageBytes, type CardImageMeta } from "../data/card-image";
 import { selectVisibleModuleRow } from "../data/module";
 import { AppError, forbidden, notFound, rateLimited } from "../errors/app-error";
@@ -69,7 +69,11 @@ export async function storeImage(db: Db, upload: ImageUpload): Promise<{ image: 
     if (same) return { image: toStored(same), created: false };
     const stored = await sumOwnImageBytes(tx, userId);
     if (stored + bytes.byteLength > MAX_USER_IMAGE_BYTES) throw quotaFull(stored, bytes.byteLength);
-    const meta = await insertCardImage(tx, { ownerId: userId, moduleId: module.id, sha256, contentType: sniffed.type, width: sniffed.width, height: sniffed.height, bytes }, now);
+    const meta = await insertCardImage(
+      tx,
+      { ownerId: userId, moduleId: module.id, sha256, contentType: sniffed.type, width: sniffed.width, height: sniffed.height, bytes },
+      now,
+    );
     return { image: toStored(meta), created: true };
   };
   return "$transaction" in db ? db.$transaction(write) : write(db);

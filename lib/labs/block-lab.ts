@@ -65,7 +65,9 @@ export function blockInputSpecs(config: BlockConfig, p: BlockParams): LabInput[]
   const w = p.weights;
   const norm = (i: 1 | 2, n: LabBlockWeights["norm1"]): LabInput[] => [
     { name: `norm${i}_gamma`, axes: ["d_model"], description: `Gain γ of the norm before ${i === 1 ? "attention" : "the FFN"}.`, tensor: n.gamma },
-    ...(n.beta ? [{ name: `norm${i}_beta`, axes: ["d_model"], description: `Shift β of the norm before ${i === 1 ? "attention" : "the FFN"}.`, tensor: n.beta }] : []),
+    ...(n.beta
+      ? [{ name: `norm${i}_beta`, axes: ["d_model"], description: `Shift β of the norm before ${i === 1 ? "attention" : "the FFN"}.`, tensor: n.beta }]
+      : []),
   ];
   return [
     { name: "x", axes: ["seq", "d_model"], description: "Block input (the residual stream), one row per position.", tensor: p.x },
@@ -75,7 +77,12 @@ export function blockInputSpecs(config: BlockConfig, p: BlockParams): LabInput[]
     { name: "wv", axes: ["d_model", "n_kv_heads·d_head"], description: "Value projection.", tensor: w.wv },
     { name: "wo", axes: ["n_heads·d_head", "d_model"], description: "Attention output projection.", tensor: w.wo },
     ...norm(2, w.norm2),
-    { name: "w1", axes: ["d_model", "d_ff"], description: config.ffn === "swiglu" ? "Gate projection (SiLU branch, LLaMA's gate_proj)." : "FFN up projection (GELU branch).", tensor: w.w1 },
+    {
+      name: "w1",
+      axes: ["d_model", "d_ff"],
+      description: config.ffn === "swiglu" ? "Gate projection (SiLU branch, LLaMA's gate_proj)." : "FFN up projection (GELU branch).",
+      tensor: w.w1,
+    },
     ...(w.w3 ? [{ name: "w3", axes: ["d_model", "d_ff"], description: "Up projection (linear branch, LLaMA's up_proj).", tensor: w.w3 }] : []),
     { name: "w2", axes: ["d_ff", "d_model"], description: "FFN down projection.", tensor: w.w2 },
   ];
@@ -116,7 +123,8 @@ export function commonBlockVariants(config: BlockConfig): LabVariantDefinition<B
     {
       code: "post-norm",
       title: "Post-norm instead of pre-norm",
-      message: "You normalised after each residual add (h = Norm1(x + Attn(x)), y = Norm2(h + FFN(h))). Pre-norm normalises the sublayer input only: h = x + Attn(Norm1(x)), y = h + FFN(Norm2(h)).",
+      message:
+        "You normalised after each residual add (h = Norm1(x + Attn(x)), y = Norm2(h + FFN(h))). Pre-norm normalises the sublayer input only: h = x + Attn(Norm1(x)), y = h + FFN(Norm2(h)).",
       output: (p) => runBlock({ ...config, placement: "post" }, p),
     },
     {
@@ -184,7 +192,16 @@ export function defineBlockLab(spec: BlockLabSpec, config: BlockConfig, seq: num
     output: { name: "y", axes: ["seq", "d_model"], description: "Block output (the residual stream after the block).", shape: () => [seq, config.dModel] },
     task: () => spec.task,
     conventions: () => [...blockConventions(config, seq), ...(spec.extraConventions ?? [])],
-    scalars: () => ({ seq, d_model: config.dModel, n_heads: config.nHeads, n_kv_heads: config.nKvHeads, d_ff: config.dFf, epsilon: config.epsilon, norm: config.norm, ffn: config.ffn }),
+    scalars: () => ({
+      seq,
+      d_model: config.dModel,
+      n_heads: config.nHeads,
+      n_kv_heads: config.nKvHeads,
+      d_ff: config.dFf,
+      epsilon: config.epsilon,
+      norm: config.norm,
+      ffn: config.ffn,
+    }),
     reference: (p) => runBlock(config, p),
     float64Reference: (p) => float64Block(config, p),
     variants: [...commonBlockVariants(config), ...spec.variants],

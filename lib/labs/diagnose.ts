@@ -24,12 +24,7 @@ export type VariantOutput = { code: string; title: string; message: string; outp
  * (it explains the submission better than the reference does); among
  * candidates the smallest max |actual − variant| wins, ties to list order.
  */
-export function diagnose(
-  actual: Tensor,
-  variants: readonly VariantOutput[],
-  tolerance: LabTolerance,
-  referenceMaxAbsError: number,
-): LabDiagnosis | null {
+export function diagnose(actual: Tensor, variants: readonly VariantOutput[], tolerance: LabTolerance, referenceMaxAbsError: number): LabDiagnosis | null {
   const loose = { abs: tolerance.abs * DIAGNOSIS_LOOSENESS, rel: tolerance.rel * DIAGNOSIS_LOOSENESS };
   let best: LabDiagnosis | null = null;
   for (const variant of variants) {

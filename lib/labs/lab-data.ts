@@ -36,7 +36,7 @@ export function toRows(t: Tensor): number[][] {
 export function fromRows(rows: readonly (readonly number[])[]): Tensor {
   const cols = rows[0]?.length ?? 0;
   const data = new Float64Array(rows.length * cols);
-  rows.forEach((row, r) => data.set(row, r * cols));
+  for (const [r, row] of rows.entries()) data.set(row, r * cols);
   return { shape: [rows.length, cols], data };
 }
 

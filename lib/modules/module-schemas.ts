@@ -30,7 +30,14 @@ export const StudyPatchSchema = z
   .object({
     studying: z.boolean().optional().describe("Whether the module's cards come up in the daily review."),
     desiredRetention: z.number().min(0.7).max(0.99).nullable().optional().describe("This module's own target; null follows your settings."),
-    newCardsPerDay: z.number().int().min(0).max(9999).nullable().optional().describe("At most this many new cards a day from this module; null: only your overall limit."),
+    newCardsPerDay: z
+      .number()
+      .int()
+      .min(0)
+      .max(9999)
+      .nullable()
+      .optional()
+      .describe("At most this many new cards a day from this module; null: only your overall limit."),
   })
   .strict()
   .refine((p) => Object.keys(p).length > 0, { error: "send at least one of studying, desiredRetention, newCardsPerDay" });

@@ -45,7 +45,7 @@ export function packTrainingSet(cards: readonly CardHistory[]): PackedTrainingSe
 /** How many items {@link packTrainingSet} would make: reviews after a card's first that come a day or more later. */
 export function trainingItemCount(cards: readonly CardHistory[]): number {
   let count = 0;
-  for (const card of cards) card.reviews.forEach((review, i) => (count += i > 0 && review.deltaDays >= 1 ? 1 : 0));
+  for (const card of cards) count += card.reviews.filter((review, i) => i > 0 && review.deltaDays >= 1).length;
   return count;
 }
 

@@ -93,13 +93,7 @@ export type DueRow = z.output<typeof DueRowSchema>;
 export type NewRow = { cardId: string; moduleId: string; siblingKey: string; card: QueueCardSource };
 
 /** Unsuspended states due before `dayEnd` in the modules the user studies (unarchived, visible cards), oldest first, with their cards. */
-export async function selectDueRows(
-  db: Db,
-  userId: string,
-  dayEnd: Date,
-  limit: number,
-  gradableSlugs: readonly string[],
-): Promise<DueRow[]> {
+export async function selectDueRows(db: Db, userId: string, dayEnd: Date, limit: number, gradableSlugs: readonly string[]): Promise<DueRow[]> {
   return queryRows(
     db,
     DueRowSchema,
@@ -134,13 +128,7 @@ type NewScanRow = z.infer<typeof NewScanRowSchema>;
  * left. Cards below a cursor are never unseen (import and undo lower it), so
  * the cursor only saves work, never hides a card.
  */
-export async function selectNewRows(
-  db: Db,
-  userId: string,
-  limit: number,
-  gradableSlugs: readonly string[],
-  dayStart: Date,
-): Promise<NewRow[]> {
+export async function selectNewRows(db: Db, userId: string, limit: number, gradableSlugs: readonly string[], dayStart: Date): Promise<NewRow[]> {
   if (limit <= 0) return [];
   const rows = await queryRows(
     db,

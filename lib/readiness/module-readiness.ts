@@ -11,14 +11,7 @@ import { selectEnrolledModules, selectVisibleModule, type ModuleRef } from "../c
 import type { Db } from "../db/client";
 import { studyDayKey } from "../scheduling/study-day";
 import { exerciseEntry } from "./exercise-directory";
-import {
-  RECENT_ATTEMPTS,
-  RETENTION_WINDOW_DAYS,
-  accuracyFigure,
-  openMisconceptions,
-  retentionFigure,
-  type RetentionFigure,
-} from "./figures";
+import { RECENT_ATTEMPTS, RETENTION_WINDOW_DAYS, accuracyFigure, openMisconceptions, retentionFigure, type RetentionFigure } from "./figures";
 import { nextStep, type NextStep } from "./next-step";
 import { selectAttemptStats, selectModuleExerciseSlugs, selectReviewGroups } from "./readiness-queries";
 
@@ -73,14 +66,7 @@ async function selectLearnerFacts(db: Db, userId: string): Promise<LearnerFacts>
 }
 
 /** Readiness of `module` for `userId` at `now`; `learner` is read once for all modules of a listing. */
-async function readinessOf(
-  db: Db,
-  catalogue: Catalogue,
-  userId: string,
-  module: ModuleRef,
-  now: Date,
-  learner: LearnerFacts,
-): Promise<ModuleReadiness> {
+async function readinessOf(db: Db, catalogue: Catalogue, userId: string, module: ModuleRef, now: Date, learner: LearnerFacts): Promise<ModuleReadiness> {
   const { clock, seen } = learner;
   const entry = (slug: string) => exerciseEntry(catalogue, slug);
   const checklist = await loadChecklist(db, userId, module.id, now);
@@ -95,14 +81,21 @@ async function readinessOf(
     const s = stats.get(slug);
     return accuracyFigure(slug, s?.latest ?? [], s?.attempts ?? 0);
   });
-  const lastCorrect = new Map(slugs.flatMap((slug) => {
-    const at = stats.get(slug)?.lastCorrectAt;
-    return at ? [[slug, at] as const] : [];
-  }));
-  const open = openMisconceptions(seen.filter((m) => slugs.includes(m.exerciseSlug)), lastCorrect);
+  const lastCorrect = new Map(
+    slugs.flatMap((slug) => {
+      const at = stats.get(slug)?.lastCorrectAt;
+      return at ? [[slug, at] as const] : [];
+    }),
+  );
+  const open = openMisconceptions(
+    seen.filter((m) => slugs.includes(m.exerciseSlug)),
+    lastCorrect,
+  );
   const retention = retentionFigure(groups);
   const pendingEvidence = checklist.sections.flatMap((s) =>
-    s.items.flatMap((i) => (i.evidence && !i.checked ? [{ text: i.text, exerciseSlug: i.evidence.exerciseSlug, days: i.evidence.days, needed: i.evidence.needed }] : [])),
+    s.items.flatMap((i) =>
+      i.evidence && !i.checked ? [{ text: i.text, exerciseSlug: i.evidence.exerciseSlug, days: i.evidence.days, needed: i.evidence.needed }] : [],
+    ),
   );
   const next = nextStep({
     checklist,
@@ -119,11 +112,29 @@ async function readinessOf(
     retention: { ...retention, windowDays: RETENTION_WINDOW_DAYS },
     exercises: accuracy.map((a) => {
       const e = entry(a.exerciseSlug);
-      return { slug: a.exerciseSlug, title: e.title, href: e.href, accuracy: a.accuracy, recent: a.recent, attempts: a.attempts, lastAttemptAt: a.lastAttemptAt?.toISOString() ?? null, lastAttemptDay: a.lastAttemptAt ? dayOf(a.lastAttemptAt) : null };
+      return {
+        slug: a.exerciseSlug,
+        title: e.title,
+        href: e.href,
+        accuracy: a.accuracy,
+        recent: a.recent,
+        attempts: a.attempts,
+        lastAttemptAt: a.lastAttemptAt?.toISOString() ?? null,
+        lastAttemptDay: a.lastAttemptAt ? dayOf(a.lastAttemptAt) : null,
+      };
     }),
     misconceptions: open.map((m) => {
       const e = entry(m.exerciseSlug);
-      return { exerciseSlug: m.exerciseSlug, exerciseTitle: e.title, href: e.href, code: m.code, message: e.messages.get(m.code) ?? null, count: m.count, lastSeen: m.lastSeen.toISOString(), lastSeenDay: dayOf(m.lastSeen) };
+      return {
+        exerciseSlug: m.exerciseSlug,
+        exerciseTitle: e.title,
+        href: e.href,
+        code: m.code,
+        message: e.messages.get(m.code) ?? null,
+        count: m.count,
+        lastSeen: m.lastSeen.toISOString(),
+        lastSeenDay: dayOf(m.lastSeen),
+      };
     }),
     next,
     asOf: now.toISOString(),

@@ -48,19 +48,28 @@ export function nextStep(input: NextStepInput): NextStep {
   const mistake = input.open.find((m) => input.exercise(m.exerciseSlug).href);
   if (mistake) {
     const title = input.exercise(mistake.exerciseSlug).title;
-    return { level, headline: `Fix a known mistake first: your answers at ${title} matched “${mistake.code}” and have not been right since.`, action: practise(mistake.exerciseSlug) };
+    return {
+      level,
+      headline: `Fix a known mistake first: your answers at ${title} matched “${mistake.code}” and have not been right since.`,
+      action: practise(mistake.exerciseSlug),
+    };
   }
   const weak = input.accuracy
     .filter((a) => a.accuracy !== null && a.recent >= MIN_ACCURACY_ATTEMPTS && a.accuracy < ACCURACY_TARGET && input.exercise(a.exerciseSlug).href)
     .sort((a, b) => (a.accuracy ?? 0) - (b.accuracy ?? 0))[0];
   if (weak) {
     const title = input.exercise(weak.exerciseSlug).title;
-    return { level, headline: `${title} is right ${percent(weak.accuracy ?? 0)} of the time over your last ${weak.recent} tries: practise it until it sticks.`, action: practise(weak.exerciseSlug) };
+    return {
+      level,
+      headline: `${title} is right ${percent(weak.accuracy ?? 0)} of the time over your last ${weak.recent} tries: practise it until it sticks.`,
+      action: practise(weak.exerciseSlug),
+    };
   }
   if (!started) {
     return {
       level: "not-started",
-      headline: "Start here: tick the items you can already do cold, and do today's reviews. Items with a dashed box tick themselves as you pass their exercises on separate days.",
+      headline:
+        "Start here: tick the items you can already do cold, and do today's reviews. Items with a dashed box tick themselves as you pass their exercises on separate days.",
       action: { label: "Start today's review", href: "/review" },
     };
   }
@@ -78,12 +87,20 @@ export function nextStep(input: NextStepInput): NextStep {
     return { level, headline, action: practise(closest.exerciseSlug) };
   }
   if (retention.retention !== null && retention.retention < RETENTION_TARGET) {
-    return { level, headline: `Recall is at ${percent(retention.retention)} over the last 30 days: keep up the daily reviews.`, action: { label: "Review now", href: "/review" } };
+    return {
+      level,
+      headline: `Recall is at ${percent(retention.retention)} over the last 30 days: keep up the daily reviews.`,
+      action: { label: "Review now", href: "/review" },
+    };
   }
   const left = checklist.total - checklist.ticked;
   if (left > 0) {
     return { level, headline: `${plural(left, "item")} left on the health check: tick each one you can do cold, without notes.`, action: null };
   }
   const recall = retention.retention !== null ? `, recall at ${percent(retention.retention)}` : "";
-  return { level: "ready", headline: `Ready: every health-check item ticked${recall}. Keep the daily reviews going.`, action: { label: "Review now", href: "/review" } };
+  return {
+    level: "ready",
+    headline: `Ready: every health-check item ticked${recall}. Keep the daily reviews going.`,
+    action: { label: "Review now", href: "/review" },
+  };
 }

@@ -72,7 +72,11 @@ export function visibilityMask(queryStart: number, queryCount: number, keyCount:
  * Angles are computed in float64 so both paths rotate by identical amounts.
  */
 export function ropeTables(start: number, count: number, dHead: number, base: number): { cos: Float64Array; sin: Float64Array } {
-  return ropeTablesAt(Array.from({ length: count }, (_, r) => start + r), dHead, base);
+  return ropeTablesAt(
+    Array.from({ length: count }, (_, r) => start + r),
+    dHead,
+    base,
+  );
 }
 
 /** RoPE tables like `ropeTables`, for arbitrary per-row positions (row `r` at `positions[r]`). */
@@ -83,7 +87,7 @@ export function ropeTablesAt(positions: readonly number[], dHead: number, base: 
   const sin = new Float64Array(count * dHead);
   for (let r = 0; r < count; r++) {
     for (let k = 0; k < half; k++) {
-      const angle = (positions[r] ?? 0) * Math.pow(base, (-2 * k) / dHead);
+      const angle = (positions[r] ?? 0) * base ** ((-2 * k) / dHead);
       const c = Math.cos(angle);
       const s = Math.sin(angle);
       cos[r * dHead + k] = c;

@@ -60,9 +60,7 @@ const markdown = new Marked({
       return `<a href="${escapeHtml(token.href)}" rel="noopener noreferrer">${text}</a>`;
     },
     image: (token: Tokens.Image) =>
-      OWN_IMAGE.test(token.href)
-        ? `<img src="${token.href}" alt="${escapeHtml(token.text)}" loading="lazy" decoding="async">`
-        : escapeHtml(token.text),
+      OWN_IMAGE.test(token.href) ? `<img src="${token.href}" alt="${escapeHtml(token.text)}" loading="lazy" decoding="async">` : escapeHtml(token.text),
   },
 });
 

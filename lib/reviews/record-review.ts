@@ -97,5 +97,11 @@ function duplicateOf(context: ReviewContext, input: RecordReviewInput): RecordRe
 /** Settings for a user without a settings row: the defaults. */
 function defaultReviewSettings(): ReviewSettings {
   const d = defaultUserSettings("");
-  return { desiredRetention: d.desiredRetention, maximumIntervalDays: d.maximumIntervalDays, weights: d.fsrsWeights, timeZone: d.timeZone, dayStartHour: d.dayStartHour };
+  return {
+    desiredRetention: d.desiredRetention,
+    maximumIntervalDays: d.maximumIntervalDays,
+    weights: d.fsrsWeights,
+    timeZone: d.timeZone,
+    dayStartHour: d.dayStartHour,
+  };
 }

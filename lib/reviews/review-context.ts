@@ -76,9 +76,7 @@ export async function selectReviewContext(db: Db, userId: string, cardId: string
   const row = rows[0];
   if (!row) throw new Error("review context query returned no row");
   return {
-    earlier: row.earlier_kind && row.earlier_user && row.earlier_card
-      ? { kind: row.earlier_kind, userId: row.earlier_user, cardId: row.earlier_card }
-      : null,
+    earlier: row.earlier_kind && row.earlier_user && row.earlier_card ? { kind: row.earlier_kind, userId: row.earlier_user, cardId: row.earlier_card } : null,
     card: row.card,
     state: row.state,
     settings: row.settings,

@@ -14,11 +14,7 @@ import { conflict, notFound } from "../errors/app-error";
 export type UndoReviewResult = { reviewId: string; cardId: string; alreadyUndone: boolean };
 
 /** Undoes the user's review `reviewId`, which must be the latest review of its card. Idempotent. */
-export async function undoReview(
-  prisma: PrismaClient,
-  input: { userId: string; reviewId: string },
-  now: Date,
-): Promise<UndoReviewResult> {
+export async function undoReview(prisma: PrismaClient, input: { userId: string; reviewId: string }, now: Date): Promise<UndoReviewResult> {
   return withRetries(() => prisma.$transaction((tx) => undoOnce(tx, input, now)));
 }
 
@@ -37,9 +33,7 @@ async function undoOnce(tx: Db, { userId, reviewId }: { userId: string; reviewId
     throw conflict("This card was changed after that review, so the review can no longer be undone");
   }
   const before = fromStoredSnapshot(log.stateBefore);
-  const restored = before
-    ? await updateCardStateIfVersion(tx, row.id, row.version, before, now)
-    : await deleteCardStateIfVersion(tx, row.id, row.version);
+  const restored = before ? await updateCardStateIfVersion(tx, row.id, row.version, before, now) : await deleteCardStateIfVersion(tx, row.id, row.version);
   if (!restored) throw conflict("This card changed while undoing; try again");
   if (!before) {
     const card = await selectCardPlace(tx, log.cardId);

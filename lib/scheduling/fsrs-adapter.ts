@@ -1,16 +1,6 @@
 // The one adapter between our row shapes and ts-fsrs's Card / ReviewLog.
 // Every ts-fsrs quirk the rest of the app must not see is handled here.
-import {
-  type Card,
-  type FSRS,
-  type Grade,
-  type ReviewLog,
-  Rating as FsrsRating,
-  State,
-  StrategyMode,
-  createEmptyCard,
-  fsrs,
-} from "ts-fsrs";
+import { type Card, type FSRS, type Grade, type ReviewLog, Rating as FsrsRating, State, StrategyMode, createEmptyCard, fsrs } from "ts-fsrs";
 import { assertSchedulerSettings, type SchedulerSettings } from "./settings";
 import type { FsrsStateName, Rating, ReviewLogFields, SchedulingState } from "./types";
 

@@ -23,12 +23,15 @@ export {
 export {
   applyRating,
   previewRatings,
+  ratingApplier,
   ratingPreviewer,
   undoRating,
   type AppliedRating,
+  type RatingApplier,
   type RatingPreview,
   type RatingPreviewer,
 } from "./scheduler";
+export { historyReplayer, replayReviews, type ReplayEvent, type ReplayResult, type ReplayedReview } from "./replay";
 export { StateSnapshotSchema, restoreStateSnapshot, toStateSnapshot, type StateSnapshot } from "./snapshot";
 export { buttonRatings, passFailRating, type ButtonMode, type PassFail } from "./buttons";
 export { formatInterval } from "./interval-label";

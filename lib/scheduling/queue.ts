@@ -51,8 +51,7 @@ export type StudyQueue = {
 
 type Plan = { learningNow: QueueItem[]; learningLater: QueueItem[]; reviews: QueueItem[]; news: QueueItem[]; held: boolean };
 
-const byDue = (a: QueueStateCard, b: QueueStateCard): number =>
-  a.due.getTime() - b.due.getTime() || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0);
+const byDue = (a: QueueStateCard, b: QueueStateCard): number => a.due.getTime() - b.due.getTime() || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0);
 
 const isLearning = (state: FsrsStateName): boolean => state === "LEARNING" || state === "RELEARNING";
 

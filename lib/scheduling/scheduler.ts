@@ -1,12 +1,4 @@
-import {
-  createFsrs,
-  fromFsrsCard,
-  fuzzSeed,
-  toFsrsCard,
-  toFsrsReviewLog,
-  toGrade,
-  toReviewLogFields,
-} from "./fsrs-adapter";
+import { createFsrs, fromFsrsCard, fuzzSeed, toFsrsCard, toFsrsReviewLog, toGrade, toReviewLogFields } from "./fsrs-adapter";
 import { formatInterval } from "./interval-label";
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from "./settings";
 import { RATINGS, type Rating, type ReviewLogFields, type SchedulingState } from "./types";
@@ -34,11 +26,7 @@ export type AppliedRating = { next: SchedulingState; log: ReviewLogFields };
  * `applyRating` returns for that rating at the same `now`, fuzz included.
  * Throws `RangeError` when `settings` is outside `SchedulerSettingsSchema`.
  */
-export function previewRatings(
-  state: SchedulingState | null,
-  now: Date,
-  settings: SchedulerSettings,
-): RatingPreview[] {
+export function previewRatings(state: SchedulingState | null, now: Date, settings: SchedulerSettings): RatingPreview[] {
   return ratingPreviewer(settings)(state, now);
 }
 
@@ -77,15 +65,28 @@ export function ratingPreviewer(settings: SchedulerSettings): RatingPreviewer {
  * `Math.random`. Throws `RangeError` when `settings` is outside
  * `SchedulerSettingsSchema`.
  */
-export function applyRating(
-  state: SchedulingState | null,
-  rating: Rating,
-  now: Date,
-  settings: SchedulerSettings,
-): AppliedRating {
-  const scheduler = createFsrs(settings, fuzzSeed(state, now));
-  const item = scheduler.next(toFsrsCard(state, now), now, toGrade(rating));
-  return { next: fromFsrsCard(item.card), log: toReviewLogFields(item.log) };
+export function applyRating(state: SchedulingState | null, rating: Rating, now: Date, settings: SchedulerSettings): AppliedRating {
+  return ratingApplier(settings)(state, rating, now);
+}
+
+/** `applyRating` for many reviews under one `settings`. */
+export type RatingApplier = (state: SchedulingState | null, rating: Rating, now: Date) => AppliedRating;
+
+/**
+ * `applyRating` bound to `settings`, for replaying many reviews (an imported
+ * history): the ts-fsrs scheduler is built once and its fuzz seed set right
+ * before each synchronous `next`, so every result equals
+ * `applyRating(state, rating, now, settings)`. Throws `RangeError` when
+ * `settings` is outside `SchedulerSettingsSchema`.
+ */
+export function ratingApplier(settings: SchedulerSettings): RatingApplier {
+  let seed = "";
+  const scheduler = createFsrs(settings, () => seed);
+  return (state, rating, now) => {
+    seed = fuzzSeed(state, now);
+    const item = scheduler.next(toFsrsCard(state, now), now, toGrade(rating));
+    return { next: fromFsrsCard(item.card), log: toReviewLogFields(item.log) };
+  };
 }
 
 /**

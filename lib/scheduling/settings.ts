@@ -22,12 +22,7 @@ export const SchedulerSettingsSchema = z.object({
     .min(MIN_DESIRED_RETENTION)
     .max(MAX_DESIRED_RETENTION)
     .describe("Target probability of recalling a card when it comes due, 0.70–0.99. Higher means shorter intervals."),
-  maximumIntervalDays: z
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_INTERVAL_CEILING_DAYS)
-    .describe("Longest interval the scheduler may choose, in whole days (1–36500)."),
+  maximumIntervalDays: z.number().int().min(1).max(MAX_INTERVAL_CEILING_DAYS).describe("Longest interval the scheduler may choose, in whole days (1–36500)."),
   weights: z
     .array(z.number())
     .refine((w) => w.length === 0 || w.length === FSRS6_WEIGHT_COUNT, {

@@ -78,8 +78,6 @@ function offsetAt(ms: number, timeZone: string): number {
 export function instantOfWallTime(wallMs: number, timeZone: string): number {
   const offsetBefore = offsetAt(wallMs - DAY_MS, timeZone);
   const offsetAfter = offsetAt(wallMs + DAY_MS, timeZone);
-  const candidates = [wallMs - offsetBefore, wallMs - offsetAfter]
-    .filter((instant) => instant + offsetAt(instant, timeZone) === wallMs)
-    .sort((a, b) => a - b);
+  const candidates = [wallMs - offsetBefore, wallMs - offsetAfter].filter((instant) => instant + offsetAt(instant, timeZone) === wallMs).sort((a, b) => a - b);
   return candidates[0] ?? wallMs - offsetBefore;
 }

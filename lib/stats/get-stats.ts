@@ -34,8 +34,18 @@ export async function getStats(db: Db, userId: string, now: Date): Promise<Stats
   const windowStarts = RETENTION_WINDOWS.map((days) => history[history.length - days]?.start ?? today.start);
 
   const [due, reviews, retention, streak] = await Promise.all([
-    selectDueBuckets(db, userId, ahead.map((d) => d.start), endOfDays(ahead, clock)),
-    selectReviewBuckets(db, userId, behind.map((d) => d.start), todayEnd),
+    selectDueBuckets(
+      db,
+      userId,
+      ahead.map((d) => d.start),
+      endOfDays(ahead, clock),
+    ),
+    selectReviewBuckets(
+      db,
+      userId,
+      behind.map((d) => d.start),
+      todayEnd,
+    ),
     selectRetentionCounts(db, userId, windowStarts, todayEnd),
     selectStreak(db, userId, clock, now, today.key),
   ]);

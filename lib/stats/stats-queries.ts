@@ -78,12 +78,7 @@ export function retentionCountsSql(userId: string, since: readonly Date[], until
 }
 
 /** Runs {@link retentionCountsSql}: per window start, in order, the reviews and the passes. */
-export async function selectRetentionCounts(
-  db: Db,
-  userId: string,
-  since: readonly Date[],
-  until: Date,
-): Promise<{ reviews: number; passed: number }[]> {
+export async function selectRetentionCounts(db: Db, userId: string, since: readonly Date[], until: Date): Promise<{ reviews: number; passed: number }[]> {
   if (since.length === 0) return [];
   const rows = await queryRows(db, z.record(z.string(), z.number().int()), retentionCountsSql(userId, since, until), "selectRetentionCounts");
   const row = rows[0] ?? {};
@@ -95,13 +90,7 @@ export async function selectRetentionCounts(
  * in `clock`'s zone and day-start hour, `todayKey` the study day holding `now`.
  * Shared by the review page and /stats so both show the same number.
  */
-export async function selectStreak(
-  db: Db,
-  userId: string,
-  clock: { timeZone: string; dayStartHour: number },
-  now: Date,
-  todayKey: string,
-): Promise<number> {
+export async function selectStreak(db: Db, userId: string, clock: { timeZone: string; dayStartHour: number }, now: Date, todayKey: string): Promise<number> {
   const since = new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000);
   return currentStreak(await selectReviewDayKeys(db, userId, clock.timeZone, clock.dayStartHour, since), todayKey);
 }
@@ -112,13 +101,7 @@ export async function selectStreak(
  * reviews, however many reviews each day holds. LEAST guards DST folds so each
  * step moves strictly back.
  */
-export async function selectReviewDayKeys(
-  db: Db,
-  userId: string,
-  timeZone: string,
-  dayStartHour: number,
-  since: Date,
-): Promise<string[]> {
+export async function selectReviewDayKeys(db: Db, userId: string, timeZone: string, dayStartHour: number, since: Date): Promise<string[]> {
   const rows = await queryRows(
     db,
     z.object({ day: z.string() }),

@@ -7,7 +7,6 @@ import { studyDayEnd, studyDayKey, studyDayStart, type StudyClock } from "../sch
 /** One study day: its "YYYY-MM-DD" key (the local date it began on) and its start instant. */
 export type StudyDay = { key: string; start: Date };
 
-
 /**
  * `count` consecutive study days starting with the one that holds `from`
  * (`count` ≥ 0). Days are 23 or 25 hours long across a DST change. Throws

@@ -44,3 +44,35 @@ function describeNetworkError(error: unknown): string {
   const cause = error.cause instanceof Error ? error.cause.message : undefined;
   return cause ? `${error.message}: ${cause}` : error.message;
 }
+
+/** A reply to a request whose body or answer is bytes: the bytes of a 2xx answer, else the usual JSON error. */
+export type BytesReply = { kind: "bytes"; bytes: Uint8Array } | { kind: "reply"; status: number; body: unknown } | { kind: "unreachable"; message: string };
+
+/** Sends `body` as raw bytes (uploads) or fetches bytes (downloads); never throws. */
+export async function sendBytes(
+  fetchFn: FetchLike,
+  config: CliConfig,
+  method: "GET" | "POST",
+  path: string,
+  body?: Uint8Array,
+  contentType = "application/octet-stream",
+): Promise<BytesReply> {
+  try {
+    const response = await fetchFn(`${config.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${config.token}`, ...(body ? { "content-type": contentType } : {}) },
+      body: body ? new Blob([body.slice().buffer as ArrayBuffer]) : undefined,
+      signal: AbortSignal.timeout(60_000),
+    });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (response.ok) return { kind: "bytes", bytes };
+    return { kind: "reply", status: response.status, body: parseJsonBytes(bytes) };
+  } catch (error) {
+    return { kind: "unreachable", message: `cannot reach ${config.url} (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+/** UTF-8 bytes parsed as JSON, or the text when they are not JSON. */
+export function parseJsonBytes(bytes: Uint8Array): unknown {
+  return parseJson(new TextDecoder().decode(bytes));
+}

@@ -2,6 +2,7 @@
 // answers file and talking to the server happen in run.ts.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { IMPORT_USAGE, parseImportCommand, type ImportCommand } from "./import-args";
 import { LAB_USAGE, parseLabCommand, type LabCommand } from "./lab-args";
 
 /** Largest seed the server accepts (seeds are stored as 32-bit integers). */
@@ -12,7 +13,8 @@ export type Command =
   | { kind: "exercises"; token?: string }
   | { kind: "show"; slug: string; seed?: number; token?: string }
   | { kind: "grade"; slug: string; seed: number; answers: Record<string, string>; answersFile?: string; token?: string }
-  | { kind: "lab"; lab: LabCommand; token?: string };
+  | { kind: "lab"; lab: LabCommand; token?: string }
+  | { kind: "import"; import: ImportCommand; token?: string };
 
 export type ParsedArgs = { ok: true; command: Command } | { ok: false; message: string };
 
@@ -21,10 +23,11 @@ export const USAGE = [
   "  exercises                                   list exercises: slug, difficulty, title",
   "  show <slug> [--seed N]                      print a variant's prompt and its steps",
   "  grade <slug> --seed N step=answer [...]     grade typed answers (exit 0 correct, 1 not correct)",
-  "        [--answers file.json]                 answers as { \"step\": \"text\" }; step=answer arguments win",
+  '        [--answers file.json]                 answers as { "step": "text" }; step=answer arguments win',
   LAB_USAGE,
+  IMPORT_USAGE,
   "options: --token <token> (else RESIDUAL_TOKEN); server: RESIDUAL_URL (default http://localhost:3000)",
-  "exit codes: 0 ok/correct, 1 not fully correct, 2 usage or rejected input, 3 server unreachable or token refused",
+  "exit codes: 0 ok/correct/imported, 1 not fully correct, 2 usage or rejected input, 3 server unreachable or token refused",
 ].join("\n");
 
 const SeedSchema = z
@@ -37,24 +40,32 @@ const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "the exercise sl
 
 const STEP_KEY = /^[a-z][a-zA-Z0-9]*$/;
 
+/** Node's own parse of the flags; throws on an unknown or malformed one. */
+function readArgs(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      seed: { type: "string" },
+      answers: { type: "string" },
+      token: { type: "string" },
+      format: { type: "string" },
+      out: { type: "string" },
+      timeout: { type: "string" },
+      module: { type: "string" },
+      title: { type: "string" },
+      "dry-run": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
 /** `argv` without the node and script paths, e.g. ["grade", "layernorm-by-hand", "--seed", "42", "mean=3"]. */
 export function parseCommand(argv: readonly string[]): ParsedArgs {
-  let parsed;
+  let parsed: ReturnType<typeof readArgs>;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        seed: { type: "string" },
-        answers: { type: "string" },
-        token: { type: "string" },
-        format: { type: "string" },
-        out: { type: "string" },
-        timeout: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    parsed = readArgs(argv);
   } catch (error) {
     return usage(error instanceof Error ? error.message : String(error));
   }
@@ -62,6 +73,16 @@ export function parseCommand(argv: readonly string[]): ParsedArgs {
   const [name, ...rest] = positionals;
   if (values.help || name === undefined || name === "help") return { ok: true, command: { kind: "help" } };
   const token = values.token;
+  if (name === "import") {
+    if (values.seed !== undefined || values.answers !== undefined || values.out !== undefined || values.timeout !== undefined) {
+      return usage("`import` takes a file, --module, and optionally --title, --format and --dry-run");
+    }
+    const parsedImport = parseImportCommand(rest, { module: values.module, title: values.title, format: values.format, dryRun: values["dry-run"] });
+    return parsedImport.ok ? { ok: true, command: { kind: "import", import: parsedImport.command, token } } : usage(parsedImport.message);
+  }
+  if (values.module !== undefined || values.title !== undefined || values["dry-run"] !== undefined) {
+    return usage("--module, --title and --dry-run belong to `import`");
+  }
   if (name !== "lab" && (values.format !== undefined || values.out !== undefined || values.timeout !== undefined)) {
     return usage("--format, --out and --timeout belong to `lab` commands");
   }

@@ -5,8 +5,7 @@ import { z } from "zod";
 export const DEFAULT_URL = "http://localhost:3000";
 
 const TOKEN_HELP =
-  "Set RESIDUAL_TOKEN or pass --token <token>. Create a token in Settings, or with " +
-  "`npm run token:create -- --email you@example.com --name laptop`.";
+  "Set RESIDUAL_TOKEN or pass --token <token>. Create a token in Settings, or with " + "`npm run token:create -- --email you@example.com --name laptop`.";
 
 export const CliConfigSchema = z.object({
   url: z

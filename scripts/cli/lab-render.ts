@@ -7,7 +7,10 @@ export function renderLabList(reply: LabListReply): Outcome {
   const width = Math.max(4, ...reply.labs.map((l) => l.slug.length));
   const last = (l: LabListReply["labs"][number]) =>
     !l.last ? "" : l.last.status === "DONE" ? (l.last.passed ? "passed" : "failed") : l.last.status.toLowerCase();
-  const out = [`${"slug".padEnd(width)}  difficulty  last    title`, ...reply.labs.map((l) => `${l.slug.padEnd(width)}  ${l.difficulty.padEnd(10)}  ${last(l).padEnd(6)}  ${l.title}`)];
+  const out = [
+    `${"slug".padEnd(width)}  difficulty  last    title`,
+    ...reply.labs.map((l) => `${l.slug.padEnd(width)}  ${l.difficulty.padEnd(10)}  ${last(l).padEnd(6)}  ${l.title}`),
+  ];
   return { out, err: [], exitCode: EXIT.ok };
 }
 
@@ -39,7 +42,8 @@ export function renderLabView(view: LabViewReply): Outcome {
  */
 export function renderSubmission(s: SubmissionReply, waitedSeconds?: number): Outcome {
   const later = `check later: npm run -s residual -- lab result ${s.lab} ${s.id}`;
-  if (s.status === "FAILED") return { out: [], err: [`error: submission ${s.id} could not be graded: ${s.error ?? "unknown reason"}`], exitCode: EXIT.unavailable };
+  if (s.status === "FAILED")
+    return { out: [], err: [`error: submission ${s.id} could not be graded: ${s.error ?? "unknown reason"}`], exitCode: EXIT.unavailable };
   if (s.status !== "DONE" || !s.result) {
     const waited = waitedSeconds === undefined ? "" : ` after ${waitedSeconds} s`;
     return { out: [`submission ${s.id} is still ${s.status.toLowerCase()}${waited}`, later], err: [], exitCode: EXIT.unavailable };
@@ -51,7 +55,8 @@ export function renderSubmission(s: SubmissionReply, waitedSeconds?: number): Ou
     `max abs error ${fmt(r.maxAbsError)} · max rel error ${fmt(r.maxRelError)} · tolerance abs ${r.tolerance.abs} + rel ${r.tolerance.rel} · outside ${r.mismatched}/${r.size}`,
   ];
   if (r.shapeMessage && !r.summary.includes(r.shapeMessage)) out.push(`shape: ${r.shapeMessage}`);
-  if (r.nonFinite.nan + r.nonFinite.posInf + r.nonFinite.negInf > 0) out.push(`non-finite: ${r.nonFinite.nan} NaN, ${r.nonFinite.posInf} +Inf, ${r.nonFinite.negInf} -Inf`);
+  if (r.nonFinite.nan + r.nonFinite.posInf + r.nonFinite.negInf > 0)
+    out.push(`non-finite: ${r.nonFinite.nan} NaN, ${r.nonFinite.posInf} +Inf, ${r.nonFinite.negInf} -Inf`);
   if (r.diagnosis) out.push(`bug [${r.diagnosis.code}] ${r.diagnosis.title}: ${r.diagnosis.message}`);
   if (!r.passed && r.worst.length > 0) {
     out.push("worst positions (index: expected vs yours):");

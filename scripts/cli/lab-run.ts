@@ -4,7 +4,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { z } from "zod";
-import { callApi, type FetchLike } from "./api-client";
+import { callApi, parseJsonBytes, sendBytes, type FetchLike } from "./api-client";
 import type { CliConfig } from "./config";
 import { EXIT } from "./exit-codes";
 import type { LabCommand } from "./lab-args";
@@ -61,7 +61,7 @@ async function fetchInputs(command: Extract<LabCommand, { kind: "lab-fetch" }>, 
   const out: string[] = [];
   for (const name of names) {
     const path = command.format === "npy" ? `${base}/inputs/${name}.npy?seed=${command.seed}` : `${base}/inputs.${command.format}?seed=${command.seed}`;
-    const reply = await raw(context, "GET", path);
+    const reply = await sendBytes(context.fetch, context.config, "GET", path);
     if (reply.kind !== "bytes") return renderFailure(reply);
     const file = join(command.outDir, `${command.slug}-seed${command.seed}-${name}.${command.format}`);
     try {
@@ -83,13 +83,13 @@ async function submit(command: Extract<LabCommand, { kind: "lab-submit" }>, cont
   }
   const id = context.newId();
   const path = `/api/labs/${command.slug}/submissions?seed=${command.seed}&id=${id}`;
-  let reply = await raw(context, "POST", path, bytes);
+  let reply = await sendBytes(context.fetch, context.config, "POST", path, bytes);
   for (let tries = 1; reply.kind === "unreachable" && tries < UPLOAD_TRIES; tries++) {
     await context.files.sleep(POLL_MS * tries);
-    reply = await raw(context, "POST", path, bytes);
+    reply = await sendBytes(context.fetch, context.config, "POST", path, bytes);
   }
   if (reply.kind !== "bytes") return renderFailure(reply);
-  const submitted = SubmitReplySchema.safeParse(parseJson(reply.bytes));
+  const submitted = SubmitReplySchema.safeParse(parseJsonBytes(reply.bytes));
   if (!submitted.success) return renderFailure({ kind: "reply", status: 200, body: "reply not understood (submission)" });
   let submission: SubmissionReply = submitted.data.submission;
   const deadline = command.timeoutSeconds * 1000;
@@ -105,34 +105,6 @@ async function submit(command: Extract<LabCommand, { kind: "lab-submit" }>, cont
     submission = parsed.data;
   }
   return renderSubmission(submission, Math.round(waited / 1000));
-}
-
-type RawReply = { kind: "bytes"; bytes: Uint8Array } | { kind: "reply"; status: number; body: unknown } | { kind: "unreachable"; message: string };
-
-/** A request whose body and answer are bytes (downloads, uploads); a non-2xx answer is parsed as the usual JSON error. */
-async function raw(context: Context, method: "GET" | "POST", path: string, body?: Uint8Array): Promise<RawReply> {
-  try {
-    const response = await context.fetch(`${context.config.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${context.config.token}`, ...(body ? { "content-type": "application/octet-stream" } : {}) },
-      body: body ? new Blob([body.slice().buffer as ArrayBuffer]) : undefined,
-      signal: AbortSignal.timeout(60_000),
-    });
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (response.ok) return { kind: "bytes", bytes };
-    return { kind: "reply", status: response.status, body: parseJson(bytes) };
-  } catch (error) {
-    return { kind: "unreachable", message: `cannot reach ${context.config.url} (${error instanceof Error ? error.message : String(error)})` };
-  }
-}
-
-function parseJson(bytes: Uint8Array): unknown {
-  const text = new TextDecoder().decode(bytes);
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 function json<T>(reply: Awaited<ReturnType<typeof callApi>>, schema: z.ZodType<T>, render: (value: T) => Outcome): Outcome {

@@ -10,7 +10,10 @@ export type Outcome = { out: string[]; err: string[]; exitCode: ExitCode };
 export function renderExercises(reply: ExercisesReply): Outcome {
   const rows = reply.exercises.map((e) => [e.slug, e.difficulty, e.title] as const);
   const slugWidth = Math.max(4, ...rows.map(([slug]) => slug.length));
-  const out = [`${"slug".padEnd(slugWidth)}  difficulty  title`, ...rows.map(([slug, level, title]) => `${slug.padEnd(slugWidth)}  ${level.padEnd(10)}  ${title}`)];
+  const out = [
+    `${"slug".padEnd(slugWidth)}  difficulty  title`,
+    ...rows.map(([slug, level, title]) => `${slug.padEnd(slugWidth)}  ${level.padEnd(10)}  ${title}`),
+  ];
   return { out, err: [], exitCode: EXIT.ok };
 }
 

@@ -1,11 +1,7 @@
 // The server's JSON replies as the CLI reads them, parsed once on arrival.
 import { z } from "zod";
 
-const ShapeSchema = z.union([
-  z.literal("scalar"),
-  z.object({ vector: z.number() }),
-  z.object({ matrix: z.tuple([z.number(), z.number()]) }),
-]);
+const ShapeSchema = z.union([z.literal("scalar"), z.object({ vector: z.number() }), z.object({ matrix: z.tuple([z.number(), z.number()]) })]);
 
 const StepViewSchema = z.object({ key: z.string(), label: z.string(), unit: z.string().nullable(), shape: ShapeSchema });
 
@@ -51,7 +47,10 @@ export const ErrorReplySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string().optional() })).optional().describe("An issue without a message is the one the message already states."),
+    issues: z
+      .array(z.object({ path: z.string(), message: z.string().optional() }))
+      .optional()
+      .describe("An issue without a message is the one the message already states."),
   }),
 });
 

@@ -5,6 +5,7 @@ import { callApi, type ApiRequest, type FetchLike } from "./api-client";
 import { parseCommand, USAGE, type Command } from "./args";
 import { loadConfig } from "./config";
 import { EXIT, type ExitCode } from "./exit-codes";
+import { runImportCommand } from "./import-run";
 import { NODE_LAB_DEPS, runLabCommand, type LabDeps } from "./lab-run";
 import { renderExercises, renderFailure, renderGrade, renderVariant, type Outcome } from "./render";
 import { ExercisesReplySchema, GradeReplySchema, VariantReplySchema } from "./responses";
@@ -16,7 +17,7 @@ export type CliDeps = {
   newId: () => string;
   out: (line: string) => void;
   err: (line: string) => void;
-  /** Files and timers for `lab` commands; the real ones when absent. */
+  /** Files and timers for `lab` and `import` commands; the real ones when absent. */
   lab?: LabDeps;
 };
 
@@ -29,8 +30,8 @@ type GradeCommand = Extract<Command, { kind: "grade" }>;
 /** Runs one CLI invocation; `argv` excludes the node and script paths. Never throws. */
 export async function runCli(argv: readonly string[], deps: CliDeps): Promise<ExitCode> {
   const outcome = await outcomeOf(argv, deps);
-  outcome.out.forEach((line) => deps.out(line));
-  outcome.err.forEach((line) => deps.err(line));
+  for (const line of outcome.out) deps.out(line);
+  for (const line of outcome.err) deps.err(line);
   return outcome.exitCode;
 }
 
@@ -45,6 +46,9 @@ async function outcomeOf(argv: readonly string[], deps: CliDeps): Promise<Outcom
 
   if (command.kind === "lab") {
     return runLabCommand(command.lab, { fetch: deps.fetch, config: config.config, newId: deps.newId, files: deps.lab ?? NODE_LAB_DEPS });
+  }
+  if (command.kind === "import") {
+    return runImportCommand(command.import, { fetch: deps.fetch, config: config.config, readBytes: (deps.lab ?? NODE_LAB_DEPS).readBytes });
   }
   let request: ApiRequest;
   if (command.kind === "grade") {

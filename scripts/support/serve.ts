@@ -24,8 +24,7 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
     DATABASE_URL: database.url,
     BETTER_AUTH_SECRET: localAuthSecret(dataDir),
     BETTER_AUTH_URL: baseUrl,
-    BETTER_AUTH_TRUSTED_ORIGINS:
-      process.env.BETTER_AUTH_TRUSTED_ORIGINS ?? [`http://localhost:${port}`, `http://127.0.0.1:${port}`].join(","),
+    BETTER_AUTH_TRUSTED_ORIGINS: process.env.BETTER_AUTH_TRUSTED_ORIGINS ?? [`http://localhost:${port}`, `http://127.0.0.1:${port}`].join(","),
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");

@@ -16,7 +16,7 @@ const PASSWORD = "correct horse battery";
 /** The form's own message (Next adds a second, empty alert: its route announcer). */
 const formAlert = (page: Page) => page.locator("form").getByRole("alert");
 const unique = (name: string) => `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
-const forged = (i: number) => ({ "x-forwarded-for": `203.0.${Math.floor(i / 250)}.${i % 250 + 1}` });
+const forged = (i: number) => ({ "x-forwarded-for": `203.0.${Math.floor(i / 250)}.${(i % 250) + 1}` });
 
 test("200 wrong passwords, each with a different X-Forwarded-For: 429s, and the right password is still refused", async () => {
   test.setTimeout(120_000);
@@ -113,7 +113,9 @@ test.describe("two app processes on one database, one behind a trusted proxy", (
 
     const same: number[] = [];
     for (let i = 0; i < 12; i++) {
-      same.push((await signIn(i % 2 ? first : second, unique("nobody"), "not the password", { from: PROXY, headers: { "x-forwarded-for": "198.51.100.7" } })).status);
+      same.push(
+        (await signIn(i % 2 ? first : second, unique("nobody"), "not the password", { from: PROXY, headers: { "x-forwarded-for": "198.51.100.7" } })).status,
+      );
     }
     expect(same.slice(10)).toEqual([429, 429]);
 

@@ -22,7 +22,7 @@ test("write a cloze card with math and an image on a phone, review it, edit it f
 
   await page.goto("/cards/new?module=attention-notes");
   const editor = page.getByTestId("card-editor");
-  await editor.getByRole("radio", { name: "Cloze" }).tap();
+  await editor.getByRole("button", { name: "Cloze" }).tap();
   const text = editor.locator("textarea[name=text]");
   await text.fill("Scores are divided by $\\sqrt{d_k}$ before the softmax");
   // Select "softmax" and make it a gap with the button.

@@ -51,9 +51,7 @@ test("assemble a pre-norm block: the first wrong connection is named, the right 
   await page.goto("/drawings/prenorm-block-assembly?seed=1");
   await buildPrenorm(page, "norm-1", () => shot(page, "assembly-progress"));
   await page.getByTestId("check-drawing").tap();
-  await expect(page.getByTestId("drawing-feedback")).toHaveText(
-    "The first add should take the block input x as its shortcut, not the first norm's output.",
-  );
+  await expect(page.getByTestId("drawing-feedback")).toHaveText("The first add should take the block input x as its shortcut, not the first norm's output.");
   await expect(page.getByTestId("misconception").first()).toContainText("shortcut-from-norm");
   await shot(page, "assembly-wrong");
 

@@ -42,7 +42,10 @@ test("a double-tapped rating records one review", async ({ page }) => {
   await page.getByTestId("card").tap();
   const good = page.getByTestId("rate-3");
   await good.dblclick();
-  await page.getByTestId("rate-3").tap({ timeout: 100 }).catch(() => undefined);
+  await page
+    .getByTestId("rate-3")
+    .tap({ timeout: 100 })
+    .catch(() => undefined);
   await expect(page.getByTestId("sync")).toHaveText("All reviews saved");
   await page.goto("/");
   await expect(page.getByText("Reviewed today: 1")).toBeVisible();

@@ -106,7 +106,7 @@ test("a tour of the app under the Content-Security-Policy: pages work and nothin
     await expect(page.getByTestId("forecast-chart")).toBeVisible();
   });
 
-  for (const path of ["/", "/exercises", "/labs", "/progress", "/modules", "/modules/transformer-architecture"]) {
+  for (const path of ["/", "/exercises", "/labs", "/progress", "/modules", "/modules/transformer-architecture", "/import"]) {
     await visit(path, async () => {
       await expect(page.locator("main")).toBeVisible();
     });
@@ -126,7 +126,15 @@ test("every page and API answer carries the security headers; each page load has
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("same-origin");
     expect(headers["permissions-policy"]).toContain("camera=()");
-    for (const directive of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", "img-src 'self' data: blob:", "style-src 'self' 'unsafe-inline'", "connect-src 'self'"]) {
+    for (const directive of [
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "img-src 'self' data: blob:",
+      "style-src 'self' 'unsafe-inline'",
+      "connect-src 'self'",
+    ]) {
       expect(headers["content-security-policy"]).toContain(directive);
     }
   }
@@ -159,7 +167,10 @@ test("a cookie write from another origin is refused on the real server, the auth
 
   const signOut = await page.request.post("/api/auth/sign-out", { headers: foreign, data: {} });
   expect(signOut.status()).toBe(403);
-  const signIn = await page.request.post("/api/auth/sign-in/email", { headers: foreign, data: { email: "someone@example.test", password: "correct horse battery" } });
+  const signIn = await page.request.post("/api/auth/sign-in/email", {
+    headers: foreign,
+    data: { email: "someone@example.test", password: "correct horse battery" },
+  });
   expect(signIn.status()).toBe(403);
   // Still signed in: the refused sign-out changed nothing.
   await page.goto("/");

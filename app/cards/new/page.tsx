@@ -20,7 +20,9 @@ export default async function NewCardPage({ searchParams }: { searchParams: Prom
       <TopBar links={STUDY_LINKS} />
       {own ? (
         <>
-          <h1 className="page-title">New card <span className="muted small">in {own.title}</span></h1>
+          <h1 className="page-title">
+            New card <span className="muted small">in {own.title}</span>
+          </h1>
           <CardEditorForm moduleSlug={own.slug} />
         </>
       ) : (

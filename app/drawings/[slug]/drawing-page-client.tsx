@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { DrawingView } from "@/lib/drawing/drawing-view";
 import { DrawingWorkspace } from "@/app/components/drawing-workspace";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 export type DrawingAttemptRow = { id: string; seed: number; score: number; correct: boolean; misconceptions: string[]; createdAt: string };
 
@@ -16,8 +17,12 @@ export function DrawingPageClient({ view, attempts }: { view: DrawingView; attem
     <>
       <section className="panel stack">
         <h1 style={{ margin: 0, fontSize: 21 }}>{view.title}</h1>
-        <div className="prompt" dangerouslySetInnerHTML={{ __html: view.promptHtml }} />
-        {view.setup.kind === "mask-grid" ? <p className="muted small" style={{ margin: 0 }}>Variant {view.seed}</p> : null}
+        <RenderedHtml className="prompt" html={view.promptHtml} />
+        {view.setup.kind === "mask-grid" ? (
+          <p className="muted small" style={{ margin: 0 }}>
+            Variant {view.seed}
+          </p>
+        ) : null}
       </section>
       <section className="panel">
         <DrawingWorkspace
@@ -31,10 +36,24 @@ export function DrawingPageClient({ view, attempts }: { view: DrawingView; attem
       </section>
       {graded ? (
         <div className="row">
-          <button type="button" className="button" style={{ flex: 1 }} onClick={() => { setRound((r) => r + 1); setGraded(false); }} data-testid="try-again">
+          <button
+            type="button"
+            className="button"
+            style={{ flex: 1 }}
+            onClick={() => {
+              setRound((r) => r + 1);
+              setGraded(false);
+            }}
+            data-testid="try-again"
+          >
             Try again
           </button>
-          <a className="button primary" style={{ flex: 1, display: "grid", placeItems: "center", textDecoration: "none" }} href={`/drawings/${view.slug}`} data-testid="new-variant">
+          <a
+            className="button primary"
+            style={{ flex: 1, display: "grid", placeItems: "center", textDecoration: "none" }}
+            href={`/drawings/${view.slug}`}
+            data-testid="new-variant"
+          >
             New variant
           </a>
         </div>
@@ -45,10 +64,18 @@ export function DrawingPageClient({ view, attempts }: { view: DrawingView; attem
           <ul className="drawing-history">
             {attempts.map((a) => (
               <li key={a.id}>
-                <span className={a.correct ? "right" : "wrong"} style={{ color: a.correct ? "var(--good)" : "#ff8a80" }}>{a.correct ? "✓" : `${Math.round(a.score * 100)}%`}</span>
+                <span className={a.correct ? "right" : "wrong"} style={{ color: a.correct ? "var(--good)" : "#ff8a80" }}>
+                  {a.correct ? "✓" : `${Math.round(a.score * 100)}%`}
+                </span>
                 <span className="muted small">variant {a.seed}</span>
-                <span className="muted small" suppressHydrationWarning>{new Date(a.createdAt).toLocaleDateString()}</span>
-                {a.misconceptions.length ? <span className="small" style={{ gridColumn: "1 / -1" }}>{a.misconceptions.join(", ")}</span> : null}
+                <span className="muted small" suppressHydrationWarning>
+                  {new Date(a.createdAt).toLocaleDateString()}
+                </span>
+                {a.misconceptions.length ? (
+                  <span className="small" style={{ gridColumn: "1 / -1" }}>
+                    {a.misconceptions.join(", ")}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -10,6 +10,7 @@ import { requestGrade } from "@/lib/client/grade-request";
 import { AttemptHistory, type AttemptRow } from "./attempt-history";
 import { StepInput } from "@/app/components/step-input";
 import "./exercise.css";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 export function ExerciseForm({ variant, attempts }: { variant: VariantView; attempts: AttemptRow[] }) {
   const router = useRouter();
@@ -38,8 +39,10 @@ export function ExerciseForm({ variant, attempts }: { variant: VariantView; atte
     <>
       <section className="panel stack">
         <h1 style={{ margin: 0, fontSize: 21 }}>{variant.title}</h1>
-        <div className="prompt" dangerouslySetInnerHTML={{ __html: variant.promptHtml }} />
-        <p className="muted small" style={{ margin: 0 }}>Variant {variant.seed}</p>
+        <RenderedHtml className="prompt" html={variant.promptHtml} />
+        <p className="muted small" style={{ margin: 0 }}>
+          Variant {variant.seed}
+        </p>
       </section>
       <form className="panel stack" onSubmit={submit} data-testid="exercise-form">
         {variant.steps.map((step) => (
@@ -51,7 +54,11 @@ export function ExerciseForm({ variant, attempts }: { variant: VariantView; atte
             grade={byStep.get(step.key)}
           />
         ))}
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         {result && (
           <p className={`verdict ${result.correct ? "right" : "wrong"}`} data-testid="verdict">
             {result.correct ? "All steps right." : `Score ${Math.round(result.score * 100)}%`}
@@ -59,8 +66,12 @@ export function ExerciseForm({ variant, attempts }: { variant: VariantView; atte
           </p>
         )}
         <div className="row">
-          <button className="button primary" type="submit" disabled={busy} style={{ flex: 1 }}>{busy ? "Grading…" : "Check"}</button>
-          <a className="button" href={`/exercises/${variant.slug}`} data-testid="new-variant">New numbers</a>
+          <button className="button primary" type="submit" disabled={busy} style={{ flex: 1 }}>
+            {busy ? "Grading…" : "Check"}
+          </button>
+          <a className="button" href={`/exercises/${variant.slug}`} data-testid="new-variant">
+            New numbers
+          </a>
         </div>
       </form>
       <AttemptHistory attempts={attempts} />

@@ -26,13 +26,12 @@ export default async function ExercisePage({ params, searchParams }: Props) {
   return (
     <main className="shell stack">
       <div className="topbar">
-        <Link href="/exercises" className="brand">‹ Exercises</Link>
+        <Link href="/exercises" className="brand">
+          ‹ Exercises
+        </Link>
         <span className={`pill ${exercise.difficulty.toLowerCase()}`}>{exercise.difficulty.toLowerCase()}</span>
       </div>
-      <ExerciseForm
-        variant={variant}
-        attempts={attempts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))}
-      />
+      <ExerciseForm variant={variant} attempts={attempts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))} />
     </main>
   );
 }

@@ -19,12 +19,14 @@ export function useCountdown(
   const [leftMs, setLeftMs] = useState(startLeftMs);
   timeout.current = onTimeout;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: resetKey is the trigger: a new question restarts the clock even when its times match the last one's.
   useEffect(() => {
     startedAt.current = Date.now() - (limitMs - startLeftMs);
     fired.current = false;
     setLeftMs(startLeftMs);
   }, [resetKey, limitMs, startLeftMs]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new question (resetKey) or a new start re-arms the interval, so the first tick comes at once.
   useEffect(() => {
     if (!running) return;
     const tick = () => {
@@ -49,8 +51,12 @@ export function GrillClock({ leftMs, limitMs, stopped }: { leftMs: number; limit
   const urgent = !stopped && leftMs <= 10_000;
   return (
     <div className={`grill-clock ${urgent ? "urgent" : ""}`} data-testid="clock" role="timer" aria-label={`${seconds} seconds left`}>
-      <span className="grill-clock-time">{Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, "0")}</span>
-      <span className="grill-clock-bar"><span style={{ width: `${(leftMs / limitMs) * 100}%` }} /></span>
+      <span className="grill-clock-time">
+        {Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, "0")}
+      </span>
+      <span className="grill-clock-bar">
+        <span style={{ width: `${(leftMs / limitMs) * 100}%` }} />
+      </span>
     </div>
   );
 }

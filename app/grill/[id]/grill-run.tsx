@@ -15,6 +15,7 @@ import { GrillClock, useCountdown } from "./grill-clock";
 import { InterviewItem } from "./interview-item";
 import { NumericItem } from "./numeric-item";
 import { GrillSummaryView } from "./grill-summary";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 export function GrillRun({ initial }: { initial: GrillView }) {
   const [grill, setGrill] = useState(initial);
@@ -28,7 +29,7 @@ export function GrillRun({ initial }: { initial: GrillView }) {
 
   const item = position === null ? undefined : grill.items.find((i) => i.position === position);
   const limitMs = grill.secondsPerItem * 1000;
-  const replace = (next: GrillItemView) => setGrill((g) => ({ ...g, items: g.items.map((i) => (i.position === next.position ? next : i)) }));
+  const replace = useCallback((next: GrillItemView) => setGrill((g) => ({ ...g, items: g.items.map((i) => (i.position === next.position ? next : i)) })), []);
 
   const finish = useCallback(async () => {
     setBusy(true);
@@ -40,19 +41,23 @@ export function GrillRun({ initial }: { initial: GrillView }) {
     setPosition(null);
   }, [grill.id]);
 
-  const submit = useCallback(async (timedOut: boolean) => {
-    if (!item || item.answered || busy) return;
-    setBusy(true);
-    setError(null);
-    const timeMs = timedOut ? limitMs : clock.elapsedMs();
-    const body = item.kind === "numeric" ? { answers: steps, timeMs } : { answer: text, timeMs };
-    const outcome = await postJson<AnswerOutcome>(`/api/grills/${grill.id}/items/${item.position}/answer`, body);
-    setBusy(false);
-    if (!outcome.ok) return setError(outcome.message);
-    if (!outcome.body.recorded && !outcome.body.duplicate) return setPending(outcome.body.item.grade);
-    setPending(null);
-    replace(outcome.body.item);
-  }, [item, busy, limitMs, steps, text, grill.id]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: clock is made below (its timeout calls submit); elapsedMs reads a ref, so any render's copy is current.
+  const submit = useCallback(
+    async (timedOut: boolean) => {
+      if (!item || item.answered || busy) return;
+      setBusy(true);
+      setError(null);
+      const timeMs = timedOut ? limitMs : clock.elapsedMs();
+      const body = item.kind === "numeric" ? { answers: steps, timeMs } : { answer: text, timeMs };
+      const outcome = await postJson<AnswerOutcome>(`/api/grills/${grill.id}/items/${item.position}/answer`, body);
+      setBusy(false);
+      if (!outcome.ok) return setError(outcome.message);
+      if (!outcome.body.recorded && !outcome.body.duplicate) return setPending(outcome.body.item.grade);
+      setPending(null);
+      replace(outcome.body.item);
+    },
+    [item, busy, limitMs, steps, text, grill.id, replace],
+  );
 
   // The clock waits for the server to note the question as shown (the page load does it for the first one).
   const ticking = item !== undefined && !item.answered && !done(item) && item.leftMs !== null;
@@ -71,10 +76,10 @@ export function GrillRun({ initial }: { initial: GrillView }) {
     return () => {
       live = false;
     };
-  }, [grill.id, shownKey, limitMs]);
+  }, [grill.id, shownKey, limitMs, replace]);
 
   const next = useCallback(async () => {
-    if (!item || !item.answered || busy) return;
+    if (!item?.answered || busy) return;
     if (!done(item)) {
       setBusy(true);
       setError(null);
@@ -90,7 +95,7 @@ export function GrillRun({ initial }: { initial: GrillView }) {
     setPending(null);
     if (after) setPosition(after.position);
     else await finish();
-  }, [item, busy, ticks, grill, finish]);
+  }, [item, busy, ticks, grill, finish, replace]);
 
   const toggle = useCallback((index: number) => {
     setTicks((t) => {
@@ -131,28 +136,54 @@ export function GrillRun({ initial }: { initial: GrillView }) {
 
   const index = grill.items.findIndex((i) => i.position === item.position);
   return (
-    <div className="grill stack" data-testid="grill-item" data-kind={item.kind} data-position={item.position}
-      data-exercise={item.exercise?.slug} data-seed={item.exercise?.seed}>
+    <div
+      className="grill stack"
+      data-testid="grill-item"
+      data-kind={item.kind}
+      data-position={item.position}
+      data-exercise={item.exercise?.slug}
+      data-seed={item.exercise?.seed}
+    >
       <div className="grill-top">
-        <Link href="/grill" className="grill-back" aria-label="Back to grill setup">‹</Link>
-        <span className="muted small">Question {index + 1} of {grill.items.length}</span>
-        <button type="button" className="link-button" onClick={() => void finish()} disabled={busy} data-testid="finish-now">Finish now</button>
+        <Link href="/grill" className="grill-back" aria-label="Back to grill setup">
+          ‹
+        </Link>
+        <span className="muted small">
+          Question {index + 1} of {grill.items.length}
+        </span>
+        <button type="button" className="link-button" onClick={() => void finish()} disabled={busy} data-testid="finish-now">
+          Finish now
+        </button>
       </div>
       <GrillClock leftMs={item.answered ? Math.max(0, limitMs - (item.timeMs ?? 0)) : clock.leftMs} limitMs={limitMs} stopped={item.answered} />
-      {item.outOfTime && <p className="notice" style={{ margin: 0 }} data-testid="out-of-time">Out of time: this question scores 0, but here is the answer.</p>}
-      <form className="grill-card stack" onSubmit={(e) => { e.preventDefault(); void (item.answered ? next() : submit(false)); }}>
+      {item.outOfTime && (
+        <p className="notice" style={{ margin: 0 }} data-testid="out-of-time">
+          Out of time: this question scores 0, but here is the answer.
+        </p>
+      )}
+      <form
+        className="grill-card stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void (item.answered ? next() : submit(false));
+        }}
+      >
         <header className="grill-meta">
           <span>{item.topic}</span>
           {item.difficulty && <span className={`pill ${item.difficulty.toLowerCase()}`}>{item.difficulty.toLowerCase()}</span>}
           <span className="pill">{item.kind === "numeric" ? "numbers" : "interview"}</span>
         </header>
-        <div className="grill-prompt prompt" dangerouslySetInnerHTML={{ __html: item.promptHtml }} />
+        <RenderedHtml className="grill-prompt prompt" html={item.promptHtml} />
         {item.kind === "numeric" ? (
           <NumericItem item={item} answers={steps} onAnswer={(k, v) => setSteps((s) => ({ ...s, [k]: v }))} pending={pending} disabled={busy} />
         ) : item.kind === "interview" ? (
           <InterviewItem item={item} text={text} onText={setText} ticks={ticks} onTick={toggle} disabled={busy} />
         ) : null}
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="grill-bar">
           {item.answered || item.kind === "removed" ? (
             <button className="button primary block" type="submit" disabled={busy} data-testid="grill-next">
@@ -161,7 +192,8 @@ export function GrillRun({ initial }: { initial: GrillView }) {
             </button>
           ) : (
             <button className="button primary block" type="submit" disabled={busy} data-testid="grill-submit">
-              {busy ? "Saving…" : item.kind === "numeric" ? "Check" : "Submit answer"}<span className="key-hint"> ⏎</span>
+              {busy ? "Saving…" : item.kind === "numeric" ? "Check" : "Submit answer"}
+              <span className="key-hint"> ⏎</span>
             </button>
           )}
         </div>
@@ -174,8 +206,14 @@ function Unfinished({ onFinish, busy, error }: { onFinish: () => void; busy: boo
   return (
     <section className="panel stack">
       <p style={{ margin: 0 }}>Every question is answered.</p>
-      {error && <p className="error" role="alert">{error}</p>}
-      <button className="button primary block" onClick={onFinish} disabled={busy} data-testid="grill-finish">See the summary</button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" className="button primary block" onClick={onFinish} disabled={busy} data-testid="grill-finish">
+        See the summary
+      </button>
     </section>
   );
 }

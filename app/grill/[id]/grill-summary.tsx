@@ -3,6 +3,7 @@
 // each question's verdict. Failed questions are already back in today's queue.
 import Link from "next/link";
 import type { GrillItemView, GrillView } from "@/lib/grills/grill-view";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 const VERDICT = {
   passed: { label: "passed", className: "right" },
@@ -20,7 +21,9 @@ export function GrillSummaryView({ grill }: { grill: GrillView }) {
   return (
     <div className="grill stack" data-testid="grill-summary">
       <div className="grill-top">
-        <Link href="/grill" className="grill-back" aria-label="Back to grill setup">‹</Link>
+        <Link href="/grill" className="grill-back" aria-label="Back to grill setup">
+          ‹
+        </Link>
         <span className="muted small">{grill.moduleTitle}</span>
       </div>
       <section className="panel stack">
@@ -35,24 +38,35 @@ export function GrillSummaryView({ grill }: { grill: GrillView }) {
             <h2 className="grill-h2">Weakest topics</h2>
             <ol className="grill-topics">
               {summary.weakestTopics.map((t) => (
-                <li key={t.topic}><span>{t.topic}</span><span className="muted">{Math.round(t.mean * 100)}% · {t.count}</span></li>
+                <li key={t.topic}>
+                  <span>{t.topic}</span>
+                  <span className="muted">
+                    {Math.round(t.mean * 100)}% · {t.count}
+                  </span>
+                </li>
               ))}
             </ol>
           </div>
         ) : (
-          <p className="muted small" style={{ margin: 0 }}>No weak topic this time.</p>
+          <p className="muted small" style={{ margin: 0 }}>
+            No weak topic this time.
+          </p>
         )}
         {summary.requeued > 0 ? (
           <Link href="/review" className="button primary block" data-testid="review-requeued">
             Review {summary.requeued} missed now
           </Link>
         ) : null}
-        <Link href="/grill" className="button block">New grill</Link>
+        <Link href="/grill" className="button block">
+          New grill
+        </Link>
       </section>
       <section className="panel stack">
         <h2 className="grill-h2">Questions</h2>
         <ol className="grill-verdicts">
-          {grill.items.map((item) => <VerdictRow key={item.position} item={item} />)}
+          {grill.items.map((item) => (
+            <VerdictRow key={item.position} item={item} />
+          ))}
         </ol>
       </section>
     </div>
@@ -66,19 +80,25 @@ function VerdictRow({ item }: { item: GrillItemView }) {
       <details>
         <summary>
           <span className={`grill-verdict ${verdict.className}`}>{verdict.label}</span>
-          <span className="muted small">{item.topic} · {item.score === null ? "—" : `${Math.round(item.score * 100)}%`} · {seconds(item.timeMs)}</span>
-          <span className="grill-question" dangerouslySetInnerHTML={{ __html: item.promptHtml }} />
+          <span className="muted small">
+            {item.topic} · {item.score === null ? "—" : `${Math.round(item.score * 100)}%`} · {seconds(item.timeMs)}
+          </span>
+          <RenderedHtml as="span" className="grill-question" html={item.promptHtml} />
           {item.requeued && <span className="pill new">back in today&apos;s review</span>}
         </summary>
         {item.reveal && (
           <div className="grill-strong">
             <strong>Strong answer</strong>
-            <div dangerouslySetInnerHTML={{ __html: item.reveal.strongAnswerHtml }} />
+            <RenderedHtml html={item.reveal.strongAnswerHtml} />
           </div>
         )}
         {item.grade && (
           <ul className="small">
-            {item.grade.steps.map((s) => <li key={s.step}>{s.correct ? "✓" : "✗"} {s.feedback}</li>)}
+            {item.grade.steps.map((s) => (
+              <li key={s.step}>
+                {s.correct ? "✓" : "✗"} {s.feedback}
+              </li>
+            ))}
           </ul>
         )}
       </details>

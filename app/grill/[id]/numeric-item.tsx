@@ -22,8 +22,15 @@ export function NumericItem({ item, answers, onAnswer, pending, disabled }: Prop
   return (
     <div className="stack">
       {exercise.steps.map((step) => (
-        <StepInput key={step.key} step={step} value={values[step.key] ?? ""} onChange={(v) => onAnswer(step.key, v)}
-          grade={byStep.get(step.key)} showExpected={item.answered} disabled={item.answered || disabled} />
+        <StepInput
+          key={step.key}
+          step={step}
+          value={values[step.key] ?? ""}
+          onChange={(v) => onAnswer(step.key, v)}
+          grade={byStep.get(step.key)}
+          showExpected={item.answered}
+          disabled={item.answered || disabled}
+        />
       ))}
       {item.grade && (
         <p className={`grill-verdict ${item.grade.correct ? "right" : "wrong"}`} data-testid="numeric-verdict">

@@ -8,28 +8,40 @@ export function LabDownloads({ slug, seed, inputs, outputName }: { slug: string;
     <section className="panel stack" data-testid="lab-downloads">
       <h2 style={{ margin: 0, fontSize: 17 }}>Inputs for seed {seed}</h2>
       <div className="lab-downloads">
-        <a className="button primary" href={`${base}/inputs.npz?seed=${seed}`} download data-testid="download-npz">All as .npz</a>
-        <a className="button" href={`${base}/inputs.json?seed=${seed}`} download data-testid="download-json">All as JSON</a>
+        <a className="button primary" href={`${base}/inputs.npz?seed=${seed}`} download data-testid="download-npz">
+          All as .npz
+        </a>
+        <a className="button" href={`${base}/inputs.json?seed=${seed}`} download data-testid="download-json">
+          All as JSON
+        </a>
       </div>
       <div className="lab-npy">
         {inputs.map((name) => (
-          <a key={name} href={`${base}/inputs/${name}.npy?seed=${seed}`} download>{name}.npy</a>
+          <a key={name} href={`${base}/inputs/${name}.npy?seed=${seed}`} download>
+            {name}.npy
+          </a>
         ))}
       </div>
-      <pre className="small" style={{ margin: 0 }}>{[
-        "import numpy as np",
-        `d = np.load("${slug}-seed${seed}-inputs.npz")`,
-        `${inputs.join(", ")} = ${inputs.map((n) => `d["${n}"]`).join(", ")}`,
-        `# … compute ${outputName} …`,
-        `np.save("${outputName}.npy", ${outputName})`,
-      ].join("\n")}</pre>
+      <pre className="small" style={{ margin: 0 }}>
+        {[
+          "import numpy as np",
+          `d = np.load("${slug}-seed${seed}-inputs.npz")`,
+          `${inputs.join(", ")} = ${inputs.map((n) => `d["${n}"]`).join(", ")}`,
+          `# … compute ${outputName} …`,
+          `np.save("${outputName}.npy", ${outputName})`,
+        ].join("\n")}
+      </pre>
       <form method="get" className="lab-seed" action={`/labs/${slug}`}>
         <label>
           Seed
           <input name="seed" type="number" inputMode="numeric" min={0} max={MAX_LAB_SEED} defaultValue={seed} data-testid="seed-input" />
         </label>
-        <button className="button" type="submit">Load</button>
-        <a className="button" href={`/labs/${slug}`}>New</a>
+        <button className="button" type="submit">
+          Load
+        </button>
+        <a className="button" href={`/labs/${slug}`}>
+          New
+        </a>
       </form>
     </section>
   );

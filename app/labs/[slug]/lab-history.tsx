@@ -19,9 +19,15 @@ export function LabHistory({ submissions }: { submissions: SubmissionView[] }) {
           return (
             <li key={s.id}>
               <span className={m.className}>{m.text}</span>
-              <span className="small">seed {s.seed} · {s.format} · [{s.shape.join(", ")}]</span>
-              <span className="muted small" suppressHydrationWarning>{new Date(s.createdAt).toLocaleString()}</span>
-              <span className="small muted">{s.result?.diagnosis?.title ?? s.result?.shapeMessage ?? (s.status === "FAILED" ? s.error : s.status === "DONE" ? "" : "being graded")}</span>
+              <span className="small">
+                seed {s.seed} · {s.format} · [{s.shape.join(", ")}]
+              </span>
+              <span className="muted small" suppressHydrationWarning>
+                {new Date(s.createdAt).toLocaleString()}
+              </span>
+              <span className="small muted">
+                {s.result?.diagnosis?.title ?? s.result?.shapeMessage ?? (s.status === "FAILED" ? s.error : s.status === "DONE" ? "" : "being graded")}
+              </span>
             </li>
           );
         })}

@@ -16,6 +16,7 @@ export function LabResult({ submission }: { submission: SubmissionView }) {
   const ref = useRef<HTMLElement>(null);
   // On a phone the verdict lands below the fold; bring it up once it arrives.
   // (Braces: newer browsers return a promise from scrollIntoView, which React would take for a cleanup.)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: submission.id is the trigger: scroll once per submission, not on every render.
   useEffect(() => {
     void ref.current?.scrollIntoView({ behavior: "smooth", block: "start" });
   }, [submission.id]);
@@ -23,42 +24,94 @@ export function LabResult({ submission }: { submission: SubmissionView }) {
   if (submission.status === "FAILED" || !result) {
     return (
       <section className="panel stack" data-testid="lab-result" ref={ref}>
-        <p className="lab-verdict fail" style={{ margin: 0 }}>Not graded</p>
-        <p className="small" style={{ margin: 0 }}>{submission.error ?? "Grading did not finish."}</p>
+        <p className="lab-verdict fail" style={{ margin: 0 }}>
+          Not graded
+        </p>
+        <p className="small" style={{ margin: 0 }}>
+          {submission.error ?? "Grading did not finish."}
+        </p>
       </section>
     );
   }
   const { nonFinite } = result;
   return (
     <section className="panel stack" data-testid="lab-result" ref={ref}>
-      <p className={`lab-verdict ${result.passed ? "pass" : "fail"}`} data-testid="lab-verdict">{result.passed ? "✓ Passed" : "✗ Not yet"}</p>
-      <p className="small" style={{ margin: 0 }}>{result.summary}</p>
+      <p className={`lab-verdict ${result.passed ? "pass" : "fail"}`} data-testid="lab-verdict">
+        {result.passed ? "✓ Passed" : "✗ Not yet"}
+      </p>
+      <p className="small" style={{ margin: 0 }}>
+        {result.summary}
+      </p>
       {result.diagnosis && (
         <div className="lab-diagnosis" data-testid="lab-diagnosis">
-          <h3>{result.diagnosis.title} <span className="muted small">({result.diagnosis.code})</span></h3>
+          <h3>
+            {result.diagnosis.title} <span className="muted small">({result.diagnosis.code})</span>
+          </h3>
           <p>{result.diagnosis.message}</p>
         </div>
       )}
-      {result.shapeMessage && <p className="notice" style={{ margin: 0 }} data-testid="lab-shape">{result.shapeMessage}</p>}
+      {result.shapeMessage && (
+        <p className="notice" style={{ margin: 0 }} data-testid="lab-shape">
+          {result.shapeMessage}
+        </p>
+      )}
       <dl className="lab-stats">
-        <div><dt>Max abs error</dt><dd>{num(result.maxAbsError)}</dd></div>
-        <div><dt>Max rel error</dt><dd>{num(result.maxRelError)}</dd></div>
-        <div><dt>Tolerance</dt><dd>abs {result.tolerance.abs} + rel {result.tolerance.rel}</dd></div>
-        <div><dt>Outside</dt><dd>{result.mismatched} / {result.size}</dd></div>
-        <div><dt>Shape</dt><dd>[{result.actualShape.join(", ")}]{result.actualShape.join() === result.expectedShape.join() ? "" : ` ≠ [${result.expectedShape.join(", ")}]`}</dd></div>
-        <div><dt>NaN / +Inf / −Inf</dt><dd>{nonFinite.nan} / {nonFinite.posInf} / {nonFinite.negInf}</dd></div>
+        <div>
+          <dt>Max abs error</dt>
+          <dd>{num(result.maxAbsError)}</dd>
+        </div>
+        <div>
+          <dt>Max rel error</dt>
+          <dd>{num(result.maxRelError)}</dd>
+        </div>
+        <div>
+          <dt>Tolerance</dt>
+          <dd>
+            abs {result.tolerance.abs} + rel {result.tolerance.rel}
+          </dd>
+        </div>
+        <div>
+          <dt>Outside</dt>
+          <dd>
+            {result.mismatched} / {result.size}
+          </dd>
+        </div>
+        <div>
+          <dt>Shape</dt>
+          <dd>
+            [{result.actualShape.join(", ")}]{result.actualShape.join() === result.expectedShape.join() ? "" : ` ≠ [${result.expectedShape.join(", ")}]`}
+          </dd>
+        </div>
+        <div>
+          <dt>NaN / +Inf / −Inf</dt>
+          <dd>
+            {nonFinite.nan} / {nonFinite.posInf} / {nonFinite.negInf}
+          </dd>
+        </div>
       </dl>
       {nonFinite.first.length > 0 && (
-        <p className="small" style={{ margin: 0 }}>First non-finite at {nonFinite.first.map((p) => `[${p.join(", ")}]`).join(", ")}</p>
+        <p className="small" style={{ margin: 0 }}>
+          First non-finite at {nonFinite.first.map((p) => `[${p.join(", ")}]`).join(", ")}
+        </p>
       )}
       {result.worst.length > 0 && !result.passed && (
         <div className="lab-worst">
           <table data-testid="lab-worst">
-            <thead><tr><th>Index</th><th>Expected</th><th>Yours</th><th>|Δ|</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Index</th>
+                <th>Expected</th>
+                <th>Yours</th>
+                <th>|Δ|</th>
+              </tr>
+            </thead>
             <tbody>
               {result.worst.map((w) => (
                 <tr key={w.index.join(",")}>
-                  <td>[{w.index.join(", ")}]</td><td>{num(w.expected)}</td><td>{num(w.actual)}</td><td>{num(w.absError)}</td>
+                  <td>[{w.index.join(", ")}]</td>
+                  <td>{num(w.expected)}</td>
+                  <td>{num(w.actual)}</td>
+                  <td>{num(w.absError)}</td>
                 </tr>
               ))}
             </tbody>

@@ -23,6 +23,7 @@ export function LabWorkbench({ slug, seed, maxUploadBytes, history }: Props) {
   const idRef = useRef<string | null>(null);
   const pending = submission && (submission.status === "QUEUED" || submission.status === "RUNNING") ? submission : null;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the submission's url so each status update does not restart the polling.
   useEffect(() => {
     if (!pending) return;
     let cancelled = false;
@@ -53,7 +54,9 @@ export function LabWorkbench({ slug, seed, maxUploadBytes, history }: Props) {
     setFile(chosen);
     idRef.current = chosen ? crypto.randomUUID() : null;
     if (chosen && chosen.size > maxUploadBytes) {
-      setError(`That file is ${(chosen.size / 2 ** 20).toFixed(1)} MiB; an upload is at most ${(maxUploadBytes / 2 ** 20).toFixed(1)} MiB. Is it the right array?`);
+      setError(
+        `That file is ${(chosen.size / 2 ** 20).toFixed(1)} MiB; an upload is at most ${(maxUploadBytes / 2 ** 20).toFixed(1)} MiB. Is it the right array?`,
+      );
     }
   }
 
@@ -90,7 +93,11 @@ export function LabWorkbench({ slug, seed, maxUploadBytes, history }: Props) {
           Your output as .npy (float32/float64, C order) or JSON (nested arrays or {"{"}&quot;shape&quot;, &quot;data&quot;{"}"})
           <input type="file" accept=".npy,.json,application/json,application/octet-stream" onChange={choose} data-testid="lab-file" />
         </label>
-        {error && <p className="error" role="alert" style={{ margin: 0 }} data-testid="lab-error">{error}</p>}
+        {error && (
+          <p className="error" role="alert" style={{ margin: 0 }} data-testid="lab-error">
+            {error}
+          </p>
+        )}
         <button className="button primary block" type="submit" disabled={!file || busy || Boolean(pending)}>
           {busy ? "Uploading…" : pending ? "Grading…" : "Submit for grading"}
         </button>

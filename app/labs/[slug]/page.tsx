@@ -12,6 +12,7 @@ import { LabDownloads } from "./lab-downloads";
 import { LabWorkbench } from "./lab-workbench";
 import "../labs.css";
 import { catalogue } from "@/exercises/catalogue";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 export const dynamic = "force-dynamic";
 
@@ -31,51 +32,72 @@ export default async function LabPage({ params, searchParams }: Props) {
   return (
     <main className="shell stack">
       <div className="topbar">
-        <Link href="/labs" className="brand">‹ Labs</Link>
+        <Link href="/labs" className="brand">
+          ‹ Labs
+        </Link>
         <span className={`pill ${lab.difficulty.toLowerCase()}`}>{lab.difficulty.toLowerCase()}</span>
       </div>
       <section className="panel stack">
         <h1 style={{ margin: 0, fontSize: 21 }}>{view.title}</h1>
-        <div className="lab-task" data-testid="lab-task" dangerouslySetInnerHTML={{ __html: renderMarkdown(view.task) }} />
-        <p className="muted small" style={{ margin: 0 }}>Seed {seed} · {view.topic}</p>
+        <RenderedHtml className="lab-task" data-testid="lab-task" html={renderMarkdown(view.task)} />
+        <p className="muted small" style={{ margin: 0 }}>
+          Seed {seed} · {view.topic}
+        </p>
       </section>
       <section className="panel stack" data-testid="lab-conventions">
         <h2 style={{ margin: 0, fontSize: 17 }}>Conventions</h2>
         <ul className="lab-conventions">
           {[...view.conventions, FILE_CONVENTIONS].map((c) => (
-            <li key={c} dangerouslySetInnerHTML={{ __html: renderMarkdown(c) }} />
+            <RenderedHtml as="li" key={c} html={renderMarkdown(c)} />
           ))}
         </ul>
         <table className="lab-io">
-          <thead><tr><th>Name</th><th>Shape</th><th>What</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Shape</th>
+              <th>What</th>
+            </tr>
+          </thead>
           <tbody>
             {view.inputs.map((input) => (
               <tr key={input.name}>
-                <td><code>{input.name}</code></td>
-                <td><code>[{input.shape.join(", ")}]</code><div className="muted">{input.axes.join(" × ")}</div></td>
+                <td>
+                  <code>{input.name}</code>
+                </td>
+                <td>
+                  <code>[{input.shape.join(", ")}]</code>
+                  <div className="muted">{input.axes.join(" × ")}</div>
+                </td>
                 <td>{input.description}</td>
               </tr>
             ))}
             <tr>
-              <td><code>{view.output.name}</code> <span className="muted">(you submit)</span></td>
-              <td><code>[{view.output.shape.join(", ")}]</code><div className="muted">{view.output.axes.join(" × ")}</div></td>
+              <td>
+                <code>{view.output.name}</code> <span className="muted">(you submit)</span>
+              </td>
+              <td>
+                <code>[{view.output.shape.join(", ")}]</code>
+                <div className="muted">{view.output.axes.join(" × ")}</div>
+              </td>
               <td>{view.output.description}</td>
             </tr>
           </tbody>
         </table>
         {Object.keys(view.scalars).length > 0 && (
           <p className="small" style={{ margin: 0 }}>
-            {Object.entries(view.scalars).map(([k, v]) => <span key={k} style={{ marginRight: 12 }}><code>{k} = {String(v)}</code></span>)}
+            {Object.entries(view.scalars).map(([k, v]) => (
+              <span key={k} style={{ marginRight: 12 }}>
+                <code>
+                  {k} = {String(v)}
+                </code>
+              </span>
+            ))}
           </p>
         )}
       </section>
       <LabDownloads slug={lab.slug} seed={seed} inputs={view.inputs.map((i) => i.name)} outputName={view.output.name} />
-      <LabWorkbench
-        slug={lab.slug}
-        seed={seed}
-        maxUploadBytes={maxUploadBytes(MAX_LAB_OUTPUT_ELEMENTS)}
-        history={history}
-      />
+      <LabWorkbench slug={lab.slug} seed={seed} maxUploadBytes={maxUploadBytes(MAX_LAB_OUTPUT_ELEMENTS)} history={history} />
     </main>
   );
 }

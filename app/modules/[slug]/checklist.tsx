@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { ChecklistItemView, ChecklistSection } from "@/lib/checklists/checklist-view";
 import type { ChecklistItemState } from "@/lib/checklists/set-item-state";
 import { sendJson } from "@/lib/client/send-json";
+import { RenderedHtml } from "@/app/components/rendered-html";
 
 const NOT_SAVED = "No connection: the tick was not saved.";
 
@@ -58,18 +59,25 @@ export function Checklist({ slug, initial }: { slug: string; initial: ChecklistE
     <section className="panel stack" id="checklist" data-testid="checklist">
       <div className="row" style={{ justifyContent: "space-between" }}>
         <h2 style={{ margin: 0, fontSize: 19 }}>Health check</h2>
-        <span className="muted small" data-testid="checklist-count">{ticked} of {total} ticked</span>
+        <span className="muted small" data-testid="checklist-count">
+          {ticked} of {total} ticked
+        </span>
       </div>
       <p className="muted small" style={{ margin: 0 }}>
-        Tick an item when you can do it cold, without notes. Items with a dashed box tick themselves once their exercise is
-        passed on enough separate days.
+        Tick an item when you can do it cold, without notes. Items with a dashed box tick themselves once their exercise is passed on enough separate days.
       </p>
-      {error && <p className="error" role="alert" style={{ margin: 0 }}>{error}</p>}
+      {error && (
+        <p className="error" role="alert" style={{ margin: 0 }}>
+          {error}
+        </p>
+      )}
       {sections.map((section) => (
         <div key={section.name} className="stack check-section" style={{ gap: 8 }}>
           <h3>
             <span>{section.name || "Checklist"}</span>
-            <span className="muted small">{section.items.filter((i) => i.checked).length}/{section.items.length}</span>
+            <span className="muted small">
+              {section.items.filter((i) => i.checked).length}/{section.items.length}
+            </span>
           </h3>
           <ul className="check-list">
             {section.items.map((item) => (
@@ -86,6 +94,7 @@ function Item({ item, busy, explain, onToggle }: { item: ChecklistEntry; busy: b
   const auto = item.evidence !== null && item.source !== "MANUAL";
   return (
     <li className={`check-item${item.checked ? " checked" : ""}${auto ? " auto" : ""}`} data-testid={`check-${item.externalId}`}>
+      {/* biome-ignore lint/a11y/useSemanticElements: the box shows day counts ("2/3") and stays focusable while busy, which a native checkbox cannot. */}
       <button
         type="button"
         className="check-toggle"
@@ -96,8 +105,18 @@ function Item({ item, busy, explain, onToggle }: { item: ChecklistEntry; busy: b
         aria-busy={busy}
         onClick={onToggle}
       >
-        <span className="box" aria-hidden="true">{item.checked ? "✓" : auto && item.evidence?.days.length ? <small>{item.evidence.days.length}/{item.evidence.needed}</small> : ""}</span>
-        <span className="item-text" dangerouslySetInnerHTML={{ __html: item.html }} />
+        <span className="box" aria-hidden="true">
+          {item.checked ? (
+            "✓"
+          ) : auto && item.evidence?.days.length ? (
+            <small>
+              {item.evidence.days.length}/{item.evidence.needed}
+            </small>
+          ) : (
+            ""
+          )}
+        </span>
+        <RenderedHtml as="span" className="item-text" html={item.html} />
       </button>
       {(item.evidence || item.note) && (
         <div className="check-extra">
@@ -107,7 +126,9 @@ function Item({ item, busy, explain, onToggle }: { item: ChecklistEntry; busy: b
             </p>
           )}
           {item.evidence && item.exercise?.href && (
-            <Link href={item.exercise.href}>{item.checked ? "Open" : "Practise"}: {item.exercise.title} ›</Link>
+            <Link href={item.exercise.href}>
+              {item.checked ? "Open" : "Practise"}: {item.exercise.title} ›
+            </Link>
           )}
           {item.evidence && !item.exercise?.href && <p>{item.exercise?.title ?? item.evidence.exerciseSlug} is not available here yet.</p>}
           {item.lockedReason && explain && <p role="status">{item.lockedReason}</p>}

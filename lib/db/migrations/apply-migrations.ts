@@ -11,10 +11,7 @@ import { NO_FILTERS, withSchemaEngine } from "./schema-engine";
  * second call applies nothing. Fails on a failed or edited applied migration.
  * Returns the names applied by this call.
  */
-export async function applyMigrations(
-  databaseUrl: string,
-  migrationsDir: string = DEFAULT_MIGRATIONS_DIR,
-): Promise<{ applied: string[] }> {
+export async function applyMigrations(databaseUrl: string, migrationsDir: string = DEFAULT_MIGRATIONS_DIR): Promise<{ applied: string[] }> {
   const migrationsList = await readMigrationsFolder(migrationsDir);
   return withSchemaEngine("applyMigrations", migrationAdapterFactory(databaseUrl), async (engine) => {
     const output = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });

@@ -6,13 +6,7 @@
 // `schemaPush`). pg results are retyped to text before adapter-pg sees them,
 // and the adapter's result set then reports those columns as Character.
 import type pg from "pg";
-import {
-  ColumnTypeEnum,
-  type SqlDriverAdapter,
-  type SqlQuery,
-  type SqlResultSet,
-  type Transaction,
-} from "@prisma/driver-adapter-utils";
+import { ColumnTypeEnum, type SqlDriverAdapter, type SqlQuery, type SqlResultSet, type Transaction } from "@prisma/driver-adapter-utils";
 
 const CHAR_OID = 18;
 const TEXT_OID = 25;

@@ -36,10 +36,7 @@ export async function diffSql(options: { from: DiffSource; toSchemaPath: string 
   });
 }
 
-async function startingPoint(
-  from: DiffSource,
-  files: SchemaContainer[],
-): Promise<{ source: DiffTarget; factory: MigrationAdapterFactory }> {
+async function startingPoint(from: DiffSource, files: SchemaContainer[]): Promise<{ source: DiffTarget; factory: MigrationAdapterFactory }> {
   if (from === "empty") return { source: { tag: "empty" }, factory: offlineAdapterFactory() };
   if ("databaseUrl" in from) {
     // The engine reads "the datasource of this schema" through the adapter, i.e. from databaseUrl.

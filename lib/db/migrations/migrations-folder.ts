@@ -25,7 +25,10 @@ export async function readMigrationsFolder(dir: string): Promise<MigrationList> 
   const lockfile = { path: LOCKFILE, content: existsSync(lockfilePath) ? await readFile(lockfilePath, "utf8") : null };
   if (!existsSync(baseDir)) return { baseDir, lockfile, shadowDbInitScript: "", migrationDirectories: [] };
   const entries = await readdir(baseDir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => {
       const content = await readFile(join(baseDir, name, SCRIPT), "utf8").then(

@@ -59,8 +59,7 @@ export function migrationAdapterFactory(databaseUrl: string, shadowDatabaseUrl?:
  * fails, naming itself.
  */
 export function offlineAdapterFactory(): MigrationAdapterFactory {
-  const refuse = (sql: string): Promise<never> =>
-    Promise.reject(new Error(`offline schema engine adapter cannot run: ${sql.slice(0, 120)}`));
+  const refuse = (sql: string): Promise<never> => Promise.reject(new Error(`offline schema engine adapter cannot run: ${sql.slice(0, 120)}`));
   const adapter: SqlDriverAdapter = {
     provider: "postgres",
     adapterName: "residual-offline",

@@ -69,11 +69,7 @@ function load(): Promise<void> {
  * leaves them open). Engine errors are rethrown with `label` and, after a Rust
  * panic, the panic message; the wasm instance is rebuilt after a panic.
  */
-export async function withSchemaEngine<T>(
-  label: string,
-  adapterFactory: MigrationAdapterFactory,
-  work: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+export async function withSchemaEngine<T>(label: string, adapterFactory: MigrationAdapterFactory, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   await load();
   lastPanic = undefined;
   activeEngines += 1;

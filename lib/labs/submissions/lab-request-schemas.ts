@@ -6,7 +6,10 @@ import { MAX_LAB_SEED } from "../define-lab";
 
 export { MAX_LAB_SEED };
 
-const SlugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a lab slug").max(80);
+const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Not a lab slug")
+  .max(80);
 const SeedSchema = SeedParamSchema.describe("Lab seed: the same seed gives the same inputs.");
 
 export const LabParamsSchema = z.object({ slug: SlugSchema });

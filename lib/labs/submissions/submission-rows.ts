@@ -6,7 +6,7 @@
 // write. Rows and the JSON `result` column are parsed with zod on the way out.
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { Prisma } from "../../db/generated/client";
+import type { Prisma } from "../../db/generated/client";
 import { AppError } from "../../errors/app-error";
 import type { LabGradeResult } from "../lab-types";
 import { LabGradeResultSchema } from "./grade-result-schema";
@@ -26,9 +26,23 @@ export type NewSubmission = {
 };
 
 const SUMMARY_COLUMNS = {
-  id: true, userId: true, labSlug: true, seed: true, shape: true, format: true, status: true, attempts: true,
-  passed: true, result: true, backend: true, error: true, createdAt: true, startedAt: true, finishedAt: true,
-  outputBytes: true, prunedAt: true,
+  id: true,
+  userId: true,
+  labSlug: true,
+  seed: true,
+  shape: true,
+  format: true,
+  status: true,
+  attempts: true,
+  passed: true,
+  result: true,
+  backend: true,
+  error: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  outputBytes: true,
+  prunedAt: true,
 } as const satisfies Prisma.LabSubmissionSelect;
 
 const SubmissionRowSchema = z.object({

@@ -80,25 +80,26 @@ export async function submitLabOutput(db: PrismaClient, labs: LabLookup, input: 
 async function readAndStore(db: PrismaClient, input: SubmitOutputInput, labSlug: string, quota: LabQuota): Promise<boolean> {
   const read = await readTensorStream(input.body, { maxElements: MAX_LAB_OUTPUT_ELEMENTS, maxBytes: LAB_UPLOAD_LIMIT_BYTES, timeoutMs: LAB_UPLOAD_TIMEOUT_MS });
   if (!read.ok && read.reason === "too-large") throw new AppError("PAYLOAD_TOO_LARGE", TOO_LARGE);
-  if (!read.ok && read.reason === "too-slow") throw new AppError("REQUEST_TIMEOUT", `The upload took too long: ${read.message}. Try again on a faster connection, or save the array as .npy (smaller than JSON).`);
+  if (!read.ok && read.reason === "too-slow")
+    throw new AppError(
+      "REQUEST_TIMEOUT",
+      `The upload took too long: ${read.message}. Try again on a faster connection, or save the array as .npy (smaller than JSON).`,
+    );
   if (!read.ok) throw new AppError("VALIDATION", `Could not read the ${read.format === "npy" ? ".npy" : "JSON"} file: ${read.message}`);
 
   const { shape, values, format } = read;
   const outputBytes = values.byteLength;
   try {
-    return await db.$transaction(
-      async (tx) => {
-        await lockUserSubmissions(tx, input.userId);
-        // A retry racing its original: the id is taken, so this is no new submission.
-        if (await selectOptionalSubmission(tx, input.submissionId)) return false;
-        await enforceLabQuota(tx, input.userId, input.now, outputBytes, quota);
-        const row = { id: input.submissionId, userId: input.userId, labSlug, seed: input.seed, shape, format, outputBytes };
-        if (!(await insertSubmissionOnce(tx, row, input.now))) return false;
-        await insertOutputChunks(tx, input.submissionId, values.chunks());
-        return true;
-      },
-      STORE_TRANSACTION,
-    );
+    return await db.$transaction(async (tx) => {
+      await lockUserSubmissions(tx, input.userId);
+      // A retry racing its original: the id is taken, so this is no new submission.
+      if (await selectOptionalSubmission(tx, input.submissionId)) return false;
+      await enforceLabQuota(tx, input.userId, input.now, outputBytes, quota);
+      const row = { id: input.submissionId, userId: input.userId, labSlug, seed: input.seed, shape, format, outputBytes };
+      if (!(await insertSubmissionOnce(tx, row, input.now))) return false;
+      await insertOutputChunks(tx, input.submissionId, values.chunks());
+      return true;
+    }, STORE_TRANSACTION);
   } finally {
     values.release();
   }

@@ -6,19 +6,10 @@
 import type { Db } from "../../db/client";
 import { gradeLabOutput, type LabLookup } from "..";
 import { fromFloat64Chunks } from "../tensor-file";
-import {
-  claimNextSubmission,
-  completeSubmission,
-  reclaimStaleSubmissions,
-  releaseFailedAttempt,
-  selectJobInput,
-  type ClaimedJob,
-} from "./submission-rows";
+import { claimNextSubmission, completeSubmission, reclaimStaleSubmissions, releaseFailedAttempt, selectJobInput, type ClaimedJob } from "./submission-rows";
 
 /** Attempts a submission gets before it is marked FAILED. */
 export const MAX_GRADING_ATTEMPTS = 3;
-/** A RUNNING job untouched this long is presumed orphaned (its worker died); grading takes well under a minute. */
-export const STALE_JOB_MS = 2 * 60 * 1000;
 
 export type JobOutcome =
   | { kind: "idle" }
@@ -26,8 +17,13 @@ export type JobOutcome =
   | { kind: "failed"; id: string; status: "QUEUED" | "FAILED"; error: string }
   | { kind: "lost"; id: string };
 
-/** Reclaims stale RUNNING jobs (see reclaimStaleSubmissions); `now` is the worker's clock. */
-export async function reclaimStale(db: Db, now: Date, staleMs = STALE_JOB_MS): Promise<{ requeued: number; failed: number }> {
+/**
+ * Reclaims RUNNING jobs started more than `staleMs` before `now` (see
+ * reclaimStaleSubmissions); `now` is the worker's clock. The worker passes
+ * LAB_STALE_JOB_SECONDS: grading takes well under a minute, so a job older
+ * than that lost its worker.
+ */
+export async function reclaimStale(db: Db, now: Date, staleMs: number): Promise<{ requeued: number; failed: number }> {
   return reclaimStaleSubmissions(db, new Date(now.getTime() - staleMs), MAX_GRADING_ATTEMPTS, now);
 }
 
@@ -57,9 +53,7 @@ export async function gradeNextSubmission(db: Db, labs: LabLookup, clock: () => 
   return { kind: "done", id: job.id, passed: outcome.result.passed, backend: outcome.result.backend, gradingMs: outcome.result.gradingMs };
 }
 
-type GradeOutcome =
-  | { ok: true; result: Awaited<ReturnType<typeof gradeLabOutput>> }
-  | { ok: false; error: string; final: boolean };
+type GradeOutcome = { ok: true; result: Awaited<ReturnType<typeof gradeLabOutput>> } | { ok: false; error: string; final: boolean };
 
 async function gradeJob(db: Db, labs: LabLookup, job: ClaimedJob): Promise<GradeOutcome> {
   const row = await selectJobInput(db, job.id);

@@ -33,7 +33,8 @@ export const QUOTE_CHARS = 40;
  */
 export function checkShape(shape: readonly number[], maxElements: number): string | null {
   if (shape.length > MAX_RANK) return `too many axes: ${shape.length} (at most ${MAX_RANK})`;
-  if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0)) return `the shape ${truncateInput(`[${shape.join(", ")}]`, QUOTE_CHARS)} must hold whole numbers ≥ 0`;
+  if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0))
+    return `the shape ${truncateInput(`[${shape.join(", ")}]`, QUOTE_CHARS)} must hold whole numbers ≥ 0`;
   const count = elementCount(shape);
   if (count > maxElements) return tooManyElements(count, maxElements);
   return null;
@@ -56,4 +57,3 @@ export function tooManyElements(count: number, maxElements: number, atLeast = fa
   const shown = count > 1e15 ? "more than 10^15" : `${atLeast ? "at least " : ""}${count.toLocaleString("en-US")}`;
   return `too many elements: ${shown} (a lab output holds at most ${maxElements.toLocaleString("en-US")})`;
 }
-

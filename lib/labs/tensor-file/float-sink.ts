@@ -76,7 +76,7 @@ export class FloatSink {
   /** The values as one contiguous array of exactly `length` (a copy). */
   take(): Float64Array {
     const out = new Float64Array(this.length);
-    this.blocks.forEach((block, i) => out.set(block.subarray(0, Math.min(BLOCK_VALUES, this.length - i * BLOCK_VALUES)), i * BLOCK_VALUES));
+    for (const [i, block] of this.blocks.entries()) out.set(block.subarray(0, Math.min(BLOCK_VALUES, this.length - i * BLOCK_VALUES)), i * BLOCK_VALUES);
     return out;
   }
 

@@ -38,7 +38,7 @@ export function float64Bytes(data: Float64Array): Uint8Array<ArrayBuffer> {
     return out;
   }
   const view = new DataView(out.buffer);
-  data.forEach((v, i) => view.setFloat64(i * 8, v, true));
+  for (const [i, v] of data.entries()) view.setFloat64(i * 8, v, true);
   return out;
 }
 
@@ -77,7 +77,7 @@ export type InputsBundle = {
 /** How every download lays its numbers out; repeated in each JSON file so a file explains itself. */
 export const FILE_CONVENTIONS =
   "Every array is float64, row-major (C order): element [i, j] of a shape [m, n] array is data[i * n + j]. " +
-  "JSON cannot hold NaN or Infinity, so they are written as the strings \"NaN\", \"Infinity\" and \"-Infinity\".";
+  'JSON cannot hold NaN or Infinity, so they are written as the strings "NaN", "Infinity" and "-Infinity".';
 
 /** The JSON download: `{ lab, seed, layout, conventions, scalars, inputs: { name: { shape, data } } }`, data flat. */
 export function encodeInputsJson(bundle: InputsBundle): string {

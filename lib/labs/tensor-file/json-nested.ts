@@ -104,6 +104,9 @@ export class NestedArrays {
 
   /** The index path of the entry being read at `depth`, e.g. "[2, 0]". */
   private path(depth: number): string {
-    return `[${this.counts.slice(0, depth).map((c) => c - 1).join(", ")}]`;
+    return `[${this.counts
+      .slice(0, depth)
+      .map((c) => c - 1)
+      .join(", ")}]`;
   }
 }

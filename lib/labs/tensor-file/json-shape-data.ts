@@ -70,7 +70,11 @@ export class ShapeAndData {
   /** A value inside "data" at `level` arrays deep: a number, or null for anything else (described by `quoted`). */
   dataValue(level: number, value: number | null, quoted: string): string | null {
     if (level > 0) this.entry(level - 1);
-    if (value === null) return `the entry at [${this.counts.slice(0, level).map((c) => c - 1).join(", ")}] is ${quoted}: ${NOT_A_NUMBER}`;
+    if (value === null)
+      return `the entry at [${this.counts
+        .slice(0, level)
+        .map((c) => c - 1)
+        .join(", ")}] is ${quoted}: ${NOT_A_NUMBER}`;
     const sink = this.sink;
     if (!sink) return OBJECT_FORM;
     if (this.shape) {

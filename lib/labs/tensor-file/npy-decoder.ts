@@ -88,7 +88,9 @@ export class NpyDecoder implements TensorDecoder {
       const view = new DataView(this.preamble.buffer);
       const length = this.major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
       if (length > MAX_NPY_HEADER_BYTES) {
-        return this.refuse(`the .npy header is ${length.toLocaleString("en-US")} bytes long (at most ${MAX_NPY_HEADER_BYTES.toLocaleString("en-US")}): save the array with np.save`);
+        return this.refuse(
+          `the .npy header is ${length.toLocaleString("en-US")} bytes long (at most ${MAX_NPY_HEADER_BYTES.toLocaleString("en-US")}): save the array with np.save`,
+        );
       }
       this.header = new Uint8Array(length);
       const problem = length === 0 ? this.parseHeader() : null;

@@ -24,7 +24,11 @@ export type NpyElement = { size: number; convert: Converter; read: (v: DataView,
 export const NPY_DTYPES = {
   "<f8": { size: 8, convert: (b, n, sink) => sink.pushAll(new Float64Array(b, 0, n), n), read: (v, o) => v.getFloat64(o, true) },
   "<f4": { size: 4, convert: (b, n, sink) => sink.pushAll(new Float32Array(b, 0, n), n), read: (v, o) => v.getFloat32(o, true) },
-  "<f2": { size: 2, convert: (b, n, sink) => each(new Uint16Array(b, 0, n), n, sink, (h) => halfToFloat(Number(h))), read: (v, o) => halfToFloat(v.getUint16(o, true)) },
+  "<f2": {
+    size: 2,
+    convert: (b, n, sink) => each(new Uint16Array(b, 0, n), n, sink, (h) => halfToFloat(Number(h))),
+    read: (v, o) => halfToFloat(v.getUint16(o, true)),
+  },
   "<i8": { size: 8, convert: (b, n, sink) => each(new BigInt64Array(b, 0, n), n, sink, Number), read: (v, o) => Number(v.getBigInt64(o, true)) },
   "<i4": { size: 4, convert: (b, n, sink) => sink.pushAll(new Int32Array(b, 0, n), n), read: (v, o) => v.getInt32(o, true) },
   "<i2": { size: 2, convert: (b, n, sink) => sink.pushAll(new Int16Array(b, 0, n), n), read: (v, o) => v.getInt16(o, true) },
@@ -58,8 +62,12 @@ export function parseNpyHeader(header: string): { ok: true; header: NpyHeader } 
   if (!fortran) return refuse("bad .npy header: no 'fortran_order' entry");
   const shape = /['"]shape['"]\s*:\s*\(([^)]*)\)/.exec(text);
   if (!shape) return refuse("bad .npy header: no 'shape' tuple");
-  const dims = (shape[1] ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0);
-  if (!dims.every((d) => /^\d+L?$/.test(d))) return refuse(`bad .npy header: shape (${truncateInput(shape[1] ?? "", QUOTE_CHARS)}) is not a tuple of whole numbers`);
+  const dims = (shape[1] ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (!dims.every((d) => /^\d+L?$/.test(d)))
+    return refuse(`bad .npy header: shape (${truncateInput(shape[1] ?? "", QUOTE_CHARS)}) is not a tuple of whole numbers`);
   return { ok: true, header: { descr: descr[1] ?? "", fortranOrder: fortran[1] === "True", shape: dims.map((d) => Number.parseInt(d, 10)) } };
 }
 

@@ -40,14 +40,14 @@ export function encodeNpyText(text: string): Uint8Array {
   const bytes = new Uint8Array(10 + header.length + Math.max(1, codePoints.length) * 4);
   writePreamble(bytes, header);
   const view = new DataView(bytes.buffer);
-  codePoints.forEach((cp, i) => view.setUint32(10 + header.length + i * 4, cp, true));
+  for (const [i, cp] of codePoints.entries()) view.setUint32(10 + header.length + i * 4, cp, true);
   return bytes;
 }
 
 /** Pads a header dict with spaces and a newline so the data starts on a 64-byte boundary. */
 function padHeader(dict: string): string {
   const unpadded = 10 + dict.length + 1;
-  return dict + " ".repeat((64 - (unpadded % 64)) % 64) + "\n";
+  return `${dict}${" ".repeat((64 - (unpadded % 64)) % 64)}\n`;
 }
 
 /** Magic, version 1.0 and the header (ASCII) at the start of `bytes`. */

@@ -64,7 +64,10 @@ export async function readTensorStream(body: ReadableStream<Uint8Array> | null, 
         const next = await Promise.race([reader.read(), deadline.passed]);
         if (next === TIMED_OUT) {
           await reader.cancel().catch(() => undefined);
-          return refused(`the upload did not arrive within ${((options.timeoutMs ?? 0) / 1000).toLocaleString("en-US", { maximumFractionDigits: 1 })} s`, "too-slow");
+          return refused(
+            `the upload did not arrive within ${((options.timeoutMs ?? 0) / 1000).toLocaleString("en-US", { maximumFractionDigits: 1 })} s`,
+            "too-slow",
+          );
         }
         const { done, value } = next;
         if (done) break;

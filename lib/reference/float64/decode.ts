@@ -8,7 +8,9 @@ import { fromMat, type Mat, matmul, toMat, zeros } from "./matrix";
 function cachedMat(rows: number[][][], dHead: number): Mat {
   const length = rows[0]?.length ?? 0;
   const out = zeros(length, rows.length * dHead);
-  rows.forEach((head, g) => head.forEach((row, p) => out.data.set(row, p * out.cols + g * dHead)));
+  for (const [g, head] of rows.entries()) {
+    for (const [p, row] of head.entries()) out.data.set(row, p * out.cols + g * dHead);
+  }
   return out;
 }
 

@@ -17,7 +17,11 @@ function splitHeads(t: tf.Tensor2D, n: number, dHead: number): tf.Tensor3D {
 function ropeT(x: tf.Tensor3D, position: (r: number) => number, base: number): tf.Tensor3D {
   const [, seq, dHead] = x.shape;
   const half = dHead / 2;
-  const { cos, sin } = ropeTablesAt(Array.from({ length: seq }, (_, r) => position(r)), dHead, base);
+  const { cos, sin } = ropeTablesAt(
+    Array.from({ length: seq }, (_, r) => position(r)),
+    dHead,
+    base,
+  );
   const first = tf.slice(x, [0, 0, 0], [-1, -1, half]);
   const second = tf.slice(x, [0, 0, half], [-1, -1, half]);
   const rotated = tf.concat([tf.neg(second), first], 2);

@@ -10,7 +10,9 @@ function cachedTensor(rows: number[][][], dHead: number): tf.Tensor3D {
   const heads = rows.length;
   const length = rows[0]?.length ?? 0;
   const data = new Float32Array(heads * length * dHead);
-  rows.forEach((head, g) => head.forEach((row, p) => data.set(row, (g * length + p) * dHead)));
+  for (const [g, head] of rows.entries()) {
+    for (const [p, row] of head.entries()) data.set(row, (g * length + p) * dHead);
+  }
   return tf.tensor3d(data, [heads, length, dHead]);
 }
 

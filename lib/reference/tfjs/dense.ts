@@ -42,7 +42,13 @@ function normWeights(w: DenseNormWeights): { gamma: tf.Tensor1D; beta?: tf.Tenso
 }
 
 /** LayerNorm of `x: [rows, d]` over its last axis; `faults` selects a known bug. */
-export function denseLayerNorm(x: DenseTensor, gamma: DenseTensor, beta: DenseTensor, epsilon: number, faults: NormFaults = {}): { shape: number[]; data: Float64Array } {
+export function denseLayerNorm(
+  x: DenseTensor,
+  gamma: DenseTensor,
+  beta: DenseTensor,
+  epsilon: number,
+  faults: NormFaults = {},
+): { shape: number[]; data: Float64Array } {
   return runTidy(() => out(layerNormT(t2(x), t1(gamma), t1(beta), epsilon, faults)));
 }
 

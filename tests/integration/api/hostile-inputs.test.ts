@@ -44,7 +44,10 @@ async function snapshot(): Promise<Record<Table, string>> {
 /** The rows as sorted JSON lines, so the order Postgres returns them in does not matter. */
 function rowsText(rows: unknown): string {
   const list = Array.isArray(rows) ? rows.flat() : [rows];
-  return list.map((row) => JSON.stringify(row, stable)).sort().join("\n");
+  return list
+    .map((row) => JSON.stringify(row, stable))
+    .sort()
+    .join("\n");
 }
 
 /** Bytes by their length, and no token's last-use stamp (every bearer request moves it). */
@@ -70,7 +73,11 @@ async function setUp(): Promise<HostileContext> {
 
   const cards = await createModuleWithCards(db, { cards: 3 });
   await enroll(db, alice.id, cards.moduleId);
-  const grillModule = await createGrillModule(db, alice.id, TOPICS.map((topic) => ({ topic })));
+  const grillModule = await createGrillModule(
+    db,
+    alice.id,
+    TOPICS.map((topic) => ({ topic })),
+  );
   const module = await db.module.findUniqueOrThrow({ where: { id: grillModule.moduleId } });
   const item = await db.checklistItem.create({ data: { moduleId: module.id, externalId: "hc-plain", text: "Explain the residual stream", position: 0 } });
   const grillId = randomUUID();
@@ -91,7 +98,16 @@ async function setUp(): Promise<HostileContext> {
   await enroll(db, alice.id, own.id);
 
   const ownCard = await db.card.create({
-    data: { moduleId: own.id, externalId: "own-0", kind: "BASIC", front: "Own question", back: "Own answer", siblingKey: "own-0", position: 0, contentHash: "own-0" },
+    data: {
+      moduleId: own.id,
+      externalId: "own-0",
+      kind: "BASIC",
+      front: "Own question",
+      back: "Own answer",
+      siblingKey: "own-0",
+      position: 0,
+      contentHash: "own-0",
+    },
   });
 
   const bob = await createUser(db, "bob");
@@ -99,7 +115,16 @@ async function setUp(): Promise<HostileContext> {
   await enroll(db, bob.id, cards.moduleId);
   const bobModule = await db.module.create({ data: { scope: bob.id, ownerId: bob.id, slug: "bob-notes", title: "Bob's notes", sourceHash: "" } });
   const bobCard = await db.card.create({
-    data: { moduleId: bobModule.id, externalId: "bob-0", kind: "BASIC", front: "Bob's question", back: "A", siblingKey: "bob-0", position: 0, contentHash: "bob-0" },
+    data: {
+      moduleId: bobModule.id,
+      externalId: "bob-0",
+      kind: "BASIC",
+      front: "Bob's question",
+      back: "A",
+      siblingKey: "bob-0",
+      position: 0,
+      contentHash: "bob-0",
+    },
   });
   const bobImage = await db.cardImage.create({
     data: { ownerId: bob.id, moduleId: bobModule.id, sha256: "b".repeat(64), contentType: "image/gif", byteSize: 6, bytes: new TextEncoder().encode("GIF89a") },

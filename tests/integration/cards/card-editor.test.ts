@@ -59,13 +59,29 @@ describe("writing notes in the editor", () => {
       name: "cloze: one card per number, math kept plain",
       draft: { kind: "cloze", text: "Attention scales by {{c1::$1/\\sqrt{d_k}$}} before the {{c2::softmax}}." },
       cards: [
-        { kind: "CLOZE", role: "RECALL", front: "Attention scales by [\u2026] before the softmax.", back: "Attention scales by **$1/\\sqrt{d_k}$** before the softmax." },
-        { kind: "CLOZE", role: "RECALL", front: "Attention scales by $1/\\sqrt{d_k}$ before the [\u2026].", back: "Attention scales by $1/\\sqrt{d_k}$ before the **softmax**." },
+        {
+          kind: "CLOZE",
+          role: "RECALL",
+          front: "Attention scales by [\u2026] before the softmax.",
+          back: "Attention scales by **$1/\\sqrt{d_k}$** before the softmax.",
+        },
+        {
+          kind: "CLOZE",
+          role: "RECALL",
+          front: "Attention scales by $1/\\sqrt{d_k}$ before the [\u2026].",
+          back: "Attention scales by $1/\\sqrt{d_k}$ before the **softmax**.",
+        },
       ],
     },
     {
       name: "interview question",
-      draft: { kind: "interview", front: "Why pre-norm?", back: "The residual path stays an identity.", commonWrongAnswer: "Style.", keyPoints: ["identity path", "", "final norm"] },
+      draft: {
+        kind: "interview",
+        front: "Why pre-norm?",
+        back: "The residual path stays an identity.",
+        commonWrongAnswer: "Style.",
+        keyPoints: ["identity path", "", "final norm"],
+      },
       cards: [{ kind: "BASIC", role: "INTERVIEW", front: "Why pre-norm?", back: "The residual path stays an identity." }],
     },
   ];
@@ -162,7 +178,11 @@ describe("editing notes", () => {
 
     await editNote(db, me.id, id, draft({ kind: "cloze", text: "{{c1::Q}}, K and {{c3::V}}" }), hours(2));
     const afterDrop = await db.card.findMany({ where: { moduleId: module.id }, orderBy: { position: "asc" } });
-    expect(afterDrop.map((c) => [c.externalId.split(":")[1], c.archivedAt === null])).toEqual([["c1", true], ["c2", false], ["c3", true]]);
+    expect(afterDrop.map((c) => [c.externalId.split(":")[1], c.archivedAt === null])).toEqual([
+      ["c1", true],
+      ["c2", false],
+      ["c3", true],
+    ]);
     expect(afterDrop[0]?.id).toBe(c1?.id);
     expect(afterDrop[0]?.front).toBe("[…], K and V");
 
@@ -178,7 +198,10 @@ describe("editing notes", () => {
     const id = randomUUID();
     await createNote(db, me.id, { id, module: "my-notes", draft: draft({ kind: "basic", front: "KV", back: "key-value" }) }, T0);
     await editNote(db, me.id, id, draft({ kind: "reversed", front: "KV", back: "key-value" }), hours(1));
-    expect((await liveCards(db, module.id)).map((c) => [c.kind, c.front])).toEqual([["REVERSED", "KV"], ["REVERSED", "key-value"]]);
+    expect((await liveCards(db, module.id)).map((c) => [c.kind, c.front])).toEqual([
+      ["REVERSED", "KV"],
+      ["REVERSED", "key-value"],
+    ]);
     await editNote(db, me.id, id, draft({ kind: "basic", front: "KV", back: "key-value" }), hours(2));
     expect((await liveCards(db, module.id)).map((c) => [c.id, c.kind])).toEqual([[id, "BASIC"]]);
   });
@@ -203,7 +226,9 @@ describe("editing notes", () => {
 describe("editor cards and re-imports of a file", () => {
   beforeEach(resetDb);
 
-  const FILE = ["# Norms", "Q: What does RMSNorm skip? {#rms-skip}", "A: The mean.", "", "Q: Where does epsilon go? {#ln-eps}", "A: Inside the root."].join("\n");
+  const FILE = ["# Norms", "Q: What does RMSNorm skip? {#rms-skip}", "A: The mean.", "", "Q: Where does epsilon go? {#ln-eps}", "A: Inside the root."].join(
+    "\n",
+  );
   const parse = (text: string) => parseModuleSource({ manifest: { slug: "my-notes", title: "My notes" }, files: [{ name: "notes.md", text }] });
 
   it("leaves cards written in the editor alone when the file does not hold them", async () => {
@@ -211,7 +236,12 @@ describe("editor cards and re-imports of a file", () => {
     const { me, module } = await setUp(db);
     await importModule(db, parse(FILE), { scope: me.id }, T0);
     const id = randomUUID();
-    await createNote(db, me.id, { id, module: "my-notes", draft: draft({ kind: "cloze", text: "{{c1::Pre-norm}} keeps the {{c2::identity}} path" }) }, hours(1));
+    await createNote(
+      db,
+      me.id,
+      { id, module: "my-notes", draft: draft({ kind: "cloze", text: "{{c1::Pre-norm}} keeps the {{c2::identity}} path" }) },
+      hours(1),
+    );
 
     const report = await importModule(db, parse(FILE), { scope: me.id }, hours(2));
     expect(report.cards.archived).toEqual([]);

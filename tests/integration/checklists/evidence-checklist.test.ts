@@ -42,7 +42,13 @@ describe("evidence-linked checklist items", () => {
     expect(item(view, "hc-causal-mask")).toMatchObject({
       checked: false,
       source: null,
-      evidence: { exerciseSlug: MASK, needed: 3, days: ["2026-11-18", "2026-11-20"], complete: false, summary: "passed on Nov 18 and Nov 20 — 2 of 3 days so far" },
+      evidence: {
+        exerciseSlug: MASK,
+        needed: 3,
+        days: ["2026-11-18", "2026-11-20"],
+        complete: false,
+        summary: "passed on Nov 18 and Nov 20 — 2 of 3 days so far",
+      },
     });
     expect(item(view, "hc-causal-mask").lockedReason).toMatch(/ticks itself/i);
 
@@ -68,7 +74,10 @@ describe("evidence-linked checklist items", () => {
     await pass(MASK, "2026-11-22T15:00:00Z");
     await pass(MASK, "2026-11-23T02:59:00Z"); // 03:59 Berlin on Nov 23: still Nov 22's study day
     const view = await loadChecklist(db, user.id, moduleId, NOW);
-    expect(item(view, "hc-causal-mask")).toMatchObject({ checked: false, evidence: { days: ["2026-11-22"], summary: "passed on Nov 22 — 1 of 3 days so far" } });
+    expect(item(view, "hc-causal-mask")).toMatchObject({
+      checked: false,
+      evidence: { days: ["2026-11-22"], summary: "passed on Nov 22 — 1 of 3 days so far" },
+    });
   });
 
   it("counts the drawing prompt's passes like any exercise (2 days for the pre-norm block)", async () => {
@@ -78,7 +87,11 @@ describe("evidence-linked checklist items", () => {
     expect(item(view, "hc-draw-prenorm")).toMatchObject({ checked: false, evidence: { needed: 2, summary: "passed on Nov 19 — 1 of 2 days so far" } });
     await pass("prenorm-block-assembly", "2026-11-20T10:00:00Z");
     view = await loadChecklist(db, user.id, moduleId, NOW);
-    expect(item(view, "hc-draw-prenorm")).toMatchObject({ checked: true, source: "EVIDENCE", evidence: { summary: "passed on Nov 19 and Nov 20 — 2 of 2 days" } });
+    expect(item(view, "hc-draw-prenorm")).toMatchObject({
+      checked: true,
+      source: "EVIDENCE",
+      evidence: { summary: "passed on Nov 19 and Nov 20 — 2 of 2 days" },
+    });
   });
 
   it("stores one tick however often and however concurrently the checklist is read", async () => {

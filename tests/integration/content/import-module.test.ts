@@ -190,9 +190,7 @@ describe("importModule", () => {
     const db = testDb();
     const text = `${BASE}\n\n# Extra\nQ: no answer here\n\n## Interview Q&A\nQ: bare?\nA: yes`;
     const report = await importModule(db, parse(text), { scope: "public" }, T0);
-    expect(report.skipped).toEqual([
-      expect.objectContaining({ file: "norms.md", line: 23, reason: expect.stringMatching(/question without an answer/) }),
-    ]);
+    expect(report.skipped).toEqual([expect.objectContaining({ file: "norms.md", line: 23, reason: expect.stringMatching(/question without an answer/) })]);
     expect(report.warnings.map((w) => w.line)).toEqual([26, 26]);
     expect(report.cards.created).toHaveLength(7);
   });

@@ -1,12 +1,7 @@
 // The committed migrations and the Prisma schema describe the same database,
 // and applying migrations is idempotent.
 import { inject, describe, expect, it } from "vitest";
-import {
-  applyMigrations,
-  diffSql,
-  isEmptyDiff,
-  withTemporaryDatabase,
-} from "../../../lib/db/migrations";
+import { applyMigrations, diffSql, isEmptyDiff, withTemporaryDatabase } from "../../../lib/db/migrations";
 
 const SCHEMA_PATH = "prisma/schema.prisma";
 

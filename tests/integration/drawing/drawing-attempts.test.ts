@@ -11,7 +11,9 @@ import { resetDb, testDb } from "../support/db";
 import { bearerFor, createUser } from "../support/fixtures";
 
 const SEED = 42;
-const N = (findDrawingPrompt("causal-mask-grid")?.variant(SEED).setup as MaskSetup).n;
+const causalMask = findDrawingPrompt("causal-mask-grid");
+if (!causalMask) throw new Error("the catalogue has no causal-mask-grid prompt");
+const N = (causalMask.variant(SEED).setup as MaskSetup).n;
 const causal = maskFrom(N, (i, j) => j <= i);
 const PRE = "x>n1 n1>attn attn>a1 x>a1 a1>n2 n2>ffn ffn>a2 a1>a2 a2>out";
 const TYPES = { x: "input", out: "output", n1: "norm", n2: "norm", attn: "attention", ffn: "ffn", a1: "add", a2: "add" } as const;
@@ -52,7 +54,16 @@ describe("drawing attempts API", () => {
     expect(await again.json()).toMatchObject({ correct: true, duplicate: true, recorded: false });
     const rows = await db.exerciseAttempt.findMany({ where: { userId: user.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id, exerciseSlug: "causal-mask-grid", seed: SEED, correct: true, score: 1, backend: "drawing", durationMs: 8000, answers: body.answer });
+    expect(rows[0]).toMatchObject({
+      id,
+      exerciseSlug: "causal-mask-grid",
+      seed: SEED,
+      correct: true,
+      score: 1,
+      backend: "drawing",
+      durationMs: 8000,
+      answers: body.answer,
+    });
     expect(rows[0]?.steps).toHaveLength(N * N);
   });
 
@@ -83,7 +94,16 @@ describe("drawing attempts API", () => {
     const sketch = await post(auth, "kv-cache-decode-sketch", {
       id: randomUUID(),
       seed: 1,
-      answer: { kind: "sketch", strokes: [[[100, 100], [400, 500]]], ticked: ["append", "new-token-only", "query-reads-all"] },
+      answer: {
+        kind: "sketch",
+        strokes: [
+          [
+            [100, 100],
+            [400, 500],
+          ],
+        ],
+        ticked: ["append", "new-token-only", "query-reads-all"],
+      },
     });
     expect(sketch.status).toBe(201);
     expect(await sketch.json()).toMatchObject({ correct: false, score: 0.5, rating: 2, backend: "self-check" });
@@ -103,7 +123,12 @@ describe("drawing attempts API", () => {
     { name: "no strokes", slug: "kv-cache-decode-sketch", body: { answer: { kind: "sketch", strokes: [], ticked: [] } }, status: 422 },
     { name: "not a uuid", slug: "causal-mask-grid", body: { id: "retry-1", answer: { kind: "mask-grid", grid: causal } }, status: 422 },
     { name: "unknown field", slug: "causal-mask-grid", body: { answer: { kind: "mask-grid", grid: causal }, score: 1 }, status: 422 },
-    { name: "too large", slug: "kv-cache-decode-sketch", body: { answer: { kind: "sketch", strokes: [[[1, 1]]], ticked: [] }, pad: "x".repeat(100_000) }, status: 413 },
+    {
+      name: "too large",
+      slug: "kv-cache-decode-sketch",
+      body: { answer: { kind: "sketch", strokes: [[[1, 1]]], ticked: [] }, pad: "x".repeat(100_000) },
+      status: 413,
+    },
   ])("stores nothing for $name ($status)", async ({ slug, body, status }) => {
     const { db, auth } = await learner();
     const res = await post(auth, slug, { id: randomUUID(), seed: SEED, ...body });
@@ -123,7 +148,8 @@ describe("drawing attempts API", () => {
   it("lets the attempt readers list drawing attempts and count their mistakes", async () => {
     const { db, user, auth } = await learner();
     const noDiagonal = maskFrom(N, (i, j) => j < i);
-    for (const grid of [noDiagonal, noDiagonal, causal]) await post(auth, "causal-mask-grid", { id: randomUUID(), seed: SEED, answer: { kind: "mask-grid", grid } });
+    for (const grid of [noDiagonal, noDiagonal, causal])
+      await post(auth, "causal-mask-grid", { id: randomUUID(), seed: SEED, answer: { kind: "mask-grid", grid } });
     const recent = await listRecentAttempts(db, user.id, "causal-mask-grid");
     expect(recent.map((r) => r.correct).sort()).toEqual([false, false, true]);
     expect(await countMisconceptions(db, user.id)).toMatchObject([{ exerciseSlug: "causal-mask-grid", code: "diagonal-left-out", count: 2 }]);

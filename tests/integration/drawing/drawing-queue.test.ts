@@ -22,7 +22,9 @@ describe("drawing cards in the queue", () => {
     const { moduleId } = await createModuleWithCards(db, { cards: 1 });
     await enroll(db, user.id, moduleId);
     const make = (externalId: string, slug: string, position: number) =>
-      db.card.create({ data: { moduleId, externalId, kind: "EXERCISE", front: slug, back: "", siblingKey: externalId, exerciseSlug: slug, position, contentHash: externalId } });
+      db.card.create({
+        data: { moduleId, externalId, kind: "EXERCISE", front: slug, back: "", siblingKey: externalId, exerciseSlug: slug, position, contentHash: externalId },
+      });
     const block = await make("ex-block", "prenorm-block-assembly", 1);
     const mask = await make("ex-mask", "causal-mask-grid", 2);
     const sketch = await make("ex-sketch", "kv-cache-decode-sketch", 3);
@@ -36,14 +38,21 @@ describe("drawing cards in the queue", () => {
     expect(JSON.stringify(byId.get(mask.id))).not.toMatch(/"grid"|true,true/);
 
     const auth = await bearerFor(db, user.id);
-    const n = byId.get(mask.id)?.drawing?.setup.kind === "mask-grid" ? (byId.get(mask.id)?.drawing?.setup as { n: number }).n : 0;
+    const maskSetup = byId.get(mask.id)?.drawing?.setup;
+    const n = maskSetup?.kind === "mask-grid" ? maskSetup.n : 0;
     const grid = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => j <= i));
-    const graded = await attemptsRoute.POST(json("http://localhost/api/drawings/causal-mask-grid/attempts", auth, { id: randomUUID(), seed: 314, answer: { kind: "mask-grid", grid } }), {
-      params: Promise.resolve({ slug: "causal-mask-grid" }),
-    });
+    const graded = await attemptsRoute.POST(
+      json("http://localhost/api/drawings/causal-mask-grid/attempts", auth, { id: randomUUID(), seed: 314, answer: { kind: "mask-grid", grid } }),
+      {
+        params: Promise.resolve({ slug: "causal-mask-grid" }),
+      },
+    );
     const { rating } = (await graded.json()) as { rating: number };
     expect(rating).toBe(3);
-    const reviewed = await reviewsRoute.POST(json("http://localhost/api/reviews", auth, { id: randomUUID(), cardId: mask.id, rating, durationMs: 20_000 }), undefined);
+    const reviewed = await reviewsRoute.POST(
+      json("http://localhost/api/reviews", auth, { id: randomUUID(), cardId: mask.id, rating, durationMs: 20_000 }),
+      undefined,
+    );
     expect(reviewed.status).toBe(201);
     expect(await db.reviewLog.findMany({ where: { userId: user.id }, select: { cardId: true, rating: true } })).toEqual([{ cardId: mask.id, rating: 3 }]);
     expect(await db.exerciseAttempt.count({ where: { userId: user.id, exerciseSlug: "causal-mask-grid", correct: true } })).toBe(1);

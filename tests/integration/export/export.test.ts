@@ -20,16 +20,43 @@ async function seedLearner(db: ReturnType<typeof testDb>, name: string) {
   const [first, second] = cardIds as [string, string, string];
   await db.card.update({ where: { id: first }, data: { front: AWKWARD, tags: ["norm", "block"] } });
   await insertState(db, user.id, first, { due: T });
-  const reviewIds = [await insertReview(db, user.id, first, { reviewedAt: T, rating: 1 }), await insertReview(db, user.id, second, { reviewedAt: T, durationMs: null })];
+  const reviewIds = [
+    await insertReview(db, user.id, first, { reviewedAt: T, rating: 1 }),
+    await insertReview(db, user.id, second, { reviewedAt: T, durationMs: null }),
+  ];
   const attemptId = randomUUID();
   await db.exerciseAttempt.create({
-    data: { id: attemptId, userId: user.id, exerciseSlug: "layernorm-by-hand", seed: 7, answers: { mean: "1, 2" }, steps: [], score: 0.5, correct: false, misconceptions: ["sample-variance"], backend: "float64", gradingMs: 0.4 },
+    data: {
+      id: attemptId,
+      userId: user.id,
+      exerciseSlug: "layernorm-by-hand",
+      seed: 7,
+      answers: { mean: "1, 2" },
+      steps: [],
+      score: 0.5,
+      correct: false,
+      misconceptions: ["sample-variance"],
+      backend: "float64",
+      gradingMs: 0.4,
+    },
   });
   const labId = randomUUID();
   await db.labSubmission.create({ data: { id: labId, userId: user.id, labSlug: "layernorm", seed: 3, shape: [2], format: "json" } });
   const grillId = randomUUID();
   await db.grillSession.create({
-    data: { id: grillId, userId: user.id, moduleId, secondsPerItem: 60, startedAt: T, items: { create: [{ position: 0, cardId: first, topic: "Norms", answer: "before, the sublayer" }, { position: 1, exerciseSlug: "layernorm-by-hand", seed: 4 }] } },
+    data: {
+      id: grillId,
+      userId: user.id,
+      moduleId,
+      secondsPerItem: 60,
+      startedAt: T,
+      items: {
+        create: [
+          { position: 0, cardId: first, topic: "Norms", answer: "before, the sublayer" },
+          { position: 1, exerciseSlug: "layernorm-by-hand", seed: 4 },
+        ],
+      },
+    },
   });
   const ids: Record<ExportWhat, string[]> = { cards: cardIds, reviews: reviewIds, attempts: [attemptId], labs: [labId], grills: [grillId] };
   return { user, auth: await bearerFor(db, user.id), ids };
@@ -140,7 +167,10 @@ describe("GET /api/export", () => {
     const db = testDb();
     const user = await createUser(db, "bad");
     const auth = await bearerFor(db, user.id);
-    for (const [what, format, field] of [["passwords", "csv", "what"], ["reviews", "xlsx", "format"]] as const) {
+    for (const [what, format, field] of [
+      ["passwords", "csv", "what"],
+      ["reviews", "xlsx", "format"],
+    ] as const) {
       const response = await download(auth, what, format);
       expect(response.status).toBe(422);
       expect(JSON.stringify(await response.json())).toContain(field);

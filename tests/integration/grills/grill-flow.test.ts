@@ -27,7 +27,11 @@ const itemParams = (id: string, position: number) => ({ params: Promise.resolve(
 async function learner() {
   const db = testDb();
   const user = await createUser(db);
-  const module = await createGrillModule(db, user.id, TOPICS.map((topic) => ({ topic })));
+  const module = await createGrillModule(
+    db,
+    user.id,
+    TOPICS.map((topic) => ({ topic })),
+  );
   return { db, user, module, auth: await bearerFor(db, user.id) };
 }
 
@@ -45,9 +49,10 @@ const finish = (auth: string, id: string) => finishRoute.POST(request(auth, `/ap
 async function answerAll(auth: string, grill: GrillView, times = 1): Promise<number[]> {
   const statuses: number[] = [];
   for (const item of grill.items) {
-    const body = item.kind === "numeric" && item.exercise
-      ? { answers: rightAnswers(item.exercise.slug, item.exercise.seed), timeMs: 20_000 }
-      : { answer: `My answer to ${item.position}`, timeMs: 20_000 };
+    const body =
+      item.kind === "numeric" && item.exercise
+        ? { answers: rightAnswers(item.exercise.slug, item.exercise.seed), timeMs: 20_000 }
+        : { answer: `My answer to ${item.position}`, timeMs: 20_000 };
     const responses = await Promise.all(Array.from({ length: times }, () => answer(auth, grill.id, item.position, body)));
     statuses.push(...responses.map((r) => r.status));
     if (item.kind === "interview") {
@@ -165,7 +170,9 @@ describe("grill API", () => {
       await db.grillSession.update({ where: { id }, data: { startedAt: new Date(Date.UTC(2026, 0, 1 + i)) } });
     }
     await finish(auth, ids[1] ?? "");
-    const history = (await (await grillsRoute.GET(request(auth, "/api/grills"), undefined)).json()) as { grills: { id: string; length: number; difficulty: string | null; score: number | null }[] };
+    const history = (await (await grillsRoute.GET(request(auth, "/api/grills"), undefined)).json()) as {
+      grills: { id: string; length: number; difficulty: string | null; score: number | null }[];
+    };
     expect(history.grills.map((g) => g.id)).toEqual([...ids].reverse());
     expect(history.grills.map((g) => g.length)).toEqual([5, 4, 3]);
     expect(history.grills.map((g) => g.difficulty)).toEqual([null, null, "EASY"]);

@@ -31,7 +31,12 @@ async function setUp() {
 async function failAll(userId: string, grill: GrillView, now: Date): Promise<void> {
   for (const item of grill.items) {
     if (item.kind === "numeric" && item.exercise) {
-      const outcome = await answerGrillItem(testDb(), catalogue, { userId, grillId: grill.id, position: item.position, answers: wrongAnswers(item.exercise.slug, item.exercise.seed), timeMs: 10_000 }, now);
+      const outcome = await answerGrillItem(
+        testDb(),
+        catalogue,
+        { userId, grillId: grill.id, position: item.position, answers: wrongAnswers(item.exercise.slug, item.exercise.seed), timeMs: 10_000 },
+        now,
+      );
       expect(outcome.recorded).toBe(true);
     } else {
       await answerGrillItem(testDb(), catalogue, { userId, grillId: grill.id, position: item.position, answer: "no idea", timeMs: 10_000 }, now);
@@ -73,7 +78,14 @@ describe("grill requeue", () => {
     expect(ids).toHaveLength(3);
     const after = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: studied } } });
     // Only `due` moved: the memory of the card is kept, through the version check.
-    expect(after).toMatchObject({ due: finishedAt, stability: before.stability, difficulty: before.difficulty, reps: before.reps, state: "REVIEW", version: before.version + 1 });
+    expect(after).toMatchObject({
+      due: finishedAt,
+      stability: before.stability,
+      difficulty: before.difficulty,
+      reps: before.reps,
+      state: "REVIEW",
+      version: before.version + 1,
+    });
     const created = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId: fresh } } });
     expect(created).toMatchObject({ due: finishedAt, state: "LEARNING", version: 1 });
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
@@ -99,12 +111,22 @@ describe("grill requeue", () => {
     const late = lateFor(grill.items.length - 1);
     for (const item of grill.items) {
       const body = item.kind === "numeric" ? { answers: {} } : { answer: "" };
-      const outcome = await answerGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: item.position, ...body, timeMs: 45_000 }, lateFor(item.position));
+      const outcome = await answerGrillItem(
+        db,
+        catalogue,
+        { userId: user.id, grillId: grill.id, position: item.position, ...body, timeMs: 45_000 },
+        lateFor(item.position),
+      );
       expect(outcome.item).toMatchObject({ answered: true, outOfTime: true, timeMs: 30_000 });
       if (item.kind === "interview") {
         // The learner still sees the reveal and may tick what they would have said; it scores 0 all the same.
         expect(outcome.item.reveal?.keyPointsHtml).toHaveLength(3);
-        const ticked = await gradeKeyPoints(db, catalogue, { userId: user.id, grillId: grill.id, position: item.position, keyPointsHit: [0, 1, 2] }, lateFor(item.position));
+        const ticked = await gradeKeyPoints(
+          db,
+          catalogue,
+          { userId: user.id, grillId: grill.id, position: item.position, keyPointsHit: [0, 1, 2] },
+          lateFor(item.position),
+        );
         expect(ticked.item).toMatchObject({ score: 0, verdict: "out-of-time", keyPointsHit: [0, 1, 2] });
       } else {
         expect(outcome.item).toMatchObject({ score: 0, verdict: "out-of-time", grade: { attemptId: null } });

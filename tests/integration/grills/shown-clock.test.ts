@@ -120,10 +120,9 @@ describe("the server-side question clock", () => {
     const { db, user, grill } = await setUp();
     const auth = await bearerFor(db, user.id);
     const post = (position: number) =>
-      shownRoute.POST(
-        new Request(`http://localhost/api/grills/${grill.id}/items/${position}/shown`, { method: "POST", headers: { authorization: auth } }),
-        { params: Promise.resolve({ id: grill.id, position: String(position) }) },
-      );
+      shownRoute.POST(new Request(`http://localhost/api/grills/${grill.id}/items/${position}/shown`, { method: "POST", headers: { authorization: auth } }), {
+        params: Promise.resolve({ id: grill.id, position: String(position) }),
+      });
     const created = await post(1);
     expect(created.status).toBe(201);
     const body = (await created.json()) as { item: GrillItemView };

@@ -20,7 +20,12 @@ const text = (s: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(s)
 type Json = Record<string, unknown>;
 
 async function upload(bearer: string, module: string, body: BodyInit, headers: Record<string, string> = {}) {
-  const request = new Request(`${ORIGIN}/api/images?module=${module}`, { method: "POST", headers: { authorization: bearer, ...headers }, body, duplex: "half" } as RequestInit);
+  const request = new Request(`${ORIGIN}/api/images?module=${module}`, {
+    method: "POST",
+    headers: { authorization: bearer, ...headers },
+    body,
+    duplex: "half",
+  } as RequestInit);
   const response = await imagesRoute.POST(request, undefined);
   return { status: response.status, body: (await response.json()) as Json };
 }
@@ -49,7 +54,11 @@ describe("uploading images", () => {
     expect(png.status).toBe(201);
     expect(png.body.image).toMatchObject({ contentType: "image/png", width: 3, height: 2, byteSize: 96 });
     expect((png.body.image as Json).markdown).toBe(`![image](/api/images/${imageId(png.body)})`);
-    for (const [name, type] of [["blue-5x4.jpg", "image/jpeg"], ["green-2x7.gif", "image/gif"], ["yellow-6x3.webp", "image/webp"]] as const) {
+    for (const [name, type] of [
+      ["blue-5x4.jpg", "image/jpeg"],
+      ["green-2x7.gif", "image/gif"],
+      ["yellow-6x3.webp", "image/webp"],
+    ] as const) {
       const stored = await upload(aliceBearer, "notes", new Blob([fixture(name)]), { "content-type": "application/octet-stream" });
       expect(stored.body.image).toMatchObject({ contentType: type });
     }
@@ -64,7 +73,12 @@ describe("uploading images", () => {
     const cases: Array<{ body: Uint8Array<ArrayBuffer>; type: string; status: number; message: RegExp }> = [
       { body: text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), type: "image/png", status: 422, message: /SVG images are refused/ },
       { body: text("<html><script>alert(document.cookie)</script></html>"), type: "image/jpeg", status: 422, message: /HTML or script/ },
-      { body: new Uint8Array([...fixture("green-2x7.gif").subarray(0, 43), ...text("<script>alert(1)</script>"), 0x3b]), type: "image/gif", status: 422, message: /HTML or script/ },
+      {
+        body: new Uint8Array([...fixture("green-2x7.gif").subarray(0, 43), ...text("<script>alert(1)</script>"), 0x3b]),
+        type: "image/gif",
+        status: 422,
+        message: /HTML or script/,
+      },
       { body: new Uint8Array([...fixture("red-3x2.png"), ...text("garbage after the end")]), type: "image/png", status: 422, message: /after its end/ },
       { body: fixture("red-3x2.png"), type: "image/svg+xml", status: 415, message: /SVG/ },
       { body: fixture("red-3x2.png"), type: "multipart/form-data; boundary=x", status: 415, message: /image itself/ },
@@ -102,7 +116,16 @@ describe("uploading images", () => {
     const { db, alice, aliceBearer, bobBearer } = await setUp();
     const module = await db.module.findFirstOrThrow({ where: { scope: alice.id } });
     // A stand-in row whose recorded size fills the quota to 50 bytes short; the quota sums recorded sizes.
-    await db.cardImage.create({ data: { ownerId: alice.id, moduleId: module.id, sha256: "x".repeat(64), contentType: "image/png", byteSize: MAX_USER_IMAGE_BYTES - 50, bytes: new Uint8Array(1) } });
+    await db.cardImage.create({
+      data: {
+        ownerId: alice.id,
+        moduleId: module.id,
+        sha256: "x".repeat(64),
+        contentType: "image/png",
+        byteSize: MAX_USER_IMAGE_BYTES - 50,
+        bytes: new Uint8Array(1),
+      },
+    });
     const refused = await upload(aliceBearer, "notes", new Blob([fixture("red-3x2.png")]));
     expect(refused.status).toBe(429);
     expect((refused.body.error as { message: string }).message).toMatch(/of the 200\.0 MiB one account may store/);
@@ -157,7 +180,9 @@ describe("serving images", () => {
     expect((await fetchImage(id, { authorization: bobBearer })).status).toBe(404);
     expect((await fetchImage(id, {})).status).toBe(401);
     expect((await fetchImage(randomUUID(), { authorization: aliceBearer })).status).toBe(404);
-    const bobReadsCard = await cardRoute.GET(new Request(`${ORIGIN}/api/cards/${note}`, { headers: { authorization: bobBearer } }), { params: Promise.resolve({ id: note }) });
+    const bobReadsCard = await cardRoute.GET(new Request(`${ORIGIN}/api/cards/${note}`, { headers: { authorization: bobBearer } }), {
+      params: Promise.resolve({ id: note }),
+    });
     expect(bobReadsCard.status).toBe(404);
     expect(await bobReadsCard.text()).not.toContain(id);
 

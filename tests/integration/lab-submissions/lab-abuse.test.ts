@@ -98,7 +98,7 @@ describe("hostile lab uploads", () => {
   it("refuses a .npy from its header, before the data arrives", async () => {
     const { db, auth } = await learner();
     const dict = `{'descr': '<f8', 'fortran_order': False, 'shape': (${MAX_LAB_OUTPUT_ELEMENTS + 1},), }`;
-    const header = dict + " ".repeat((64 - ((11 + dict.length) % 64)) % 64) + "\n";
+    const header = `${dict}${" ".repeat((64 - ((11 + dict.length) % 64)) % 64)}\n`;
     const head = new Uint8Array(10 + header.length);
     head.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
     new DataView(head.buffer).setUint16(8, header.length, true);

@@ -26,7 +26,15 @@ const OTHER_LAB = "causal-attention";
 async function stored(userId: string, slug: string, createdAt: Date, status: "QUEUED" | "DONE" | "FAILED" = "DONE"): Promise<string> {
   const id = randomUUID();
   labOrThrow(slug);
-  await submitLabOutput(testDb(), catalogue, { userId, submissionId: id, slug, seed: LAB_SEED, body: bodyOf(new TextEncoder().encode("[1, 2]")), now: createdAt, quota: ROOMY });
+  await submitLabOutput(testDb(), catalogue, {
+    userId,
+    submissionId: id,
+    slug,
+    seed: LAB_SEED,
+    body: bodyOf(new TextEncoder().encode("[1, 2]")),
+    now: createdAt,
+    quota: ROOMY,
+  });
   if (status !== "QUEUED") await testDb().labSubmission.update({ where: { id }, data: { status, passed: status === "DONE" ? false : null } });
   return id;
 }
@@ -51,11 +59,17 @@ describe("pruning stored lab outputs", () => {
     // 6 and 7 days old are beyond the newest 5 but not old enough; the queued one is not graded yet.
     const result = await pruneOldOutputs(db, NOW);
     expect(result).toEqual({ rows: 3, bytes: 3 * 16 });
-    const pruned = await db.labSubmission.findMany({ where: { prunedAt: { not: null } }, select: { id: true, outputBytes: true, prunedAt: true, _count: { select: { chunks: true } } } });
+    const pruned = await db.labSubmission.findMany({
+      where: { prunedAt: { not: null } },
+      select: { id: true, outputBytes: true, prunedAt: true, _count: { select: { chunks: true } } },
+    });
     expect(new Set(pruned.map((r) => r.id))).toEqual(new Set([aIds[7], aIds[8], failed]));
     for (const row of pruned) expect(row).toMatchObject({ outputBytes: 0, prunedAt: NOW, _count: { chunks: 0 } });
     expect(await db.labSubmissionChunk.count()).toBe(14 - 3);
-    const kept = await db.labSubmission.findMany({ where: { id: { in: [...aIds.slice(0, 7), queued, ...aOther, bOld] } }, select: { outputBytes: true, prunedAt: true } });
+    const kept = await db.labSubmission.findMany({
+      where: { id: { in: [...aIds.slice(0, 7), queued, ...aOther, bOld] } },
+      select: { outputBytes: true, prunedAt: true },
+    });
     expect(kept.every((r) => r.outputBytes === 16 && r.prunedAt === null)).toBe(true);
 
     expect(await pruneOldOutputs(db, NOW)).toEqual({ rows: 0, bytes: 0 });

@@ -12,13 +12,15 @@ import * as submissionRoute from "@/app/api/labs/[slug]/submissions/[id]/route";
 import type { LabGradeResult } from "@/lib/labs/lab-types";
 import { claimNextSubmission, completeSubmission, LAB_QUEUE_CHANNEL } from "@/lib/labs/submissions/submission-rows";
 import { submitLabOutput } from "@/lib/labs/submissions/submit-output";
-import { gradeNextSubmission, MAX_GRADING_ATTEMPTS, reclaimStale, STALE_JOB_MS } from "@/lib/labs/submissions/work-queue";
+import { gradeNextSubmission, MAX_GRADING_ATTEMPTS, reclaimStale } from "@/lib/labs/submissions/work-queue";
 import { resetDb, testDb } from "../support/db";
 import { bearerFor, createUser } from "../support/fixtures";
 import { bodyOf, buggyFile, correctFile, LAB_SEED, LAB_SLUG, labRequest, params } from "../support/lab-fixtures";
 import { catalogue } from "@/exercises/catalogue";
 
 const T0 = new Date("2026-11-23T12:00:00Z");
+/** LAB_STALE_JOB_SECONDS's default, as the worker passes it. */
+const STALE_JOB_MS = 120_000;
 
 async function queued(userId: string, file: Uint8Array, at = T0): Promise<string> {
   const id = randomUUID();
@@ -45,7 +47,13 @@ describe("lab grading queue", () => {
 
     const read = async (id: string) =>
       (await (await submissionRoute.GET(labRequest(auth, `/api/labs/${LAB_SLUG}/submissions/${id}`), params({ slug: LAB_SLUG, id }))).json()) as {
-        status: string; passed: boolean; attempts: number; backend: string; startedAt: string; finishedAt: string; result: LabGradeResult;
+        status: string;
+        passed: boolean;
+        attempts: number;
+        backend: string;
+        startedAt: string;
+        finishedAt: string;
+        result: LabGradeResult;
       };
     const passed = await read(good);
     expect(passed).toMatchObject({ status: "DONE", passed: true, attempts: 1, result: { passed: true, mismatched: 0, diagnosis: null } });
@@ -75,8 +83,8 @@ describe("lab grading queue", () => {
     const dead = await claimNextSubmission(db, T0);
     expect(dead).toEqual({ id, attempts: 1 });
 
-    expect(await reclaimStale(db, new Date(T0.getTime() + STALE_JOB_MS - 1))).toEqual({ requeued: 0, failed: 0 });
-    expect(await reclaimStale(db, new Date(T0.getTime() + STALE_JOB_MS + 1))).toEqual({ requeued: 1, failed: 0 });
+    expect(await reclaimStale(db, new Date(T0.getTime() + STALE_JOB_MS - 1), STALE_JOB_MS)).toEqual({ requeued: 0, failed: 0 });
+    expect(await reclaimStale(db, new Date(T0.getTime() + STALE_JOB_MS + 1), STALE_JOB_MS)).toEqual({ requeued: 1, failed: 0 });
     expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "QUEUED", error: expect.stringContaining("stopped") });
 
     // The dead worker coming back late cannot overwrite the newer attempt.
@@ -91,7 +99,7 @@ describe("lab grading queue", () => {
     for (let attempt = 1; attempt <= MAX_GRADING_ATTEMPTS; attempt++) {
       expect(await claimNextSubmission(db, new Date(clock))).toEqual({ id: doomed, attempts: attempt });
       clock += STALE_JOB_MS + 1;
-      await reclaimStale(db, new Date(clock));
+      await reclaimStale(db, new Date(clock), STALE_JOB_MS);
     }
     expect(await db.labSubmission.findUniqueOrThrow({ where: { id: doomed } })).toMatchObject({
       status: "FAILED",
@@ -108,7 +116,11 @@ describe("lab grading queue", () => {
     const id = await queued(user.id, await correctFile("npy"));
     await db.labSubmission.update({ where: { id }, data: { labSlug: "retired-lab" } });
     expect(await gradeNextSubmission(db, catalogue, () => new Date())).toMatchObject({ kind: "failed", id, status: "FAILED" });
-    expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", attempts: 1, error: 'The lab "retired-lab" no longer exists.' });
+    expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "FAILED",
+      attempts: 1,
+      error: 'The lab "retired-lab" no longer exists.',
+    });
   });
 
   it("runs as a worker process: wakes on NOTIFY, grades, and stops on SIGTERM", { timeout: 90_000 }, async () => {
@@ -133,6 +145,25 @@ describe("lab grading queue", () => {
     }
     expect(await worker.exited).toBe(0);
     expect(worker.log()).toContain("stopped");
+  });
+
+  it("runs as a worker process that takes back a job left RUNNING longer than LAB_STALE_JOB_SECONDS", { timeout: 90_000 }, async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    const id = await queued(user.id, await correctFile("npy"), new Date());
+    // A worker that claimed the job and died: the row stays RUNNING with nobody grading it.
+    expect(await claimNextSubmission(db, new Date())).toEqual({ id, attempts: 1 });
+    const worker = startWorker({ LAB_STALE_JOB_SECONDS: "1" });
+    try {
+      await waitFor(async () => (await db.labSubmission.findUniqueOrThrow({ where: { id } })).status === "DONE", 60_000);
+      expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ passed: true, attempts: 2, error: null });
+      await waitFor(() => worker.log().includes(`graded ${id}: passed`), 10_000);
+      expect(worker.log()).toContain("a job RUNNING for 1 s is taken back");
+      expect(worker.log()).toContain("took back stale jobs: 1 queued again, 0 failed");
+    } finally {
+      worker.process.kill("SIGTERM");
+    }
+    expect(await worker.exited).toBe(0);
   });
 
   it("listens again after the database drops its LISTEN connection, even when it refuses the first reconnects", { timeout: 90_000 }, async () => {
@@ -167,10 +198,10 @@ describe("lab grading queue", () => {
   });
 });
 
-/** scripts/lab-worker.ts as a child process on this test's database, with its stderr collected. */
-function startWorker(): { process: ChildProcess; log: () => string; exited: Promise<number | null> } {
+/** scripts/lab-worker.ts as a child process on this test's database (plus `env`), with its stderr collected. */
+function startWorker(env: Record<string, string> = {}): { process: ChildProcess; log: () => string; exited: Promise<number | null> } {
   const child = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), [join(process.cwd(), "scripts", "lab-worker.ts")], {
-    env: process.env,
+    env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let log = "";

@@ -24,7 +24,10 @@ function submit(userId: string, now: Date, quota: LabQuota, file: Uint8Array = n
 
 /** The AppError a refused submission throws. */
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
@@ -84,7 +87,15 @@ describe("lab submission quotas", () => {
     expect(over.message).toContain("are cleared automatically");
 
     const full = { ...quota, storageBytes: 2 * bytes };
-    const unread = submitLabOutput(testDb(), catalogue, { userId: user.id, submissionId: randomUUID(), slug: LAB_SLUG, seed: LAB_SEED, body: unreadBody(), now: at(3), quota: full });
+    const unread = submitLabOutput(testDb(), catalogue, {
+      userId: user.id,
+      submissionId: randomUUID(),
+      slug: LAB_SLUG,
+      seed: LAB_SEED,
+      body: unreadBody(),
+      now: at(3),
+      quota: full,
+    });
     expect(await refusal(unread)).toMatchObject({ code: "RATE_LIMITED" });
     expect(await testDb().labSubmission.count()).toBe(2);
   });
@@ -92,7 +103,14 @@ describe("lab submission quotas", () => {
   it("never lets concurrent uploads overshoot a limit", async () => {
     const user = await createUser(testDb());
     const quota = { ...ROOMY, perMinute: 3 };
-    const outcomes = await Promise.all(Array.from({ length: 8 }, () => submit(user.id, T0, quota).then(() => "stored", (e: unknown) => (e instanceof AppError ? e.code : String(e)))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        submit(user.id, T0, quota).then(
+          () => "stored",
+          (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+        ),
+      ),
+    );
     expect(outcomes.filter((o) => o === "stored")).toHaveLength(3);
     expect(outcomes.filter((o) => o === "RATE_LIMITED")).toHaveLength(5);
     expect(await testDb().labSubmission.count({ where: { userId: user.id } })).toBe(3);
@@ -112,7 +130,10 @@ describe("lab submission quotas", () => {
     const auth = await bearerFor(db, user.id);
     const file = await correctFile("npy");
     for (let i = 0; i < LAB_QUOTA.perMinute; i++) {
-      const ok = await submissionsRoute.POST(labRequest(auth, `/api/labs/${LAB_SLUG}/submissions?seed=${LAB_SEED}`, { method: "POST", body: file }), params({ slug: LAB_SLUG }));
+      const ok = await submissionsRoute.POST(
+        labRequest(auth, `/api/labs/${LAB_SLUG}/submissions?seed=${LAB_SEED}`, { method: "POST", body: file }),
+        params({ slug: LAB_SLUG }),
+      );
       expect(ok.status).toBe(202);
     }
     const response = await submissionsRoute.POST(
@@ -127,7 +148,9 @@ describe("lab submission quotas", () => {
     expect(response.status).toBe(429);
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(Number(response.headers.get("retry-after"))).toBeLessThanOrEqual(60);
-    expect(await response.json()).toMatchObject({ error: { code: "RATE_LIMITED", message: expect.stringContaining(`at most ${LAB_QUOTA.perMinute} a minute`) } });
+    expect(await response.json()).toMatchObject({
+      error: { code: "RATE_LIMITED", message: expect.stringContaining(`at most ${LAB_QUOTA.perMinute} a minute`) },
+    });
     expect(await db.labSubmission.count()).toBe(LAB_QUOTA.perMinute);
   });
 });

@@ -48,7 +48,10 @@ describe("labs API", () => {
     expect(Array.from(npz.subarray(0, 4))).toEqual([0x50, 0x4b, 0x03, 0x04]);
     const first = inputs[0];
     if (!first) throw new Error("lab without inputs");
-    const npy = await npyRoute.GET(labRequest(auth, `${base}/inputs/${first.name}.npy?seed=${LAB_SEED}`), params({ slug: LAB_SLUG, file: `${first.name}.npy` }));
+    const npy = await npyRoute.GET(
+      labRequest(auth, `${base}/inputs/${first.name}.npy?seed=${LAB_SEED}`),
+      params({ slug: LAB_SLUG, file: `${first.name}.npy` }),
+    );
     const decoded = decodeNpy(new Uint8Array(await npy.arrayBuffer()), MAX_LAB_OUTPUT_ELEMENTS);
     expect(decoded).toEqual({ ok: true, tensor: first.tensor });
 
@@ -78,13 +81,17 @@ describe("labs API", () => {
 
     const own = await submissionRoute.GET(labRequest(auth, `${base}/submissions/${id}`), params({ slug: LAB_SLUG, id }));
     expect(await own.json()).toMatchObject({ id, status: "QUEUED", result: null });
-    const history = (await (await submissionsRoute.GET(labRequest(auth, `${base}/submissions`), params({ slug: LAB_SLUG }))).json()) as { submissions: { id: string }[] };
+    const history = (await (await submissionsRoute.GET(labRequest(auth, `${base}/submissions`), params({ slug: LAB_SLUG }))).json()) as {
+      submissions: { id: string }[];
+    };
     expect(history.submissions.map((s) => s.id)).toEqual([id]);
 
     const other = await learner();
     const theirs = await submissionRoute.GET(labRequest(other.auth, `${base}/submissions/${id}`), params({ slug: LAB_SLUG, id }));
     expect(theirs.status).toBe(404);
-    const theirHistory = (await (await submissionsRoute.GET(labRequest(other.auth, `${base}/submissions`), params({ slug: LAB_SLUG }))).json()) as { submissions: unknown[] };
+    const theirHistory = (await (await submissionsRoute.GET(labRequest(other.auth, `${base}/submissions`), params({ slug: LAB_SLUG }))).json()) as {
+      submissions: unknown[];
+    };
     expect(theirHistory.submissions).toEqual([]);
     const stolenId = await submit(other.auth, file, `seed=${LAB_SEED}&id=${id}`);
     expect(stolenId.status).toBe(409);
@@ -93,14 +100,35 @@ describe("labs API", () => {
   const big = MAX_LAB_OUTPUT_ELEMENTS + 1;
   const refusals: { name: string; file: () => Uint8Array | string; status: number; message: string; headers?: Record<string, string> }[] = [
     { name: "a Fortran-order .npy", file: () => fortranNpy(), status: 422, message: "Fortran order" },
-    { name: "a big-endian .npy", file: () => encodeNpy({ shape: [1], data: Float64Array.of(1) }).map((b, i, a) => (i === indexOf(a, "<f8") ? 0x3e : b)), status: 422, message: "big-endian" },
-    { name: "a .npy with too few bytes", file: () => encodeNpy({ shape: [4], data: Float64Array.of(1, 2, 3, 4) }).slice(0, -8), status: 422, message: "wrong element count" },
+    {
+      name: "a big-endian .npy",
+      file: () => encodeNpy({ shape: [1], data: Float64Array.of(1) }).map((b, i, a) => (i === indexOf(a, "<f8") ? 0x3e : b)),
+      status: 422,
+      message: "big-endian",
+    },
+    {
+      name: "a .npy with too few bytes",
+      file: () => encodeNpy({ shape: [4], data: Float64Array.of(1, 2, 3, 4) }).slice(0, -8),
+      status: 422,
+      message: "wrong element count",
+    },
     { name: "a .npy declaring too many elements", file: () => headerOnlyNpy(`(${big},)`), status: 422, message: "too many elements" },
     { name: "ragged JSON", file: () => "[[1, 2], [3]]", status: 422, message: "Could not read the JSON file: ragged arrays" },
     { name: "JSON with null", file: () => "[1, null]", status: 422, message: 'use a number or "NaN"' },
     { name: "an empty body", file: () => "", status: 422, message: "not valid JSON" },
-    { name: "a declared Content-Length over the cap", file: () => "[1]", headers: { "content-length": String(10 ** 10) }, status: 413, message: "The upload is larger than" },
-    { name: "a streamed body over the cap", file: () => new Uint8Array(MAX_LAB_OUTPUT_ELEMENTS * 32 + 64 * 1024 + 1), status: 413, message: "a lab output holds at most" },
+    {
+      name: "a declared Content-Length over the cap",
+      file: () => "[1]",
+      headers: { "content-length": String(10 ** 10) },
+      status: 413,
+      message: "The upload is larger than",
+    },
+    {
+      name: "a streamed body over the cap",
+      file: () => new Uint8Array(MAX_LAB_OUTPUT_ELEMENTS * 32 + 64 * 1024 + 1),
+      status: 413,
+      message: "a lab output holds at most",
+    },
   ];
   for (const r of refusals) {
     it(`refuses ${r.name} and stores nothing`, async () => {
@@ -141,7 +169,12 @@ describe("labs API", () => {
     expect((await submit(auth, "[1]", "seed=-1")).status).toBe(422);
     expect((await submit(auth, "[1]", `seed=1&id=not-a-uuid`)).status).toBe(422);
     const unknown = await submissionsRoute.POST(
-      new Request("http://localhost/api/labs/nope/submissions?seed=1", { method: "POST", body: unreadBody(), headers: { authorization: auth }, duplex: "half" } as RequestInit & { duplex: "half" }),
+      new Request("http://localhost/api/labs/nope/submissions?seed=1", {
+        method: "POST",
+        body: unreadBody(),
+        headers: { authorization: auth },
+        duplex: "half",
+      } as RequestInit & { duplex: "half" }),
       params({ slug: "nope" }),
     );
     expect(unknown.status).toBe(404);
@@ -153,7 +186,12 @@ describe("labs API", () => {
     const id = randomUUID();
     expect((await submit(auth, await correctFile("npy"), `seed=${LAB_SEED}&id=${id}`)).status).toBe(202);
     const retry = await submissionsRoute.POST(
-      new Request(`http://localhost${base}/submissions?seed=${LAB_SEED}&id=${id}`, { method: "POST", body: unreadBody(), headers: { authorization: auth }, duplex: "half" } as RequestInit & { duplex: "half" }),
+      new Request(`http://localhost${base}/submissions?seed=${LAB_SEED}&id=${id}`, {
+        method: "POST",
+        body: unreadBody(),
+        headers: { authorization: auth },
+        duplex: "half",
+      } as RequestInit & { duplex: "half" }),
       params({ slug: LAB_SLUG }),
     );
     expect(retry.status).toBe(200);
@@ -185,7 +223,7 @@ function fortranNpy(): Uint8Array {
 /** A .npy whose header declares `shape` but carries only 8 bytes of data. */
 function headerOnlyNpy(shape: string): Uint8Array {
   const dict = `{'descr': '<f8', 'fortran_order': False, 'shape': ${shape}, }`;
-  const header = dict + " ".repeat((64 - ((11 + dict.length) % 64)) % 64) + "\n";
+  const header = `${dict}${" ".repeat((64 - ((11 + dict.length) % 64)) % 64)}\n`;
   const out = new Uint8Array(10 + header.length + 8);
   out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
   new DataView(out.buffer).setUint16(8, header.length, true);

@@ -51,7 +51,16 @@ describe("a learner's library", () => {
     const later = await createModuleWithCards(db, { cards: 2, slug: "added-later" });
     const own = await createModule(db, me.id, { slug: "mine", title: "Mine", description: "" }, T0);
     const ownCards = await db.card.createManyAndReturn({
-      data: [0, 1].map((i) => ({ moduleId: own.id, externalId: `o${i}`, kind: "BASIC" as const, front: `Own ${i}`, back: "A", siblingKey: `o${i}`, position: i, contentHash: `o${i}` })),
+      data: [0, 1].map((i) => ({
+        moduleId: own.id,
+        externalId: `o${i}`,
+        kind: "BASIC" as const,
+        front: `Own ${i}`,
+        back: "A",
+        siblingKey: `o${i}`,
+        position: i,
+        contentHash: `o${i}`,
+      })),
     });
     const queued = async () => (await getTodayQueue(db, catalogue, me.id, hours(1))).cards.map((c) => c.cardId).sort();
 
@@ -111,7 +120,15 @@ describe("a learner's library", () => {
     expect((await rejects(setStudyChoice(db, me.id, "theirs", { studying: true }, T0))).code).toBe("NOT_FOUND");
     expect((await rejects(deleteModule(db, me.id, "theirs", "theirs"))).code).toBe("NOT_FOUND");
     expect(await db.module.count({ where: { slug: "theirs" } })).toBe(1);
-    expect((await rejects(createModule(db, me.id, { slug: "dup", title: "A", description: "" }, T0).then(() => createModule(db, me.id, { slug: "dup", title: "B", description: "" }, T0)))).code).toBe("CONFLICT");
+    expect(
+      (
+        await rejects(
+          createModule(db, me.id, { slug: "dup", title: "A", description: "" }, T0).then(() =>
+            createModule(db, me.id, { slug: "dup", title: "B", description: "" }, T0),
+          ),
+        )
+      ).code,
+    ).toBe("CONFLICT");
     // The same slug as another learner's, or as the public course's, is fine: slugs are per owner.
     await createModule(db, me.id, { slug: "theirs", title: "Mine too", description: "" }, T0);
     await createModule(db, me.id, { slug: "course", title: "My course notes", description: "" }, T0);

@@ -3,7 +3,7 @@
 // the next review's interval; too few reviews and reset behave.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import * as optimizeRoute from "@/app/api/settings/optimize/route";
+import { DELETE, GET, POST } from "@/app/api/settings/optimize/route";
 import { recordReview } from "@/lib/reviews/record-review";
 import { DEFAULT_SCHEDULER_SETTINGS, applyRating } from "@/lib/scheduling";
 import { fitFsrsWeights } from "@/lib/optimizer/fsrs-binding";
@@ -15,8 +15,8 @@ import { simulateReviews, writeReviewLog } from "../support/optimizer-fixtures";
 const START = new Date("2026-01-05T09:00:00Z");
 const AFTER = new Date("2026-02-20T10:00:00Z");
 const ROUTE_URL = "http://localhost/api/settings/optimize";
-const call = (method: "GET" | "POST" | "DELETE", auth: string) =>
-  optimizeRoute[method](new Request(ROUTE_URL, { method, headers: { authorization: auth } }), undefined);
+const HANDLERS = { GET, POST, DELETE };
+const call = (method: keyof typeof HANDLERS, auth: string) => HANDLERS[method](new Request(ROUTE_URL, { method, headers: { authorization: auth } }), undefined);
 
 describe("personal FSRS weights", () => {
   beforeEach(resetDb);
@@ -102,7 +102,15 @@ describe("personal FSRS weights", () => {
   });
 
   it("runs one fit at a time: a second concurrent fit is refused, the first completes", async () => {
-    const cards = [{ cardId: "a", reviews: [{ rating: 3 as const, deltaDays: 0 }, { rating: 3 as const, deltaDays: 2 }] }];
+    const cards = [
+      {
+        cardId: "a",
+        reviews: [
+          { rating: 3 as const, deltaDays: 0 },
+          { rating: 3 as const, deltaDays: 2 },
+        ],
+      },
+    ];
     const [first, second] = await Promise.allSettled([fitFsrsWeights(cards), fitFsrsWeights(cards)]);
     expect(first.status === "fulfilled" && first.value).toHaveLength(21);
     expect(second.status === "rejected" && second.reason).toMatchObject({ code: "RATE_LIMITED" });
@@ -112,6 +120,6 @@ describe("personal FSRS weights", () => {
 
 /** ts-fsrs 5's FSRS-6 defaults, as the binding returns them for an empty training set. */
 const DEFAULT_WEIGHTS = [
-  0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014,
-  1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+  0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658,
+  0.1542,
 ];

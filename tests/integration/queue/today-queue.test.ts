@@ -20,8 +20,7 @@ async function setup(cards: number, options: { siblingPairs?: number; newCardsPe
   if (options.newCardsPerDay !== undefined) {
     await db.userSettings.update({ where: { userId: user.id }, data: { newCardsPerDay: options.newCardsPerDay } });
   }
-  const review = (cardId: string, rating: 1 | 2 | 3 | 4, at: Date) =>
-    recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating }, at);
+  const review = (cardId: string, rating: 1 | 2 | 3 | 4, at: Date) => recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating }, at);
   return { db, user, cardIds: module.cardIds, review };
 }
 
@@ -107,7 +106,17 @@ describe("exercise cards in the queue", () => {
     const moduleId = (await db.card.findUniqueOrThrow({ where: { id: cardIds[0] as string } })).moduleId;
     const make = (externalId: string, slug: string, position: number) =>
       db.card.create({
-        data: { moduleId, externalId, kind: "EXERCISE", front: `Exercise ${slug}`, back: "", siblingKey: externalId, exerciseSlug: slug, position, contentHash: externalId },
+        data: {
+          moduleId,
+          externalId,
+          kind: "EXERCISE",
+          front: `Exercise ${slug}`,
+          back: "",
+          siblingKey: externalId,
+          exerciseSlug: slug,
+          position,
+          contentHash: externalId,
+        },
       });
     const gradable = await make("ex-ln", "layernorm-by-hand", 10);
     const notBuilt = await make("ex-draw", "not-built-yet", 11);
@@ -130,7 +139,17 @@ describe("exercise cards in the queue", () => {
     const { db, user, cardIds } = await setup(1, { newCardsPerDay: 10 });
     const moduleId = (await db.card.findUniqueOrThrow({ where: { id: cardIds[0] as string } })).moduleId;
     const card = await db.card.create({
-      data: { moduleId, externalId: "ex-ln", kind: "EXERCISE", front: "Exercise", back: "", siblingKey: "ex-ln", exerciseSlug: "layernorm-by-hand", position: 10, contentHash: "ex-ln" },
+      data: {
+        moduleId,
+        externalId: "ex-ln",
+        kind: "EXERCISE",
+        front: "Exercise",
+        back: "",
+        siblingKey: "ex-ln",
+        exerciseSlug: "layernorm-by-hand",
+        position: 10,
+        contentHash: "ex-ln",
+      },
     });
     const layernormOnly = createCatalogue({ exercises: catalogue.exercises.filter((e) => e.slug === "layernorm-by-hand"), drawings: [], labs: [] });
     const empty = createCatalogue({ exercises: [], drawings: [], labs: [] });

@@ -74,7 +74,13 @@ describe("module readiness", () => {
     expect(r.exercises.some((e) => e.slug === "alibi-bias-row")).toBe(false);
 
     expect(r.misconceptions).toHaveLength(1);
-    expect(r.misconceptions[0]).toMatchObject({ exerciseSlug: "causal-mask-row", code: "upper-triangle", count: 2, href: "/exercises/causal-mask-row", lastSeen: daysAgo(1).toISOString() });
+    expect(r.misconceptions[0]).toMatchObject({
+      exerciseSlug: "causal-mask-row",
+      code: "upper-triangle",
+      count: 2,
+      href: "/exercises/causal-mask-row",
+      lastSeen: daysAgo(1).toISOString(),
+    });
     expect(r.misconceptions[0]?.message).toMatch(/masked the past/);
     expect(r.next).toMatchObject({ level: "in-progress", action: { href: "/exercises/causal-mask-row" } });
     expect(r.next.headline).toContain("upper-triangle");

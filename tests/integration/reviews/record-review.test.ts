@@ -47,9 +47,7 @@ describe("recordReview", () => {
   it("records a double tap racing in parallel once", async () => {
     const { db, user, cardId } = await setup();
     const reviewId = randomUUID();
-    const results = await Promise.all(
-      Array.from({ length: 6 }, () => recordReview(db, { userId: user.id, reviewId, cardId, rating: 3 }, T0)),
-    );
+    const results = await Promise.all(Array.from({ length: 6 }, () => recordReview(db, { userId: user.id, reviewId, cardId, rating: 3 }, T0)));
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     expect(await db.reviewLog.count()).toBe(1);
     const state = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId } } });
@@ -58,9 +56,7 @@ describe("recordReview", () => {
 
   it("serialises two devices reviewing the same card: no review is lost", async () => {
     const { db, user, cardId } = await setup();
-    await Promise.all(
-      Array.from({ length: 5 }, (_, i) => recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating: i % 2 ? 1 : 3 }, T0)),
-    );
+    await Promise.all(Array.from({ length: 5 }, (_, i) => recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating: i % 2 ? 1 : 3 }, T0)));
     const state = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId } } });
     expect(state.reps).toBe(5);
     expect(state.version).toBe(5);
@@ -84,8 +80,19 @@ describe("recordReview", () => {
     const { db, user, cardId } = await setup();
     await db.cardState.create({
       data: {
-        userId: user.id, cardId, due: T0, stability: 2, difficulty: 8, elapsedDays: 3, scheduledDays: 3,
-        learningSteps: 0, reps: 20, lapses: 7, state: "REVIEW", lastReview: minutes(-3 * 24 * 60), version: 1,
+        userId: user.id,
+        cardId,
+        due: T0,
+        stability: 2,
+        difficulty: 8,
+        elapsedDays: 3,
+        scheduledDays: 3,
+        learningSteps: 0,
+        reps: 20,
+        lapses: 7,
+        state: "REVIEW",
+        lastReview: minutes(-3 * 24 * 60),
+        version: 1,
       },
     });
     const result = await recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating: 1 }, T0);
@@ -124,8 +131,20 @@ describe("undoReview", () => {
     expect(undone.alreadyUndone).toBe(false);
 
     const after = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: user.id, cardId } } });
-    const pick = ({ due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, isLeech, suspendedAt }: typeof before) =>
-      ({ due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, isLeech, suspendedAt });
+    const pick = ({
+      due,
+      stability,
+      difficulty,
+      elapsedDays,
+      scheduledDays,
+      learningSteps,
+      reps,
+      lapses,
+      state,
+      lastReview,
+      isLeech,
+      suspendedAt,
+    }: typeof before) => ({ due, stability, difficulty, elapsedDays, scheduledDays, learningSteps, reps, lapses, state, lastReview, isLeech, suspendedAt });
     expect(pick(after)).toEqual(pick(before));
     expect(await db.reviewLog.count()).toBe(1);
     expect(await db.card.findUniqueOrThrow({ where: { id: cardId } })).toEqual(card);
@@ -174,9 +193,7 @@ describe("recordReview with a reused id", () => {
     const { moduleId, cardIds } = await createModuleWithCards(db, { cards: 2 });
     await enroll(db, user.id, moduleId);
     const reviewId = randomUUID();
-    const results = await Promise.allSettled(
-      cardIds.map((cardId) => recordReview(db, { userId: user.id, reviewId, cardId, rating: 3 }, T0)),
-    );
+    const results = await Promise.allSettled(cardIds.map((cardId) => recordReview(db, { userId: user.id, reviewId, cardId, rating: 3 }, T0)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected");
     expect(rejected?.status === "rejected" ? rejected.reason : null).toMatchObject({ code: "CONFLICT" });

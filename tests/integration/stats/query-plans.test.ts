@@ -87,7 +87,13 @@ describe("stats and export query plans on realistic data", () => {
 
   it("due forecast: card_state(userId, due) over 30 study days", async () => {
     const days = studyDaysFrom(NOW, 30, CLOCK);
-    const plan = await planOf(dueBucketsSql(userId, days.map((d) => d.start), new Date(NOW.getTime() + 30 * 86_400_000)));
+    const plan = await planOf(
+      dueBucketsSql(
+        userId,
+        days.map((d) => d.start),
+        new Date(NOW.getTime() + 30 * 86_400_000),
+      ),
+    );
     expectIndexed(plan, "card_state", "card_state_userId_due_idx");
     // card is reached by the planner's choice: pkey probes per due state, or at this
     // size a hash of the card table's id and archivedAt, which it judges cheaper.
@@ -96,7 +102,13 @@ describe("stats and export query plans on realistic data", () => {
 
   it("heatmap and retention: review_log(userId, reviewedAt)", async () => {
     const days = studyDaysUntil(NOW, 365, CLOCK);
-    const heat = await planOf(reviewBucketsSql(userId, days.slice(-182).map((d) => d.start), NOW));
+    const heat = await planOf(
+      reviewBucketsSql(
+        userId,
+        days.slice(-182).map((d) => d.start),
+        NOW,
+      ),
+    );
     expectIndexed(heat, "review_log", "review_log_userId_reviewedAt_idx");
     const starts = [days[358], days[335], days[0]].map((d) => d?.start ?? NOW);
     expectIndexed(await planOf(retentionCountsSql(userId, starts, NOW)), "review_log", "review_log_userId_reviewedAt_idx");
@@ -109,6 +121,10 @@ describe("stats and export query plans on realistic data", () => {
     const cards = await planOf(cardPageSql(userId, { id: moduleId, slug: "bulk" }, { position: 5000, id: START_ID }, 1000));
     expectIndexed(cards, "card", "card_moduleId_position_idx");
     expectIndexed(cards, "card_state", "card_state_userId_cardId_key");
-    expectIndexed(await planOf(attemptPageSql(userId, { slug: "slug-3", at: START_AT, id: START_ID }, 1000)), "exercise_attempt", "exercise_attempt_userId_exerciseSlug_createdAt_idx");
+    expectIndexed(
+      await planOf(attemptPageSql(userId, { slug: "slug-3", at: START_AT, id: START_ID }, 1000)),
+      "exercise_attempt",
+      "exercise_attempt_userId_exerciseSlug_createdAt_idx",
+    );
   });
 });

@@ -61,10 +61,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 async function dropRunDatabases(adminUrl: string, template: string): Promise<void> {
   const names = await withAdminClient(adminUrl, async (client) => {
-    const found = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $1 || '_w')",
-      [template],
-    );
+    const found = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $1 || '_w')", [template]);
     return found.rows.map((row) => row.datname);
   });
   for (const name of names) await dropDatabase(adminUrl, name);

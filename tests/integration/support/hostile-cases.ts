@@ -14,13 +14,26 @@ import * as float64 from "@/lib/reference/float64";
 export const HOSTILE_DIR = join(process.cwd(), "tests", "fixtures", "hostile");
 
 /** The tables a case may change; every other one is compared before and after. */
-export const TABLES = ["reviews", "cardStates", "attempts", "labs", "grills", "tokens", "settings", "checklist", "modules", "enrollments", "cards", "images"] as const;
+export const TABLES = [
+  "reviews",
+  "cardStates",
+  "attempts",
+  "labs",
+  "grills",
+  "tokens",
+  "settings",
+  "checklist",
+  "modules",
+  "enrollments",
+  "cards",
+  "images",
+] as const;
 export type Table = (typeof TABLES)[number];
 
 const CaseSchema = z
   .object({
     name: z.string().min(1),
-    route: z.string().min(1).describe("Folder under app/api holding route.ts, e.g. \"tokens/[id]\"."),
+    route: z.string().min(1).describe('Folder under app/api holding route.ts, e.g. "tokens/[id]".'),
     method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
     path: z.string().startsWith("/api/").describe("URL path and query; {placeholders} are filled from the setup."),
     params: z.record(z.string(), z.string()).default({}).describe("Route params, with {placeholders}."),
@@ -84,7 +97,7 @@ const GeneratorSchema = z.discriminatedUnion("$generate", [
       exercise: z.string().optional().describe("Default: the grill's numeric item."),
       seed: z.number().optional(),
       append: z.string().default("").describe("Added to the first step's answer."),
-      extraKey: z.string().optional().describe("One more key, answered \"1\"."),
+      extraKey: z.string().optional().describe('One more key, answered "1".'),
     })
     .strict(),
 ]);

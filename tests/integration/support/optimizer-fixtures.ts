@@ -4,14 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { seededRandom } from "@/lib/reference/seeded-random";
-import {
-  DEFAULT_SCHEDULER_SETTINGS,
-  applyRating,
-  toStateSnapshot,
-  type Rating,
-  type ReviewLogFields,
-  type SchedulingState,
-} from "@/lib/scheduling";
+import { DEFAULT_SCHEDULER_SETTINGS, applyRating, toStateSnapshot, type Rating, type ReviewLogFields, type SchedulingState } from "@/lib/scheduling";
 
 export type SimulatedReview = ReviewLogFields & { cardId: string; stateBefore: SchedulingState | null; versionAfter: number };
 

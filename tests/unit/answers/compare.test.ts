@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  compareAnswer,
-  parseAnswer,
-  withinTolerance,
-  type AnswerSpec,
-  type ParsedOk,
-  type Tolerance,
-} from "@/lib/answers";
+import { compareAnswer, parseAnswer, withinTolerance, type AnswerSpec, type ParsedOk, type Tolerance } from "@/lib/answers";
 
 function parsed(text: string, spec: AnswerSpec): ParsedOk {
   const result = parseAnswer(text, spec);
@@ -36,12 +29,9 @@ describe("withinTolerance", () => {
     { name: "decimals: exactly on the half-unit boundary", actual: 0.125, expected: 0.12, tolerance: { mode: "decimals", places: 2 }, pass: true },
     { name: "decimals: just past the half-unit boundary", actual: 0.1251, expected: 0.12, tolerance: { mode: "decimals", places: 2 }, pass: false },
     { name: "decimals: 0 places", actual: 3, expected: 3.4, tolerance: { mode: "decimals", places: 0 }, pass: true },
-  ] satisfies { name: string; actual: number; expected: number; tolerance: Tolerance; pass: boolean }[])(
-    "$name",
-    ({ actual, expected, tolerance, pass }) => {
-      expect(withinTolerance(actual, expected, tolerance)).toBe(pass);
-    },
-  );
+  ] satisfies { name: string; actual: number; expected: number; tolerance: Tolerance; pass: boolean }[])("$name", ({ actual, expected, tolerance, pass }) => {
+    expect(withinTolerance(actual, expected, tolerance)).toBe(pass);
+  });
 });
 
 describe("compareAnswer", () => {
@@ -69,7 +59,10 @@ describe("compareAnswer", () => {
   });
 
   it("marks wrong matrix cells by row and column", () => {
-    const result = compareAnswer(parsed("[1, 0; 0.5, 0.4]", { shape: { matrix: [2, 2] } }), [[1, 0], [0.5, 0.5]]);
+    const result = compareAnswer(parsed("[1, 0; 0.5, 0.4]", { shape: { matrix: [2, 2] } }), [
+      [1, 0],
+      [0.5, 0.5],
+    ]);
     expect(result).toMatchObject({ correct: false, wrong: [[1, 1]], message: "1 of 4 wrong: (2, 2)." });
   });
 
@@ -82,8 +75,27 @@ describe("compareAnswer", () => {
     { name: "too few elements", text: "[1, 2]", spec: { shape: { vector: 3 } }, expected: [1, 2, 3], message: "Expected a list of 3, got a list of 2." },
     { name: "number for a list", text: "1", spec: { shape: "scalar" }, expected: [1, 2], message: "Expected a list of 2, got a single number." },
     { name: "list for a number", text: "[1, 2]", spec: { shape: "scalar" }, expected: 1, message: "Expected a single number, got a list of 2." },
-    { name: "list for a matrix", text: "[1, 2, 3, 4]", spec: { shape: { vector: 4 } }, expected: [[1, 2], [3, 4]], message: "Expected a 2×2 matrix, got a list of 4." },
-    { name: "transposed matrix", text: "[1, 2, 3; 4, 5, 6]", spec: { shape: { matrix: [3, 2] } }, expected: [[1, 4], [2, 5], [3, 6]], message: "Expected a 3×2 matrix, got a 2×3 matrix." },
+    {
+      name: "list for a matrix",
+      text: "[1, 2, 3, 4]",
+      spec: { shape: { vector: 4 } },
+      expected: [
+        [1, 2],
+        [3, 4],
+      ],
+      message: "Expected a 2×2 matrix, got a list of 4.",
+    },
+    {
+      name: "transposed matrix",
+      text: "[1, 2, 3; 4, 5, 6]",
+      spec: { shape: { matrix: [3, 2] } },
+      expected: [
+        [1, 4],
+        [2, 5],
+        [3, 6],
+      ],
+      message: "Expected a 3×2 matrix, got a 2×3 matrix.",
+    },
   ] satisfies { name: string; text: string; spec: AnswerSpec; expected: number | number[] | number[][]; message: string }[])(
     "explains a shape mismatch: $name",
     ({ text, spec, expected, message }) => {

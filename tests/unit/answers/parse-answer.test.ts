@@ -54,15 +54,30 @@ describe("parseAnswer: what learners type", () => {
     { name: "bracketed vector", text: "[0.63, 1.26]", spec: { shape: { vector: 2 } }, kind: "vector", values: [0.63, 1.26] },
     { name: "vector without brackets", text: "0.63, 1.26", spec: { shape: { vector: 2 } }, kind: "vector", values: [0.63, 1.26] },
     { name: "vector of expressions", text: "[sqrt(4), 1/4]", spec: { shape: { vector: 2 } }, kind: "vector", values: [2, 0.25] },
-    { name: "matrix with semicolons", text: "[1, 2; 3, 4]", spec: { shape: { matrix: [2, 2] } }, kind: "matrix", values: [[1, 2], [3, 4]] },
-    { name: "matrix as nested lists", text: "[[1, 2], [3, 4]]", spec: { shape: { matrix: [2, 2] } }, kind: "matrix", values: [[1, 2], [3, 4]] },
-    { name: "vector in a unit", text: "[1 KiB, 2048 bytes]", spec: { shape: { vector: 2 }, unit: "bytes" }, kind: "vector", values: [1024, 2048] },
-  ] satisfies { name: string; text: string; spec: AnswerSpec; kind: string; values: unknown }[])(
-    "$name: $text",
-    ({ text, spec, kind, values }) => {
-      expect(parseAnswer(text, spec)).toMatchObject({ ok: true, kind, values });
+    {
+      name: "matrix with semicolons",
+      text: "[1, 2; 3, 4]",
+      spec: { shape: { matrix: [2, 2] } },
+      kind: "matrix",
+      values: [
+        [1, 2],
+        [3, 4],
+      ],
     },
-  );
+    {
+      name: "matrix as nested lists",
+      text: "[[1, 2], [3, 4]]",
+      spec: { shape: { matrix: [2, 2] } },
+      kind: "matrix",
+      values: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
+    { name: "vector in a unit", text: "[1 KiB, 2048 bytes]", spec: { shape: { vector: 2 }, unit: "bytes" }, kind: "vector", values: [1024, 2048] },
+  ] satisfies { name: string; text: string; spec: AnswerSpec; kind: string; values: unknown }[])("$name: $text", ({ text, spec, kind, values }) => {
+    expect(parseAnswer(text, spec)).toMatchObject({ ok: true, kind, values });
+  });
 });
 
 describe("parseAnswer: slips are normalised", () => {
@@ -107,7 +122,7 @@ describe("parseAnswer: unreadable input is a result with a message", () => {
   it.each([
     { name: "empty", text: "", spec: SCALAR, code: "empty" },
     { name: "blank", text: "   ", spec: SCALAR, code: "empty" },
-    { name: "too long", text: "1+".repeat(150) + "1", spec: SCALAR, code: "too-long" },
+    { name: "too long", text: `${"1+".repeat(150)}1`, spec: SCALAR, code: "too-long" },
     { name: "ambiguous comma", text: "1,250", spec: SCALAR, code: "ambiguous-separator" },
     { name: "European thousands dot", text: "1.234,5", spec: SCALAR, code: "syntax" },
     { name: "dangling operator", text: "1 +", spec: SCALAR, code: "syntax" },

@@ -34,8 +34,11 @@ const unitOf = (path: string) => path.split("/").slice(0, 2).join("/");
 
 describe("lib/ layering", () => {
   it("never imports the exercise catalogue: it is handed in at the edge", () => {
-    const offenders = files
-      .flatMap((f) => importsOf(f).filter((t) => t === "exercises" || t.startsWith("exercises/")).map((t) => `${f.path} → ${t}`));
+    const offenders = files.flatMap((f) =>
+      importsOf(f)
+        .filter((t) => t === "exercises" || t.startsWith("exercises/"))
+        .map((t) => `${f.path} → ${t}`),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -29,7 +29,20 @@ describe("cardsOfNote", () => {
     const written = draft({ kind: "cloze", text: "{{c1::x}}", extra: "why", tags: ["A", "a", "b"] });
     expect(written.tags).toEqual(["a", "b"]);
     expect(draftOfNote(cardsOfNote("k", written))).toEqual(written);
-    const imported = { externalId: "h-1", siblingKey: "h-1", kind: "BASIC", role: "RECALL", front: "Q", back: "A", commonWrongAnswer: null, keyPoints: [], topic: "T", tags: [], difficulty: "EASY" as const, noteSource: null };
+    const imported = {
+      externalId: "h-1",
+      siblingKey: "h-1",
+      kind: "BASIC",
+      role: "RECALL",
+      front: "Q",
+      back: "A",
+      commonWrongAnswer: null,
+      keyPoints: [],
+      topic: "T",
+      tags: [],
+      difficulty: "EASY" as const,
+      noteSource: null,
+    };
     expect(draftOfNote([imported])).toEqual({ kind: "basic", front: "Q", back: "A", topic: "T", tags: [], difficulty: "EASY" });
     expect(draftOfNote([{ ...imported, kind: "CLOZE", externalId: "h-1:c1" }])).toBeNull();
   });
@@ -52,7 +65,10 @@ describe("the editor's preview and gap button", () => {
   });
 
   it("previews both directions of a reversed note", () => {
-    expect(previewFaces({ kind: "reversed", front: "T", back: "D" }).faces.map((f) => [f.front, f.back])).toEqual([["T", "D"], ["D", "T"]]);
+    expect(previewFaces({ kind: "reversed", front: "T", back: "D" }).faces.map((f) => [f.front, f.back])).toEqual([
+      ["T", "D"],
+      ["D", "T"],
+    ]);
   });
 
   it("wraps the selection as the next number", () => {

@@ -31,7 +31,10 @@ describe("buildChecklistView", () => {
   it("groups by section in authored order and counts ticks", () => {
     const progress: ProgressRow[] = [{ itemId: "b", checkedAt: AT, source: "MANUAL", evidence: null }];
     const view = buildChecklistView(items, progress, new Map());
-    expect(view.sections.map((s) => [s.name, s.ticked, s.total])).toEqual([["Foundations", 1, 2], ["Masks", 0, 2]]);
+    expect(view.sections.map((s) => [s.name, s.ticked, s.total])).toEqual([
+      ["Foundations", 1, 2],
+      ["Masks", 0, 2],
+    ]);
     expect(view.sections[0]?.items.map((i) => i.id)).toEqual(["a", "b"]);
     expect(view).toMatchObject({ ticked: 1, total: 4 });
     expect(view.sections[1]?.items[1]).toMatchObject({ id: "d", evidence: null, lockedReason: null });

@@ -105,7 +105,10 @@ describe("evaluateExercisePassed", () => {
   });
 
   it("a one-day rule ticks on the first pass", () => {
-    const result = evaluateExercisePassed({ ...RULE, distinctDays: 1 }, [fail("2026-11-18T09:00:00Z"), pass("2026-11-18T10:00:00Z")], { timeZone: "UTC", dayStartHour: 4 });
+    const result = evaluateExercisePassed({ ...RULE, distinctDays: 1 }, [fail("2026-11-18T09:00:00Z"), pass("2026-11-18T10:00:00Z")], {
+      timeZone: "UTC",
+      dayStartHour: 4,
+    });
     expect(result).toMatchObject({ complete: true, days: ["2026-11-18"] });
   });
 });
@@ -114,8 +117,16 @@ describe("readEvidenceRule", () => {
   it.each([
     { name: "no rule", stored: null, expected: null },
     { name: "an exercise-passed rule", stored: RULE, expected: { kind: "rule", rule: RULE } },
-    { name: "an unknown kind", stored: { kind: "lab-passed", lab: "kv" }, expected: { kind: "unknown", note: 'evidence of kind "lab-passed" is not understood here' } },
-    { name: "a known kind with bad fields", stored: { kind: "exercise-passed", exerciseSlug: "x", distinctDays: 0 }, expected: { kind: "unknown", note: 'evidence of kind "exercise-passed" is not understood here' } },
+    {
+      name: "an unknown kind",
+      stored: { kind: "lab-passed", lab: "kv" },
+      expected: { kind: "unknown", note: 'evidence of kind "lab-passed" is not understood here' },
+    },
+    {
+      name: "a known kind with bad fields",
+      stored: { kind: "exercise-passed", exerciseSlug: "x", distinctDays: 0 },
+      expected: { kind: "unknown", note: 'evidence of kind "exercise-passed" is not understood here' },
+    },
     { name: "not an object", stored: "3 days", expected: { kind: "unknown", note: "the evidence rule could not be read" } },
   ])("$name", ({ stored, expected }) => {
     expect(readEvidenceRule(stored)).toEqual(expected);
@@ -124,7 +135,13 @@ describe("readEvidenceRule", () => {
 
 describe("describing evidence", () => {
   it.each([
-    { name: "complete", days: ["2026-11-18", "2026-11-20", "2026-11-23"], needed: 3, complete: true, text: "passed on Nov 18, Nov 20 and Nov 23 — 3 of 3 days" },
+    {
+      name: "complete",
+      days: ["2026-11-18", "2026-11-20", "2026-11-23"],
+      needed: 3,
+      complete: true,
+      text: "passed on Nov 18, Nov 20 and Nov 23 — 3 of 3 days",
+    },
     { name: "incomplete", days: ["2026-11-18"], needed: 3, complete: false, text: "passed on Nov 18 — 1 of 3 days so far" },
     { name: "two of two", days: ["2026-12-31", "2027-01-01"], needed: 2, complete: true, text: "passed on Dec 31 and Jan 1 — 2 of 2 days" },
     { name: "nothing yet", days: [], needed: 3, complete: false, text: "not passed yet — 0 of 3 days" },

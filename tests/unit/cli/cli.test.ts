@@ -32,7 +32,14 @@ describe("parseCommand", () => {
     {
       name: "grade splits at the first = and keeps the text as typed",
       argv: ["grade", SLUG, "--seed", "42", "mean=3", "output=[1, -2, 0.5, x=1]", "std=sqrt(2)"],
-      command: { kind: "grade", slug: SLUG, seed: 42, answers: { mean: "3", output: "[1, -2, 0.5, x=1]", std: "sqrt(2)" }, answersFile: undefined, token: undefined },
+      command: {
+        kind: "grade",
+        slug: SLUG,
+        seed: 42,
+        answers: { mean: "3", output: "[1, -2, 0.5, x=1]", std: "sqrt(2)" },
+        answersFile: undefined,
+        token: undefined,
+      },
     },
     {
       name: "grade with only an answers file",
@@ -68,7 +75,10 @@ describe("parseCommand", () => {
 describe("loadConfig", () => {
   it("defaults the URL, strips a trailing slash and prefers --token", () => {
     expect(loadConfig({ RESIDUAL_TOKEN: "env" })).toEqual({ ok: true, config: { url: "http://localhost:3000", token: "env" } });
-    expect(loadConfig({ RESIDUAL_URL: "https://r.example/", RESIDUAL_TOKEN: "env" }, "flag")).toEqual({ ok: true, config: { url: "https://r.example", token: "flag" } });
+    expect(loadConfig({ RESIDUAL_URL: "https://r.example/", RESIDUAL_TOKEN: "env" }, "flag")).toEqual({
+      ok: true,
+      config: { url: "https://r.example", token: "flag" },
+    });
   });
   it.each([
     { name: "missing token", env: {}, message: /No API token.*RESIDUAL_TOKEN.*token:create/ },
@@ -110,7 +120,7 @@ describe("runCli grade", () => {
     ]);
     const steps = exercise().steps.map((s) => s.key);
     expect(out).toHaveLength(steps.length + 1);
-    steps.forEach((key, i) => expect(out[i]).toMatch(new RegExp(`^✓ ${key}\\s+\\S.*\\(expected `)));
+    for (const [i, key] of steps.entries()) expect(out[i]).toMatch(new RegExp(`^✓ ${key}\\s+\\S.*\\(expected `));
     expect(out.at(-1)).toBe(`score 100% (${steps.length}/${steps.length} steps) · backend float64 · 0.42 ms`);
     expect(err).toEqual([]);
   });
@@ -163,7 +173,7 @@ describe("runCli failures", () => {
   it.each([
     {
       name: "422 shows the message and each field path → 2",
-      reply: { status: 422, body: errorReply("VALIDATION", "Unknown step \"meen\"", [{ path: "answers.meen", message: "Unknown step \"meen\"" }]) },
+      reply: { status: 422, body: errorReply("VALIDATION", 'Unknown step "meen"', [{ path: "answers.meen", message: 'Unknown step "meen"' }]) },
       exit: EXIT.usage,
       lines: ['error: Unknown step "meen" (422 VALIDATION)', '  answers.meen: Unknown step "meen"'],
     },
@@ -173,17 +183,42 @@ describe("runCli failures", () => {
       exit: EXIT.usage,
       lines: ["error: seed: a seed is a whole number (422 VALIDATION)", "  answers.std: Too big"],
     },
-    { name: "404 → 2", reply: { status: 404, body: errorReply("NOT_FOUND", 'Exercise "nope" not found') }, exit: EXIT.usage, lines: ['error: Exercise "nope" not found (404 NOT_FOUND)'] },
+    {
+      name: "404 → 2",
+      reply: { status: 404, body: errorReply("NOT_FOUND", 'Exercise "nope" not found') },
+      exit: EXIT.usage,
+      lines: ['error: Exercise "nope" not found (404 NOT_FOUND)'],
+    },
     {
       name: "401 refused token → 3",
       reply: { status: 401, body: errorReply("UNAUTHENTICATED", "Sign in or send an API token to use this") },
       exit: EXIT.unavailable,
       lines: ["error: the server refused the token: Sign in or send an API token to use this (401 UNAUTHENTICATED). Check RESIDUAL_TOKEN or --token."],
     },
-    { name: "500 → 3", reply: { status: 500, body: errorReply("INTERNAL", "Something went wrong on our side") }, exit: EXIT.unavailable, lines: ["error: unexpected reply from the server: Something went wrong on our side (500 INTERNAL)"] },
-    { name: "a 502 page that is not JSON → 3", reply: { status: 502, body: "<html>Bad gateway</html>" }, exit: EXIT.unavailable, lines: ["error: unexpected reply from the server: HTTP 502: <html>Bad gateway</html>"] },
-    { name: "a 201 in another shape → 3", reply: { status: 201, body: { ok: true } }, exit: EXIT.unavailable, lines: [expect.stringMatching(/^error: unexpected reply from the server: HTTP 200: reply not understood \(score: /)] },
-    { name: "a network error → 3", reply: new TypeError("fetch failed"), exit: EXIT.unavailable, lines: [`error: cannot reach ${URL_BASE} (fetch failed). Is the server running? (RESIDUAL_URL)`] },
+    {
+      name: "500 → 3",
+      reply: { status: 500, body: errorReply("INTERNAL", "Something went wrong on our side") },
+      exit: EXIT.unavailable,
+      lines: ["error: unexpected reply from the server: Something went wrong on our side (500 INTERNAL)"],
+    },
+    {
+      name: "a 502 page that is not JSON → 3",
+      reply: { status: 502, body: "<html>Bad gateway</html>" },
+      exit: EXIT.unavailable,
+      lines: ["error: unexpected reply from the server: HTTP 502: <html>Bad gateway</html>"],
+    },
+    {
+      name: "a 201 in another shape → 3",
+      reply: { status: 201, body: { ok: true } },
+      exit: EXIT.unavailable,
+      lines: [expect.stringMatching(/^error: unexpected reply from the server: HTTP 200: reply not understood \(score: /)],
+    },
+    {
+      name: "a network error → 3",
+      reply: new TypeError("fetch failed"),
+      exit: EXIT.unavailable,
+      lines: [`error: cannot reach ${URL_BASE} (fetch failed). Is the server running? (RESIDUAL_URL)`],
+    },
   ])("$name", async ({ reply, exit, lines }) => {
     const { deps, sent, out, err } = fakeDeps(reply);
     expect(await runCli(grade, deps)).toBe(exit);

@@ -58,7 +58,9 @@ export function gradeReply(answers: Record<string, string>, slug = SLUG, seed = 
 
 export const exercisesReply = () => ({ exercises: EXERCISES.map(toExerciseSummary) });
 export const variantReply = (slug = SLUG, seed = SEED) => JSON.parse(JSON.stringify(toVariantView(exercise(slug), seed))) as unknown;
-export const errorReply = (code: string, message: string, issues?: { path: string; message?: string }[]) => ({ error: { code, message, ...(issues ? { issues } : {}) } });
+export const errorReply = (code: string, message: string, issues?: { path: string; message?: string }[]) => ({
+  error: { code, message, ...(issues ? { issues } : {}) },
+});
 
 export type SentRequest = { url: string; method: string; headers: Record<string, string>; body: unknown };
 

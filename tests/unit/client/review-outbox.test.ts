@@ -53,7 +53,16 @@ function memoryStore(options: { async?: boolean; initial?: unknown } = {}) {
     load: () => later(value),
     save: (ops: readonly OutboxOp[]) => {
       const copy = JSON.parse(JSON.stringify(ops));
-      return options.async ? new Promise<void>((done) => setTimeout(() => ((value = copy), done()), 1)) : void (value = copy);
+      if (!options.async) {
+        value = copy;
+        return;
+      }
+      return new Promise<void>((done) =>
+        setTimeout(() => {
+          value = copy;
+          done();
+        }, 1),
+      );
     },
     value: () => value,
   };
@@ -191,40 +200,42 @@ describe("review outbox", () => {
     ]);
   });
 
-  it.each([{ name: "a synchronous store", async: false }, { name: "an asynchronous store", async: true }])(
-    "after a reload, a second outbox on $name sends what the first could not, before anything rated since",
-    async ({ async }) => {
-      const store = memoryStore({ async });
-      const first = outbox({ store, script: ["network-down"] });
-      await first.box.ready();
-      first.box.addReview(review(1));
-      first.box.addReview(review(2));
-      first.box.undo("r2");
-      first.box.addReview(review(3));
-      await settle();
-      await first.box.saved();
-      expect(store.value()).toEqual([
-        { kind: "review", ...review(1) },
-        { kind: "review", ...review(3) },
-      ]);
+  it.each([
+    { name: "a synchronous store", async: false },
+    { name: "an asynchronous store", async: true },
+  ])("after a reload, a second outbox on $name sends what the first could not, before anything rated since", async ({ async }) => {
+    const store = memoryStore({ async });
+    const first = outbox({ store, script: ["network-down"] });
+    await first.box.ready();
+    first.box.addReview(review(1));
+    first.box.addReview(review(2));
+    first.box.undo("r2");
+    first.box.addReview(review(3));
+    await settle();
+    await first.box.saved();
+    expect(store.value()).toEqual([
+      { kind: "review", ...review(1) },
+      { kind: "review", ...review(3) },
+    ]);
 
-      const second = outbox({ store });
-      second.box.addReview(review(4)); // rated before the saved ops finished loading
-      await second.box.ready();
-      expect(second.box.pendingCardIds()).toEqual(new Set(["c1", "c3", "c4"]));
-      await settle();
-      expect(second.server.sent.map((s) => (s.body as { id: string }).id)).toEqual(["r1", "r3", "r4"]);
-      await second.box.saved();
-      expect(store.value()).toEqual([]);
-    },
-  );
+    const second = outbox({ store });
+    second.box.addReview(review(4)); // rated before the saved ops finished loading
+    await second.box.ready();
+    expect(second.box.pendingCardIds()).toEqual(new Set(["c1", "c3", "c4"]));
+    await settle();
+    expect(second.server.sent.map((s) => (s.body as { id: string }).id)).toEqual(["r1", "r3", "r4"]);
+    await second.box.saved();
+    expect(store.value()).toEqual([]);
+  });
 
   it("starts empty from a store holding something else, keeping the entries that are still ops", async () => {
     const junk = outbox({ store: memoryStore({ initial: { not: "a list" } }) });
     await junk.box.ready();
     expect(junk.box.status().pending).toBe(0);
 
-    const mixed = outbox({ store: memoryStore({ initial: [{ kind: "review", ...review(1) }, { kind: "review", id: "x" }, "nonsense", { kind: "undo", id: "r0" }] }) });
+    const mixed = outbox({
+      store: memoryStore({ initial: [{ kind: "review", ...review(1) }, { kind: "review", id: "x" }, "nonsense", { kind: "undo", id: "r0" }] }),
+    });
     await mixed.box.ready();
     await settle();
     expect(mixed.server.sent.map((s) => s.url)).toEqual(["/api/reviews", "/api/reviews/r0/undo"]);

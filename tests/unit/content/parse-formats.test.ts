@@ -182,7 +182,7 @@ describe("parseModuleSource: card formats", () => {
     const parsed = parse(md);
     expect(parsed.skipped).toEqual([]);
     expect(parsed.cards).toHaveLength(cards.length);
-    cards.forEach((expected, i) => expect(parsed.cards[i]).toMatchObject(expected));
+    for (const [i, expected] of cards.entries()) expect(parsed.cards[i]).toMatchObject(expected);
   });
 });
 
@@ -209,7 +209,12 @@ const skipCases: SkipCase[] = [
     reason: /unknown exercise "nope"/,
     opts: { knownExerciseSlugs: ["causal-mask-row"] },
   },
-  { name: "card text over the cap", md: lines("Q: long?", `A: ${"x".repeat(5000)}`), line: 1, reason: /back is too long: at most 4000 characters \(got 5000\)/ },
+  {
+    name: "card text over the cap",
+    md: lines("Q: long?", `A: ${"x".repeat(5000)}`),
+    line: 1,
+    reason: /back is too long: at most 4000 characters \(got 5000\)/,
+  },
   { name: "unclosed code fence", md: lines("text", "```", "code"), line: 2, reason: /never closed/ },
 ];
 
@@ -252,9 +257,6 @@ describe("parseModuleSource: checklists", () => {
 describe("parseModuleSource: warnings", () => {
   it("warns about interview questions without a wrong answer or with too few key points", () => {
     const parsed = parse(lines("## Interview questions", "Q: q?", "A: a", "Key points: only one"));
-    expect(parsed.warnings.map((w) => w.message)).toEqual([
-      expect.stringMatching(/no “Common wrong answer/),
-      expect.stringMatching(/1 key points/),
-    ]);
+    expect(parsed.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/no “Common wrong answer/), expect.stringMatching(/1 key points/)]);
   });
 });

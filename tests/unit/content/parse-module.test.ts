@@ -93,7 +93,7 @@ describe("parseModuleSource: several files", () => {
 
 describe("singleFileSource", () => {
   it("reads the manifest from front matter and ignores the front matter as content", () => {
-    const text = "---\nslug: my-notes\ntitle: \"My notes\"\ndifficulty: easy\n---\nQ: q?\nA: a";
+    const text = '---\nslug: my-notes\ntitle: "My notes"\ndifficulty: easy\n---\nQ: q?\nA: a';
     const source = singleFileSource("notes.md", text);
     expect(source.manifest).toEqual({ slug: "my-notes", title: "My notes", description: "", defaultDifficulty: "EASY" });
     const parsed = parseModuleSource(source);

@@ -7,8 +7,8 @@ describe("isEmptyDiff", () => {
     { name: "the engine's empty migration", sql: "-- This is an empty migration.\n", empty: true },
     { name: "nothing at all", sql: "", empty: true },
     { name: "comments and blank lines", sql: "-- a\n\n   -- b\n", empty: true },
-    { name: "a statement", sql: "-- CreateTable\nCREATE TABLE \"t\" (\"id\" TEXT);\n", empty: false },
-    { name: "an indented statement", sql: "  ALTER TABLE \"t\" ADD COLUMN \"x\" INT;", empty: false },
+    { name: "a statement", sql: '-- CreateTable\nCREATE TABLE "t" ("id" TEXT);\n', empty: false },
+    { name: "an indented statement", sql: '  ALTER TABLE "t" ADD COLUMN "x" INT;', empty: false },
   ])("$name", ({ sql, empty }) => {
     expect(isEmptyDiff(sql)).toBe(empty);
   });

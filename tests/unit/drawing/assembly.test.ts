@@ -10,10 +10,13 @@ const TYPES: Record<string, PartType> = { x: "input", out: "output", n: "norm", 
 
 /** "x>n n>a …": ids start with a letter giving the type (x input, out output, n/m norm, a attention, f ffn, p/q add). */
 function graph(wires: string, extraNodes: string[] = []): BlockGraph {
-  const edges = wires.split(/\s+/).filter(Boolean).map((w) => {
-    const [from = "", to = ""] = w.split(">");
-    return { from, to };
-  });
+  const edges = wires
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => {
+      const [from = "", to = ""] = w.split(">");
+      return { from, to };
+    });
   const ids = [...new Set([...edges.flatMap((e) => [e.from, e.to]), ...extraNodes])];
   const typeOf = (id: string): PartType => TYPES[id] ?? TYPES[id.replace(/\d+$/, "")] ?? TYPES[id.charAt(0)] ?? "norm";
   return { nodes: ids.map((id) => ({ id, type: typeOf(id) })), edges };
@@ -27,8 +30,22 @@ type Case = { name: string; slug: string; g: BlockGraph; score: number; first: s
 const CASES: Case[] = [
   { name: "pre-norm, flow order", slug: "prenorm-block-assembly", g: graph(PRE), score: 1, first: null, codes: [] },
   { name: "pre-norm, wires listed backwards", slug: "prenorm-block-assembly", g: graph(PRE.split(" ").reverse().join(" ")), score: 1, first: null, codes: [] },
-  { name: "pre-norm, other ids and the second norm placed first", slug: "prenorm-block-assembly", g: graph("x>m m>a a>q x>q q>n n>f f>p q>p p>out"), score: 1, first: null, codes: [] },
-  { name: "pre-norm, numbered ids", slug: "prenorm-block-assembly", g: graph("x>n1 n1>a1 a1>p1 x>p1 p1>n2 n2>f1 f1>p2 p1>p2 p2>out"), score: 1, first: null, codes: [] },
+  {
+    name: "pre-norm, other ids and the second norm placed first",
+    slug: "prenorm-block-assembly",
+    g: graph("x>m m>a a>q x>q q>n n>f f>p q>p p>out"),
+    score: 1,
+    first: null,
+    codes: [],
+  },
+  {
+    name: "pre-norm, numbered ids",
+    slug: "prenorm-block-assembly",
+    g: graph("x>n1 n1>a1 a1>p1 x>p1 p1>n2 n2>f1 f1>p2 p1>p2 p2>out"),
+    score: 1,
+    first: null,
+    codes: [],
+  },
   {
     name: "pre-norm: shortcut from the norm output",
     slug: "prenorm-block-assembly",
@@ -78,7 +95,14 @@ const CASES: Case[] = [
     codes: [],
   },
   { name: "post-norm, flow order", slug: "postnorm-block-assembly", g: graph(POST), score: 1, first: null, codes: [] },
-  { name: "post-norm, adds swapped and wires shuffled", slug: "postnorm-block-assembly", g: graph("m>out p>m n>p f>p n>f q>n x>q a>q x>a"), score: 1, first: null, codes: [] },
+  {
+    name: "post-norm, adds swapped and wires shuffled",
+    slug: "postnorm-block-assembly",
+    g: graph("m>out p>m n>p f>p n>f q>n x>q a>q x>a"),
+    score: 1,
+    first: null,
+    codes: [],
+  },
   {
     name: "post-norm prompt: pre-norm built",
     slug: "postnorm-block-assembly",
@@ -126,12 +150,32 @@ describe("block assembly", () => {
   });
 
   it.each([
-    { name: "duplicate id", g: { nodes: [{ id: "x", type: "input" as const }, { id: "x", type: "output" as const }], edges: [] }, issue: /used twice/ },
+    {
+      name: "duplicate id",
+      g: {
+        nodes: [
+          { id: "x", type: "input" as const },
+          { id: "x", type: "output" as const },
+        ],
+        edges: [],
+      },
+      issue: /used twice/,
+    },
     { name: "no output", g: graph("x>n"), issue: /exactly one Output/ },
     { name: "wire to a missing part", g: { ...graph("x>n n>out"), edges: [{ from: "x", to: "zz" }] }, issue: /not in the drawing/ },
     { name: "three inputs into an add", g: graph("x>p n>p a>p x>n x>a p>out"), issue: /at most 2 inputs/ },
     { name: "the output feeding a part", g: graph("x>out out>n"), issue: /feeds nothing/ },
-    { name: "a wire drawn twice", g: { ...graph("x>n n>out"), edges: [{ from: "x", to: "n" }, { from: "x", to: "n" }] }, issue: /drawn twice/ },
+    {
+      name: "a wire drawn twice",
+      g: {
+        ...graph("x>n n>out"),
+        edges: [
+          { from: "x", to: "n" },
+          { from: "x", to: "n" },
+        ],
+      },
+      issue: /drawn twice/,
+    },
   ])("refuses a graph that cannot be graded: $name", ({ g, issue }) => {
     expect(graphIssue(g)).toMatch(issue);
   });

@@ -68,7 +68,9 @@ describe("mask grids", () => {
     const result = gradeMask(reference, grid, []);
     expect(result.correct).toBe(false);
     expect(result.score).toBe(0.96);
-    expect(result.items.filter((c) => !c.correct)).toEqual([{ key: `${flip[0]},${flip[1]}`, label: `query ${flip[0]} → key ${flip[1]}`, correct: false, problem }]);
+    expect(result.items.filter((c) => !c.correct)).toEqual([
+      { key: `${flip[0]},${flip[1]}`, label: `query ${flip[0]} → key ${flip[1]}`, correct: false, problem },
+    ]);
     expect(result.misconceptions).toEqual([]);
     expect(result.feedback).toMatch(/^1 cell wrong/);
   });

@@ -8,8 +8,11 @@ import { DrawingAttemptBodySchema, MAX_SKETCH_POINTS } from "@/lib/drawing/drawi
 import type { SketchSetup } from "@/lib/drawing/drawing-prompt";
 
 const sketch = findDrawingPrompt("kv-cache-decode-sketch");
-const rubric = (sketch?.variant(0).setup as SketchSetup).rubric.map((r) => r.key);
-const stroke: [number, number][] = [[10, 10], [200, 220]];
+const rubric = sketch ? (sketch.variant(0).setup as SketchSetup).rubric.map((r) => r.key) : [];
+const stroke: [number, number][] = [
+  [10, 10],
+  [200, 220],
+];
 
 describe("sketch self-check", () => {
   it.each([

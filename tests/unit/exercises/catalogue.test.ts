@@ -10,9 +10,7 @@ const SEEDS = [0, 1, 2, 3, 7, 42, 99, 1234, 65535, 2 ** 31 - 1, 987654321, 42949
 
 /** Step values as a learner would type them, one text per step. */
 function typed(values: Partial<StepValues>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(values).flatMap(([key, value]) => (value === undefined ? [] : [[key, formatStepValue(value, 12)]])),
-  );
+  return Object.fromEntries(Object.entries(values).flatMap(([key, value]) => (value === undefined ? [] : [[key, formatStepValue(value, 12)]])));
 }
 
 const flatten = (value: ExpectedValue): number[] => (typeof value === "number" ? [value] : value.flatMap((v) => flatten(v)));
@@ -22,7 +20,12 @@ const maxDiff = (a: ExpectedValue, b: ExpectedValue): number => {
   return x.length === y.length ? Math.max(0, ...x.map((v, i) => Math.abs(v - (y[i] ?? Number.NaN)))) : Number.POSITIVE_INFINITY;
 };
 const valuesDiff = (a: Partial<StepValues>, b: Partial<StepValues>): number =>
-  Math.max(0, ...Object.entries(a).map(([key, value]) => (value === undefined || b[key] === undefined ? Number.POSITIVE_INFINITY : maxDiff(value, b[key] as ExpectedValue))));
+  Math.max(
+    0,
+    ...Object.entries(a).map(([key, value]) =>
+      value === undefined || b[key] === undefined ? Number.POSITIVE_INFINITY : maxDiff(value, b[key] as ExpectedValue),
+    ),
+  );
 
 const cases = EXERCISES.map((exercise) => ({ name: exercise.slug, exercise }));
 
@@ -47,7 +50,7 @@ describe("exercise catalogue", () => {
       const keys = exercise.steps.map((s) => s.key);
       expect(new Set(keys).size).toBe(keys.length);
       expect(new Set(exercise.misconceptionCodes).size).toBe(exercise.misconceptionCodes.length);
-      exercise.misconceptionCodes.forEach((code) => expect(code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/));
+      for (const code of exercise.misconceptionCodes) expect(code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     });
 
     it("gives the same variant for the same seed, and varies across seeds", () => {
@@ -64,7 +67,7 @@ describe("exercise catalogue", () => {
       for (const step of exercise.steps) {
         const value = reference[step.key];
         expect(value, step.key).toBeDefined();
-        flatten(value as ExpectedValue).forEach((v) => expect(Number.isFinite(v)).toBe(true));
+        for (const v of flatten(value as ExpectedValue)) expect(Number.isFinite(v)).toBe(true);
       }
       const result = gradeExercise(exercise, seed, typed(reference));
       expect(result.unparseable).toEqual([]);
@@ -104,7 +107,7 @@ describe("exercises that use the reference ops: float64 and tfjs agree within 1e
       expect(valuesDiff(exercise.solve(seed, float64), exercise.solve(seed, tfjsOps))).toBeLessThan(1e-5);
       const exact = exercise.wrongMethods(seed, float64);
       const tfjs = exercise.wrongMethods(seed, tfjsOps);
-      exact.forEach((wrong, i) => expect(valuesDiff(wrong.values, tfjs[i]?.values ?? {}), wrong.code).toBeLessThan(1e-5));
+      for (const [i, wrong] of exact.entries()) expect(valuesDiff(wrong.values, tfjs[i]?.values ?? {}), wrong.code).toBeLessThan(1e-5);
     });
   });
 });

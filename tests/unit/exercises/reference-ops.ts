@@ -5,10 +5,12 @@ import type { ReferenceOps } from "@/lib/grading/exercise-definition";
 /** float64 ops that record which functions were called, to tell whether an exercise uses the reference. */
 export function recordingOps(): { ops: ReferenceOps; calls: Set<string> } {
   const calls = new Set<string>();
-  const wrap = <A extends unknown[], R>(name: string, fn: (...args: A) => R) => (...args: A): R => {
-    calls.add(name);
-    return fn(...args);
-  };
+  const wrap =
+    <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
+    (...args: A): R => {
+      calls.add(name);
+      return fn(...args);
+    };
   const ops: ReferenceOps = {
     erf: wrap("erf", float64.erf),
     gelu: wrap("gelu", float64.gelu),

@@ -22,7 +22,7 @@ describe("csvField", () => {
 
 describe("csvField neutralises formula text (OWASP CSV injection)", () => {
   it.each<{ name: string; value: ExportValue; field: string }>([
-    { name: "= starts a formula", value: "=HYPERLINK(\"http://evil.example\")", field: '"\'=HYPERLINK(""http://evil.example"")"' },
+    { name: "= starts a formula", value: '=HYPERLINK("http://evil.example")', field: '"\'=HYPERLINK(""http://evil.example"")"' },
     { name: "+ starts a formula", value: "+1+cmd|' /C calc'!A0", field: "'+1+cmd|' /C calc'!A0" },
     { name: "- starts a formula", value: "-2+3", field: "'-2+3" },
     { name: "@ starts a formula", value: "@SUM(A1:A9)", field: "'@SUM(A1:A9)" },
@@ -45,8 +45,22 @@ describe("csvField neutralises formula text (OWASP CSV injection)", () => {
 
 describe("parseCsv", () => {
   it.each([
-    { name: "CRLF records", text: "a,b\r\n1,2\r\n", records: [["a", "b"], ["1", "2"]] },
-    { name: "LF records and no final newline", text: "a,b\n1,2", records: [["a", "b"], ["1", "2"]] },
+    {
+      name: "CRLF records",
+      text: "a,b\r\n1,2\r\n",
+      records: [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+    },
+    {
+      name: "LF records and no final newline",
+      text: "a,b\n1,2",
+      records: [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+    },
     { name: "empty fields", text: ",x,\r\n", records: [["", "x", ""]] },
     { name: "quoted comma, quote and newline", text: '"a,b","say ""hi""","1\r\n2"\r\n', records: [["a,b", 'say "hi"', "1\r\n2"]] },
   ])("$name", ({ text, records }) => {

@@ -33,6 +33,13 @@ describe("drawUntil", () => {
   });
 
   it("throws when nothing is accepted", () => {
-    expect(() => drawUntil(1, () => 1, () => false, 5)).toThrow(/no acceptable variant/);
+    expect(() =>
+      drawUntil(
+        1,
+        () => 1,
+        () => false,
+        5,
+      ),
+    ).toThrow(/no acceptable variant/);
   });
 });

@@ -17,6 +17,6 @@ describe("validateAnswers", () => {
   it.each(cases)("$name", ({ answers, issues }) => {
     const found = validateAnswers(fixtureExercise, answers);
     expect(found.map((i) => [i.code, i.step])).toEqual(issues);
-    found.forEach((i) => expect(i.message.length).toBeGreaterThan(0));
+    for (const issue of found) expect(issue.message.length).toBeGreaterThan(0);
   });
 });

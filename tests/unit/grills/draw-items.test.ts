@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { EXERCISES } from "@/exercises";
-import { availableItems, drawGrillItems, seedFromId, type DrawInput, type GrillDifficulty, type InterviewCandidate, type NumericCandidate } from "@/lib/grills/draw-items";
+import {
+  availableItems,
+  drawGrillItems,
+  seedFromId,
+  type DrawInput,
+  type GrillDifficulty,
+  type InterviewCandidate,
+  type NumericCandidate,
+} from "@/lib/grills/draw-items";
 import { quickExercises, QUICK_STEP_LIMIT } from "@/lib/grills/numeric-pool";
 
 const GRILL_ID = "6f1c2d3e-4b5a-4c6d-8e7f-901234567890";
@@ -11,7 +19,11 @@ const interview: InterviewCandidate[] = Array.from({ length: 12 }, (_, i) => ({
   topic: `Topic ${i % 4}`,
   difficulty: LEVELS[i % 3] ?? "MEDIUM",
 }));
-const numeric: NumericCandidate[] = Array.from({ length: 6 }, (_, i) => ({ slug: `ex-${i}`, topic: `Numbers ${i % 2}`, difficulty: LEVELS[i % 3] ?? "MEDIUM" }));
+const numeric: NumericCandidate[] = Array.from({ length: 6 }, (_, i) => ({
+  slug: `ex-${i}`,
+  topic: `Numbers ${i % 2}`,
+  difficulty: LEVELS[i % 3] ?? "MEDIUM",
+}));
 
 function input(overrides: Partial<DrawInput> = {}): DrawInput {
   return { seed: seedFromId(GRILL_ID), length: 5, difficulty: null, interview, numeric, recentCardIds: new Set(), recentSlugs: new Set(), ...overrides };

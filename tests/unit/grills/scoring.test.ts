@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { answerTimeMs, boundedTimeMs, clockLeftMs, isOutOfTime, isSettled, itemScore, keyPointScore, needsRequeue, summarise, verdictOf, weakestTopics } from "@/lib/grills/scoring";
+import {
+  answerTimeMs,
+  boundedTimeMs,
+  clockLeftMs,
+  isOutOfTime,
+  isSettled,
+  itemScore,
+  keyPointScore,
+  needsRequeue,
+  summarise,
+  verdictOf,
+  weakestTopics,
+} from "@/lib/grills/scoring";
 
 const T0 = new Date("2026-03-10T12:00:00Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -64,7 +76,17 @@ describe("the clock", () => {
 describe("the clock from when the server showed the question", () => {
   it.each([
     { name: "a tiny reported time counts the server's measure", reported: 1, since: 0, shown: 10, now: 40, limit: 60, time: 30_000, left: 30_000, out: false },
-    { name: "a larger reported time is capped at the server's measure", reported: 50_000, since: 0, shown: 10, now: 40, limit: 60, time: 30_000, left: 30_000, out: false },
+    {
+      name: "a larger reported time is capped at the server's measure",
+      reported: 50_000,
+      since: 0,
+      shown: 10,
+      now: 40,
+      limit: 60,
+      time: 30_000,
+      left: 30_000,
+      out: false,
+    },
     { name: "past the limit: capped, out of time, nothing left", reported: 2_000, since: 0, shown: 10, now: 100, limit: 60, time: 60_000, left: 0, out: true },
     { name: "exactly at the limit is out of time", reported: 0, since: 0, shown: 10, now: 70, limit: 60, time: 60_000, left: 0, out: true },
     { name: "just shown: the whole clock left", reported: 0, since: 0, shown: 10, now: 10, limit: 60, time: 0, left: 60_000, out: false },
@@ -109,14 +131,25 @@ describe("summarise", () => {
 
   it.each([
     { name: "lowest mean first; a tie goes to the topic with more items", input: items, order: ["Attention", "KV cache", "Normalization"] },
-    { name: "a tie on both goes by name", input: [{ topic: "b", answered: true, score: 0, timeMs: 1 }, { topic: "a", answered: true, score: 0, timeMs: 1 }], order: ["a", "b"] },
+    {
+      name: "a tie on both goes by name",
+      input: [
+        { topic: "b", answered: true, score: 0, timeMs: 1 },
+        { topic: "a", answered: true, score: 0, timeMs: 1 },
+      ],
+      order: ["a", "b"],
+    },
     { name: "unanswered topics are not ranked", input: [{ topic: "x", answered: false, score: null, timeMs: null }], order: [] },
   ])("$name", ({ input, order }) => {
     expect(summarise(input).topics.map((t) => t.topic)).toEqual(order);
   });
 
   it("weakest topics leave out full marks and keep at most three", () => {
-    const topics = summarise([...items, { topic: "Costs", answered: true, score: 0.9, timeMs: 1 }, { topic: "Easy", answered: true, score: 1, timeMs: 1 }]).topics;
+    const topics = summarise([
+      ...items,
+      { topic: "Costs", answered: true, score: 0.9, timeMs: 1 },
+      { topic: "Easy", answered: true, score: 1, timeMs: 1 },
+    ]).topics;
     expect(weakestTopics(topics).map((t) => t.topic)).toEqual(["Attention", "KV cache", "Normalization"]);
     expect(weakestTopics(topics, 10).map((t) => t.topic)).toEqual(["Attention", "KV cache", "Normalization", "Costs"]);
   });

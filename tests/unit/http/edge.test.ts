@@ -95,7 +95,14 @@ describe("errorResponse keeps the body small", () => {
   });
 
   it("keeps an issue's message when the summary does not say it", async () => {
-    const body = await bodyOf(errorResponse(new AppError("VALIDATION", "mean: bad", [{ path: "mean", message: "bad" }, { path: "std", message: "worse" }])));
+    const body = await bodyOf(
+      errorResponse(
+        new AppError("VALIDATION", "mean: bad", [
+          { path: "mean", message: "bad" },
+          { path: "std", message: "worse" },
+        ]),
+      ),
+    );
     expect(body.error.issues).toEqual([{ path: "mean" }, { path: "std", message: "worse" }]);
   });
 
@@ -126,4 +133,3 @@ describe("errorResponse keeps the body small", () => {
     expect(issue?.path.length).toBeLessThanOrEqual(41);
   });
 });
-

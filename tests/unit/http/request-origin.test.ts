@@ -49,15 +49,63 @@ describe("ownOrigins", () => {
     new Headers(Object.entries(entries).flatMap(([k, v]): [string, string][] => (v === undefined ? [] : [[k, v]])));
 
   it.each<{ name: string; headers: Record<string, string | undefined>; url: string; configured: string[]; own: string[] }>([
-    { name: "configured origins, normalised", headers: {}, url: "http://localhost:3000/api/x", configured: ["https://Study.example/", "http://localhost:3000"], own: ["https://study.example", "http://localhost:3000"] },
-    { name: "a configured entry that is not a URL is skipped", headers: {}, url: "http://localhost:3000/api/x", configured: ["*.example.com", ""], own: ["http://localhost:3000"] },
-    { name: "the Host with the request URL's scheme", headers: { host: "127.0.0.1:3110" }, url: "http://127.0.0.1:3110/api/x", configured: [], own: ["http://127.0.0.1:3110"] },
-    { name: "the Host with X-Forwarded-Proto", headers: { host: "study.example", "x-forwarded-proto": "https" }, url: "http://10.0.0.5:3000/api/x", configured: [], own: ["https://study.example"] },
-    { name: "the first X-Forwarded-Proto of a list", headers: { host: "study.example", "x-forwarded-proto": "https, http" }, url: "http://10.0.0.5:3000/api/x", configured: [], own: ["https://study.example"] },
-    { name: "an X-Forwarded-Proto that is not http(s) is ignored", headers: { host: "study.example", "x-forwarded-proto": "gopher" }, url: "http://study.example/api/x", configured: [], own: ["http://study.example"] },
-    { name: "X-Forwarded-Host too", headers: { host: "10.0.0.5:3000", "x-forwarded-host": "study.example", "x-forwarded-proto": "https" }, url: "http://10.0.0.5:3000/api/x", configured: [], own: ["https://10.0.0.5:3000", "https://study.example"] },
+    {
+      name: "configured origins, normalised",
+      headers: {},
+      url: "http://localhost:3000/api/x",
+      configured: ["https://Study.example/", "http://localhost:3000"],
+      own: ["https://study.example", "http://localhost:3000"],
+    },
+    {
+      name: "a configured entry that is not a URL is skipped",
+      headers: {},
+      url: "http://localhost:3000/api/x",
+      configured: ["*.example.com", ""],
+      own: ["http://localhost:3000"],
+    },
+    {
+      name: "the Host with the request URL's scheme",
+      headers: { host: "127.0.0.1:3110" },
+      url: "http://127.0.0.1:3110/api/x",
+      configured: [],
+      own: ["http://127.0.0.1:3110"],
+    },
+    {
+      name: "the Host with X-Forwarded-Proto",
+      headers: { host: "study.example", "x-forwarded-proto": "https" },
+      url: "http://10.0.0.5:3000/api/x",
+      configured: [],
+      own: ["https://study.example"],
+    },
+    {
+      name: "the first X-Forwarded-Proto of a list",
+      headers: { host: "study.example", "x-forwarded-proto": "https, http" },
+      url: "http://10.0.0.5:3000/api/x",
+      configured: [],
+      own: ["https://study.example"],
+    },
+    {
+      name: "an X-Forwarded-Proto that is not http(s) is ignored",
+      headers: { host: "study.example", "x-forwarded-proto": "gopher" },
+      url: "http://study.example/api/x",
+      configured: [],
+      own: ["http://study.example"],
+    },
+    {
+      name: "X-Forwarded-Host too",
+      headers: { host: "10.0.0.5:3000", "x-forwarded-host": "study.example", "x-forwarded-proto": "https" },
+      url: "http://10.0.0.5:3000/api/x",
+      configured: [],
+      own: ["https://10.0.0.5:3000", "https://study.example"],
+    },
     { name: "no Host: the request URL's host", headers: {}, url: "http://localhost:3000/api/x", configured: [], own: ["http://localhost:3000"] },
-    { name: "duplicates once", headers: { host: "localhost:3000" }, url: "http://localhost:3000/api/x", configured: ["http://localhost:3000"], own: ["http://localhost:3000"] },
+    {
+      name: "duplicates once",
+      headers: { host: "localhost:3000" },
+      url: "http://localhost:3000/api/x",
+      configured: ["http://localhost:3000"],
+      own: ["http://localhost:3000"],
+    },
   ])("$name", ({ headers: h, url, configured, own }) => {
     expect(ownOrigins(headers(h), url, configured)).toEqual(own);
   });

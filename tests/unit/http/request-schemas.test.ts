@@ -78,15 +78,19 @@ describe("SeedParamSchema (query strings)", () => {
 });
 
 describe("file upload content types", () => {
-  const upload = (type?: string) => new Request("http://localhost/x", { method: "POST", body: new Blob(["[1]"]), headers: type ? { "content-type": type } : {} });
+  const upload = (type?: string) =>
+    new Request("http://localhost/x", { method: "POST", body: new Blob(["[1]"]), headers: type ? { "content-type": type } : {} });
 
   it.each([undefined, ...FILE_UPLOAD_TYPES, "application/octet-stream; charset=binary"])("accepts %s", (type) => {
     expect(() => requireFileContentType(upload(type))).not.toThrow();
   });
 
-  it.each(["multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "text/plain", "text/plain;charset=UTF-8", "image/png"])("refuses %s with 415", (type) => {
-    expect(() => requireFileContentType(upload(type))).toThrow(expect.objectContaining({ code: "UNSUPPORTED_MEDIA_TYPE" }));
-  });
+  it.each(["multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "text/plain", "text/plain;charset=UTF-8", "image/png"])(
+    "refuses %s with 415",
+    (type) => {
+      expect(() => requireFileContentType(upload(type))).toThrow(expect.objectContaining({ code: "UNSUPPORTED_MEDIA_TYPE" }));
+    },
+  );
 
   it("reads the media type without parameters, lower case", () => {
     expect(mediaType(new Headers({ "content-type": " Application/JSON ; charset=utf-8" }))).toBe("application/json");

@@ -23,9 +23,17 @@ describe("sniffImage", () => {
 
   const refused: Array<{ name: string; bytes: () => Uint8Array; reason: RegExp }> = [
     { name: "an SVG", bytes: () => text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), reason: /SVG images are refused/ },
-    { name: "an SVG behind an XML declaration and a BOM", bytes: () => text('\uFEFF<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'), reason: /SVG/ },
+    {
+      name: "an SVG behind an XML declaration and a BOM",
+      bytes: () => text('\uFEFF<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'),
+      reason: /SVG/,
+    },
     { name: "HTML", bytes: () => text("<!doctype html><html><body><script>alert(document.cookie)</script>"), reason: /HTML or script/ },
-    { name: "a GIF header followed by script (polyglot)", bytes: () => concat(text("GIF89a\u0001\u0000\u0001\u0000"), text("<script>alert(1)</script>"), new Uint8Array([0x3b])), reason: /HTML or script/ },
+    {
+      name: "a GIF header followed by script (polyglot)",
+      bytes: () => concat(text("GIF89a\u0001\u0000\u0001\u0000"), text("<script>alert(1)</script>"), new Uint8Array([0x3b])),
+      reason: /HTML or script/,
+    },
     { name: "a PNG with a file after its end", bytes: () => concat(fixture("red-3x2.png"), text("PK\u0003\u0004 a zip archive")), reason: /after its end/ },
     { name: "a truncated PNG", bytes: () => fixture("red-3x2.png").subarray(0, 60), reason: /truncated PNG/ },
     { name: "a JPEG with trailing data", bytes: () => concat(fixture("blue-5x4.jpg"), text("trailing")), reason: /JPEG/ },

@@ -8,9 +8,18 @@ const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 describe("lab catalogue", () => {
   it("holds the five required labs (two block labs) under unique kebab-case slugs", () => {
     const slugs = labSummaries(LABS).map((s) => s.slug);
-    expect(slugs).toEqual(expect.arrayContaining(["layernorm-forward", "causal-attention", "gqa-attention", "prenorm-block-layernorm-gelu", "prenorm-block-rmsnorm-swiglu", "kv-cache-decode"]));
+    expect(slugs).toEqual(
+      expect.arrayContaining([
+        "layernorm-forward",
+        "causal-attention",
+        "gqa-attention",
+        "prenorm-block-layernorm-gelu",
+        "prenorm-block-rmsnorm-swiglu",
+        "kv-cache-decode",
+      ]),
+    );
     expect(new Set(slugs).size).toBe(slugs.length);
-    slugs.forEach((slug) => expect(slug).toMatch(KEBAB));
+    for (const slug of slugs) expect(slug).toMatch(KEBAB);
     expect(catalogue.findLab("no-such-lab")).toBeUndefined();
   });
 
@@ -21,14 +30,14 @@ describe("lab catalogue", () => {
     expect(view.task.length).toBeGreaterThan(40);
     const names = view.inputs.map((i) => i.name);
     expect(new Set(names).size).toBe(names.length);
-    view.inputs.forEach((input) => expect(input.axes.length).toBe(input.shape.length));
+    for (const input of view.inputs) expect(input.axes.length).toBe(input.shape.length);
     expect(labInputs(lab, 0).map((i) => i.tensor.shape)).toEqual(view.inputs.map((i) => i.shape));
     expect(view.output.axes.length).toBe(view.output.shape.length);
     expect(view.output.shape.reduce((p, n) => p * n, 1)).toBeLessThanOrEqual(MAX_LAB_OUTPUT_ELEMENTS);
     const codes = lab.variants.map((v) => v.code);
     expect(codes.length).toBeGreaterThanOrEqual(5);
     expect(new Set(codes).size).toBe(codes.length);
-    codes.forEach((code) => expect(code).toMatch(KEBAB));
+    for (const code of codes) expect(code).toMatch(KEBAB);
   });
 
   it.each([

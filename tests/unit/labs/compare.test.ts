@@ -18,10 +18,21 @@ describe("compareTensors", () => {
       actual: t([2, 3], [1.5, -2.1, 0.3, 100, 0.5, -0.001]),
       allClose: false,
       mismatched: 3,
-      worst: [[0, 0], [0, 2], [0, 1]],
+      worst: [
+        [0, 0],
+        [0, 2],
+        [0, 1],
+      ],
       maxAbs: 0.5,
     },
-    { name: "NaN is a mismatch and not an error figure", actual: t([2, 3], [Number.NaN, -2, 0, 100, 0.5, -0.001]), allClose: false, mismatched: 1, worst: [], maxAbs: 0 },
+    {
+      name: "NaN is a mismatch and not an error figure",
+      actual: t([2, 3], [Number.NaN, -2, 0, 100, 0.5, -0.001]),
+      allClose: false,
+      mismatched: 1,
+      worst: [],
+      maxAbs: 0,
+    },
     { name: "Infinity is a mismatch", actual: t([2, 3], [1, -2, 0, Number.POSITIVE_INFINITY, 0.5, -0.001]), allClose: false, mismatched: 1, maxAbs: 0 },
     { name: "transposed shape is not compared element-wise", actual: t([3, 2], [1, -2, 0, 100, 0.5, -0.001]), allClose: false, mismatched: 6, maxAbs: null },
     { name: "rank mismatch", actual: t([6], [1, -2, 0, 100, 0.5, -0.001]), allClose: false, mismatched: 6, maxAbs: null },
@@ -56,8 +67,27 @@ describe("compareTensors", () => {
 describe("countNonFinite", () => {
   const cases = [
     { name: "all finite", values: [1, 2, 3, 4], counts: { nan: 0, posInf: 0, negInf: 0 }, first: [] as number[][] },
-    { name: "one of each", values: [Number.NaN, 1, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY], counts: { nan: 1, posInf: 1, negInf: 1 }, first: [[0, 0], [1, 0], [1, 1]] },
-    { name: "reports at most 5 positions", values: new Array<number>(4).fill(Number.NaN), counts: { nan: 4, posInf: 0, negInf: 0 }, first: [[0, 0], [0, 1], [1, 0], [1, 1]] },
+    {
+      name: "one of each",
+      values: [Number.NaN, 1, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY],
+      counts: { nan: 1, posInf: 1, negInf: 1 },
+      first: [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+      ],
+    },
+    {
+      name: "reports at most 5 positions",
+      values: new Array<number>(4).fill(Number.NaN),
+      counts: { nan: 4, posInf: 0, negInf: 0 },
+      first: [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
+    },
   ];
   it.each(cases)("$name", ({ values, counts, first }) => {
     const result = countNonFinite(t([2, 2], values));

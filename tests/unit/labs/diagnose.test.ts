@@ -16,7 +16,12 @@ describe("diagnose", () => {
     { name: "matches two variants: the closest wins the other way", actual: [2.0001, 2.0001, 2.0001, 2.0001], referenceError: 2, code: "wrong-scale" },
     { name: "a variant no closer than the reference is not named", actual: [1, 1, 1, 1.00001], referenceError: 1e-5, code: null },
     { name: "one element off the variant: no name", actual: [1, 1, 1, 1.5], referenceError: 1.5, code: null },
-    { name: "within the loosened tolerance still matches", actual: [1, 1, 1, 1 + 0.5 * DIAGNOSIS_LOOSENESS * (TOL.abs + TOL.rel)], referenceError: 1, code: "no-mask" },
+    {
+      name: "within the loosened tolerance still matches",
+      actual: [1, 1, 1, 1 + 0.5 * DIAGNOSIS_LOOSENESS * (TOL.abs + TOL.rel)],
+      referenceError: 1,
+      code: "no-mask",
+    },
     { name: "a NaN element never matches", actual: [1, 1, Number.NaN, 1], referenceError: Infinity, code: null },
   ];
   it.each(cases)("$name", ({ actual, referenceError, code }) => {

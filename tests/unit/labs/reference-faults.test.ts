@@ -3,7 +3,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { fromRows, toRows } from "@/lib/labs/lab-data";
 import type { Tensor } from "@/lib/labs/lab-types";
-import { denseAttention, denseForwardBlock, denseLayerNorm, denseScaledDotProductAttention, initReferenceBackend, randomBlockWeights, randomInput, type BlockWeights } from "@/lib/reference";
+import {
+  denseAttention,
+  denseForwardBlock,
+  denseLayerNorm,
+  denseScaledDotProductAttention,
+  initReferenceBackend,
+  randomBlockWeights,
+  randomInput,
+  type BlockWeights,
+} from "@/lib/reference";
 import { causalAttention } from "@/lib/reference/tfjs/attention";
 import { forwardBlock } from "@/lib/reference/tfjs/block";
 import { NAMED_CONFIGS } from "../reference/fixtures";
@@ -16,7 +25,17 @@ const dense = (w: BlockWeights) => {
   const vec = (v: ArrayLike<number>): Tensor => ({ shape: [v.length], data: Float64Array.from(Array.from(v)) });
   const norm = (n: BlockWeights["norm1"]) => (n.beta ? { gamma: vec(n.gamma), beta: vec(n.beta) } : { gamma: vec(n.gamma) });
   const m = (rows: ArrayLike<ArrayLike<number>>) => fromRows(Array.from(rows, (r) => Array.from(r)));
-  return { wq: m(w.wq), wk: m(w.wk), wv: m(w.wv), wo: m(w.wo), w1: m(w.w1), w2: m(w.w2), ...(w.w3 ? { w3: m(w.w3) } : {}), norm1: norm(w.norm1), norm2: norm(w.norm2) };
+  return {
+    wq: m(w.wq),
+    wk: m(w.wk),
+    wv: m(w.wv),
+    wo: m(w.wo),
+    w1: m(w.w1),
+    w2: m(w.w2),
+    ...(w.w3 ? { w3: m(w.w3) } : {}),
+    norm1: norm(w.norm1),
+    norm2: norm(w.norm2),
+  };
 };
 const maxDiff = (a: Tensor, b: Tensor): number => Math.max(0, ...Array.from(a.data, (v, i) => Math.abs(v - (b.data[i] ?? Number.NaN))));
 
@@ -27,13 +46,18 @@ describe("denseForwardBlock without faults is the existing forwardBlock", () => 
     const plain = fromRows(forwardBlock(config, weights, x).output);
     const viaDense = denseForwardBlock(config, dense(weights), fromRows(x));
     expect(Array.from(viaDense.data)).toEqual(Array.from(plain.data));
-    const explicit = denseForwardBlock(config, dense(weights), fromRows(x), { attention: { visible: (i, j) => j <= i && (config.window === undefined || j > i - config.window), ropePosition: (r) => r } });
+    const explicit = denseForwardBlock(config, dense(weights), fromRows(x), {
+      attention: { visible: (i, j) => j <= i && (config.window === undefined || j > i - config.window), ropePosition: (r) => r },
+    });
     expect(Array.from(explicit.data)).toEqual(Array.from(plain.data));
   });
 });
 
 describe("norm faults", () => {
-  const x = fromRows([[1, 2, 3, 6], [0.001, 0.002, 0.003, 0.002]]);
+  const x = fromRows([
+    [1, 2, 3, 6],
+    [0.001, 0.002, 0.003, 0.002],
+  ]);
   const gamma: Tensor = { shape: [4], data: Float64Array.from([1, 1, 1, 1]) };
   const beta: Tensor = { shape: [4], data: new Float64Array(4) };
   const eps = 1e-5;
@@ -55,9 +79,21 @@ describe("norm faults", () => {
 });
 
 describe("attention faults", () => {
-  const q = fromRows([[1, 0], [0, 1], [1, 1]]);
-  const k = fromRows([[1, 0], [0, 2], [1, -1]]);
-  const v = fromRows([[1, 0], [0, 1], [2, 2]]);
+  const q = fromRows([
+    [1, 0],
+    [0, 1],
+    [1, 1],
+  ]);
+  const k = fromRows([
+    [1, 0],
+    [0, 2],
+    [1, -1],
+  ]);
+  const v = fromRows([
+    [1, 0],
+    [0, 1],
+    [2, 2],
+  ]);
   const softmaxRow = (scores: number[]): number[] => {
     const m = Math.max(...scores);
     const e = scores.map((s) => Math.exp(s - m));
@@ -67,7 +103,9 @@ describe("attention faults", () => {
   /** Reference by hand: weights from `scoresFor`, visible keys per row. */
   const byHand = (scale: number, visible: (i: number, j: number) => boolean): number[][] =>
     toRows(q).map((qi, i) => {
-      const keys = toRows(k).map((kj, j) => ({ j, s: ((qi[0] ?? 0) * (kj[0] ?? 0) + (qi[1] ?? 0) * (kj[1] ?? 0)) * scale })).filter(({ j }) => visible(i, j));
+      const keys = toRows(k)
+        .map((kj, j) => ({ j, s: ((qi[0] ?? 0) * (kj[0] ?? 0) + (qi[1] ?? 0) * (kj[1] ?? 0)) * scale }))
+        .filter(({ j }) => visible(i, j));
       const w = softmaxRow(keys.map((x) => x.s));
       return [0, 1].map((c) => keys.reduce((acc, { j }, n) => acc + (w[n] ?? 0) * (toRows(v)[j]?.[c] ?? 0), 0));
     });
@@ -86,6 +124,11 @@ describe("attention faults", () => {
     const w = dense(randomBlockWeights({ ...config, dFf: 4, norm: "rmsnorm", placement: "pre", ffn: "gelu", epsilon: 1e-5 }, 9));
     const x = fromRows(randomInput(4, 8, 10));
     expect(Array.from(denseAttention(config, w, x, { kvHeads: "tiled" }).data)).toEqual(Array.from(denseAttention(config, w, x).data));
-    expect(maxDiff(denseAttention(config, w, x), fromRows(causalAttention(config, { wq: toRows(w.wq), wk: toRows(w.wk), wv: toRows(w.wv), wo: toRows(w.wo) }, toRows(x)).output))).toBe(0);
+    expect(
+      maxDiff(
+        denseAttention(config, w, x),
+        fromRows(causalAttention(config, { wq: toRows(w.wq), wk: toRows(w.wk), wv: toRows(w.wv), wo: toRows(w.wo) }, toRows(x)).output),
+      ),
+    ).toBe(0);
   });
 });

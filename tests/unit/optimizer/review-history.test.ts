@@ -31,42 +31,81 @@ const CASES: Case[] = [
       row("a", "2026-03-05T18:10:00Z", 3, "RELEARNING"),
       row("a", "2026-03-06T08:00:00Z", 4, "REVIEW"),
     ],
-    cards: [{ cardId: "a", reviews: [[3, 0], [3, 0], [1, 3], [3, 0], [4, 1]] }],
+    cards: [
+      {
+        cardId: "a",
+        reviews: [
+          [3, 0],
+          [3, 0],
+          [1, 3],
+          [3, 0],
+          [4, 1],
+        ],
+      },
+    ],
     skipped: 0,
   },
   {
     name: "twenty minutes across the 04:00 day start count as one day",
     rows: [row("a", "2026-03-02T03:50:00Z", 3, "NEW"), row("a", "2026-03-02T04:10:00Z", 3, "LEARNING")],
-    cards: [{ cardId: "a", reviews: [[3, 0], [3, 1]] }],
+    cards: [
+      {
+        cardId: "a",
+        reviews: [
+          [3, 0],
+          [3, 1],
+        ],
+      },
+    ],
     skipped: 0,
   },
   {
     name: "midnight is not a boundary when the day starts at 04:00",
     rows: [row("a", "2026-03-02T23:50:00Z", 3, "NEW"), row("a", "2026-03-03T00:10:00Z", 3, "LEARNING")],
-    cards: [{ cardId: "a", reviews: [[3, 0], [3, 0]] }],
+    cards: [
+      {
+        cardId: "a",
+        reviews: [
+          [3, 0],
+          [3, 0],
+        ],
+      },
+    ],
     skipped: 0,
   },
   {
     name: "days are counted in the user's zone (Berlin, 04:00 start = 03:00Z in winter)",
     clock: { timeZone: "Europe/Berlin", dayStartHour: 4 },
     rows: [row("a", "2026-01-10T02:55:00Z", 3, "NEW"), row("a", "2026-01-10T03:05:00Z", 3, "LEARNING")],
-    cards: [{ cardId: "a", reviews: [[3, 0], [3, 1]] }],
+    cards: [
+      {
+        cardId: "a",
+        reviews: [
+          [3, 0],
+          [3, 1],
+        ],
+      },
+    ],
     skipped: 0,
   },
   {
     name: "a card whose first logged review is not a new-card review is skipped",
-    rows: [
-      row("old", "2026-03-02T09:00:00Z", 3, "REVIEW"),
-      row("new", "2026-03-02T09:05:00Z", 4, "NEW"),
-      row("old", "2026-03-09T09:00:00Z", 3, "REVIEW"),
-    ],
+    rows: [row("old", "2026-03-02T09:00:00Z", 3, "REVIEW"), row("new", "2026-03-02T09:05:00Z", 4, "NEW"), row("old", "2026-03-09T09:00:00Z", 3, "REVIEW")],
     cards: [{ cardId: "new", reviews: [[4, 0]] }],
     skipped: 1,
   },
   {
     name: "rows out of time order are put in order per card",
     rows: [row("a", "2026-03-04T09:00:00Z", 2, "REVIEW"), row("a", "2026-03-02T09:00:00Z", 3, "NEW")],
-    cards: [{ cardId: "a", reviews: [[3, 0], [2, 2]] }],
+    cards: [
+      {
+        cardId: "a",
+        reviews: [
+          [3, 0],
+          [2, 2],
+        ],
+      },
+    ],
     skipped: 0,
   },
   {
@@ -77,7 +116,15 @@ const CASES: Case[] = [
       row("a", "2026-04-01T09:00:00Z", 1, "NEW"),
       row("a", "2026-04-03T09:00:00Z", 3, "LEARNING"),
     ],
-    cards: [{ cardId: "a", reviews: [[1, 0], [3, 2]] }],
+    cards: [
+      {
+        cardId: "a",
+        reviews: [
+          [1, 0],
+          [3, 2],
+        ],
+      },
+    ],
     skipped: 0,
   },
   {
@@ -105,9 +152,26 @@ describe("trainingSequences", () => {
     { cardId: "a", reviews: reviews.map(([rating, deltaDays]) => ({ rating: rating as 1 | 2 | 3 | 4, deltaDays })) },
   ];
   const CASES_T: { name: string; reviews: [number, number][]; ends: number[] }[] = [
-    { name: "one item per later-day review, each with the history before it", reviews: [[3, 0], [3, 0], [1, 3], [3, 0], [4, 1]], ends: [3, 5] },
+    {
+      name: "one item per later-day review, each with the history before it",
+      reviews: [
+        [3, 0],
+        [3, 0],
+        [1, 3],
+        [3, 0],
+        [4, 1],
+      ],
+      ends: [3, 5],
+    },
     { name: "a card seen once gives nothing to learn from", reviews: [[3, 0]], ends: [] },
-    { name: "same-day steps only give nothing to learn from", reviews: [[1, 0], [3, 0]], ends: [] },
+    {
+      name: "same-day steps only give nothing to learn from",
+      reviews: [
+        [1, 0],
+        [3, 0],
+      ],
+      ends: [],
+    },
   ];
   for (const c of CASES_T) {
     it(c.name, () => {

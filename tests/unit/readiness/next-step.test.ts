@@ -4,7 +4,13 @@ import { nextStep, type NextStepInput } from "@/lib/readiness/next-step";
 
 const exercise = (slug: string) => (slug === "drawing" ? { title: "Drawing", href: null } : { title: slug.toUpperCase(), href: `/exercises/${slug}` });
 const noReviews = { retention: null, reviews: 0, passed: 0, needed: 10 };
-const acc = (exerciseSlug: string, accuracy: number | null, recent: number): AccuracyFigure => ({ exerciseSlug, accuracy, recent, attempts: recent, lastAttemptAt: null });
+const acc = (exerciseSlug: string, accuracy: number | null, recent: number): AccuracyFigure => ({
+  exerciseSlug,
+  accuracy,
+  recent,
+  attempts: recent,
+  lastAttemptAt: null,
+});
 const base: NextStepInput = {
   checklist: { ticked: 0, total: 4 },
   pendingEvidence: [],
@@ -32,7 +38,13 @@ describe("nextStep", () => {
       headline: /^Start here/,
       href: "/review",
     },
-    { name: "then the weakest exercise", input: { accuracy: [acc("norm", 0.5, 4), acc("mask", 0.2, 5)] }, level: "in-progress", headline: /MASK is right 20%/, href: "/exercises/mask" },
+    {
+      name: "then the weakest exercise",
+      input: { accuracy: [acc("norm", 0.5, 4), acc("mask", 0.2, 5)] },
+      level: "in-progress",
+      headline: /MASK is right 20%/,
+      href: "/exercises/mask",
+    },
     { name: "two tries are too few to call weak", input: { accuracy: [acc("mask", 0, 2)] }, level: "in-progress", headline: /4 items left/, href: null },
     {
       name: "then the evidence item closest to ticking, preferring one not passed today",

@@ -67,7 +67,18 @@ describe.each(paths)("$path attention", ({ causalAttention: attend, forwardBlock
     { name: "MQA 4 heads / 1 KV with RoPE", nHeads: 4, nKvHeads: 1, rope: { base: 10000 } },
     { name: "GQA 6 heads / 3 KV with window", nHeads: 6, nKvHeads: 3, rope: undefined, window: 2 },
   ])("$name equals MHA with each KV head repeated for its group", ({ nHeads, nKvHeads, rope, window }) => {
-    const config: BlockConfig = { dModel: nHeads * 2, nHeads, nKvHeads, dFf: 4, norm: "rmsnorm", placement: "pre", ffn: "gelu", epsilon: 1e-5, ...(rope ? { rope } : {}), ...(window ? { window } : {}) };
+    const config: BlockConfig = {
+      dModel: nHeads * 2,
+      nHeads,
+      nKvHeads,
+      dFf: 4,
+      norm: "rmsnorm",
+      placement: "pre",
+      ffn: "gelu",
+      epsilon: 1e-5,
+      ...(rope ? { rope } : {}),
+      ...(window ? { window } : {}),
+    };
     const weights = randomBlockWeights(config, 21);
     const x = randomInput(5, config.dModel, 22);
     const grouped = attend(config, weights, x);
@@ -78,13 +89,24 @@ describe.each(paths)("$path attention", ({ causalAttention: attend, forwardBlock
 
 describe("float64 attention by hand", () => {
   it("one head, two tokens, identity projections", () => {
-    const identity = [[1, 0], [0, 1]];
+    const identity = [
+      [1, 0],
+      [0, 1],
+    ];
     const config: AttentionConfig = { dModel: 2, nHeads: 1, nKvHeads: 1 };
-    const x = [[1, 0], [0, 1]];
+    const x = [
+      [1, 0],
+      [0, 1],
+    ];
     const { output, attentionWeights } = f64.causalAttention(config, { wq: identity, wk: identity, wv: identity, wo: identity }, x);
     const s = 1 / Math.SQRT2;
     const p = 1 / (1 + Math.exp(s));
     expect(attentionWeights[0]?.[1]?.[0]).toBeCloseTo(p, 12);
-    expect(maxAbsDiff(output, [[1, 0], [p, 1 - p]])).toBeLessThan(1e-12);
+    expect(
+      maxAbsDiff(output, [
+        [1, 0],
+        [p, 1 - p],
+      ]),
+    ).toBeLessThan(1e-12);
   });
 });

@@ -1,12 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  availableReferenceBackends,
-  initReferenceBackend,
-  referenceBackend,
-  type ReferenceBackendName,
-  useReferenceBackend,
-} from "@/lib/reference/backend";
+import { availableReferenceBackends, initReferenceBackend, referenceBackend, type ReferenceBackendName, useReferenceBackend } from "@/lib/reference/backend";
 import { randomBlockWeights, randomInput } from "@/lib/reference/seeded-random";
 import { forwardBlock } from "@/lib/reference/tfjs/block";
 import { decodeWithCache } from "@/lib/reference/tfjs/decode";
@@ -54,7 +48,18 @@ describe("every available backend gives the same block output", () => {
 });
 
 describe("no tensor leaks", () => {
-  const tiny: BlockConfig = { dModel: 4, nHeads: 2, nKvHeads: 1, dFf: 4, norm: "layernorm", placement: "pre", ffn: "swiglu", epsilon: 1e-5, window: 2, rope: { base: 10000 } };
+  const tiny: BlockConfig = {
+    dModel: 4,
+    nHeads: 2,
+    nKvHeads: 1,
+    dFf: 4,
+    norm: "layernorm",
+    placement: "pre",
+    ffn: "swiglu",
+    epsilon: 1e-5,
+    window: 2,
+    rope: { base: 10000 },
+  };
 
   it("numTensors stays flat over 10,000 forward calls", () => {
     const weights = randomBlockWeights(tiny, 61);

@@ -4,17 +4,43 @@ import type { BlockConfig } from "@/lib/reference/types";
 /** Named exercise-size configs covering every switch at least once. */
 export const NAMED_CONFIGS: ReadonlyArray<{ name: string; config: BlockConfig }> = [
   { name: "MHA pre layernorm gelu", config: { dModel: 8, nHeads: 2, nKvHeads: 2, dFf: 16, norm: "layernorm", placement: "pre", ffn: "gelu", epsilon: 1e-5 } },
-  { name: "GQA post rmsnorm swiglu rope", config: { dModel: 8, nHeads: 4, nKvHeads: 2, dFf: 12, norm: "rmsnorm", placement: "post", ffn: "swiglu", epsilon: 1e-6, rope: { base: 10000 } } },
-  { name: "MQA pre rmsnorm gelu window 2", config: { dModel: 8, nHeads: 2, nKvHeads: 1, dFf: 16, norm: "rmsnorm", placement: "pre", ffn: "gelu", epsilon: 1e-5, window: 2 } },
-  { name: "MQA post layernorm swiglu window 1 rope", config: { dModel: 12, nHeads: 3, nKvHeads: 1, dFf: 8, norm: "layernorm", placement: "post", ffn: "swiglu", epsilon: 1e-5, window: 1, rope: { base: 100 } } },
-  { name: "GQA pre layernorm swiglu window 3 rope", config: { dModel: 16, nHeads: 4, nKvHeads: 2, dFf: 24, norm: "layernorm", placement: "pre", ffn: "swiglu", epsilon: 1e-5, window: 3, rope: { base: 10000 } } },
-  { name: "window 0 (every row fully masked)", config: { dModel: 8, nHeads: 2, nKvHeads: 1, dFf: 8, norm: "rmsnorm", placement: "pre", ffn: "gelu", epsilon: 1e-5, window: 0 } },
+  {
+    name: "GQA post rmsnorm swiglu rope",
+    config: { dModel: 8, nHeads: 4, nKvHeads: 2, dFf: 12, norm: "rmsnorm", placement: "post", ffn: "swiglu", epsilon: 1e-6, rope: { base: 10000 } },
+  },
+  {
+    name: "MQA pre rmsnorm gelu window 2",
+    config: { dModel: 8, nHeads: 2, nKvHeads: 1, dFf: 16, norm: "rmsnorm", placement: "pre", ffn: "gelu", epsilon: 1e-5, window: 2 },
+  },
+  {
+    name: "MQA post layernorm swiglu window 1 rope",
+    config: { dModel: 12, nHeads: 3, nKvHeads: 1, dFf: 8, norm: "layernorm", placement: "post", ffn: "swiglu", epsilon: 1e-5, window: 1, rope: { base: 100 } },
+  },
+  {
+    name: "GQA pre layernorm swiglu window 3 rope",
+    config: {
+      dModel: 16,
+      nHeads: 4,
+      nKvHeads: 2,
+      dFf: 24,
+      norm: "layernorm",
+      placement: "pre",
+      ffn: "swiglu",
+      epsilon: 1e-5,
+      window: 3,
+      rope: { base: 10000 },
+    },
+  },
+  {
+    name: "window 0 (every row fully masked)",
+    config: { dModel: 8, nHeads: 2, nKvHeads: 1, dFf: 8, norm: "rmsnorm", placement: "pre", ffn: "gelu", epsilon: 1e-5, window: 0 },
+  },
 ];
 
 /** `count` random exercise-size configs drawn deterministically from `seed`. */
 export function randomConfigs(count: number, seed: number): BlockConfig[] {
   const random = seededRandom(seed);
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   return Array.from({ length: count }, () => {
     const nKvHeads = pick([1, 2]);
     const nHeads = nKvHeads * pick([1, 2, 4]);

@@ -10,10 +10,7 @@ beforeAll(async () => {
   await initReferenceBackend();
 });
 
-const cases = [
-  ...NAMED_CONFIGS,
-  ...randomConfigs(40, 2024).map((config, i) => ({ name: `random #${i} ${JSON.stringify(config)}`, config })),
-];
+const cases = [...NAMED_CONFIGS, ...randomConfigs(40, 2024).map((config, i) => ({ name: `random #${i} ${JSON.stringify(config)}`, config }))];
 
 describe("float64 and tfjs paths agree within 1e-5", () => {
   it.each(cases)("$name", ({ config }) => {
@@ -42,7 +39,7 @@ describe.each(decoders)("$path: KV-cache decode equals the full forward pass per
     const { outputs, cache } = decode(config, weights, x);
     expect(cache.length).toBe(7);
     expect(cache.keys.length).toBe(config.nKvHeads);
-    full.forEach((row, i) => expect(maxAbsDiff([row], [outputs[i] ?? []])).toBeLessThan(tolerance));
+    for (const [i, row] of full.entries()) expect(maxAbsDiff([row], [outputs[i] ?? []])).toBeLessThan(tolerance);
   });
 });
 

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { State } from "ts-fsrs";
-import {
-  fromFsrsCard,
-  fuzzSeed,
-  toFsrsCard,
-  toFsrsReviewLog,
-  toReviewLogFields,
-} from "@/lib/scheduling/fsrs-adapter";
+import { fromFsrsCard, fuzzSeed, toFsrsCard, toFsrsReviewLog, toReviewLogFields } from "@/lib/scheduling/fsrs-adapter";
 import type { ReviewLogFields, SchedulingState } from "@/lib/scheduling";
 
 const NOW = new Date("2026-05-10T06:00:00.000Z");
@@ -15,22 +9,66 @@ const STATES: { name: string; state: SchedulingState; fsrsState: State }[] = [
   {
     name: "learning, never reviewed before the first step",
     fsrsState: State.Learning,
-    state: { due: new Date("2026-05-10T06:10:00.000Z"), stability: 2.3065, difficulty: 2.11810397, elapsedDays: 0, scheduledDays: 0, learningSteps: 1, reps: 1, lapses: 0, state: "LEARNING", lastReview: new Date("2026-05-10T06:00:00.000Z") },
+    state: {
+      due: new Date("2026-05-10T06:10:00.000Z"),
+      stability: 2.3065,
+      difficulty: 2.11810397,
+      elapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 1,
+      reps: 1,
+      lapses: 0,
+      state: "LEARNING",
+      lastReview: new Date("2026-05-10T06:00:00.000Z"),
+    },
   },
   {
     name: "review",
     fsrsState: State.Review,
-    state: { due: new Date("2026-06-01T06:00:00.000Z"), stability: 21.5, difficulty: 4.2, elapsedDays: 9, scheduledDays: 22, learningSteps: 0, reps: 5, lapses: 0, state: "REVIEW", lastReview: new Date("2026-05-10T06:00:00.000Z") },
+    state: {
+      due: new Date("2026-06-01T06:00:00.000Z"),
+      stability: 21.5,
+      difficulty: 4.2,
+      elapsedDays: 9,
+      scheduledDays: 22,
+      learningSteps: 0,
+      reps: 5,
+      lapses: 0,
+      state: "REVIEW",
+      lastReview: new Date("2026-05-10T06:00:00.000Z"),
+    },
   },
   {
     name: "relearning",
     fsrsState: State.Relearning,
-    state: { due: new Date("2026-05-10T06:10:00.000Z"), stability: 3.3, difficulty: 7.9, elapsedDays: 40, scheduledDays: 0, learningSteps: 0, reps: 9, lapses: 3, state: "RELEARNING", lastReview: new Date("2026-05-10T06:00:00.000Z") },
+    state: {
+      due: new Date("2026-05-10T06:10:00.000Z"),
+      stability: 3.3,
+      difficulty: 7.9,
+      elapsedDays: 40,
+      scheduledDays: 0,
+      learningSteps: 0,
+      reps: 9,
+      lapses: 3,
+      state: "RELEARNING",
+      lastReview: new Date("2026-05-10T06:00:00.000Z"),
+    },
   },
   {
     name: "reset to new with no last review",
     fsrsState: State.New,
-    state: { due: new Date("2026-05-10T06:00:00.000Z"), stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: "NEW", lastReview: null },
+    state: {
+      due: new Date("2026-05-10T06:00:00.000Z"),
+      stability: 0,
+      difficulty: 0,
+      elapsedDays: 0,
+      scheduledDays: 0,
+      learningSteps: 0,
+      reps: 0,
+      lapses: 0,
+      state: "NEW",
+      lastReview: null,
+    },
   },
 ];
 

@@ -8,14 +8,7 @@
 // means a ts-fsrs upgrade or a seed change altered real users' schedules.
 import { describe, expect, it } from "vitest";
 import { get_fuzz_range } from "ts-fsrs";
-import {
-  DEFAULT_SCHEDULER_SETTINGS,
-  applyRating,
-  previewRatings,
-  type FsrsStateName,
-  type Rating,
-  type SchedulingState,
-} from "@/lib/scheduling";
+import { DEFAULT_SCHEDULER_SETTINGS, applyRating, previewRatings, type FsrsStateName, type Rating, type SchedulingState } from "@/lib/scheduling";
 
 type Step = {
   rating: Rating;

@@ -85,7 +85,10 @@ const CASES: Case[] = [
     input: input({
       dueCards: [review("b-review", "2026-11-22T10:00:00.000Z", "note-b"), review("c-review", "2026-11-22T11:00:00.000Z", "note-c")],
       newCandidates: [fresh("a-reverse", "note-a"), fresh("d-new", "note-d")],
-      reviewedToday: [{ cardId: "a-front", siblingKey: "note-a" }, { cardId: "b-front", siblingKey: "note-b" }],
+      reviewedToday: [
+        { cardId: "a-front", siblingKey: "note-a" },
+        { cardId: "b-front", siblingKey: "note-b" },
+      ],
     }),
     expected: ["c-review", "d-new"],
   },

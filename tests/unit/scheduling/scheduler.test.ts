@@ -36,12 +36,31 @@ const STATES: { name: string; state: SchedulingState | null }[] = [
   { name: "new card", state: null },
   {
     name: "learning, second step",
-    state: reviewCard({ state: "LEARNING", stability: 2.3065, difficulty: 2.1181, scheduledDays: 0, learningSteps: 1, reps: 1, lapses: 0, elapsedDays: 0, due: new Date("2026-03-02T08:20:00.000Z"), lastReview: new Date("2026-03-02T08:10:00.000Z") }),
+    state: reviewCard({
+      state: "LEARNING",
+      stability: 2.3065,
+      difficulty: 2.1181,
+      scheduledDays: 0,
+      learningSteps: 1,
+      reps: 1,
+      lapses: 0,
+      elapsedDays: 0,
+      due: new Date("2026-03-02T08:20:00.000Z"),
+      lastReview: new Date("2026-03-02T08:10:00.000Z"),
+    }),
   },
   { name: "review, overdue", state: reviewCard() },
   {
     name: "relearning",
-    state: reviewCard({ state: "RELEARNING", stability: 3.1, difficulty: 7.2, scheduledDays: 0, lapses: 2, due: new Date("2026-03-02T08:25:00.000Z"), lastReview: new Date("2026-03-02T08:15:00.000Z") }),
+    state: reviewCard({
+      state: "RELEARNING",
+      stability: 3.1,
+      difficulty: 7.2,
+      scheduledDays: 0,
+      lapses: 2,
+      due: new Date("2026-03-02T08:25:00.000Z"),
+      lastReview: new Date("2026-03-02T08:15:00.000Z"),
+    }),
   },
 ];
 
@@ -146,7 +165,9 @@ describe("fuzz", () => {
   it("leaves learning steps alone (1m, 6m, 10m are never fuzzed)", () => {
     for (let i = 0; i < 10; i++) {
       const now = new Date(T0.getTime() + i * 60_000);
-      const labels = previewRatings(null, now, DEFAULT_SCHEDULER_SETTINGS).slice(0, 3).map((p) => p.intervalLabel);
+      const labels = previewRatings(null, now, DEFAULT_SCHEDULER_SETTINGS)
+        .slice(0, 3)
+        .map((p) => p.intervalLabel);
       expect(labels).toEqual(["1m", "6m", "10m"]);
     }
   });

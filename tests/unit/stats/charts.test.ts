@@ -10,8 +10,28 @@ describe("buildForecast", () => {
   const days = studyDaysFrom(new Date("2026-11-23T10:00:00Z"), 4, UTC);
   it.each([
     { name: "nothing due", buckets: [], due: [0, 0, 0, 0], overdue: 0, total: 0, max: 0 },
-    { name: "overdue folds into today", buckets: [[0, 5], [1, 2]], due: [7, 0, 0, 0], overdue: 5, total: 7, max: 7 },
-    { name: "bucket k is day k - 1", buckets: [[2, 3], [4, 9]], due: [0, 3, 0, 9], overdue: 0, total: 12, max: 9 },
+    {
+      name: "overdue folds into today",
+      buckets: [
+        [0, 5],
+        [1, 2],
+      ],
+      due: [7, 0, 0, 0],
+      overdue: 5,
+      total: 7,
+      max: 7,
+    },
+    {
+      name: "bucket k is day k - 1",
+      buckets: [
+        [2, 3],
+        [4, 9],
+      ],
+      due: [0, 3, 0, 9],
+      overdue: 0,
+      total: 12,
+      max: 9,
+    },
   ])("$name", ({ buckets, due, overdue, total, max }) => {
     const forecast = buildForecast(days, new Map(buckets as [number, number][]));
     expect(forecast.days.map((d) => d.due)).toEqual(due);
@@ -42,7 +62,14 @@ describe("heatmap", () => {
     const clock = { timeZone: "Europe/Berlin", dayStartHour: 4 };
     // Wednesday 2026-10-28, 10 days: Monday 19th … Wednesday 28th.
     const days = studyDaysUntil(new Date("2026-10-28T12:00:00Z"), heatmapDayCount("2026-10-28", 2), clock);
-    const heatmap = buildHeatmap(days, new Map([[1, 2], [7, 4], [10, 1]]));
+    const heatmap = buildHeatmap(
+      days,
+      new Map([
+        [1, 2],
+        [7, 4],
+        [10, 1],
+      ]),
+    );
     expect(heatmap.weeks).toHaveLength(2);
     expect(heatmap.weeks[0]?.map((c) => c?.key)).toEqual(["2026-10-19", "2026-10-20", "2026-10-21", "2026-10-22", "2026-10-23", "2026-10-24", "2026-10-25"]);
     expect(heatmap.weeks[1]?.map((c) => c?.count ?? null)).toEqual([0, 0, 1, null, null, null, null]);

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { endOfDays, studyDaysFrom, studyDaysUntil, weekdayOf } from "@/lib/stats/study-days";
 
 const BERLIN = { timeZone: "Europe/Berlin", dayStartHour: 4 };
-const hoursLong = (days: { start: Date }[], end: Date) =>
-  days.map((d, i) => ((days[i + 1]?.start ?? end).getTime() - d.start.getTime()) / 3_600_000);
+const hoursLong = (days: { start: Date }[], end: Date) => days.map((d, i) => ((days[i + 1]?.start ?? end).getTime() - d.start.getTime()) / 3_600_000);
 
 describe("studyDaysFrom", () => {
   it.each([

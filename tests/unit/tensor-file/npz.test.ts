@@ -24,7 +24,10 @@ describe("crc32", () => {
 
 describe("encodeNpz", () => {
   it("lays out local headers, the central directory and the end record", () => {
-    const bytes = encodeNpz([{ name: "x", tensor: x }, { name: "gamma", tensor: gamma }]);
+    const bytes = encodeNpz([
+      { name: "x", tensor: x },
+      { name: "gamma", tensor: gamma },
+    ]);
     const view = new DataView(bytes.buffer);
     const member = encodeNpy(x);
     // Local header of x.npy at 0: signature, version 2.0, stored, sizes, name.
@@ -57,7 +60,14 @@ describe("encodeNpz", () => {
     const dir = mkdtempSync(join(tmpdir(), "npz-"));
     try {
       const path = join(dir, "inputs.npz");
-      writeFileSync(path, encodeNpz([{ name: "x", tensor: x }, { name: "gamma", tensor: gamma }, { name: "conventions", text: "row-major · ε = 1e-5" }]));
+      writeFileSync(
+        path,
+        encodeNpz([
+          { name: "x", tensor: x },
+          { name: "gamma", tensor: gamma },
+          { name: "conventions", text: "row-major · ε = 1e-5" },
+        ]),
+      );
       const script = [
         "import json, sys, numpy as np",
         "d = np.load(sys.argv[1])",
@@ -74,7 +84,10 @@ describe("encodeNpz", () => {
 
   it.skipIf(!hasNumpy)("reads what np.save writes (float32, v1 header, C order)", async () => {
     const { decodeNpy } = await import("@/lib/labs/tensor-file");
-    const out = execFileSync("python3", ["-c", "import sys, io, numpy as np; b = io.BytesIO(); np.save(b, np.array([[1.5, np.nan], [np.inf, -2]], dtype=np.float32)); sys.stdout.buffer.write(b.getvalue())"]);
+    const out = execFileSync("python3", [
+      "-c",
+      "import sys, io, numpy as np; b = io.BytesIO(); np.save(b, np.array([[1.5, np.nan], [np.inf, -2]], dtype=np.float32)); sys.stdout.buffer.write(b.getvalue())",
+    ]);
     const result = decodeNpy(new Uint8Array(out), 100);
     expect(result).toMatchObject({ ok: true, tensor: { shape: [2, 2] } });
     if (result.ok) expect(Array.from(result.tensor.data)).toEqual([1.5, Number.NaN, Infinity, -2]);

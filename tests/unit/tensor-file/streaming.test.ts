@@ -40,7 +40,10 @@ describe("chunk boundaries", () => {
         const split = decodePieces([file.bytes.subarray(0, at), file.bytes.subarray(at)], file.max);
         if (JSON.stringify(split) !== JSON.stringify(whole)) expect({ at, split }).toEqual({ at, split: whole });
       }
-      const bytewise = decodePieces(Array.from(file.bytes, (b) => Uint8Array.of(b)), file.max);
+      const bytewise = decodePieces(
+        Array.from(file.bytes, (b) => Uint8Array.of(b)),
+        file.max,
+      );
       expect(bytewise).toEqual(whole);
     });
   }
@@ -218,7 +221,12 @@ describe("numbers read as JSON.parse reads them", () => {
     const texts: string[] = [];
     for (let i = 0; i < 5000; i++) {
       const value = (random() - 0.5) * 10 ** Math.floor(random() * 40 - 20);
-      texts.push(String(value), value.toExponential(Math.floor(random() * 17)), value.toFixed(Math.floor(random() * 12)), value.toPrecision(1 + Math.floor(random() * 20)));
+      texts.push(
+        String(value),
+        value.toExponential(Math.floor(random() * 17)),
+        value.toFixed(Math.floor(random() * 12)),
+        value.toPrecision(1 + Math.floor(random() * 20)),
+      );
     }
     const text = `[${texts.join(",")}]`;
     const result = decodeTensorFile(encode(text), texts.length);

@@ -18,7 +18,7 @@ function expectClose(actual: StepValues, expected: Record<string, number | numbe
     else {
       const cells = Array.isArray(got) ? got.flat() : [];
       expect(cells.length, key).toBe(want.length);
-      want.forEach((w, i) => expect(cells[i], `${key}[${i}]`).toBeCloseTo(w, digits));
+      for (const [i, w] of want.entries()) expect(cells[i], `${key}[${i}]`).toBeCloseTo(w, digits);
     }
   }
 }
@@ -93,61 +93,61 @@ const SEED_GQA: KvCacheParams = { layers: 1, queryHeads: 32, kvHeads: 8, dHead: 
 type Worked = { name: string; values: StepValues; expected: Record<string, number | number[]> };
 
 const WORKED: Worked[] = [
-    {
-      name: "GQA, 8 KV heads, one layer, 4000 tokens, FP16: 16,384,000 bytes",
-      values: solveKvCache(SEED_GQA),
-      expected: { bytesPerTokenLayer: 4096, totalBytes: 16_384_000, totalMiB: 15.625, mhaRatio: 4 },
-    },
-    {
-      name: "full MHA, 32 KV heads: 65,536,000 bytes = 62.5 MiB",
-      values: solveKvCache({ ...SEED_GQA, kvHeads: 32 }),
-      expected: { bytesPerTokenLayer: 16_384, totalBytes: 65_536_000, totalMiB: 62.5, mhaRatio: 1 },
-    },
-    {
-      name: "GQA with 16 KV heads (the notes' exercise): half the MHA cache",
-      values: solveKvCache({ ...SEED_GQA, kvHeads: 16 }),
-      expected: { bytesPerTokenLayer: 8192, totalBytes: 32_768_000, totalMiB: 31.25, mhaRatio: 2 },
-    },
-    {
-      name: "INT8 halves the FP16 cache",
-      values: solveKvCache({ ...SEED_GQA, precision: "INT8" }),
-      expected: { bytesPerTokenLayer: 2048, totalBytes: 8_192_000, totalMiB: 7.8125, mhaRatio: 4 },
-    },
-    {
-      name: "LLaMA-7B shapes: d = 4096, SwiGLU width 11008",
-      values: solveParameterCounts({ dModel: 4096, swigluWidth: roundedSwigluWidth(4096) }),
-      expected: { attention: 67_108_864, ffn: 134_217_728, block: 201_326_592, swigluHidden: 10922.6667, swigluParams: 135_266_304 },
-    },
-    {
-      name: "slope 0.6 over 12 plain layers vanishes; residual keeps 1.6^12",
-      values: solveResidualChain({ slopes: Array.from({ length: 12 }, () => 0.6) }),
-      expected: { plain: 0.0021768, residual: 281.4750 },
-    },
-    {
-      name: "slope 1.4 over 12 plain layers explodes",
-      values: solveResidualChain({ slopes: Array.from({ length: 12 }, () => 1.4) }),
-      expected: { plain: 56.69391, residual: 36_520.347 },
-    },
-    {
-      name: "mixed chain 0.8, 1.1, 0.7, 1.3, 0.9, 1.2, 0.6, 1.4",
-      values: solveResidualChain({ slopes: [0.8, 1.1, 0.7, 1.3, 0.9, 1.2, 0.6, 1.4] }),
-      expected: { plain: 0.72648576, residual: 1.8 * 2.1 * 1.7 * 2.3 * 1.9 * 2.2 * 1.6 * 2.4 },
-    },
-    {
-      name: "sinusoidal PE(1, 0) = sin(1)",
-      values: solveSinusoidal({ dModel: 8, position: 1, dim: 0 }),
-      expected: { angle: 1, value: 0.841471 },
-    },
-    {
-      name: "RoPE pair 0 at position 1: (1, 0) turns by 1 radian to (cos 1, sin 1)",
-      values: solveRope({ dHead: 8, pair: 0, position: 1, x: [1, 0] }),
-      expected: { theta: 1, angle: 1, rotated: [Math.cos(1), Math.sin(1)] },
-    },
-    {
-      name: "decode from a 1-token prompt, 4 new tokens: 2+3+4+5 without cache",
-      values: solveDecodeWork({ promptLen: 1, newTokens: 4, position: 1 }),
-      expected: { stepWithout: 2, totalWithout: 14, totalWith: 4, ratio: 3.5 },
-    },
+  {
+    name: "GQA, 8 KV heads, one layer, 4000 tokens, FP16: 16,384,000 bytes",
+    values: solveKvCache(SEED_GQA),
+    expected: { bytesPerTokenLayer: 4096, totalBytes: 16_384_000, totalMiB: 15.625, mhaRatio: 4 },
+  },
+  {
+    name: "full MHA, 32 KV heads: 65,536,000 bytes = 62.5 MiB",
+    values: solveKvCache({ ...SEED_GQA, kvHeads: 32 }),
+    expected: { bytesPerTokenLayer: 16_384, totalBytes: 65_536_000, totalMiB: 62.5, mhaRatio: 1 },
+  },
+  {
+    name: "GQA with 16 KV heads (the notes' exercise): half the MHA cache",
+    values: solveKvCache({ ...SEED_GQA, kvHeads: 16 }),
+    expected: { bytesPerTokenLayer: 8192, totalBytes: 32_768_000, totalMiB: 31.25, mhaRatio: 2 },
+  },
+  {
+    name: "INT8 halves the FP16 cache",
+    values: solveKvCache({ ...SEED_GQA, precision: "INT8" }),
+    expected: { bytesPerTokenLayer: 2048, totalBytes: 8_192_000, totalMiB: 7.8125, mhaRatio: 4 },
+  },
+  {
+    name: "LLaMA-7B shapes: d = 4096, SwiGLU width 11008",
+    values: solveParameterCounts({ dModel: 4096, swigluWidth: roundedSwigluWidth(4096) }),
+    expected: { attention: 67_108_864, ffn: 134_217_728, block: 201_326_592, swigluHidden: 10922.6667, swigluParams: 135_266_304 },
+  },
+  {
+    name: "slope 0.6 over 12 plain layers vanishes; residual keeps 1.6^12",
+    values: solveResidualChain({ slopes: Array.from({ length: 12 }, () => 0.6) }),
+    expected: { plain: 0.0021768, residual: 281.475 },
+  },
+  {
+    name: "slope 1.4 over 12 plain layers explodes",
+    values: solveResidualChain({ slopes: Array.from({ length: 12 }, () => 1.4) }),
+    expected: { plain: 56.69391, residual: 36_520.347 },
+  },
+  {
+    name: "mixed chain 0.8, 1.1, 0.7, 1.3, 0.9, 1.2, 0.6, 1.4",
+    values: solveResidualChain({ slopes: [0.8, 1.1, 0.7, 1.3, 0.9, 1.2, 0.6, 1.4] }),
+    expected: { plain: 0.72648576, residual: 1.8 * 2.1 * 1.7 * 2.3 * 1.9 * 2.2 * 1.6 * 2.4 },
+  },
+  {
+    name: "sinusoidal PE(1, 0) = sin(1)",
+    values: solveSinusoidal({ dModel: 8, position: 1, dim: 0 }),
+    expected: { angle: 1, value: 0.841471 },
+  },
+  {
+    name: "RoPE pair 0 at position 1: (1, 0) turns by 1 radian to (cos 1, sin 1)",
+    values: solveRope({ dHead: 8, pair: 0, position: 1, x: [1, 0] }),
+    expected: { theta: 1, angle: 1, rotated: [Math.cos(1), Math.sin(1)] },
+  },
+  {
+    name: "decode from a 1-token prompt, 4 new tokens: 2+3+4+5 without cache",
+    values: solveDecodeWork({ promptLen: 1, newTokens: 4, position: 1 }),
+    expected: { stepWithout: 2, totalWithout: 14, totalWith: 4, ratio: 3.5 },
+  },
 ];
 
 describe("worked examples from the course notes", () => {

@@ -1,0 +1,36 @@
+// The browser's call to POST /api/imports: the file's bytes as the body, the
+// choices in the query string, the preview or the result back.
+import type { ImportResult } from "../imports/import-upload";
+
+export type ImportChoice = { module: string; title?: string; filename?: string; dryRun: boolean };
+
+export type ImportOutcome = { ok: true; result: ImportResult } | { ok: false; message: string };
+
+/** Sends `bytes` to be previewed (dryRun) or imported; a refusal carries the server's message. */
+export async function sendImport(bytes: Uint8Array, choice: ImportChoice): Promise<ImportOutcome> {
+  const query = new URLSearchParams({ module: choice.module });
+  if (choice.title) query.set("title", choice.title);
+  if (choice.filename) query.set("filename", choice.filename);
+  if (choice.dryRun) query.set("dryRun", "1");
+  const response = await fetch(`/api/imports?${query}`, {
+    method: "POST",
+    headers: { "content-type": "application/octet-stream" },
+    body: new Blob([bytes.slice().buffer as ArrayBuffer]),
+  }).catch(() => null);
+  if (!response) return { ok: false, message: "No connection: nothing was imported. Try again when you are back online." };
+  const json = (await response.json().catch(() => null)) as (ImportResult & { error?: { message: string } }) | null;
+  if (!response.ok || !json || json.error) return { ok: false, message: json?.error?.message ?? `The server refused the file (${response.status}).` };
+  return { ok: true, result: json };
+}
+
+/** A module slug suggested by a file name: "Attention Notes (v2).md" → "attention-notes-v2". */
+export function slugFromFileName(name: string): string {
+  return name
+    .replace(/\.[^.]*$/, "")
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 64)
+    .replace(/-+$/, "");
+}

@@ -1,0 +1,142 @@
+// Writing a review history brought from elsewhere (an Anki package): one
+// review_log row per replayed review and the card_state it replays to, in bulk.
+// Review ids are derived from the user, the card and the review's instant, so
+// importing the same package again inserts nothing twice; a card the user
+// already has a state for keeps it (their reviews here came after the import).
+import { createHash } from "node:crypto";
+import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import { queryRows } from "../db/rows";
+import { toStateSnapshot, type ReplayResult } from "../scheduling";
+import { z } from "zod";
+
+export type ImportedHistory = { cardId: string; replay: ReplayResult; suspended: boolean };
+
+/** Rows per statement: keeps each statement's parameters well under Postgres's limits. */
+const BATCH = 5000;
+
+/** A UUID (version 8, name-based) from `name`: the same review always gets the same id. */
+export function derivedUuid(name: string): string {
+  const hex = createHash("sha256").update(name).digest("hex").slice(0, 32).split("");
+  hex[12] = "8";
+  hex[16] = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * Writes each card's replayed history for `userId` unless they already have a
+ * state for it. Suspended cards keep their state, suspended as of `now`.
+ * Returns how many cards and review rows were written. Run it inside the
+ * import's transaction so a failure leaves nothing behind.
+ */
+export async function writeImportedHistory(
+  db: Db,
+  userId: string,
+  histories: readonly ImportedHistory[],
+  now: Date,
+): Promise<{ cards: number; reviews: number }> {
+  const ids = histories.map((h) => h.cardId);
+  const existing = new Set<string>();
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const rows = await queryRows(
+      db,
+      z.object({ cardId: z.string() }),
+      Prisma.sql`SELECT "cardId"::text AS "cardId" FROM card_state WHERE "userId" = ${userId} AND "cardId" = ANY(${ids.slice(i, i + BATCH)}::uuid[])`,
+      "selectExistingStates",
+    );
+    for (const row of rows) existing.add(row.cardId);
+  }
+  const fresh = histories.filter((h) => h.replay.state !== null && !existing.has(h.cardId));
+  let reviews = 0;
+  for (let i = 0; i < fresh.length; i += BATCH) {
+    const batch = fresh.slice(i, i + BATCH);
+    await insertStates(db, userId, batch, now);
+    reviews += await insertReviews(db, userId, batch, now);
+  }
+  return { cards: fresh.length, reviews };
+}
+
+async function insertStates(db: Db, userId: string, batch: readonly ImportedHistory[], now: Date): Promise<void> {
+  const c = columns(batch, (h) => {
+    const s = h.replay.state;
+    if (!s) throw new Error("insertStates: a new card has no state to write");
+    return {
+      cardId: h.cardId,
+      due: s.due,
+      stability: s.stability,
+      difficulty: s.difficulty,
+      elapsedDays: s.elapsedDays,
+      scheduledDays: s.scheduledDays,
+      learningSteps: s.learningSteps,
+      reps: s.reps,
+      lapses: s.lapses,
+      state: s.state,
+      lastReview: s.lastReview,
+      suspendedAt: h.suspended ? now : null,
+      version: Math.max(1, h.replay.reviews.length),
+    };
+  });
+  await db.$executeRaw`
+    INSERT INTO card_state (id, "userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps",
+      reps, lapses, state, "lastReview", "isLeech", "suspendedAt", version, "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), ${userId}, t."cardId", t.due, t.stability, t.difficulty, t."elapsedDays", t."scheduledDays", t."learningSteps",
+      t.reps, t.lapses, t.state::"FsrsState", t."lastReview", false, t."suspendedAt", t.version, ${now}, ${now}
+    FROM unnest(${c.cardId}::uuid[], ${c.due}::timestamp[], ${c.stability}::float8[], ${c.difficulty}::float8[], ${c.elapsedDays}::int[],
+      ${c.scheduledDays}::int[], ${c.learningSteps}::int[], ${c.reps}::int[], ${c.lapses}::int[], ${c.state}::text[],
+      ${c.lastReview}::timestamp[], ${c.suspendedAt}::timestamp[], ${c.version}::int[])
+      AS t("cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", "suspendedAt", version)
+    ON CONFLICT ("userId", "cardId") DO NOTHING`;
+}
+
+async function insertReviews(db: Db, userId: string, batch: readonly ImportedHistory[], now: Date): Promise<number> {
+  const rows = batch.flatMap((h) =>
+    h.replay.reviews.map((r, i) => ({
+      id: derivedUuid(`imported-review\n${userId}\n${h.cardId}\n${r.log.reviewedAt.toISOString()}`),
+      cardId: h.cardId,
+      rating: r.log.rating,
+      state: r.log.state,
+      due: r.log.due,
+      stability: r.log.stability,
+      difficulty: r.log.difficulty,
+      elapsedDays: r.log.elapsedDays,
+      lastElapsedDays: r.log.lastElapsedDays,
+      scheduledDays: r.log.scheduledDays,
+      learningSteps: r.log.learningSteps,
+      reviewedAt: r.log.reviewedAt,
+      durationMs: r.durationMs,
+      stateBefore: JSON.stringify({ ...toStateSnapshot(r.before), isLeech: false, suspendedAt: null }),
+      // Undo of the newest imported review then finds the version it left.
+      version: i + 1,
+    })),
+  );
+  let written = 0;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const c = columns(rows.slice(i, i + BATCH), (r) => r);
+    written += await db.$executeRaw`
+      INSERT INTO review_log (id, "userId", "cardId", rating, state, due, stability, difficulty, "elapsedDays", "lastElapsedDays",
+        "scheduledDays", "learningSteps", "reviewedAt", "durationMs", "stateBefore", "stateVersionAfter", "createdAt")
+      SELECT t.id, ${userId}, t."cardId", t.rating, t.state::"FsrsState", t.due, t.stability, t.difficulty, t."elapsedDays", t."lastElapsedDays",
+        t."scheduledDays", t."learningSteps", t."reviewedAt", t."durationMs", t."stateBefore"::jsonb, t.version, ${now}
+      FROM unnest(${c.id}::uuid[], ${c.cardId}::uuid[], ${c.rating}::int[], ${c.state}::text[], ${c.due}::timestamp[], ${c.stability}::float8[],
+        ${c.difficulty}::float8[], ${c.elapsedDays}::int[], ${c.lastElapsedDays}::int[], ${c.scheduledDays}::int[], ${c.learningSteps}::int[],
+        ${c.reviewedAt}::timestamp[], ${c.durationMs}::int[], ${c.stateBefore}::text[], ${c.version}::int[])
+        AS t(id, "cardId", rating, state, due, stability, difficulty, "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps",
+          "reviewedAt", "durationMs", "stateBefore", version)
+      ON CONFLICT (id) DO NOTHING`;
+  }
+  return written;
+}
+
+/** Rows → one array per column, for `unnest`. */
+function columns<T, R extends Record<string, unknown>>(items: readonly T[], row: (item: T) => R): { [K in keyof R]: R[K][] } {
+  const out: Record<string, unknown[]> = {};
+  for (const item of items) {
+    for (const [key, value] of Object.entries(row(item))) {
+      const column = out[key] ?? [];
+      column.push(value);
+      out[key] = column;
+    }
+  }
+  return out as { [K in keyof R]: R[K][] };
+}

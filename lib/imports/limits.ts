@@ -1,0 +1,12 @@
+// Caps of one import: they bound what a request may hold in memory and what a
+// preview sends back to a phone.
+import { MAX_FILE_BYTES } from "../content/limits";
+
+/** Largest upload read, in bytes (10 MiB); the body is refused as soon as it passes this. */
+export const IMPORT_LIMIT_BYTES = 10 * 1024 * 1024;
+/** Largest markdown file, in bytes: the module format's own cap (256 KiB). */
+export const MARKDOWN_LIMIT_BYTES = MAX_FILE_BYTES;
+/** Longest list (cards created, unread lines, …) a preview carries; the totals are always complete. */
+export const PREVIEW_LIST_LIMIT = 500;
+/** Characters of a card's front shown in a preview. */
+export const PREVIEW_FRONT_CHARS = 160;
