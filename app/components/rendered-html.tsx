@@ -1,6 +1,7 @@
 // The one place the app puts an HTML string into the page. Every string shown
-// here is made on the server by lib/render (markdown + KaTeX, with authored raw
-// HTML escaped and only safe links kept) or is an SVG from the exercise code.
+// here is made by lib/render (markdown + KaTeX, with authored raw HTML escaped
+// and only safe links and the app's own images kept; on the server, or in the
+// card editor's preview by the same code) or is an SVG from the exercise code.
 type RenderedHtmlProps = {
   html: string;
   as?: "div" | "span" | "li";

@@ -110,6 +110,11 @@ function ModuleCard({ module: m, defaults }: { module: LibraryModule; defaults: 
           </Link>
         )}
         {m.owned && !m.archived && (
+          <Link href={`/cards/new?module=${m.slug}`} className="small">
+            Write a card
+          </Link>
+        )}
+        {m.owned && !m.archived && (
           <Link href={`/import?module=${m.slug}`} className="small">
             Import into it
           </Link>

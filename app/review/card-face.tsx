@@ -5,8 +5,8 @@ import { CardInfoLink } from "./card-info-link";
 
 const DIFFICULTY_LABEL = { EASY: "easy", MEDIUM: "medium", HARD: "hard" } as const;
 
-/** One card: the front, and once revealed the answer (and the wrong answer to avoid). Tap to reveal. */
-export function CardFace({ card, revealed, onReveal }: { card: QueueCard; revealed: boolean; onReveal: () => void }) {
+/** One card: the front, and once revealed the answer (and the wrong answer to avoid). Tap to reveal; the pencil (own cards only) edits. */
+export function CardFace({ card, revealed, onReveal, onEdit }: { card: QueueCard; revealed: boolean; onReveal: () => void; onEdit?: () => void }) {
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: tapping the card is a shortcut; the keyboard has space and the Show answer button.
     <article className={`card-face ${revealed ? "revealed" : ""}`} onClick={revealed ? undefined : onReveal} data-testid="card" data-card-id={card.cardId}>
@@ -15,6 +15,21 @@ export function CardFace({ card, revealed, onReveal }: { card: QueueCard; reveal
         <span className={`pill ${card.difficulty.toLowerCase()}`}>{DIFFICULTY_LABEL[card.difficulty]}</span>
         {card.isNew && <span className="pill new">new</span>}
         {card.role === "INTERVIEW" && <span className="pill">interview</span>}
+        {card.editable && onEdit && (
+          <button
+            type="button"
+            className="card-edit"
+            aria-label="Edit this card (e)"
+            title="Edit (e)"
+            data-testid="edit-card"
+            onClick={(event) => {
+              event.stopPropagation();
+              onEdit();
+            }}
+          >
+            ✎
+          </button>
+        )}
         <CardInfoLink cardId={card.cardId} />
       </header>
       <RenderedHtml className="card-front" html={card.frontHtml} />

@@ -12,6 +12,9 @@ import { DrawingCardFace } from "./drawing-card-face";
 import { RatingBar } from "./rating-bar";
 import { SessionSummary } from "./session-summary";
 import { EmptyState } from "./empty-state";
+import { EditSheet } from "./edit-sheet";
+import type { NoteView } from "@/lib/cards/card-editor";
+import "../cards/editor.css";
 
 type Done = { reviewId: string; card: QueueCard; rating: 1 | 2 | 3 | 4; durationMs: number };
 
@@ -38,6 +41,9 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
   const shownAt = useRef(Date.now());
   const startedAt = useRef(Date.now());
   const lastRatedAt = useRef(0);
+  const [editing, setEditing] = useState<string | null>(null);
+  // A requeued card comes back from the server without knowing who may edit it; the session remembers.
+  const editableIds = useRef(new Set(initial.cards.filter((c) => c.editable).map((c) => c.cardId)));
 
   const current = queue[0];
 
@@ -50,7 +56,10 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
     });
     const unsubscribe = outbox.subscribe(setStatus);
     const unreviewed = outbox.onReviewed((_reviewId, { requeue, leech }) => {
-      if (requeue) setQueue((q) => [...q.filter((c) => c.cardId !== requeue.cardId), requeue]);
+      if (requeue) {
+        const card = { ...requeue, editable: editableIds.current.has(requeue.cardId) };
+        setQueue((q) => [...q.filter((c) => c.cardId !== card.cardId), card]);
+      }
       if (leech) {
         setNotice("That card has now been forgotten 8 times, so it is suspended as a leech. Rewrite or split it, then bring it back from Settings.");
       }
@@ -114,10 +123,31 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
     shownAt.current = Date.now();
   }, [done, outbox]);
 
+  /** The edited note's cards take their new faces wherever the session holds them; a card the edit archived leaves the queue. */
+  const applyEdit = useCallback((note: NoteView) => {
+    const byId = new Map(note.cards.map((c) => [c.id, c]));
+    const refresh = (card: QueueCard): QueueCard => {
+      const edited = byId.get(card.cardId);
+      return edited ? { ...card, frontHtml: edited.frontHtml, backHtml: edited.backHtml, wrongAnswerHtml: edited.wrongAnswerHtml } : card;
+    };
+    setQueue((q) => q.filter((c) => !byId.get(c.cardId)?.archived).map(refresh));
+    setDone((d) => d.map((entry) => ({ ...entry, card: refresh(entry.card) })));
+    setNotice("Card saved; its schedule is unchanged");
+  }, []);
+  const closeEditor = useCallback(() => setEditing(null), []);
+
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.target instanceof HTMLInputElement || event.metaKey || event.altKey) return;
+      if (editing) return;
+      const target = event.target;
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || event.metaKey || event.altKey)
+        return;
       if (current?.exercise || current?.drawing) return;
+      if (event.key === "e" && !event.ctrlKey && current?.editable) {
+        event.preventDefault();
+        setEditing(current.cardId);
+        return;
+      }
       if ((event.key === "z" && event.ctrlKey) || event.key === "u" || event.key === "z") {
         event.preventDefault();
         undo();
@@ -139,7 +169,7 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [current, revealed, reveal, rate, undo, initial.buttonMode]);
+  }, [current, revealed, reveal, rate, undo, initial.buttonMode, editing]);
 
   const total = done.length + queue.length;
   const progress = total === 0 ? 1 : done.length / total;
@@ -183,7 +213,7 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
         </>
       ) : current ? (
         <>
-          <CardFace card={current} revealed={revealed} onReveal={reveal} />
+          <CardFace card={current} revealed={revealed} onReveal={reveal} onEdit={() => setEditing(current.cardId)} />
           <div className="answer-bar">
             {revealed ? (
               <RatingBar previews={visiblePreviews(current.previews, initial.buttonMode)} onRate={rate} />
@@ -210,6 +240,7 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
       ) : (
         <EmptyState nextDueAt={initial.nextDueAt} />
       )}
+      {editing && <EditSheet cardId={editing} onSaved={applyEdit} onClose={closeEditor} />}
     </div>
   );
 }

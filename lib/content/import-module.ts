@@ -2,7 +2,8 @@
 // cards are matched by external id and compared by content hash, so a
 // re-import of the same source writes nothing, an edit updates the same row
 // (review history stays attached), and a card that left the source is
-// archived, never deleted, and comes back when it is re-added.
+// archived, never deleted, and comes back when it is re-added. Cards written
+// or edited in the card editor (origin EDITOR) are left alone by an import.
 import { z } from "zod";
 import { Prisma, type Db } from "../db/client";
 import { lowerNewCursors } from "../data/enrollment";
@@ -10,7 +11,7 @@ import { AppError } from "../errors/app-error";
 import { contentHash } from "./ids";
 import { cardContent } from "./parse-module";
 import { changeSetOf, totals, type ImportReport } from "./import-report";
-import { planImport, type ExistingRow } from "./plan-import";
+import { planImport, type ExistingRow, type ImportPlan } from "./plan-import";
 import { ParsedModuleSchema, type ParsedCard, type ParsedChecklistItem, type ParsedModule } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -60,16 +61,35 @@ async function upsertModule(tx: Tx, parsed: ParsedModule, scope: string, ownerId
   return { row: updated, status: "updated" as const };
 }
 
+/**
+ * The plan with every decision about an editor card dropped: such a card
+ * lives in no file, so a file that lacks it (or holds its id) says nothing
+ * about it. It stays as written, counted unchanged when the file names it.
+ */
+function leaveEditorCards(plan: ImportPlan<CardIn>, editorCardIds: ReadonlySet<string>): ImportPlan<CardIn> {
+  const isEditor = (p: { id: string }) => editorCardIds.has(p.id);
+  const touched = [...plan.update, ...plan.restore, ...plan.move].filter(isEditor);
+  return {
+    create: plan.create,
+    update: plan.update.filter((p) => !isEditor(p)),
+    restore: plan.restore.filter((p) => !isEditor(p)),
+    move: plan.move.filter((p) => !isEditor(p)),
+    unchanged: [...plan.unchanged, ...touched],
+    archive: plan.archive.filter((r) => !isEditor(r)),
+  };
+}
+
 async function importCards(tx: Tx, moduleId: string, cards: ParsedCard[], now: Date) {
   const rows = await tx.card.findMany({
     where: { moduleId },
-    select: { id: true, externalId: true, contentHash: true, position: true, archivedAt: true },
+    select: { id: true, externalId: true, contentHash: true, position: true, archivedAt: true, origin: true },
   });
   const existing: ExistingRow[] = rows.map((r) => ({ ...r, fingerprint: r.contentHash }));
-  const plan = planImport<CardIn>(
+  const planned = planImport<CardIn>(
     existing,
     cards.map((c) => ({ ...c, fingerprint: c.contentHash })),
   );
+  const plan = leaveEditorCards(planned, new Set(rows.filter((r) => r.origin === "EDITOR").map((r) => r.id)));
   if (plan.create.length) {
     await tx.card.createMany({
       data: plan.create.map((c) => ({ ...cardData(c), moduleId, externalId: c.externalId, createdAt: now, updatedAt: now })),

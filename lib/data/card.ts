@@ -87,3 +87,55 @@ export async function deleteCards(db: Db, cardIds: readonly string[]): Promise<n
 export async function selectCard(db: Db, id: string): Promise<Card> {
   return db.card.findUniqueOrThrow({ where: { id } });
 }
+
+/** A card with the module it sits in: who owns it decides who may edit it. */
+export type CardWithModule = Card & { module: { id: string; scope: string; slug: string; title: string } };
+
+export async function selectOptionalCardWithModule(db: Db, id: string): Promise<CardWithModule | null> {
+  return db.card.findUnique({ where: { id }, include: { module: { select: { id: true, scope: true, slug: true, title: true } } } });
+}
+
+/** Every card of one note (live and archived), by external id. */
+export async function selectNoteCards(db: Db, moduleId: string, siblingKey: string): Promise<Card[]> {
+  return db.card.findMany({ where: { moduleId, siblingKey }, orderBy: [{ position: "asc" }, { externalId: "asc" }] });
+}
+
+/** The position after the module's last card (0 for an empty module). */
+export async function selectNextCardPosition(db: Db, moduleId: string): Promise<number> {
+  const last = await db.card.aggregate({ where: { moduleId }, _max: { position: true } });
+  return (last._max.position ?? -1) + 1;
+}
+
+/** The columns a note's card writes; `id` only when the caller chooses it. */
+export type CardWrite = Pick<
+  Card,
+  | "externalId"
+  | "kind"
+  | "role"
+  | "front"
+  | "back"
+  | "commonWrongAnswer"
+  | "keyPoints"
+  | "topic"
+  | "tags"
+  | "difficulty"
+  | "siblingKey"
+  | "noteSource"
+  | "contentHash"
+  | "position"
+> & { id?: string };
+
+/** Inserts cards written in the editor (origin EDITOR) into a module. */
+export async function insertEditorCards(db: Db, moduleId: string, cards: readonly CardWrite[], now: Date): Promise<void> {
+  await db.card.createMany({ data: cards.map((c) => ({ ...c, moduleId, origin: "EDITOR" as const, createdAt: now, updatedAt: now })) });
+}
+
+/** Rewrites one card's content from the editor (live again if archived); its schedule (card_state) is another table and stays. */
+export async function updateEditorCard(db: Db, id: string, card: Omit<CardWrite, "id" | "externalId" | "position">, now: Date): Promise<void> {
+  await db.card.update({ where: { id }, data: { ...card, origin: "EDITOR", archivedAt: null, updatedAt: now } });
+}
+
+/** Archives cards a note no longer gives (a cloze number removed); their history stays. */
+export async function archiveCards(db: Db, ids: readonly string[], now: Date): Promise<void> {
+  if (ids.length) await db.card.updateMany({ where: { id: { in: [...ids] } }, data: { archivedAt: now, updatedAt: now } });
+}

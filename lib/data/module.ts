@@ -14,6 +14,12 @@ export async function selectVisibleModuleRow(db: Db, userId: string, slug: strin
   return rows.find((m) => m.scope === userId) ?? rows[0] ?? null;
 }
 
+/** The ids of the modules `userId` owns (at most MAX_OWN_MODULES): their cards are the ones they may edit. */
+export async function selectOwnModuleIds(db: Db, userId: string): Promise<Set<string>> {
+  const rows = await db.module.findMany({ where: { scope: userId }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function countOwnModules(db: Db, userId: string): Promise<number> {
   return db.module.count({ where: { scope: userId } });
 }

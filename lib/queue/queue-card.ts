@@ -25,6 +25,8 @@ export type QueueCard = {
   exercise: VariantView | null;
   /** For drawing cards (an exercise card naming a drawing prompt): a fresh variant to draw; the result decides the rating. */
   drawing: DrawingView | null;
+  /** Whether the learner may edit the card (it sits in a module of their own): the review screen shows a pencil. */
+  editable: boolean;
 };
 
 /** The card columns the client view needs. */
@@ -38,7 +40,8 @@ export type QueueCardSource = Pick<
  * user. `preview` gives the four ratings' outcomes under the user's settings
  * (lib/scheduling ratingPreviewer, built once per queue). An exercise card's
  * exercise or drawing prompt comes from `catalogue`; `exerciseSeed` picks the
- * variant it shows this time.
+ * variant it shows this time; `editable` says the card is in one of the
+ * learner's own modules.
  */
 export function toQueueCard(
   card: QueueCardSource,
@@ -47,6 +50,7 @@ export function toQueueCard(
   preview: RatingPreviewer,
   catalogue: Catalogue,
   exerciseSeed: number,
+  editable = false,
 ): QueueCard {
   const exercise = card.kind === "EXERCISE" && card.exerciseSlug ? catalogue.findExercise(card.exerciseSlug) : undefined;
   const drawing = card.kind === "EXERCISE" && card.exerciseSlug && !exercise ? catalogue.findDrawingPrompt(card.exerciseSlug) : undefined;
@@ -66,5 +70,6 @@ export function toQueueCard(
     })),
     exercise: exercise ? toVariantView(exercise, exerciseSeed) : null,
     drawing: drawing ? toDrawingView(drawing, exerciseSeed) : null,
+    editable: editable && card.kind !== "EXERCISE",
   };
 }

@@ -5,6 +5,7 @@ import { randomInt } from "node:crypto";
 import type { Catalogue } from "../catalogue/catalogue";
 import type { Db } from "../db/client";
 import { selectModuleRetentions } from "../data/enrollment";
+import { selectOwnModuleIds } from "../data/module";
 import { selectUserSettings } from "../data/user-settings";
 import { MAX_SEED } from "../grading/exercise-view";
 import { buildQueue, ratingPreviewer, studyDayEnd, studyDayKey, studyDayStart, type RatingPreviewer, type SchedulingState } from "../scheduling";
@@ -49,12 +50,13 @@ export async function getTodayQueue(
   // One round of queries in parallel. New candidates are fetched for the full
   // daily limit (buildQueue subtracts today's), with spares so sibling burying
   // cannot starve the day's new cards.
-  const [dueRows, activity, streak, newRows, moduleRetentions] = await Promise.all([
+  const [dueRows, activity, streak, newRows, moduleRetentions, ownModuleIds] = await Promise.all([
     selectDueRows(db, userId, dayEnd, QUEUE_LIMIT * 2, gradable),
     selectTodayActivity(db, userId, dayStart),
     selectStreak(db, userId, settings, now, todayKey),
     selectNewRows(db, userId, settings.newCardsPerDay * 3, gradable, dayStart),
     selectModuleRetentions(db, userId),
+    selectOwnModuleIds(db, userId),
   ]);
 
   const queue = buildQueue(
@@ -84,7 +86,7 @@ export async function getTodayQueue(
   };
   const rendered = queue.items.slice(0, QUEUE_LIMIT).flatMap((item) => {
     const row = rows.get(item.cardId);
-    return row ? [toQueueCard(row.card, row.state, now, previewFor(row.moduleId), catalogue, randomSeed())] : [];
+    return row ? [toQueueCard(row.card, row.state, now, previewFor(row.moduleId), catalogue, randomSeed(), ownModuleIds.has(row.moduleId))] : [];
   });
 
   return {

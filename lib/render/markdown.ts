@@ -1,6 +1,9 @@
 // Card text → HTML: markdown with KaTeX math ($…$ inline, $$…$$ display) and
 // code. Authored text is untrusted (anyone can import a module), so raw HTML is
-// escaped and only http(s), mailto and relative links survive.
+// escaped, only http(s), mailto and relative links survive, and the only
+// images are the app's own (/api/images/{id}). Pure, with no Node APIs: the
+// card editor runs it in the browser for its live preview, so the preview is
+// exactly what the server will show.
 import katex from "katex";
 import { Marked, type Tokens, type TokenizerAndRendererExtension } from "marked";
 
@@ -42,6 +45,8 @@ const inlineMath: TokenizerAndRendererExtension = {
 };
 
 const SAFE_HREF = /^(https?:|mailto:|\/|#|\.)/i;
+/** The only images shown: the app's own, stored with the cards (see lib/images). Any other source shows its alt text. */
+const OWN_IMAGE = /^\/api\/images\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const markdown = new Marked({
   gfm: true,
@@ -54,7 +59,8 @@ const markdown = new Marked({
       if (!SAFE_HREF.test(token.href)) return text;
       return `<a href="${escapeHtml(token.href)}" rel="noopener noreferrer">${text}</a>`;
     },
-    image: (token: Tokens.Image) => escapeHtml(token.text),
+    image: (token: Tokens.Image) =>
+      OWN_IMAGE.test(token.href) ? `<img src="${token.href}" alt="${escapeHtml(token.text)}" loading="lazy" decoding="async">` : escapeHtml(token.text),
   },
 });
 

@@ -35,6 +35,8 @@ async function snapshot(): Promise<Record<Table, string>> {
     db.checklistProgress.findMany(),
     db.module.findMany(),
     db.enrollment.findMany(),
+    db.card.findMany(),
+    db.cardImage.findMany(),
   ]);
   return Object.fromEntries(TABLES.map((table, i) => [table, rowsText(rows[i])])) as Record<Table, string>;
 }
@@ -95,9 +97,38 @@ async function setUp(): Promise<HostileContext> {
   const own = await db.module.create({ data: { scope: alice.id, ownerId: alice.id, slug: "alice-notes", title: "Alice's notes", sourceHash: "" } });
   await enroll(db, alice.id, own.id);
 
+  const ownCard = await db.card.create({
+    data: {
+      moduleId: own.id,
+      externalId: "own-0",
+      kind: "BASIC",
+      front: "Own question",
+      back: "Own answer",
+      siblingKey: "own-0",
+      position: 0,
+      contentHash: "own-0",
+    },
+  });
+
   const bob = await createUser(db, "bob");
   await bearerFor(db, bob.id);
   await enroll(db, bob.id, cards.moduleId);
+  const bobModule = await db.module.create({ data: { scope: bob.id, ownerId: bob.id, slug: "bob-notes", title: "Bob's notes", sourceHash: "" } });
+  const bobCard = await db.card.create({
+    data: {
+      moduleId: bobModule.id,
+      externalId: "bob-0",
+      kind: "BASIC",
+      front: "Bob's question",
+      back: "A",
+      siblingKey: "bob-0",
+      position: 0,
+      contentHash: "bob-0",
+    },
+  });
+  const bobImage = await db.cardImage.create({
+    data: { ownerId: bob.id, moduleId: bobModule.id, sha256: "b".repeat(64), contentType: "image/gif", byteSize: 6, bytes: new TextEncoder().encode("GIF89a") },
+  });
 
   return {
     origin: ORIGIN,
@@ -115,6 +146,10 @@ async function setUp(): Promise<HostileContext> {
       spareTokenId: spare.token.id,
       moduleSlug: module.slug,
       ownSlug: own.slug,
+      ownCardId: ownCard.id,
+      bobSlug: bobModule.slug,
+      bobCardId: bobCard.id,
+      bobImageId: bobImage.id,
       checklistItemId: item.id,
       "long-host": "a".repeat(8 * 1024),
       bobTokenId: (await db.apiToken.findFirstOrThrow({ where: { userId: bob.id } })).id,

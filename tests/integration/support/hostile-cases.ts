@@ -14,7 +14,20 @@ import * as float64 from "@/lib/reference/float64";
 export const HOSTILE_DIR = join(process.cwd(), "tests", "fixtures", "hostile");
 
 /** The tables a case may change; every other one is compared before and after. */
-export const TABLES = ["reviews", "cardStates", "attempts", "labs", "grills", "tokens", "settings", "checklist", "modules", "enrollments"] as const;
+export const TABLES = [
+  "reviews",
+  "cardStates",
+  "attempts",
+  "labs",
+  "grills",
+  "tokens",
+  "settings",
+  "checklist",
+  "modules",
+  "enrollments",
+  "cards",
+  "images",
+] as const;
 export type Table = (typeof TABLES)[number];
 
 const CaseSchema = z

@@ -1,0 +1,118 @@
+// A note from the editor → the cards it gives, and back. Pure. A note's cards
+// share a sibling key (the note key); their external ids follow the import's
+// scheme (`key`, `key:rev`, `key:cN`), so an imported note and an editor note
+// are matched to their rows the same way.
+import { clozeNumbers, renderCloze } from "../content/cloze";
+import { contentHash, stableStringify } from "../content/ids";
+import { CardDraftSchema, type CardDraft } from "./card-draft";
+
+type Kind = "BASIC" | "REVERSED" | "CLOZE";
+
+/** One card of a note, as the card table holds it. */
+export type NoteCard = {
+  externalId: string;
+  kind: Kind;
+  role: "RECALL" | "INTERVIEW";
+  front: string;
+  back: string;
+  commonWrongAnswer: string | null;
+  keyPoints: string[];
+  topic: string;
+  tags: string[];
+  difficulty: "EASY" | "MEDIUM" | "HARD";
+  siblingKey: string;
+  /** The draft as stable JSON, so the editor reopens the note exactly as written. */
+  noteSource: string;
+  contentHash: string;
+};
+
+/** The sibling key of a note written in the editor. */
+export function editorNoteKey(noteId: string): string {
+  return `e-${noteId}`;
+}
+
+function finish(card: Omit<NoteCard, "contentHash">): NoteCard {
+  const { noteSource: _source, ...content } = card;
+  return { ...card, contentHash: contentHash(content) };
+}
+
+/** The cards `draft` gives under note key `key`, in order (the first is the note's main card). */
+export function cardsOfNote(key: string, draft: CardDraft): NoteCard[] {
+  const base = {
+    role: "RECALL" as const,
+    commonWrongAnswer: null,
+    keyPoints: [],
+    topic: draft.topic,
+    tags: draft.tags,
+    difficulty: draft.difficulty,
+    siblingKey: key,
+    noteSource: stableStringify(draft),
+  };
+  switch (draft.kind) {
+    case "basic":
+      return [finish({ ...base, externalId: key, kind: "BASIC", front: draft.front, back: draft.back })];
+    case "interview":
+      return [
+        finish({
+          ...base,
+          externalId: key,
+          kind: "BASIC",
+          role: "INTERVIEW",
+          front: draft.front,
+          back: draft.back,
+          commonWrongAnswer: draft.commonWrongAnswer || null,
+          keyPoints: draft.keyPoints,
+        }),
+      ];
+    case "reversed":
+      return [
+        finish({ ...base, externalId: key, kind: "REVERSED", front: draft.front, back: draft.back }),
+        finish({ ...base, externalId: `${key}:rev`, kind: "REVERSED", front: draft.back, back: draft.front }),
+      ];
+    case "cloze":
+      return clozeNumbers(draft.text).map((n) => {
+        const faces = renderCloze(draft.text, n);
+        const back = draft.extra ? `${faces.back}\n\n${draft.extra}` : faces.back;
+        return finish({ ...base, externalId: `${key}:c${n}`, kind: "CLOZE", front: faces.front, back });
+      });
+  }
+}
+
+/** What the editor needs of a stored card to reopen its note. */
+export type StoredNoteCard = {
+  externalId: string;
+  kind: string;
+  role: string;
+  front: string;
+  back: string;
+  commonWrongAnswer: string | null;
+  keyPoints: string[];
+  topic: string;
+  tags: string[];
+  difficulty: "EASY" | "MEDIUM" | "HARD";
+  siblingKey: string;
+  noteSource: string | null;
+};
+
+/**
+ * The draft behind a note's cards: the editor's own record when there is one,
+ * else read back from an imported card's columns. Null for what the editor
+ * cannot write back faithfully (an imported cloze, whose gaps are gone from
+ * the rendered faces; an exercise card).
+ */
+export function draftOfNote(cards: readonly StoredNoteCard[]): CardDraft | null {
+  const recorded = cards.find((c) => c.noteSource !== null)?.noteSource;
+  if (recorded) {
+    const parsed = CardDraftSchema.safeParse(JSON.parse(recorded));
+    if (parsed.success) return parsed.data;
+  }
+  const main = cards.find((c) => c.externalId === c.siblingKey) ?? cards[0];
+  if (!main) return null;
+  const common = { topic: main.topic, tags: main.tags, difficulty: main.difficulty };
+  if (main.kind === "BASIC" && main.role === "INTERVIEW") {
+    return { kind: "interview", front: main.front, back: main.back, commonWrongAnswer: main.commonWrongAnswer ?? "", keyPoints: main.keyPoints, ...common };
+  }
+  if (main.kind === "BASIC") return { kind: "basic", front: main.front, back: main.back, ...common };
+  if (main.kind === "REVERSED") return { kind: "reversed", front: main.front, back: main.back, ...common };
+  return null;
+}
