@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
     "@tensorflow/tfjs-backend-cpu",
     "@tensorflow/tfjs-backend-wasm",
     "@tensorflow/tfjs-node",
+    // sql.js (Anki collections) finds its sql-wasm.wasm beside its own file.
+    "sql.js",
   ],
   // NEXT_DIST_DIR lets two builds (say, two checkouts' browser tests) share a machine.
   distDir: process.env.NEXT_DIST_DIR || ".next",
