@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { queryRows } from "../db/rows";
+import { suspendCardStates } from "./card-state";
 import { toStateSnapshot, type ReplayResult } from "../scheduling";
 import { z } from "zod";
 
@@ -26,8 +27,9 @@ export function derivedUuid(name: string): string {
 
 /**
  * Writes each card's replayed history for `userId` unless they already have a
- * state for it. Suspended cards keep their state, suspended as of `now`.
- * Returns how many cards and review rows were written. Run it inside the
+ * state for it. Suspended cards keep their state, suspended as of `now` (a
+ * suspended card never reviewed gets a NEW-state row that carries it).
+ * Returns how many reviewed cards and review rows were written. Run it inside the
  * import's transaction so a failure leaves nothing behind.
  */
 export async function writeImportedHistory(
@@ -48,6 +50,9 @@ export async function writeImportedHistory(
     for (const row of rows) existing.add(row.cardId);
   }
   const fresh = histories.filter((h) => h.replay.state !== null && !existing.has(h.cardId));
+  // A suspended card never reviewed stays suspended: a NEW-state row carries the suspension.
+  const suspendedNew = histories.filter((h) => h.replay.state === null && h.suspended && !existing.has(h.cardId)).map((h) => h.cardId);
+  for (let i = 0; i < suspendedNew.length; i += BATCH) await suspendCardStates(db, userId, suspendedNew.slice(i, i + BATCH), now);
   let reviews = 0;
   for (let i = 0; i < fresh.length; i += BATCH) {
     const batch = fresh.slice(i, i + BATCH);

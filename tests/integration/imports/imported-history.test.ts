@@ -20,14 +20,15 @@ describe("writing an imported review history", () => {
   it("stores every replayed review and the state it leads to, once, and the card comes due when FSRS says", async () => {
     const db = testDb();
     const user = await createUser(db);
-    const module = await createModuleWithCards(db, { cards: 3 });
+    const module = await createModuleWithCards(db, { cards: 4 });
     await enroll(db, user.id, module.moduleId);
-    const [reviewed, suspended, untouched] = module.cardIds;
+    const [reviewed, suspended, untouched, suspendedNew] = module.cardIds;
     const history = replayReviews([review(3, 0), review(3, 1), review(3, 5), review(3, 19)], DEFAULT_SCHEDULER_SETTINGS);
     const histories = [
       { cardId: reviewed ?? "", replay: history, suspended: false },
       { cardId: suspended ?? "", replay: replayReviews([review(1, 2), review(3, 3)], DEFAULT_SCHEDULER_SETTINGS), suspended: true },
       { cardId: untouched ?? "", replay: { state: null, reviews: [] }, suspended: false },
+      { cardId: suspendedNew ?? "", replay: { state: null, reviews: [] }, suspended: true },
     ];
     const now = at(20);
 
