@@ -42,12 +42,16 @@ export function LibraryView({ library }: { library: Library }) {
 function ModuleCard({ module: m, defaults }: { module: LibraryModule; defaults: Library["defaults"] }) {
   const router = useRouter();
   const [studying, setStudying] = useState(m.studying);
+  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function toggle(next: boolean) {
+    // The switch moves at once; its label says "Saving…" until the server has it.
     setStudying(next);
+    setSaving(true);
     setError(null);
     const outcome = await sendModuleRequest("PATCH", `/api/modules/${m.slug}/study`, { studying: next });
+    setSaving(false);
     if (!outcome.ok) {
       setStudying(!next);
       setError(outcome.message);
@@ -71,10 +75,13 @@ function ModuleCard({ module: m, defaults }: { module: LibraryModule; defaults: 
               role="switch"
               aria-checked={studying}
               checked={studying}
+              disabled={saving}
               onChange={(e) => void toggle(e.target.checked)}
               aria-label={`${m.title} in daily review`}
             />
-            <span className="small">{studying ? "In review" : "Off"}</span>
+            <span className="small" aria-live="polite">
+              {saving ? "Saving…" : studying ? "In review" : "Off"}
+            </span>
           </label>
         )}
       </div>
