@@ -7,7 +7,7 @@ import { markdownToField } from "../anki/markdown-to-field";
 import type { AnkiCard, AnkiNote, AnkiNoteType, AnkiReview } from "../anki/schemas";
 import type { AnkiPackageInput } from "../anki/write-package";
 import { linkedImageId, mediaFileName, type ExportImage } from "./module-media";
-import type { ExportCard } from "./module-markdown";
+import { clozeNoteText, type ExportCard } from "./module-markdown";
 
 type FsrsStateName = "NEW" | "LEARNING" | "REVIEW" | "RELEARNING";
 
@@ -171,9 +171,10 @@ export function moduleAnkiCollection(input: {
     if (!head) continue;
     const forward = group.find((c) => c.externalId === key);
     const backward = group.find((c) => c.externalId === `${key}:rev`);
-    if (head.kind === "CLOZE" && head.noteSource) {
+    const clozeText = head.kind === "CLOZE" ? clozeNoteText(group) : null;
+    if (clozeText) {
       const members = group.map((card) => ({ card, ordinal: Number(/:c(\d+)$/.exec(card.externalId)?.[1] ?? "1") - 1 }));
-      addNote(key, CLOZE_ID, [field(head.noteSource), ""], members);
+      addNote(key, CLOZE_ID, [field(clozeText), ""], members);
     } else if (head.kind === "REVERSED" && forward && backward) {
       addNote(
         key,

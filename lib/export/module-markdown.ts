@@ -3,6 +3,7 @@
 // and content: every item carries its `{#id}`, difficulty and tags as markers,
 // topics become headings, answers are indented so blank lines stay inside.
 // Pure: rows in, file texts out.
+import { recoverClozeNote } from "../content/cloze";
 import { MAX_FILE_BYTES } from "../content/limits";
 import type { CardKind, CardRole, Difficulty, EvidenceRule } from "../content/schemas";
 
@@ -70,9 +71,17 @@ function questionNote(card: ExportCard, id: string | null, reverse: boolean): st
   return lines.join("\n");
 }
 
+/** A cloze note's text with its gaps: as written in the editor, else recovered from its cards' faces; null when neither works. */
+export function clozeNoteText(cards: readonly ExportCard[]): string | null {
+  const written = cards.find((c) => c.noteSource)?.noteSource;
+  if (written) return written.trim();
+  const numbered = cards.map((c) => ({ n: Number(/:c(\d+)$/.exec(c.externalId)?.[1] ?? "0"), front: c.front, back: c.back }));
+  return numbered.every((c) => c.n > 0) ? recoverClozeNote(numbered) : null;
+}
+
 /**
  * One note (the live cards sharing a sibling key, in position order) as
- * markdown. An imported cloze note keeps only its rendered faces, so it is
+ * markdown. A cloze note whose text cannot be had (see clozeNoteText) is
  * written as one question per gap without an id (and listed as approximated).
  */
 function noteText(cards: readonly ExportCard[], approximated: string[]): string[] {
@@ -80,7 +89,8 @@ function noteText(cards: readonly ExportCard[], approximated: string[]): string[
   if (!head) return [];
   const key = head.siblingKey;
   if (head.kind === "CLOZE") {
-    if (head.noteSource && MARKER_ID.test(key)) return [`${head.noteSource.trim()} ${markers(head, key)}`];
+    const text = clozeNoteText(cards);
+    if (text && !text.includes("\n\n") && MARKER_ID.test(key)) return [`${text} ${markers(head, key)}`];
     approximated.push(key);
     return cards.map((c) => questionNote(c, null, false));
   }

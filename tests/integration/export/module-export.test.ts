@@ -6,6 +6,7 @@ import { convertAnkiCollection } from "@/lib/anki/convert";
 import { readAnkiPackage } from "@/lib/anki/read-package";
 import { importModule } from "@/lib/content/import-module";
 import { parseModuleSource } from "@/lib/content/parse-module";
+import { seedCourse } from "@/lib/content/seed-course";
 import { ModuleManifestSchema } from "@/lib/content/schemas";
 import { parseCsv } from "@/lib/export/csv";
 import { recordReview } from "@/lib/reviews/record-review";
@@ -110,6 +111,29 @@ describe("GET /api/modules/{slug}/export", () => {
     );
     const copied = await db.card.findMany({ where: { moduleId: copy.module.id } });
     expect(faces(copied)).toEqual(faces(cards));
+  });
+
+  it("exports the built-in course so that importing it again changes nothing, cloze notes included", async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    const auth = await bearerFor(db, user.id);
+    const seeded = await seedCourse(db, undefined, NOW);
+    const slug = seeded.module.slug;
+    const { source: exported, members } = unzipFolder(await bytesOf(await download(auth, slug, "md")), slug);
+    expect(strFromU8(members[`${slug}/README.md`] ?? new Uint8Array())).not.toContain("Not exported exactly");
+    const again = await importModule(db, parseModuleSource(exported), { scope: "public" }, new Date(NOW.getTime() + HOUR));
+    expect({ created: again.created, updated: again.updated, moved: again.moved, archived: again.archived }).toEqual({
+      created: 0,
+      updated: 0,
+      moved: 0,
+      archived: 0,
+    });
+    expect(again.cards.unchanged.filter((id) => /:c\d+$/.test(id)).length).toBeGreaterThan(10);
+
+    const anki = convertAnkiCollection(await readAnkiPackage(await bytesOf(await download(auth, slug, "apkg"))), { settings: DEFAULT_SCHEDULER_SETTINGS });
+    const kinds = (cards: { kind: string }[]) => cards.map((c) => c.kind).sort();
+    const live = await db.card.findMany({ where: { moduleId: seeded.module.id, archivedAt: null }, select: { kind: true } });
+    expect(kinds(anki.modules.flatMap((m) => m.module.cards))).toEqual(kinds(live.map((c) => ({ kind: c.kind === "EXERCISE" ? "BASIC" : c.kind }))));
   });
 
   it("puts the module's images under media/ and links the cards to them", async () => {
