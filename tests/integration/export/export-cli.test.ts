@@ -70,7 +70,7 @@ describe("residual export", () => {
     const user = await createUser(db);
     const token = (await bearerFor(db, user.id)).slice("Bearer ".length);
     const missing = cli(token);
-    expect(await missing.run("export", "nobody-s-module")).not.toBe(EXIT.ok);
+    expect(await missing.run("export", "nobody-s-module")).toBe(EXIT.usage);
     expect(missing.err.join("\n")).toContain("not found");
     expect(missing.written.size).toBe(0);
 
