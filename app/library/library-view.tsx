@@ -127,6 +127,29 @@ function ModuleCard({ module: m, defaults }: { module: LibraryModule; defaults: 
           </Link>
         )}
       </div>
+      <DownloadLinks slug={m.slug} title={m.title} />
     </section>
+  );
+}
+
+const DOWNLOADS = [
+  { format: "md", label: "Markdown folder (.zip)" },
+  { format: "csv", label: "CSV" },
+  { format: "apkg", label: "Anki (.apkg, with your reviews)" },
+] as const;
+
+/** Plain links, not client navigation: the browser saves what the export route sends. */
+function DownloadLinks({ slug, title }: { slug: string; title: string }) {
+  return (
+    <details className="small">
+      <summary>Download</summary>
+      <div className="row wrap" style={{ marginTop: 6 }}>
+        {DOWNLOADS.map((d) => (
+          <a key={d.format} href={`/api/modules/${slug}/export?format=${d.format}`} download aria-label={`Download ${title} as ${d.label}`}>
+            {d.label}
+          </a>
+        ))}
+      </div>
+    </details>
   );
 }

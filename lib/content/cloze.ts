@@ -68,3 +68,71 @@ export function renderCloze(text: string, n: number): { front: string; back: str
   }
   return { front: front + text.slice(at), back: back + text.slice(at) };
 }
+
+type FoundGap = { n: number; start: number; end: number; answer: string; hint?: string };
+
+/** The gaps numbered `n` of one card, located in its back with the bold taken off (`plain`), or null when the faces do not line up. */
+function gapsOfFaces(n: number, front: string, back: string): { plain: string; gaps: FoundGap[] } | null {
+  const gaps: FoundGap[] = [];
+  let plain = "";
+  let i = 0;
+  let j = 0;
+  while (i < front.length || j < back.length) {
+    if (front[i] !== "[" && front[i] === back[j]) {
+      plain += front[i];
+      i++;
+      j++;
+      continue;
+    }
+    const close = front.indexOf("]", i);
+    if (front[i] !== "[" || close < 0) return null;
+    // Brackets the back shows as they are were text (`x = [3, 4]`), not a gap.
+    if (back.startsWith(front.slice(i, close + 1), j)) {
+      plain += front.slice(i, close + 1);
+      j += close + 1 - i;
+      i = close + 1;
+      continue;
+    }
+    const label = front.slice(i + 1, close);
+    // The answer runs in the back up to where the front's text after the gap shows up again.
+    const rest = front.slice(close + 1);
+    const cut = rest.indexOf("[");
+    const anchor = (cut < 0 ? rest : rest.slice(0, cut)).slice(0, 24);
+    if (!anchor && rest) return null;
+    // After the last bracket the rest of the back must be the rest of the front, word for word.
+    const end = cut < 0 ? (back.endsWith(rest) ? back.length - rest.length : -1) : back.indexOf(anchor, j + 1);
+    if (end < 0) return null;
+    const raw = back.slice(j, end);
+    const answer = /^\*\*([\s\S]+)\*\*$/.exec(raw)?.[1] ?? raw;
+    gaps.push({ n, start: plain.length, end: plain.length + answer.length, answer, hint: label === "…" ? undefined : label });
+    plain += answer;
+    i = close + 1;
+    j = end;
+  }
+  return { plain, gaps };
+}
+
+/**
+ * The note text (`{{cN::answer::hint}}` gaps) behind rendered cloze cards, for
+ * notes stored only as their faces (imports keep no note text). Null unless
+ * rendering the recovered text gives every card's faces back exactly.
+ */
+export function recoverClozeNote(cards: readonly { n: number; front: string; back: string }[]): string | null {
+  const found = cards.map((c) => gapsOfFaces(c.n, c.front, c.back));
+  const plain = found[0]?.plain;
+  if (plain === undefined || found.some((f) => f === null || f.plain !== plain)) return null;
+  const gaps = found.flatMap((f) => f?.gaps ?? []).sort((a, b) => a.start - b.start);
+  let text = "";
+  let at = 0;
+  for (const gap of gaps) {
+    if (gap.start < at) return null;
+    text += `${plain.slice(at, gap.start)}{{c${gap.n}::${gap.answer}${gap.hint ? `::${gap.hint}` : ""}}}`;
+    at = gap.end;
+  }
+  text += plain.slice(at);
+  const faithful = cards.every((c) => {
+    const faces = renderCloze(text, c.n);
+    return faces.front === c.front && faces.back === c.back;
+  });
+  return faithful ? text : null;
+}

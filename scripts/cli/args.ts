@@ -2,6 +2,7 @@
 // answers file and talking to the server happen in run.ts.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { EXPORT_USAGE, parseExportCommand, type ExportCommand } from "./export-args";
 import { IMPORT_USAGE, parseImportCommand, type ImportCommand } from "./import-args";
 import { LAB_USAGE, parseLabCommand, type LabCommand } from "./lab-args";
 
@@ -14,7 +15,8 @@ export type Command =
   | { kind: "show"; slug: string; seed?: number; token?: string }
   | { kind: "grade"; slug: string; seed: number; answers: Record<string, string>; answersFile?: string; token?: string }
   | { kind: "lab"; lab: LabCommand; token?: string }
-  | { kind: "import"; import: ImportCommand; token?: string };
+  | { kind: "import"; import: ImportCommand; token?: string }
+  | { kind: "export"; export: ExportCommand; token?: string };
 
 export type ParsedArgs = { ok: true; command: Command } | { ok: false; message: string };
 
@@ -26,6 +28,7 @@ export const USAGE = [
   '        [--answers file.json]                 answers as { "step": "text" }; step=answer arguments win',
   LAB_USAGE,
   IMPORT_USAGE,
+  EXPORT_USAGE,
   "options: --token <token> (else RESIDUAL_TOKEN); server: RESIDUAL_URL (default http://localhost:3000)",
   "exit codes: 0 ok/correct/imported, 1 not fully correct, 2 usage or rejected input, 3 server unreachable or token refused",
 ].join("\n");
@@ -80,11 +83,25 @@ export function parseCommand(argv: readonly string[]): ParsedArgs {
     const parsedImport = parseImportCommand(rest, { module: values.module, title: values.title, format: values.format, dryRun: values["dry-run"] });
     return parsedImport.ok ? { ok: true, command: { kind: "import", import: parsedImport.command, token } } : usage(parsedImport.message);
   }
+  if (name === "export") {
+    if (
+      values.seed !== undefined ||
+      values.answers !== undefined ||
+      values.timeout !== undefined ||
+      values.module !== undefined ||
+      values.title !== undefined ||
+      values["dry-run"] !== undefined
+    ) {
+      return usage("`export` takes a module slug, and optionally --format and --out");
+    }
+    const parsedExport = parseExportCommand(rest, { format: values.format, out: values.out });
+    return parsedExport.ok ? { ok: true, command: { kind: "export", export: parsedExport.command, token } } : usage(parsedExport.message);
+  }
   if (values.module !== undefined || values.title !== undefined || values["dry-run"] !== undefined) {
     return usage("--module, --title and --dry-run belong to `import`");
   }
   if (name !== "lab" && (values.format !== undefined || values.out !== undefined || values.timeout !== undefined)) {
-    return usage("--format, --out and --timeout belong to `lab` commands");
+    return usage("--format, --out and --timeout belong to `lab` and `export` commands");
   }
 
   if (name === "exercises") {

@@ -1,5 +1,5 @@
 // npm run -s residual -- <command> — the Residual command-line client:
-// list exercises, show a variant, grade typed answers, work labs, import notes (see args.ts for usage).
+// list exercises, show a variant, grade typed answers, work labs, import notes, export modules (see args.ts for usage).
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { runCli } from "./run";

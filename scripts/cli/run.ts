@@ -5,6 +5,7 @@ import { callApi, type ApiRequest, type FetchLike } from "./api-client";
 import { parseCommand, USAGE, type Command } from "./args";
 import { loadConfig } from "./config";
 import { EXIT, type ExitCode } from "./exit-codes";
+import { runExportCommand } from "./export-run";
 import { runImportCommand } from "./import-run";
 import { NODE_LAB_DEPS, runLabCommand, type LabDeps } from "./lab-run";
 import { renderExercises, renderFailure, renderGrade, renderVariant, type Outcome } from "./render";
@@ -49,6 +50,9 @@ async function outcomeOf(argv: readonly string[], deps: CliDeps): Promise<Outcom
   }
   if (command.kind === "import") {
     return runImportCommand(command.import, { fetch: deps.fetch, config: config.config, readBytes: (deps.lab ?? NODE_LAB_DEPS).readBytes });
+  }
+  if (command.kind === "export") {
+    return runExportCommand(command.export, { fetch: deps.fetch, config: config.config, writeBytes: (deps.lab ?? NODE_LAB_DEPS).writeBytes });
   }
   let request: ApiRequest;
   if (command.kind === "grade") {

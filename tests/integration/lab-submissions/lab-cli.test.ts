@@ -131,7 +131,7 @@ describe("residual lab …", () => {
     { name: "fetch without a seed", argv: ["lab", "fetch", LAB_SLUG], message: "needs --seed N" },
     { name: "an unknown format", argv: ["lab", "fetch", LAB_SLUG, "--seed", "1", "--format", "csv"], message: "--format is npz, json or npy" },
     { name: "submit without a file", argv: ["lab", "submit", LAB_SLUG, "--seed", "1"], message: "one file" },
-    { name: "lab options on another command", argv: ["exercises", "--format", "npz"], message: "belong to `lab` commands" },
+    { name: "lab options on another command", argv: ["exercises", "--format", "npz"], message: "belong to `lab` and `export` commands" },
   ];
   for (const u of usages) {
     it(`exits 2 with usage on ${u.name}`, async () => {
