@@ -40,7 +40,7 @@ for (const [layout, write] of [
   const readCpu = cpuMs(cpu);
   start = process.hrtime.bigint();
   cpu = process.cpuUsage();
-  const out = convertAnkiCollection(read, { settings: DEFAULT_SCHEDULER_SETTINGS });
+  const out = await convertAnkiCollection(read, { settings: DEFAULT_SCHEDULER_SETTINGS });
   const convertMs = ms(start);
   const convertCpu = cpuMs(cpu);
   const rows = out.modules.reduce((n, m) => n + m.schedules.reduce((k, s) => k + s.replay.reviews.length, 0), 0);

@@ -38,7 +38,7 @@ const ANKI_TRANSACTION = { maxWait: 10_000, timeout: 300_000 };
 export async function importAnkiUpload(db: PrismaClient, request: AnkiImportRequest, now: Date): Promise<AnkiImportResult> {
   const collection = await readAnkiPackage(request.bytes);
   const settings = schedulerSettingsOf(await selectUserSettings(db, request.userId));
-  const conversion = convertAnkiCollection(collection, { settings });
+  const conversion = await convertAnkiCollection(collection, { settings });
   const modules = conversion.modules.map((m) => m.module);
   if (modules.length === 0) throw new AppError("VALIDATION", "The package holds no cards");
   const total = modules.reduce((sum, m) => sum + m.cards.length, 0);
