@@ -112,7 +112,9 @@ async function main(cleanups: Cleanups): Promise<void> {
   const packageNow = new Date(BENCH_T0 + 400 * DAY_MS);
   const bytes = await writeLatestPackage(benchAnkiCollection(NOTES, REVIEWS_PER_CARD, DECKS), packageNow);
   const warmBytes = await writeLatestPackage(benchAnkiCollection(50, 3, 2), packageNow);
-  note(`Package: ${NOTES.toLocaleString("en")} notes in ${DECKS} decks, ${(NOTES * REVIEWS_PER_CARD).toLocaleString("en")} review rows, ${(bytes.length / MiB).toFixed(1)} MiB (anki21b)`);
+  note(
+    `Package: ${NOTES.toLocaleString("en")} notes in ${DECKS} decks, ${(NOTES * REVIEWS_PER_CARD).toLocaleString("en")} review rows, ${(bytes.length / MiB).toFixed(1)} MiB (anki21b)`,
+  );
 
   process.env.RESIDUAL_EVENT_LOOP_FILE = PROBE_FILE;
   const server = await startNextServer({ port: await freePort(), databaseUrl: database.url, logFile: join(DATA_DIR, "next-start.log") });
@@ -134,7 +136,12 @@ async function main(cleanups: Cleanups): Promise<void> {
   const baseSamples = probeSamples(PROBE_FILE, baseStart, Date.now());
   note(
     `/api/health p50 ${ms(base.p50)} ms, p99 ${ms(base.p99)} ms, max ${ms(base.max)} ms over ${base.count} requests; event loop max ` +
-      `${ms(Math.max(0, ...baseSamples.map((s) => s.maxDelayMs)))} ms; RSS ${(percentile(baseSamples.map((s) => s.rssBytes), 50) / MiB).toFixed(0)} MiB; load avg ${loadAverage()}`,
+      `${ms(Math.max(0, ...baseSamples.map((s) => s.maxDelayMs)))} ms; RSS ${(
+        percentile(
+          baseSamples.map((s) => s.rssBytes),
+          50,
+        ) / MiB
+      ).toFixed(0)} MiB; load avg ${loadAverage()}`,
   );
 
   heading("Import");

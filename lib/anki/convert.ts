@@ -13,7 +13,7 @@ import { deckModuleIdentity, type ModuleIdentity } from "./module-identity";
 import { noteTypeShape, type NoteTypeShape } from "./note-type-shape";
 import { historyEvents } from "./replay-history";
 import { NoticeLog, type Notice } from "./report";
-import type { AnkiCard, AnkiCollection, AnkiDeck, AnkiNote } from "./schemas";
+import type { AnkiCard, AnkiCollection, AnkiDeck } from "./schemas";
 
 /** One card's schedule: where it sits in Anki and the FSRS state its history replays to. */
 export type AnkiCardSchedule = { externalId: string; ankiCardId: number; suspended: boolean; buried: boolean; replay: ReplayResult };
