@@ -4,70 +4,15 @@
 // peak resident memory. Run: `npx tsx bench/support/anki-timing.ts [notes] [reviewsPerCard]`.
 import { convertAnkiCollection } from "../../lib/anki/convert";
 import { readAnkiPackage } from "../../lib/anki/read-package";
-import type { AnkiReview } from "../../lib/anki/schemas";
-import { writeAnkiPackage, type AnkiPackageInput } from "../../lib/anki/write-package";
+import { writeAnkiPackage } from "../../lib/anki/write-package";
 import { DEFAULT_SCHEDULER_SETTINGS } from "../../lib/scheduling";
 import { writeLatestPackage } from "../../tests/unit/anki/support/build-latest";
+import { BENCH_T0, DAY_MS, benchAnkiCollection } from "./anki-bench-package";
 
 const NOTES = Number(process.argv[2] ?? 10_000);
 const REVIEWS_PER_CARD = Number(process.argv[3] ?? 10);
-const T0 = Date.UTC(2024, 0, 1, 8);
-const DAY = 86_400_000;
-
-function history(card: number): AnkiReview[] {
-  const reviews: AnkiReview[] = [];
-  let day = 0;
-  for (let i = 0; i < REVIEWS_PER_CARD; i += 1) {
-    const ease = (card + i) % 11 === 0 ? 1 : (card + i) % 7 === 0 ? 2 : 3;
-    reviews.push({
-      id: T0 + day * DAY + card * 37 + i,
-      ease,
-      interval: Math.max(1, 2 ** i),
-      lastInterval: 0,
-      factor: 2500,
-      timeMs: 6000,
-      kind: i === 0 ? "LEARN" : "REVIEW",
-    });
-    day += Math.min(2 ** i, 40);
-  }
-  return reviews;
-}
-
-function collection(): AnkiPackageInput {
-  const notes = Array.from({ length: NOTES }, (_, i) => ({
-    id: i + 1,
-    guid: `g${i}!x`,
-    noteTypeId: 1,
-    fields: [`What is <b>item ${i}</b>? \\(x_${i}^2\\)`, `Answer ${i}<br>with a second line`],
-    tags: ["bench", `group${i % 20}`],
-  }));
-  return {
-    decks: [{ id: 10, name: "Bench::Deck", path: ["Bench", "Deck"], filtered: false }],
-    noteTypes: [
-      {
-        id: 1,
-        name: "Basic",
-        kind: "NORMAL",
-        fields: ["Front", "Back"],
-        templates: [{ ordinal: 0, name: "Card 1", question: "{{Front}}", answer: "{{FrontSide}}<hr id=answer>{{Back}}" }],
-      },
-    ],
-    notes,
-    cards: notes.map((n, i) => ({
-      id: 100_000 + i,
-      noteId: n.id,
-      deckId: 10,
-      ordinal: 0,
-      type: 2,
-      queue: 2,
-      suspended: false,
-      buried: false,
-      due: 400,
-      history: history(i),
-    })),
-    media: [],
-  };
-}
+const T0 = BENCH_T0;
+const DAY = DAY_MS;
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
@@ -78,7 +23,7 @@ const cpuMs = (start: NodeJS.CpuUsage) => {
 };
 const mib = (n: number) => (n / 1024 / 1024).toFixed(0);
 
-const input = collection();
+const input = benchAnkiCollection(NOTES, REVIEWS_PER_CARD);
 const now = new Date(T0 + 400 * DAY);
 console.log(`load average at start: ${(await import("node:os")).loadavg()[0]?.toFixed(2)}`);
 for (const [layout, write] of [
@@ -95,7 +40,7 @@ for (const [layout, write] of [
   const readCpu = cpuMs(cpu);
   start = process.hrtime.bigint();
   cpu = process.cpuUsage();
-  const out = convertAnkiCollection(read, { settings: DEFAULT_SCHEDULER_SETTINGS });
+  const out = await convertAnkiCollection(read, { settings: DEFAULT_SCHEDULER_SETTINGS });
   const convertMs = ms(start);
   const convertCpu = cpuMs(cpu);
   const rows = out.modules.reduce((n, m) => n + m.schedules.reduce((k, s) => k + s.replay.reviews.length, 0), 0);

@@ -5,7 +5,8 @@ import { readSchema11Models, readTableModels, type CollectionModels } from "./co
 import { AnkiPackageError, causeText } from "./errors";
 import { MAX_CARDS, MAX_NOTES, MAX_REVLOG_ROWS } from "./limits";
 import { REVLOG_KINDS, type AnkiCard, type AnkiNote, type AnkiReview } from "./schemas";
-import { forEachRow, openDatabase, tableNames, type Row } from "./sqlite";
+import { timeSlice, type TimeSlice } from "../event-loop/yield";
+import { forEachRow, forEachRowSliced, openDatabase, tableNames, type Row } from "./sqlite";
 
 /** Collection schema versions we read: 11 (JSON models in `col`) and 15–18 (model tables). */
 export const KNOWN_SCHEMA_VERSIONS = [11, 15, 16, 17, 18] as const;
@@ -45,9 +46,9 @@ function readModels(db: Database, tables: Set<string>, version: number, col: Row
   return readTableModels(db);
 }
 
-function readNotes(db: Database): AnkiNote[] {
+async function readNotes(db: Database, pause: TimeSlice): Promise<AnkiNote[]> {
   const notes: AnkiNote[] = [];
-  forEachRow(db, "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id", (row) => {
+  await forEachRowSliced(db, "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id", pause, (row) => {
     notes.push({
       id: int(row.id, "note id"),
       guid: text(row.guid) || `nid${text(row.id)}`,
@@ -75,9 +76,9 @@ function reviewOf(row: Row): AnkiReview | null {
   };
 }
 
-function readHistories(db: Database): Map<number, AnkiReview[]> {
+async function readHistories(db: Database, pause: TimeSlice): Promise<Map<number, AnkiReview[]>> {
   const byCard = new Map<number, AnkiReview[]>();
-  forEachRow(db, "SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY cid, id", (row) => {
+  await forEachRowSliced(db, "SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY cid, id", pause, (row) => {
     const review = reviewOf(row);
     if (!review) return;
     const cardId = int(row.cid, "review card id");
@@ -88,9 +89,9 @@ function readHistories(db: Database): Map<number, AnkiReview[]> {
   return byCard;
 }
 
-function readCards(db: Database, histories: Map<number, AnkiReview[]>): AnkiCard[] {
+async function readCards(db: Database, histories: Map<number, AnkiReview[]>, pause: TimeSlice): Promise<AnkiCard[]> {
   const cards: AnkiCard[] = [];
-  forEachRow(db, "SELECT id, nid, did, odid, ord, type, queue, due FROM cards ORDER BY nid, ord, id", (row) => {
+  await forEachRowSliced(db, "SELECT id, nid, did, odid, ord, type, queue, due FROM cards ORDER BY nid, ord, id", pause, (row) => {
     const id = int(row.id, "card id");
     const queue = int(row.queue, "card queue");
     const originalDeck = int(row.odid, "card deck");
@@ -133,8 +134,11 @@ export async function readCollection(bytes: Uint8Array, name: string): Promise<C
     count(db, "cards", MAX_CARDS, "cards");
     count(db, "revlog", MAX_REVLOG_ROWS, "review-log rows");
     const models = readModels(db, tables, version, col);
-    const histories = readHistories(db);
-    return { schemaVersion: version, ...models, notes: readNotes(db), cards: readCards(db, histories) };
+    // The big tables are read in slices: the event loop gets a turn every ~20 ms.
+    const pause = timeSlice();
+    const histories = await readHistories(db, pause);
+    const notes = await readNotes(db, pause);
+    return { schemaVersion: version, ...models, notes, cards: await readCards(db, histories, pause) };
   } catch (error) {
     if (error instanceof AnkiPackageError) throw error;
     throw new AnkiPackageError("CORRUPT", `${name} cannot be read: ${causeText(error)}`);

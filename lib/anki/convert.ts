@@ -6,13 +6,14 @@ import { MAX_TAG, MAX_TAGS } from "../content/limits";
 import { cardContent } from "../content/parse-module";
 import { ParsedCardSchema, type ParsedCard, type ParsedModule, type SkippedLine } from "../content/schemas";
 import { historyReplayer, type ReplayEvent, type ReplayResult, type SchedulerSettings } from "../scheduling";
+import { timeSlice } from "../event-loop/yield";
 import { cardFaces } from "./card-faces";
 import type { FieldNotes } from "./html-to-markdown";
 import { deckModuleIdentity, type ModuleIdentity } from "./module-identity";
 import { noteTypeShape, type NoteTypeShape } from "./note-type-shape";
 import { historyEvents } from "./replay-history";
 import { NoticeLog, type Notice } from "./report";
-import type { AnkiCard, AnkiCollection, AnkiDeck, AnkiNote } from "./schemas";
+import type { AnkiCard, AnkiCollection, AnkiDeck } from "./schemas";
 
 /** One card's schedule: where it sits in Anki and the FSRS state its history replays to. */
 export type AnkiCardSchedule = { externalId: string; ankiCardId: number; suspended: boolean; buried: boolean; replay: ReplayResult };
@@ -75,12 +76,14 @@ function replayCard(card: AnkiCard, replay: (events: readonly ReplayEvent[]) => 
  * the deck name), cards in our shape (externalId `anki-<guid hash>:<ordinal>`),
  * each card's replayed FSRS state and review rows, and a report of what was
  * dropped or approximated. Deterministic for the same collection and settings.
+ * Asynchronous only to give the event loop a turn every ~20 ms: converting and
+ * replaying 10,000 notes takes seconds of CPU.
  */
-export function convertAnkiCollection(collection: AnkiCollection, options: ConvertOptions): AnkiConversion {
+export async function convertAnkiCollection(collection: AnkiCollection, options: ConvertOptions): Promise<AnkiConversion> {
+  const pause = timeSlice();
   const log = new NoticeLog();
   const replay = historyReplayer(options.settings);
   const typeById = new Map(collection.noteTypes.map((t) => [t.id, { type: t, shape: noteTypeShape(t), notes: 0 }]));
-  const _noteById = new Map<number, AnkiNote>(collection.notes.map((n) => [n.id, n]));
   const deckById = new Map(collection.decks.map((d) => [d.id, d]));
   const mediaNames = new Set(collection.media.map((m) => m.name));
   for (const m of collection.media) if (m.type === "image/svg+xml") log.add("SVG_MEDIA", m.name);
@@ -103,6 +106,7 @@ export function convertAnkiCollection(collection: AnkiCollection, options: Conve
   };
 
   for (const note of collection.notes) {
+    await pause();
     const entry = typeById.get(note.noteTypeId);
     const cards = cardsByNote.get(note.id) ?? [];
     if (!entry) {

@@ -39,15 +39,15 @@ function versionOf(members: Map<string, Uint8Array>): PackageVersion {
   );
 }
 
-function mediaRefs(members: Map<string, Uint8Array>, version: PackageVersion, budget: UnpackBudget): MediaRef[] {
+async function mediaRefs(members: Map<string, Uint8Array>, version: PackageVersion, budget: UnpackBudget): Promise<MediaRef[]> {
   const list = members.get("media");
   if (!list) return [];
   if (version !== "LATEST") return parseLegacyMediaMap(list);
-  return parseMediaEntries(unzstd(list, "media", budget));
+  return parseMediaEntries(await unzstd(list, "media", budget));
 }
 
-function readMedia(members: Map<string, Uint8Array>, version: PackageVersion, budget: UnpackBudget): AnkiMedia[] {
-  const refs = mediaRefs(members, version, budget);
+async function readMedia(members: Map<string, Uint8Array>, version: PackageVersion, budget: UnpackBudget): Promise<AnkiMedia[]> {
+  const refs = await mediaRefs(members, version, budget);
   const missing = refs.filter((ref) => !members.has(ref.member));
   if (missing.length) {
     const named = missing
@@ -56,11 +56,13 @@ function readMedia(members: Map<string, Uint8Array>, version: PackageVersion, bu
       .join(", ");
     throw new AnkiPackageError("MISSING_MEDIA", `Media list names ${missing.length} file(s) the package does not hold (${named})`);
   }
-  return refs.map((ref) => {
+  const media: AnkiMedia[] = [];
+  for (const ref of refs) {
     const stored = members.get(ref.member) ?? new Uint8Array();
-    const bytes = version === "LATEST" ? unzstd(stored, ref.member, budget) : stored;
-    return { name: ref.name, bytes, type: sniffMediaType(bytes) };
-  });
+    const bytes = version === "LATEST" ? await unzstd(stored, ref.member, budget) : stored;
+    media.push({ name: ref.name, bytes, type: sniffMediaType(bytes) });
+  }
+  return media;
 }
 
 export type ReadAnkiOptions = { limits?: UnpackLimits };
@@ -82,8 +84,8 @@ export async function readAnkiPackage(bytes: Uint8Array, options: ReadAnkiOption
   const file = COLLECTION_FILE[version];
   const stored = members.get(file);
   if (!stored) throw new AnkiPackageError("NO_COLLECTION", `Not an Anki package: it holds no ${file}`);
-  const collectionBytes = version === "LATEST" ? unzstd(stored, file, budget) : stored;
-  const media = readMedia(members, version, budget);
+  const collectionBytes = version === "LATEST" ? await unzstd(stored, file, budget) : stored;
+  const media = await readMedia(members, version, budget);
   const content = await readCollection(collectionBytes, file);
   return { packageVersion: version, ...content, media };
 }

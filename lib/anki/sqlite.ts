@@ -1,6 +1,7 @@
 // sql.js (SQLite compiled to WebAssembly): no native build, the database
 // lives in memory. The module is loaded once per process.
 import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from "sql.js";
+import type { TimeSlice } from "../event-loop/yield";
 import { AnkiPackageError, causeText } from "./errors";
 
 let loading: Promise<SqlJsStatic> | undefined;
@@ -31,6 +32,22 @@ export function forEachRow(db: Database, sql: string, each: (row: Row) => void):
   const statement = db.prepare(sql);
   try {
     while (statement.step()) each(statement.getAsObject());
+  } finally {
+    statement.free();
+  }
+}
+
+/**
+ * Like forEachRow for tables of any size: awaits `pause` between rows, so
+ * stepping through 100,000 rows gives the event loop a turn every slice.
+ */
+export async function forEachRowSliced(db: Database, sql: string, pause: TimeSlice, each: (row: Row) => void): Promise<void> {
+  const statement = db.prepare(sql);
+  try {
+    while (statement.step()) {
+      each(statement.getAsObject());
+      await pause();
+    }
   } finally {
     statement.free();
   }

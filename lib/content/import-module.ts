@@ -8,6 +8,7 @@ import { z } from "zod";
 import { Prisma, type Db } from "../db/client";
 import { lowerNewCursors } from "../data/enrollment";
 import { AppError } from "../errors/app-error";
+import { yieldToEventLoop } from "../event-loop/yield";
 import { contentHash } from "./ids";
 import { cardContent } from "./parse-module";
 import { changeSetOf, totals, type ImportReport } from "./import-report";
@@ -15,6 +16,12 @@ import { planImport, type ExistingRow, type ImportPlan } from "./plan-import";
 import { ParsedModuleSchema, type ParsedCard, type ParsedChecklistItem, type ParsedModule } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Cards per createMany: Prisma serialises a statement's rows synchronously, so
+ * a 10,000-card Anki deck goes in batches with a turn of the event loop between.
+ */
+const CREATE_BATCH = 1000;
 
 export const ImportTargetSchema = z
   .object({
@@ -90,10 +97,11 @@ async function importCards(tx: Tx, moduleId: string, cards: ParsedCard[], now: D
     cards.map((c) => ({ ...c, fingerprint: c.contentHash })),
   );
   const plan = leaveEditorCards(planned, new Set(rows.filter((r) => r.origin === "EDITOR").map((r) => r.id)));
-  if (plan.create.length) {
+  for (let i = 0; i < plan.create.length; i += CREATE_BATCH) {
     await tx.card.createMany({
-      data: plan.create.map((c) => ({ ...cardData(c), moduleId, externalId: c.externalId, createdAt: now, updatedAt: now })),
+      data: plan.create.slice(i, i + CREATE_BATCH).map((c) => ({ ...cardData(c), moduleId, externalId: c.externalId, createdAt: now, updatedAt: now })),
     });
+    await yieldToEventLoop();
   }
   for (const { id, item } of [...plan.update, ...plan.restore]) {
     await tx.card.update({ where: { id }, data: { ...cardData(item), archivedAt: null, updatedAt: now } });

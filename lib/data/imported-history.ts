@@ -7,14 +7,21 @@ import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { queryRows } from "../db/rows";
+import { yieldToEventLoop } from "../event-loop/yield";
 import { suspendCardStates } from "./card-state";
 import { toStateSnapshot, type ReplayResult } from "../scheduling";
 import { z } from "zod";
 
 export type ImportedHistory = { cardId: string; replay: ReplayResult; suspended: boolean };
 
-/** Rows per statement: keeps each statement's parameters well under Postgres's limits. */
+/** Card ids per lookup statement: keeps each statement's parameters well under Postgres's limits. */
 const BATCH = 5000;
+/**
+ * Rows per insert statement: building and serialising a batch (a SHA-256 id
+ * and a JSON snapshot per review) is synchronous, so batches stay small
+ * enough to hold the event loop only a few ms, with a turn between them.
+ */
+const INSERT_BATCH = 1000;
 
 /** A UUID (version 8, name-based) from `name`: the same review always gets the same id. */
 export function derivedUuid(name: string): string {
@@ -53,11 +60,14 @@ export async function writeImportedHistory(
   // A suspended card never reviewed stays suspended: a NEW-state row carries the suspension.
   const suspendedNew = histories.filter((h) => h.replay.state === null && h.suspended && !existing.has(h.cardId)).map((h) => h.cardId);
   for (let i = 0; i < suspendedNew.length; i += BATCH) await suspendCardStates(db, userId, suspendedNew.slice(i, i + BATCH), now);
+  for (let i = 0; i < fresh.length; i += INSERT_BATCH) {
+    await insertStates(db, userId, fresh.slice(i, i + INSERT_BATCH), now);
+    await yieldToEventLoop();
+  }
   let reviews = 0;
-  for (let i = 0; i < fresh.length; i += BATCH) {
-    const batch = fresh.slice(i, i + BATCH);
-    await insertStates(db, userId, batch, now);
+  for (const batch of reviewBatches(fresh)) {
     reviews += await insertReviews(db, userId, batch, now);
+    await yieldToEventLoop();
   }
   return { cards: fresh.length, reviews };
 }
@@ -94,6 +104,22 @@ async function insertStates(db: Db, userId: string, batch: readonly ImportedHist
     ON CONFLICT ("userId", "cardId") DO NOTHING`;
 }
 
+/** Consecutive runs of histories holding about INSERT_BATCH reviews between them (a longer single history goes alone). */
+function* reviewBatches(histories: readonly ImportedHistory[]): Generator<ImportedHistory[]> {
+  let batch: ImportedHistory[] = [];
+  let size = 0;
+  for (const h of histories) {
+    if (size > 0 && size + h.replay.reviews.length > INSERT_BATCH) {
+      yield batch;
+      batch = [];
+      size = 0;
+    }
+    batch.push(h);
+    size += h.replay.reviews.length;
+  }
+  if (batch.length) yield batch;
+}
+
 async function insertReviews(db: Db, userId: string, batch: readonly ImportedHistory[], now: Date): Promise<number> {
   const rows = batch.flatMap((h) =>
     h.replay.reviews.map((r, i) => ({
@@ -115,10 +141,8 @@ async function insertReviews(db: Db, userId: string, batch: readonly ImportedHis
       version: i + 1,
     })),
   );
-  let written = 0;
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const c = columns(rows.slice(i, i + BATCH), (r) => r);
-    written += await db.$executeRaw`
+  const c = columns(rows, (r) => r);
+  return db.$executeRaw`
       INSERT INTO review_log (id, "userId", "cardId", rating, state, due, stability, difficulty, "elapsedDays", "lastElapsedDays",
         "scheduledDays", "learningSteps", "reviewedAt", "durationMs", "stateBefore", "stateVersionAfter", "createdAt")
       SELECT t.id, ${userId}, t."cardId", t.rating, t.state::"FsrsState", t.due, t.stability, t.difficulty, t."elapsedDays", t."lastElapsedDays",
@@ -129,8 +153,6 @@ async function insertReviews(db: Db, userId: string, batch: readonly ImportedHis
         AS t(id, "cardId", rating, state, due, stability, difficulty, "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps",
           "reviewedAt", "durationMs", "stateBefore", version)
       ON CONFLICT (id) DO NOTHING`;
-  }
-  return written;
 }
 
 /** Rows → one array per column, for `unnest`. */

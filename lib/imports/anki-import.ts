@@ -36,9 +36,9 @@ export type AnkiImportResult = {
 const ANKI_TRANSACTION = { maxWait: 10_000, timeout: 300_000 };
 
 export async function importAnkiUpload(db: PrismaClient, request: AnkiImportRequest, now: Date): Promise<AnkiImportResult> {
-  const collection = await readAnkiPackage(request.bytes);
   const settings = schedulerSettingsOf(await selectUserSettings(db, request.userId));
-  const conversion = convertAnkiCollection(collection, { settings });
+  // The collection read is not kept in a variable: once converted, it can be collected during the writes.
+  const conversion = await convertAnkiCollection(await readAnkiPackage(request.bytes), { settings });
   const modules = conversion.modules.map((m) => m.module);
   if (modules.length === 0) throw new AppError("VALIDATION", "The package holds no cards");
   const total = modules.reduce((sum, m) => sum + m.cards.length, 0);

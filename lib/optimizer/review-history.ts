@@ -1,6 +1,6 @@
 // Review-log rows → per-card review histories in study days, the shape the
 // FSRS optimizer learns from. Pure: the study clock is an argument.
-import { workBudget } from "./event-loop";
+import { workBudget } from "../event-loop/yield";
 import { isRating, studyDayEnd, studyDayKey, type FsrsStateName, type Rating, type StudyClock } from "../scheduling";
 
 /** The review_log columns the optimizer reads (state is the card's state BEFORE the review). */

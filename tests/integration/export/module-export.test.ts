@@ -130,7 +130,9 @@ describe("GET /api/modules/{slug}/export", () => {
     });
     expect(again.cards.unchanged.filter((id) => /:c\d+$/.test(id)).length).toBeGreaterThan(10);
 
-    const anki = convertAnkiCollection(await readAnkiPackage(await bytesOf(await download(auth, slug, "apkg"))), { settings: DEFAULT_SCHEDULER_SETTINGS });
+    const anki = await convertAnkiCollection(await readAnkiPackage(await bytesOf(await download(auth, slug, "apkg"))), {
+      settings: DEFAULT_SCHEDULER_SETTINGS,
+    });
     const kinds = (cards: { kind: string }[]) => cards.map((c) => c.kind).sort();
     const live = await db.card.findMany({ where: { moduleId: seeded.module.id, archivedAt: null }, select: { kind: true } });
     expect(kinds(anki.modules.flatMap((m) => m.module.cards))).toEqual(kinds(live.map((c) => ({ kind: c.kind === "EXERCISE" ? "BASIC" : c.kind }))));
@@ -186,7 +188,7 @@ describe("GET /api/modules/{slug}/export", () => {
     const apkg = await bytesOf(await download(auth, "plain", "apkg"));
     const collection = await readAnkiPackage(apkg);
     expect(collection.cards.flatMap((c) => c.history).length).toBe(3);
-    const conversion = convertAnkiCollection(collection, { settings: DEFAULT_SCHEDULER_SETTINGS });
+    const conversion = await convertAnkiCollection(collection, { settings: DEFAULT_SCHEDULER_SETTINGS });
     expect(conversion.modules.length).toBe(1);
     const module = conversion.modules[0];
     expect(module?.module.title).toBe("Test module");
@@ -209,7 +211,7 @@ describe("GET /api/modules/{slug}/export", () => {
 
     const collection = await readAnkiPackage(await bytesOf(await download(auth, "attention-notes", "apkg")));
     expect(collection.media.map((m) => m.name)).toEqual([`${image.id}.png`]);
-    const module = convertAnkiCollection(collection, { settings: DEFAULT_SCHEDULER_SETTINGS }).modules[0];
+    const module = (await convertAnkiCollection(collection, { settings: DEFAULT_SCHEDULER_SETTINGS })).modules[0];
     const back = new Map(module?.module.cards.map((c) => [c.front, c]));
     expect(back.get(first.front)?.back).toBe(`See ![mask](<${image.id}.png>)`);
     const reversed = module?.module.cards.filter((c) => c.kind === "REVERSED").map((c) => c.front);

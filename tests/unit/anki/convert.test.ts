@@ -133,7 +133,7 @@ describe("convertAnkiCollection edge cases", () => {
         : c,
     );
     input.cards.push({ id: 403, noteId: 4, deckId: 2001, ordinal: 4, type: 0, queue: 0, suspended: false, buried: false, due: 9, history: [] });
-    const out = convertAnkiCollection(await readAnkiPackage(await writeAnkiPackage(input, now)), { settings: DEFAULT_SCHEDULER_SETTINGS });
+    const out = await convertAnkiCollection(await readAnkiPackage(await writeAnkiPackage(input, now)), { settings: DEFAULT_SCHEDULER_SETTINGS });
     const replay = defined(scheduleOf(out, `${noteKey("Ab3$x!q")}:0`)?.replay, "the replayed history");
     expect(replay.state).toBeNull();
     expect(replay.reviews).toHaveLength(4);
