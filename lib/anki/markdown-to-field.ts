@@ -2,34 +2,15 @@
 // math as MathJax `\(…\)` / `\[…\]` (Anki renders it itself), the app's image
 // links as `<img src="name">` of a packaged media file, raw HTML escaped, only
 // http(s) and mailto links kept. Pure.
-import { Marked, type Tokens, type TokenizerAndRendererExtension } from "marked";
+import { Marked, type Tokens } from "marked";
 import { escapeHtml } from "../render/markdown";
+import { mathExtensions } from "../render/math-syntax";
 
-const blockMath: TokenizerAndRendererExtension = {
-  name: "blockMath",
-  level: "block",
-  start: (src) => src.indexOf("$$"),
-  tokenizer(src) {
-    const match = /^\$\$([\s\S]+?)\$\$(?:\n|$)/.exec(src);
-    if (!match) return undefined;
-    return { type: "blockMath", raw: match[0], text: (match[1] ?? "").trim() };
-  },
-  renderer: (token) => `<p>\\[${escapeHtml(String(token.text))}\\]</p>\n`,
-};
-
-const inlineMath: TokenizerAndRendererExtension = {
-  name: "inlineMath",
-  level: "inline",
-  start: (src) => src.indexOf("$"),
-  tokenizer(src) {
-    const display = /^\$\$([^$]+?)\$\$/.exec(src);
-    if (display) return { type: "inlineMath", raw: display[0], text: display[1] ?? "", display: true };
-    const inline = /^\$(?=\S)([^$\n]+?)(?<=\S)\$(?!\d)/.exec(src);
-    if (!inline) return undefined;
-    return { type: "inlineMath", raw: inline[0], text: inline[1] ?? "", display: false };
-  },
-  renderer: (token) => (token.display === true ? `\\[${escapeHtml(String(token.text))}\\]` : `\\(${escapeHtml(String(token.text))}\\)`),
-};
+// Anki renders MathJax itself: the TeX goes in escaped, between its delimiters.
+const MATH = mathExtensions({
+  block: (tex) => `<p>\\[${escapeHtml(tex)}\\]</p>\n`,
+  inline: (tex, display) => (display ? `\\[${escapeHtml(tex)}\\]` : `\\(${escapeHtml(tex)}\\)`),
+});
 
 const SAFE_HREF = /^(https?:|mailto:)/i;
 
@@ -38,7 +19,7 @@ export function markdownToField(mediaName: (href: string) => string | null): (ma
   const marked = new Marked({
     gfm: true,
     breaks: true,
-    extensions: [blockMath, inlineMath],
+    extensions: MATH,
     renderer: {
       html: (token: Tokens.HTML | Tokens.Tag) => escapeHtml(token.text),
       link(token: Tokens.Link) {

@@ -5,7 +5,8 @@
 // card editor runs it in the browser for its live preview, so the preview is
 // exactly what the server will show.
 import katex from "katex";
-import { Marked, type Tokens, type TokenizerAndRendererExtension } from "marked";
+import { Marked, type Tokens } from "marked";
+import { mathExtensions } from "./math-syntax";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -17,32 +18,10 @@ function renderMath(tex: string, displayMode: boolean): string {
   return katex.renderToString(tex, { displayMode, throwOnError: false, trust: false, strict: "ignore", maxSize: 20, maxExpand: 200 });
 }
 
-const blockMath: TokenizerAndRendererExtension = {
-  name: "blockMath",
-  level: "block",
-  start: (src) => src.indexOf("$$"),
-  tokenizer(src) {
-    const match = /^\$\$([\s\S]+?)\$\$(?:\n|$)/.exec(src);
-    if (!match) return undefined;
-    return { type: "blockMath", raw: match[0], text: (match[1] ?? "").trim() };
-  },
-  renderer: (token) => `<div class="math-display">${renderMath(String(token.text), true)}</div>\n`,
-};
-
-const inlineMath: TokenizerAndRendererExtension = {
-  name: "inlineMath",
-  level: "inline",
-  start: (src) => src.indexOf("$"),
-  tokenizer(src) {
-    const display = /^\$\$([^$]+?)\$\$/.exec(src);
-    if (display) return { type: "inlineMath", raw: display[0], text: display[1] ?? "", display: true };
-    // `$5` or `$ 5` is money, not math: require a non-space right after the `$`.
-    const inline = /^\$(?=\S)([^$\n]+?)(?<=\S)\$(?!\d)/.exec(src);
-    if (!inline) return undefined;
-    return { type: "inlineMath", raw: inline[0], text: inline[1] ?? "", display: false };
-  },
-  renderer: (token) => renderMath(String(token.text), token.display === true),
-};
+const MATH = mathExtensions({
+  block: (tex) => `<div class="math-display">${renderMath(tex, true)}</div>\n`,
+  inline: (tex, display) => renderMath(tex, display),
+});
 
 const SAFE_HREF = /^(https?:|mailto:|\/|#|\.)/i;
 /** The only images shown: the app's own, stored with the cards (see lib/images). Any other source shows its alt text. */
@@ -51,7 +30,7 @@ const OWN_IMAGE = /^\/api\/images\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 const markdown = new Marked({
   gfm: true,
   breaks: false,
-  extensions: [blockMath, inlineMath],
+  extensions: MATH,
   renderer: {
     html: (token: Tokens.HTML | Tokens.Tag) => escapeHtml(token.text),
     link(token: Tokens.Link) {
