@@ -9,11 +9,9 @@
 // (which tells memory still held from garbage the idle server has not yet
 // collected). Prints figures; never passes or fails. Uses the existing
 // production build: run `npm run build` after changing the code.
-import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { createPrismaClient } from "../lib/db/client";
 import { LAB_UPLOAD_LIMIT_BYTES } from "../lib/labs/submissions/submit-output";
-import { prepareDatabase } from "../scripts/support/prepare-database";
+import { freshBenchDatabase } from "./support/fresh-database";
 import { abuseBodies, type AbuseBody, warmUpBodies } from "./support/abuse-bodies";
 import { runBench, type Cleanups } from "./support/lifecycle";
 import { createLoadUsers, type LoadUser } from "./support/load-users";
@@ -94,13 +92,8 @@ async function round(server: NextServer, body: AbuseBody, users: LoadUser[]): Pr
 async function main(cleanups: Cleanups): Promise<void> {
   heading("Setup");
   ensureProductionBuild();
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  if (process.env.DATABASE_URL) note("Ignoring DATABASE_URL: the benchmark always uses its own fresh embedded Postgres");
-  delete process.env.DATABASE_URL;
-  const database = await prepareDatabase({ dataDir: DATA_DIR, port: await freePort(), seed: true });
-  cleanups.push(database.stop);
-  const prisma = createPrismaClient(database.url, 2);
-  cleanups.push(() => prisma.$disconnect());
+  const database = await freshBenchDatabase(cleanups, { dataDir: DATA_DIR, seed: true, poolSize: 2 });
+  const { prisma } = database;
 
   const bodies = abuseBodies();
   for (const b of bodies) note(`${b.label}: ${(b.bytes.length / MiB).toFixed(1)} MiB (cap ${(LAB_UPLOAD_LIMIT_BYTES / MiB).toFixed(1)} MiB)`);

@@ -4,18 +4,15 @@
 // production build, back to back and paced, against a 50 ms p99 target, with
 // a check that every 201 stored exactly one attempt. Prints figures; never
 // passes or fails.
-import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { createPrismaClient } from "../lib/db/client";
 import type { PrismaClient } from "../lib/db/generated/client";
-import { prepareDatabase } from "../scripts/support/prepare-database";
+import { freshBenchDatabase } from "./support/fresh-database";
 import { runInProcessBench, GRADE_SEEDS } from "./support/grade-inprocess";
 import { runGradeLoad, type GradeLoadOptions } from "./support/grade-load";
 import { reportHttp, reportInProcess, type HttpRunReport } from "./support/grade-report";
 import { buildGradeCases, type GradeCase } from "./support/grade-requests";
 import { createLoadUsers, type LoadUser } from "./support/load-users";
 import { ensureProductionBuild, startNextServer } from "./support/next-server";
-import { freePort } from "./support/ports";
 import { heading, loadAverage, note } from "./support/stats";
 import { runBench, type Cleanups } from "./support/lifecycle";
 
@@ -40,13 +37,8 @@ async function main(cleanups: Cleanups): Promise<void> {
   note(
     `Request mix: ${count(cases, "right")} right, ${count(cases, "misconception")} misconception, ${count(cases, "unreadable")} unreadable cases over ${GRADE_SEEDS.length} seeds`,
   );
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  if (process.env.DATABASE_URL) note("Ignoring DATABASE_URL: the benchmark always uses its own fresh embedded Postgres");
-  delete process.env.DATABASE_URL;
-  const database = await prepareDatabase({ dataDir: DATA_DIR, port: await freePort(), seed: false });
-  cleanups.push(database.stop);
-  const prisma = createPrismaClient(database.url, 4);
-  cleanups.push(() => prisma.$disconnect());
+  const database = await freshBenchDatabase(cleanups, { dataDir: DATA_DIR, seed: false, poolSize: 4 });
+  const { prisma } = database;
   const users = await createLoadUsers(prisma, "bench-grade", CLIENTS);
   note(`Created ${users.length} users (one API token each)`);
 

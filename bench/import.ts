@@ -10,14 +10,12 @@
 // enrolled in the 20 imported modules and the built-in course. Prints
 // figures; never passes or fails. Uses the existing production build: run
 // `npm run build` after changing the code. Search has its own: bench:search.
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { catalogue } from "../exercises/catalogue";
-import { createPrismaClient } from "../lib/db/client";
 import type { EventLoopSample } from "../lib/monitoring/event-loop-probe";
 import { getTodayQueue } from "../lib/queue/today-queue";
-import { prepareDatabase } from "../scripts/support/prepare-database";
 import { writeLatestPackage } from "../tests/unit/anki/support/build-latest";
+import { freshBenchDatabase } from "./support/fresh-database";
 import { BENCH_T0, DAY_MS, benchAnkiCollection } from "./support/anki-bench-package";
 import { runBench, type Cleanups } from "./support/lifecycle";
 import { createLoadUsers, type LoadUser } from "./support/load-users";
@@ -99,13 +97,8 @@ async function phase(label: string, server: NextServer, user: LoadUser, bytes: U
 async function main(cleanups: Cleanups): Promise<void> {
   heading("Setup");
   ensureProductionBuild();
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  if (process.env.DATABASE_URL) note("Ignoring DATABASE_URL: the benchmark always uses its own fresh embedded Postgres");
-  delete process.env.DATABASE_URL;
-  const database = await prepareDatabase({ dataDir: DATA_DIR, port: await freePort(), seed: true });
-  cleanups.push(database.stop);
-  const prisma = createPrismaClient(database.url, 4);
-  cleanups.push(() => prisma.$disconnect());
+  const database = await freshBenchDatabase(cleanups, { dataDir: DATA_DIR, seed: true, poolSize: 4 });
+  const { prisma } = database;
   const [user, warm] = await createLoadUsers(prisma, "import", 2);
   if (!user || !warm) throw new Error("no bench users");
 

@@ -5,14 +5,12 @@
 // client; then a run where app server A and one worker are SIGKILLed a third
 // of the way through, with the counts acknowledged against stored. Prints
 // figures with the load average beside each; never passes or fails.
-import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { createPrismaClient } from "../lib/db/client";
 import type { PrismaClient } from "../lib/db/generated/client";
 import { referenceOutput } from "../lib/labs";
 import { encodeNpy } from "../lib/labs/tensor-file";
 import { catalogue } from "../exercises/catalogue";
-import { prepareDatabase } from "../scripts/support/prepare-database";
+import { freshBenchDatabase } from "./support/fresh-database";
 import { runFailoverLabUploads, runFailoverReviewLoad, type FailoverLoadOptions } from "./support/failover-load";
 import { killApp, startInstances, type Instances } from "./support/instances";
 import { reportKill, reportRuns, type InstancesRun, type KillReport } from "./support/instances-report";
@@ -45,13 +43,8 @@ const RUNS: Run[] = [
 async function main(cleanups: Cleanups): Promise<void> {
   heading("Setup");
   ensureProductionBuild();
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  if (process.env.DATABASE_URL) note("Ignoring DATABASE_URL: the benchmark always uses its own fresh embedded Postgres");
-  delete process.env.DATABASE_URL;
-  const database = await prepareDatabase({ dataDir: DATA_DIR, port: await freePort(), seed: true });
-  cleanups.push(database.stop);
-  const prisma = createPrismaClient(database.url, 4);
-  cleanups.push(() => prisma.$disconnect());
+  const database = await freshBenchDatabase(cleanups, { dataDir: DATA_DIR, seed: true, poolSize: 4 });
+  const { prisma } = database;
   await createBenchModule(prisma);
 
   const instances = await startInstances({

@@ -3,12 +3,10 @@
 // time to build today's queue for a user with 100,000 card states. Prints
 // figures and ratios to targets; never passes or fails. `-- --only=posts` or
 // `-- --only=queue` runs one part.
-import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { createPrismaClient } from "../lib/db/client";
 import type { PrismaClient } from "../lib/db/generated/client";
 import { applyMigrations, createDatabase } from "../lib/db/migrations";
-import { prepareDatabase } from "../scripts/support/prepare-database";
+import { freshBenchDatabase } from "./support/fresh-database";
 import { cpuBetween, postmasterPid, sampleCpu, type CpuSample } from "./support/cpu";
 import { reportLoad, type RunReport } from "./support/load-report";
 import { countReviewLogs, createBenchModule, createLoadUsers, type LoadUser } from "./support/load-users";
@@ -46,13 +44,8 @@ if (only !== undefined && only !== "posts" && only !== "queue") throw new Error(
 async function main(cleanups: Cleanups): Promise<void> {
   heading("Setup");
   if (only !== "queue") ensureProductionBuild();
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  if (process.env.DATABASE_URL) note("Ignoring DATABASE_URL: the benchmark always uses its own fresh embedded Postgres");
-  delete process.env.DATABASE_URL;
-  const database = await prepareDatabase({ dataDir: DATA_DIR, port: await freePort(), seed: true });
-  cleanups.push(database.stop);
-  const prisma = createPrismaClient(database.url, 4);
-  cleanups.push(() => prisma.$disconnect());
+  const database = await freshBenchDatabase(cleanups, { dataDir: DATA_DIR, seed: true, poolSize: 4 });
+  const { prisma } = database;
   if (only !== "queue") await runPosts(prisma, database.url, cleanups);
   if (only !== "posts") {
     const queueUrl = await createDatabase(database.url, "bench_queue");
