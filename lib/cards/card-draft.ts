@@ -76,5 +76,3 @@ export type NewNoteBody = z.infer<typeof NewNoteBodySchema>;
 
 /** PATCH /api/cards/{id}: the whole note as it should now be. */
 export const NotePatchBodySchema = z.object({ draft: CardDraftSchema }).strict();
-
-export const CardIdParamsSchema = z.object({ id: z.uuid() });

@@ -78,19 +78,10 @@ export function cardsOfNote(key: string, draft: CardDraft): NoteCard[] {
   }
 }
 
-/** What the editor needs of a stored card to reopen its note. */
-export type StoredNoteCard = {
-  externalId: string;
+/** What the editor needs of a stored card to reopen its note: a card row, whose kind and role are the table's wider enums. */
+export type StoredNoteCard = Omit<NoteCard, "kind" | "role" | "noteSource" | "contentHash"> & {
   kind: string;
   role: string;
-  front: string;
-  back: string;
-  commonWrongAnswer: string | null;
-  keyPoints: string[];
-  topic: string;
-  tags: string[];
-  difficulty: "EASY" | "MEDIUM" | "HARD";
-  siblingKey: string;
   noteSource: string | null;
 };
 

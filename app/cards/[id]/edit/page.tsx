@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { loadNote, type NoteView } from "@/lib/cards/card-editor";
-import { CardIdParamsSchema } from "@/lib/cards/card-draft";
+import { CardIdParamsSchema } from "@/lib/cards/card-schemas";
 import { AppError } from "@/lib/errors/app-error";
 import { STUDY_LINKS, TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../../../session-user";
