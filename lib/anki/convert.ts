@@ -13,7 +13,7 @@ import { deckModuleIdentity, type ModuleIdentity } from "./module-identity";
 import { noteTypeShape, type NoteTypeShape } from "./note-type-shape";
 import { historyEvents } from "./replay-history";
 import { NoticeLog, type Notice } from "./report";
-import type { AnkiCard, AnkiCollection, AnkiDeck } from "./schemas";
+import type { AnkiCard, AnkiCollection, AnkiDeck, AnkiMedia } from "./schemas";
 
 /** One card's schedule: where it sits in Anki and the FSRS state its history replays to. */
 export type AnkiCardSchedule = { externalId: string; ankiCardId: number; suspended: boolean; buried: boolean; replay: ReplayResult };
@@ -22,7 +22,7 @@ export type AnkiModule = {
   deck: Pick<AnkiDeck, "id" | "name">;
   module: ParsedModule;
   schedules: AnkiCardSchedule[];
-  /** Media file names the module's cards reference (and the package holds). */
+  /** Media file names the module's cards link to. */
   media: string[];
 };
 
@@ -30,13 +30,27 @@ export type AnkiConversion = {
   modules: AnkiModule[];
   noteTypes: { name: string; treatedAs: NoteTypeShape["kind"]; notes: number }[];
   notices: Notice[];
+  /** The package's media files some module's cards link to (the rest is not kept). */
+  media: AnkiMedia[];
 };
 
 export type ConvertOptions = { settings: SchedulerSettings };
 
-/** `anki-<16 hex of the guid's SHA-256>`: stable across re-imports, whatever characters the guid holds. */
+const NOTE_KEY = /^anki-[0-9a-f]{16}$/;
+
+/** Whether `key` is a note key (see noteKey): our own export writes it as the note's guid. */
+export function isNoteKey(key: string): boolean {
+  return NOTE_KEY.test(key);
+}
+
+/**
+ * `anki-<16 hex of the guid's SHA-256>`: stable across re-imports, whatever
+ * characters the guid holds. A guid that is a note key already (a package
+ * this app exported from cards it imported) is kept, so the cards come back
+ * under the ids they left with.
+ */
 export function noteKey(guid: string): string {
-  return `anki-${sha256(`anki-guid\n${guid}`).slice(0, 16)}`;
+  return isNoteKey(guid) ? guid : `anki-${sha256(`anki-guid\n${guid}`).slice(0, 16)}`;
 }
 
 type Pending = {
@@ -46,6 +60,9 @@ type Pending = {
   schedules: AnkiCardSchedule[];
   media: Set<string>;
   skipped: SkippedLine[];
+  /** Notes with a card here so far, and the last of them: a card's place is "note N" of its deck. */
+  notes: number;
+  lastNoteId: number | null;
 };
 
 function keepTags(tags: readonly string[], log: NoticeLog): string[] {
@@ -85,8 +102,6 @@ export async function convertAnkiCollection(collection: AnkiCollection, options:
   const replay = historyReplayer(options.settings);
   const typeById = new Map(collection.noteTypes.map((t) => [t.id, { type: t, shape: noteTypeShape(t), notes: 0 }]));
   const deckById = new Map(collection.decks.map((d) => [d.id, d]));
-  const mediaNames = new Set(collection.media.map((m) => m.name));
-  for (const m of collection.media) if (m.type === "image/svg+xml") log.add("SVG_MEDIA", m.name);
   const cardsByNote = new Map<number, AnkiCard[]>();
   for (const card of collection.cards) cardsByNote.set(card.noteId, [...(cardsByNote.get(card.noteId) ?? []), card]);
 
@@ -99,7 +114,7 @@ export async function convertAnkiCollection(collection: AnkiCollection, options:
     if (!entry) {
       if (!deck) log.add("DECK_MISSING", String(deckId));
       const identity = deckModuleIdentity(deck?.name ?? "Default", identities);
-      entry = { identity, deck, cards: [], schedules: [], media: new Set(), skipped: [] };
+      entry = { identity, deck, cards: [], schedules: [], media: new Set(), skipped: [], notes: 0, lastNoteId: null };
       pending.set(key, entry);
     }
     return entry;
@@ -130,7 +145,12 @@ export async function convertAnkiCollection(collection: AnkiCollection, options:
       const faces = cardFaces(shape, note.fields, card.ordinal, bothDirections, fieldNotes);
       for (const sound of fieldNotes.sounds) log.add("SOUND_DROPPED", sound);
       log.add("IMAGE_DROPPED", undefined, fieldNotes.droppedImages);
-      const source = { file: `anki note ${note.id}`, line: 1 };
+      if (target.lastNoteId !== note.id) {
+        target.notes += 1;
+        target.lastNoteId = note.id;
+      }
+      // The note's number in its deck, in Anki's order: where a learner finds it (Anki's note id is in `file`).
+      const source = { file: `anki note ${note.id}`, line: target.notes };
       if ("skip" in faces) {
         target.skipped.push({ ...source, text: note.fields[0]?.slice(0, 80) ?? "", reason: faces.skip });
         log.add("CARD_SKIPPED", faces.skip);
@@ -160,10 +180,7 @@ export async function convertAnkiCollection(collection: AnkiCollection, options:
         log.add("CARD_SKIPPED", reason);
         continue;
       }
-      for (const image of fieldNotes.images) {
-        if (mediaNames.has(image)) target.media.add(image);
-        else log.add("MEDIA_NOT_IN_PACKAGE", image);
-      }
+      for (const image of fieldNotes.images) target.media.add(image);
       target.cards.push(parsed.data);
       target.schedules.push({ externalId, ankiCardId: card.id, suspended: card.suspended, buried: card.buried, replay: replayCard(card, replay, log) });
     }
@@ -178,7 +195,7 @@ export async function convertAnkiCollection(collection: AnkiCollection, options:
         module: {
           slug: p.identity.slug,
           title: p.identity.title,
-          description: `Imported from the Anki deck “${p.identity.title}”.`.slice(0, 1000),
+          description: `Imported from the Anki deck “${p.deck?.name ?? p.identity.title}”.`.slice(0, 1000),
           sourceHash: sha256(stableStringify(p.cards.map((c) => [c.externalId, c.contentHash]))),
           cards: p.cards,
           checklist: [],
@@ -190,5 +207,6 @@ export async function convertAnkiCollection(collection: AnkiCollection, options:
       }),
     );
   const noteTypes = [...typeById.values()].map((e) => ({ name: e.type.name, treatedAs: e.shape.kind, notes: e.notes }));
-  return { modules, noteTypes, notices: log.list() };
+  const linked = new Set(modules.flatMap((m) => m.media));
+  return { modules, noteTypes, notices: log.list(), media: collection.media.filter((m) => linked.has(m.name)) };
 }

@@ -20,6 +20,15 @@ export function deckSlug(name: string): string {
   return base || `deck-${sha256(name).slice(0, 8)}`;
 }
 
+/** `Japanese::Vocab N5` → `Japanese › Vocab N5`: nested decks as a person reads them, at most 120 characters. */
+export function deckTitle(name: string): string {
+  const levels = name
+    .split("::")
+    .map((level) => level.trim())
+    .filter(Boolean);
+  return levels.join(" › ").slice(0, MAX_TITLE) || "Default";
+}
+
 /**
  * The identity of the module for deck `name`, unique among `taken` (which it
  * updates): two decks whose names give the same slug get `-<hash>` suffixes
@@ -28,7 +37,7 @@ export function deckSlug(name: string): string {
 export function deckModuleIdentity(name: string, taken: Map<string, ModuleIdentity>): ModuleIdentity {
   let slug = deckSlug(name);
   if (taken.has(slug)) slug = `${slug}-${sha256(name).slice(0, 8)}`;
-  const identity = { slug, title: name.trim().slice(0, MAX_TITLE) || "Default" };
+  const identity = { slug, title: deckTitle(name) };
   taken.set(slug, identity);
   return identity;
 }

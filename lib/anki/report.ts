@@ -7,6 +7,9 @@ export const NOTICE_CODES = [
   "SOUND_DROPPED",
   "IMAGE_DROPPED",
   "MEDIA_NOT_IN_PACKAGE",
+  "SVG_MEDIA",
+  "IMAGE_REFUSED",
+  "IMAGE_TOO_LARGE",
   "CARD_SKIPPED",
   "TAGS_DROPPED",
   "CRAM_REVIEWS_SKIPPED",
@@ -17,7 +20,6 @@ export const NOTICE_CODES = [
   "FILTERED_DECK_CARDS",
   "NOTE_TYPE_MISSING",
   "DECK_MISSING",
-  "SVG_MEDIA",
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
@@ -28,7 +30,7 @@ const MESSAGES: Record<NoticeCode, string> = {
   SIBLINGS_MERGED: "Cards of those note types beyond the first per note were left out (the first card carries the note)",
   SOUND_DROPPED: "Sounds ([sound:…]) were dropped: cards play no audio",
   IMAGE_DROPPED: "Images that were not files of the package (web addresses, data URLs) were dropped",
-  MEDIA_NOT_IN_PACKAGE: "Images referenced by notes but missing from the package",
+  MEDIA_NOT_IN_PACKAGE: "Images the cards link to that the package does not hold: their links stay in the text",
   CARD_SKIPPED: "Cards skipped",
   TAGS_DROPPED: "Tags too long or past the per-card limit were dropped",
   CRAM_REVIEWS_SKIPPED: "Cram reviews in filtered decks that did not reschedule were skipped, as Anki's FSRS skips them",
@@ -39,7 +41,9 @@ const MESSAGES: Record<NoticeCode, string> = {
   FILTERED_DECK_CARDS: "Cards sitting in filtered decks were put back in their home decks",
   NOTE_TYPE_MISSING: "Notes whose note type is missing from the collection were skipped",
   DECK_MISSING: "Cards whose deck is missing from the collection went to a module named Default",
-  SVG_MEDIA: "SVG images (they can carry scripts) are in the media; serve them only as images",
+  SVG_MEDIA: "SVG images were not stored (an SVG can carry scripts): their links stay in the text",
+  IMAGE_REFUSED: "Images that are not PNG, JPEG, WebP or GIF, or are damaged, were not stored: their links stay in the text",
+  IMAGE_TOO_LARGE: "Images over 5 MiB (the cap per image) were not stored: their links stay in the text",
 };
 
 const MAX_EXAMPLES = 3;

@@ -44,6 +44,39 @@ export async function insertCardImage(
   return db.cardImage.create({ data: { ...image, byteSize: image.bytes.byteLength, createdAt: now }, select: META });
 }
 
+/** The module's images among `sha256s`: id by SHA-256. */
+export async function selectModuleImageIds(db: Db, moduleId: string, sha256s: readonly string[]): Promise<Map<string, string>> {
+  if (sha256s.length === 0) return new Map();
+  const rows = await db.cardImage.findMany({ where: { moduleId, sha256: { in: [...sha256s] } }, select: { id: true, sha256: true } });
+  return new Map(rows.map((r) => [r.sha256, r.id]));
+}
+
+/** A new image with its id chosen by the caller. */
+export type CardImageRow = {
+  id: string;
+  ownerId: string;
+  moduleId: string;
+  sha256: string;
+  contentType: string;
+  width: number | null;
+  height: number | null;
+  bytes: Uint8Array<ArrayBuffer>;
+};
+
+/**
+ * Inserts images whose ids the caller derived; a row whose id or bytes the
+ * module already holds is skipped, so repeating the call inserts nothing.
+ * Returns how many rows were inserted.
+ */
+export async function insertCardImages(db: Db, images: readonly CardImageRow[], now: Date): Promise<number> {
+  if (images.length === 0) return 0;
+  const { count } = await db.cardImage.createMany({
+    data: images.map((image) => ({ ...image, byteSize: image.bytes.byteLength, createdAt: now })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
 /** The image when `userId` may see a card of its module, else null (never says whether it exists). */
 export async function selectOptionalVisibleImage(db: Db, id: string, userId: string): Promise<CardImageFile | null> {
   const image = await db.cardImage.findFirst({

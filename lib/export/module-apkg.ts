@@ -3,6 +3,7 @@
 // stock Basic / Basic (and reversed card) / Cloze note types, one note per
 // sibling group, the review log as revlog rows, the images as media. Pure.
 import { sha256 } from "../content/ids";
+import { isNoteKey } from "../anki/convert";
 import { markdownToField } from "../anki/markdown-to-field";
 import type { AnkiCard, AnkiNote, AnkiNoteType, AnkiReview } from "../anki/schemas";
 import type { AnkiPackageInput } from "../anki/write-package";
@@ -155,7 +156,8 @@ export function moduleAnkiCollection(input: {
     if (!first) return;
     const note: AnkiNote = {
       id: noteIds.next(first.createdAt),
-      guid: `residual-${sha256(`${input.moduleId}\n${key}`).slice(0, 20)}`,
+      // A note that came from Anki keeps its key as its guid, so reading the package back gives the same cards.
+      guid: isNoteKey(key) ? key : `residual-${sha256(`${input.moduleId}\n${key}`).slice(0, 20)}`,
       noteTypeId,
       fields,
       tags: first.tags,
@@ -169,8 +171,9 @@ export function moduleAnkiCollection(input: {
   for (const [key, group] of groups) {
     const head = group[0];
     if (!head) continue;
-    const forward = group.find((c) => c.externalId === key);
-    const backward = group.find((c) => c.externalId === `${key}:rev`);
+    const anki = isNoteKey(key);
+    const forward = group.find((c) => c.externalId === (anki ? `${key}:0` : key));
+    const backward = group.find((c) => c.externalId === (anki ? `${key}:1` : `${key}:rev`));
     const clozeText = head.kind === "CLOZE" ? clozeNoteText(group) : null;
     if (clozeText) {
       const members = group.map((card) => ({ card, ordinal: Number(/:c(\d+)$/.exec(card.externalId)?.[1] ?? "1") - 1 }));
@@ -190,5 +193,8 @@ export function moduleAnkiCollection(input: {
     }
   }
   const media = [...usedMedia.values()].map((i) => ({ name: mediaFileName(i), bytes: i.bytes, type: i.contentType }));
-  return { decks: [{ id: deckId, name: input.title, path: input.title.split("::"), filtered: false }], noteTypes: NOTE_TYPES, notes, cards, media };
+  // A title read from a nested deck (`A › B`) goes back to Anki as that nesting.
+  const levels = input.title.split(/\s*(?:::|›)\s*/).filter(Boolean);
+  const path = levels.length ? levels : [input.title];
+  return { decks: [{ id: deckId, name: path.join("::"), path, filtered: false }], noteTypes: NOTE_TYPES, notes, cards, media };
 }

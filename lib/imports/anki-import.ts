@@ -2,17 +2,22 @@
 // importer's own modules (previewed like any upload), and on commit, in the
 // same transaction, every card's Anki history is written as review log rows
 // with the FSRS state it replays to, so imported cards come due when FSRS
-// says. Re-importing the same package changes nothing.
+// says. The images the cards show are stored with their modules
+// (lib/imports/import-images.ts). Re-importing the same package changes nothing.
 import { convertAnkiCollection, type AnkiConversion } from "../anki/convert";
+import { isBareFileName } from "../anki/media-name";
 import { readAnkiPackage } from "../anki/read-package";
 import type { Notice } from "../anki/report";
 import { importModule } from "../content/import-module";
 import type { PrismaClient } from "../db/generated/client";
+import type { Db } from "../db/client";
+import { lockImageQuota } from "../data/card-image";
 import { insertEnrollments } from "../data/enrollment";
 import { writeImportedHistory } from "../data/imported-history";
 import { selectUserSettings } from "../data/user-settings";
 import { AppError } from "../errors/app-error";
 import { schedulerSettingsOf } from "../settings/scheduler-settings";
+import { planImportImages, storeImportImages, type ImageSummary } from "./import-images";
 import { previewImport, type ImportPreview } from "./import-preview";
 import { ANKI_CARD_LIMIT } from "./limits";
 
@@ -27,10 +32,15 @@ export type AnkiImportResult = {
   notices: Notice[];
   /** Cards that have a review history, and the reviews in it. */
   history: { cards: number; reviews: number };
-  /** On commit: how many card states and review rows were written (a re-import writes none). */
-  written: { cards: number; reviews: number } | null;
+  /** The images the cards show: stored new (a dry run: would be), already stored, not stored (see the notices). */
+  images: ImageSummary;
+  /** On commit: how many card states, review rows and images were written (a re-import writes none). */
+  written: { cards: number; reviews: number; images: number } | null;
   committed: boolean;
 };
+
+/** The media file an image link of a converted card names: the converter writes bare file names. */
+const mediaFileOf = (target: string) => (isBareFileName(target) ? target.normalize("NFC") : null);
 
 /** Anki imports write up to ANKI_CARD_LIMIT cards and their histories in one transaction. */
 const ANKI_TRANSACTION = { maxWait: 10_000, timeout: 300_000 };
@@ -53,16 +63,25 @@ export async function importAnkiUpload(db: PrismaClient, request: AnkiImportRequ
   }
   const withHistory = conversion.modules.flatMap((m) => m.schedules).filter((s) => s.replay.reviews.length > 0);
   const history = { cards: withHistory.length, reviews: withHistory.reduce((sum, s) => sum + s.replay.reviews.length, 0) };
-  const summary = { format: "anki" as const, noteTypes: conversion.noteTypes, notices: conversion.notices, history };
   const scope = request.userId;
-  const previews = (tx: Parameters<typeof previewImport>[0]) => Promise.all(modules.map((m) => previewImport(tx, scope, m, "anki", null)));
+  const media = new Map(conversion.media.map((m) => [m.name, m.bytes]));
+  const withImages = async (tx: Db) => {
+    const images = await planImportImages(tx, scope, modules.map((module) => ({ module, files: media, fileOf: mediaFileOf })));
+    const summary = { format: "anki" as const, noteTypes: conversion.noteTypes, notices: [...conversion.notices, ...images.notices], history, images: images.summary };
+    return { images, summary, planned: await Promise.all(images.modules.map((m) => previewImport(tx, scope, m, "anki", null))) };
+  };
 
-  if (request.dryRun) return { ...summary, modules: await previews(db), written: null, committed: false };
+  if (request.dryRun) {
+    const { summary, planned } = await withImages(db);
+    return { ...summary, modules: planned, written: null, committed: false };
+  }
   return db.$transaction(async (tx) => {
-    const planned = await previews(tx);
-    const written = { cards: 0, reviews: 0 };
+    if (media.size) await lockImageQuota(tx, scope);
+    const { images, summary, planned } = await withImages(tx);
+    const written = { cards: 0, reviews: 0, images: 0 };
     for (const [i, converted] of conversion.modules.entries()) {
-      const report = await importModule(tx, converted.module, { scope, ownerId: scope }, now);
+      const report = await importModule(tx, images.modules[i] ?? converted.module, { scope, ownerId: scope }, now);
+      written.images += await storeImportImages(tx, scope, report.module.id, images.images[i] ?? [], now);
       await insertEnrollments(tx, scope, [report.module.id], now);
       const cards = await tx.card.findMany({ where: { moduleId: report.module.id }, select: { id: true, externalId: true } });
       const idOf = new Map(cards.map((c) => [c.externalId, c.id]));

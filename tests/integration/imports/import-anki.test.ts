@@ -37,7 +37,7 @@ describe("POST /api/imports with an Anki package", () => {
 
     const imported = await ok(await post(auth, "filename=deck.apkg", apkg));
     expect(imported.committed).toBe(true);
-    expect(imported.written).toEqual(preview.history);
+    expect(imported.written).toEqual({ ...preview.history, images: preview.images.stored });
     const slugs = imported.modules.map((m) => m.module.slug).sort();
     expect((await db.module.findMany({ where: { scope: user.id }, select: { slug: true } })).map((m) => m.slug).sort()).toEqual(slugs);
     expect(await db.enrollment.count({ where: { userId: user.id } })).toBe(slugs.length);
@@ -46,7 +46,7 @@ describe("POST /api/imports with an Anki package", () => {
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(preview.history.reviews);
 
     const again = await ok(await post(auth, "filename=deck.apkg", apkg));
-    expect(again.written).toEqual({ cards: 0, reviews: 0 });
+    expect(again.written).toEqual({ cards: 0, reviews: 0, images: 0 });
     for (const m of again.modules) expect(m.cards.created.total + m.cards.updated.total + m.cards.archived.total).toBe(0);
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(preview.history.reviews);
   });

@@ -32,7 +32,7 @@ describe.each(LAYOUTS)("convertAnkiCollection ($layout package)", ({ build }) =>
     expect(out.modules.map((m) => [m.module.slug, m.module.title])).toEqual([
       ["default", "Default"],
       ["transformers", "Transformers"],
-      ["transformers-attention", "Transformers::Attention"],
+      ["transformers-attention", "Transformers › Attention"],
     ]);
     for (const m of out.modules) expect(ParsedModuleSchema.safeParse(m.module).success).toBe(true);
   });
