@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { AnkiImportResult } from "@/lib/imports/anki-import";
+import { ImageCounts, NoticeList } from "./image-counts";
 import { ImportPreviewView } from "./import-preview";
 
 /** Cards an import would create, update, restore or archive, over every deck. */
@@ -20,16 +21,8 @@ export function AnkiPreviewView({ result, children }: { result: AnkiImportResult
         <p style={{ margin: 0 }}>
           Review history: <strong>{result.history.reviews}</strong> reviews of <strong>{result.history.cards}</strong> cards, replayed through FSRS.
         </p>
-        {result.notices.length > 0 && (
-          <ul className="small muted" style={{ margin: 0, paddingLeft: 18 }}>
-            {result.notices.map((n) => (
-              <li key={n.code}>
-                {n.message}
-                {n.count > 1 ? ` (${n.count})` : ""}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ImageCounts images={result.images} committed={false} />
+        <NoticeList notices={result.notices} />
         {children}
       </section>
       {result.modules.map((m) => (
@@ -55,7 +48,9 @@ export function AnkiDone({ result }: { result: AnkiImportResult }) {
         ))}
       </ul>
       <p className="muted small" style={{ margin: 0 }}>
-        {result.written ? `${result.written.reviews} reviews of ${result.written.cards} cards were added to your history.` : ""}
+        {result.written
+          ? `${result.written.reviews} reviews of ${result.written.cards} cards were added to your history; ${result.written.images} images were stored.`
+          : ""}
       </p>
       <Link href="/review" className="button primary block" data-testid="import-review">
         Start reviewing

@@ -2,15 +2,17 @@
 // Choose a file or paste notes, pick the module, preview, confirm.
 import Link from "next/link";
 import { useState } from "react";
-import { isAnkiFileName, sendImport, slugFromFileName } from "@/lib/client/import-request";
+import { isAnkiFileName, isZipFileName, sendImport, slugFromFileName } from "@/lib/client/import-request";
 import type { AnkiImportResult } from "@/lib/imports/anki-import";
 import type { ImportResult } from "@/lib/imports/import-upload";
+import type { ModuleZipResult } from "@/lib/imports/module-zip-import";
 import { AnkiDone, AnkiPreviewView, ankiWillWrite } from "./anki-preview";
+import { ImageCounts, NoticeList } from "./image-counts";
 import { ImportPreviewView } from "./import-preview";
 
 type Module = { slug: string; title: string; cards: number };
 type Source = { bytes: Uint8Array; filename?: string };
-type Result = ImportResult | AnkiImportResult;
+type Result = ImportResult | AnkiImportResult | ModuleZipResult;
 type Step =
   | { kind: "edit" }
   | { kind: "previewing" }
@@ -19,6 +21,8 @@ type Step =
   | { kind: "done"; result: Result };
 
 const NEW = "__new__";
+/** A zipped module folder goes to the module its module.json names unless another is chosen. */
+const FROM_ZIP = "__zip__";
 
 export function ImportForm({ modules }: { modules: Module[] }) {
   const [file, setFile] = useState<File | null>(null);
@@ -30,7 +34,8 @@ export function ImportForm({ modules }: { modules: Module[] }) {
   const [error, setError] = useState<string | null>(null);
 
   const anki = file !== null && isAnkiFileName(file.name);
-  const module = anki ? undefined : target === NEW ? slug.trim() : target;
+  const zip = file !== null && isZipFileName(file.name);
+  const module = anki || (zip && target === FROM_ZIP) ? undefined : target === NEW ? slug.trim() : target;
   const busy = step.kind === "previewing" || step.kind === "committing";
 
   async function source(): Promise<Source | null> {
@@ -42,7 +47,7 @@ export function ImportForm({ modules }: { modules: Module[] }) {
   async function run(dryRun: boolean) {
     const from = await source();
     if (!from) return setError("Choose a file or paste some notes first.");
-    if (!anki && !module) return setError("Name the new module (lowercase letters, digits and hyphens).");
+    if (!anki && !zip && !module) return setError("Name the new module (lowercase letters, digits and hyphens).");
     const shown = step.kind === "preview" ? step.result : null;
     if (dryRun) setStep({ kind: "previewing" });
     else if (shown) setStep({ kind: "committing", result: shown });
@@ -63,6 +68,10 @@ export function ImportForm({ modules }: { modules: Module[] }) {
   }
 
   if (step.kind === "done") return step.result.format === "anki" ? <AnkiDone result={step.result} /> : <Done result={step.result} />;
+  const pickTarget = (value: string) => {
+    setTarget(value);
+    changed();
+  };
   const preview = step.kind === "preview" || step.kind === "committing" ? step.result : null;
   const willWrite = !preview
     ? 0
@@ -85,15 +94,18 @@ export function ImportForm({ modules }: { modules: Module[] }) {
     <>
       <section className="panel stack" aria-busy={busy}>
         <label>
-          File (.md, .csv, .tsv, or an Anki .apkg)
+          File (.md, .csv, .tsv, an Anki .apkg, or a module .zip)
           <input
             type="file"
-            accept=".md,.markdown,.txt,.csv,.tsv,.apkg,.colpkg,text/markdown,text/csv"
+            accept=".md,.markdown,.txt,.csv,.tsv,.apkg,.colpkg,.zip,text/markdown,text/csv,application/zip"
             data-testid="import-file"
             onChange={(e) => {
               const chosen = e.currentTarget.files?.[0] ?? null;
               setFile(chosen);
               if (chosen && !slug && !isAnkiFileName(chosen.name)) setSlug(slugFromFileName(chosen.name));
+              const zipped = chosen !== null && isZipFileName(chosen.name);
+              if (zipped && target !== FROM_ZIP) setTarget(FROM_ZIP);
+              if (!zipped && target === FROM_ZIP) setTarget(modules[0]?.slug ?? NEW);
               changed();
             }}
           />
@@ -121,14 +133,8 @@ export function ImportForm({ modules }: { modules: Module[] }) {
         {!anki && (
           <label>
             Into module
-            <select
-              value={target}
-              data-testid="import-module"
-              onChange={(e) => {
-                setTarget(e.currentTarget.value);
-                changed();
-              }}
-            >
+            <select value={target} data-testid="import-module" onChange={(e) => pickTarget(e.currentTarget.value)}>
+              {zip && <option value={FROM_ZIP}>The module the zip names</option>}
               {modules.map((m) => (
                 <option key={m.slug} value={m.slug}>
                   {m.title} ({m.cards} cards)
@@ -183,13 +189,21 @@ export function ImportForm({ modules }: { modules: Module[] }) {
         (preview.format === "anki" ? (
           <AnkiPreviewView result={preview}>{confirm}</AnkiPreviewView>
         ) : (
-          <ImportPreviewView result={preview}>{confirm}</ImportPreviewView>
+          <ImportPreviewView result={preview}>
+            {preview.format === "zip" && (
+              <>
+                <ImageCounts images={preview.images} committed={false} />
+                <NoticeList notices={preview.notices} />
+              </>
+            )}
+            {confirm}
+          </ImportPreviewView>
         ))}
     </>
   );
 }
 
-function Done({ result }: { result: ImportResult }) {
+function Done({ result }: { result: ImportResult | ModuleZipResult }) {
   const { cards } = result;
   return (
     <section className="panel stack" data-testid="import-done">
@@ -197,6 +211,7 @@ function Done({ result }: { result: ImportResult }) {
       <p style={{ margin: 0 }}>
         {cards.created.total} new, {cards.updated.total} updated, {cards.unchanged.total} unchanged, {cards.archived.total} archived.
       </p>
+      {result.format === "zip" && <ImageCounts images={result.images} committed />}
       <p className="muted small" style={{ margin: 0 }}>
         New cards join your daily queue after the new cards already waiting; edited cards keep their history.
       </p>

@@ -10,9 +10,13 @@ const OUTCOMES = [
   { key: "archived", label: "archived" },
 ] as const;
 
+/** Where a card comes from: a line of a file, or an Anki note's number in its deck. */
+const placeWord = (format: ImportPreview["format"]) => (format === "anki" ? "note" : "line");
+
 /** `children` (the confirm button) sits right under the counts, before the lists. */
 export function ImportPreviewView({ result, children }: { result: ImportPreview; children: ReactNode }) {
   const { cards } = result;
+  const place = placeWord(result.format);
   return (
     <section className="panel stack" data-testid="import-preview">
       <h2 style={{ margin: 0, fontSize: 18 }}>
@@ -35,18 +39,21 @@ export function ImportPreviewView({ result, children }: { result: ImportPreview;
         </p>
       )}
       {children}
-      {cards.restored.total > 0 && <CardList title="Back from the archive" list={cards.restored} />}
-      <CardList title="New cards" list={cards.created} open />
-      <CardList title="Updated cards" list={cards.updated} open />
-      <CardList title="Archived (no longer in the file)" list={cards.archived} open />
-      <CardList title="Unchanged" list={cards.unchanged} />
+      {cards.restored.total > 0 && <CardList title="Back from the archive" list={cards.restored} place={place} />}
+      <CardList title="New cards" list={cards.created} place={place} open />
+      <CardList title="Updated cards" list={cards.updated} place={place} open />
+      <CardList title="Archived (no longer in the file)" list={cards.archived} place={place} open />
+      <CardList title="Unchanged" list={cards.unchanged} place={place} />
       {result.unread.total > 0 && (
         <details open className="import-list" data-testid="import-unread">
           <summary>Not read ({result.unread.total})</summary>
           <ul>
             {result.unread.items.map((u) => (
-              <li key={`${u.file}:${u.line}`}>
-                <span className="pill">line {u.line}</span> <Ticked text={u.reason} />
+              <li key={`${u.file}:${u.line}:${u.reason}`}>
+                <span className="pill">
+                  {place} {u.line}
+                </span>{" "}
+                <Ticked text={u.reason} />
                 <br />
                 <code>{u.text}</code>
               </li>
@@ -72,7 +79,7 @@ export function ImportPreviewView({ result, children }: { result: ImportPreview;
   );
 }
 
-function CardList({ title, list, open = false }: { title: string; list: PreviewList<PreviewCard>; open?: boolean }) {
+function CardList({ title, list, place, open = false }: { title: string; list: PreviewList<PreviewCard>; place: string; open?: boolean }) {
   if (list.total === 0) return null;
   return (
     <details open={open} className="import-list">
@@ -82,7 +89,12 @@ function CardList({ title, list, open = false }: { title: string; list: PreviewL
       <ul>
         {list.items.map((c) => (
           <li key={c.externalId}>
-            {c.line !== undefined && <span className="pill">line {c.line}</span>} {c.front}
+            {c.line !== undefined && (
+              <span className="pill">
+                {place} {c.line}
+              </span>
+            )}{" "}
+            {c.front}
           </li>
         ))}
       </ul>

@@ -95,3 +95,17 @@ export async function readZipMembers(bytes: Uint8Array, wanted: (name: string) =
   }
   return members;
 }
+
+/** The names of the zip `bytes`' members (folders left out), nothing inflated; refused as readZipMembers refuses. */
+export async function listZipMembers(bytes: Uint8Array, budget: UnpackBudget): Promise<string[]> {
+  const names: string[] = [];
+  await readZipMembers(
+    bytes,
+    (name) => {
+      names.push(name);
+      return false;
+    },
+    budget,
+  );
+  return names;
+}

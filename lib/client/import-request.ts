@@ -2,11 +2,12 @@
 // choices in the query string, the preview or the result back.
 import type { AnkiImportResult } from "../imports/anki-import";
 import type { ImportResult } from "../imports/import-upload";
+import type { ModuleZipResult } from "../imports/module-zip-import";
 
-/** `module` may be left out for an Anki package: its decks keep their names. */
+/** `module` may be left out for an Anki package (its decks keep their names) and a zip with module.json (its slug). */
 export type ImportChoice = { module?: string; title?: string; filename?: string; dryRun: boolean };
 
-export type ImportOutcome = { ok: true; result: ImportResult | AnkiImportResult } | { ok: false; message: string };
+export type ImportOutcome = { ok: true; result: ImportResult | AnkiImportResult | ModuleZipResult } | { ok: false; message: string };
 
 /** Sends `bytes` to be previewed (dryRun) or imported; a refusal carries the server's message. */
 export async function sendImport(bytes: Uint8Array, choice: ImportChoice): Promise<ImportOutcome> {
@@ -21,7 +22,7 @@ export async function sendImport(bytes: Uint8Array, choice: ImportChoice): Promi
     body: new Blob([bytes.slice().buffer as ArrayBuffer]),
   }).catch(() => null);
   if (!response) return { ok: false, message: "No connection: nothing was imported. Try again when you are back online." };
-  const json = (await response.json().catch(() => null)) as ((ImportResult | AnkiImportResult) & { error?: { message: string } }) | null;
+  const json = (await response.json().catch(() => null)) as ((ImportResult | AnkiImportResult | ModuleZipResult) & { error?: { message: string } }) | null;
   if (!response.ok || !json || json.error) return { ok: false, message: json?.error?.message ?? `The server refused the file (${response.status}).` };
   return { ok: true, result: json };
 }
@@ -41,4 +42,9 @@ export function slugFromFileName(name: string): string {
 /** Whether a file is an Anki package, by its name. */
 export function isAnkiFileName(name: string): boolean {
   return /\.(?:apkg|colpkg)$/i.test(name);
+}
+
+/** Whether a file is a zipped module folder (the markdown export), by its name. */
+export function isZipFileName(name: string): boolean {
+  return /\.zip$/i.test(name);
 }

@@ -29,8 +29,8 @@ function readme(title: string, notes: readonly string[]): string {
     "",
     "Exported from Residual in the markdown module format (see content/README.md of Residual):",
     "module.json lists the markdown files in order; every card carries its `{#id}`, so importing",
-    "this folder into the same module again changes nothing. Images are in media/ and the cards",
-    "link to them by relative path.",
+    "this folder (or this zip, at /import) into the same module again changes nothing. Images are",
+    "in media/ and the cards link to them by relative path; importing the zip stores them again.",
     ...(notes.length ? ["", "Not exported exactly:", ...notes.map((n) => `- ${n}`)] : []),
     "",
   ].join("\n");
@@ -67,7 +67,6 @@ export function moduleFolder(
     files.set(file.name, encoder.encode(text));
   }
   for (const image of images) if (linked.has(image.id)) files.set(`media/${mediaFileName(image)}`, image.bytes);
-  if (linked.size) notes.push("image links point at media/ files, which the importer does not read back yet");
   files.set("README.md", encoder.encode(readme(module.title, notes)));
   return { files, notes };
 }

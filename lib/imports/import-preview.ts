@@ -2,6 +2,7 @@
 // the database without writing: cards created, updated, restored, left alone,
 // archived, and the lines that were not read. The same planner as the import
 // itself (lib/content/plan-import.ts), so the preview is what a commit does.
+import { cardSnippet } from "../cards/card-text";
 import type { Db } from "../db/client";
 import { checklistFingerprint } from "../content/import-module";
 import { planImport, type ExistingRow } from "../content/plan-import";
@@ -9,7 +10,11 @@ import type { ParsedCard, ParsedModule, ParseWarning, SkippedLine } from "../con
 import type { ImportFormat } from "./detect-format";
 import { PREVIEW_FRONT_CHARS, PREVIEW_LIST_LIMIT } from "./limits";
 
-/** One card in a preview list: its id, the start of its front, and the line it comes from (absent for archived cards). */
+/**
+ * One card in a preview list: its id, the start of its front as plain text,
+ * and where it comes from (absent for archived cards): the line of a file, or
+ * for an Anki package the note's number in its deck.
+ */
 export type PreviewCard = { externalId: string; front: string; line?: number };
 
 /** A list capped at PREVIEW_LIST_LIMIT entries, with the full count. */
@@ -38,7 +43,7 @@ function capped<T>(all: readonly T[]): PreviewList<T> {
   return { total: all.length, items: all.slice(0, PREVIEW_LIST_LIMIT) };
 }
 
-const shortFront = (front: string) => (front.length > PREVIEW_FRONT_CHARS ? `${front.slice(0, PREVIEW_FRONT_CHARS - 1)}…` : front);
+const shortFront = (front: string) => cardSnippet(front, PREVIEW_FRONT_CHARS);
 const fromCard = (card: ParsedCard): PreviewCard => ({ externalId: card.externalId, front: shortFront(card.front), line: card.source.line });
 
 /**

@@ -10,7 +10,8 @@ import type { PrismaClient } from "../db/generated/client";
 import { previewImport, type ImportPreview } from "./import-preview";
 import { parseUpload, type UploadInput } from "./parse-upload";
 import { importAnkiUpload, type AnkiImportResult } from "./anki-import";
-import { isAnkiUpload, type ImportFormat, type TextFormat } from "./detect-format";
+import { packageFormat, type ImportFormat, type TextFormat } from "./detect-format";
+import { importModuleZip, type ModuleZipResult } from "./module-zip-import";
 
 export interface ImportRequest extends Omit<UploadInput, "format" | "slug"> {
   userId: string;
@@ -31,21 +32,25 @@ export type ImportResult = Omit<ImportPreview, "format"> & {
 const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
 
 /**
- * Previews or commits one upload as of `now`. Importing the same file again
+ * Previews or commits one upload as of `now`: notes, CSV/TSV, an Anki
+ * package (importAnkiUpload) or a zipped module folder (importModuleZip). Importing the same file again
  * changes nothing; an edited file updates cards in place (their reviews stay).
  * Throws AppError VALIDATION / PAYLOAD_TOO_LARGE for a file it cannot read
  * (see parseUpload), and VALIDATION with the reason when a commit would
  * import no card or checklist item; nothing is written then.
  */
-export async function importUpload(db: PrismaClient, request: ImportRequest, now: Date): Promise<ImportResult | AnkiImportResult> {
-  if (isAnkiUpload(request.format, request.filename, request.bytes)) return importAnkiUpload(db, request, now);
+export async function importUpload(db: PrismaClient, request: ImportRequest, now: Date): Promise<ImportResult | AnkiImportResult | ModuleZipResult> {
+  const zipped = await packageFormat(request.format, request.filename, request.bytes);
+  if (zipped === "anki") return importAnkiUpload(db, request, now);
+  if (zipped === "zip") return importModuleZip(db, request, now);
   const { slug } = request;
   if (!slug) {
     throw new AppError("VALIDATION", "Name the module to import into: module=<slug>, e.g. attention-notes", [
       { path: "module", message: "is required for notes and CSV" },
     ]);
   }
-  const { format, module, notice } = parseUpload({ ...request, slug, format: request.format === "anki" ? undefined : request.format });
+  const asked = request.format === "anki" || request.format === "zip" ? undefined : request.format;
+  const { format, module, notice } = parseUpload({ ...request, slug, format: asked });
   const scope = request.userId;
   if (request.dryRun) return { ...(await previewImport(db, scope, module, format, notice)), format, committed: false };
   // A file that yields nothing would only archive what the module holds.

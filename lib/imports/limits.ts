@@ -12,5 +12,7 @@ export const PREVIEW_LIST_LIMIT = 500;
 export const PREVIEW_FRONT_CHARS = 160;
 /** Largest Anki package read, in bytes (100 MiB): collections with their media are bigger than notes. */
 export const ANKI_LIMIT_BYTES = 100 * 1024 * 1024;
+/** Largest zipped module folder read, in bytes (100 MiB): its media/ makes it bigger than notes. */
+export const MODULE_ZIP_LIMIT_BYTES = 100 * 1024 * 1024;
 /** Most cards one Anki import writes (all decks together). */
 export const ANKI_CARD_LIMIT = 50_000;

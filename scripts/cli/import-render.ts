@@ -24,16 +24,22 @@ type ModuleReply = z.infer<typeof ModuleReplySchema>;
 
 const TextReplySchema = ModuleReplySchema.extend({ committed: z.boolean(), format: z.enum(["markdown", "csv", "tsv"]) });
 
+const NoticeSchema = z.object({ message: z.string(), count: z.number() });
+const ImagesSchema = z.object({ stored: z.number(), unchanged: z.number(), refused: z.number(), bytes: z.number() });
+
+const ZipReplySchema = ModuleReplySchema.extend({ committed: z.boolean(), format: z.literal("zip"), images: ImagesSchema, notices: z.array(NoticeSchema) });
+
 const AnkiReplySchema = z.object({
   committed: z.boolean(),
   format: z.literal("anki"),
   modules: z.array(ModuleReplySchema),
-  notices: z.array(z.object({ message: z.string(), count: z.number() })),
+  notices: z.array(NoticeSchema),
   history: z.object({ cards: z.number(), reviews: z.number() }),
-  written: z.object({ cards: z.number(), reviews: z.number() }).nullable(),
+  images: ImagesSchema,
+  written: z.object({ cards: z.number(), reviews: z.number(), images: z.number() }).nullable(),
 });
 
-export const ImportReplySchema = z.union([AnkiReplySchema, TextReplySchema]);
+export const ImportReplySchema = z.union([AnkiReplySchema, ZipReplySchema, TextReplySchema]);
 export type ImportReply = z.infer<typeof ImportReplySchema>;
 
 const SHOWN = ["created", "updated", "restored", "archived"] as const;
@@ -45,14 +51,26 @@ export function renderImport(reply: ImportReply, baseUrl: string): Outcome {
       ? [
           ...reply.modules.flatMap((m) => moduleLines(m, verb, "anki")),
           `review history: ${reply.history.reviews} reviews of ${reply.history.cards} cards${reply.written ? ` (${reply.written.reviews} reviews written now)` : ""}`,
-          ...reply.notices.map((n) => `note: ${n.message}${n.count > 1 ? ` (${n.count})` : ""}`),
+          imageLine(reply.images, reply.committed),
+          ...reply.notices.map(noticeLine),
         ]
-      : moduleLines(reply, verb, reply.format);
+      : reply.format === "zip"
+        ? [...moduleLines(reply, verb, "zip"), imageLine(reply.images, reply.committed), ...reply.notices.map(noticeLine)]
+        : moduleLines(reply, verb, reply.format);
   if (reply.committed) out.push(`review them: ${baseUrl}/review`);
   return { out, err: [], exitCode: EXIT.ok };
 }
 
+const noticeLine = (n: z.infer<typeof NoticeSchema>) => `note: ${n.message}${n.count > 1 ? ` (${n.count})` : ""}`;
+
+function imageLine(images: z.infer<typeof ImagesSchema>, committed: boolean): string {
+  const refused = images.refused ? `, ${images.refused} not stored` : "";
+  return `images: ${images.stored} ${committed ? "stored" : "to store"} (${(images.bytes / 2 ** 20).toFixed(1)} MiB), ${images.unchanged} already stored${refused}`;
+}
+
 function moduleLines(reply: ModuleReply, verb: string, format: string): string[] {
+  // An Anki card's place is its note's number in the deck, not a line.
+  const place = format === "anki" ? "note" : "line";
   const { cards } = reply;
   const out = [
     `${reply.module.title} (${reply.module.slug}, ${format}): ${verb}`,
@@ -65,11 +83,11 @@ function moduleLines(reply: ModuleReply, verb: string, format: string): string[]
   for (const kind of SHOWN) {
     const list = cards[kind];
     if (list.total === 0) continue;
-    out.push(`${kind}:`, ...list.items.map((c) => `  ${c.line === undefined ? "" : `line ${c.line}: `}${c.front.replace(/\s+/g, " ")}`));
+    out.push(`${kind}:`, ...list.items.map((c) => `  ${c.line === undefined ? "" : `${place} ${c.line}: `}${c.front.replace(/\s+/g, " ")}`));
     if (list.total > list.items.length) out.push(`  … and ${list.total - list.items.length} more`);
   }
   if (reply.unread.total > 0) {
-    out.push(`not read (${reply.unread.total}):`, ...reply.unread.items.map((u) => `  line ${u.line}: ${u.reason} — ${u.text}`));
+    out.push(`not read (${reply.unread.total}):`, ...reply.unread.items.map((u) => `  ${place} ${u.line}: ${u.reason} — ${u.text}`));
   }
   if (reply.notice) out.push(reply.notice);
   return out;
