@@ -2,7 +2,7 @@
 // flags, replayed histories and the report, for both package layouts.
 import { describe, expect, it } from "vitest";
 import { convertAnkiCollection, noteKey, type AnkiConversion } from "@/lib/anki/convert";
-import { deckSlug } from "@/lib/anki/module-identity";
+import { deckSlug, deckTitle } from "@/lib/anki/module-identity";
 import { readAnkiPackage } from "@/lib/anki/read-package";
 import { writeAnkiPackage } from "@/lib/anki/write-package";
 import { ExternalIdSchema, ParsedModuleSchema } from "@/lib/content/schemas";
@@ -107,9 +107,21 @@ describe.each(LAYOUTS)("convertAnkiCollection ($layout package)", ({ build }) =>
     expect(scheduleOf(await convert(build), `${noteKey("rev#Guid")}:0`)?.replay).toEqual({ state: null, reviews: [] });
   });
 
-  it("lists the media each module's cards reference", async () => {
+  it("lists the media each module's cards reference, and keeps only those files", async () => {
     const out = await convert(build);
     expect(out.modules.find((m) => m.module.slug === "transformers-attention")?.media).toEqual(["diagram.png"]);
+    expect(out.media.map((m) => m.name)).toEqual(["diagram.png"]);
+  });
+
+  it("places each card at its note's number in its deck, with Anki's note id beside it", async () => {
+    const out = await convert(build);
+    const places = Object.fromEntries(out.modules.map((m) => [m.module.slug, m.module.cards.map((c) => [c.externalId.split(":")[1], c.source.line, c.source.file])]));
+    expect(places["transformers-attention"]).toEqual([
+      ["0", 1, "anki note 1"],
+      ["0", 2, "anki note 4"],
+      ["1", 2, "anki note 4"],
+    ]);
+    expect(places.transformers?.map(([, line]) => line)).toEqual([1, 1, 2, 2]);
   });
 
   it("says what it approximated and dropped", async () => {
@@ -141,6 +153,15 @@ describe("convertAnkiCollection edge cases", () => {
     expect(skipped.map((s) => s.reason)).toEqual(["the note has no {{c5::…}} gap"]);
     expect(out.notices.find((n) => n.code === "RESET_TO_NEW")?.count).toBe(1);
   });
+});
+
+describe("deckTitle", () => {
+  it.each([
+    ["Japanese::Vocab N5", "Japanese › Vocab N5"],
+    ["A:: B ::C", "A › B › C"],
+    ["Default", "Default"],
+    ["::", "Default"],
+  ])("%s → %s", (name, title) => expect(deckTitle(name)).toBe(title));
 });
 
 describe("deckSlug", () => {

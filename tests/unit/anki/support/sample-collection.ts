@@ -2,11 +2,13 @@
 // review history and media: the data every package test writes and reads.
 import type { AnkiPackageInput } from "@/lib/anki/write-package";
 import type { AnkiReview } from "@/lib/anki/schemas";
+import { pngBytes } from "./png";
 
 export const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
 const DAY = 86_400_000;
 
-export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+/** A real 24×12 PNG: the sniffer accepts it, so an import stores it and a browser shows it. */
+export const PNG = pngBytes(24, 12, [200, 40, 40]);
 export const MP3 = new Uint8Array([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, 0]);
 
 export const NOTE_TYPES: AnkiPackageInput["noteTypes"] = [
