@@ -10,7 +10,10 @@ const EMPHASIS = /(^|[^\p{L}\p{N}*_])[*_]+|[*_]+(?=[^\p{L}\p{N}]|$)/gu;
 const LINE_MARKS = /^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-+*][ \t]+|\|)/gm;
 
 function withoutMarks(text: string): string {
-  return text.replace(LINE_MARKS, "").replace(/`+|~~|\|/g, " ").replace(EMPHASIS, "$1");
+  return text
+    .replace(LINE_MARKS, "")
+    .replace(/`+|~~|\|/g, " ")
+    .replace(EMPHASIS, "$1");
 }
 
 /** `markdown` as plain text, on one line. */

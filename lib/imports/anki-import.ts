@@ -66,8 +66,18 @@ export async function importAnkiUpload(db: PrismaClient, request: AnkiImportRequ
   const scope = request.userId;
   const media = new Map(conversion.media.map((m) => [m.name, m.bytes]));
   const withImages = async (tx: Db) => {
-    const images = await planImportImages(tx, scope, modules.map((module) => ({ module, files: media, fileOf: mediaFileOf })));
-    const summary = { format: "anki" as const, noteTypes: conversion.noteTypes, notices: [...conversion.notices, ...images.notices], history, images: images.summary };
+    const images = await planImportImages(
+      tx,
+      scope,
+      modules.map((module) => ({ module, files: media, fileOf: mediaFileOf })),
+    );
+    const summary = {
+      format: "anki" as const,
+      noteTypes: conversion.noteTypes,
+      notices: [...conversion.notices, ...images.notices],
+      history,
+      images: images.summary,
+    };
     return { images, summary, planned: await Promise.all(images.modules.map((m) => previewImport(tx, scope, m, "anki", null))) };
   };
 

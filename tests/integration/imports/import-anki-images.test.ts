@@ -44,7 +44,13 @@ function diagrams(unstorable = true): AnkiPackageInput {
     decks: [{ id: 3001, name: "Diagrams::Attention", path: ["Diagrams", "Attention"], filtered: false }],
     noteTypes: NOTE_TYPES,
     notes: [
-      { id: 1, guid: "mask-note", noteTypeId: 1001, fields: ["Which cells does the causal mask hide?", 'Above the diagonal: <img src="mask.png">'], tags: ["masks"] },
+      {
+        id: 1,
+        guid: "mask-note",
+        noteTypeId: 1001,
+        fields: ["Which cells does the causal mask hide?", 'Above the diagonal: <img src="mask.png">'],
+        tags: ["masks"],
+      },
       { id: 2, guid: "rope-note", noteTypeId: 1002, fields: ['RoPE <img src="rotation.png">', "Rotates each pair by an angle"], tags: [] },
       { id: 3, guid: "bad-note", noteTypeId: 1001, fields: ['Hostile <img src="vector.svg"> <img src="huge.png">', 'Missing <img src="gone.png">'], tags: [] },
     ],
@@ -89,7 +95,10 @@ describe("images in Anki packages", () => {
     expect(imported.written).toMatchObject({ images: 2 });
     const maskId = importedImageId(user.id, "diagrams-attention", sha(MASK));
     const rotationId = importedImageId(user.id, "diagrams-attention", sha(ROTATION));
-    const images = await db.cardImage.findMany({ select: { id: true, ownerId: true, contentType: true, width: true, height: true }, orderBy: { width: "asc" } });
+    const images = await db.cardImage.findMany({
+      select: { id: true, ownerId: true, contentType: true, width: true, height: true },
+      orderBy: { width: "asc" },
+    });
     expect(images).toEqual([
       { id: rotationId, ownerId: user.id, contentType: "image/png", width: 6, height: 3 },
       { id: maskId, ownerId: user.id, contentType: "image/png", width: 8, height: 8 },
@@ -134,7 +143,10 @@ describe("images in Anki packages", () => {
   it("round-trips apkg → import → export apkg → import: the same cards and images, nothing new", async () => {
     const { db, auth } = await learner();
     await importApkg(auth, await writeAnkiPackage(diagrams(false), NOW));
-    const cardsBefore = await db.card.findMany({ select: { id: true, externalId: true, kind: true, front: true, back: true, contentHash: true }, orderBy: { id: "asc" } });
+    const cardsBefore = await db.card.findMany({
+      select: { id: true, externalId: true, kind: true, front: true, back: true, contentHash: true },
+      orderBy: { id: "asc" },
+    });
     const imagesBefore = await db.cardImage.findMany({ select: { id: true, sha256: true }, orderBy: { id: "asc" } });
     const reviewsBefore = await db.reviewLog.count();
 
@@ -151,9 +163,9 @@ describe("images in Anki packages", () => {
     });
     expect(back.written).toEqual({ cards: 0, reviews: 0, images: 0 });
     expect(back.images).toEqual({ stored: 0, unchanged: 2, refused: 0, bytes: 0 });
-    expect(await db.card.findMany({ select: { id: true, externalId: true, kind: true, front: true, back: true, contentHash: true }, orderBy: { id: "asc" } })).toEqual(
-      cardsBefore,
-    );
+    expect(
+      await db.card.findMany({ select: { id: true, externalId: true, kind: true, front: true, back: true, contentHash: true }, orderBy: { id: "asc" } }),
+    ).toEqual(cardsBefore);
     expect(await db.cardImage.findMany({ select: { id: true, sha256: true }, orderBy: { id: "asc" } })).toEqual(imagesBefore);
     expect(await db.reviewLog.count()).toBe(reviewsBefore);
   });

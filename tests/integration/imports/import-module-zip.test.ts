@@ -36,7 +36,14 @@ async function learnerWithImages() {
   const report = await importModule(db, source(NOTES), { scope: user.id, ownerId: user.id }, NOW);
   // As an upload stores an image (a random id), then the notes link to it.
   const image = await db.cardImage.create({
-    data: { ownerId: user.id, moduleId: report.module.id, sha256: createHash("sha256").update(PNG).digest("hex"), contentType: "image/png", byteSize: PNG.length, bytes: PNG },
+    data: {
+      ownerId: user.id,
+      moduleId: report.module.id,
+      sha256: createHash("sha256").update(PNG).digest("hex"),
+      contentType: "image/png",
+      byteSize: PNG.length,
+      bytes: PNG,
+    },
   });
   const linked = NOTES.replace("Those above the diagonal.", `Those above the diagonal.\n\n  ![mask](/api/images/${image.id})`);
   await importModule(db, source(linked), { scope: user.id, ownerId: user.id }, NOW);
@@ -46,7 +53,11 @@ async function learnerWithImages() {
 
 const counts = (r: ModuleZipResult) => Object.fromEntries(Object.entries(r.cards).map(([k, v]) => [k, v.total]));
 const cardRows = (moduleId: string) =>
-  testDb().card.findMany({ where: { moduleId }, select: { id: true, externalId: true, front: true, back: true, contentHash: true, archivedAt: true }, orderBy: { id: "asc" } });
+  testDb().card.findMany({
+    where: { moduleId },
+    select: { id: true, externalId: true, front: true, back: true, contentHash: true, archivedAt: true },
+    orderBy: { id: "asc" },
+  });
 
 describe("importing a module's markdown export", () => {
   beforeEach(resetDb);
@@ -93,7 +104,11 @@ describe("importing a module's markdown export", () => {
 
   it("refuses a zip with a member escaping its folder, and writes nothing", async () => {
     const { db, auth } = await learnerWithImages();
-    const zip = zipSync({ "notes/module.json": strToU8('{"slug":"evil","title":"Evil"}'), "notes/a.md": strToU8(NOTES), "notes/../../../etc/cron.md": strToU8("x") });
+    const zip = zipSync({
+      "notes/module.json": strToU8('{"slug":"evil","title":"Evil"}'),
+      "notes/a.md": strToU8(NOTES),
+      "notes/../../../etc/cron.md": strToU8("x"),
+    });
     const response = await postImport(auth, "filename=evil.zip", zip);
     expect(response.status).toBe(422);
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/unsafe name/);

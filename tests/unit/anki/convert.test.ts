@@ -115,7 +115,9 @@ describe.each(LAYOUTS)("convertAnkiCollection ($layout package)", ({ build }) =>
 
   it("places each card at its note's number in its deck, with Anki's note id beside it", async () => {
     const out = await convert(build);
-    const places = Object.fromEntries(out.modules.map((m) => [m.module.slug, m.module.cards.map((c) => [c.externalId.split(":")[1], c.source.line, c.source.file])]));
+    const places = Object.fromEntries(
+      out.modules.map((m) => [m.module.slug, m.module.cards.map((c) => [c.externalId.split(":")[1], c.source.line, c.source.file])]),
+    );
     expect(places["transformers-attention"]).toEqual([
       ["0", 1, "anki note 1"],
       ["0", 2, "anki note 4"],

@@ -10,7 +10,11 @@ const CASES = [
   { name: "images go, links keep their text", markdown: "See ![mask](/api/images/x) and [the docs](https://x.y)", text: "See and the docs" },
   { name: "a cloze gap reads as its answer", markdown: "{{c1::softmax::fn}} of the scores", text: "softmax of the scores" },
   { name: "headings, lists, quotes and code", markdown: "## Title\n- item `code_x`\n> quoted ~~old~~", text: "Title item code_x quoted old" },
-  { name: "a rendered gap with math after it is not a link", markdown: "Attention is […](QK^T / $\\sqrt{d_k}$) V", text: "Attention is […](QK^T / \\sqrt{d_k}) V" },
+  {
+    name: "a rendered gap with math after it is not a link",
+    markdown: "Attention is […](QK^T / $\\sqrt{d_k}$) V",
+    text: "Attention is […](QK^T / \\sqrt{d_k}) V",
+  },
 ] as const;
 
 describe("plainText", () => {

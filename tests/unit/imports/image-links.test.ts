@@ -12,7 +12,12 @@ describe("image links", () => {
     { name: "a bare target", text: "See ![a cat](cat.png).", targets: ["cat.png"], relinked: `See ![a cat](${URL}).` },
     { name: "an angle-bracketed target, as the Anki converter writes", text: "![](<cat.png>)", targets: ["cat.png"], relinked: `![](${URL})` },
     { name: "a media/ path, as the markdown export writes", text: "![image](media/cat.png)", targets: ["media/cat.png"], relinked: `![image](${URL})` },
-    { name: "an unknown file is left as written", text: "![](<dog.png>) ![x](cat.png)", targets: ["dog.png", "cat.png"], relinked: `![](<dog.png>) ![x](${URL})` },
+    {
+      name: "an unknown file is left as written",
+      text: "![](<dog.png>) ![x](cat.png)",
+      targets: ["dog.png", "cat.png"],
+      relinked: `![](<dog.png>) ![x](${URL})`,
+    },
     { name: "a plain link is not an image", text: "[cat](cat.png)", targets: [], relinked: "[cat](cat.png)" },
   ])("$name", ({ text, targets, relinked }) => {
     expect(imageLinkTargets(text)).toEqual(targets);

@@ -49,7 +49,7 @@ describe("readModuleZip", () => {
     expect((error as AnkiPackageError).problem).toBe("UNSAFE_MEMBER_NAME");
   });
 
-  it.each([
+  it.each<{ name: string; zip: Record<string, Uint8Array>; message: RegExp }>([
     { name: "no module at all", zip: { "photo.png": PNG }, message: /neither an Anki collection nor a module/ },
     { name: "two module folders", zip: { "a/module.json": MANIFEST, "b/module.json": MANIFEST }, message: /2 module folders/ },
     { name: "a listed file it lacks", zip: { "notes/module.json": MANIFEST }, message: /lists 01-cards.md/ },
