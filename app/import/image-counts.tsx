@@ -2,16 +2,15 @@
 // store (SVG, other types, over the cap, missing), for Anki packages and
 // zipped module folders.
 import type { Notice } from "@/lib/anki/report";
+import { byteSizeText } from "@/lib/images/byte-size";
 import type { ImageSummary } from "@/lib/imports/import-images";
-
-const MiB = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 export function ImageCounts({ images, committed }: { images: ImageSummary; committed: boolean }) {
   if (images.stored + images.unchanged + images.refused === 0) return null;
   return (
     <p style={{ margin: 0 }} data-testid="import-images">
       Images: <strong>{images.stored}</strong> {committed ? "stored" : "to store"}
-      {images.stored > 0 ? ` (${MiB(images.bytes)})` : ""}, {images.unchanged} already stored
+      {images.stored > 0 ? ` (${byteSizeText(images.bytes)})` : ""}, {images.unchanged} already stored
       {images.refused > 0 ? `, ${images.refused} not stored (see below)` : ""}.
     </p>
   );

@@ -1,6 +1,7 @@
 // The import reply → lines: counts, the cards by outcome, and every line that
 // was not read with its line number and reason. Pure.
 import { z } from "zod";
+import { byteSizeText } from "../../lib/images/byte-size";
 import { EXIT } from "./exit-codes";
 import type { Outcome } from "./render";
 
@@ -65,7 +66,7 @@ const noticeLine = (n: z.infer<typeof NoticeSchema>) => `note: ${n.message}${n.c
 
 function imageLine(images: z.infer<typeof ImagesSchema>, committed: boolean): string {
   const refused = images.refused ? `, ${images.refused} not stored` : "";
-  return `images: ${images.stored} ${committed ? "stored" : "to store"} (${(images.bytes / 2 ** 20).toFixed(1)} MiB), ${images.unchanged} already stored${refused}`;
+  return `images: ${images.stored} ${committed ? "stored" : "to store"} (${byteSizeText(images.bytes)}), ${images.unchanged} already stored${refused}`;
 }
 
 function moduleLines(reply: ModuleReply, verb: string, format: string): string[] {

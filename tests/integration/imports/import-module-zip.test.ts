@@ -130,6 +130,6 @@ describe("importing a module's markdown export", () => {
     };
     expect(await runCli(["import", "masks.zip", "--dry-run"], deps)).toBe(EXIT.ok);
     expect(out).toContain("Masks (masks, zip): would import (dry run, nothing written)");
-    expect(out).toContain("images: 0 to store (0.0 MiB), 1 already stored");
+    expect(out).toContain("images: 0 to store (0.0 KiB), 1 already stored");
   });
 });
