@@ -54,7 +54,10 @@ async function follow(start: ImportJobReply, context: Context): Promise<Outcome>
   let shown = "";
   for (let waited = 0; job.status === "UPLOADING" || job.status === "QUEUED" || job.status === "RUNNING"; waited += POLL_MS) {
     const line = progressLine(job);
-    if (line !== shown) context.progress((shown = line));
+    if (line !== shown) {
+      shown = line;
+      context.progress(line);
+    }
     if (waited >= FOLLOW_MS) {
       return {
         out: [],
