@@ -98,7 +98,8 @@ export function ImportForm({ modules }: { modules: Module[] }) {
       title: target === NEW ? title.trim() || undefined : undefined,
       filename: from.filename,
       dryRun,
-      id: anki ? crypto.randomUUID() : undefined,
+      // randomUUID exists only in secure contexts (https, localhost); without an id the server makes one.
+      id: anki && typeof crypto.randomUUID === "function" ? crypto.randomUUID() : undefined,
     });
     const back: Step = shown ? { kind: "preview", result: shown } : { kind: "edit" };
     if (!outcome.ok) {
