@@ -44,6 +44,16 @@ const EnvSchema = z.object({
       "Lab workers: a RUNNING submission untouched this long is presumed orphaned (its worker died) and queued again. " +
         "Keep it well above the longest grading (well under a minute), or a slow job is graded twice.",
     ),
+  IMPORT_STALE_JOB_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(60)
+    .describe(
+      "Import workers: a RUNNING import whose heartbeat (moved every 10 s by its worker) is this old is presumed orphaned and queued again. " +
+        "Keep it well above 10 s.",
+    ),
   TRUSTED_PROXIES: z
     .string()
     .default("")

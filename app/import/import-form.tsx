@@ -1,14 +1,20 @@
 "use client";
-// Choose a file or paste notes, pick the module, preview, confirm.
+// Choose a file or paste notes, pick the module, preview, confirm. Notes and
+// CSV are previewed and imported in one request each; an Anki package
+// becomes a job on the server whose progress is shown while it is read, and
+// again while the confirmed import is written.
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { commitImportJob, followImportJob } from "@/lib/client/import-job";
 import { isAnkiFileName, isZipFileName, sendImport, slugFromFileName } from "@/lib/client/import-request";
 import type { AnkiImportResult } from "@/lib/imports/anki-import";
 import type { ImportResult } from "@/lib/imports/import-upload";
+import type { ImportJobView } from "@/lib/imports/jobs/import-job-view";
 import type { ModuleZipResult } from "@/lib/imports/module-zip-import";
 import { AnkiDone, AnkiPreviewView, ankiWillWrite } from "./anki-preview";
 import { ImageCounts, NoticeList } from "./image-counts";
 import { ImportPreviewView } from "./import-preview";
+import { ImportProgressView } from "./import-progress";
 
 type Module = { slug: string; title: string; cards: number };
 type Source = { bytes: Uint8Array; filename?: string };
@@ -16,9 +22,13 @@ type Result = ImportResult | AnkiImportResult | ModuleZipResult;
 type Step =
   | { kind: "edit" }
   | { kind: "previewing" }
-  | { kind: "preview"; result: Result }
+  | { kind: "working"; job: ImportJobView | null; dryRun: boolean }
+  /** `job`: the Anki job whose stored upload a confirmation commits. */
+  | { kind: "preview"; result: Result; job?: ImportJobView }
   | { kind: "committing"; result: Result }
   | { kind: "done"; result: Result };
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const NEW = "__new__";
 /** A zipped module folder goes to the module its module.json names unless another is chosen. */
@@ -32,11 +42,44 @@ export function ImportForm({ modules }: { modules: Module[] }) {
   const [title, setTitle] = useState("");
   const [step, setStep] = useState<Step>({ kind: "edit" });
   const [error, setError] = useState<string | null>(null);
+  // Polling stops updating the page once it is left.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   const anki = file !== null && isAnkiFileName(file.name);
   const zip = file !== null && isZipFileName(file.name);
   const module = anki || (zip && target === FROM_ZIP) ? undefined : target === NEW ? slug.trim() : target;
-  const busy = step.kind === "previewing" || step.kind === "committing";
+  const busy = step.kind === "previewing" || step.kind === "committing" || step.kind === "working";
+
+  /** Shows `job`'s progress until it ends: its preview, its report, or its error with `back` shown again. */
+  async function follow(job: ImportJobView, back: Step) {
+    setStep({ kind: "working", job, dryRun: job.dryRun });
+    const end = await followImportJob(job, (next) => mounted.current && setStep({ kind: "working", job: next, dryRun: next.dryRun }), wait);
+    if (!mounted.current) return;
+    if (!end.ok || !end.job.result || end.job.status === "FAILED") {
+      setError(end.ok ? (end.job.error ?? "The import stopped without a result.") : end.message);
+      setStep(back);
+      return;
+    }
+    setStep(end.job.status === "PREVIEWED" ? { kind: "preview", result: end.job.result, job: end.job } : { kind: "done", result: end.job.result });
+  }
+
+  async function commit(shown: Extract<Step, { kind: "preview" }>, job: ImportJobView) {
+    setError(null);
+    setStep({ kind: "working", job: null, dryRun: false });
+    const outcome = await commitImportJob(job);
+    if (!outcome.ok) {
+      setError(outcome.message);
+      setStep(shown);
+      return;
+    }
+    await follow(outcome.job, shown);
+  }
 
   async function source(): Promise<Source | null> {
     if (file) return { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name };
@@ -48,17 +91,28 @@ export function ImportForm({ modules }: { modules: Module[] }) {
     const from = await source();
     if (!from) return setError("Choose a file or paste some notes first.");
     if (!anki && !zip && !module) return setError("Name the new module (lowercase letters, digits and hyphens).");
-    const shown = step.kind === "preview" ? step.result : null;
-    if (dryRun) setStep({ kind: "previewing" });
+    const shownStep = step.kind === "preview" ? step : null;
+    if (!dryRun && shownStep?.job) return commit(shownStep, shownStep.job);
+    const shown = shownStep?.result ?? null;
+    if (dryRun) setStep(anki ? { kind: "working", job: null, dryRun } : { kind: "previewing" });
     else if (shown) setStep({ kind: "committing", result: shown });
     else return;
     setError(null);
-    const outcome = await sendImport(from.bytes, { module, title: target === NEW ? title.trim() || undefined : undefined, filename: from.filename, dryRun });
+    const outcome = await sendImport(from.bytes, {
+      module,
+      title: target === NEW ? title.trim() || undefined : undefined,
+      filename: from.filename,
+      dryRun,
+      // randomUUID exists only in secure contexts (https, localhost); without an id the server makes one.
+      id: anki && typeof crypto.randomUUID === "function" ? crypto.randomUUID() : undefined,
+    });
+    const back: Step = shown ? { kind: "preview", result: shown } : { kind: "edit" };
     if (!outcome.ok) {
       setError(outcome.message);
-      setStep(shown ? { kind: "preview", result: shown } : { kind: "edit" });
+      setStep(back);
       return;
     }
+    if ("job" in outcome) return follow(outcome.job, back);
     setStep(dryRun ? { kind: "preview", result: outcome.result } : { kind: "done", result: outcome.result });
   }
 
@@ -179,12 +233,13 @@ export function ImportForm({ modules }: { modules: Module[] }) {
             {error}
           </p>
         )}
-        {!preview && (
+        {!preview && step.kind !== "working" && (
           <button type="button" className="button primary block" disabled={busy} onClick={() => run(true)} data-testid="import-preview-button">
             {step.kind === "previewing" ? "Reading…" : "Preview"}
           </button>
         )}
       </section>
+      {step.kind === "working" && <ImportProgressView job={step.job} dryRun={step.dryRun} />}
       {preview &&
         (preview.format === "anki" ? (
           <AnkiPreviewView result={preview}>{confirm}</AnkiPreviewView>

@@ -21,8 +21,8 @@ export default async function ImportPage() {
       />
       <h1 style={{ margin: 0, fontSize: 22 }}>Import your notes</h1>
       <p className="muted small" style={{ margin: 0 }}>
-        Markdown notes (Q:/A:, bold or numbered questions, headings ending in “?”), a CSV/TSV file with front, back and tags, an Anki package, or a module
-        downloaded as a zip (with its images). You see what will change before anything is saved; importing the same file again is safe.
+        Markdown notes (Q:/A:, bold or numbered questions, headings ending in “?”), a CSV/TSV file with front, back and tags, an Anki package with its review
+        history, or a module downloaded as a zip (with its images). You see what will change before anything is saved; importing the same file again is safe.
       </p>
       <ImportForm modules={modules.map((m) => ({ slug: m.slug, title: m.title, cards: m.cards }))} />
     </main>

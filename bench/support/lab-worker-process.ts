@@ -1,12 +1,13 @@
-// A lab grading worker (scripts/lab-worker.ts) as a child process on a given
-// database: in its own process group, so it can be stopped, paused or killed
-// whole, with its output kept in a log file and in memory.
+// A worker (scripts/lab-worker.ts, scripts/import-worker.ts) as a child
+// process on a given database: in its own process group, so it can be
+// stopped, paused or killed whole, with its output kept in a log file and in memory.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { join } from "node:path";
 
 const LAB_WORKER = join(process.cwd(), "scripts", "lab-worker.ts");
+const IMPORT_WORKER = join(process.cwd(), "scripts", "import-worker.ts");
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 /** What the worker prints once it listens for submissions. */
@@ -24,14 +25,25 @@ export type LabWorkerProcess = {
   stop: () => Promise<void>;
 };
 
+type WorkerOptions = { databaseUrl: string; logFile: string; env?: Record<string, string> };
+
 /**
  * Starts scripts/lab-worker.ts against `databaseUrl` and resolves once it
  * waits for submissions. `env` adds or overrides variables, e.g.
  * LAB_STALE_JOB_SECONDS.
  */
-export async function startLabWorker(options: { databaseUrl: string; logFile: string; env?: Record<string, string> }): Promise<LabWorkerProcess> {
+export function startLabWorker(options: WorkerOptions): Promise<LabWorkerProcess> {
+  return startWorkerProcess({ ...options, script: LAB_WORKER, readyLine: READY_LINE });
+}
+
+/** Starts scripts/import-worker.ts against `databaseUrl` and resolves once it waits for import jobs. */
+export function startImportWorker(options: WorkerOptions): Promise<LabWorkerProcess> {
+  return startWorkerProcess({ ...options, script: IMPORT_WORKER, readyLine: "waiting for import jobs" });
+}
+
+async function startWorkerProcess(options: WorkerOptions & { script: string; readyLine: string }): Promise<LabWorkerProcess> {
   const log = createWriteStream(options.logFile);
-  const child = spawn(process.execPath, ["--import", "tsx", LAB_WORKER], {
+  const child = spawn(process.execPath, ["--import", "tsx", options.script], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -49,7 +61,7 @@ export async function startLabWorker(options: { databaseUrl: string; logFile: st
     stream?.pipe(log, { end: false });
   }
   const pid = child.pid;
-  if (pid === undefined) throw new Error("the lab worker did not get a pid");
+  if (pid === undefined) throw new Error("the worker did not get a pid");
   let gone = false;
   const exited = new Promise<void>((done) =>
     child.once("exit", () => {
@@ -74,10 +86,10 @@ export async function startLabWorker(options: { databaseUrl: string; logFile: st
   };
 
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (!text.includes(READY_LINE)) {
+  while (!text.includes(options.readyLine)) {
     if (gone || Date.now() > deadline) {
       await stop();
-      throw new Error(`the lab worker ${gone ? "exited" : "was not ready in time"}; see ${options.logFile}:\n${text.slice(-2_000)}`);
+      throw new Error(`the worker ${gone ? "exited" : "was not ready in time"}; see ${options.logFile}:\n${text.slice(-2_000)}`);
     }
     await new Promise((done) => setTimeout(done, 100));
   }

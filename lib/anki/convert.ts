@@ -34,7 +34,11 @@ export type AnkiConversion = {
   media: AnkiMedia[];
 };
 
-export type ConvertOptions = { settings: SchedulerSettings };
+export type ConvertOptions = {
+  settings: SchedulerSettings;
+  /** Told the notes converted of all of them, every ~20 ms and at the end. */
+  onProgress?: (done: number, total: number) => void;
+};
 
 const NOTE_KEY = /^anki-[0-9a-f]{16}$/;
 
@@ -120,8 +124,13 @@ export async function convertAnkiCollection(collection: AnkiCollection, options:
     return entry;
   };
 
-  for (const note of collection.notes) {
-    await pause();
+  const notes = collection.notes.length;
+  for (const [i, note] of collection.notes.entries()) {
+    const turn = pause();
+    if (turn) {
+      options.onProgress?.(i, notes);
+      await turn;
+    }
     const entry = typeById.get(note.noteTypeId);
     const cards = cardsByNote.get(note.id) ?? [];
     if (!entry) {
@@ -186,6 +195,7 @@ export async function convertAnkiCollection(collection: AnkiCollection, options:
     }
   }
 
+  options.onProgress?.(notes, notes);
   const modules = [...pending.values()]
     .filter((p) => p.cards.length > 0)
     .sort((a, b) => a.identity.slug.localeCompare(b.identity.slug))

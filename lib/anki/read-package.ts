@@ -65,7 +65,14 @@ async function readMedia(members: Map<string, Uint8Array>, version: PackageVersi
   return media;
 }
 
-export type ReadAnkiOptions = { limits?: UnpackLimits };
+export type ReadAnkiOptions = {
+  limits?: UnpackLimits;
+  /** Told the steps done of READ_STEPS (unzip, decompress, media, tables) as each ends. */
+  onProgress?: (done: number, total: number) => void;
+};
+
+/** Steps readAnkiPackage reports through `onProgress`. */
+export const READ_STEPS = 4;
 
 /**
  * Reads an Anki package (`.apkg` or `.colpkg`, any layout Anki exports: a
@@ -79,13 +86,19 @@ export type ReadAnkiOptions = { limits?: UnpackLimits };
  */
 export async function readAnkiPackage(bytes: Uint8Array, options: ReadAnkiOptions = {}): Promise<AnkiCollection> {
   const budget = new UnpackBudget(options.limits);
+  const step = (done: number) => options.onProgress?.(done, READ_STEPS);
+  step(0);
   const members = await readZipMembers(bytes, (name) => WANTED.test(name), budget);
+  step(1);
   const version = versionOf(members);
   const file = COLLECTION_FILE[version];
   const stored = members.get(file);
   if (!stored) throw new AnkiPackageError("NO_COLLECTION", `Not an Anki package: it holds no ${file}`);
   const collectionBytes = version === "LATEST" ? await unzstd(stored, file, budget) : stored;
+  step(2);
   const media = await readMedia(members, version, budget);
+  step(3);
   const content = await readCollection(collectionBytes, file);
+  step(4);
   return { packageVersion: version, ...content, media };
 }

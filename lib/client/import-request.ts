@@ -1,13 +1,17 @@
 // The browser's call to POST /api/imports: the file's bytes as the body, the
-// choices in the query string, the preview or the result back.
-import type { AnkiImportResult } from "../imports/anki-import";
+// choices in the query string; back come the preview or the result of notes
+// and CSV, or the background job an Anki package became (see import-job.ts).
+import type { ImportJobView } from "../imports/jobs/import-job-view";
 import type { ImportResult } from "../imports/import-upload";
 import type { ModuleZipResult } from "../imports/module-zip-import";
 
-/** `module` may be left out for an Anki package (its decks keep their names) and a zip with module.json (its slug). */
-export type ImportChoice = { module?: string; title?: string; filename?: string; dryRun: boolean };
+/**
+ * `module` may be left out for an Anki package (its decks keep their names) and
+ * a zip with module.json (its slug). `id` makes a retried package upload the same job.
+ */
+export type ImportChoice = { module?: string; title?: string; filename?: string; dryRun: boolean; id?: string };
 
-export type ImportOutcome = { ok: true; result: ImportResult | AnkiImportResult | ModuleZipResult } | { ok: false; message: string };
+export type ImportOutcome = { ok: true; result: ImportResult | ModuleZipResult } | { ok: true; job: ImportJobView } | { ok: false; message: string };
 
 /** Sends `bytes` to be previewed (dryRun) or imported; a refusal carries the server's message. */
 export async function sendImport(bytes: Uint8Array, choice: ImportChoice): Promise<ImportOutcome> {
@@ -16,15 +20,16 @@ export async function sendImport(bytes: Uint8Array, choice: ImportChoice): Promi
   if (choice.title) query.set("title", choice.title);
   if (choice.filename) query.set("filename", choice.filename);
   if (choice.dryRun) query.set("dryRun", "1");
+  if (choice.id) query.set("id", choice.id);
   const response = await fetch(`/api/imports?${query}`, {
     method: "POST",
     headers: { "content-type": "application/octet-stream" },
     body: new Blob([bytes.slice().buffer as ArrayBuffer]),
   }).catch(() => null);
   if (!response) return { ok: false, message: "No connection: nothing was imported. Try again when you are back online." };
-  const json = (await response.json().catch(() => null)) as ((ImportResult | AnkiImportResult | ModuleZipResult) & { error?: { message: string } }) | null;
+  const json = (await response.json().catch(() => null)) as ((ImportResult | ModuleZipResult | ImportJobView) & { error?: { message: string } }) | null;
   if (!response.ok || !json || json.error) return { ok: false, message: json?.error?.message ?? `The server refused the file (${response.status}).` };
-  return { ok: true, result: json };
+  return "location" in json ? { ok: true, job: json } : { ok: true, result: json };
 }
 
 /** A module slug suggested by a file name: "Attention Notes (v2).md" → "attention-notes-v2". */

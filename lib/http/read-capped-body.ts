@@ -7,8 +7,17 @@ import { AppError } from "../errors/app-error";
 export async function readCappedBody(request: Request, limitBytes: number, tooLargeMessage: string): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limitBytes) throw new AppError("PAYLOAD_TOO_LARGE", tooLargeMessage);
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
+  return readCappedStream(request.body, limitBytes, tooLargeMessage);
+}
+
+/** A stream's bytes, at most `limitBytes` (cancelled as soon as it passes them); otherwise AppError PAYLOAD_TOO_LARGE. */
+export async function readCappedStream(
+  stream: ReadableStream<Uint8Array> | null,
+  limitBytes: number,
+  tooLargeMessage: string,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (!stream) return new Uint8Array();
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

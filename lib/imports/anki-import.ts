@@ -21,7 +21,20 @@ import { planImportImages, storeImportImages, type ImageSummary } from "./import
 import { previewImport, type ImportPreview } from "./import-preview";
 import { ANKI_CARD_LIMIT } from "./limits";
 
-export type AnkiImportRequest = { userId: string; bytes: Uint8Array; slug?: string; title?: string; dryRun: boolean };
+/** The stages of an Anki import, in order; `done`/`total` count steps, notes, modules or cards (see importAnkiUpload). */
+export const IMPORT_PHASES = ["reading", "converting", "previewing", "writing"] as const;
+export type ImportPhase = (typeof IMPORT_PHASES)[number];
+/** Told where an import stands; called often (every ~20 ms at most): a listener that stores it throttles itself. */
+export type ImportProgressListener = (phase: ImportPhase, done: number, total: number) => void;
+
+export type AnkiImportRequest = {
+  userId: string;
+  bytes: Uint8Array;
+  slug?: string;
+  title?: string;
+  dryRun: boolean;
+  onProgress?: ImportProgressListener;
+};
 
 export type AnkiImportResult = {
   format: "anki";
@@ -45,10 +58,20 @@ const mediaFileOf = (target: string) => (isBareFileName(target) ? target.normali
 /** Anki imports write up to ANKI_CARD_LIMIT cards and their histories in one transaction. */
 const ANKI_TRANSACTION = { maxWait: 10_000, timeout: 300_000 };
 
+/**
+ * Previews (dryRun) or imports one package as of `now`, all or nothing: the
+ * commit is one transaction. `onProgress` hears reading (steps), converting
+ * (notes), previewing (decks) and writing (each deck's cards, then those with
+ * a history: one count over both). Throws AnkiPackageError for a package it
+ * cannot read, VALIDATION when it holds no card, PAYLOAD_TOO_LARGE past
+ * ANKI_CARD_LIMIT.
+ */
 export async function importAnkiUpload(db: PrismaClient, request: AnkiImportRequest, now: Date): Promise<AnkiImportResult> {
+  const progress = request.onProgress ?? (() => undefined);
   const settings = schedulerSettingsOf(await selectUserSettings(db, request.userId));
+  const read = readAnkiPackage(request.bytes, { onProgress: (done, total) => progress("reading", done, total) });
   // The collection read is not kept in a variable: once converted, it can be collected during the writes.
-  const conversion = await convertAnkiCollection(await readAnkiPackage(request.bytes), { settings });
+  const conversion = await convertAnkiCollection(await read, { settings, onProgress: (done, total) => progress("converting", done, total) });
   const modules = conversion.modules.map((m) => m.module);
   if (modules.length === 0) throw new AppError("VALIDATION", "The package holds no cards");
   const total = modules.reduce((sum, m) => sum + m.cards.length, 0);
@@ -78,7 +101,16 @@ export async function importAnkiUpload(db: PrismaClient, request: AnkiImportRequ
       history,
       images: images.summary,
     };
-    return { images, summary, planned: await Promise.all(images.modules.map((m) => previewImport(tx, scope, m, "anki", null))) };
+    let previewed = 0;
+    progress("previewing", 0, modules.length);
+    const planned = await Promise.all(
+      images.modules.map(async (m) => {
+        const preview = await previewImport(tx, scope, m, "anki", null);
+        progress("previewing", ++previewed, modules.length);
+        return preview;
+      }),
+    );
+    return { images, summary, planned };
   };
 
   if (request.dryRun) {
@@ -89,9 +121,15 @@ export async function importAnkiUpload(db: PrismaClient, request: AnkiImportRequ
     if (media.size) await lockImageQuota(tx, scope);
     const { images, summary, planned } = await withImages(tx);
     const written = { cards: 0, reviews: 0, images: 0 };
+    // One count over cards and histories, so the bar never runs back between a deck's two writes.
+    const units = total + history.cards;
+    let done = 0;
+    progress("writing", done, units);
     for (const [i, converted] of conversion.modules.entries()) {
       const report = await importModule(tx, images.modules[i] ?? converted.module, { scope, ownerId: scope }, now);
       written.images += await storeImportImages(tx, scope, report.module.id, images.images[i] ?? [], now);
+      done += converted.module.cards.length;
+      progress("writing", done, units);
       await insertEnrollments(tx, scope, [report.module.id], now);
       const cards = await tx.card.findMany({ where: { moduleId: report.module.id }, select: { id: true, externalId: true } });
       const idOf = new Map(cards.map((c) => [c.externalId, c.id]));
@@ -99,9 +137,11 @@ export async function importAnkiUpload(db: PrismaClient, request: AnkiImportRequ
         const cardId = idOf.get(s.externalId);
         return cardId ? [{ cardId, replay: s.replay, suspended: s.suspended }] : [];
       });
-      const done = await writeImportedHistory(tx, scope, histories, now);
-      written.cards += done.cards;
-      written.reviews += done.reviews;
+      const stored = await writeImportedHistory(tx, scope, histories, now);
+      done += histories.filter((h) => h.replay.reviews.length > 0).length;
+      progress("writing", done, units);
+      written.cards += stored.cards;
+      written.reviews += stored.reviews;
       const preview = planned[i];
       if (preview) preview.module.id = report.module.id;
     }

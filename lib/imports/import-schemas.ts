@@ -15,5 +15,11 @@ export const ImportQuerySchema = z.object({
   dryRun: FlagSchema.default(false).describe("1: answer with the preview and write nothing."),
   filename: textSchema(200).trim().min(1).optional().describe("The file's name: its extension picks the format, its stem is the default title."),
   title: textSchema(120).trim().min(1).optional().describe("The module's title; by default the front matter's, the first `#` heading or the file name."),
+  id: z
+    .uuid("Not an import id")
+    .optional()
+    .describe("Client-generated id of an Anki import job: a retried upload with the same id finds the same job and stores nothing new."),
 });
 export type ImportQuery = z.infer<typeof ImportQuerySchema>;
+
+export const ImportJobParamsSchema = z.object({ id: z.uuid("Not an import id") });

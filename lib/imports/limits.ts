@@ -16,3 +16,11 @@ export const ANKI_LIMIT_BYTES = 100 * 1024 * 1024;
 export const MODULE_ZIP_LIMIT_BYTES = 100 * 1024 * 1024;
 /** Most cards one Anki import writes (all decks together). */
 export const ANKI_CARD_LIMIT = 50_000;
+/** Import jobs (Anki packages) a user may have uploading, queued or running at once. */
+export const IMPORT_UNFINISHED_JOBS = 2;
+/** Bytes of uploaded packages a user may have stored at once (a previewed package is kept for its commit). */
+export const IMPORT_STORED_BYTES = 256 * 1024 * 1024;
+/** Size of one stored piece of an upload (64 KiB): no statement carries more. */
+export const UPLOAD_CHUNK_BYTES = 64 * 1024;
+/** How long a previewed package is kept for its commit (24 h); the worker prunes it after. */
+export const UPLOAD_KEEP_MS = 24 * 60 * 60 * 1000;

@@ -43,6 +43,27 @@ const AnkiReplySchema = z.object({
 export const ImportReplySchema = z.union([AnkiReplySchema, ZipReplySchema, TextReplySchema]);
 export type ImportReply = z.infer<typeof ImportReplySchema>;
 
+/** An Anki package's background job (GET /api/imports/{id}). */
+export const ImportJobReplySchema = z.object({
+  id: z.string(),
+  status: z.enum(["UPLOADING", "QUEUED", "RUNNING", "PREVIEWED", "DONE", "FAILED"]),
+  progress: z.object({ phase: z.string(), done: z.number(), total: z.number() }).nullable(),
+  result: AnkiReplySchema.nullable(),
+  error: z.string().nullable(),
+  location: z.string(),
+});
+export type ImportJobReply = z.infer<typeof ImportJobReplySchema>;
+
+const UNITS: Record<string, string> = { reading: "steps", converting: "notes", previewing: "decks", writing: "cards" };
+
+/** One line on where a job stands, for stderr while it runs. */
+export function progressLine(job: ImportJobReply): string {
+  const p = job.progress;
+  if (job.status !== "RUNNING" || !p) return `import ${job.id}: ${job.status === "RUNNING" ? "starting" : "waiting for the importer"}`;
+  const percent = p.total > 0 ? ` (${Math.floor((100 * p.done) / p.total)}%)` : "";
+  return `import ${job.id}: ${p.phase} ${p.done} of ${p.total} ${UNITS[p.phase] ?? "steps"}${percent}`;
+}
+
 const SHOWN = ["created", "updated", "restored", "archived"] as const;
 
 export function renderImport(reply: ImportReply, baseUrl: string): Outcome {

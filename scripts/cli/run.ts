@@ -49,7 +49,15 @@ async function outcomeOf(argv: readonly string[], deps: CliDeps): Promise<Outcom
     return runLabCommand(command.lab, { fetch: deps.fetch, config: config.config, newId: deps.newId, files: deps.lab ?? NODE_LAB_DEPS });
   }
   if (command.kind === "import") {
-    return runImportCommand(command.import, { fetch: deps.fetch, config: config.config, readBytes: (deps.lab ?? NODE_LAB_DEPS).readBytes });
+    const files = deps.lab ?? NODE_LAB_DEPS;
+    return runImportCommand(command.import, {
+      fetch: deps.fetch,
+      config: config.config,
+      readBytes: files.readBytes,
+      newId: deps.newId,
+      sleep: files.sleep,
+      progress: deps.err,
+    });
   }
   if (command.kind === "export") {
     return runExportCommand(command.export, { fetch: deps.fetch, config: config.config, writeBytes: (deps.lab ?? NODE_LAB_DEPS).writeBytes });

@@ -1,7 +1,8 @@
 // Runs the app server (scripts/app-server.ts: Next dev or production behind
-// the server that resolves client addresses) and the lab grading worker(s)
-// against a prepared database, and stops them together: the whole process
-// groups, so nothing is left on the port, and the workers before the database.
+// the server that resolves client addresses), the lab grading worker(s) and
+// the Anki import worker(s) against a prepared database, and stops them
+// together: the whole process groups, so nothing is left on the port, and
+// the workers before the database.
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { localAuthSecret, prepareDatabase } from "./prepare-database";
@@ -36,25 +37,25 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
   console.log(`[residual] Open ${baseUrl}`);
 
   let stopping = false;
-  // LAB_WORKERS=N runs N graders side by side (0 disables them, e.g. when they run elsewhere).
-  const workerCount = Math.max(0, Math.min(8, Number(process.env.LAB_WORKERS ?? 1) || 0));
-  const workers: (ChildProcess | null)[] = Array.from({ length: workerCount }, () => null);
-  const startWorker = (slot: number) => {
-    if (stopping) return;
-    const worker = spawn(tsx, [join(process.cwd(), "scripts", "lab-worker.ts")], {
-      stdio: "inherit",
-      detached: true,
-      env: childEnv,
-    });
-    workers[slot] = worker;
-    worker.on("exit", (code, signal) => {
-      workers[slot] = null;
+  const workers: (ChildProcess | null)[] = [];
+  /** Runs `count` copies of `script`, each restarted when it crashes. */
+  const startWorkers = (script: string, label: string, count: number) => {
+    const start = (slot: number) => {
       if (stopping) return;
-      console.error(`[residual] lab worker exited (${signal ?? code}); restarting in ${WORKER_RESTART_MS / 1000} s`);
-      setTimeout(() => startWorker(slot), WORKER_RESTART_MS);
-    });
+      const worker = spawn(tsx, [join(process.cwd(), "scripts", script)], { stdio: "inherit", detached: true, env: childEnv });
+      workers[slot] = worker;
+      worker.on("exit", (code, signal) => {
+        workers[slot] = null;
+        if (stopping) return;
+        console.error(`[residual] ${label} exited (${signal ?? code}); restarting in ${WORKER_RESTART_MS / 1000} s`);
+        setTimeout(() => start(slot), WORKER_RESTART_MS);
+      });
+    };
+    for (let i = 0; i < count; i++) start(workers.push(null) - 1);
   };
-  for (let slot = 0; slot < workerCount; slot++) startWorker(slot);
+  // LAB_WORKERS=N runs N graders side by side, IMPORT_WORKERS=N N importers (0 disables them, e.g. when they run elsewhere).
+  startWorkers("lab-worker.ts", "lab worker", workerCount(process.env.LAB_WORKERS));
+  startWorkers("import-worker.ts", "import worker", workerCount(process.env.IMPORT_WORKERS));
 
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -66,6 +67,11 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+/** A worker count from the environment: 1 when unset, 0–8. */
+function workerCount(value: string | undefined): number {
+  return Math.max(0, Math.min(8, Number(value ?? 1) || 0));
 }
 
 /**

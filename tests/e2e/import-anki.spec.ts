@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { BENCH_T0, DAY_MS, benchAnkiCollection } from "../../bench/support/anki-bench-package";
 import { writeAnkiPackage } from "../../lib/anki/write-package";
+import { writeLatestPackage } from "../unit/anki/support/build-latest";
 import { sampleCollection } from "../unit/anki/support/sample-collection";
 import { SCREENSHOT_DIR, signUp } from "./support";
 
@@ -11,6 +13,7 @@ test("import an Anki package through the preview, then open an imported card's r
   await page.getByTestId("import-file").setInputFiles({ name: "transformers.apkg", mimeType: "application/octet-stream", buffer: Buffer.from(apkg) });
   await expect(page.getByTestId("import-module")).toHaveCount(0);
   await page.getByTestId("import-preview-button").tap();
+  // The package is read by the import worker as a job; the page follows it to its preview.
   const summary = page.getByTestId("anki-summary");
   await expect(summary).toContainText("Review history");
   await expect(page.getByTestId("import-images")).toContainText("1 to store");
@@ -37,4 +40,28 @@ test("import an Anki package through the preview, then open an imported card's r
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(24);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/import-anki-card-image.png`, fullPage: true });
+});
+
+test("a larger package shows its progress while it is read, then while the confirmed import is written", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signUp(page, "anki-progress");
+  const apkg = await writeLatestPackage(benchAnkiCollection(3_000, 5, 3), new Date(BENCH_T0 + 400 * DAY_MS));
+
+  await page.goto("/import");
+  await page.getByTestId("import-file").setInputFiles({ name: "big.apkg", mimeType: "application/octet-stream", buffer: Buffer.from(apkg) });
+  await page.getByTestId("import-preview-button").tap();
+  const progress = page.getByTestId("import-progress");
+  await expect(progress).toContainText("Reading your package");
+  // A step with its count, as the worker writes it (every ~250 ms; the page asks every ~500 ms).
+  await expect(page.getByTestId("import-phase")).toContainText(/step \d of 3.* of [\d,]+ (steps|notes|decks)/, { timeout: 60_000 });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/import-anki-progress.png`, fullPage: true });
+  await expect(page.getByTestId("anki-summary")).toContainText("3 decks", { timeout: 120_000 });
+  await expect(progress).toHaveCount(0);
+
+  await page.getByTestId("import-confirm").tap();
+  await expect(progress).toContainText("Importing");
+  await expect(page.getByTestId("import-done")).toContainText("Imported 3 decks", { timeout: 120_000 });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/import-anki-done.png`, fullPage: true });
+  await page.getByRole("link", { name: "Your library" }).tap();
+  await expect(page).toHaveURL(/\/library$/);
 });

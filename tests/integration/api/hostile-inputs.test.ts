@@ -37,6 +37,7 @@ async function snapshot(): Promise<Record<Table, string>> {
     db.enrollment.findMany(),
     db.card.findMany(),
     db.cardImage.findMany(),
+    Promise.all([db.importJob.findMany(), db.importUploadChunk.findMany()]),
   ]);
   return Object.fromEntries(TABLES.map((table, i) => [table, rowsText(rows[i])])) as Record<Table, string>;
 }
@@ -130,6 +131,11 @@ async function setUp(): Promise<HostileContext> {
     data: { ownerId: bob.id, moduleId: bobModule.id, sha256: "b".repeat(64), contentType: "image/gif", byteSize: 6, bytes: new TextEncoder().encode("GIF89a") },
   });
 
+  const bobImport = await db.importJob.create({
+    data: { id: randomUUID(), userId: bob.id, filename: "bob.apkg", dryRun: true, status: "PREVIEWED", uploadBytes: 4, createdAt: new Date() },
+  });
+  await db.importUploadChunk.create({ data: { jobId: bobImport.id, index: 0, bytes: new Uint8Array([0x50, 0x4b, 0x05, 0x06]) } });
+
   return {
     origin: ORIGIN,
     cookie,
@@ -150,6 +156,7 @@ async function setUp(): Promise<HostileContext> {
       bobSlug: bobModule.slug,
       bobCardId: bobCard.id,
       bobImageId: bobImage.id,
+      bobImportId: bobImport.id,
       checklistItemId: item.id,
       "long-host": "a".repeat(8 * 1024),
       bobTokenId: (await db.apiToken.findFirstOrThrow({ where: { userId: bob.id } })).id,

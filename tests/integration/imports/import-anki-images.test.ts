@@ -14,7 +14,7 @@ import { resetDb, testDb } from "../support/db";
 import { bearerFor, createUser } from "../support/fixtures";
 import { pngBytes } from "../../unit/anki/support/png";
 import { GOOD_THRICE, NOTE_TYPES } from "../../unit/anki/support/sample-collection";
-import { exportModuleFile, getImage, okJson, postImport } from "./support";
+import { exportModuleFile, getImage, runAnkiImport, runAnkiJob } from "./support";
 
 const NOW = new Date("2025-03-01T09:00:00Z");
 const MASK = pngBytes(8, 8, [10, 200, 10]);
@@ -72,7 +72,7 @@ async function learner() {
   return { db, user, auth: await bearerFor(db, user.id) };
 }
 
-const importApkg = async (auth: string, apkg: Uint8Array, query = "filename=diagrams.apkg") => okJson<AnkiImportResult>(await postImport(auth, query, apkg));
+const importApkg = (auth: string, apkg: Uint8Array, query = "filename=diagrams.apkg"): Promise<AnkiImportResult> => runAnkiImport(auth, query, apkg, NOW);
 
 describe("images in Anki packages", () => {
   beforeEach(resetDb);
@@ -130,9 +130,9 @@ describe("images in Anki packages", () => {
     });
     const apkg = await writeAnkiPackage(diagrams(), NOW);
     for (const query of ["filename=diagrams.apkg&dryRun=1", "filename=diagrams.apkg"]) {
-      const response = await postImport(auth, query, apkg);
-      expect(response.status).toBe(413);
-      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/2 new image\(s\).*200\.0 MiB.*Nothing was imported/);
+      const job = await runAnkiJob(auth, query, apkg, NOW);
+      expect(job.status).toBe("FAILED");
+      expect(job.error).toMatch(/2 new image\(s\).*200\.0 MiB.*Nothing was imported/);
     }
     expect(await db.module.count({ where: { slug: "diagrams-attention" } })).toBe(0);
     expect(await db.cardImage.count()).toBe(1);

@@ -1,7 +1,13 @@
+// An Anki package through POST /api/imports and the import worker's step:
+// each deck previewed as a module, then imported with its history once, and
+// a damaged package refused with nothing written.
 import { beforeEach, describe, expect, it } from "vitest";
+import * as jobRoute from "@/app/api/imports/[id]/route";
 import * as importsRoute from "@/app/api/imports/route";
 import { writeAnkiPackage } from "@/lib/anki/write-package";
 import type { AnkiImportResult } from "@/lib/imports/anki-import";
+import type { ImportJobView } from "@/lib/imports/jobs/import-job-view";
+import { runNextImportJob } from "@/lib/imports/jobs/run-import-job";
 import { resetDb, testDb } from "../support/db";
 import { bearerFor, createUser } from "../support/fixtures";
 import { sampleCollection } from "../../unit/anki/support/sample-collection";
@@ -15,9 +21,17 @@ function post(auth: string, query: string, bytes: Uint8Array) {
   return importsRoute.POST(new Request(`http://localhost/api/imports?${query}`, init), undefined);
 }
 
-async function ok(response: Response): Promise<AnkiImportResult> {
-  expect(response.status, await response.clone().text()).toBe(200);
-  return (await response.json()) as AnkiImportResult;
+/** Uploads the package, runs the queued job with the worker's step, and returns its result. */
+async function runImport(auth: string, query: string, bytes: Uint8Array): Promise<AnkiImportResult> {
+  const response = await post(auth, query, bytes);
+  expect(response.status, await response.clone().text()).toBe(202);
+  const { id } = (await response.json()) as ImportJobView;
+  await runNextImportJob(testDb(), { now: () => NOW, ms: () => 0 });
+  const request = new Request(`http://localhost/api/imports/${id}`, { headers: { authorization: auth } });
+  const job = (await (await jobRoute.GET(request, { params: Promise.resolve({ id }) })).json()) as ImportJobView;
+  expect(job.error).toBeNull();
+  if (!job.result) throw new Error(`import job ${id} ended ${job.status} without a result`);
+  return job.result;
 }
 
 describe("POST /api/imports with an Anki package", () => {
@@ -29,13 +43,13 @@ describe("POST /api/imports with an Anki package", () => {
     const auth = await bearerFor(db, user.id);
     const apkg = await writeAnkiPackage(sampleCollection(), NOW);
 
-    const preview = await ok(await post(auth, "filename=deck.apkg&dryRun=1", apkg));
+    const preview = await runImport(auth, "filename=deck.apkg&dryRun=1", apkg);
     expect(preview.committed).toBe(false);
     expect(preview.modules.length).toBeGreaterThan(1);
     expect(preview.history.reviews).toBeGreaterThan(0);
     expect(await db.module.count({ where: { scope: user.id } })).toBe(0);
 
-    const imported = await ok(await post(auth, "filename=deck.apkg", apkg));
+    const imported = await runImport(auth, "filename=deck.apkg", apkg);
     expect(imported.committed).toBe(true);
     expect(imported.written).toEqual({ ...preview.history, images: preview.images.stored });
     const slugs = imported.modules.map((m) => m.module.slug).sort();
@@ -45,7 +59,7 @@ describe("POST /api/imports with an Anki package", () => {
     expect(reviewed.length).toBeGreaterThan(0);
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(preview.history.reviews);
 
-    const again = await ok(await post(auth, "filename=deck.apkg", apkg));
+    const again = await runImport(auth, "filename=deck.apkg", apkg);
     expect(again.written).toEqual({ cards: 0, reviews: 0, images: 0 });
     for (const m of again.modules) expect(m.cards.created.total + m.cards.updated.total + m.cards.archived.total).toBe(0);
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(preview.history.reviews);

@@ -27,6 +27,7 @@ export const TABLES = [
   "enrollments",
   "cards",
   "images",
+  "imports",
 ] as const;
 export type Table = (typeof TABLES)[number];
 
