@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { jsonRows } from "../db/json-rows";
 import { queryRows } from "../db/rows";
 import { yieldToEventLoop } from "../event-loop/yield";
 import { suspendCardStates } from "./card-state";
@@ -17,9 +18,9 @@ export type ImportedHistory = { cardId: string; replay: ReplayResult; suspended:
 /** Card ids per lookup statement: keeps each statement's parameters well under Postgres's limits. */
 const BATCH = 5000;
 /**
- * Rows per insert statement: building and serialising a batch (a SHA-256 id
- * and a JSON snapshot per review) is synchronous, so batches stay small
- * enough to hold the event loop only a few ms, with a turn between them.
+ * Rows per insert statement: building a batch's JSON (a SHA-256 id and a
+ * state snapshot per review) is synchronous, so batches stay small enough to
+ * hold the event loop only a few ms, with a turn between them.
  */
 const INSERT_BATCH = 1000;
 
@@ -73,34 +74,18 @@ export async function writeImportedHistory(
 }
 
 async function insertStates(db: Db, userId: string, batch: readonly ImportedHistory[], now: Date): Promise<void> {
-  const c = columns(batch, (h) => {
+  const rows = batch.map((h) => {
     const s = h.replay.state;
     if (!s) throw new Error("insertStates: a new card has no state to write");
-    return {
-      cardId: h.cardId,
-      due: s.due,
-      stability: s.stability,
-      difficulty: s.difficulty,
-      elapsedDays: s.elapsedDays,
-      scheduledDays: s.scheduledDays,
-      learningSteps: s.learningSteps,
-      reps: s.reps,
-      lapses: s.lapses,
-      state: s.state,
-      lastReview: s.lastReview,
-      suspendedAt: h.suspended ? now : null,
-      version: Math.max(1, h.replay.reviews.length),
-    };
+    return { ...s, cardId: h.cardId, suspendedAt: h.suspended ? now : null, version: Math.max(1, h.replay.reviews.length) };
   });
   await db.$executeRaw`
     INSERT INTO card_state (id, "userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps",
       reps, lapses, state, "lastReview", "isLeech", "suspendedAt", version, "createdAt", "updatedAt")
     SELECT gen_random_uuid(), ${userId}, t."cardId", t.due, t.stability, t.difficulty, t."elapsedDays", t."scheduledDays", t."learningSteps",
-      t.reps, t.lapses, t.state::"FsrsState", t."lastReview", false, t."suspendedAt", t.version, ${now}, ${now}
-    FROM unnest(${c.cardId}::uuid[], ${c.due}::timestamp[], ${c.stability}::float8[], ${c.difficulty}::float8[], ${c.elapsedDays}::int[],
-      ${c.scheduledDays}::int[], ${c.learningSteps}::int[], ${c.reps}::int[], ${c.lapses}::int[], ${c.state}::text[],
-      ${c.lastReview}::timestamp[], ${c.suspendedAt}::timestamp[], ${c.version}::int[])
-      AS t("cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", "suspendedAt", version)
+      t.reps, t.lapses, t.state, t."lastReview", false, t."suspendedAt", t.version, ${now}, ${now}
+    FROM json_to_recordset(${jsonRows(rows)}::json) AS t("cardId" uuid, due timestamp, stability float8, difficulty float8, "elapsedDays" int,
+      "scheduledDays" int, "learningSteps" int, reps int, lapses int, state "FsrsState", "lastReview" timestamp, "suspendedAt" timestamp, version int)
     ON CONFLICT ("userId", "cardId") DO NOTHING`;
 }
 
@@ -123,47 +108,22 @@ function* reviewBatches(histories: readonly ImportedHistory[]): Generator<Import
 async function insertReviews(db: Db, userId: string, batch: readonly ImportedHistory[], now: Date): Promise<number> {
   const rows = batch.flatMap((h) =>
     h.replay.reviews.map((r, i) => ({
+      ...r.log,
       id: derivedUuid(`imported-review\n${userId}\n${h.cardId}\n${r.log.reviewedAt.toISOString()}`),
       cardId: h.cardId,
-      rating: r.log.rating,
-      state: r.log.state,
-      due: r.log.due,
-      stability: r.log.stability,
-      difficulty: r.log.difficulty,
-      elapsedDays: r.log.elapsedDays,
-      lastElapsedDays: r.log.lastElapsedDays,
-      scheduledDays: r.log.scheduledDays,
-      learningSteps: r.log.learningSteps,
-      reviewedAt: r.log.reviewedAt,
       durationMs: r.durationMs,
-      stateBefore: JSON.stringify({ ...toStateSnapshot(r.before), isLeech: false, suspendedAt: null }),
+      stateBefore: { ...toStateSnapshot(r.before), isLeech: false, suspendedAt: null },
       // Undo of the newest imported review then finds the version it left.
       version: i + 1,
     })),
   );
-  const c = columns(rows, (r) => r);
   return db.$executeRaw`
       INSERT INTO review_log (id, "userId", "cardId", rating, state, due, stability, difficulty, "elapsedDays", "lastElapsedDays",
         "scheduledDays", "learningSteps", "reviewedAt", "durationMs", "stateBefore", "stateVersionAfter", "createdAt")
-      SELECT t.id, ${userId}, t."cardId", t.rating, t.state::"FsrsState", t.due, t.stability, t.difficulty, t."elapsedDays", t."lastElapsedDays",
-        t."scheduledDays", t."learningSteps", t."reviewedAt", t."durationMs", t."stateBefore"::jsonb, t.version, ${now}
-      FROM unnest(${c.id}::uuid[], ${c.cardId}::uuid[], ${c.rating}::int[], ${c.state}::text[], ${c.due}::timestamp[], ${c.stability}::float8[],
-        ${c.difficulty}::float8[], ${c.elapsedDays}::int[], ${c.lastElapsedDays}::int[], ${c.scheduledDays}::int[], ${c.learningSteps}::int[],
-        ${c.reviewedAt}::timestamp[], ${c.durationMs}::int[], ${c.stateBefore}::text[], ${c.version}::int[])
-        AS t(id, "cardId", rating, state, due, stability, difficulty, "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps",
-          "reviewedAt", "durationMs", "stateBefore", version)
+      SELECT t.id, ${userId}, t."cardId", t.rating, t.state, t.due, t.stability, t.difficulty, t."elapsedDays", t."lastElapsedDays",
+        t."scheduledDays", t."learningSteps", t."reviewedAt", t."durationMs", t."stateBefore", t.version, ${now}
+      FROM json_to_recordset(${jsonRows(rows)}::json) AS t(id uuid, "cardId" uuid, rating int, state "FsrsState", due timestamp, stability float8,
+        difficulty float8, "elapsedDays" int, "lastElapsedDays" int, "scheduledDays" int, "learningSteps" int, "reviewedAt" timestamp,
+        "durationMs" int, "stateBefore" jsonb, version int)
       ON CONFLICT (id) DO NOTHING`;
-}
-
-/** Rows → one array per column, for `unnest`. */
-function columns<T, R extends Record<string, unknown>>(items: readonly T[], row: (item: T) => R): { [K in keyof R]: R[K][] } {
-  const out: Record<string, unknown[]> = {};
-  for (const item of items) {
-    for (const [key, value] of Object.entries(row(item))) {
-      const column = out[key] ?? [];
-      column.push(value);
-      out[key] = column;
-    }
-  }
-  return out as { [K in keyof R]: R[K][] };
 }
