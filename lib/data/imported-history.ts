@@ -112,7 +112,7 @@ async function insertReviews(db: Db, userId: string, batch: readonly ImportedHis
       id: derivedUuid(`imported-review\n${userId}\n${h.cardId}\n${r.log.reviewedAt.toISOString()}`),
       cardId: h.cardId,
       durationMs: r.durationMs,
-      stateBefore: { ...toStateSnapshot(r.before), isLeech: false, suspendedAt: null },
+      stateBefore: JSON.stringify({ ...toStateSnapshot(r.before), isLeech: false, suspendedAt: null }),
       // Undo of the newest imported review then finds the version it left.
       version: i + 1,
     })),
@@ -121,9 +121,9 @@ async function insertReviews(db: Db, userId: string, batch: readonly ImportedHis
       INSERT INTO review_log (id, "userId", "cardId", rating, state, due, stability, difficulty, "elapsedDays", "lastElapsedDays",
         "scheduledDays", "learningSteps", "reviewedAt", "durationMs", "stateBefore", "stateVersionAfter", "createdAt")
       SELECT t.id, ${userId}, t."cardId", t.rating, t.state, t.due, t.stability, t.difficulty, t."elapsedDays", t."lastElapsedDays",
-        t."scheduledDays", t."learningSteps", t."reviewedAt", t."durationMs", t."stateBefore", t.version, ${now}
+        t."scheduledDays", t."learningSteps", t."reviewedAt", t."durationMs", t."stateBefore"::jsonb, t.version, ${now}
       FROM json_to_recordset(${jsonRows(rows)}::json) AS t(id uuid, "cardId" uuid, rating int, state "FsrsState", due timestamp, stability float8,
         difficulty float8, "elapsedDays" int, "lastElapsedDays" int, "scheduledDays" int, "learningSteps" int, "reviewedAt" timestamp,
-        "durationMs" int, "stateBefore" jsonb, version int)
+        "durationMs" int, "stateBefore" text, version int)
       ON CONFLICT (id) DO NOTHING`;
 }

@@ -7,6 +7,7 @@ import { convertAnkiCollection, type AnkiConversion } from "../anki/convert";
 import { readAnkiPackage } from "../anki/read-package";
 import type { Notice } from "../anki/report";
 import { importModule } from "../content/import-module";
+import { analyzeTables } from "../db/analyze";
 import type { PrismaClient } from "../db/generated/client";
 import { insertEnrollments } from "../data/enrollment";
 import { writeImportedHistory } from "../data/imported-history";
@@ -31,6 +32,9 @@ export type AnkiImportResult = {
   written: { cards: number; reviews: number } | null;
   committed: boolean;
 };
+
+/** Rows written (cards, card states, reviews) from which the planner is given fresh statistics once the import commits. */
+const ANALYZE_AFTER_ROWS = 1000;
 
 /** Anki imports write up to ANKI_CARD_LIMIT cards and their histories in one transaction. */
 const ANKI_TRANSACTION = { maxWait: 10_000, timeout: 300_000 };
@@ -58,7 +62,7 @@ export async function importAnkiUpload(db: PrismaClient, request: AnkiImportRequ
   const previews = (tx: Parameters<typeof previewImport>[0]) => Promise.all(modules.map((m) => previewImport(tx, scope, m, "anki", null)));
 
   if (request.dryRun) return { ...summary, modules: await previews(db), written: null, committed: false };
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const planned = await previews(tx);
     const written = { cards: 0, reviews: 0 };
     for (const [i, converted] of conversion.modules.entries()) {
@@ -78,4 +82,9 @@ export async function importAnkiUpload(db: PrismaClient, request: AnkiImportRequ
     }
     return { ...summary, modules: planned, written, committed: true };
   }, ANKI_TRANSACTION);
+  const created = result.modules.reduce((sum, m) => sum + m.cards.created.total + m.cards.restored.total, 0);
+  if (created + result.written.cards + result.written.reviews >= ANALYZE_AFTER_ROWS) {
+    await analyzeTables(db, ["card", "card_state", "review_log", "enrollment"]);
+  }
+  return result;
 }
