@@ -84,7 +84,7 @@ export async function importAnkiUpload(db: PrismaClient, request: AnkiImportRequ
   }, ANKI_TRANSACTION);
   const created = result.modules.reduce((sum, m) => sum + m.cards.created.total + m.cards.restored.total, 0);
   if (created + result.written.cards + result.written.reviews >= ANALYZE_AFTER_ROWS) {
-    await analyzeTables(db, ["card", "card_state", "review_log", "enrollment"]);
+    await analyzeTables(db, ["module", "card", "card_state", "review_log", "enrollment"]);
   }
   return result;
 }

@@ -8,7 +8,7 @@ import { createUser } from "../support/fixtures";
 import { GOOD_THRICE, NOTE_TYPES } from "../../unit/anki/support/sample-collection";
 
 const NOW = new Date("2025-03-01T09:00:00Z");
-const TABLES = ["card", "card_state", "review_log", "enrollment"];
+const TABLES = ["module", "card", "card_state", "review_log", "enrollment"];
 
 /** `notes` basic notes in one deck, each card with the four reviews of GOOD_THRICE. */
 function collection(notes: number): AnkiPackageInput {
