@@ -39,9 +39,22 @@ describe("searching one's cards", () => {
     expect(await ids("question 1")).toHaveLength(1);
   });
 
-  it("has the index the search expression uses", async () => {
-    const rows = await testDb().$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'card_search_idx'`;
-    expect(rows[0]?.indexdef).toContain("to_tsvector('simple'::regconfig, ((front || ' '::text) || back))");
+  it("keeps each card's words and their prefixes in generated columns, the prefixes indexed, and follows edits", async () => {
+    const db = testDb();
+    const [index] = await db.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'card_search_idx'`;
+    expect(index?.indexdef).toContain('USING gin ("searchPrefixes")');
+    const { me, mine } = await learnerWithModules(db);
+    const [card = ""] = await addCards(db, mine.id, [{ front: "Sliding-window attention", back: "Each query sees the last W keys" }]);
+    const [row] = await db.$queryRaw<{ prefixes: string }[]>`SELECT "searchPrefixes"::text AS prefixes FROM card WHERE id = ${card}::uuid`;
+    // Prefixes stop at 10 characters: "attention" is whole, "sliding" and "window" are words of their own.
+    expect(row?.prefixes.split(" ")).toEqual(expect.arrayContaining(["'a'", "'att'", "'attention'", "'slid'", "'window'", "'w'"]));
+    const ids = async (q: string) => (await searchCards(db, me.id, query({ q }), T0)).cards.map((c) => c.id);
+    // A word longer than the stored prefixes is decided by the whole words.
+    await db.card.update({ where: { id: card }, data: { back: "Tokenisation-independent windowing" } });
+    expect(await ids("tokenisation")).toEqual([card]);
+    expect(await ids("tokenisatio")).toEqual([card]);
+    expect(await ids("tokenisations")).toEqual([]);
+    expect(await ids("keys")).toEqual([]);
   });
 
   it("filters by module, tag, state, due, suspended, leech and lapses", async () => {
