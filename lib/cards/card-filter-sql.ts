@@ -53,6 +53,11 @@ const STATE_SQL = {
   relearning: Prisma.sql`s.state = 'RELEARNING'`,
 } as const;
 
+/** Whether `filter` looks at the learner's schedule (the card_state row), not only at the card. */
+export function filtersSchedule(filter: CardFilter): boolean {
+  return filter.state !== undefined || filter.due !== undefined || filter.suspended === true || filter.leech === true || filter.lapses !== undefined;
+}
+
 /** The WHERE conditions (joined with AND) for `filter` within `scope`. */
 export function filterConditions(scope: FilterScope, filter: CardFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`c."moduleId" = ANY(${scope.modules.map((m) => m.id)}::uuid[])`, Prisma.sql`c."archivedAt" IS NULL`];

@@ -41,14 +41,18 @@ export type CardListItem = {
  * A page of matches in order and the cursor of the rest (null: no more). A
  * page can hold fewer than `limit` cards while more follow: when a search's
  * matches are many but sparse in the chosen order, a page stops after reading
- * WALK_BUDGET cards of that order (search-walk.ts) and the cursor goes on from there.
+ * `effort.walk` cards of that order (search-walk.ts) and the cursor goes on from there.
  */
 export type CardSearchPage = { cards: CardListItem[]; nextCursor: string | null };
 
-/** Cards a page reads in order before it gathers the matches through the filters' indexes instead. */
-export const WALK_BUDGET = 1000;
-/** Most matches of one run gathered and sorted; with more, the page ends where its walk stopped. */
-export const GATHER_CAP = 3000;
+/**
+ * How much one page may read: `walk`, the cards read in order before the
+ * matches are gathered through the filters' indexes instead; `gather`, the most
+ * matches of one run gathered and sorted (with more, the page ends where its
+ * walk stopped). Measured with `npm run bench:search`.
+ */
+export type SearchEffort = { walk: number; gather: number };
+export const SEARCH_EFFORT: SearchEffort = { walk: 1000, gather: 3000 };
 
 /** The scope a filter searches at `now`; NOT_FOUND when it names a module the user cannot see. */
 async function filterScope(db: Db, userId: string, filter: CardFilter, now: Date): Promise<FilterScope> {
@@ -74,10 +78,10 @@ const wrongCursor = () =>
  * One page of the user's cards matching `query` at `now`, and the cursor of
  * the next page (null on the last). Each run of the order (search-segments.ts)
  * is walked in order; a run whose walk spends its budget has its matches
- * gathered and sorted instead, unless there are more than GATHER_CAP of them:
- * then the page ends where the walk stopped.
+ * gathered and sorted instead, unless there are more than `effort.gather` of
+ * them: then the page ends where the walk stopped.
  */
-export async function searchCards(db: Db, userId: string, query: CardSearchQuery, now: Date): Promise<CardSearchPage> {
+export async function searchCards(db: Db, userId: string, query: CardSearchQuery, now: Date, effort = SEARCH_EFFORT): Promise<CardSearchPage> {
   const scope = await filterScope(db, userId, query, now);
   const desc = query.order === "desc";
   const runs = searchSegments(query.sort, desc);
@@ -91,12 +95,12 @@ export async function searchCards(db: Db, userId: string, query: CardSearchQuery
   for (const [i, run] of runs.entries()) {
     if (i < firstRun || found.length >= want || stoppedAt) continue;
     const read = { scope, filter: query, desc, after: i === firstRun ? after : null };
-    const walk = await walkRun(db, run, read, WALK_BUDGET, want - found.length);
+    const walk = await walkRun(db, run, read, effort.walk, want - found.length);
     if (walk.stoppedAt === null) {
       found.push(...walk.hits);
       continue;
     }
-    const gathered = await gatherRun(db, run, read, GATHER_CAP, want - found.length);
+    const gathered = await gatherRun(db, run, read, effort.gather, want - found.length);
     found.push(...(gathered ?? walk.hits));
     if (gathered === null) stoppedAt = walk.stoppedAt;
   }

@@ -11,7 +11,7 @@ import { Prisma } from "../db/generated/client";
 import { CountColumn, DateColumn, queryRows } from "../db/rows";
 import { FSRS_STATE_NAMES } from "../scheduling";
 import type { CardFilter } from "./card-schemas";
-import { cardsFrom, filterConditions, type FilterScope } from "./card-filter-sql";
+import { cardsFrom, filterConditions, filtersSchedule, type FilterScope } from "./card-filter-sql";
 import type { SearchCursor } from "./search-cursor";
 import type { SearchSegment } from "./search-segments";
 
@@ -88,7 +88,7 @@ function runRows(segment: SearchSegment, read: RunRead, budget: number): Prisma.
   if (segment.source === "state") {
     return Prisma.sql`
       SELECT ${row}
-      FROM (SELECT * FROM card_state s WHERE s."userId" = ${read.scope.userId} ${after} ORDER BY ${order} LIMIT ${constant(budget)}) s
+      FROM (SELECT * FROM card_state s WHERE s."userId" = ${read.scope.userId} AND ${segment.member} ${after} ORDER BY ${order} LIMIT ${constant(budget)}) s
       CROSS JOIN LATERAL (SELECT * FROM card c WHERE c.id = s."cardId" LIMIT 1) c
       ORDER BY ${order}`;
   }
@@ -124,20 +124,32 @@ export async function walkRun(db: Db, segment: SearchSegment, read: RunRead, bud
   return { hits, stoppedAt };
 }
 
-/** The first `want` matches of the run after the cursor, in order, or null when more than `cap` match (too many to sort). */
+/**
+ * The first `want` matches of the run after the cursor, in order, or null when
+ * more than `cap` match (too many to sort). Only ids and keys are gathered and
+ * sorted; the page's rows are read after. With no filter on the schedule, the
+ * learner's state is looked up card by card rather than joined whole.
+ */
 export async function gatherRun(db: Db, segment: SearchSegment, read: RunRead, cap: number, want: number): Promise<ListRow[] | null> {
   const after = read.after === null ? Prisma.empty : Prisma.sql`AND ${segment.after(read.after, read.desc)}`;
+  const from =
+    segment.source === "card" && !filtersSchedule(read.filter)
+      ? Prisma.sql`FROM card c LEFT JOIN LATERAL (SELECT * FROM card_state s WHERE s."cardId" = c.id AND s."userId" = ${read.scope.userId} LIMIT 1) s ON true`
+      : cardsFrom(read.scope.userId);
   const rows = await queryRows(
     db,
     ListRowSchema.extend({ matched: CountColumn }),
     Prisma.sql`
-    SELECT m.*, count(*) OVER () AS matched FROM (
-      SELECT ${LIST_COLUMNS}, ${segment.key} AS "sortKey", c.id AS "orderId"
-      ${cardsFrom(read.scope.userId)}
+    WITH matches AS (
+      SELECT c.id AS "orderId", ${segment.key} AS "sortKey" ${from}
       WHERE ${segment.member} AND ${filterConditions(read.scope, read.filter)} ${after}
-      LIMIT ${constant(cap + 1)}) m
-    ORDER BY ${directed([Prisma.sql`"sortKey"`, Prisma.sql`"orderId"`], read.desc)}
-    LIMIT ${want}`,
+      LIMIT ${constant(cap + 1)}),
+    page AS (
+      SELECT matches.*, count(*) OVER () AS matched FROM matches
+      ORDER BY ${directed([Prisma.sql`"sortKey"`, Prisma.sql`"orderId"`], read.desc)} LIMIT ${want})
+    SELECT ${LIST_COLUMNS}, page."sortKey", page.matched
+    FROM page JOIN card c ON c.id = page."orderId" LEFT JOIN card_state s ON s."cardId" = c.id AND s."userId" = ${read.scope.userId}
+    ORDER BY ${directed([Prisma.sql`page."sortKey"`, Prisma.sql`page."orderId"`], read.desc)}`,
     "gatherRun",
   );
   return (rows[0]?.matched ?? 0) > cap ? null : rows;

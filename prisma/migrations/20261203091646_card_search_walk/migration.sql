@@ -31,11 +31,16 @@ CREATE INDEX "card_moduleId_updatedAt_id_idx" ON "card"("moduleId", "updatedAt",
 -- CreateIndex
 CREATE INDEX "card_moduleId_id_idx" ON "card"("moduleId", "id");
 
--- CreateIndex
-CREATE INDEX "card_search_idx" ON "card" USING GIN ("searchPrefixes");
+-- The word and tag indexes lead with the module (GIN on a uuid needs btree_gin, a
+-- trusted extension), so a lookup reads only the searched modules' cards rather
+-- than every learner's.
+CREATE EXTENSION IF NOT EXISTS btree_gin;
 
 -- CreateIndex
-CREATE INDEX "card_tags_idx" ON "card" USING GIN ("tags");
+CREATE INDEX "card_search_idx" ON "card" USING GIN ("moduleId", "searchPrefixes");
+
+-- CreateIndex
+CREATE INDEX "card_moduleId_tags_idx" ON "card" USING GIN ("moduleId", "tags");
 
 -- CreateIndex
 CREATE INDEX "card_state_userId_lapses_cardId_idx" ON "card_state"("userId", "lapses", "cardId");
