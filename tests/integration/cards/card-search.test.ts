@@ -143,8 +143,17 @@ describe("reading a search a stretch at a time", () => {
     const words = ["attention", "cache", "rope"];
     const text = (i: number) => ({ front: `card ${i} ${words[i % 3]}`, back: i % 4 === 0 ? "kv cache" : "plain", tags: i % 5 === 0 ? ["five"] : [] });
     const ours = [
-      ...(await addCards(db, mine.id, Array.from({ length: 30 }, (_, i) => text(i)))),
-      ...(await addCards(db, spare.id, Array.from({ length: 12 }, (_, i) => text(30 + i)), hours(-5))),
+      ...(await addCards(
+        db,
+        mine.id,
+        Array.from({ length: 30 }, (_, i) => text(i)),
+      )),
+      ...(await addCards(
+        db,
+        spare.id,
+        Array.from({ length: 12 }, (_, i) => text(30 + i)),
+        hours(-5),
+      )),
     ];
     // Two cards in three get a schedule: due dates spread over days (two share one), lapses 0–4, a few suspended new cards.
     await db.cardState.createMany({
@@ -181,7 +190,12 @@ describe("reading a search a stretch at a time", () => {
       throw new Error(`paging did not end: ${JSON.stringify({ params, effort, seen: seen.length })}`);
     };
     // The order asked for, written out: new cards (no due date) after every scheduled one; ties by id.
-    const sortKey = { due: (c: CardListItem) => c.due ?? "9999", created: (c: CardListItem) => c.createdAt, updated: (c: CardListItem) => c.updatedAt, lapses: (c: CardListItem) => c.lapses };
+    const sortKey = {
+      due: (c: CardListItem) => c.due ?? "9999",
+      created: (c: CardListItem) => c.createdAt,
+      updated: (c: CardListItem) => c.updatedAt,
+      lapses: (c: CardListItem) => c.lapses,
+    };
     const inOrder = (cards: CardListItem[], sort: keyof typeof sortKey, order: string) =>
       [...cards]
         .sort((a, b) => {
