@@ -42,7 +42,7 @@ export function startImportWorker(options: WorkerOptions): Promise<LabWorkerProc
 async function startWorkerProcess(options: WorkerOptions & { entry: ProcessEntry; readyLine: string }): Promise<LabWorkerProcess> {
   const log = createWriteStream(options.logFile);
   // As `npm start` runs it: bundled JavaScript, not tsx (scripts/support/process-bundle.ts).
-  const child = spawn(process.execPath, ["--enable-source-maps", await bundleProcess(options.entry)], {
+  const child = spawn(process.execPath, [await bundleProcess(options.entry)], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

@@ -50,7 +50,7 @@ export async function startNextServer(options: {
   const log = createWriteStream(options.logFile);
   // As `npm start` runs it: bundled JavaScript, not tsx (scripts/support/process-bundle.ts).
   const appServer = await bundleProcess("app-server");
-  const argv = [...(options.nodeArgs ?? []), "--enable-source-maps", appServer, "start", "--port", String(options.port), "--hostname", "127.0.0.1"];
+  const argv = [...(options.nodeArgs ?? []), appServer, "start", "--port", String(options.port), "--hostname", "127.0.0.1"];
   const child = spawn(process.execPath, argv, {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -32,7 +32,7 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
   // Production runs bundled JavaScript (process-bundle.ts says why); development runs the sources through tsx.
   const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
   const command = async (entry: ProcessEntry): Promise<[string, string[]]> =>
-    mode === "start" ? [process.execPath, ["--enable-source-maps", await bundleProcess(entry)]] : [tsx, [join(process.cwd(), "scripts", `${entry}.ts`)]];
+    mode === "start" ? [process.execPath, [await bundleProcess(entry)]] : [tsx, [join(process.cwd(), "scripts", `${entry}.ts`)]];
   const [labWorker, importWorker] = [await command("lab-worker"), await command("import-worker")];
   const [server, serverArgs] = await command("app-server");
   const child = spawn(server, [...serverArgs, mode, "--port", String(port), "--hostname", host], {
