@@ -61,7 +61,7 @@ describe("an imported cloze note in the editor", () => {
   });
 
   it("from an Anki cloze note: its Back Extra is the draft's extra and its cards keep Anki's ordinals", async () => {
-    const out = await convertAnkiCollection(sampleCollection(), { settings: DEFAULT_SCHEDULER_SETTINGS });
+    const out = await convertAnkiCollection({ ...sampleCollection(), packageVersion: "LEGACY_2", schemaVersion: 11 }, { settings: DEFAULT_SCHEDULER_SETTINGS });
     const cloze = out.modules.flatMap((m) => m.module.cards).filter((c) => c.kind === "CLOZE");
     expect(cloze.map((c) => c.externalId.split(":")[1])).toEqual(["0", "1"]);
     expectDraftRoundTrip(cloze);
