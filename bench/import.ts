@@ -13,6 +13,8 @@
 // enrolled in the 20 imported modules and the built-in course. Prints
 // figures; never passes or fails. Uses the existing production build: run
 // `npm run build` after changing the code. Search has its own: bench:search.
+// `-- --in-process` times the import's steps in this process instead
+// (bench/support/import-phases.ts); `-- --in-process --profile` adds a CPU profile.
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { catalogue } from "../exercises/catalogue";
@@ -21,6 +23,7 @@ import { getTodayQueue } from "../lib/queue/today-queue";
 import { writeLatestPackage } from "../tests/unit/anki/support/build-latest";
 import { freshBenchDatabase } from "./support/fresh-database";
 import { BENCH_T0, DAY_MS, benchAnkiCollection } from "./support/anki-bench-package";
+import { runInProcess } from "./support/import-phases";
 import { runBench, type Cleanups } from "./support/lifecycle";
 import { startImportWorker } from "./support/lab-worker-process";
 import { createLoadUsers, type LoadUser } from "./support/load-users";
@@ -271,4 +274,7 @@ async function main(cleanups: Cleanups): Promise<void> {
   note("Foundation figures: npm run bench:review -- --only=queue (100,000 states among 1,000,000 rows). Search over 100,000 cards: npm run bench:search.");
 }
 
-runBench(main);
+const IN_PROCESS = process.argv.includes("--in-process");
+const PROFILE = process.argv.includes("--profile");
+
+runBench(IN_PROCESS ? (cleanups) => runInProcess(cleanups, { notes: NOTES, reviewsPerCard: REVIEWS_PER_CARD, decks: DECKS, profile: PROFILE }) : main);

@@ -1,13 +1,16 @@
 // npm run bench:search — card search (lib/cards/card-search.ts) for a learner
 // with 100,000 cards of their own, beside another learner's 100,000, on an
 // embedded Postgres: p50/p95 per kind of query and over the whole mix, with
-// the load average beside the figures (target: p95 under 50 ms).
+// the load average beside the figures (target: p95 under 50 ms). `-- --plans`
+// also prints EXPLAIN (ANALYZE, BUFFERS) of every statement of the three
+// slowest kinds.
 import { rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { CardSearchQuerySchema } from "../lib/cards/card-schemas";
+import { CardSearchQuerySchema, type CardSearchQuery } from "../lib/cards/card-schemas";
 import { searchCards } from "../lib/cards/card-search";
-import { createPrismaClient } from "../lib/db/client";
+import { createPrismaClient, type Db } from "../lib/db/client";
+import { Prisma } from "../lib/db/generated/client";
 import { applyMigrations, createDatabase } from "../lib/db/migrations";
 import { prepareDatabase } from "../scripts/support/prepare-database";
 import { runBench, type Cleanups } from "./support/lifecycle";
@@ -17,6 +20,7 @@ import { ms, summarize, table, timeRuns } from "./support/stats";
 
 const DATA_DIR = join(process.cwd(), ".cache", "search-bench");
 const RUNS = 40;
+const SHOW_PLANS = process.argv.includes("--plans");
 
 /** What people type and pick: rare and common words, prefixes as typed, several words, filters, deep pages. */
 const QUERIES: [string, Record<string, string>][] = [
@@ -48,6 +52,7 @@ async function main(cleanups: Cleanups) {
 
   const rows: string[][] = [];
   const all: number[] = [];
+  const p95s: [string, CardSearchQuery, number][] = [];
   const load = loadavg()[0] ?? 0;
   for (const [name, params] of QUERIES) {
     const query = CardSearchQuerySchema.parse(params);
@@ -61,6 +66,7 @@ async function main(cleanups: Cleanups) {
     const s = summarize(times);
     const p95 = [...times].sort((a, b) => a - b)[Math.ceil(0.95 * times.length) - 1] ?? Number.NaN;
     rows.push([name, String(first.cards.length), ms(s.p50), ms(p95), ms(s.max), deep ? ms(deep.p50) : "—"]);
+    p95s.push([name, query, p95]);
   }
   const whole = [...all].sort((a, b) => a - b);
   console.log(
@@ -70,6 +76,30 @@ async function main(cleanups: Cleanups) {
   console.log(
     `\nall queries: p50 ${ms(whole[Math.ceil(0.5 * whole.length) - 1] ?? NaN)} ms, p95 ${ms(whole[Math.ceil(0.95 * whole.length) - 1] ?? NaN)} ms (target p95 < 50 ms)`,
   );
+  const slowest = [...p95s].sort((a, b) => b[2] - a[2]).slice(0, 3);
+  for (const [name, query] of SHOW_PLANS ? slowest : []) {
+    for (const sql of await statementsOf((db) => searchCards(db, MEASURED_USER, query, now), prisma)) {
+      const plan = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
+      console.log(`\nEXPLAIN (ANALYZE, BUFFERS) ${name}: ${sql.text.replace(/\s+/g, " ").slice(0, 160)}…`);
+      for (const row of plan) console.log(`  ${row["QUERY PLAN"]}`);
+    }
+  }
+}
+
+/** The raw statements `run` sends, recorded through a client whose raw queries go through Prisma (not the pool). */
+async function statementsOf(run: (db: Db) => Promise<unknown>, prisma: Db): Promise<Prisma.Sql[]> {
+  const seen: Prisma.Sql[] = [];
+  const recording = new Proxy(prisma, {
+    get(target, property, receiver) {
+      if (property !== "$queryRaw") return Reflect.get(target, property, receiver);
+      return (sql: Prisma.Sql) => {
+        seen.push(sql);
+        return target.$queryRaw(sql);
+      };
+    },
+  });
+  await run(recording);
+  return seen;
 }
 
 runBench(main);

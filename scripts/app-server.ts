@@ -1,4 +1,6 @@
-// The app server process: `tsx scripts/app-server.ts dev|start --port N --hostname H`.
+// The app server process: `app-server dev|start --port N --hostname H`, run
+// bundled by node in production and through tsx in development
+// (scripts/support/process-bundle.ts).
 // Started by scripts/support/serve.ts (npm run dev, npm start, browser tests)
 // and bench/support/next-server.ts, with DATABASE_URL and the auth secret set.
 import { parseArgs } from "node:util";
@@ -10,7 +12,7 @@ const { positionals, values } = parseArgs({
 const mode = positionals[0];
 const port = Number(values.port);
 if ((mode !== "dev" && mode !== "start") || !Number.isInteger(port) || port < 1 || port > 65_535) {
-  console.error("usage: tsx scripts/app-server.ts dev|start [--port 1-65535] [--hostname host]");
+  console.error("usage: app-server dev|start [--port 1-65535] [--hostname host]");
   process.exit(2);
 }
 // Next reads NODE_ENV as its modules load, so it is set before they are imported.

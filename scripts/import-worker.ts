@@ -8,6 +8,7 @@
 // a long import never delays grading. scripts/support/serve.ts starts
 // IMPORT_WORKERS of them next to the app; standalone it needs the app's
 // environment (DATABASE_URL, BETTER_AUTH_SECRET; see lib/env.ts).
+import { setPriority } from "node:os";
 import { db } from "../lib/db/client";
 import { env } from "../lib/env";
 import { IMPORT_QUEUE_CHANNEL } from "../lib/imports/jobs/import-job-rows";
@@ -28,6 +29,14 @@ function describe(outcome: ImportJobOutcome): string | null {
       return null;
   }
 }
+
+/**
+ * Niceness of the worker: an import is minutes of CPU that nobody watches
+ * tick by, while the app server answers people. On a machine with few cores
+ * the kernel then gives the server the CPU first, and the import takes the rest.
+ */
+const IMPORT_WORKER_NICENESS = 10;
+setPriority(IMPORT_WORKER_NICENESS);
 
 const prisma = db();
 const { DATABASE_URL, IMPORT_STALE_JOB_SECONDS, RESIDUAL_EVENT_LOOP_FILE } = env();

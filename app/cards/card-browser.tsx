@@ -112,7 +112,7 @@ export function CardBrowser({ modules, initialQuery, initialPage }: Props) {
           </li>
         ))}
       </ul>
-      {cards.length === 0 && !loading && <p className="muted">No cards match.</p>}
+      {cards.length === 0 && !loading && <p className="muted">{next ? "No match among the cards read so far; More reads on." : "No cards match."}</p>}
       {next && (
         <button type="button" className="button block" onClick={() => void loadMore()} disabled={loading}>
           More

@@ -16,8 +16,21 @@ async function call<T>(url: string, init?: RequestInit): Promise<Outcome<T>> {
   }
 }
 
-export function fetchCardPage(params: Record<string, string>): Promise<Outcome<CardSearchPage>> {
-  return call(`/api/cards?${new URLSearchParams(params).toString()}`);
+/** Pages the server may send before this many cards are shown: it can end a page early when matches are sparse in the chosen order. */
+const MAX_PAGES_PER_LOAD = 5;
+
+/** The next cards of a search: follows the cursor of short pages until some cards came or the search is done. */
+export async function fetchCardPage(params: Record<string, string>): Promise<Outcome<CardSearchPage>> {
+  const cards: CardSearchPage["cards"] = [];
+  let cursor = params.cursor;
+  for (let page = 0; page < MAX_PAGES_PER_LOAD; page++) {
+    const outcome = await call<CardSearchPage>(`/api/cards?${new URLSearchParams(cursor ? { ...params, cursor } : params).toString()}`);
+    if (!outcome.ok) return outcome;
+    cards.push(...outcome.body.cards);
+    cursor = outcome.body.nextCursor ?? undefined;
+    if (cards.length > 0 || !cursor) break;
+  }
+  return { ok: true, body: { cards, nextCursor: cursor ?? null } };
 }
 
 const post = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

@@ -4,10 +4,8 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { join } from "node:path";
+import { bundleProcess, type ProcessEntry } from "../../scripts/support/process-bundle";
 
-const LAB_WORKER = join(process.cwd(), "scripts", "lab-worker.ts");
-const IMPORT_WORKER = join(process.cwd(), "scripts", "import-worker.ts");
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 /** What the worker prints once it listens for submissions. */
@@ -33,17 +31,18 @@ type WorkerOptions = { databaseUrl: string; logFile: string; env?: Record<string
  * LAB_STALE_JOB_SECONDS.
  */
 export function startLabWorker(options: WorkerOptions): Promise<LabWorkerProcess> {
-  return startWorkerProcess({ ...options, script: LAB_WORKER, readyLine: READY_LINE });
+  return startWorkerProcess({ ...options, entry: "lab-worker", readyLine: READY_LINE });
 }
 
 /** Starts scripts/import-worker.ts against `databaseUrl` and resolves once it waits for import jobs. */
 export function startImportWorker(options: WorkerOptions): Promise<LabWorkerProcess> {
-  return startWorkerProcess({ ...options, script: IMPORT_WORKER, readyLine: "waiting for import jobs" });
+  return startWorkerProcess({ ...options, entry: "import-worker", readyLine: "waiting for import jobs" });
 }
 
-async function startWorkerProcess(options: WorkerOptions & { script: string; readyLine: string }): Promise<LabWorkerProcess> {
+async function startWorkerProcess(options: WorkerOptions & { entry: ProcessEntry; readyLine: string }): Promise<LabWorkerProcess> {
   const log = createWriteStream(options.logFile);
-  const child = spawn(process.execPath, ["--import", "tsx", options.script], {
+  // As `npm start` runs it: bundled JavaScript, not tsx (scripts/support/process-bundle.ts).
+  const child = spawn(process.execPath, ["--enable-source-maps", await bundleProcess(options.entry)], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

@@ -8,11 +8,11 @@ import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { get as httpGet } from "node:http";
 import { get as httpsGet } from "node:https";
 import { join } from "node:path";
+import { bundleProcess } from "../../scripts/support/process-bundle";
 import { portIsFree } from "./ports";
 import { note } from "./stats";
 
 const NEXT_BIN = join(process.cwd(), "node_modules", ".bin", "next");
-const APP_SERVER = join(process.cwd(), "scripts", "app-server.ts");
 const HEALTH_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -48,7 +48,9 @@ export async function startNextServer(options: {
   const scheme = options.env?.TLS_CERT_FILE ? "https" : "http";
   const baseUrl = `${scheme}://127.0.0.1:${options.port}`;
   const log = createWriteStream(options.logFile);
-  const argv = [...(options.nodeArgs ?? []), "--import", "tsx", APP_SERVER, "start", "--port", String(options.port), "--hostname", "127.0.0.1"];
+  // As `npm start` runs it: bundled JavaScript, not tsx (scripts/support/process-bundle.ts).
+  const appServer = await bundleProcess("app-server");
+  const argv = [...(options.nodeArgs ?? []), "--enable-source-maps", appServer, "start", "--port", String(options.port), "--hostname", "127.0.0.1"];
   const child = spawn(process.execPath, argv, {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -110,6 +110,18 @@ function toMarkdown(clean: string, notes: FieldNotes): string {
   return turndown.turndown(clean);
 }
 
+const TEXT_ONLY: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {} };
+
+/**
+ * The text of TeX found in a field: tags dropped (`<br>` as a space), entities
+ * decoded. TeX with neither `<` nor `&` is text already (the sanitizer would
+ * only escape `>` and `"` for decodeEntities to undo), so it skips the parser.
+ */
+function texText(raw: string): string {
+  if (!/[<&]/.test(raw)) return raw;
+  return decodeEntities(sanitizeHtml(raw.replace(/<br\s*\/?>/gi, " "), TEXT_ONLY));
+}
+
 /**
  * Converts one Anki field to markdown. Pure; `notes` collects what was
  * dropped (sounds, images that are not local media) and which media the
@@ -122,8 +134,7 @@ export function fieldToMarkdown(html: string, notes: FieldNotes = { sounds: [], 
     return "";
   });
   const withPlaceholders = withoutSound.replace(MATH, (_whole, inline: string | undefined, display: string | undefined) => {
-    const raw = inline ?? display ?? "";
-    const tex = decodeEntities(sanitizeHtml(raw.replace(/<br\s*\/?>/gi, " "), { allowedTags: [], allowedAttributes: {} }))
+    const tex = texText(inline ?? display ?? "")
       .replace(/\$/g, "\\$")
       .trim();
     maths.push({ tex, display: display !== undefined });

@@ -2,11 +2,12 @@
 // search page (one page at a time) and by bulk actions on everything matched.
 // Text search is Postgres full-text search with the `simple` configuration
 // (no stemming, no stop words: "GQA", "RMSNorm" and "d_model" stay findable),
-// every word of the query matched as a prefix so results follow typing. The
-// expression is the one card_search_idx indexes (see its migration).
+// every word of the query matched as a prefix so results follow typing. It
+// reads card."searchVector" and "searchPrefixes", which Postgres keeps from the
+// front and back (see the migration 20261203091646_card_search_walk).
 import { Prisma } from "../db/generated/client";
 import type { VisibleModule } from "./card-access";
-import type { CardFilter, CardSort } from "./card-schemas";
+import type { CardFilter } from "./card-schemas";
 
 export type FilterScope = {
   userId: string;
@@ -22,9 +23,20 @@ export function cardsFrom(userId: string): Prisma.Sql {
   return Prisma.sql`FROM card c LEFT JOIN card_state s ON s."cardId" = c.id AND s."userId" = ${userId}`;
 }
 
-/** The query's words as a prefix tsquery, parsed by the same parser as the index (a word that yields no lexeme matches nothing). */
+/** The longest word prefix card."searchPrefixes" holds (card_search_prefixes in the migration). */
+const SEARCH_PREFIX_MAX = 10;
+
+/**
+ * Cards with a word starting with each of the query's words, parsed by the
+ * same parser as the card (a word that yields no lexeme matches nothing): the
+ * prefixes are looked up in card_search_idx, and the tsquery decides for words
+ * longer than the stored prefixes.
+ */
 function textMatch(q: string): Prisma.Sql {
-  return Prisma.sql`to_tsvector('simple'::regconfig, c.front || ' ' || c.back) @@ (
+  return Prisma.sql`c."searchPrefixes" @@ (
+    SELECT string_agg(quote_literal(left(lexeme, ${SEARCH_PREFIX_MAX})), ' & ')::tsquery
+    FROM unnest(to_tsvector('simple'::regconfig, ${q})))
+  AND c."searchVector" @@ (
     SELECT to_tsquery('simple'::regconfig, string_agg(quote_literal(lexeme) || ':*', ' & '))
     FROM unnest(to_tsvector('simple'::regconfig, ${q})))`;
 }
@@ -41,6 +53,11 @@ const STATE_SQL = {
   relearning: Prisma.sql`s.state = 'RELEARNING'`,
 } as const;
 
+/** Whether `filter` looks at the learner's schedule (the card_state row), not only at the card. */
+export function filtersSchedule(filter: CardFilter): boolean {
+  return filter.state !== undefined || filter.due !== undefined || filter.suspended === true || filter.leech === true || filter.lapses !== undefined;
+}
+
 /** The WHERE conditions (joined with AND) for `filter` within `scope`. */
 export function filterConditions(scope: FilterScope, filter: CardFilter): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`c."moduleId" = ANY(${scope.modules.map((m) => m.id)}::uuid[])`, Prisma.sql`c."archivedAt" IS NULL`];
@@ -56,18 +73,4 @@ export function filterConditions(scope: FilterScope, filter: CardFilter): Prisma
 }
 
 /** New cards have no due date: under "due" they sort after every scheduled card. */
-const NEVER = "9999-12-31T00:00:00.000Z";
-
-/** The sort key of each order, as a SQL expression and the type its cursor value has. */
-export function sortKey(sort: CardSort): { sql: Prisma.Sql; kind: "time" | "int" } {
-  switch (sort) {
-    case "due":
-      return { sql: Prisma.sql`(CASE WHEN s.id IS NULL OR s.state = 'NEW' THEN ${NEVER}::timestamp ELSE s.due END)`, kind: "time" };
-    case "created":
-      return { sql: Prisma.sql`c."createdAt"`, kind: "time" };
-    case "updated":
-      return { sql: Prisma.sql`c."updatedAt"`, kind: "time" };
-    case "lapses":
-      return { sql: Prisma.sql`coalesce(s.lapses, 0)`, kind: "int" };
-  }
-}
+export const NEVER = "9999-12-31T00:00:00.000Z";

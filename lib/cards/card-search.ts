@@ -1,19 +1,22 @@
 // Finding cards: one page of the learner's cards matching a search, in a
-// chosen order, with keyset paging (search-cursor.ts), and the ids of every
-// card a search matches for bulk actions.
+// chosen order, with keyset paging (search-cursor.ts), read without sorting
+// every match (search-walk.ts), and the ids of every card a search matches for
+// bulk actions.
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { DateColumn, queryRows } from "../db/rows";
+import { queryRows } from "../db/rows";
 import { selectUserSettings } from "../data/user-settings";
 import { AppError, notFound } from "../errors/app-error";
 import { quoteInput } from "../errors/quote-input";
-import { FSRS_STATE_NAMES, studyDayEnd, studyDayStart } from "../scheduling";
+import { studyDayEnd, studyDayStart } from "../scheduling";
 import { moduleBySlug, selectVisibleModules, type VisibleModule } from "./card-access";
-import { cardsFrom, filterConditions, sortKey, type FilterScope } from "./card-filter-sql";
+import { cardsFrom, filterConditions, type FilterScope } from "./card-filter-sql";
 import type { CardFilter, CardSearchQuery } from "./card-schemas";
 import { cardSnippet } from "./card-text";
-import { decodeCursor, encodeCursor } from "./search-cursor";
+import { decodeCursor, encodeCursor, type SearchCursor } from "./search-cursor";
+import { searchSegments } from "./search-segments";
+import { cursorKey, gatherRun, type ListRow, walkRun } from "./search-walk";
 
 export type CardListItem = {
   id: string;
@@ -34,27 +37,22 @@ export type CardListItem = {
   updatedAt: string;
 };
 
+/**
+ * A page of matches in order and the cursor of the rest (null: no more). A
+ * page can hold fewer than `limit` cards while more follow: when a search's
+ * matches are many but sparse in the chosen order, a page stops after reading
+ * `effort.walk` cards of that order (search-walk.ts) and the cursor goes on from there.
+ */
 export type CardSearchPage = { cards: CardListItem[]; nextCursor: string | null };
 
-const ListRowSchema = z.object({
-  id: z.string(),
-  moduleId: z.string(),
-  kind: z.string(),
-  front: z.string(),
-  back: z.string(),
-  tags: z.array(z.string()),
-  state: z.enum(FSRS_STATE_NAMES).nullable(),
-  due: DateColumn.nullable(),
-  lapses: z.number().int().nullable(),
-  reps: z.number().int().nullable(),
-  suspendedAt: DateColumn.nullable(),
-  buriedUntil: DateColumn.nullable(),
-  isLeech: z.boolean().nullable(),
-  createdAt: DateColumn,
-  updatedAt: DateColumn,
-  sortKey: z.union([DateColumn, z.number().int()]),
-});
-type ListRow = z.infer<typeof ListRowSchema>;
+/**
+ * How much one page may read: `walk`, the cards read in order before the
+ * matches are gathered through the filters' indexes instead; `gather`, the most
+ * matches of one run gathered and sorted (with more, the page ends where its
+ * walk stopped). Measured with `npm run bench:search`.
+ */
+export type SearchEffort = { walk: number; gather: number };
+export const SEARCH_EFFORT: SearchEffort = { walk: 1000, gather: 3000 };
 
 /** The scope a filter searches at `now`; NOT_FOUND when it names a module the user cannot see. */
 async function filterScope(db: Db, userId: string, filter: CardFilter, now: Date): Promise<FilterScope> {
@@ -73,47 +71,44 @@ async function filterScope(db: Db, userId: string, filter: CardFilter, now: Date
   };
 }
 
-/** One page of the user's cards matching `query` at `now`, and the cursor of the next page (null on the last). */
-export async function searchCards(db: Db, userId: string, query: CardSearchQuery, now: Date): Promise<CardSearchPage> {
-  const scope = await filterScope(db, userId, query, now);
-  const key = sortKey(query.sort);
-  const desc = query.order === "desc";
-  const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
-  if (after && typeof after.key !== (key.kind === "int" ? "number" : "string")) {
-    throw new AppError("VALIDATION", "cursor: it belongs to a search in another order; start again without it", [{ path: "cursor", message: "wrong order" }]);
-  }
-  const afterValue = after === null ? null : key.kind === "int" ? after.key : new Date(String(after.key));
-  const keyset =
-    after === null
-      ? Prisma.empty
-      : desc
-        ? Prisma.sql`AND (${key.sql}, c.id) < (${afterValue}, ${after.id}::uuid)`
-        : Prisma.sql`AND (${key.sql}, c.id) > (${afterValue}, ${after.id}::uuid)`;
-  const direction = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const rows = await queryRows(
-    db,
-    ListRowSchema,
-    Prisma.sql`
-    SELECT c.id::text AS id, c."moduleId"::text AS "moduleId", c.kind::text AS kind, c.front, c.back, c.tags,
-      s.state::text AS state, s.due, s.lapses, s.reps, s."suspendedAt", s."buriedUntil", s."isLeech",
-      c."createdAt", c."updatedAt", ${key.sql} AS "sortKey"
-    ${cardsFrom(userId)}
-    WHERE ${filterConditions(scope, query)} ${keyset}
-    ORDER BY ${key.sql} ${direction}, c.id ${direction}
-    LIMIT ${query.limit + 1}`,
-    "searchCards",
-  );
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  const modules = new Map(scope.modules.map((m) => [m.id, m]));
-  return {
-    cards: page.map((row) => toListItem(row, modules, now)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ key: cursorKey(last.sortKey), id: last.id }) : null,
-  };
-}
+const wrongCursor = () =>
+  new AppError("VALIDATION", "cursor: it belongs to a search in another order; start again without it", [{ path: "cursor", message: "wrong order" }]);
 
-function cursorKey(value: Date | number): string | number {
-  return typeof value === "number" ? value : value.toISOString();
+/**
+ * One page of the user's cards matching `query` at `now`, and the cursor of
+ * the next page (null on the last). Each run of the order (search-segments.ts)
+ * is walked in order; a run whose walk spends its budget has its matches
+ * gathered and sorted instead, unless there are more than `effort.gather` of
+ * them: then the page ends where the walk stopped.
+ */
+export async function searchCards(db: Db, userId: string, query: CardSearchQuery, now: Date, effort = SEARCH_EFFORT): Promise<CardSearchPage> {
+  const scope = await filterScope(db, userId, query, now);
+  const desc = query.order === "desc";
+  const runs = searchSegments(query.sort, desc);
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+  if (after && typeof after.key !== (runs[0]?.time ? "string" : "number")) throw wrongCursor();
+  const firstRun = after === null ? 0 : runs.findIndex((run) => run.holds(after.key));
+  if (firstRun < 0) throw wrongCursor();
+  const want = query.limit + 1;
+  const found: ListRow[] = [];
+  let stoppedAt: SearchCursor | null = null;
+  for (const [i, run] of runs.entries()) {
+    if (i < firstRun || found.length >= want || stoppedAt) continue;
+    const read = { scope, filter: query, desc, after: i === firstRun ? after : null };
+    const walk = await walkRun(db, run, read, effort.walk, want - found.length);
+    if (walk.stoppedAt === null) {
+      found.push(...walk.hits);
+      continue;
+    }
+    const gathered = await gatherRun(db, run, read, effort.gather, want - found.length);
+    found.push(...(gathered ?? walk.hits));
+    if (gathered === null) stoppedAt = walk.stoppedAt;
+  }
+  const page = found.slice(0, query.limit);
+  const last = page.at(-1);
+  const next = found.length > query.limit && last ? { key: cursorKey(last.sortKey), id: last.id } : stoppedAt;
+  const modules = new Map(scope.modules.map((m) => [m.id, m]));
+  return { cards: page.map((row) => toListItem(row, modules, now)), nextCursor: next ? encodeCursor(next) : null };
 }
 
 function toListItem(row: ListRow, modules: Map<string, VisibleModule>, now: Date): CardListItem {

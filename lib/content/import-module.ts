@@ -6,6 +6,7 @@
 // or edited in the card editor (origin EDITOR) are left alone by an import.
 import { z } from "zod";
 import { Prisma, type Db } from "../db/client";
+import { insertImportedCards, updateCardPositions, updateImportedCards } from "../data/card";
 import { lowerNewCursors } from "../data/enrollment";
 import { AppError } from "../errors/app-error";
 import { yieldToEventLoop } from "../event-loop/yield";
@@ -18,10 +19,11 @@ import { ParsedModuleSchema, type ParsedCard, type ParsedChecklistItem, type Par
 type Tx = Prisma.TransactionClient;
 
 /**
- * Cards per createMany: Prisma serialises a statement's rows synchronously, so
- * a 10,000-card Anki deck goes in batches with a turn of the event loop between.
+ * Cards per statement: a statement's rows are turned into JSON synchronously,
+ * so a 10,000-card Anki deck goes in batches with a turn of the event loop
+ * between. One statement per batch, not one per card, whatever the change.
  */
-const CREATE_BATCH = 1000;
+const WRITE_BATCH = 1000;
 
 export const ImportTargetSchema = z
   .object({
@@ -97,17 +99,30 @@ async function importCards(tx: Tx, moduleId: string, cards: ParsedCard[], now: D
     cards.map((c) => ({ ...c, fingerprint: c.contentHash })),
   );
   const plan = leaveEditorCards(planned, new Set(rows.filter((r) => r.origin === "EDITOR").map((r) => r.id)));
-  for (let i = 0; i < plan.create.length; i += CREATE_BATCH) {
-    await tx.card.createMany({
-      data: plan.create.slice(i, i + CREATE_BATCH).map((c) => ({ ...cardData(c), moduleId, externalId: c.externalId, createdAt: now, updatedAt: now })),
-    });
+  for (let i = 0; i < plan.create.length; i += WRITE_BATCH) {
+    await insertImportedCards(
+      tx,
+      moduleId,
+      plan.create.slice(i, i + WRITE_BATCH).map((c) => ({ ...cardData(c), externalId: c.externalId })),
+      now,
+    );
     await yieldToEventLoop();
   }
-  for (const { id, item } of [...plan.update, ...plan.restore]) {
-    await tx.card.update({ where: { id }, data: { ...cardData(item), archivedAt: null, updatedAt: now } });
+  const rewrites = [...plan.update, ...plan.restore];
+  for (let i = 0; i < rewrites.length; i += WRITE_BATCH) {
+    await updateImportedCards(
+      tx,
+      rewrites.slice(i, i + WRITE_BATCH).map(({ id, item }) => ({ ...cardData(item), id })),
+      now,
+    );
+    await yieldToEventLoop();
   }
-  for (const { id, item } of plan.move) {
-    await tx.card.update({ where: { id }, data: { position: item.position, updatedAt: now } });
+  for (let i = 0; i < plan.move.length; i += WRITE_BATCH) {
+    await updateCardPositions(
+      tx,
+      plan.move.slice(i, i + WRITE_BATCH).map(({ id, item }) => ({ id, position: item.position })),
+      now,
+    );
   }
   if (plan.archive.length) {
     await tx.card.updateMany({ where: { id: { in: plan.archive.map((r) => r.id) } }, data: { archivedAt: now, updatedAt: now } });

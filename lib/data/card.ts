@@ -3,7 +3,8 @@
 // context and the queue queries apply in SQL).
 import { z } from "zod";
 import type { Card } from "../db/generated/client";
-import type { Db } from "../db/client";
+import { Prisma, type Db } from "../db/client";
+import { jsonRows } from "../db/json-rows";
 
 export type { Card };
 
@@ -138,4 +139,67 @@ export async function updateEditorCard(db: Db, id: string, card: Omit<CardWrite,
 /** Archives cards a note no longer gives (a cloze number removed); their history stays. */
 export async function archiveCards(db: Db, ids: readonly string[], now: Date): Promise<void> {
   if (ids.length) await db.card.updateMany({ where: { id: { in: [...ids] } }, data: { archivedAt: now, updatedAt: now } });
+}
+
+/** What an import writes of a card (origin IMPORT): its content, place and content hash. */
+export type ImportedCardWrite = Pick<
+  Card,
+  | "kind"
+  | "role"
+  | "front"
+  | "back"
+  | "commonWrongAnswer"
+  | "keyPoints"
+  | "topic"
+  | "tags"
+  | "difficulty"
+  | "siblingKey"
+  | "exerciseSlug"
+  | "position"
+  | "contentHash"
+>;
+
+/** The record `json_to_recordset` reads an {@link ImportedCardWrite} as (see jsonRows). */
+const IMPORTED_CARD_RECORD = Prisma.raw(`kind "CardKind", role "CardRole", front text, back text, "commonWrongAnswer" text, "keyPoints" text[],
+  topic text, tags text[], difficulty "Difficulty", "siblingKey" text, "exerciseSlug" text, position int, "contentHash" text`);
+
+/**
+ * Inserts imported cards into module `moduleId` as of `now`, in one statement
+ * (an import writes thousands: keep a batch to about a thousand so building
+ * its JSON holds the event loop a few ms). Returns how many were inserted.
+ */
+export async function insertImportedCards(
+  db: Db,
+  moduleId: string,
+  cards: readonly (ImportedCardWrite & { externalId: string })[],
+  now: Date,
+): Promise<number> {
+  if (cards.length === 0) return 0;
+  return db.$executeRaw`
+    INSERT INTO card (id, "moduleId", "externalId", kind, role, front, back, "commonWrongAnswer", "keyPoints", topic, tags, difficulty,
+      "siblingKey", "exerciseSlug", position, "contentHash", "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), ${moduleId}::uuid, t."externalId", t.kind, t.role, t.front, t.back, t."commonWrongAnswer", coalesce(t."keyPoints", '{}'),
+      t.topic, coalesce(t.tags, '{}'), t.difficulty, t."siblingKey", t."exerciseSlug", t.position, t."contentHash", ${now}, ${now}
+    FROM json_to_recordset(${jsonRows(cards)}::json) AS t("externalId" text, ${IMPORTED_CARD_RECORD})`;
+}
+
+/** Rewrites imported cards' content by id as of `now`, live again if archived (their schedules are another table and stay); one statement. */
+export async function updateImportedCards(db: Db, cards: readonly (ImportedCardWrite & { id: string })[], now: Date): Promise<number> {
+  if (cards.length === 0) return 0;
+  return db.$executeRaw`
+    UPDATE card SET kind = t.kind, role = t.role, front = t.front, back = t.back, "commonWrongAnswer" = t."commonWrongAnswer",
+      "keyPoints" = coalesce(t."keyPoints", '{}'), topic = t.topic, tags = coalesce(t.tags, '{}'), difficulty = t.difficulty,
+      "siblingKey" = t."siblingKey", "exerciseSlug" = t."exerciseSlug", position = t.position, "contentHash" = t."contentHash",
+      "archivedAt" = NULL, "updatedAt" = ${now}
+    FROM json_to_recordset(${jsonRows(cards)}::json) AS t(id uuid, ${IMPORTED_CARD_RECORD})
+    WHERE card.id = t.id`;
+}
+
+/** Sets cards' positions by id as of `now`; one statement. */
+export async function updateCardPositions(db: Db, moves: readonly { id: string; position: number }[], now: Date): Promise<number> {
+  if (moves.length === 0) return 0;
+  return db.$executeRaw`
+    UPDATE card SET position = t.position, "updatedAt" = ${now}
+    FROM json_to_recordset(${jsonRows(moves)}::json) AS t(id uuid, position int)
+    WHERE card.id = t.id`;
 }

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
+import { jsonRows } from "../db/json-rows";
 import { queryRows } from "../db/rows";
 import { yieldToEventLoop } from "../event-loop/yield";
 import { suspendCardStates } from "./card-state";
@@ -17,9 +18,9 @@ export type ImportedHistory = { cardId: string; replay: ReplayResult; suspended:
 /** Card ids per lookup statement: keeps each statement's parameters well under Postgres's limits. */
 const BATCH = 5000;
 /**
- * Rows per insert statement: building and serialising a batch (a SHA-256 id
- * and a JSON snapshot per review) is synchronous, so batches stay small
- * enough to hold the event loop only a few ms, with a turn between them.
+ * Rows per insert statement: building a batch's JSON (a SHA-256 id and a
+ * state snapshot per review) is synchronous, so batches stay small enough to
+ * hold the event loop only a few ms, with a turn between them.
  */
 const INSERT_BATCH = 1000;
 
@@ -64,43 +65,32 @@ export async function writeImportedHistory(
     await insertStates(db, userId, fresh.slice(i, i + INSERT_BATCH), now);
     await yieldToEventLoop();
   }
+  // Each batch's rows are built while Postgres inserts the batch before: Node and Postgres then work at once, on two cores.
   let reviews = 0;
+  let inserting: Promise<number> | null = null;
   for (const batch of reviewBatches(fresh)) {
-    reviews += await insertReviews(db, userId, batch, now);
+    const rows = reviewRowsJson(userId, batch);
+    if (inserting) reviews += await inserting;
+    inserting = started(insertReviewRows(db, userId, rows, now));
     await yieldToEventLoop();
   }
+  if (inserting) reviews += await inserting;
   return { cards: fresh.length, reviews };
 }
 
 async function insertStates(db: Db, userId: string, batch: readonly ImportedHistory[], now: Date): Promise<void> {
-  const c = columns(batch, (h) => {
+  const rows = batch.map((h) => {
     const s = h.replay.state;
     if (!s) throw new Error("insertStates: a new card has no state to write");
-    return {
-      cardId: h.cardId,
-      due: s.due,
-      stability: s.stability,
-      difficulty: s.difficulty,
-      elapsedDays: s.elapsedDays,
-      scheduledDays: s.scheduledDays,
-      learningSteps: s.learningSteps,
-      reps: s.reps,
-      lapses: s.lapses,
-      state: s.state,
-      lastReview: s.lastReview,
-      suspendedAt: h.suspended ? now : null,
-      version: Math.max(1, h.replay.reviews.length),
-    };
+    return { ...s, cardId: h.cardId, suspendedAt: h.suspended ? now : null, version: Math.max(1, h.replay.reviews.length) };
   });
   await db.$executeRaw`
     INSERT INTO card_state (id, "userId", "cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps",
       reps, lapses, state, "lastReview", "isLeech", "suspendedAt", version, "createdAt", "updatedAt")
     SELECT gen_random_uuid(), ${userId}, t."cardId", t.due, t.stability, t.difficulty, t."elapsedDays", t."scheduledDays", t."learningSteps",
-      t.reps, t.lapses, t.state::"FsrsState", t."lastReview", false, t."suspendedAt", t.version, ${now}, ${now}
-    FROM unnest(${c.cardId}::uuid[], ${c.due}::timestamp[], ${c.stability}::float8[], ${c.difficulty}::float8[], ${c.elapsedDays}::int[],
-      ${c.scheduledDays}::int[], ${c.learningSteps}::int[], ${c.reps}::int[], ${c.lapses}::int[], ${c.state}::text[],
-      ${c.lastReview}::timestamp[], ${c.suspendedAt}::timestamp[], ${c.version}::int[])
-      AS t("cardId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", "suspendedAt", version)
+      t.reps, t.lapses, t.state, t."lastReview", false, t."suspendedAt", t.version, ${now}, ${now}
+    FROM json_to_recordset(${jsonRows(rows)}::json) AS t("cardId" uuid, due timestamp, stability float8, difficulty float8, "elapsedDays" int,
+      "scheduledDays" int, "learningSteps" int, reps int, lapses int, state "FsrsState", "lastReview" timestamp, "suspendedAt" timestamp, version int)
     ON CONFLICT ("userId", "cardId") DO NOTHING`;
 }
 
@@ -120,50 +110,49 @@ function* reviewBatches(histories: readonly ImportedHistory[]): Generator<Import
   if (batch.length) yield batch;
 }
 
-async function insertReviews(db: Db, userId: string, batch: readonly ImportedHistory[], now: Date): Promise<number> {
+/** The review_log rows of `batch` as a jsonRows parameter; the state snapshot as JSON text (cast to jsonb in SQL). */
+function reviewRowsJson(userId: string, batch: readonly ImportedHistory[]): string {
   const rows = batch.flatMap((h) =>
-    h.replay.reviews.map((r, i) => ({
-      id: derivedUuid(`imported-review\n${userId}\n${h.cardId}\n${r.log.reviewedAt.toISOString()}`),
+    h.replay.reviews.map(({ log, before, durationMs }, i) => ({
+      id: derivedUuid(`imported-review\n${userId}\n${h.cardId}\n${log.reviewedAt.toISOString()}`),
       cardId: h.cardId,
-      rating: r.log.rating,
-      state: r.log.state,
-      due: r.log.due,
-      stability: r.log.stability,
-      difficulty: r.log.difficulty,
-      elapsedDays: r.log.elapsedDays,
-      lastElapsedDays: r.log.lastElapsedDays,
-      scheduledDays: r.log.scheduledDays,
-      learningSteps: r.log.learningSteps,
-      reviewedAt: r.log.reviewedAt,
-      durationMs: r.durationMs,
-      stateBefore: JSON.stringify({ ...toStateSnapshot(r.before), isLeech: false, suspendedAt: null }),
+      rating: log.rating,
+      state: log.state,
+      due: log.due,
+      stability: log.stability,
+      difficulty: log.difficulty,
+      elapsedDays: log.elapsedDays,
+      lastElapsedDays: log.lastElapsedDays,
+      scheduledDays: log.scheduledDays,
+      learningSteps: log.learningSteps,
+      reviewedAt: log.reviewedAt,
+      durationMs,
+      stateBefore: JSON.stringify({ ...toStateSnapshot(before), isLeech: false, suspendedAt: null }),
       // Undo of the newest imported review then finds the version it left.
       version: i + 1,
     })),
   );
-  const c = columns(rows, (r) => r);
+  return jsonRows(rows);
+}
+
+async function insertReviewRows(db: Db, userId: string, rows: string, now: Date): Promise<number> {
   return db.$executeRaw`
       INSERT INTO review_log (id, "userId", "cardId", rating, state, due, stability, difficulty, "elapsedDays", "lastElapsedDays",
         "scheduledDays", "learningSteps", "reviewedAt", "durationMs", "stateBefore", "stateVersionAfter", "createdAt")
-      SELECT t.id, ${userId}, t."cardId", t.rating, t.state::"FsrsState", t.due, t.stability, t.difficulty, t."elapsedDays", t."lastElapsedDays",
+      SELECT t.id, ${userId}, t."cardId", t.rating, t.state, t.due, t.stability, t.difficulty, t."elapsedDays", t."lastElapsedDays",
         t."scheduledDays", t."learningSteps", t."reviewedAt", t."durationMs", t."stateBefore"::jsonb, t.version, ${now}
-      FROM unnest(${c.id}::uuid[], ${c.cardId}::uuid[], ${c.rating}::int[], ${c.state}::text[], ${c.due}::timestamp[], ${c.stability}::float8[],
-        ${c.difficulty}::float8[], ${c.elapsedDays}::int[], ${c.lastElapsedDays}::int[], ${c.scheduledDays}::int[], ${c.learningSteps}::int[],
-        ${c.reviewedAt}::timestamp[], ${c.durationMs}::int[], ${c.stateBefore}::text[], ${c.version}::int[])
-        AS t(id, "cardId", rating, state, due, stability, difficulty, "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps",
-          "reviewedAt", "durationMs", "stateBefore", version)
+      FROM json_to_recordset(${rows}::json) AS t(id uuid, "cardId" uuid, rating int, state "FsrsState", due timestamp, stability float8,
+        difficulty float8, "elapsedDays" int, "lastElapsedDays" int, "scheduledDays" int, "learningSteps" int, "reviewedAt" timestamp,
+        "durationMs" int, "stateBefore" text, version int)
       ON CONFLICT (id) DO NOTHING`;
 }
 
-/** Rows → one array per column, for `unnest`. */
-function columns<T, R extends Record<string, unknown>>(items: readonly T[], row: (item: T) => R): { [K in keyof R]: R[K][] } {
-  const out: Record<string, unknown[]> = {};
-  for (const item of items) {
-    for (const [key, value] of Object.entries(row(item))) {
-      const column = out[key] ?? [];
-      column.push(value);
-      out[key] = column;
-    }
-  }
-  return out as { [K in keyof R]: R[K][] };
+/**
+ * `query` started now (a Prisma query runs only once something calls `then`),
+ * its failure kept from counting as unhandled until the caller awaits it.
+ */
+function started<T>(query: PromiseLike<T>): Promise<T> {
+  const running = new Promise<T>((resolve, reject) => query.then(resolve, reject));
+  running.catch(() => undefined);
+  return running;
 }

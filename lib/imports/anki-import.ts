@@ -9,6 +9,7 @@ import { isBareFileName } from "../anki/media-name";
 import { readAnkiPackage } from "../anki/read-package";
 import type { Notice } from "../anki/report";
 import { importModule } from "../content/import-module";
+import { analyzeTables } from "../db/analyze";
 import type { PrismaClient } from "../db/generated/client";
 import type { Db } from "../db/client";
 import { lockImageQuota } from "../data/card-image";
@@ -54,6 +55,9 @@ export type AnkiImportResult = {
 
 /** The media file an image link of a converted card names: the converter writes bare file names. */
 const mediaFileOf = (target: string) => (isBareFileName(target) ? target.normalize("NFC") : null);
+
+/** Rows written (cards, card states, reviews) from which the planner is given fresh statistics once the import commits. */
+const ANALYZE_AFTER_ROWS = 1000;
 
 /** Anki imports write up to ANKI_CARD_LIMIT cards and their histories in one transaction. */
 const ANKI_TRANSACTION = { maxWait: 10_000, timeout: 300_000 };
@@ -117,7 +121,7 @@ export async function importAnkiUpload(db: PrismaClient, request: AnkiImportRequ
     const { summary, planned } = await withImages(db);
     return { ...summary, modules: planned, written: null, committed: false };
   }
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     if (media.size) await lockImageQuota(tx, scope);
     const { images, summary, planned } = await withImages(tx);
     const written = { cards: 0, reviews: 0, images: 0 };
@@ -147,4 +151,9 @@ export async function importAnkiUpload(db: PrismaClient, request: AnkiImportRequ
     }
     return { ...summary, modules: planned, written, committed: true };
   }, ANKI_TRANSACTION);
+  const created = result.modules.reduce((sum, m) => sum + m.cards.created.total + m.cards.restored.total, 0);
+  if (created + result.written.cards + result.written.reviews >= ANALYZE_AFTER_ROWS) {
+    await analyzeTables(db, ["module", "card", "card_state", "review_log", "enrollment"]);
+  }
+  return result;
 }

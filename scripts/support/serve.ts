@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { localAuthSecret, prepareDatabase } from "./prepare-database";
+import { bundleProcess, type ProcessEntry } from "./process-bundle";
 
 export type ServeOptions = { dataDir?: string; port?: number; host?: string };
 
@@ -28,8 +29,13 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
     BETTER_AUTH_TRUSTED_ORIGINS: process.env.BETTER_AUTH_TRUSTED_ORIGINS ?? [`http://localhost:${port}`, `http://127.0.0.1:${port}`].join(","),
     NEXT_TELEMETRY_DISABLED: "1",
   };
+  // Production runs bundled JavaScript (process-bundle.ts says why); development runs the sources through tsx.
   const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
-  const child = spawn(tsx, [join(process.cwd(), "scripts", "app-server.ts"), mode, "--port", String(port), "--hostname", host], {
+  const command = async (entry: ProcessEntry): Promise<[string, string[]]> =>
+    mode === "start" ? [process.execPath, ["--enable-source-maps", await bundleProcess(entry)]] : [tsx, [join(process.cwd(), "scripts", `${entry}.ts`)]];
+  const [labWorker, importWorker] = [await command("lab-worker"), await command("import-worker")];
+  const [server, serverArgs] = await command("app-server");
+  const child = spawn(server, [...serverArgs, mode, "--port", String(port), "--hostname", host], {
     stdio: "inherit",
     detached: true,
     env: childEnv,
@@ -39,10 +45,10 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
   let stopping = false;
   const workers: (ChildProcess | null)[] = [];
   /** Runs `count` copies of `script`, each restarted when it crashes. */
-  const startWorkers = (script: string, label: string, count: number) => {
+  const startWorkers = ([file, args]: [string, string[]], label: string, count: number) => {
     const start = (slot: number) => {
       if (stopping) return;
-      const worker = spawn(tsx, [join(process.cwd(), "scripts", script)], { stdio: "inherit", detached: true, env: childEnv });
+      const worker = spawn(file, args, { stdio: "inherit", detached: true, env: childEnv });
       workers[slot] = worker;
       worker.on("exit", (code, signal) => {
         workers[slot] = null;
@@ -54,8 +60,8 @@ export async function serve(mode: "dev" | "start", options: ServeOptions = {}): 
     for (let i = 0; i < count; i++) start(workers.push(null) - 1);
   };
   // LAB_WORKERS=N runs N graders side by side, IMPORT_WORKERS=N N importers (0 disables them, e.g. when they run elsewhere).
-  startWorkers("lab-worker.ts", "lab worker", workerCount(process.env.LAB_WORKERS));
-  startWorkers("import-worker.ts", "import worker", workerCount(process.env.IMPORT_WORKERS));
+  startWorkers(labWorker, "lab worker", workerCount(process.env.LAB_WORKERS));
+  startWorkers(importWorker, "import worker", workerCount(process.env.IMPORT_WORKERS));
 
   const shutdown = async (code: number) => {
     if (stopping) return;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { searchCards } from "@/lib/cards/card-search";
+import { type CardListItem, searchCards } from "@/lib/cards/card-search";
 import { CardSearchQuerySchema, type CardSearchQuery } from "@/lib/cards/card-schemas";
 import { AppError } from "@/lib/errors/app-error";
 import { recordReview } from "@/lib/reviews/record-review";
@@ -39,9 +39,22 @@ describe("searching one's cards", () => {
     expect(await ids("question 1")).toHaveLength(1);
   });
 
-  it("has the index the search expression uses", async () => {
-    const rows = await testDb().$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'card_search_idx'`;
-    expect(rows[0]?.indexdef).toContain("to_tsvector('simple'::regconfig, ((front || ' '::text) || back))");
+  it("keeps each card's words and their prefixes in generated columns, the prefixes indexed, and follows edits", async () => {
+    const db = testDb();
+    const [index] = await db.$queryRaw<{ indexdef: string }[]>`SELECT indexdef FROM pg_indexes WHERE indexname = 'card_search_idx'`;
+    expect(index?.indexdef).toContain('USING gin ("moduleId", "searchPrefixes")');
+    const { me, mine } = await learnerWithModules(db);
+    const [card = ""] = await addCards(db, mine.id, [{ front: "Sliding-window attention", back: "Each query sees the last W keys" }]);
+    const [row] = await db.$queryRaw<{ prefixes: string }[]>`SELECT "searchPrefixes"::text AS prefixes FROM card WHERE id = ${card}::uuid`;
+    // Prefixes stop at 10 characters: "attention" is whole, "sliding" and "window" are words of their own.
+    expect(row?.prefixes.split(" ")).toEqual(expect.arrayContaining(["'a'", "'att'", "'attention'", "'slid'", "'window'", "'w'"]));
+    const ids = async (q: string) => (await searchCards(db, me.id, query({ q }), T0)).cards.map((c) => c.id);
+    // A word longer than the stored prefixes is decided by the whole words.
+    await db.card.update({ where: { id: card }, data: { back: "Tokenisation-independent windowing" } });
+    expect(await ids("tokenisation")).toEqual([card]);
+    expect(await ids("tokenisatio")).toEqual([card]);
+    expect(await ids("tokenisations")).toEqual([]);
+    expect(await ids("keys")).toEqual([]);
   });
 
   it("filters by module, tag, state, due, suspended, leech and lapses", async () => {
@@ -118,5 +131,106 @@ describe("searching one's cards", () => {
     expect(byLapses.nextCursor).not.toBeNull();
     const wrong = await searchCards(db, me.id, query({ module: "mine", sort: "created", cursor: byLapses.nextCursor ?? "" }), T0).catch((e: unknown) => e);
     expect((wrong as AppError).code).toBe("VALIDATION");
+  });
+});
+
+describe("reading a search a stretch at a time", () => {
+  beforeEach(resetDb);
+
+  it("gives the cards of sorting every match, in the same order, however little a page may read", async () => {
+    const db = testDb();
+    const { me, mine, spare } = await learnerWithModules(db);
+    const words = ["attention", "cache", "rope"];
+    const text = (i: number) => ({ front: `card ${i} ${words[i % 3]}`, back: i % 4 === 0 ? "kv cache" : "plain", tags: i % 5 === 0 ? ["five"] : [] });
+    const ours = [
+      ...(await addCards(
+        db,
+        mine.id,
+        Array.from({ length: 30 }, (_, i) => text(i)),
+      )),
+      ...(await addCards(
+        db,
+        spare.id,
+        Array.from({ length: 12 }, (_, i) => text(30 + i)),
+        hours(-5),
+      )),
+    ];
+    // Two cards in three get a schedule: due dates spread over days (two share one), lapses 0–4, a few suspended new cards.
+    await db.cardState.createMany({
+      data: ours.flatMap((cardId, i) =>
+        i % 3 === 2
+          ? []
+          : [
+              {
+                userId: me.id,
+                cardId,
+                due: hours(i % 7 === 0 ? 30 : ((i * 37) % 50) - 10),
+                stability: 5,
+                difficulty: 5,
+                elapsedDays: 1,
+                scheduledDays: 1,
+                learningSteps: 0,
+                reps: 1 + (i % 3),
+                lapses: i % 5,
+                state: i % 11 === 0 ? ("NEW" as const) : i % 4 === 0 ? ("RELEARNING" as const) : ("REVIEW" as const),
+                suspendedAt: i % 11 === 0 ? T0 : null,
+              },
+            ],
+      ),
+    });
+    const all = async (params: Record<string, string>, effort?: { walk: number; gather: number }, limit = "4") => {
+      const seen: CardListItem[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 200; page++) {
+        const result = await searchCards(db, me.id, query({ ...params, limit, ...(cursor ? { cursor } : {}) }), T0, effort);
+        seen.push(...result.cards);
+        if (!result.nextCursor) return seen;
+        cursor = result.nextCursor;
+      }
+      throw new Error(`paging did not end: ${JSON.stringify({ params, effort, seen: seen.length })}`);
+    };
+    // The order asked for, written out: new cards (no due date) after every scheduled one; ties by id.
+    const sortKey = {
+      due: (c: CardListItem) => c.due ?? "9999",
+      created: (c: CardListItem) => c.createdAt,
+      updated: (c: CardListItem) => c.updatedAt,
+      lapses: (c: CardListItem) => c.lapses,
+    };
+    const inOrder = (cards: CardListItem[], sort: keyof typeof sortKey, order: string) =>
+      [...cards]
+        .sort((a, b) => {
+          const [x, y] = [sortKey[sort](a), sortKey[sort](b)];
+          const byKey = x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1;
+          return order === "desc" ? -byKey : byKey;
+        })
+        .map((c) => c.id);
+    const searches: Record<string, string>[] = [
+      {},
+      { q: "cache" },
+      { q: "kv cach" },
+      { q: "rope", state: "review" },
+      { tag: "five" },
+      { lapses: "2" },
+      { state: "new" },
+      { due: "today" },
+      { q: "zebra" },
+    ];
+    for (const sort of ["due", "created", "updated", "lapses"] as const) {
+      for (const order of ["asc", "desc"]) {
+        for (const filter of searches) {
+          const params = { ...filter, sort, order };
+          const matches = await all(params, undefined, "100");
+          const expected = inOrder(matches, sort, order);
+          expect({ params, ids: matches.map((c) => c.id) }).toEqual({ params, ids: expected });
+          for (const effort of [
+            { walk: 3, gather: 4 },
+            { walk: 2, gather: 1 },
+          ]) {
+            expect({ params, effort, ids: (await all(params, effort)).map((c) => c.id) }).toEqual({ params, effort, ids: expected });
+          }
+        }
+      }
+    }
+    expect((await all({}, undefined, "100")).length).toBe(ours.length + 3);
   });
 });

@@ -12,6 +12,8 @@ const CONVERSIONS = [
   { name: "inline MathJax", html: "the \\(\\sqrt{d_k}\\) scale", markdown: "the $\\sqrt{d_k}$ scale" },
   { name: "display MathJax with entities", html: "\\[ x &lt; y &amp;&amp; z \\]", markdown: "$$x < y && z$$" },
   { name: "math keeps underscores and stars unescaped", html: "\\(a_1 * b_2\\)", markdown: "$a_1 * b_2$" },
+  { name: "math with quotes and >, no tag or entity", html: '\\(a > b "c" \\{x\\} $5 \\)', markdown: '$a > b "c" \\{x\\} \\$5$' },
+  { name: "math with a line break tag", html: "\\[ a<br>b &gt; c \\]", markdown: "$$a b > c$$" },
   { name: "dollar signs in text stay text", html: "costs $5 and $10", markdown: "costs \\$5 and \\$10" },
   { name: "local image", html: '<img src="cat%20photo.png">', markdown: "![](<cat photo.png>)" },
   { name: "sound dropped", html: "neko [sound:neko.mp3]", markdown: "neko" },
