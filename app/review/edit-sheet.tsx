@@ -43,7 +43,9 @@ export function EditSheet({ cardId, onSaved, onClose }: { cardId: string; onSave
             {error}
           </p>
         )}
-        {note && !note.draft && <p className="panel">This card came from an imported cloze note; edit it in its file and import it again.</p>}
+        {note && !note.draft && (
+          <p className="panel">This card came from a cloze note whose text the editor cannot read back; edit it in its file and import it again.</p>
+        )}
         {!note && !error && <p className="muted">Loading…</p>}
         {note?.draft && (
           <CardEditorForm

@@ -4,7 +4,8 @@ import type { CardKind } from "../content/schemas";
 import { fieldToMarkdown, type FieldNotes } from "./html-to-markdown";
 import type { NoteTypeShape } from "./note-type-shape";
 
-export type Faces = { kind: CardKind; front: string; back: string } | { skip: string };
+/** A cloze card's faces carry its note's text and extra (markdown), which the faces alone no longer show. */
+export type Faces = { kind: CardKind; front: string; back: string; cloze?: { text: string; extra: string } } | { skip: string };
 
 function joined(parts: string[]): string {
   return parts.filter((p) => p.trim() !== "").join("\n\n");
@@ -32,7 +33,8 @@ export function cardFaces(shape: NoteTypeShape, fields: readonly string[], ordin
       const n = ordinal + 1;
       if (!clozeNumbers(text).includes(n)) return { skip: `the note has no {{c${n}::…}} gap` };
       const faces = renderCloze(text, n);
-      return { kind: "CLOZE", front: faces.front, back: joined([faces.back, ...shape.extra.map(md)]) };
+      const extra = joined(shape.extra.map(md));
+      return { kind: "CLOZE", front: faces.front, back: joined([faces.back, extra]), cloze: { text, extra } };
     }
     case "FIRST_FIELD_FRONT":
       return { kind: "BASIC", front: md(0), back: joined(fields.slice(1).map((_, i) => md(i + 1))) };

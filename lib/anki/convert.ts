@@ -1,8 +1,10 @@
 // An Anki collection → our modules, one per deck, with each card's replayed
 // FSRS history, ready for lib/content/import-module.ts and the review log.
 // Pure: the scheduler settings are passed in, no clock is read.
+import { clozeNoteSource } from "../content/cloze-source";
 import { contentHash, sha256, stableStringify } from "../content/ids";
 import { MAX_TAG, MAX_TAGS } from "../content/limits";
+import { isAnkiNoteKey } from "../content/note-card-ids";
 import { cardContent } from "../content/parse-module";
 import { ParsedCardSchema, type ParsedCard, type ParsedModule, type SkippedLine } from "../content/schemas";
 import { historyReplayer, type ReplayEvent, type ReplayResult, type SchedulerSettings } from "../scheduling";
@@ -40,12 +42,8 @@ export type ConvertOptions = {
   onProgress?: (done: number, total: number) => void;
 };
 
-const NOTE_KEY = /^anki-[0-9a-f]{16}$/;
-
 /** Whether `key` is a note key (see noteKey): our own export writes it as the note's guid. */
-export function isNoteKey(key: string): boolean {
-  return NOTE_KEY.test(key);
-}
+export const isNoteKey = isAnkiNoteKey;
 
 /**
  * `anki-<16 hex of the guid's SHA-256>`: stable across re-imports, whatever
@@ -180,6 +178,7 @@ export async function convertAnkiCollection(collection: AnkiCollection, options:
         difficultyFrom: "default" as const,
         siblingKey: key,
         exerciseSlug: null,
+        noteSource: faces.cloze ? clozeNoteSource({ ...faces.cloze, topic: "", tags, difficulty: "MEDIUM" }) : null,
         source,
       };
       const parsed = ParsedCardSchema.safeParse({ ...draft, position: target.cards.length, contentHash: contentHash(cardContent(draft)) });

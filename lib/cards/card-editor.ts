@@ -33,7 +33,7 @@ export type NoteView = {
   /** The card the request named (for a new note, its first card). */
   cardId: string;
   module: { slug: string; title: string };
-  /** Null when the editor cannot reopen this note (an imported cloze): edit it in its file. */
+  /** Null when the editor cannot reopen this note (a cloze whose note was not kept and cannot be read back from its faces): edit it in its file. */
   draft: CardDraft | null;
   cards: NoteCardView[];
 };

@@ -1,9 +1,11 @@
 // A note from the editor → the cards it gives, and back. Pure. A note's cards
 // share a sibling key (the note key); their external ids follow the import's
-// scheme (`key`, `key:rev`, `key:cN`), so an imported note and an editor note
-// are matched to their rows the same way.
-import { clozeNumbers, renderCloze } from "../content/cloze";
+// scheme (lib/content/note-card-ids.ts: `key`, `key:rev`, `key:cN`, or Anki's
+// ordinals for a note from Anki), so an imported note and an editor note are
+// matched to their rows the same way.
+import { clozeNumbers, recoverClozeNote, renderCloze } from "../content/cloze";
 import { contentHash, stableStringify } from "../content/ids";
+import { noteCardIds } from "../content/note-card-ids";
 import { CardDraftSchema, type CardDraft } from "./card-draft";
 
 type Kind = "BASIC" | "REVERSED" | "CLOZE";
@@ -38,6 +40,7 @@ function finish(card: Omit<NoteCard, "contentHash">): NoteCard {
 
 /** The cards `draft` gives under note key `key`, in order (the first is the note's main card). */
 export function cardsOfNote(key: string, draft: CardDraft): NoteCard[] {
+  const ids = noteCardIds(key);
   const base = {
     role: "RECALL" as const,
     commonWrongAnswer: null,
@@ -50,12 +53,12 @@ export function cardsOfNote(key: string, draft: CardDraft): NoteCard[] {
   };
   switch (draft.kind) {
     case "basic":
-      return [finish({ ...base, externalId: key, kind: "BASIC", front: draft.front, back: draft.back })];
+      return [finish({ ...base, externalId: ids.main, kind: "BASIC", front: draft.front, back: draft.back })];
     case "interview":
       return [
         finish({
           ...base,
-          externalId: key,
+          externalId: ids.main,
           kind: "BASIC",
           role: "INTERVIEW",
           front: draft.front,
@@ -66,14 +69,14 @@ export function cardsOfNote(key: string, draft: CardDraft): NoteCard[] {
       ];
     case "reversed":
       return [
-        finish({ ...base, externalId: key, kind: "REVERSED", front: draft.front, back: draft.back }),
-        finish({ ...base, externalId: `${key}:rev`, kind: "REVERSED", front: draft.back, back: draft.front }),
+        finish({ ...base, externalId: ids.main, kind: "REVERSED", front: draft.front, back: draft.back }),
+        finish({ ...base, externalId: ids.reverse, kind: "REVERSED", front: draft.back, back: draft.front }),
       ];
     case "cloze":
       return clozeNumbers(draft.text).map((n) => {
         const faces = renderCloze(draft.text, n);
         const back = draft.extra ? `${faces.back}\n\n${draft.extra}` : faces.back;
-        return finish({ ...base, externalId: `${key}:c${n}`, kind: "CLOZE", front: faces.front, back });
+        return finish({ ...base, externalId: ids.cloze(n), kind: "CLOZE", front: faces.front, back });
       });
   }
 }
@@ -83,21 +86,39 @@ export type StoredNoteCard = Omit<NoteCard, "kind" | "role" | "noteSource" | "co
   kind: string;
   role: string;
   noteSource: string | null;
+  /** Set on a card its note no longer gives: its recorded note may be an older one. */
+  archivedAt?: Date | null;
 };
 
 /**
- * The draft behind a note's cards: the editor's own record when there is one,
- * else read back from an imported card's columns. Null for what the editor
- * cannot write back faithfully (an imported cloze, whose gaps are gone from
- * the rendered faces; an exercise card).
+ * The text of a cloze note stored without its source (imported before the
+ * source was kept), read back from its cards' faces; null unless rendering it
+ * again gives every card exactly.
  */
-export function draftOfNote(cards: readonly StoredNoteCard[]): CardDraft | null {
+function recoveredClozeText(cards: readonly StoredNoteCard[]): string | null {
+  const key = cards[0]?.siblingKey;
+  if (key === undefined) return null;
+  const ids = noteCardIds(key);
+  const numbered = cards.map((c) => ({ n: ids.clozeNumber(c.externalId) ?? 0, front: c.front, back: c.back }));
+  return numbered.every((c) => c.n > 0) ? recoverClozeNote(numbered) : null;
+}
+
+/**
+ * The draft behind a note's cards: the recorded note when there is one (the
+ * editor's, or an imported cloze's), else read back from an imported card's
+ * columns. Null for what the editor cannot write back faithfully (a cloze
+ * whose recorded note the draft schema refuses or whose text its faces do not
+ * give back; an exercise card).
+ */
+export function draftOfNote(rows: readonly StoredNoteCard[]): CardDraft | null {
+  const live = rows.filter((c) => !c.archivedAt);
+  const cards = live.length ? live : rows;
   const recorded = cards.find((c) => c.noteSource !== null)?.noteSource;
   if (recorded) {
     const parsed = CardDraftSchema.safeParse(JSON.parse(recorded));
     if (parsed.success) return parsed.data;
   }
-  const main = cards.find((c) => c.externalId === c.siblingKey) ?? cards[0];
+  const main = cards.find((c) => c.externalId === noteCardIds(c.siblingKey).main) ?? cards[0];
   if (!main) return null;
   const common = { topic: main.topic, tags: main.tags, difficulty: main.difficulty };
   if (main.kind === "BASIC" && main.role === "INTERVIEW") {
@@ -105,5 +126,8 @@ export function draftOfNote(cards: readonly StoredNoteCard[]): CardDraft | null 
   }
   if (main.kind === "BASIC") return { kind: "basic", front: main.front, back: main.back, ...common };
   if (main.kind === "REVERSED") return { kind: "reversed", front: main.front, back: main.back, ...common };
-  return null;
+  const text = main.kind === "CLOZE" && !recorded ? recoveredClozeText(cards) : null;
+  if (text === null) return null;
+  const recovered = CardDraftSchema.safeParse({ kind: "cloze", text, ...common });
+  return recovered.success ? recovered.data : null;
 }

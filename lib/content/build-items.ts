@@ -1,7 +1,9 @@
 // Raw items → cards and checklist items: ids, roles, difficulties, reverse and
 // cloze expansion. Positions and content hashes are filled in by parse-module.ts.
 import { clozeNumbers, clozeProblems, renderCloze } from "./cloze";
+import { clozeNoteSource } from "./cloze-source";
 import { deriveExternalId } from "./ids";
+import { noteCardIds } from "./note-card-ids";
 import type { QuestionItem, RawItem } from "./parse-state";
 import type { CardKind, CardRole, Difficulty, EvidenceRule, ParseWarning, SourceRef } from "./schemas";
 
@@ -20,6 +22,8 @@ export interface CardDraft {
   difficultyFrom: "item" | "heading" | "module" | "default";
   siblingKey: string;
   exerciseSlug: string | null;
+  /** A cloze card's note (lib/content/cloze-source.ts); null for other cards. */
+  noteSource: string | null;
   source: SourceRef;
 }
 
@@ -64,13 +68,13 @@ function common(item: RawItem, opts: BuildOptions, extraTags: string[] = []) {
   };
 }
 
-/** Forward card plus, when asked, its `:rev` sibling with the faces swapped. */
+/** Forward card plus, when asked, its reverse sibling (`:rev`) with the faces swapped. */
 function withReverse(front: CardDraft, reverse: boolean): CardDraft[] {
   if (!reverse) return [front];
   const forward: CardDraft = { ...front, kind: "REVERSED" };
   const backward: CardDraft = {
     ...forward,
-    externalId: `${front.externalId}:rev`,
+    externalId: noteCardIds(front.siblingKey).reverse,
     front: front.back,
     back: front.front,
     commonWrongAnswer: null,
@@ -94,7 +98,7 @@ function buildQuestion(q: QuestionItem, opts: BuildOptions): Built {
   const base = common(q, opts, q.source === "prompt" && q.context.mode?.kind === "prompt" ? [q.context.mode.tag] : []);
   const card: CardDraft = {
     ...base,
-    externalId: id,
+    externalId: noteCardIds(id).main,
     kind: "BASIC",
     front: q.question,
     back: q.answer,
@@ -102,6 +106,7 @@ function buildQuestion(q: QuestionItem, opts: BuildOptions): Built {
     keyPoints: q.keyPoints,
     siblingKey: id,
     exerciseSlug: null,
+    noteSource: null,
   };
   const warnings = interviewWarnings(q, base.role);
   if (q.markers.exerciseSlug || q.markers.evidence) {
@@ -115,7 +120,7 @@ function buildReverse(item: Extract<RawItem, { type: "reverse" }>, opts: BuildOp
   const id = item.markers.id ?? deriveExternalId("card", item.context.topic, item.term);
   const card: CardDraft = {
     ...common(item, opts),
-    externalId: id,
+    externalId: noteCardIds(id).main,
     kind: "REVERSED",
     front: item.term,
     back: item.definition,
@@ -123,6 +128,7 @@ function buildReverse(item: Extract<RawItem, { type: "reverse" }>, opts: BuildOp
     keyPoints: [],
     siblingKey: id,
     exerciseSlug: null,
+    noteSource: null,
   };
   return { kind: "cards", cards: withReverse(card, true), warnings: [] };
 }
@@ -131,16 +137,20 @@ function buildCloze(item: Extract<RawItem, { type: "cloze" }>, opts: BuildOption
   const problems = clozeProblems(item.text);
   if (problems.length) return { kind: "skip", reason: problems.join("; ") };
   const id = item.markers.id ?? deriveExternalId("cloze", item.context.topic, item.text);
+  const ids = noteCardIds(id);
+  const shared = common(item, opts);
+  const noteSource = clozeNoteSource({ text: item.text, extra: "", topic: shared.topic, tags: shared.tags, difficulty: shared.difficulty });
   const cards = clozeNumbers(item.text).map(
     (n): CardDraft => ({
-      ...common(item, opts),
+      ...shared,
       ...renderCloze(item.text, n),
-      externalId: `${id}:c${n}`,
+      externalId: ids.cloze(n),
       kind: "CLOZE",
       commonWrongAnswer: null,
       keyPoints: [],
       siblingKey: id,
       exerciseSlug: null,
+      noteSource,
     }),
   );
   return { kind: "cards", cards, warnings: [] };
@@ -167,6 +177,7 @@ function buildExercise(item: Extract<RawItem, { type: "exercise" }>, opts: Build
     keyPoints: [],
     siblingKey: id,
     exerciseSlug: slug,
+    noteSource: null,
   };
   return { kind: "cards", cards: [card], warnings: [] };
 }

@@ -44,7 +44,7 @@ export function checklistFingerprint(item: { section: string; text: string; evid
 }
 
 function cardData(card: ParsedCard) {
-  return { ...cardContent(card), position: card.position, contentHash: card.contentHash };
+  return { ...cardContent(card), noteSource: card.noteSource, position: card.position, contentHash: card.contentHash };
 }
 
 function checklistData(item: ParsedChecklistItem) {

@@ -31,8 +31,12 @@ export interface ParseOptions {
   notes?: boolean;
 }
 
-/** The fields that make up a card's content; `contentHash` covers exactly these. */
-export function cardContent(card: Omit<ParsedCard, "position" | "contentHash" | "source" | "difficultyFrom">) {
+/**
+ * The fields that make up a card's content; `contentHash` covers exactly these.
+ * A cloze card's note source is left out: its faces follow from it, and cards
+ * imported before it was kept keep their hash.
+ */
+export function cardContent(card: Omit<ParsedCard, "position" | "contentHash" | "source" | "difficultyFrom" | "noteSource">) {
   return {
     kind: card.kind,
     role: card.role,

@@ -158,6 +158,12 @@ export const ParsedCardSchema = z.object({
   difficultyFrom: z.enum(["item", "heading", "module", "default"]).describe("Where the difficulty came from."),
   siblingKey: z.string().min(1),
   exerciseSlug: SlugSchema.nullable(),
+  noteSource: z
+    .string()
+    .nullable()
+    .describe(
+      "A cloze card's note as the editor records it (lib/content/cloze-source.ts); null for other cards. Not part of contentHash: the faces follow from it.",
+    ),
   position: z.number().int().min(0),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   source: SourceRefSchema,

@@ -141,7 +141,7 @@ export async function archiveCards(db: Db, ids: readonly string[], now: Date): P
   if (ids.length) await db.card.updateMany({ where: { id: { in: [...ids] } }, data: { archivedAt: now, updatedAt: now } });
 }
 
-/** What an import writes of a card (origin IMPORT): its content, place and content hash. */
+/** What an import writes of a card (origin IMPORT): its content, a cloze card's note, place and content hash. */
 export type ImportedCardWrite = Pick<
   Card,
   | "kind"
@@ -155,13 +155,14 @@ export type ImportedCardWrite = Pick<
   | "difficulty"
   | "siblingKey"
   | "exerciseSlug"
+  | "noteSource"
   | "position"
   | "contentHash"
 >;
 
 /** The record `json_to_recordset` reads an {@link ImportedCardWrite} as (see jsonRows). */
 const IMPORTED_CARD_RECORD = Prisma.raw(`kind "CardKind", role "CardRole", front text, back text, "commonWrongAnswer" text, "keyPoints" text[],
-  topic text, tags text[], difficulty "Difficulty", "siblingKey" text, "exerciseSlug" text, position int, "contentHash" text`);
+  topic text, tags text[], difficulty "Difficulty", "siblingKey" text, "exerciseSlug" text, "noteSource" text, position int, "contentHash" text`);
 
 /**
  * Inserts imported cards into module `moduleId` as of `now`, in one statement
@@ -177,9 +178,9 @@ export async function insertImportedCards(
   if (cards.length === 0) return 0;
   return db.$executeRaw`
     INSERT INTO card (id, "moduleId", "externalId", kind, role, front, back, "commonWrongAnswer", "keyPoints", topic, tags, difficulty,
-      "siblingKey", "exerciseSlug", position, "contentHash", "createdAt", "updatedAt")
+      "siblingKey", "exerciseSlug", "noteSource", position, "contentHash", "createdAt", "updatedAt")
     SELECT gen_random_uuid(), ${moduleId}::uuid, t."externalId", t.kind, t.role, t.front, t.back, t."commonWrongAnswer", coalesce(t."keyPoints", '{}'),
-      t.topic, coalesce(t.tags, '{}'), t.difficulty, t."siblingKey", t."exerciseSlug", t.position, t."contentHash", ${now}, ${now}
+      t.topic, coalesce(t.tags, '{}'), t.difficulty, t."siblingKey", t."exerciseSlug", t."noteSource", t.position, t."contentHash", ${now}, ${now}
     FROM json_to_recordset(${jsonRows(cards)}::json) AS t("externalId" text, ${IMPORTED_CARD_RECORD})`;
 }
 
@@ -189,7 +190,7 @@ export async function updateImportedCards(db: Db, cards: readonly (ImportedCardW
   return db.$executeRaw`
     UPDATE card SET kind = t.kind, role = t.role, front = t.front, back = t.back, "commonWrongAnswer" = t."commonWrongAnswer",
       "keyPoints" = coalesce(t."keyPoints", '{}'), topic = t.topic, tags = coalesce(t.tags, '{}'), difficulty = t.difficulty,
-      "siblingKey" = t."siblingKey", "exerciseSlug" = t."exerciseSlug", position = t.position, "contentHash" = t."contentHash",
+      "siblingKey" = t."siblingKey", "exerciseSlug" = t."exerciseSlug", "noteSource" = t."noteSource", position = t.position, "contentHash" = t."contentHash",
       "archivedAt" = NULL, "updatedAt" = ${now}
     FROM json_to_recordset(${jsonRows(cards)}::json) AS t(id uuid, ${IMPORTED_CARD_RECORD})
     WHERE card.id = t.id`;

@@ -3,12 +3,12 @@
 // stock Basic / Basic (and reversed card) / Cloze note types, one note per
 // sibling group, the review log as revlog rows, the images as media. Pure.
 import { sha256 } from "../content/ids";
-import { isNoteKey } from "../anki/convert";
+import { isAnkiNoteKey, noteCardIds } from "../content/note-card-ids";
 import { markdownToField } from "../anki/markdown-to-field";
 import type { AnkiCard, AnkiNote, AnkiNoteType, AnkiReview } from "../anki/schemas";
 import type { AnkiPackageInput } from "../anki/write-package";
 import { linkedImageId, mediaFileName, type ExportImage } from "./module-media";
-import { clozeNoteText, type ExportCard } from "./module-markdown";
+import { clozeNote, type ExportCard } from "./module-markdown";
 
 type FsrsStateName = "NEW" | "LEARNING" | "REVIEW" | "RELEARNING";
 
@@ -157,7 +157,7 @@ export function moduleAnkiCollection(input: {
     const note: AnkiNote = {
       id: noteIds.next(first.createdAt),
       // A note that came from Anki keeps its key as its guid, so reading the package back gives the same cards.
-      guid: isNoteKey(key) ? key : `residual-${sha256(`${input.moduleId}\n${key}`).slice(0, 20)}`,
+      guid: isAnkiNoteKey(key) ? key : `residual-${sha256(`${input.moduleId}\n${key}`).slice(0, 20)}`,
       noteTypeId,
       fields,
       tags: first.tags,
@@ -171,13 +171,14 @@ export function moduleAnkiCollection(input: {
   for (const [key, group] of groups) {
     const head = group[0];
     if (!head) continue;
-    const anki = isNoteKey(key);
-    const forward = group.find((c) => c.externalId === (anki ? `${key}:0` : key));
-    const backward = group.find((c) => c.externalId === (anki ? `${key}:1` : `${key}:rev`));
-    const clozeText = head.kind === "CLOZE" ? clozeNoteText(group) : null;
-    if (clozeText) {
-      const members = group.map((card) => ({ card, ordinal: Number(/:c(\d+)$/.exec(card.externalId)?.[1] ?? "1") - 1 }));
-      addNote(key, CLOZE_ID, [field(clozeText), ""], members);
+    const ids = noteCardIds(key);
+    const forward = group.find((c) => c.externalId === ids.main);
+    const backward = group.find((c) => c.externalId === ids.reverse);
+    const cloze = head.kind === "CLOZE" ? clozeNote(group) : null;
+    // Anki numbers a cloze note's cards by gap: card ord n − 1 is the gap cn, which the import reads back as the same id.
+    const gaps = group.map((card) => ({ card, ordinal: (ids.clozeNumber(card.externalId) ?? 0) - 1 }));
+    if (cloze && gaps.every((g) => g.ordinal >= 0)) {
+      addNote(key, CLOZE_ID, [field(cloze.text), field(cloze.extra)], gaps);
     } else if (head.kind === "REVERSED" && forward && backward) {
       addNote(
         key,

@@ -54,7 +54,9 @@ export function moduleFolder(
   const changed = written.files.length ? unfaithful(cards, manifest, written.files) : cards.map((c) => c.externalId);
   if (changed.length) notes.push(`${changed.length} card(s) would come back changed or as new cards: ${changed.slice(0, 10).join(", ")}`);
   if (written.approximated.length)
-    notes.push(`${written.approximated.length} cloze note(s) imported without their gap text are written as one question per gap`);
+    notes.push(
+      `${written.approximated.length} note(s) written without an id come back as new cards (a cloze note whose text could not be had, that spans paragraphs or has an extra is written as one question per gap)`,
+    );
 
   const names = new Map(images.map((i) => [i.id, mediaFileName(i)]));
   const encoder = new TextEncoder();

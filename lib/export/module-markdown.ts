@@ -4,6 +4,8 @@
 // topics become headings, answers are indented so blank lines stay inside.
 // Pure: rows in, file texts out.
 import { recoverClozeNote } from "../content/cloze";
+import { readClozeSource } from "../content/cloze-source";
+import { noteCardIds } from "../content/note-card-ids";
 import { MAX_FILE_BYTES } from "../content/limits";
 import type { CardKind, CardRole, Difficulty, EvidenceRule } from "../content/schemas";
 
@@ -21,7 +23,7 @@ export interface ExportCard {
   difficulty: Difficulty;
   siblingKey: string;
   exerciseSlug: string | null;
-  /** The note as written in the editor (a cloze with its gaps), when known. */
+  /** The note as the editor records it (a cloze with its gaps, for editor and imported cloze notes), when known. */
   noteSource: string | null;
 }
 
@@ -71,26 +73,36 @@ function questionNote(card: ExportCard, id: string | null, reverse: boolean): st
   return lines.join("\n");
 }
 
-/** A cloze note's text with its gaps: as written in the editor, else recovered from its cards' faces; null when neither works. */
-export function clozeNoteText(cards: readonly ExportCard[]): string | null {
-  const written = cards.find((c) => c.noteSource)?.noteSource;
-  if (written) return written.trim();
-  const numbered = cards.map((c) => ({ n: Number(/:c(\d+)$/.exec(c.externalId)?.[1] ?? "0"), front: c.front, back: c.back }));
-  return numbered.every((c) => c.n > 0) ? recoverClozeNote(numbered) : null;
+/**
+ * A cloze note's text with its gaps and its extra: as recorded with its cards
+ * (written in the editor or imported), else recovered from its cards' faces;
+ * null when neither works.
+ */
+export function clozeNote(cards: readonly ExportCard[]): { text: string; extra: string } | null {
+  const recorded = readClozeSource(cards.find((c) => c.noteSource)?.noteSource ?? null);
+  if (recorded) return { text: recorded.text.trim(), extra: recorded.extra.trim() };
+  const ids = noteCardIds(cards[0]?.siblingKey ?? "");
+  const numbered = cards.map((c) => ({ n: ids.clozeNumber(c.externalId) ?? 0, front: c.front, back: c.back }));
+  const text = numbered.every((c) => c.n > 0) ? recoverClozeNote(numbered) : null;
+  return text === null ? null : { text, extra: "" };
 }
 
 /**
  * One note (the live cards sharing a sibling key, in position order) as
- * markdown. A cloze note whose text cannot be had (see clozeNoteText) is
- * written as one question per gap without an id (and listed as approximated).
+ * markdown, under its key as `{#id}` when the cards' ids are the ones reading
+ * it back gives. A cloze note is written as its text; one whose text cannot be
+ * had (see clozeNote), spans paragraphs or has an extra (the module format has
+ * no place for it) is written as one question per gap without an id (and
+ * listed as approximated).
  */
 function noteText(cards: readonly ExportCard[], approximated: string[]): string[] {
   const head = cards[0];
   if (!head) return [];
   const key = head.siblingKey;
+  const ids = noteCardIds(key);
   if (head.kind === "CLOZE") {
-    const text = clozeNoteText(cards);
-    if (text && !text.includes("\n\n") && MARKER_ID.test(key)) return [`${text} ${markers(head, key)}`];
+    const note = clozeNote(cards);
+    if (note && !note.extra && !note.text.includes("\n\n") && MARKER_ID.test(key)) return [`${note.text} ${markers(head, key)}`];
     approximated.push(key);
     return cards.map((c) => questionNote(c, null, false));
   }
@@ -98,12 +110,13 @@ function noteText(cards: readonly ExportCard[], approximated: string[]): string[
     const id = MARKER_ID.test(head.externalId) ? head.externalId : null;
     return [`${head.front.replace(/\n+/g, " ")} ${markers(head, id, [`[exercise: ${head.exerciseSlug}]`])}`];
   }
-  if (head.kind === "REVERSED" && cards.some((c) => c.externalId === `${key}:rev`)) {
-    const forward = cards.find((c) => c.externalId === key);
+  if (head.kind === "REVERSED" && cards.some((c) => c.externalId === ids.reverse)) {
+    const forward = cards.find((c) => c.externalId === ids.main);
     if (forward && MARKER_ID.test(key)) return [questionNote(forward, key, true)];
   }
   return cards.map((card) => {
-    if (MARKER_ID.test(card.externalId)) return questionNote(card, card.externalId, false);
+    const id = card.externalId === ids.main ? key : card.externalId;
+    if (MARKER_ID.test(id)) return questionNote(card, id, false);
     approximated.push(card.externalId);
     return questionNote(card, null, false);
   });

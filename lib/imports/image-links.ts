@@ -1,5 +1,6 @@
 // Image links in imported card markdown: which files the cards point at, and
 // the same cards with those links pointed at stored images. Pure.
+import { editClozeSource } from "../content/cloze-source";
 import { contentHash } from "../content/ids";
 import { cardContent } from "../content/parse-module";
 import { ParsedCardSchema, type ParsedCard, type ParsedModule } from "../content/schemas";
@@ -30,7 +31,7 @@ export function cardTexts(card: Pick<ParsedCard, "front" | "back" | "commonWrong
 function relinkCard(card: ParsedCard, urlOf: (target: string) => string | null): ParsedCard {
   const relink = (text: string) => relinkImages(text, urlOf);
   const texts = { front: relink(card.front), back: relink(card.back), commonWrongAnswer: card.commonWrongAnswer && relink(card.commonWrongAnswer) };
-  const changed = { ...card, ...texts, keyPoints: card.keyPoints.map(relink) };
+  const changed = { ...card, ...texts, keyPoints: card.keyPoints.map(relink), noteSource: editClozeSource(card.noteSource, relink) };
   if (cardTexts(changed).join("\n") === cardTexts(card).join("\n")) return card;
   const next = { ...changed, contentHash: contentHash(cardContent(changed)) };
   // A link is longer than a file name: a card that would pass its length cap keeps its links as they were.

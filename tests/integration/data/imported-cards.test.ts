@@ -19,6 +19,7 @@ const TRICKY: ImportedCardWrite = {
   difficulty: "HARD",
   siblingKey: "note-1",
   exerciseSlug: null,
+  noteSource: null,
   position: 7,
   contentHash: "hash-1",
 };
@@ -29,7 +30,15 @@ describe("bulk card writes of an import", () => {
   it("inserts exactly what Prisma's createMany would store", async () => {
     const db = testDb();
     const { moduleId } = await createModuleWithCards(db, { cards: 0 });
-    const plain = { ...TRICKY, externalId: "plain", commonWrongAnswer: "It is a style choice.", exerciseSlug: "layernorm-by-hand", keyPoints: [], tags: [] };
+    const plain = {
+      ...TRICKY,
+      externalId: "plain",
+      commonWrongAnswer: "It is a style choice.",
+      exerciseSlug: "layernorm-by-hand",
+      keyPoints: [],
+      tags: [],
+      noteSource: '{"kind":"cloze","text":"a \\"q\\" {{c1::x}}\\n"}',
+    };
 
     expect(await insertImportedCards(db, moduleId, [{ ...TRICKY, externalId: "tricky" }, plain], T0)).toBe(2);
     await db.card.createMany({

@@ -3,6 +3,8 @@ import { contentHash } from "@/lib/content/ids";
 import { recoverClozeNote, renderCloze } from "@/lib/content/cloze";
 import { cardContent, parseModuleSource } from "@/lib/content/parse-module";
 import { moduleMarkdown, type ExportCard } from "@/lib/export/module-markdown";
+import { CardDraftSchema } from "@/lib/cards/card-draft";
+import { cardsOfNote } from "@/lib/cards/note-cards";
 
 const manifest = { slug: "notes", title: "Notes" };
 
@@ -53,6 +55,32 @@ describe("moduleMarkdown", () => {
     const { written, read } = roundTrip(cards);
     expect(written.files.length).toBe(2);
     expect(read.cards.map((c) => c.topic)).toEqual(["A", ""]);
+  });
+});
+
+describe("moduleMarkdown writes a cloze note from its recorded note", () => {
+  const written = (key: string, value: unknown): ExportCard[] =>
+    cardsOfNote(key, CardDraftSchema.parse(value)).map(({ contentHash: _hash, ...c }) => ({ ...c, exerciseSlug: null }));
+  const TEXT = "Keys: {{c1::$K$}} and {{c2::values::what else?}} are [cached]. [sic]";
+
+  it.each([
+    { name: "written in the editor", key: "e-0f8c2a4e-7c1d-4c39-9d1a-3b2f6f0c9e11", ids: [":c1", ":c2"] },
+    { name: "imported from Anki: its ordinals come back", key: "anki-0123456789abcdef", ids: [":0", ":1"] },
+  ])("$name: the text under its key, read back to the same cards and note", ({ key, ids }) => {
+    const cards = written(key, { kind: "cloze", text: TEXT, topic: "Cache", tags: ["kv"], difficulty: "EASY" });
+    const { written: out, read } = roundTrip(cards);
+    expect(out.approximated).toEqual([]);
+    expect(out.files[0]?.text).toContain(`${TEXT} [easy] [tags: kv] {#${key}}`);
+    expect(read.cards.map((c) => c.externalId)).toEqual(ids.map((id) => `${key}${id}`));
+    expect(read.cards.map(fingerprint)).toEqual(cards.map(fingerprint));
+    expect(read.cards.map((c) => c.noteSource)).toEqual(cards.map((c) => c.noteSource));
+  });
+
+  it("writes a note with an extra, which the format cannot hold, as one question per gap", () => {
+    const cards = written("anki-0123456789abcdef", { kind: "cloze", text: TEXT, extra: "From the KV-cache notes." });
+    const { written: out } = roundTrip(cards);
+    expect(out.approximated).toEqual(["anki-0123456789abcdef"]);
+    expect(out.files[0]?.text).not.toContain("{{c1::");
   });
 });
 

@@ -29,7 +29,9 @@ export default async function EditCardPage({ params }: { params: Promise<{ id: s
       <TopBar links={STUDY_LINKS} />
       <h1 className="page-title">Edit card {note && <span className="muted small">in {note.module.title}</span>}</h1>
       {refusal && <p className="panel">{refusal}</p>}
-      {note && !note.draft && <p className="panel">This card came from an imported cloze note; edit it in its file and import it again.</p>}
+      {note && !note.draft && (
+        <p className="panel">This card came from a cloze note whose text the editor cannot read back; edit it in its file and import it again.</p>
+      )}
       {note?.draft && <CardEditorForm moduleSlug={note.module.slug} cardId={note.cardId} initial={note.draft} />}
       <p className="small">
         <Link href={`/cards/${parsed.data.id}`}>Card info</Link> (history, suspend, move, delete)
