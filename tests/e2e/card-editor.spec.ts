@@ -4,7 +4,10 @@ import { SCREENSHOT_DIR, signUp } from "./support";
 
 const IMAGE = join(process.cwd(), "tests", "fixtures", "images", "diagram-240x120.png");
 
-test("write a cloze card with math and an image on a phone, review it, edit it from the review screen, undo keeps the edit", async ({ page, baseURL }) => {
+test("write a cloze card with math and an image on a phone, find it by search, review it, edit it from the review screen, undo keeps the edit", async ({
+  page,
+  baseURL,
+}) => {
   // The editor's preview, images and the sheet all run under the page's Content-Security-Policy.
   await page.addInitScript(() => {
     const seen: string[] = [];
@@ -47,6 +50,20 @@ test("write a cloze card with math and an image on a phone, review it, edit it f
   await expect(editor.getByTestId("editor-status")).toHaveText("Saved: 1 card");
   await expect(text).toHaveValue("");
   expect(await cspViolations()).toEqual([]);
+
+  // Found by a word of its text typed as a prefix, among the cards of every module.
+  await page.goto("/cards");
+  await page.getByTestId("card-search").fill("divid");
+  await page.waitForURL(/q=divid/);
+  const found = page.locator(".card-row").filter({ hasText: "Attention notes" });
+  await expect(found).toHaveCount(1);
+  await expect(found).toContainText("Scores are divided by");
+  await expect(found).toContainText("new");
+  await expect(found).toContainText("#softmax");
+  // Every word must match: one that is nowhere in the card leaves it out.
+  await page.getByTestId("card-search").fill("divided zyzzyva");
+  await page.waitForURL(/zyzzyva/);
+  await expect(found).toHaveCount(0);
 
   await page.goto("/review");
   const card = page.getByTestId("card");
