@@ -28,29 +28,6 @@ export async function selectOptionalModuleImage(db: Db, moduleId: string, sha256
   return db.cardImage.findUnique({ where: { moduleId_sha256: { moduleId, sha256 } }, select: META });
 }
 
-export async function insertCardImage(
-  db: Db,
-  image: {
-    ownerId: string;
-    moduleId: string;
-    sha256: string;
-    contentType: string;
-    width: number | null;
-    height: number | null;
-    bytes: Uint8Array<ArrayBuffer>;
-  },
-  now: Date,
-): Promise<CardImageMeta> {
-  return db.cardImage.create({ data: { ...image, byteSize: image.bytes.byteLength, createdAt: now }, select: META });
-}
-
-/** The module's images among `sha256s`: id by SHA-256. */
-export async function selectModuleImageIds(db: Db, moduleId: string, sha256s: readonly string[]): Promise<Map<string, string>> {
-  if (sha256s.length === 0) return new Map();
-  const rows = await db.cardImage.findMany({ where: { moduleId, sha256: { in: [...sha256s] } }, select: { id: true, sha256: true } });
-  return new Map(rows.map((r) => [r.sha256, r.id]));
-}
-
 /** A new image with its id chosen by the caller. */
 export type CardImageRow = {
   id: string;
@@ -62,6 +39,18 @@ export type CardImageRow = {
   height: number | null;
   bytes: Uint8Array<ArrayBuffer>;
 };
+
+/** Inserts one image; the database chooses its id. */
+export async function insertCardImage(db: Db, image: Omit<CardImageRow, "id">, now: Date): Promise<CardImageMeta> {
+  return db.cardImage.create({ data: { ...image, byteSize: image.bytes.byteLength, createdAt: now }, select: META });
+}
+
+/** The module's images among `sha256s`: id by SHA-256. */
+export async function selectModuleImageIds(db: Db, moduleId: string, sha256s: readonly string[]): Promise<Map<string, string>> {
+  if (sha256s.length === 0) return new Map();
+  const rows = await db.cardImage.findMany({ where: { moduleId, sha256: { in: [...sha256s] } }, select: { id: true, sha256: true } });
+  return new Map(rows.map((r) => [r.sha256, r.id]));
+}
 
 /**
  * Inserts images whose ids the caller derived; a row whose id or bytes the

@@ -141,24 +141,8 @@ export async function archiveCards(db: Db, ids: readonly string[], now: Date): P
   if (ids.length) await db.card.updateMany({ where: { id: { in: [...ids] } }, data: { archivedAt: now, updatedAt: now } });
 }
 
-/** What an import writes of a card (origin IMPORT): its content, a cloze card's note, place and content hash. */
-export type ImportedCardWrite = Pick<
-  Card,
-  | "kind"
-  | "role"
-  | "front"
-  | "back"
-  | "commonWrongAnswer"
-  | "keyPoints"
-  | "topic"
-  | "tags"
-  | "difficulty"
-  | "siblingKey"
-  | "exerciseSlug"
-  | "noteSource"
-  | "position"
-  | "contentHash"
->;
+/** What an import writes of a card (origin IMPORT): a note's columns but its external id, plus the exercise a card may name. */
+export type ImportedCardWrite = Omit<CardWrite, "id" | "externalId"> & Pick<Card, "exerciseSlug">;
 
 /** The record `json_to_recordset` reads an {@link ImportedCardWrite} as (see jsonRows). */
 const IMPORTED_CARD_RECORD = Prisma.raw(`kind "CardKind", role "CardRole", front text, back text, "commonWrongAnswer" text, "keyPoints" text[],
