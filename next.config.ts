@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "./lib/http/security-headers";
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, SERVICE_WORKER_CONTENT_SECURITY_POLICY } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Native or wasm-loading packages must be required at run time, not bundled.
@@ -25,6 +25,14 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: [...SECURITY_HEADERS] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+      // public/sw.js, written by `npm run build`: always checked for a new deploy's worker.
+      {
+        source: "/sw.js",
+        headers: [
+          { key: "Content-Security-Policy", value: SERVICE_WORKER_CONTENT_SECURITY_POLICY },
+          { key: "Cache-Control", value: "no-cache" },
+        ],
+      },
     ];
   },
 };

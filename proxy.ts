@@ -1,7 +1,8 @@
 // Every page request: a fresh script nonce and the page's Content-Security-Policy.
 // The policy goes on the request too, where Next finds the nonce and puts it on
 // its own scripts (pages are rendered per request: see app/layout.tsx). API
-// routes and static files are not matched; next.config.ts gives them their headers.
+// routes, static files and the service worker script are not matched;
+// next.config.ts gives them their headers.
 import { NextResponse, type NextRequest } from "next/server";
 import { newNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers";
 
@@ -17,7 +18,7 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static/|_next/image/|favicon.ico).*)",
+      source: "/((?!api/|_next/static/|_next/image/|favicon.ico|sw.js).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

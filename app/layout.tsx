@@ -2,17 +2,23 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import "katex/dist/katex.min.css";
 import "./globals.css";
+import { ServiceWorker } from "./service-worker";
+import { THEME_COLOURS } from "./theme-colours";
 
 export const metadata: Metadata = {
   title: "Residual",
   description: "Spaced repetition and an exercise grader for transformer internals",
+  manifest: "/manifest.webmanifest",
+  applicationName: "Residual",
+  appleWebApp: { capable: true, title: "Residual", statusBarStyle: "black" },
+  icons: { icon: [{ url: "/icon-192.png", type: "image/png", sizes: "192x192" }], apple: "/apple-touch-icon.png" },
 };
 
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
   viewportFit: "cover",
-  themeColor: "#0f1115",
+  themeColor: THEME_COLOURS.background,
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
@@ -20,7 +26,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        {children}
+        <ServiceWorker />
+      </body>
     </html>
   );
 }

@@ -31,5 +31,5 @@ if (!chromium) {
   process.exit(0);
 }
 
-run(bin("next"), ["build"]);
+run(bin("tsx"), ["scripts/build.ts"]);
 run(bin("playwright"), ["test"]);

@@ -5,7 +5,9 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QueueCard, RatingPreview } from "@/lib/queue/queue-card";
 import type { TodayQueue } from "@/lib/queue/today-queue";
-import { ReviewOutbox, webStorageStore, type OutboxStatus } from "@/lib/client/review-outbox";
+import type { OutboxStatus } from "@/lib/client/review-outbox";
+import { browserReviewOutbox } from "@/lib/client/browser-outbox";
+import { useOfflineSession } from "./use-offline-session";
 import { CardFace } from "./card-face";
 import { ExerciseCardFace } from "./exercise-card-face";
 import { DrawingCardFace } from "./drawing-card-face";
@@ -21,19 +23,11 @@ type Done = { reviewId: string; card: QueueCard; rating: 1 | 2 | 3 | 4; duration
 /** Ignore taps this soon after a rating, so a double tap cannot reveal or rate the next card. */
 const TAP_GUARD_MS = 400;
 
-export function ReviewSession({ userId, initial }: { userId: string; initial: TodayQueue }) {
-  const outbox = useMemo(
-    () =>
-      typeof window === "undefined"
-        ? null
-        : new ReviewOutbox({
-            store: webStorageStore(window.localStorage, userId),
-            send: window.fetch.bind(window),
-            timers: { setTimeout: (run, ms) => window.setTimeout(run, ms), clearTimeout: (handle) => window.clearTimeout(Number(handle)) },
-          }),
-    [userId],
-  );
+/** `pageId` names this render of the page, so a reload of the HTML kept offline finds the session's own copy. */
+export function ReviewSession({ userId, pageId, initial }: { userId: string; pageId: string; initial: TodayQueue }) {
+  const outbox = useMemo(() => (typeof window === "undefined" ? null : browserReviewOutbox(userId)), [userId]);
   const [queue, setQueue] = useState<QueueCard[]>(() => initial.cards);
+  useOfflineSession({ userId, pageId, outbox, queue, setQueue });
   const [done, setDone] = useState<Done[]>([]);
   const [revealed, setRevealed] = useState(false);
   const [status, setStatus] = useState<OutboxStatus>({ pending: 0, offline: false, lastError: null });
@@ -49,11 +43,6 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
 
   useEffect(() => {
     if (!outbox) return;
-    // Cards rated offline before a reload are still in the outbox: skip them once it has loaded.
-    void outbox.ready().then(() => {
-      const pending = outbox.pendingCardIds();
-      if (pending.size) setQueue((q) => q.filter((c) => !pending.has(c.cardId)));
-    });
     const unsubscribe = outbox.subscribe(setStatus);
     const unreviewed = outbox.onReviewed((_reviewId, { requeue, leech }) => {
       if (requeue) {

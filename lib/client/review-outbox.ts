@@ -1,35 +1,30 @@
 // The client's outbox of review posts and undos. Every rating is queued here
-// first (persisted in a store, localStorage today, so a reload or a dead
-// connection loses nothing) and sent in order in the background; a send that
-// fails on the network is retried with backoff, and the server's idempotency
-// on the review id makes a repeated send harmless. The store, fetch and the
-// timers are handed in, so tests drive it without a browser; the store may be
-// asynchronous (IndexedDB later).
-import { z } from "zod";
+// first (each op saved in a store, IndexedDB in the browser, so a reload or a
+// dead connection loses nothing) and sent in order in the background; a send
+// that fails on the network is retried with backoff, and the server's
+// idempotency on the review id makes a repeated send harmless. Each send runs
+// under an exclusive lock (Web Locks in the browser) and only while the op is
+// still in the store, so two tabs that loaded the same ops send each once.
+// The store, fetch, the lock and the timers are handed in, so tests drive it
+// without a browser. No zod here: it would land in the review page's chunk.
 import type { QueueCard } from "../queue/queue-card";
 
 export type ReviewOp = { kind: "review"; id: string; cardId: string; rating: 1 | 2 | 3 | 4; durationMs: number };
 export type UndoOp = { kind: "undo"; id: string };
 export type OutboxOp = ReviewOp | UndoOp;
 
-const OutboxOpSchema = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("review"),
-    id: z.string(),
-    cardId: z.string(),
-    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-    durationMs: z.number(),
-  }),
-  z.object({ kind: z.literal("undo"), id: z.string() }),
-]);
-
 export type OutboxStatus = { pending: number; offline: boolean; lastError: string | null };
 
-/** Where the outbox keeps its ops between page loads; either method may be synchronous or return a promise. */
+/** Where the outbox keeps its ops between page loads; each method may be synchronous or return a promise. */
 export type OutboxStore = {
-  /** What was saved last (any shape: it is parsed), or null/undefined when nothing was. */
+  /** Every op saved, oldest first (any shape: each entry is checked), or null/undefined when nothing was. */
   load(): unknown;
-  save(ops: readonly OutboxOp[]): void | Promise<void>;
+  /** Saves one more op after the others. */
+  add(op: OutboxOp): void | Promise<void>;
+  /** Forgets an op (sent, refused or undone before sending). */
+  remove(op: OutboxOp): void | Promise<void>;
+  /** Whether `op` is still saved: false once another tab sent it. */
+  has(op: OutboxOp): boolean | Promise<boolean>;
 };
 
 /** The timer functions the outbox schedules retries with (the browser's, or a test's). */
@@ -38,11 +33,16 @@ export type OutboxTimers = {
   clearTimeout(handle: unknown): void;
 };
 
+/** Runs `task` while no other page holds the same lock. */
+export type ExclusiveRunner = <T>(task: () => Promise<T>) => Promise<T>;
+
 export type OutboxDeps = {
   store: OutboxStore;
   /** Sends one request, as `fetch` does. */
   send: (url: string, init: RequestInit) => Promise<Response>;
   timers: OutboxTimers;
+  /** One sender at a time across pages; by default only this page's own sends are serialised. */
+  exclusive?: ExclusiveRunner;
 };
 
 type Listener = (status: OutboxStatus) => void;
@@ -51,33 +51,32 @@ type ReviewedListener = (reviewId: string, outcome: { requeue: QueueCard | null;
 /** Waits before the 1st, 2nd, … retry after a network failure; the last one repeats. */
 export const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
 
-/** One outbox per user, so a shared browser never sends one person's reviews as another's. */
-export function outboxStorageKey(userId: string): string {
-  return `residual.outbox.v1.${userId}`;
+/** Whether `value` is an op as the outbox saves it (stores hold whatever an older page wrote). */
+export function isOutboxOp(value: unknown): value is OutboxOp {
+  if (typeof value !== "object" || value === null) return false;
+  const op = value as Record<string, unknown>;
+  if (typeof op.id !== "string") return false;
+  if (op.kind === "undo") return true;
+  return (
+    op.kind === "review" &&
+    typeof op.cardId === "string" &&
+    (op.rating === 1 || op.rating === 2 || op.rating === 3 || op.rating === 4) &&
+    typeof op.durationMs === "number" &&
+    Number.isFinite(op.durationMs)
+  );
 }
 
-/** A store on Web Storage (localStorage) under the user's key; a full or disabled storage keeps the ops in memory only. */
-export function webStorageStore(storage: Storage | null, userId: string): OutboxStore {
-  const key = outboxStorageKey(userId);
-  return {
-    load: () => {
-      const raw = storage?.getItem(key);
-      return raw ? JSON.parse(raw) : null;
-    },
-    save: (ops) => {
-      storage?.setItem(key, JSON.stringify(ops));
-    },
-  };
-}
-
-/** The saved ops that still make sense; anything else in the store is dropped. */
-function parseOps(saved: unknown): OutboxOp[] {
+/** The saved ops that still make sense, copied to exactly their fields; anything else in the store is dropped. */
+export function parseOps(saved: unknown): OutboxOp[] {
   if (!Array.isArray(saved)) return [];
-  return saved.flatMap((op) => {
-    const parsed = OutboxOpSchema.safeParse(op);
-    return parsed.success ? [parsed.data] : [];
-  });
+  return saved
+    .filter(isOutboxOp)
+    .map((op) =>
+      op.kind === "undo" ? { kind: "undo", id: op.id } : { kind: "review", id: op.id, cardId: op.cardId, rating: op.rating, durationMs: op.durationMs },
+    );
 }
+
+const runAlone: ExclusiveRunner = (task) => task();
 
 export class ReviewOutbox {
   private ops: OutboxOp[] = [];
@@ -100,7 +99,8 @@ export class ReviewOutbox {
         // An unreadable store starts empty.
       }
       // Ops added while the store was loading come after the saved ones.
-      this.ops = [...parseOps(saved), ...this.ops];
+      const fresh = new Set(this.ops.map(opKey));
+      this.ops = [...parseOps(saved).filter((op) => !fresh.has(opKey(op))), ...this.ops];
       this.loaded = true;
       this.changed();
     })();
@@ -136,16 +136,25 @@ export class ReviewOutbox {
     return () => this.reviewedListeners.delete(listener);
   }
 
-  addReview(op: Omit<ReviewOp, "kind">): void {
-    this.ops.push({ kind: "review", ...op });
+  addReview(review: Omit<ReviewOp, "kind">): void {
+    const op: ReviewOp = { kind: "review", ...review };
+    this.ops.push(op);
+    this.write((store) => store.add(op));
     this.changed();
   }
 
   /** Undoes a review: dropped locally if it was never sent, else an undo is queued after it. */
   undo(reviewId: string): void {
     const index = this.ops.findIndex((op) => op.kind === "review" && op.id === reviewId);
-    if (index > 0 || (index === 0 && !this.sending)) this.ops.splice(index, 1);
-    else this.ops.push({ kind: "undo", id: reviewId });
+    const unsent = this.ops[index];
+    if (unsent && (index > 0 || !this.sending)) {
+      this.ops.splice(index, 1);
+      this.write((store) => store.remove(unsent));
+    } else {
+      const op: UndoOp = { kind: "undo", id: reviewId };
+      this.ops.push(op);
+      this.write((store) => store.add(op));
+    }
     this.changed();
   }
 
@@ -165,16 +174,7 @@ export class ReviewOutbox {
     this.sending = true;
     let outcome: "done" | "retry" = "retry";
     try {
-      const response = await this.post(op);
-      if (response.ok) {
-        outcome = "done";
-        this.lastError = null;
-        if (op.kind === "review") await this.reviewed(op.id, response);
-      } else if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
-        // The server will never accept this op; keep the others moving.
-        outcome = "done";
-        this.lastError = await errorMessage(response);
-      }
+      outcome = await (this.deps.exclusive ?? runAlone)(() => this.sendHoldingLock(op));
     } catch {
       outcome = "retry";
     }
@@ -194,6 +194,52 @@ export class ReviewOutbox {
     }
   }
 
+  /** One send while this page holds the lock; an op another page already sent (gone from the store) is only dropped here. */
+  private async sendHoldingLock(op: OutboxOp): Promise<"done" | "retry"> {
+    await this.saving;
+    if (!(await this.stillSaved(op))) return "done";
+    const response = await this.post(op);
+    if (response.ok) {
+      this.lastError = null;
+      await this.forget(op);
+      if (op.kind === "review") await this.reviewed(op.id, response);
+      return "done";
+    }
+    if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+      // The server will never accept this op; keep the others moving.
+      this.lastError = await errorMessage(response);
+      await this.forget(op);
+      return "done";
+    }
+    return "retry";
+  }
+
+  private async stillSaved(op: OutboxOp): Promise<boolean> {
+    try {
+      return await this.deps.store.has(op);
+    } catch {
+      // A store that cannot answer is treated as holding it: sending twice is harmless, losing it is not.
+      return true;
+    }
+  }
+
+  private async forget(op: OutboxOp): Promise<void> {
+    this.write((store) => store.remove(op));
+    await this.saving;
+  }
+
+  /** Queues a store write after the earlier ones; a full or disabled store keeps the ops in memory for this page. */
+  private write(change: (store: OutboxStore) => void | Promise<void>): void {
+    const store = this.deps.store;
+    this.saving = this.saving.then(async () => {
+      try {
+        await change(store);
+      } catch {
+        // The op still lives in memory for this page.
+      }
+    });
+  }
+
   private post(op: OutboxOp): Promise<Response> {
     if (op.kind === "undo") {
       return this.deps.send(`/api/reviews/${op.id}/undo`, { method: "POST", credentials: "same-origin" });
@@ -209,26 +255,16 @@ export class ReviewOutbox {
 
   private async reviewed(reviewId: string, response: Response): Promise<void> {
     const body: unknown = await response.json().catch(() => null);
-    const parsed = ReviewedBodySchema.safeParse(body);
-    if (!parsed.success) return;
+    if (!isRecord(body)) return;
     const undoQueued = this.ops.some((op) => op.kind === "undo" && op.id === reviewId);
     if (undoQueued) return;
     // The requeued card is the server's own view of a card (lib/queue/queue-card.ts), passed on as sent.
-    const requeue = parsed.data.requeue ? (parsed.data.requeue as QueueCard) : null;
-    const outcome = { requeue, leech: parsed.data.leech === true };
+    const requeue = isRecord(body.requeue) && typeof body.requeue.cardId === "string" ? (body.requeue as QueueCard) : null;
+    const outcome = { requeue, leech: body.leech === true };
     for (const listener of this.reviewedListeners) listener(reviewId, outcome);
   }
 
   private changed(): void {
-    const snapshot = [...this.ops];
-    const store = this.deps.store;
-    this.saving = this.saving.then(async () => {
-      try {
-        await store.save(snapshot);
-      } catch {
-        // Store full or disabled: the ops still live in memory for this page.
-      }
-    });
     this.emit();
     this.flush();
   }
@@ -239,13 +275,17 @@ export class ReviewOutbox {
   }
 }
 
-const ReviewedBodySchema = z.object({
-  requeue: z.looseObject({ cardId: z.string() }).nullable().optional(),
-  leech: z.boolean().optional(),
-});
+/** An op's identity in a store: a review and the undo of it share the review id. */
+export function opKey(op: OutboxOp): string {
+  return `${op.kind}:${op.id}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 async function errorMessage(response: Response): Promise<string> {
   const body: unknown = await response.json().catch(() => null);
-  const parsed = z.object({ error: z.object({ message: z.string() }) }).safeParse(body);
-  return parsed.success ? parsed.data.error.message : `The server refused a review (${response.status})`;
+  const error = isRecord(body) && isRecord(body.error) ? body.error : null;
+  return typeof error?.message === "string" ? error.message : `The server refused a review (${response.status})`;
 }

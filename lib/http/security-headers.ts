@@ -1,7 +1,8 @@
 // The security headers every response carries, and the Content-Security-Policy
 // of pages (scripts only with the request's nonce) and of everything else.
 // next.config.ts sends SECURITY_HEADERS and the API policy; proxy.ts makes a
-// nonce per page request and sends pageContentSecurityPolicy(nonce).
+// nonce per page request and sends pageContentSecurityPolicy(nonce); the
+// service worker script gets its own policy.
 
 export type Header = { key: string; value: string };
 
@@ -28,6 +29,9 @@ export function pageContentSecurityPolicy(nonce: string, dev = false): string {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker and the manifest: without these, worker-src would fall back to script-src, where 'strict-dynamic' ignores 'self'.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -37,6 +41,12 @@ export function pageContentSecurityPolicy(nonce: string, dev = false): string {
 
 /** The policy of API answers and files: they are data, never a document that may load or run anything. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * The policy the service worker script runs under: it fetches the app's own
+ * pages and files (connect-src) and loads nothing else.
+ */
+export const SERVICE_WORKER_CONTENT_SECURITY_POLICY = "default-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** A fresh nonce: 16 random bytes as base64 (from the Web Crypto API, so it works in any runtime). */
 export function newNonce(): string {

@@ -2,7 +2,7 @@
 // retry with backoff, refusals, undo, offline, and a reload (a second outbox
 // on the same store). Timers only run when a test says so.
 import { describe, expect, it } from "vitest";
-import { BACKOFF_MS, ReviewOutbox, outboxStorageKey, webStorageStore, type OutboxOp, type OutboxStore } from "@/lib/client/review-outbox";
+import { BACKOFF_MS, ReviewOutbox, opKey, type ExclusiveRunner, type OutboxOp, type OutboxStore } from "@/lib/client/review-outbox";
 
 type Sent = { url: string; body: unknown };
 type Reply = Response | "network-down" | Promise<Response>;
@@ -45,25 +45,22 @@ function manualTimers() {
   };
 }
 
-/** An in-memory store; `async` makes load and save answer on a later tick, as IndexedDB would. */
+/** An in-memory store of ops in order; `async` makes each method answer on a later tick, as IndexedDB would. */
 function memoryStore(options: { async?: boolean; initial?: unknown } = {}) {
   let value: unknown = options.initial ?? null;
-  const later = <T>(v: T): T | Promise<T> => (options.async ? new Promise((done) => setTimeout(() => done(v), 1)) : v);
+  const later = <T>(run: () => T): T | Promise<T> => (options.async ? new Promise((done) => setTimeout(() => done(run()), 1)) : run());
+  const list = (): OutboxOp[] => (Array.isArray(value) ? (value as OutboxOp[]) : []);
   const store: OutboxStore & { value: () => unknown } = {
-    load: () => later(value),
-    save: (ops: readonly OutboxOp[]) => {
-      const copy = JSON.parse(JSON.stringify(ops));
-      if (!options.async) {
-        value = copy;
-        return;
-      }
-      return new Promise<void>((done) =>
-        setTimeout(() => {
-          value = copy;
-          done();
-        }, 1),
-      );
-    },
+    load: () => later(() => JSON.parse(JSON.stringify(value))),
+    add: (op) =>
+      later(() => {
+        if (!list().some((saved) => opKey(saved) === opKey(op))) value = [...list(), JSON.parse(JSON.stringify(op))];
+      }),
+    remove: (op) =>
+      later(() => {
+        value = list().filter((saved) => opKey(saved) !== opKey(op));
+      }),
+    has: (op) => later(() => list().some((saved) => opKey(saved) === opKey(op))),
     value: () => value,
   };
   return store;
@@ -76,11 +73,11 @@ const settle = async () => {
 
 const review = (n: number, rating: 1 | 2 | 3 | 4 = 3) => ({ id: `r${n}`, cardId: `c${n}`, rating, durationMs: 1000 + n });
 
-function outbox(options: { script?: Reply[]; store?: ReturnType<typeof memoryStore> } = {}) {
+function outbox(options: { script?: Reply[]; store?: ReturnType<typeof memoryStore>; exclusive?: ExclusiveRunner } = {}) {
   const server = fakeServer(options.script);
   const timers = manualTimers();
   const store = options.store ?? memoryStore();
-  const box = new ReviewOutbox({ store, send: server.send, timers });
+  const box = new ReviewOutbox({ store, send: server.send, timers, exclusive: options.exclusive });
   return { box, server, timers, store };
 }
 
@@ -242,12 +239,10 @@ describe("review outbox", () => {
   });
 
   it("keeps working in memory when the store cannot save", async () => {
-    const store: OutboxStore = {
-      load: () => null,
-      save: () => {
-        throw new Error("QuotaExceededError");
-      },
+    const full = () => {
+      throw new Error("QuotaExceededError");
     };
+    const store: OutboxStore = { load: () => null, add: full, remove: full, has: full };
     const server = fakeServer();
     const box = new ReviewOutbox({ store, send: server.send, timers: manualTimers() });
     await box.ready();
@@ -257,27 +252,39 @@ describe("review outbox", () => {
     expect(box.status().pending).toBe(0);
   });
 
-  it("keeps one outbox per user in web storage", async () => {
-    const data = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => data.get(k) ?? null,
-      setItem: (k: string, v: string) => void data.set(k, v),
-      removeItem: (k: string) => void data.delete(k),
-      clear: () => data.clear(),
-      key: () => null,
-      get length() {
-        return data.size;
-      },
-    } satisfies Storage;
-    const server = fakeServer(["network-down"]);
-    const ann = new ReviewOutbox({ store: webStorageStore(storage, "ann"), send: server.send, timers: manualTimers() });
-    await ann.ready();
-    ann.addReview(review(1));
-    await settle();
-    await ann.saved();
-    expect(JSON.parse(data.get(outboxStorageKey("ann")) ?? "[]")).toHaveLength(1);
-    const bob = new ReviewOutbox({ store: webStorageStore(storage, "bob"), send: fakeServer().send, timers: manualTimers() });
-    await bob.ready();
-    expect(bob.status().pending).toBe(0);
+  it("two tabs that loaded the same ops send each one once, taking turns under one lock", async () => {
+    const store = memoryStore({
+      async: true,
+      initial: [
+        { kind: "review", ...review(1) },
+        { kind: "review", ...review(2) },
+      ],
+    });
+    let turn: Promise<unknown> = Promise.resolve();
+    let holders = 0;
+    let overlapped = false;
+    const lock: ExclusiveRunner = (task) => {
+      const run = turn.then(async () => {
+        holders++;
+        if (holders > 1) overlapped = true;
+        try {
+          return await task();
+        } finally {
+          holders--;
+        }
+      });
+      turn = run.catch(() => undefined);
+      return run;
+    };
+    const left = outbox({ store, exclusive: lock });
+    const right = outbox({ store, exclusive: lock });
+    await Promise.all([left.box.ready(), right.box.ready()]);
+    right.box.addReview(review(3));
+    for (let i = 0; i < 4; i++) await settle();
+    const ids = [...left.server.sent, ...right.server.sent].map((s) => (s.body as { id: string }).id);
+    expect(ids.sort()).toEqual(["r1", "r2", "r3"]);
+    expect(overlapped).toBe(false);
+    expect(left.box.status().pending + right.box.status().pending).toBe(0);
+    expect(store.value()).toEqual([]);
   });
 });

@@ -10,6 +10,8 @@ describe("pageContentSecurityPolicy", () => {
     { directive: "style-src", value: "'self' 'unsafe-inline'" },
     { directive: "img-src", value: "'self' data: blob:" },
     { directive: "connect-src", value: "'self'" },
+    { directive: "worker-src", value: "'self'" },
+    { directive: "manifest-src", value: "'self'" },
     { directive: "object-src", value: "'none'" },
     { directive: "base-uri", value: "'self'" },
     { directive: "form-action", value: "'self'" },

@@ -1,0 +1,28 @@
+// The review outbox as a page uses it: ops in IndexedDB (moved once from the
+// localStorage key older pages used), sends one tab at a time under a Web
+// Lock, the window's fetch and timers. Without IndexedDB (a locked-down
+// browser) the ops live in the page's memory only.
+import { indexedDbOutboxStore, webLockRunner } from "./outbox-idb-store";
+import { ReviewOutbox, type OutboxStore } from "./review-outbox";
+
+const memoryOnly: OutboxStore = { load: () => null, add: () => undefined, remove: () => undefined, has: () => true };
+
+/** The outbox of `userId` in this browser window. */
+export function browserReviewOutbox(userId: string): ReviewOutbox {
+  const legacy = safeLocalStorage();
+  return new ReviewOutbox({
+    store: typeof indexedDB === "undefined" ? memoryOnly : indexedDbOutboxStore(indexedDB, userId, legacy),
+    send: window.fetch.bind(window),
+    timers: { setTimeout: (run, ms) => window.setTimeout(run, ms), clearTimeout: (handle) => window.clearTimeout(Number(handle)) },
+    exclusive: webLockRunner(navigator.locks, userId),
+  });
+}
+
+/** localStorage, or null where reading it throws (storage disabled). */
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
