@@ -6,7 +6,7 @@ export default function OfflinePage() {
   return (
     <main className="shell">
       <section className="panel stack" data-testid="offline">
-        <h1 style={{ margin: 0 }}>You are offline</h1>
+        <h1 style={{ margin: 0, fontSize: "1.6em" }}>You are offline</h1>
         <p className="muted" style={{ margin: 0 }}>
           This page needs a connection. Today's review still works: ratings wait on this phone and are saved when you are back online.
         </p>

@@ -3,7 +3,10 @@
 // online, the connection cut, /review reloaded (twice) from what the worker
 // kept, ten cards reviewed offline, and every one of the ten stored exactly
 // once in Postgres when the connection returns. Cards reviewed before a
-// reload, synced or still queued, never come back.
+// reload, synced or still queued, never come back. A new deploy's worker
+// (sw.js with other bytes) waits for the learner's tap on "Reload".
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { withDatabaseName } from "../../lib/db/migrations";
@@ -140,5 +143,51 @@ test("a session reloaded offline goes on where it was; ten reviews made offline 
     expect(cards.rows.every((r) => r.rows === 1)).toBe(true);
   } finally {
     await client.end();
+  }
+});
+
+test("a new deploy's worker waits for the learner's tap, and reviews queued meanwhile are sent after the reload", async ({ page, context }) => {
+  // A deploy changes sw.js; the browser finds the new bytes at its next update check.
+  const workerFile = join(process.cwd(), "public", "sw.js");
+  const deployed = readFileSync(workerFile, "utf8");
+  try {
+    await signUp(page, "update");
+    await page.goto("/review");
+    await expect(page.getByTestId("card")).toBeVisible();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect.poll(() => keptPageId(page)).not.toBeNull();
+    const before = await page.locator("main[data-page-id]").getAttribute("data-page-id");
+
+    writeFileSync(workerFile, `${deployed}\n// next deploy\n`);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect(page.getByText("Update ready")).toBeVisible();
+    // Nothing reloads by itself: the same render, the same card.
+    expect(await page.locator("main[data-page-id]").getAttribute("data-page-id")).toBe(before);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/update-ready.png` });
+
+    await context.setOffline(true);
+    const reviewed = [await shownCardId(page)];
+    await reviewCurrent(page, 4);
+    reviewed.push(await shownCardId(page));
+    await reviewCurrent(page, 4);
+    await expect(page.getByTestId("sync")).toContainText("2 reviews will sync");
+
+    await page.getByRole("button", { name: "Reload" }).tap();
+    await expect(page.getByText("Update ready")).toBeHidden();
+    await expect(page.getByTestId("card")).toBeVisible();
+    await expect(page.getByTestId("sync")).toContainText("2 reviews will sync");
+    expect(reviewed).not.toContain(await shownCardId(page));
+    const scripts = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return { waiting: Boolean(registration?.waiting), controlled: navigator.serviceWorker.controller !== null };
+    });
+    expect(scripts).toEqual({ waiting: false, controlled: true });
+
+    await context.setOffline(false);
+    await expect(page.getByTestId("sync")).toHaveText("All reviews saved", { timeout: 20_000 });
+    expect(await queuedReviewIds(page)).toEqual([]);
+  } finally {
+    writeFileSync(workerFile, deployed);
   }
 });
