@@ -52,7 +52,7 @@ export function ServiceWorker() {
       <span>Update ready</span>
       <button
         type="button"
-        className="button"
+        className="button primary"
         onClick={() => {
           asked.current = true;
           waiting.postMessage(SKIP_WAITING_MESSAGE);
