@@ -119,6 +119,9 @@ test("a session reloaded offline goes on where it was; ten reviews made offline 
   await other.goto("/stats");
   await expect(other.getByTestId("offline")).toBeVisible();
   await other.screenshot({ path: `${SCREENSHOT_DIR}/offline-page.png` });
+  await other.setViewportSize({ width: 320, height: 640 });
+  expect(await other.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await other.screenshot({ path: `${SCREENSHOT_DIR}/offline-page-320.png` });
   await other.close();
 
   await context.setOffline(false);
@@ -165,6 +168,11 @@ test("a new deploy's worker waits for the learner's tap, and reviews queued mean
     // Nothing reloads by itself: the same render, the same card.
     expect(await page.locator("main[data-page-id]").getAttribute("data-page-id")).toBe(before);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/update-ready.png` });
+    await page.setViewportSize({ width: 320, height: 640 });
+    const notice = await page.locator(".update-ready").boundingBox();
+    expect(notice && notice.x >= 0 && notice.x + notice.width <= 320).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/update-ready-320.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
 
     await context.setOffline(true);
     const reviewed = [await shownCardId(page)];
