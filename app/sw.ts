@@ -6,7 +6,7 @@
 // gets the offline page. API answers are never cached: they carry one
 // learner's data. A new worker waits until the learner taps "Reload" (the
 // page asks it to take over), so a session is never reloaded mid-card.
-import { CacheableResponsePlugin, CacheFirst, NetworkFirst, NetworkOnly, Serwist, type PrecacheEntry } from "serwist";
+import { CacheableResponsePlugin, CacheFirst, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist, type PrecacheEntry } from "serwist";
 import { OFFLINE_PATH, PAGES_CACHE, REVIEW_PATH } from "../lib/client/offline-pages";
 import { SKIP_WAITING_MESSAGE } from "../lib/client/service-worker-messages";
 
@@ -33,8 +33,14 @@ const serwist = new Serwist({
       }),
     },
     { matcher: ({ request }) => request.mode === "navigate", handler: new NetworkOnly() },
-    // A static file the precache does not list (a chunk of another build still in a page): kept once fetched.
-    { matcher: ({ url }) => url.pathname.startsWith("/_next/static/"), handler: new CacheFirst({ cacheName: "residual-static" }) },
+    // A static file the precache does not list (another page's chunk): kept once fetched, the least used dropped past 200.
+    {
+      matcher: ({ url }) => url.pathname.startsWith("/_next/static/"),
+      handler: new CacheFirst({
+        cacheName: "residual-static",
+        plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 3600 })],
+      }),
+    },
   ],
   fallbacks: { entries: [{ url: OFFLINE_PATH, matcher: ({ request }) => request.mode === "navigate" }] },
 });

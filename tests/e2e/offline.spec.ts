@@ -147,6 +147,25 @@ test("a session reloaded offline goes on where it was; ten reviews made offline 
   } finally {
     await client.end();
   }
+
+  // Signing out forgets the kept review page and the session copy: they show this learner's cards.
+  await page.goto("/");
+  await page.getByRole("link", { name: "Sign out" }).tap();
+  await expect(page).toHaveURL(/\/sign-in/);
+  const left = await page.evaluate(async () => {
+    const kept = await caches.has("residual-pages");
+    const copies = await new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open("residual");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const count = open.result.transaction("review-session").objectStore("review-session").count();
+        count.onsuccess = () => resolve(count.result);
+        count.onerror = () => reject(count.error);
+      };
+    });
+    return { kept, copies };
+  });
+  expect(left).toEqual({ kept: false, copies: 0 });
 });
 
 test("a new deploy's worker waits for the learner's tap, and reviews queued meanwhile are sent after the reload", async ({ page, context }) => {
