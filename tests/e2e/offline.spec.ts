@@ -76,7 +76,7 @@ test("a session reloaded offline goes on where it was; ten reviews made offline 
   await expect(page.getByTestId("card")).toBeVisible();
   // The worker registers, precaches the shell and takes control of this page (clientsClaim).
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toContain("/sw.js");
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null), { timeout: 15_000 }).toContain("/sw.js");
 
   // Two cards reviewed online and synced: they must not come back offline.
   const seen: string[] = [];
@@ -177,7 +177,7 @@ test("a new deploy's worker waits for the learner's tap, and reviews queued mean
     await page.goto("/review");
     await expect(page.getByTestId("card")).toBeVisible();
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => keptPageId(page)).not.toBeNull();
     const before = await page.locator("main[data-page-id]").getAttribute("data-page-id");
 
