@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULE } from "@/lib/auth/password-rule";
+import { forgetPrivateCopies } from "@/lib/client/private-copies";
 import { authClient } from "@/lib/client/auth-client";
 
 type Mode = "sign-in" | "sign-up";
@@ -26,6 +27,8 @@ export function AuthForm({ mode }: { mode: Mode }) {
       return;
     }
     if (mode === "sign-up") await adoptBrowserTimeZone();
+    // A session that expired without a sign-out may have left the last learner's review page kept for offline use.
+    await forgetPrivateCopies(typeof caches === "undefined" ? undefined : caches, typeof indexedDB === "undefined" ? undefined : indexedDB);
     router.replace("/");
     router.refresh();
   }
