@@ -76,7 +76,7 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
       lastRatedAt.current = Date.now();
       const reviewId = crypto.randomUUID();
       const durationMs = Math.min(Date.now() - shownAt.current, 3_600_000);
-      outbox.addReview({ id: reviewId, cardId: current.cardId, rating, durationMs });
+      outbox.addReview({ id: reviewId, cardId: current.cardId, rating, durationMs, reviewedAt: Date.now() });
       setDone((d) => [...d, { reviewId, card: current, rating, durationMs }]);
       setQueue((q) => q.slice(1));
       setRevealed(false);

@@ -9,7 +9,8 @@
 // without a browser. No zod here: it would land in the review page's chunk.
 import type { QueueCard } from "../queue/queue-card";
 
-export type ReviewOp = { kind: "review"; id: string; cardId: string; rating: 1 | 2 | 3 | 4; durationMs: number };
+/** `reviewedAt` (ms since epoch, this device's clock) keeps a review made offline at the time it was made; ops saved before it existed lack it. */
+export type ReviewOp = { kind: "review"; id: string; cardId: string; rating: 1 | 2 | 3 | 4; durationMs: number; reviewedAt?: number };
 export type UndoOp = { kind: "undo"; id: string };
 export type OutboxOp = ReviewOp | UndoOp;
 
@@ -62,7 +63,8 @@ export function isOutboxOp(value: unknown): value is OutboxOp {
     typeof op.cardId === "string" &&
     (op.rating === 1 || op.rating === 2 || op.rating === 3 || op.rating === 4) &&
     typeof op.durationMs === "number" &&
-    Number.isFinite(op.durationMs)
+    Number.isFinite(op.durationMs) &&
+    (op.reviewedAt === undefined || (typeof op.reviewedAt === "number" && Number.isSafeInteger(op.reviewedAt) && op.reviewedAt > 0))
   );
 }
 
@@ -72,7 +74,16 @@ export function parseOps(saved: unknown): OutboxOp[] {
   return saved
     .filter(isOutboxOp)
     .map((op) =>
-      op.kind === "undo" ? { kind: "undo", id: op.id } : { kind: "review", id: op.id, cardId: op.cardId, rating: op.rating, durationMs: op.durationMs },
+      op.kind === "undo"
+        ? { kind: "undo", id: op.id }
+        : {
+            kind: "review",
+            id: op.id,
+            cardId: op.cardId,
+            rating: op.rating,
+            durationMs: op.durationMs,
+            ...(op.reviewedAt === undefined ? {} : { reviewedAt: op.reviewedAt }),
+          },
     );
 }
 

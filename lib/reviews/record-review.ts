@@ -11,6 +11,7 @@ import { defaultUserSettings } from "../data/user-settings";
 import { StaleStateError, withRetries } from "../data/write-conflict";
 import { AppError, conflict, notFound } from "../errors/app-error";
 import { applyRating, becameLeech, type Rating, type SchedulingState } from "../scheduling";
+import { reviewTime } from "./review-time";
 import { selectReviewContext, type ReviewContext, type ReviewSettings } from "./review-context";
 
 export type RecordReviewInput = {
@@ -19,6 +20,8 @@ export type RecordReviewInput = {
   cardId: string;
   rating: Rating;
   durationMs?: number;
+  /** When the learner rated the card, if the client says so (an offline review sent later); see reviewTime. */
+  reviewedAt?: Date;
 };
 
 export type RecordReviewResult = {
@@ -36,7 +39,7 @@ export type RecordReviewResult = {
 /** What the review read, for callers that build a response from it without reading again. */
 export type RecordedReview = { result: RecordReviewResult; context: ReviewContext; settings: ReviewSettings };
 
-/** Records one review at the server's `now`. Idempotent on `reviewId`. */
+/** Records one review at the server's `now`, or at the client's `reviewedAt` held between the card's last review and `now`. Idempotent on `reviewId`. */
 export async function recordReview(prisma: PrismaClient, input: RecordReviewInput, now: Date): Promise<RecordReviewResult> {
   return (await recordReviewWithContext(prisma, input, now)).result;
 }
@@ -56,7 +59,8 @@ async function recordOnce(db: Db, input: RecordReviewInput, now: Date): Promise<
   if (row?.suspendedAt) throw new AppError("CONFLICT", "This card is suspended; unsuspend it before reviewing");
 
   const before = toSchedulingState(row);
-  const { next, log } = applyRating(before, rating, now, settings);
+  const at = reviewTime(input.reviewedAt, before?.lastReview ?? null, now);
+  const { next, log } = applyRating(before, rating, at, settings);
   const leech = becameLeech(before, next);
   const columns = { ...next, isLeech: row?.isLeech || leech, suspendedAt: leech ? now : null };
 

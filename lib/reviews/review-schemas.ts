@@ -7,6 +7,15 @@ export const ReviewPostBodySchema = z
     cardId: z.uuid(),
     rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).describe("1 Again, 2 Hard, 3 Good, 4 Easy."),
     durationMs: z.number().int().min(0).max(3_600_000).optional().describe("Time from showing the card to rating it."),
+    reviewedAt: z
+      .number()
+      .int()
+      .positive()
+      .max(8.64e15)
+      .optional()
+      .describe(
+        "When the card was rated (ms since epoch, the device's clock), so a review made offline keeps its time; held between the card's last review and now.",
+      ),
   })
   .strict();
 

@@ -11,7 +11,19 @@ export const POST = route(async (request) => {
   const now = new Date();
   const userId = await requireUserId(request, now);
   const body = await parseJsonBody(request, ReviewPostBodySchema, 4096);
-  const result = await submitReview(db(), catalogue, { userId, reviewId: body.id, cardId: body.cardId, rating: body.rating, durationMs: body.durationMs }, now);
+  const result = await submitReview(
+    db(),
+    catalogue,
+    {
+      userId,
+      reviewId: body.id,
+      cardId: body.cardId,
+      rating: body.rating,
+      durationMs: body.durationMs,
+      reviewedAt: body.reviewedAt === undefined ? undefined : new Date(body.reviewedAt),
+    },
+    now,
+  );
   // Small and per user: sent as is (compressing it cost more CPU than it saved), and never stored by a cache.
   return Response.json(result, { status: result.duplicate ? 200 : 201, headers: { "cache-control": "no-store, no-transform" } });
 });

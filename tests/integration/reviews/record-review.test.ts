@@ -110,6 +110,22 @@ describe("recordReview", () => {
     const back = await recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating: 3 }, minutes(6));
     expect(back.duplicate).toBe(false);
   });
+
+  it("records a review made offline at the time it was made, held between the card's last review and now", async () => {
+    const { db, user, cardId } = await setup();
+    await recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating: 3 }, T0);
+    // Rated on the train at +90 min, sent at +300 min: scheduled from +90.
+    const offline = await recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating: 3, reviewedAt: minutes(90) }, minutes(300));
+    expect(offline.state?.lastReview).toEqual(minutes(90));
+    // A clock behind the card's last review is held at that review; one ahead of the server, at now.
+    const behind = await recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating: 3, reviewedAt: minutes(-600) }, minutes(400));
+    expect(behind.state?.lastReview).toEqual(minutes(90));
+    const ahead = await recordReview(db, { userId: user.id, reviewId: randomUUID(), cardId, rating: 3, reviewedAt: minutes(9_000) }, minutes(500));
+    expect(ahead.state?.lastReview).toEqual(minutes(500));
+    const logs = await db.reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } });
+    expect(logs.map((l) => l.reviewedAt)).toEqual([T0, minutes(90), minutes(90), minutes(500)]);
+    expect(logs[1]?.createdAt).toEqual(minutes(300));
+  });
 });
 
 describe("undoReview", () => {
