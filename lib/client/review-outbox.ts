@@ -71,20 +71,18 @@ export function isOutboxOp(value: unknown): value is OutboxOp {
 /** The saved ops that still make sense, copied to exactly their fields; anything else in the store is dropped. */
 export function parseOps(saved: unknown): OutboxOp[] {
   if (!Array.isArray(saved)) return [];
-  return saved
-    .filter(isOutboxOp)
-    .map((op) =>
-      op.kind === "undo"
-        ? { kind: "undo", id: op.id }
-        : {
-            kind: "review",
-            id: op.id,
-            cardId: op.cardId,
-            rating: op.rating,
-            durationMs: op.durationMs,
-            ...(op.reviewedAt === undefined ? {} : { reviewedAt: op.reviewedAt }),
-          },
-    );
+  return saved.filter(isOutboxOp).map((op) =>
+    op.kind === "undo"
+      ? { kind: "undo", id: op.id }
+      : {
+          kind: "review",
+          id: op.id,
+          cardId: op.cardId,
+          rating: op.rating,
+          durationMs: op.durationMs,
+          ...(op.reviewedAt === undefined ? {} : { reviewedAt: op.reviewedAt }),
+        },
+  );
 }
 
 const runAlone: ExclusiveRunner = (task) => task();
