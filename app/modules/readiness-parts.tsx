@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatStudyDay } from "@/lib/checklists/evidence-rule";
 import type { ModuleReadiness } from "@/lib/readiness/module-readiness";
 import { ACCURACY_TARGET } from "@/lib/readiness/next-step";
+import { misconceptionName } from "@/lib/grading/misconception-name";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -115,12 +116,12 @@ export function OpenMisconceptions({ items }: { items: ModuleReadiness["misconce
           {items.map((m) => (
             <li key={`${m.exerciseSlug}:${m.code}`} data-testid={`open-${m.code}`}>
               <div className="line">
-                <span className="pill">{m.code}</span>
+                <strong className="small">{misconceptionName(m.code, m.message)}</strong>
                 <span className="muted small">
                   {m.count}× · last {formatStudyDay(m.lastSeenDay)}
                 </span>
               </div>
-              {m.message && <span className="small">{m.message}</span>}
+              {m.message && m.message !== misconceptionName(m.code, m.message) && <span className="small">{m.message}</span>}
               {m.href ? (
                 <Link href={m.href} className="small">
                   Practise: {m.exerciseTitle} ›

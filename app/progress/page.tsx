@@ -2,6 +2,7 @@ import Link from "next/link";
 import { countMisconceptions } from "@/lib/attempts/attempt-history";
 import { db } from "@/lib/db/client";
 import { exerciseEntry } from "@/lib/readiness/exercise-directory";
+import { misconceptionName } from "@/lib/grading/misconception-name";
 import { TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../session-user";
 import { catalogue } from "@/exercises/catalogue";
@@ -35,7 +36,7 @@ export default async function ProgressPage() {
                 <li key={`${c.exerciseSlug}:${c.code}`}>
                   <Link href={entry.href ?? `/exercises/${c.exerciseSlug}`} className="exercise-link">
                     <span>
-                      <span className="pill">{c.code}</span>
+                      <span data-code={c.code}>{misconceptionName(c.code, entry.messages.get(c.code))}</span>
                       <br />
                       <span className="muted small">{entry.href ? entry.title : c.exerciseSlug}</span>
                     </span>

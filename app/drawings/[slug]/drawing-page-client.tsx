@@ -73,7 +73,7 @@ export function DrawingPageClient({ view, attempts }: { view: DrawingView; attem
                 </span>
                 {a.misconceptions.length ? (
                   <span className="small" style={{ gridColumn: "1 / -1" }}>
-                    {a.misconceptions.join(", ")}
+                    {a.misconceptions.join(" ")}
                   </span>
                 ) : null}
               </li>

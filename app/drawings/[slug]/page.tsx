@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { DrawingParamsSchema, DrawingVariantQuerySchema } from "@/lib/drawing/drawing-schemas";
 import { toDrawingView } from "@/lib/drawing/drawing-view";
 import { MAX_SEED } from "@/lib/grading/exercise-view";
+import { misconceptionName } from "@/lib/grading/misconception-name";
 import { TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../../session-user";
 import { DrawingPageClient } from "./drawing-page-client";
@@ -29,7 +30,7 @@ export default async function DrawingPage({ params, searchParams }: Props) {
       <TopBar back={{ href: "/exercises", label: "Exercises" }}>
         <span className={`pill ${prompt.difficulty.toLowerCase()}`}>{prompt.difficulty.toLowerCase()}</span>
       </TopBar>
-      <DrawingPageClient view={toDrawingView(prompt, seed)} attempts={attempts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))} />
+      <DrawingPageClient view={toDrawingView(prompt, seed)} attempts={attempts.map((a) => ({ ...a, misconceptions: a.misconceptions.map((code) => misconceptionName(code)), createdAt: a.createdAt.toISOString() }))} />
     </main>
   );
 }

@@ -6,6 +6,9 @@ import { listRecentAttempts } from "@/lib/attempts/attempt-history";
 import { ExerciseParamsSchema, VariantQuerySchema } from "@/lib/attempts/grade-schemas";
 import { db } from "@/lib/db/client";
 import { MAX_SEED, toVariantView } from "@/lib/grading/exercise-view";
+import { misconceptionName } from "@/lib/grading/misconception-name";
+import { exerciseEntry } from "@/lib/readiness/exercise-directory";
+import { catalogue } from "@/exercises/catalogue";
 import { requireSessionUser } from "../../session-user";
 import { ExerciseForm } from "./exercise-form";
 
@@ -22,6 +25,7 @@ export default async function ExercisePage({ params, searchParams }: Props) {
   const seed = query.success ? query.data.seed : undefined;
   // The seed lives in the URL, so a reload or a shared link shows the same numbers.
   if (seed === undefined) redirect(`/exercises/${exercise.slug}?seed=${randomInt(MAX_SEED)}`);
+  const { messages } = exerciseEntry(catalogue, exercise.slug);
   const [variant, attempts] = await Promise.all([toVariantView(exercise, seed), listRecentAttempts(db(), user.id, exercise.slug)]);
   return (
     <main className="shell stack">
@@ -31,7 +35,14 @@ export default async function ExercisePage({ params, searchParams }: Props) {
         </Link>
         <span className={`pill ${exercise.difficulty.toLowerCase()}`}>{exercise.difficulty.toLowerCase()}</span>
       </div>
-      <ExerciseForm variant={variant} attempts={attempts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))} />
+      <ExerciseForm
+        variant={variant}
+        attempts={attempts.map((a) => ({
+          ...a,
+          misconceptions: a.misconceptions.map((code) => misconceptionName(code, messages.get(code))),
+          createdAt: a.createdAt.toISOString(),
+        }))}
+      />
     </main>
   );
 }
