@@ -30,7 +30,14 @@ export default async function DrawingPage({ params, searchParams }: Props) {
       <TopBar back={{ href: "/exercises", label: "Exercises" }}>
         <span className={`pill ${prompt.difficulty.toLowerCase()}`}>{prompt.difficulty.toLowerCase()}</span>
       </TopBar>
-      <DrawingPageClient view={toDrawingView(prompt, seed)} attempts={attempts.map((a) => ({ ...a, misconceptions: a.misconceptions.map((code) => misconceptionName(code)), createdAt: a.createdAt.toISOString() }))} />
+      <DrawingPageClient
+        view={toDrawingView(prompt, seed)}
+        attempts={attempts.map((a) => ({
+          ...a,
+          misconceptions: a.misconceptions.map((code) => misconceptionName(code)),
+          createdAt: a.createdAt.toISOString(),
+        }))}
+      />
     </main>
   );
 }

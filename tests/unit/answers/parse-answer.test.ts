@@ -161,9 +161,33 @@ describe("parseAnswer: lists typed without commas", () => {
     { name: "expressions without inner spaces", text: "sqrt(4) 1/4 2^3", spec: VECTOR3, values: [2, 0.25, 8] },
     { name: "root sign from the key row", text: "sqrt(9) 1 2", spec: VECTOR3, values: [3, 1, 2] },
     { name: "several spaces and a tab", text: " 1   2\t3 ", spec: VECTOR3, values: [1, 2, 3] },
-    { name: "matrix rows by semicolon", text: "1 2; 3 4", spec: MATRIX22, values: [[1, 2], [3, 4]] },
-    { name: "matrix rows by new line", text: "1 2\n3 4", spec: MATRIX22, values: [[1, 2], [3, 4]] },
-    { name: "matrix rows by new line in brackets", text: "[1, 2\n3, 4]", spec: MATRIX22, values: [[1, 2], [3, 4]] },
+    {
+      name: "matrix rows by semicolon",
+      text: "1 2; 3 4",
+      spec: MATRIX22,
+      values: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
+    {
+      name: "matrix rows by new line",
+      text: "1 2\n3 4",
+      spec: MATRIX22,
+      values: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
+    {
+      name: "matrix rows by new line in brackets",
+      text: "[1, 2\n3, 4]",
+      spec: MATRIX22,
+      values: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
   ] satisfies { name: string; text: string; spec: AnswerSpec; values: unknown }[])("$name: $text", ({ text, spec, values }) => {
     const parsed = parseAnswer(text, spec);
     expect(parsed).toMatchObject({ ok: true, values });

@@ -29,4 +29,3 @@ describe("validateAnswers: messages a learner reads", () => {
     expect(validateAnswers(fixtureExercise, answers).map((i) => i.message)).toEqual([message]);
   });
 });
-
