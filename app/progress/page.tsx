@@ -5,6 +5,7 @@ import { exerciseEntry } from "@/lib/readiness/exercise-directory";
 import { misconceptionName } from "@/lib/grading/misconception-name";
 import { TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../session-user";
+import { seededHref } from "../seeded-href";
 import { catalogue } from "@/exercises/catalogue";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +35,7 @@ export default async function ProgressPage() {
               const entry = exerciseEntry(catalogue, c.exerciseSlug);
               return (
                 <li key={`${c.exerciseSlug}:${c.code}`}>
-                  <Link href={entry.href ?? `/exercises/${c.exerciseSlug}`} className="exercise-link">
+                  <Link href={seededHref(entry.href ?? `/exercises/${c.exerciseSlug}`)} className="exercise-link">
                     <span>
                       <span data-code={c.code}>{misconceptionName(c.code, entry.messages.get(c.code))}</span>
                       <br />

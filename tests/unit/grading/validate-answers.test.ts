@@ -22,7 +22,7 @@ describe("validateAnswers", () => {
 });
 
 describe("validateAnswers: messages a learner reads", () => {
-  it.each([
+  it.each<{ name: string; answers: Record<string, string>; message: string }>([
     { name: "missing step names it in its own words and by number", answers: { mean: "3" }, message: "Enter x − mean (step 2)." },
     { name: "label starting with a capital reads inside a sentence", answers: { centred: "[1, 2, 3]" }, message: "Enter mean (step 1)." },
   ])("$name", ({ answers, message }) => {
