@@ -86,6 +86,31 @@ function fixCommas(text: string): NormalisedInput {
   return { ok: true, text: fixed, notes };
 }
 
+const CLOSING: Readonly<Record<string, string>> = { "(": ")", "[": "]" };
+
+/**
+ * "sqrt(10" → "sqrt(10)": a phone's number pad has no ")", and the key row's √ opens `sqrt(`.
+ * Brackets still open at the end are closed innermost first; text whose brackets cross or close
+ * too often is left for the parser to refuse.
+ */
+function closeOpenBrackets(text: string): string {
+  const open: string[] = [];
+  for (const ch of text) {
+    if (ch === "(" || ch === "[") open.push(ch);
+    else if (ch === ")" || ch === "]") {
+      const top = open.pop();
+      if (top === undefined || CLOSING[top] !== ch) return text;
+    }
+  }
+  return (
+    text +
+    open
+      .reverse()
+      .map((ch) => CLOSING[ch] ?? "")
+      .join("")
+  );
+}
+
 /** A token that stands alone as a list element: not an operator, not open at either end, not a bare word (a unit or constant belongs to its neighbour). */
 function isListTerm(token: string): boolean {
   if (/^[A-Za-z]+$/.test(token) || /^[*/^]/.test(token) || /[-+*/^(]$/.test(token) || /^[+-]$/.test(token)) return false;
@@ -139,7 +164,9 @@ export function normaliseInput(raw: string, shape: AnswerShape): NormalisedInput
     if (next !== text) notes.push(note);
     text = next;
   }
-  text = readSpacedLists(text, shape);
+  const closed = closeOpenBrackets(text);
+  if (closed !== text) notes.push("Closed the bracket left open at the end.");
+  text = readSpacedLists(closed, shape);
   if (shape !== "scalar" && !text.startsWith("[")) {
     text = `[${text}]`;
     notes.push("Read the values as a list; brackets are optional.");

@@ -26,7 +26,7 @@ function parseTree(text: string, shape: AnswerShape): { ok: true; node: MathNode
     return { ok: true, node: answerMath().parse(text) };
   } catch (error) {
     // mathjs's own message speaks of parser internals ("End of matrix ] expected (char 7)"); the learner gets the format instead.
-    const problem = error instanceof RangeError ? "It is nested too deeply. " : unbalanced(text) ? "A bracket is not closed. " : "";
+    const problem = error instanceof RangeError ? "It is nested too deeply. " : unbalanced(text) ? "The brackets do not pair up. " : "";
     return { ok: false, code: "syntax", message: `${problem}${formatAdvice(shape)}` };
   }
 }

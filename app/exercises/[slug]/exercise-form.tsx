@@ -47,10 +47,11 @@ export function ExerciseForm({ variant, attempts, newVariantHref }: Props) {
         </p>
       </section>
       <form className="panel stack" onSubmit={submit} data-testid="exercise-form">
-        {variant.steps.map((step) => (
+        {variant.steps.map((step, i) => (
           <StepInput
             key={step.key}
             step={step}
+            last={i === variant.steps.length - 1}
             value={answers[step.key] ?? ""}
             onChange={(value) => setAnswers((a) => ({ ...a, [step.key]: value }))}
             grade={byStep.get(step.key)}

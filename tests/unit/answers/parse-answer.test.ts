@@ -179,6 +179,7 @@ describe("parseAnswer: lists typed without commas", () => {
         [3, 4],
       ],
     },
+    { name: "root left open at the end", text: "1 2 sqrt(9", spec: VECTOR3, values: [1, 2, 3] },
     {
       name: "matrix rows by new line in brackets",
       text: "[1, 2\n3, 4]",
@@ -210,12 +211,28 @@ describe("parseAnswer: an unreadable answer says what was expected", () => {
     { name: "scalar", text: "1 +", spec: SCALAR, says: "one number", example: "sqrt(10)" },
     { name: "vector", text: "[1, 2,, 3]", spec: { shape: { vector: 3 } }, says: "3 numbers", example: "[0.5, -1.2, 2]" },
     { name: "matrix", text: "[1, 2; 3,, 4]", spec: { shape: { matrix: [2, 2] } }, says: "2 rows of 2 numbers", example: "[0.5, -1.2; 0.5, -1.2]" },
-    { name: "unclosed bracket", text: "sqrt(2", spec: SCALAR, says: "A bracket is not closed", example: "1.5" },
+    { name: "brackets that do not pair up", text: "(1 + 2))", spec: SCALAR, says: "The brackets do not pair up", example: "1.5" },
   ] satisfies { name: string; text: string; spec: AnswerSpec; says: string; example: string }[])("$name", ({ text, spec, says, example }) => {
     const parsed = parseAnswer(text, spec);
     const message = parsed.ok ? "" : parsed.message;
     expect(message).toContain(says);
     expect(message).toContain(example);
     expect(message).not.toMatch(/char \d|expected \(|End of matrix|Syntax error/);
+  });
+});
+
+describe("parseAnswer: what the touch key row inserts", () => {
+  it.each([
+    { name: "minus key", text: "\u22121.5", value: -1.5 },
+    { name: "root key, closed", text: "sqrt(10)", value: Math.sqrt(10) },
+    { name: "root key left open", text: "sqrt(10", value: Math.sqrt(10) },
+    { name: "root key inside a fraction", text: "1/sqrt(4", value: 0.5 },
+    { name: "power and slash", text: "2^3/4", value: 2 },
+  ])("$name: $text", ({ text, value }) => {
+    expect(scalarOf(text, SCALAR)).toBeCloseTo(value, 9);
+  });
+
+  it("notes a bracket it closed", () => {
+    expect(parseAnswer("sqrt(10", SCALAR)).toMatchObject({ ok: true, notes: ["Closed the bracket left open at the end."] });
   });
 });
