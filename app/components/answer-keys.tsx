@@ -51,7 +51,7 @@ export function AnswerKeys({ shape, target, value, onChange, maxLength }: Props)
   }
 
   return (
-    <div className="answer-keys" role="group" aria-label="Symbols" data-testid="answer-keys">
+    <fieldset className="answer-keys" aria-label="Symbols" data-testid="answer-keys">
       {keysFor(shape).map((key) => (
         <button
           key={key.name}
@@ -66,6 +66,6 @@ export function AnswerKeys({ shape, target, value, onChange, maxLength }: Props)
           {key.label}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }
