@@ -131,7 +131,15 @@ test("exercise on a phone: fitting keyboards, the key row inserts at the caret, 
   await caretTo(output, spaced.length + 1);
   await key("close list").tap();
   await expect(output).toHaveValue(`[${spaced}]`);
-  await shootBothWidths(page, "exercise-keys");
+  // As the learner sees it: the row under the box being typed in (a full-page shot re-emulates the screen and drops touch).
+  await expect(page.getByTestId("answer-keys")).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/screens-exercise-key-row.png` });
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.getByTestId("answer-keys").scrollIntoViewIfNeeded();
+  await expect(page.getByTestId("answer-keys")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/screens-exercise-key-row-320.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
 
   await page.getByRole("button", { name: "Check" }).tap();
   await expect(page.getByTestId("verdict")).toHaveText("All steps right.");
@@ -243,7 +251,10 @@ test("settings: a labelled token name and a Copy button; sign-up states the pass
   await page.getByTestId("copy-token").tap();
   await expect(page.getByTestId("copy-status")).toHaveText("Copied");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
-  await page.getByTestId("api-tokens").scrollIntoViewIfNeeded();
+  await page.getByTestId("api-tokens").screenshot({ path: `${SCREENSHOT_DIR}/screens-token-panel.png` });
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.getByTestId("api-tokens").screenshot({ path: `${SCREENSHOT_DIR}/screens-token-panel-320.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
   await shootBothWidths(page, "token-copied");
 
   await context.clearCookies();
