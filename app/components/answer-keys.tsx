@@ -4,6 +4,7 @@
 // A key inserts at the caret; the box keeps focus, so the keyboard stays up.
 // Every insert is something the answer parser reads: − is a minus, √ opens sqrt(.
 import type { RefObject } from "react";
+import { flushSync } from "react-dom";
 import type { AnswerShape } from "@/lib/answers/answer-spec";
 import "./answer-keys.css";
 
@@ -41,13 +42,11 @@ export function AnswerKeys({ shape, target, value, onChange, maxLength }: Props)
     const start = field?.selectionStart ?? value.length;
     const end = field?.selectionEnd ?? value.length;
     const next = (value.slice(0, start) + text + value.slice(end)).slice(0, maxLength);
-    onChange(next);
+    // Written now, so the caret can go after the insert before the next key arrives.
+    flushSync(() => onChange(next));
     const caret = Math.min(start + text.length, next.length);
-    // After React has written the new value, put the caret after the insert.
-    requestAnimationFrame(() => {
-      field?.focus();
-      field?.setSelectionRange(caret, caret);
-    });
+    field?.focus();
+    field?.setSelectionRange(caret, caret);
   }
 
   return (

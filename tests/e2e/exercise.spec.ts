@@ -23,7 +23,7 @@ test("solve an exercise wrong (the mistake is named), then right", async ({ page
   await page.screenshot({ path: `${SCREENSHOT_DIR}/exercises.png`, fullPage: true });
   await page.goto(`/exercises/${SLUG}?seed=${SEED}`);
   await page.getByRole("button", { name: "Check" }).tap();
-  await expect(page.getByRole("alert")).toHaveText("Enter mean μ (step 1).");
+  await expect(page.getByTestId("exercise-form").getByRole("alert")).toHaveText("Enter mean μ (step 1).");
   for (const [step, text] of Object.entries(mistaken)) await page.getByTestId(`answer-${step}`).fill(text);
   await page.getByRole("button", { name: "Check" }).tap();
   await expect(page.getByTestId("misconception").first()).toHaveAttribute("data-code", "sample-variance");
