@@ -11,8 +11,8 @@ export function DrawingFeedback({ result, kind }: { result: DrawingAttemptResult
         {result.correct ? "Passed." : `Score ${Math.round(result.score * 100)}%`}
       </p>
       {result.misconceptions.map((m) => (
-        <div key={m.code} className="feedback wrong" data-testid="misconception">
-          <span className="pill">{m.code}</span> {m.message}
+        <div key={m.code} className="feedback wrong" data-testid="misconception" data-code={m.code}>
+          {m.message}
         </div>
       ))}
       <p className={`feedback ${result.correct ? "right" : "wrong"}`} data-testid="drawing-feedback" style={{ margin: 0 }}>

@@ -10,8 +10,8 @@ export function StepFeedback({ grade, showExpected = true }: { grade: StepResult
     <div className={`feedback ${grade.correct ? "right" : "wrong"}`} data-testid={`feedback-${grade.step}`}>
       <strong>{grade.correct ? "✓" : "✗"}</strong>{" "}
       {grade.misconception ? (
-        <span data-testid="misconception">
-          <span className="pill">{grade.misconception.code}</span> {grade.misconception.message}
+        <span data-testid="misconception" data-code={grade.misconception.code}>
+          {grade.misconception.message}
         </span>
       ) : (
         grade.feedback

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { EXERCISES } from "@/exercises";
 import { DRAWING_PROMPTS } from "@/exercises/drawings";
 import { requireSessionUser } from "../session-user";
+import { seededHref } from "../seeded-href";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Exercises · Residual" };
@@ -28,7 +29,7 @@ export default async function ExercisesPage() {
           <ul className="exercise-list">
             {EXERCISES.filter((e) => e.topic === topic).map((e) => (
               <li key={e.slug}>
-                <Link href={`/exercises/${e.slug}`} className="exercise-link">
+                <Link href={seededHref(`/exercises/${e.slug}`)} className="exercise-link" data-testid={`exercise-link-${e.slug}`}>
                   <span>{e.title}</span>
                   <span className={`pill ${e.difficulty.toLowerCase()}`}>{e.difficulty.toLowerCase()}</span>
                 </Link>
@@ -47,7 +48,7 @@ export default async function ExercisesPage() {
         <ul className="exercise-list">
           {DRAWING_PROMPTS.map((p) => (
             <li key={p.slug}>
-              <Link href={`/drawings/${p.slug}`} className="exercise-link" data-testid={`drawing-link-${p.slug}`}>
+              <Link href={seededHref(`/drawings/${p.slug}`)} className="exercise-link" data-testid={`drawing-link-${p.slug}`}>
                 <span>{p.title}</span>
                 <span className={`pill ${p.difficulty.toLowerCase()}`}>{p.difficulty.toLowerCase()}</span>
               </Link>

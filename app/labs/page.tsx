@@ -2,6 +2,7 @@ import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { labCatalogue, type LabCatalogueEntry } from "@/lib/labs/submissions/lab-catalogue";
 import { requireSessionUser } from "../session-user";
+import { seededHref } from "../seeded-href";
 import "./labs.css";
 import { catalogue } from "@/exercises/catalogue";
 
@@ -38,7 +39,7 @@ export default async function LabsPage() {
               .filter((l) => l.topic === topic)
               .map((lab) => (
                 <li key={lab.slug}>
-                  <Link href={`/labs/${lab.slug}`} className="lab-link" data-testid={`lab-${lab.slug}`}>
+                  <Link href={seededHref(`/labs/${lab.slug}`)} className="lab-link" data-testid={`lab-${lab.slug}`}>
                     <span className="lab-title">
                       <strong>{lab.title}</strong>
                       <span className={`pill ${lab.difficulty.toLowerCase()}`}>{lab.difficulty.toLowerCase()}</span>

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { formatStudyDay } from "@/lib/checklists/evidence-rule";
 import type { ModuleReadiness } from "@/lib/readiness/module-readiness";
 import { ACCURACY_TARGET } from "@/lib/readiness/next-step";
+import { seededHref } from "../seeded-href";
+import { misconceptionName } from "@/lib/grading/misconception-name";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -15,7 +17,7 @@ export function NextStepPanel({ next }: { next: ModuleReadiness["next"] }) {
       <p className={`level ${next.level}`}>{LEVEL_LABEL[next.level]}</p>
       <p>{next.headline}</p>
       {next.action && (
-        <Link href={next.action.href} className="button primary block">
+        <Link href={seededHref(next.action.href)} className="button primary block">
           {next.action.label}
         </Link>
       )}
@@ -80,7 +82,7 @@ export function ExerciseAccuracy({ exercises }: { exercises: ModuleReadiness["ex
         {exercises.map((e) => (
           <li key={e.slug} data-testid={`accuracy-${e.slug}`}>
             <div className="line">
-              {e.href ? <Link href={e.href}>{e.title}</Link> : <span>{e.title}</span>}
+              {e.href ? <Link href={seededHref(e.href)}>{e.title}</Link> : <span>{e.title}</span>}
               {e.accuracy === null ? (
                 <span className="muted small">not tried</span>
               ) : (
@@ -115,14 +117,14 @@ export function OpenMisconceptions({ items }: { items: ModuleReadiness["misconce
           {items.map((m) => (
             <li key={`${m.exerciseSlug}:${m.code}`} data-testid={`open-${m.code}`}>
               <div className="line">
-                <span className="pill">{m.code}</span>
+                <strong className="small">{misconceptionName(m.code, m.message)}</strong>
                 <span className="muted small">
                   {m.count}× · last {formatStudyDay(m.lastSeenDay)}
                 </span>
               </div>
-              {m.message && <span className="small">{m.message}</span>}
+              {m.message && m.message !== misconceptionName(m.code, m.message) && <span className="small">{m.message}</span>}
               {m.href ? (
-                <Link href={m.href} className="small">
+                <Link href={seededHref(m.href)} className="small">
                   Practise: {m.exerciseTitle} ›
                 </Link>
               ) : (

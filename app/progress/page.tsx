@@ -2,8 +2,10 @@ import Link from "next/link";
 import { countMisconceptions } from "@/lib/attempts/attempt-history";
 import { db } from "@/lib/db/client";
 import { exerciseEntry } from "@/lib/readiness/exercise-directory";
+import { misconceptionName } from "@/lib/grading/misconception-name";
 import { TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../session-user";
+import { seededHref } from "../seeded-href";
 import { catalogue } from "@/exercises/catalogue";
 
 export const dynamic = "force-dynamic";
@@ -33,9 +35,9 @@ export default async function ProgressPage() {
               const entry = exerciseEntry(catalogue, c.exerciseSlug);
               return (
                 <li key={`${c.exerciseSlug}:${c.code}`}>
-                  <Link href={entry.href ?? `/exercises/${c.exerciseSlug}`} className="exercise-link">
+                  <Link href={seededHref(entry.href ?? `/exercises/${c.exerciseSlug}`)} className="exercise-link">
                     <span>
-                      <span className="pill">{c.code}</span>
+                      <span data-code={c.code}>{misconceptionName(c.code, entry.messages.get(c.code))}</span>
                       <br />
                       <span className="muted small">{entry.href ? entry.title : c.exerciseSlug}</span>
                     </span>

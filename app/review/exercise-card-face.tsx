@@ -56,10 +56,11 @@ export function ExerciseCardFace({ card, onRated, onSkip }: Props) {
       </header>
       <RenderedHtml className="prompt" html={variant.promptHtml} />
       <form className="stack" onSubmit={check}>
-        {variant.steps.map((step) => (
+        {variant.steps.map((step, i) => (
           <StepInput
             key={step.key}
             step={step}
+            last={i === variant.steps.length - 1}
             value={answers[step.key] ?? ""}
             onChange={(value) => setAnswers((a) => ({ ...a, [step.key]: value }))}
             grade={byStep.get(step.key)}

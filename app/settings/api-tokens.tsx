@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 type Token = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null };
 
@@ -41,17 +41,16 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
       <p className="muted small" style={{ margin: 0 }}>
         For the command-line client and notebooks: send it as <code>Authorization: Bearer …</code>.
       </p>
-      <form className="row" onSubmit={create}>
-        <input name="name" placeholder="Token name, e.g. laptop" required maxLength={80} style={{ flex: 1 }} />
-        <button className="button" type="submit">
-          Create
-        </button>
+      <form className="stack" style={{ gap: 6 }} onSubmit={create}>
+        <label htmlFor="token-name">Token name</label>
+        <div className="row">
+          <input id="token-name" name="name" placeholder="e.g. laptop" required maxLength={80} autoComplete="off" style={{ flex: 1, minWidth: 0 }} />
+          <button className="button" type="submit">
+            Create
+          </button>
+        </div>
       </form>
-      {secret && (
-        <p className="notice" data-testid="token-secret">
-          Copy it now, it will not be shown again: <code style={{ overflowWrap: "anywhere" }}>{secret}</code>
-        </p>
-      )}
+      {secret && <NewTokenSecret secret={secret} />}
       {error && <p className="error">{error}</p>}
       <ul className="stack" style={{ listStyle: "none", padding: 0, margin: 0 }}>
         {tokens.map((t) => (
@@ -66,5 +65,45 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The new secret, shown once, with a Copy button; where the clipboard is refused the text is selected for a manual copy. */
+function NewTokenSecret({ secret }: { secret: string }) {
+  const code = useRef<HTMLElement>(null);
+  const [status, setStatus] = useState<string>("");
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setStatus("Copied");
+    } catch {
+      const node = code.current;
+      const selection = window.getSelection();
+      if (node && selection) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+      setStatus("Selected: copy it with your device's Copy");
+    }
+  }
+
+  return (
+    <div className="notice stack" data-testid="token-secret">
+      <span>Copy it now, it will not be shown again:</span>
+      <code ref={code} style={{ overflowWrap: "anywhere", userSelect: "all" }} data-testid="token-secret-text">
+        {secret}
+      </code>
+      <div className="row">
+        <button type="button" className="button" onClick={() => void copy()} data-testid="copy-token">
+          Copy
+        </button>
+        <span role="status" className="muted small" data-testid="copy-status">
+          {status}
+        </span>
+      </div>
+    </div>
   );
 }

@@ -86,12 +86,70 @@ function fixCommas(text: string): NormalisedInput {
   return { ok: true, text: fixed, notes };
 }
 
+const CLOSING: Readonly<Record<string, string>> = { "(": ")", "[": "]" };
+
+/**
+ * "sqrt(10" → "sqrt(10)": a phone's number pad has no ")", and the key row's √ opens `sqrt(`.
+ * Brackets still open at the end are closed innermost first; text whose brackets cross or close
+ * too often is left for the parser to refuse.
+ */
+function closeOpenBrackets(text: string): string {
+  const open: string[] = [];
+  for (const ch of text) {
+    if (ch === "(" || ch === "[") open.push(ch);
+    else if (ch === ")" || ch === "]") {
+      const top = open.pop();
+      if (top === undefined || CLOSING[top] !== ch) return text;
+    }
+  }
+  return (
+    text +
+    open
+      .reverse()
+      .map((ch) => CLOSING[ch] ?? "")
+      .join("")
+  );
+}
+
+/** A token that stands alone as a list element: not an operator, not open at either end, not a bare word (a unit or constant belongs to its neighbour). */
+function isListTerm(token: string): boolean {
+  if (/^[A-Za-z]+$/.test(token) || /^[*/^]/.test(token) || /[-+*/^(]$/.test(token) || /^[+-]$/.test(token)) return false;
+  let depth = 0;
+  for (const ch of token) {
+    if (ch === "(") depth += 1;
+    else if (ch === ")" && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** "1 -2 3" → "1, -2, 3" when every space-separated piece is a term on its own; anything else is left for mathjs. */
+function commasForSpaces(row: string): string {
+  const tokens = row.trim().split(/\s+/);
+  return tokens.length > 1 && !/[,;]/.test(row) && tokens.every(isListTerm) ? tokens.join(", ") : row.trim();
+}
+
+/**
+ * Phone keyboards make commas costly, so where a list is asked `1 2 3` (optionally in brackets)
+ * is a list, and where a matrix is asked rows may also end with a new line instead of `;`.
+ * Nested brackets are left as typed.
+ */
+function readSpacedLists(text: string, shape: AnswerShape): string {
+  if (shape === "scalar") return text;
+  const bracketed = text.startsWith("[") && text.endsWith("]");
+  const inner = bracketed ? text.slice(1, -1) : text;
+  if (/[[\]]/.test(inner)) return text;
+  const rows = "matrix" in shape ? inner.split(/\s*[;\n]\s*/) : [inner];
+  const read = rows.map(commasForSpaces).join("; ");
+  return bracketed ? `[${read}]` : read;
+}
+
 /**
  * Turns what a learner typed into text mathjs can parse, fixing common slips and recording a note
  * for each one the learner should know about. Refuses empty input, input over
  * {@link MAX_ANSWER_LENGTH} characters (checked first, so huge input costs nothing) and numbers whose
  * comma could mean either a decimal or a thousands separator. For vector and matrix answers a
- * missing pair of brackets is added and commas inside brackets separate elements.
+ * missing pair of brackets is added, commas inside brackets separate elements, and so do spaces
+ * between self-contained terms (see {@link readSpacedLists}).
  */
 export function normaliseInput(raw: string, shape: AnswerShape): NormalisedInput {
   if (raw.length > MAX_ANSWER_LENGTH) {
@@ -106,6 +164,9 @@ export function normaliseInput(raw: string, shape: AnswerShape): NormalisedInput
     if (next !== text) notes.push(note);
     text = next;
   }
+  const closed = closeOpenBrackets(text);
+  if (closed !== text) notes.push("Closed the bracket left open at the end.");
+  text = readSpacedLists(closed, shape);
   if (shape !== "scalar" && !text.startsWith("[")) {
     text = `[${text}]`;
     notes.push("Read the values as a list; brackets are optional.");

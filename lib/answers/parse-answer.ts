@@ -1,6 +1,5 @@
 import type { MathNode } from "mathjs";
-import { truncateInput } from "../errors/quote-input";
-import type { AnswerSpec, ParseFailure, ParsedAnswer, TypedUnit } from "./answer-spec";
+import type { AnswerShape, AnswerSpec, ParseFailure, ParsedAnswer, TypedUnit } from "./answer-spec";
 import { evaluateElement } from "./evaluate-element";
 import { answerMath } from "./math-instance";
 import { normaliseInput } from "./normalise-input";
@@ -22,18 +21,34 @@ function evaluateAll(nodes: readonly MathNode[], canonical: string | undefined, 
   return { values, typed, bareNumber };
 }
 
-function parseTree(text: string): { ok: true; node: MathNode } | ParseFailure {
+function parseTree(text: string, shape: AnswerShape): { ok: true; node: MathNode } | ParseFailure {
   try {
     return { ok: true, node: answerMath().parse(text) };
   } catch (error) {
-    // mathjs's message may quote the rest of the text ("Syntax error in part …").
-    const detail = error instanceof RangeError ? "too deeply nested" : error instanceof Error ? truncateInput(error.message) : "unreadable";
-    return {
-      ok: false,
-      code: "syntax",
-      message: `Could not read that (${detail}). Write a number or expression such as 1.5, sqrt(10), [0.63, 1.26] or 15.6 MiB.`,
-    };
+    // mathjs's own message speaks of parser internals ("End of matrix ] expected (char 7)"); the learner gets the format instead.
+    const problem = error instanceof RangeError ? "It is nested too deeply. " : unbalanced(text) ? "The brackets do not pair up. " : "";
+    return { ok: false, code: "syntax", message: `${problem}${formatAdvice(shape)}` };
   }
+}
+
+const unbalanced = (text: string): boolean => count(text, "(") !== count(text, ")") || count(text, "[") !== count(text, "]");
+const count = (text: string, ch: string): number => text.split(ch).length - 1;
+
+const SAMPLE = ["0.5", "-1.2", "2", "0.25", "3"];
+
+/** An example list of `n` numbers, elided past five. */
+const sampleList = (n: number): string => (n <= SAMPLE.length ? SAMPLE.slice(0, n).join(", ") : `${SAMPLE.slice(0, 3).join(", ")}, …`);
+
+/** What the answer box expects, with an example of the format. */
+export function formatAdvice(shape: AnswerShape): string {
+  if (shape === "scalar") return "Write one number or expression, e.g. 1.5, -0.25, 1/3, sqrt(10) or 15.6 MiB.";
+  if ("vector" in shape) {
+    return `Write ${shape.vector} numbers separated by commas or spaces, e.g. [${sampleList(shape.vector)}] or ${sampleList(shape.vector).replace(/,/g, "")}.`;
+  }
+  const [rows, cols] = shape.matrix;
+  const row = sampleList(cols);
+  const example = Array.from({ length: Math.min(rows, 3) }, () => row).join("; ");
+  return `Write ${rows} rows of ${cols} numbers, rows separated by ; or a new line, e.g. [${example}${rows > 3 ? "; …" : ""}].`;
 }
 
 /**
@@ -48,7 +63,7 @@ function parseTree(text: string): { ok: true; node: MathNode } | ParseFailure {
 export function parseAnswer(text: string, expected: AnswerSpec): ParsedAnswer {
   const input = normaliseInput(text, expected.shape);
   if (!input.ok) return input;
-  const parsed = parseTree(input.text);
+  const parsed = parseTree(input.text, expected.shape);
   if (!parsed.ok) return parsed;
   const tree = validateTree(parsed.node);
   if (!tree.ok) return tree;

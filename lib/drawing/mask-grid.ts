@@ -74,12 +74,12 @@ export function gradeMask(reference: Mask, grid: Mask, wrongMasks: readonly Wron
   const correct = wrong.length === 0;
   const matched = correct ? undefined : wrongMasks.find((m) => sameMask(m.mask, grid));
   const misconceptions = matched ? [{ code: matched.code, message: matched.message }] : [];
-  return { score: share(items.length - wrong.length, items.length), correct, items, misconceptions, feedback: maskFeedback(wrong, matched) };
+  return { score: share(items.length - wrong.length, items.length), correct, items, misconceptions, feedback: maskFeedback(wrong) };
 }
 
-function maskFeedback(wrong: DrawingItemResult[], matched: WrongMask | undefined): string {
+// The named mistake travels in `misconceptions`; the feedback counts the cells so the page says each thing once.
+function maskFeedback(wrong: DrawingItemResult[]): string {
   if (wrong.length === 0) return "Every cell is right.";
-  if (matched) return matched.message;
   const missing = wrong.filter((c) => c.problem === "missing").length;
   const extra = wrong.length - missing;
   const parts = [missing ? `${missing} cell${missing === 1 ? "" : "s"} left empty that may attend` : "", extra ? `${extra} filled that must not` : ""];

@@ -22,12 +22,19 @@ export function validateAnswers(exercise: Exercise, answers: Readonly<Record<str
       step: key,
       message: `${quoteInput(key)} is not a step of ${exercise.slug}; expected one of ${[...keys].join(", ")}.`,
     }));
-  for (const { key } of exercise.steps) {
+  for (const [index, { key, label }] of exercise.steps.entries()) {
     const text = Object.hasOwn(answers, key) ? answers[key] : undefined;
-    if (text === undefined || text.trim() === "") issues.push({ code: "missing-step", step: key, message: `No answer for "${key}".` });
+    const step = `${lowerFirst(label)} (step ${index + 1})`;
+    if (text === undefined || text.trim() === "") issues.push({ code: "missing-step", step: key, message: `Enter ${step}.` });
     else if (text.length > MAX_ANSWER_LENGTH) {
-      issues.push({ code: "too-long", step: key, message: `The answer for "${key}" is longer than ${MAX_ANSWER_LENGTH} characters.` });
+      issues.push({ code: "too-long", step: key, message: `The answer for ${step} is longer than ${MAX_ANSWER_LENGTH} characters.` });
     }
   }
   return issues;
+}
+
+/** "Mean μ" → "mean μ", so a label reads inside a sentence; an acronym or inner capitals (RMS, SwiGLU) keep their case. */
+function lowerFirst(label: string): string {
+  const firstWord = label.split(" ")[0] ?? "";
+  return /^[A-Z][^A-Z]*$/.test(firstWord) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }

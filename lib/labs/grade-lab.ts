@@ -40,7 +40,8 @@ export async function gradeLabOutput(lab: Lab, seed: number, output: Tensor): Pr
       maxAbsError: null,
       maxRelError: null,
       diagnosis: null,
-      summary: `Wrong shape. ${message}`,
+      // The why is `shapeMessage`; the summary only names the verdict, so a page showing both says it once.
+      summary: "Wrong shape: nothing could be compared element by element.",
       gradingMs: performance.now() - started,
     };
   }

@@ -1,5 +1,6 @@
 // The one readiness line a learner can act on: where the module stands and
 // the single most useful thing to do next. Pure.
+import { misconceptionName } from "../grading/misconception-name";
 import type { AccuracyFigure, OpenMisconception, RetentionFigure } from "./figures";
 
 /** Recall below this share (with enough reviews) is worth working on first. */
@@ -20,8 +21,8 @@ export type NextStepInput = {
   retention: RetentionFigure;
   accuracy: readonly AccuracyFigure[];
   open: readonly OpenMisconception[];
-  /** Title and practice link per exercise slug (null when it cannot be practised here yet). */
-  exercise: (slug: string) => { title: string; href: string | null };
+  /** Title, practice link (null when it cannot be practised here yet) and misconception messages by code, per exercise slug. */
+  exercise: (slug: string) => { title: string; href: string | null; messages?: ReadonlyMap<string, string> };
   /** Today's study day key, "YYYY-MM-DD". */
   todayKey: string;
 };
@@ -47,10 +48,11 @@ export function nextStep(input: NextStepInput): NextStep {
 
   const mistake = input.open.find((m) => input.exercise(m.exerciseSlug).href);
   if (mistake) {
-    const title = input.exercise(mistake.exerciseSlug).title;
+    const { title, messages } = input.exercise(mistake.exerciseSlug);
+    const name = misconceptionName(mistake.code, messages?.get(mistake.code));
     return {
       level,
-      headline: `Fix a known mistake first: your answers at ${title} matched “${mistake.code}” and have not been right since.`,
+      headline: `Fix a known mistake first at ${title}: “${name.replace(/\.$/, "")}”. Your answers there have not been right since.`,
       action: practise(mistake.exerciseSlug),
     };
   }

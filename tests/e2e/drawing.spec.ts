@@ -52,7 +52,8 @@ test("assemble a pre-norm block: the first wrong connection is named, the right 
   await buildPrenorm(page, "norm-1", () => shot(page, "assembly-progress"));
   await page.getByTestId("check-drawing").tap();
   await expect(page.getByTestId("drawing-feedback")).toHaveText("The first add should take the block input x as its shortcut, not the first norm's output.");
-  await expect(page.getByTestId("misconception").first()).toContainText("shortcut-from-norm");
+  await expect(page.getByTestId("misconception").first()).toHaveAttribute("data-code", "shortcut-from-norm");
+  await expect(page.getByTestId("misconception").first()).not.toContainText("shortcut-from-norm");
   await shot(page, "assembly-wrong");
 
   await page.getByTestId("try-again").tap();

@@ -34,7 +34,7 @@ test("an exercise card in the daily queue is solved, graded and rated by its gra
     await page.getByTestId(`answer-${step.key}`).fill(formatStepValue(value, 8));
   }
   await page.getByTestId("check").tap();
-  await expect(page.getByTestId("misconception").first()).toContainText(wrong?.code ?? "");
+  await expect(page.getByTestId("misconception").first()).toHaveAttribute("data-code", wrong?.code ?? "");
   // The retry is open, so the expected values stay hidden.
   await expect(page.getByText("Expected")).toHaveCount(0);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/review-exercise-wrong.png`, fullPage: true });

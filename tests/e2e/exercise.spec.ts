@@ -22,9 +22,13 @@ test("solve an exercise wrong (the mistake is named), then right", async ({ page
   await page.goto("/exercises");
   await page.screenshot({ path: `${SCREENSHOT_DIR}/exercises.png`, fullPage: true });
   await page.goto(`/exercises/${SLUG}?seed=${SEED}`);
+  await page.getByRole("button", { name: "Check" }).tap();
+  await expect(page.getByTestId("exercise-form").getByRole("alert")).toHaveText("Enter mean μ (step 1).");
   for (const [step, text] of Object.entries(mistaken)) await page.getByTestId(`answer-${step}`).fill(text);
   await page.getByRole("button", { name: "Check" }).tap();
-  await expect(page.getByTestId("misconception").first()).toContainText("sample-variance");
+  await expect(page.getByTestId("misconception").first()).toHaveAttribute("data-code", "sample-variance");
+  await expect(page.getByTestId("misconception").first()).toContainText("You divided by n − 1 (sample variance).");
+  await expect(page.getByTestId("misconception").first()).not.toContainText("sample-variance");
   await expect(page.getByTestId("verdict")).toContainText("Score");
   await page.screenshot({ path: `${SCREENSHOT_DIR}/exercise-wrong.png`, fullPage: true });
 
@@ -35,7 +39,8 @@ test("solve an exercise wrong (the mistake is named), then right", async ({ page
   await page.screenshot({ path: `${SCREENSHOT_DIR}/exercise-right.png`, fullPage: true });
 
   await page.goto("/progress");
-  await expect(page.getByTestId("misconceptions")).toContainText("sample-variance");
+  await expect(page.getByTestId("misconceptions")).toContainText("You divided by n − 1 (sample variance).");
+  await expect(page.getByTestId("misconceptions")).not.toContainText("sample-variance");
   await page.screenshot({ path: `${SCREENSHOT_DIR}/progress.png` });
 });
 

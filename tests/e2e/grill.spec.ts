@@ -57,9 +57,9 @@ test("a three-question grill end to end: answer, reveal, tick, a graded numeric 
       await page.screenshot({ path: `${SCREENSHOT_DIR}/grill-reveal.png`, fullPage: true });
       await page.getByTestId("grill-next").tap();
     } else {
-      // By keyboard: Enter submits, number keys tick every key point, N goes on.
+      // The button submits (on a phone Enter is a new line: phone-screens.spec.ts); number keys tick every key point, N goes on.
       await page.getByTestId("grill-answer").fill("A full answer.");
-      await page.getByTestId("grill-answer").press("Enter");
+      await page.getByTestId("grill-submit").tap();
       await expect(page.getByTestId("reveal")).toBeVisible();
       const count = await page.getByTestId("key-points").locator("label").count();
       for (let k = 1; k <= count; k++) await page.keyboard.press(String(k));

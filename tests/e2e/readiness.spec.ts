@@ -86,7 +86,8 @@ test("readiness after some practice: evidence so far, accuracy, an open mistake 
 
   await expect(page.getByTestId("check-hc-layernorm").getByTestId("evidence")).toContainText("1 of 3 days so far");
   await expect(page.getByTestId("open-mask-after-softmax")).toContainText("softmax");
-  await expect(page.getByTestId("next-step")).toContainText("mask-after-softmax");
+  await expect(page.getByTestId("next-step")).toContainText("You ran softmax over every position");
+  await expect(page.getByTestId("next-step")).not.toContainText("mask-after-softmax");
   await expect(page.getByTestId("accuracy-layernorm-by-hand")).toContainText("67%");
   await expect(page.getByTestId("accuracy-layernorm-by-hand")).toContainText("3 attempts");
   await shoot(page, "module-active");

@@ -9,7 +9,9 @@ import { RenderedHtml } from "@/app/components/rendered-html";
 
 export type DrawingAttemptRow = { id: string; seed: number; score: number; correct: boolean; misconceptions: string[]; createdAt: string };
 
-export function DrawingPageClient({ view, attempts }: { view: DrawingView; attempts: DrawingAttemptRow[] }) {
+type Props = { view: DrawingView; attempts: DrawingAttemptRow[] /** The same prompt at a fresh seed. */; newVariantHref: string };
+
+export function DrawingPageClient({ view, attempts, newVariantHref }: Props) {
   const router = useRouter();
   const [round, setRound] = useState(0);
   const [graded, setGraded] = useState(false);
@@ -51,7 +53,7 @@ export function DrawingPageClient({ view, attempts }: { view: DrawingView; attem
           <a
             className="button primary"
             style={{ flex: 1, display: "grid", placeItems: "center", textDecoration: "none" }}
-            href={`/drawings/${view.slug}`}
+            href={newVariantHref}
             data-testid="new-variant"
           >
             New variant
@@ -73,7 +75,7 @@ export function DrawingPageClient({ view, attempts }: { view: DrawingView; attem
                 </span>
                 {a.misconceptions.length ? (
                   <span className="small" style={{ gridColumn: "1 / -1" }}>
-                    {a.misconceptions.join(", ")}
+                    {a.misconceptions.join(" ")}
                   </span>
                 ) : null}
               </li>

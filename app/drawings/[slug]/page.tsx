@@ -1,13 +1,13 @@
 import { notFound, redirect } from "next/navigation";
-import { randomInt } from "node:crypto";
 import { findDrawingPrompt } from "@/exercises/drawings";
 import { listRecentAttempts } from "@/lib/attempts/attempt-history";
 import { db } from "@/lib/db/client";
 import { DrawingParamsSchema, DrawingVariantQuerySchema } from "@/lib/drawing/drawing-schemas";
 import { toDrawingView } from "@/lib/drawing/drawing-view";
-import { MAX_SEED } from "@/lib/grading/exercise-view";
+import { misconceptionName } from "@/lib/grading/misconception-name";
 import { TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../../session-user";
+import { seededHref } from "../../seeded-href";
 import { DrawingPageClient } from "./drawing-page-client";
 
 export const dynamic = "force-dynamic";
@@ -22,14 +22,22 @@ export default async function DrawingPage({ params, searchParams }: Props) {
   const query = DrawingVariantQuerySchema.safeParse(await searchParams);
   const seed = query.success ? query.data.seed : undefined;
   // The seed lives in the URL, so a reload or a shared link shows the same variant.
-  if (seed === undefined) redirect(`/drawings/${prompt.slug}?seed=${randomInt(MAX_SEED)}`);
+  if (seed === undefined) redirect(seededHref(`/drawings/${prompt.slug}`));
   const attempts = await listRecentAttempts(db(), user.id, prompt.slug);
   return (
     <main className="shell stack">
       <TopBar back={{ href: "/exercises", label: "Exercises" }}>
         <span className={`pill ${prompt.difficulty.toLowerCase()}`}>{prompt.difficulty.toLowerCase()}</span>
       </TopBar>
-      <DrawingPageClient view={toDrawingView(prompt, seed)} attempts={attempts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))} />
+      <DrawingPageClient
+        view={toDrawingView(prompt, seed)}
+        newVariantHref={seededHref(`/drawings/${prompt.slug}`)}
+        attempts={attempts.map((a) => ({
+          ...a,
+          misconceptions: a.misconceptions.map((code) => misconceptionName(code)),
+          createdAt: a.createdAt.toISOString(),
+        }))}
+      />
     </main>
   );
 }

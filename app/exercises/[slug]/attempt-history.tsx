@@ -13,7 +13,7 @@ export function AttemptHistory({ attempts }: { attempts: AttemptRow[] }) {
           <li key={a.id}>
             <span className={a.correct ? "right" : "wrong"}>{a.correct ? "✓" : `${Math.round(a.score * 100)}%`}</span>
             <span className="muted small">variant {a.seed}</span>
-            <span className="small">{a.misconceptions.join(", ")}</span>
+            <span className="small">{a.misconceptions.join(" ")}</span>
             <span className="muted small" suppressHydrationWarning>
               {new Date(a.createdAt).toLocaleDateString()}
             </span>

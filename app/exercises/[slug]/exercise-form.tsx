@@ -12,7 +12,9 @@ import { StepInput } from "@/app/components/step-input";
 import "./exercise.css";
 import { RenderedHtml } from "@/app/components/rendered-html";
 
-export function ExerciseForm({ variant, attempts }: { variant: VariantView; attempts: AttemptRow[] }) {
+type Props = { variant: VariantView; attempts: AttemptRow[] /** The same exercise at a fresh seed. */; newVariantHref: string };
+
+export function ExerciseForm({ variant, attempts, newVariantHref }: Props) {
   const router = useRouter();
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [result, setResult] = useState<GradeAttemptResult | null>(null);
@@ -45,10 +47,11 @@ export function ExerciseForm({ variant, attempts }: { variant: VariantView; atte
         </p>
       </section>
       <form className="panel stack" onSubmit={submit} data-testid="exercise-form">
-        {variant.steps.map((step) => (
+        {variant.steps.map((step, i) => (
           <StepInput
             key={step.key}
             step={step}
+            last={i === variant.steps.length - 1}
             value={answers[step.key] ?? ""}
             onChange={(value) => setAnswers((a) => ({ ...a, [step.key]: value }))}
             grade={byStep.get(step.key)}
@@ -69,7 +72,7 @@ export function ExerciseForm({ variant, attempts }: { variant: VariantView; atte
           <button className="button primary" type="submit" disabled={busy} style={{ flex: 1 }}>
             {busy ? "Grading…" : "Check"}
           </button>
-          <a className="button" href={`/exercises/${variant.slug}`} data-testid="new-variant">
+          <a className="button" href={newVariantHref} data-testid="new-variant">
             New numbers
           </a>
         </div>

@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { randomInt } from "node:crypto";
 import { findExercise } from "@/exercises";
 import { listRecentAttempts } from "@/lib/attempts/attempt-history";
 import { ExerciseParamsSchema, VariantQuerySchema } from "@/lib/attempts/grade-schemas";
 import { db } from "@/lib/db/client";
-import { MAX_SEED, toVariantView } from "@/lib/grading/exercise-view";
+import { toVariantView } from "@/lib/grading/exercise-view";
+import { misconceptionName } from "@/lib/grading/misconception-name";
+import { exerciseEntry } from "@/lib/readiness/exercise-directory";
+import { catalogue } from "@/exercises/catalogue";
 import { requireSessionUser } from "../../session-user";
+import { seededHref } from "../../seeded-href";
 import { ExerciseForm } from "./exercise-form";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +24,8 @@ export default async function ExercisePage({ params, searchParams }: Props) {
   const query = VariantQuerySchema.safeParse(await searchParams);
   const seed = query.success ? query.data.seed : undefined;
   // The seed lives in the URL, so a reload or a shared link shows the same numbers.
-  if (seed === undefined) redirect(`/exercises/${exercise.slug}?seed=${randomInt(MAX_SEED)}`);
+  if (seed === undefined) redirect(seededHref(`/exercises/${exercise.slug}`));
+  const { messages } = exerciseEntry(catalogue, exercise.slug);
   const [variant, attempts] = await Promise.all([toVariantView(exercise, seed), listRecentAttempts(db(), user.id, exercise.slug)]);
   return (
     <main className="shell stack">
@@ -31,7 +35,15 @@ export default async function ExercisePage({ params, searchParams }: Props) {
         </Link>
         <span className={`pill ${exercise.difficulty.toLowerCase()}`}>{exercise.difficulty.toLowerCase()}</span>
       </div>
-      <ExerciseForm variant={variant} attempts={attempts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() }))} />
+      <ExerciseForm
+        variant={variant}
+        newVariantHref={seededHref(`/exercises/${exercise.slug}`)}
+        attempts={attempts.map((a) => ({
+          ...a,
+          misconceptions: a.misconceptions.map((code) => misconceptionName(code, messages.get(code))),
+          createdAt: a.createdAt.toISOString(),
+        }))}
+      />
     </main>
   );
 }

@@ -3,7 +3,7 @@
 // (or the clock running out) records the answer and opens the reveal; the
 // key points ticked become the score; after the last question the grill is
 // finished and the summary shows. Keys on a desktop: Enter submits, 1–9 tick
-// key points, N goes on.
+// key points, N goes on. On a phone Enter is a new line and the button submits.
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import type { AnswerOutcome } from "@/lib/grills/answer-item";
@@ -16,6 +16,7 @@ import { InterviewItem } from "./interview-item";
 import { NumericItem } from "./numeric-item";
 import { GrillSummaryView } from "./grill-summary";
 import { RenderedHtml } from "@/app/components/rendered-html";
+import { useTouchFirst } from "@/app/components/use-touch-first";
 
 export function GrillRun({ initial }: { initial: GrillView }) {
   const [grill, setGrill] = useState(initial);
@@ -27,6 +28,7 @@ export function GrillRun({ initial }: { initial: GrillView }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  const touchFirst = useTouchFirst();
   const item = position === null ? undefined : grill.items.find((i) => i.position === position);
   const limitMs = grill.secondsPerItem * 1000;
   const replace = useCallback((next: GrillItemView) => setGrill((g) => ({ ...g, items: g.items.map((i) => (i.position === next.position ? next : i)) })), []);
@@ -110,7 +112,7 @@ export function GrillRun({ initial }: { initial: GrillView }) {
     function onKey(event: KeyboardEvent) {
       if (!item || event.metaKey || event.ctrlKey || event.altKey) return;
       const typing = event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement;
-      if (event.target instanceof HTMLTextAreaElement && event.key === "Enter" && !event.shiftKey) {
+      if (event.target instanceof HTMLTextAreaElement && event.key === "Enter" && !event.shiftKey && !touchFirst) {
         event.preventDefault();
         void submit(false);
         return;
@@ -128,7 +130,7 @@ export function GrillRun({ initial }: { initial: GrillView }) {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [item, submit, next, toggle]);
+  }, [item, submit, next, toggle, touchFirst]);
 
   if (grill.summary || position === null || !item) {
     return grill.summary ? <GrillSummaryView grill={grill} /> : <Unfinished onFinish={finish} busy={busy} error={error} />;
@@ -177,7 +179,7 @@ export function GrillRun({ initial }: { initial: GrillView }) {
         {item.kind === "numeric" ? (
           <NumericItem item={item} answers={steps} onAnswer={(k, v) => setSteps((s) => ({ ...s, [k]: v }))} pending={pending} disabled={busy} />
         ) : item.kind === "interview" ? (
-          <InterviewItem item={item} text={text} onText={setText} ticks={ticks} onTick={toggle} disabled={busy} />
+          <InterviewItem item={item} text={text} onText={setText} ticks={ticks} onTick={toggle} disabled={busy} touchFirst={touchFirst} />
         ) : null}
         {error && (
           <p className="error" role="alert">

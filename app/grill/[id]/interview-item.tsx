@@ -11,9 +11,11 @@ type Props = {
   ticks: ReadonlySet<number>;
   onTick: (index: number) => void;
   disabled: boolean;
+  /** On a touch-first device Enter is a new line and the Submit button submits; the key hint is for desktops only. */
+  touchFirst: boolean;
 };
 
-export function InterviewItem({ item, text, onText, ticks, onTick, disabled }: Props) {
+export function InterviewItem({ item, text, onText, ticks, onTick, disabled, touchFirst }: Props) {
   const reveal = item.reveal;
   const graded = item.score !== null;
   const shown = graded ? new Set(item.keyPointsHit) : ticks;
@@ -28,7 +30,8 @@ export function InterviewItem({ item, text, onText, ticks, onTick, disabled }: P
             rows={6}
             maxLength={4000}
             disabled={disabled}
-            placeholder="Answer as you would out loud. Enter submits; Shift+Enter for a new line."
+            placeholder={touchFirst ? "Answer as you would out loud." : "Answer as you would out loud. Enter submits; Shift+Enter for a new line."}
+            enterKeyHint={touchFirst ? "enter" : "send"}
             data-testid="grill-answer"
             // biome-ignore lint/a11y/noAutofocus: the question is timed and the clock is running; typing starts at once.
             autoFocus

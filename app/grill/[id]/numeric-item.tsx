@@ -21,10 +21,11 @@ export function NumericItem({ item, answers, onAnswer, pending, disabled }: Prop
   const values = item.grade ? item.grade.answers : answers;
   return (
     <div className="stack">
-      {exercise.steps.map((step) => (
+      {exercise.steps.map((step, i) => (
         <StepInput
           key={step.key}
           step={step}
+          last={i === exercise.steps.length - 1}
           value={values[step.key] ?? ""}
           onChange={(v) => onAnswer(step.key, v)}
           grade={byStep.get(step.key)}

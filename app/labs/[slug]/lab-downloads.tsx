@@ -2,7 +2,9 @@
 // load them in NumPy, and the seed: change it for fresh numbers.
 import { MAX_LAB_SEED } from "@/lib/labs/submissions/lab-request-schemas";
 
-export function LabDownloads({ slug, seed, inputs, outputName }: { slug: string; seed: number; inputs: string[]; outputName: string }) {
+type Props = { slug: string; seed: number /** The same lab at a fresh seed. */; newSeedHref: string; inputs: string[]; outputName: string };
+
+export function LabDownloads({ slug, seed, newSeedHref, inputs, outputName }: Props) {
   const base = `/api/labs/${slug}`;
   return (
     <section className="panel stack" data-testid="lab-downloads">
@@ -39,7 +41,7 @@ export function LabDownloads({ slug, seed, inputs, outputName }: { slug: string;
         <button className="button" type="submit">
           Load
         </button>
-        <a className="button" href={`/labs/${slug}`}>
+        <a className="button" href={newSeedHref} data-testid="new-seed">
           New
         </a>
       </form>

@@ -119,7 +119,8 @@ export function LabResult({ submission }: { submission: SubmissionView }) {
         </div>
       )}
       <p className="muted small" style={{ margin: 0 }}>
-        Graded on {result.backend} in {result.gradingMs.toFixed(0)} ms · {submission.format} upload · attempt {submission.attempts}
+        Graded on {result.backend} in {result.gradingMs.toFixed(0)} ms · {submission.format} upload ·{" "}
+        <span data-testid="lab-upload-number">attempt {submission.upload}</span> on seed {submission.seed}
       </p>
     </section>
   );

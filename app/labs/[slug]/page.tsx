@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { randomInt } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { labView, MAX_LAB_OUTPUT_ELEMENTS } from "@/lib/labs";
-import { LabParamsSchema, LabViewQuerySchema, MAX_LAB_SEED } from "@/lib/labs/submissions/lab-request-schemas";
+import { LabParamsSchema, LabViewQuerySchema } from "@/lib/labs/submissions/lab-request-schemas";
 import { listLabSubmissions } from "@/lib/labs/submissions/list-submissions";
 import { FILE_CONVENTIONS, maxUploadBytes } from "@/lib/labs/tensor-file";
 import { renderMarkdown } from "@/lib/render/markdown";
 import { requireSessionUser } from "../../session-user";
+import { seededHref } from "../../seeded-href";
 import { LabDownloads } from "./lab-downloads";
 import { LabWorkbench } from "./lab-workbench";
 import "../labs.css";
@@ -26,7 +26,7 @@ export default async function LabPage({ params, searchParams }: Props) {
   const query = LabViewQuerySchema.safeParse(await searchParams);
   const seed = query.success ? query.data.seed : undefined;
   // The seed lives in the URL, so a reload, a shared link and the downloads agree on the numbers.
-  if (seed === undefined) redirect(`/labs/${lab.slug}?seed=${randomInt(MAX_LAB_SEED)}`);
+  if (seed === undefined) redirect(seededHref(`/labs/${lab.slug}`));
   const view = labView(lab, seed);
   const history = await listLabSubmissions(db(), catalogue, user.id, lab.slug);
   return (
@@ -96,7 +96,13 @@ export default async function LabPage({ params, searchParams }: Props) {
           </p>
         )}
       </section>
-      <LabDownloads slug={lab.slug} seed={seed} inputs={view.inputs.map((i) => i.name)} outputName={view.output.name} />
+      <LabDownloads
+        slug={lab.slug}
+        seed={seed}
+        newSeedHref={seededHref(`/labs/${lab.slug}`)}
+        inputs={view.inputs.map((i) => i.name)}
+        outputName={view.output.name}
+      />
       <LabWorkbench slug={lab.slug} seed={seed} maxUploadBytes={maxUploadBytes(MAX_LAB_OUTPUT_ELEMENTS)} history={history} />
     </main>
   );

@@ -3,7 +3,7 @@
 import type { Db } from "../../db/client";
 import { notFound } from "../../errors/app-error";
 import type { LabLookup } from "..";
-import { listOwnSubmissions, selectOwnSubmission } from "./submission-rows";
+import { listOwnSubmissions, selectOwnSubmission, selectUploadNumbers } from "./submission-rows";
 import { toSubmissionSummary, toSubmissionView, type SubmissionView } from "./submission-view";
 
 /** The user's submission `id` at lab `slug`; NOT_FOUND when it is missing or belongs to someone else. */
@@ -17,5 +17,11 @@ export async function getOwnSubmission(db: Db, userId: string, slug: string, id:
 export async function listLabSubmissions(db: Db, labs: LabLookup, userId: string, slug: string, limit = 20): Promise<SubmissionView[]> {
   if (!labs.findLab(slug)) throw notFound(`Lab "${slug}"`);
   const rows = await listOwnSubmissions(db, userId, slug, limit);
-  return rows.map((row) => toSubmissionSummary(row));
+  const uploads = await selectUploadNumbers(
+    db,
+    userId,
+    slug,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => toSubmissionSummary(row, uploads.get(row.id) ?? 1));
 }

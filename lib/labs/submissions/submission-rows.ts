@@ -123,6 +123,28 @@ export async function listOwnSubmissions(db: Db, userId: string, labSlug: string
   return parseRows(SubmissionRowSchema, rows);
 }
 
+/**
+ * A submission's upload number: how many files its owner has sent for its lab and seed up to and
+ * including it (1 for the first). A retried upload keeps its id and so its number.
+ */
+export async function countUploadsUpTo(db: Db, row: Pick<SubmissionRow, "id" | "userId" | "labSlug" | "seed" | "createdAt">): Promise<number> {
+  const { userId, labSlug, seed, createdAt, id } = row;
+  return db.labSubmission.count({ where: { userId, labSlug, seed, OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lte: id } }] } });
+}
+
+const UploadNumberSchema = z.object({ id: z.string(), upload: z.number().int() });
+
+/** Upload numbers (see {@link countUploadsUpTo}) of the user's submissions `ids` at one lab, in one statement. */
+export async function selectUploadNumbers(db: Db, userId: string, labSlug: string, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const raw = await db.$queryRaw<unknown[]>`
+    SELECT id, upload FROM (
+      SELECT id::text AS id, (row_number() OVER (PARTITION BY seed ORDER BY "createdAt", id))::int AS upload
+      FROM lab_submission WHERE "userId" = ${userId} AND "labSlug" = ${labSlug}
+    ) numbered WHERE id = ANY(${[...ids]}::text[])`;
+  return new Map(parseRows(UploadNumberSchema, raw).map((r) => [r.id, r.upload]));
+}
+
 const LatestRowSchema = z.object({
   labSlug: z.string(),
   status: SubmissionRowSchema.shape.status,

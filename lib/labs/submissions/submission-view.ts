@@ -3,7 +3,7 @@
 // the database.
 import type { Db } from "../../db/client";
 import type { LabGradeResult } from "../lab-types";
-import { countQueuedBefore, type SubmissionRow } from "./submission-rows";
+import { countQueuedBefore, countUploadsUpTo, type SubmissionRow } from "./submission-rows";
 
 export type SubmissionStatus = SubmissionRow["status"];
 
@@ -18,6 +18,8 @@ export type SubmissionView = {
   shape: number[];
   /** Grading attempts started so far (a worker that dies costs one). */
   attempts: number;
+  /** The learner's upload number at this lab and seed: 1 for the first file sent, 2 for the next, … */
+  upload: number;
   /** While QUEUED: submissions ahead of this one (0 = next). */
   queuedAhead: number | null;
   passed: boolean | null;
@@ -36,12 +38,12 @@ export type SubmissionView = {
 
 /** The API view of a row; reads the queue position only while the row waits. */
 export async function toSubmissionView(db: Db, row: SubmissionRow): Promise<SubmissionView> {
-  const queuedAhead = row.status === "QUEUED" ? await countQueuedBefore(db, row.createdAt) : null;
-  return toSubmissionSummary(row, queuedAhead);
+  const [queuedAhead, upload] = await Promise.all([row.status === "QUEUED" ? countQueuedBefore(db, row.createdAt) : null, countUploadsUpTo(db, row)]);
+  return toSubmissionSummary(row, upload, queuedAhead);
 }
 
-/** The view without the queue position (history lists). */
-export function toSubmissionSummary(row: SubmissionRow, queuedAhead: number | null = null): SubmissionView {
+/** The view without the queue position (history lists); `upload` from {@link selectUploadNumbers}. */
+export function toSubmissionSummary(row: SubmissionRow, upload: number, queuedAhead: number | null = null): SubmissionView {
   return {
     id: row.id,
     lab: row.labSlug,
@@ -50,6 +52,7 @@ export function toSubmissionSummary(row: SubmissionRow, queuedAhead: number | nu
     format: row.format,
     shape: row.shape,
     attempts: row.attempts,
+    upload,
     queuedAhead,
     passed: row.passed,
     result: row.result,

@@ -97,6 +97,35 @@ describe("labs API", () => {
     expect(stolenId.status).toBe(409);
   });
 
+  it("numbers uploads per learner, lab and seed; a retried id keeps its number", async () => {
+    const { auth } = await learner();
+    const file = await correctFile("npy");
+    const upload = async (query: string) => ((await (await submit(auth, file, query)).json()) as { submission: { id: string; upload: number } }).submission;
+    const firstId = randomUUID();
+    const first = await upload(`seed=${LAB_SEED}&id=${firstId}`);
+    const second = await upload(`seed=${LAB_SEED}&id=${randomUUID()}`);
+    const otherSeed = await upload(`seed=${LAB_SEED + 1}&id=${randomUUID()}`);
+    const retried = await upload(`seed=${LAB_SEED}&id=${firstId}`);
+    expect([first.upload, second.upload, otherSeed.upload, retried.upload]).toEqual([1, 2, 1, 1]);
+
+    const someoneElse = await learner();
+    const theirs = ((await (await submit(someoneElse.auth, file)).json()) as { submission: { upload: number } }).submission;
+    expect(theirs.upload).toBe(1);
+
+    const polled = await submissionRoute.GET(labRequest(auth, `${base}/submissions/${second.id}`), params({ slug: LAB_SLUG, id: second.id }));
+    expect(await polled.json()).toMatchObject({ upload: 2 });
+    const history = (await (await submissionsRoute.GET(labRequest(auth, `${base}/submissions`), params({ slug: LAB_SLUG }))).json()) as {
+      submissions: { id: string; upload: number }[];
+    };
+    expect(new Map(history.submissions.map((s) => [s.id, s.upload]))).toEqual(
+      new Map([
+        [first.id, 1],
+        [second.id, 2],
+        [otherSeed.id, 1],
+      ]),
+    );
+  });
+
   const big = MAX_LAB_OUTPUT_ELEMENTS + 1;
   const refusals: { name: string; file: () => Uint8Array | string; status: number; message: string; headers?: Record<string, string> }[] = [
     { name: "a Fortran-order .npy", file: () => fortranNpy(), status: 422, message: "Fortran order" },

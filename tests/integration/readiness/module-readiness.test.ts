@@ -83,7 +83,8 @@ describe("module readiness", () => {
     });
     expect(r.misconceptions[0]?.message).toMatch(/masked the past/);
     expect(r.next).toMatchObject({ level: "in-progress", action: { href: "/exercises/causal-mask-row" } });
-    expect(r.next.headline).toContain("upper-triangle");
+    expect(r.next.headline).toContain("“You masked the past and kept the future”");
+    expect(r.next.headline).not.toContain("upper-triangle");
   });
 
   it("serves readiness and the module list over the API, to the caller only", async () => {

@@ -149,3 +149,90 @@ describe("parseAnswer: unreadable input is a result with a message", () => {
     expect(parseAnswer("[1, foo]", { shape: { vector: 2 } })).toMatchObject({ message: expect.stringMatching(/^Element 2:/) });
   });
 });
+
+describe("parseAnswer: lists typed without commas", () => {
+  const VECTOR3: AnswerSpec = { shape: { vector: 3 } };
+  const MATRIX22: AnswerSpec = { shape: { matrix: [2, 2] } };
+  it.each([
+    { name: "spaces", text: "1 2 3", spec: VECTOR3, values: [1, 2, 3] },
+    { name: "spaces in brackets", text: "[1 2 3]", spec: VECTOR3, values: [1, 2, 3] },
+    { name: "negative elements", text: "0.5 -1.2 2", spec: VECTOR3, values: [0.5, -1.2, 2] },
+    { name: "minus sign from the key row", text: "[\u22120.5 2 3]", spec: VECTOR3, values: [-0.5, 2, 3] },
+    { name: "expressions without inner spaces", text: "sqrt(4) 1/4 2^3", spec: VECTOR3, values: [2, 0.25, 8] },
+    { name: "root sign from the key row", text: "sqrt(9) 1 2", spec: VECTOR3, values: [3, 1, 2] },
+    { name: "several spaces and a tab", text: " 1   2\t3 ", spec: VECTOR3, values: [1, 2, 3] },
+    {
+      name: "matrix rows by semicolon",
+      text: "1 2; 3 4",
+      spec: MATRIX22,
+      values: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
+    {
+      name: "matrix rows by new line",
+      text: "1 2\n3 4",
+      spec: MATRIX22,
+      values: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
+    { name: "root left open at the end", text: "1 2 sqrt(9", spec: VECTOR3, values: [1, 2, 3] },
+    {
+      name: "matrix rows by new line in brackets",
+      text: "[1, 2\n3, 4]",
+      spec: MATRIX22,
+      values: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
+  ] satisfies { name: string; text: string; spec: AnswerSpec; values: unknown }[])("$name: $text", ({ text, spec, values }) => {
+    const parsed = parseAnswer(text, spec);
+    expect(parsed).toMatchObject({ ok: true, values });
+  });
+
+  it.each([
+    { name: "an operator between spaced numbers stays arithmetic", text: "[1 - 2, 3, 4]", values: [-1, 3, 4] },
+    { name: "a spaced product is one element", text: "[2 * 3, 1, 0]", values: [6, 1, 0] },
+  ])("$name: $text", ({ text, values }) => {
+    expect(parseAnswer(text, VECTOR3)).toMatchObject({ ok: true, values });
+  });
+
+  it("keeps spaces inside one scalar an error", () => {
+    expect(parseAnswer("1 2 3", SCALAR)).toMatchObject({ ok: false, code: "syntax" });
+  });
+});
+
+describe("parseAnswer: an unreadable answer says what was expected", () => {
+  it.each([
+    { name: "scalar", text: "1 +", spec: SCALAR, says: "one number", example: "sqrt(10)" },
+    { name: "vector", text: "[1, 2,, 3]", spec: { shape: { vector: 3 } }, says: "3 numbers", example: "[0.5, -1.2, 2]" },
+    { name: "matrix", text: "[1, 2; 3,, 4]", spec: { shape: { matrix: [2, 2] } }, says: "2 rows of 2 numbers", example: "[0.5, -1.2; 0.5, -1.2]" },
+    { name: "brackets that do not pair up", text: "(1 + 2))", spec: SCALAR, says: "The brackets do not pair up", example: "1.5" },
+  ] satisfies { name: string; text: string; spec: AnswerSpec; says: string; example: string }[])("$name", ({ text, spec, says, example }) => {
+    const parsed = parseAnswer(text, spec);
+    const message = parsed.ok ? "" : parsed.message;
+    expect(message).toContain(says);
+    expect(message).toContain(example);
+    expect(message).not.toMatch(/char \d|expected \(|End of matrix|Syntax error/);
+  });
+});
+
+describe("parseAnswer: what the touch key row inserts", () => {
+  it.each([
+    { name: "minus key", text: "\u22121.5", value: -1.5 },
+    { name: "root key, closed", text: "sqrt(10)", value: Math.sqrt(10) },
+    { name: "root key left open", text: "sqrt(10", value: Math.sqrt(10) },
+    { name: "root key inside a fraction", text: "1/sqrt(4", value: 0.5 },
+    { name: "power and slash", text: "2^3/4", value: 2 },
+  ])("$name: $text", ({ text, value }) => {
+    expect(scalarOf(text, SCALAR)).toBeCloseTo(value, 9);
+  });
+
+  it("notes a bracket it closed", () => {
+    expect(parseAnswer("sqrt(10", SCALAR)).toMatchObject({ ok: true, notes: ["Closed the bracket left open at the end."] });
+  });
+});

@@ -15,16 +15,17 @@ describe("parseAnswer quotes input briefly", () => {
   it.each([
     { name: "an unknown symbol", text: `1 + ${LONG}`, code: "unknown-symbol" },
     { name: "an unknown function", text: `${LONG}(1)`, code: "disallowed" },
-    { name: "a syntax error that echoes the rest", text: `1 @ ${LONG}`, code: "syntax" },
+    // mathjs's message echoes the rest of the text; the learner is shown the expected format instead.
+    { name: "a syntax error", text: `1 @ ${LONG}`, code: "syntax", quoted: false },
     { name: "an ambiguous separator", text: `1${",234".repeat(37)},5`, code: "ambiguous-separator", ch: "234," },
-  ])("$name", ({ text, code, ch }) => {
+  ])("$name", ({ text, code, ch, quoted = true }) => {
     const parsed = parseAnswer(text, SCALAR);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.code).toBe(code);
     if (ch) expect(parsed.message.length).toBeLessThan(QUOTE_MAX_CHARS + 120);
     else expect(longestRun(parsed.message, "z")).toBeLessThanOrEqual(QUOTE_MAX_CHARS);
-    expect(parsed.message).toContain("…");
+    if (quoted) expect(parsed.message).toContain("…");
   });
 });
 

@@ -20,3 +20,12 @@ describe("validateAnswers", () => {
     for (const issue of found) expect(issue.message.length).toBeGreaterThan(0);
   });
 });
+
+describe("validateAnswers: messages a learner reads", () => {
+  it.each<{ name: string; answers: Record<string, string>; message: string }>([
+    { name: "missing step names it in its own words and by number", answers: { mean: "3" }, message: "Enter x − mean (step 2)." },
+    { name: "label starting with a capital reads inside a sentence", answers: { centred: "[1, 2, 3]" }, message: "Enter mean (step 1)." },
+  ])("$name", ({ answers, message }) => {
+    expect(validateAnswers(fixtureExercise, answers).map((i) => i.message)).toEqual([message]);
+  });
+});

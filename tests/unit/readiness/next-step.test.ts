@@ -28,7 +28,17 @@ describe("nextStep", () => {
       name: "an open misconception comes first",
       input: { open: [{ exerciseSlug: "mask", code: "upper-triangle", count: 2, lastSeen: new Date() }], accuracy: [acc("norm", 0.1, 5)] },
       level: "in-progress",
-      headline: /upper-triangle/,
+      headline: /^Fix a known mistake first at MASK: “Upper triangle”/,
+      href: "/exercises/mask",
+    },
+    {
+      name: "an open misconception is named by its authored message",
+      input: {
+        open: [{ exerciseSlug: "mask", code: "upper-triangle", count: 1, lastSeen: new Date() }],
+        exercise: (slug: string) => ({ ...exercise(slug), messages: new Map([["upper-triangle", "You masked the past instead of the future. Keep j ≤ i."]]) }),
+      },
+      level: "not-started",
+      headline: /^Fix a known mistake first at MASK: “You masked the past instead of the future”\. Your answers/,
       href: "/exercises/mask",
     },
     {
