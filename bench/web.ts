@@ -1,0 +1,90 @@
+// npm run bench:web — how light and quick the app is on a phone, measured on
+// the production build: Lighthouse 12.2.3's mobile audit (performance and
+// accessibility scores, compressed JavaScript, time to interactive, total
+// blocking time) on the overview, the review screen and an exercise page,
+// medians of a few runs; then, in chromium with the CPU slowed 4×, the time
+// until the first card answers a tap and the time from a rating to the next
+// card's front on screen. Prints figures beside targets; never passes or fails.
+// `-- --runs=N` sets the Lighthouse runs per page (default 3).
+import { join } from "node:path";
+import { freshBenchDatabase } from "./support/fresh-database";
+import { runLighthouse, type LighthouseFigures } from "./support/lighthouse-run";
+import { runBench, type Cleanups } from "./support/lifecycle";
+import { ensureProductionBuild, startNextServer } from "./support/next-server";
+import { freePort } from "./support/ports";
+import { signUpSessionUsers } from "./support/session-users";
+import { heading, loadAverage, ms, note, percentile, table } from "./support/stats";
+import { CPU_SLOWDOWN, timeReviewTaps } from "./support/tap-timing";
+
+const DATA_DIR = join(process.cwd(), ".cache", "bench-web");
+const PAGES = [
+  { label: "/ (overview)", path: "/", maxScriptKb: 100 },
+  { label: "/review", path: "/review", maxScriptKb: 120 },
+  { label: "/exercises/layernorm-by-hand", path: "/exercises/layernorm-by-hand?seed=7", maxScriptKb: 100 },
+];
+const MIN_SCORE = 95;
+const TAP_RUNS = 3;
+const RATINGS_PER_RUN = 6;
+const FIRST_TAP_TARGET_MS = 1_500;
+const RATING_TARGET_MS = 50;
+
+const runsArg = process.argv.find((a) => a.startsWith("--runs="))?.slice("--runs=".length);
+const LIGHTHOUSE_RUNS = runsArg === undefined ? 3 : Number(runsArg);
+if (!Number.isInteger(LIGHTHOUSE_RUNS) || LIGHTHOUSE_RUNS < 1) throw new Error(`--runs takes a whole number ≥ 1, not "${runsArg}"`);
+
+async function main(cleanups: Cleanups): Promise<void> {
+  heading("Setup");
+  ensureProductionBuild();
+  const database = await freshBenchDatabase(cleanups, { dataDir: DATA_DIR, seed: true, poolSize: 2 });
+  const server = await startNextServer({
+    port: await freePort(),
+    databaseUrl: database.url,
+    logFile: join(DATA_DIR, "next-start.log"),
+    env: { AUTH_SIGN_UPS_PER_MINUTE: "1000" },
+  });
+  cleanups.push(server.stop);
+  // One learner for the audits (they only look), one per tap run (each rates its own new cards).
+  const [auditor, ...tappers] = (await signUpSessionUsers(server.baseUrl, "bench-web", 1 + TAP_RUNS)).map((user) => user.cookie ?? "");
+  if (!auditor) throw new Error("no user signed up");
+  for (const page of PAGES) await fetch(`${server.baseUrl}${page.path}`, { headers: { cookie: auditor } });
+  note(`Server at ${server.baseUrl}; load average ${loadAverage()}`);
+
+  heading(`1. Lighthouse ${LIGHTHOUSE_RUNS}× per page, mobile preset (medians)`);
+  const rows: string[][] = [];
+  for (const page of PAGES) {
+    const runs: LighthouseFigures[] = [];
+    for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await runLighthouse(`${server.baseUrl}${page.path}`, auditor));
+    const median = (pick: (f: LighthouseFigures) => number) => percentile(runs.map(pick), 50);
+    rows.push([
+      page.label,
+      String(median((f) => f.performance)),
+      String(median((f) => f.accessibility)),
+      `${(median((f) => f.scriptBytes) / 1024).toFixed(1)} (< ${page.maxScriptKb})`,
+      ms(median((f) => f.interactiveMs)),
+      ms(median((f) => f.blockingMs)),
+    ]);
+  }
+  console.log(table(["page", `performance (≥ ${MIN_SCORE})`, `accessibility (≥ ${MIN_SCORE})`, "JS KB compressed", "TTI ms", "TBT ms"], rows));
+
+  heading(`2. The review screen by touch, CPU ${CPU_SLOWDOWN}× slower (${TAP_RUNS} runs, ${RATINGS_PER_RUN} ratings each)`);
+  const firstTaps: number[] = [];
+  const ratings: number[] = [];
+  for (const tapper of tappers) {
+    const timing = await timeReviewTaps(server.baseUrl, tapper, RATINGS_PER_RUN);
+    firstTaps.push(timing.firstTapAnsweredMs);
+    ratings.push(...timing.ratingToNextMs);
+  }
+  console.log(
+    table(
+      ["measure", "p50 ms", "max ms", "target ms"],
+      [
+        ["first card answers a tap (from navigation)", ms(percentile(firstTaps, 50)), ms(Math.max(...firstTaps)), `< ${FIRST_TAP_TARGET_MS}`],
+        ["rating → next card painted", ms(percentile(ratings, 50)), ms(Math.max(...ratings)), `< ${RATING_TARGET_MS}`],
+      ],
+    ),
+  );
+  note(`first taps: ${firstTaps.map(ms).join(", ")} ms; ratings: ${ratings.map(ms).join(", ")} ms`);
+  await server.stop();
+}
+
+runBench(main);
