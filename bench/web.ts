@@ -60,11 +60,12 @@ async function main(cleanups: Cleanups): Promise<void> {
       String(median((f) => f.performance)),
       String(median((f) => f.accessibility)),
       `${(median((f) => f.scriptBytes) / 1024).toFixed(1)} (< ${page.maxScriptKb})`,
+      (median((f) => f.documentBytes) / 1024).toFixed(1),
       ms(median((f) => f.interactiveMs)),
       ms(median((f) => f.blockingMs)),
     ]);
   }
-  console.log(table(["page", `performance (≥ ${MIN_SCORE})`, `accessibility (≥ ${MIN_SCORE})`, "JS KB compressed", "TTI ms", "TBT ms"], rows));
+  console.log(table(["page", `performance (≥ ${MIN_SCORE})`, `accessibility (≥ ${MIN_SCORE})`, "JS KB compressed", "HTML KB", "TTI ms", "TBT ms"], rows));
 
   heading(`2. The review screen by touch, CPU ${CPU_SLOWDOWN}× slower (${TAP_RUNS} runs, ${RATINGS_PER_RUN} ratings each)`);
   const firstTaps: number[] = [];

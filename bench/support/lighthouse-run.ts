@@ -10,6 +10,8 @@ export type LighthouseFigures = {
   accessibility: number;
   /** Compressed bytes of JavaScript transferred for the page. */
   scriptBytes: number;
+  /** Compressed bytes of the page's HTML (its server-rendered markup and the RSC payload inlined in it). */
+  documentBytes: number;
   /** Time to interactive and total blocking time, ms (simulated). */
   interactiveMs: number;
   blockingMs: number;
@@ -37,11 +39,16 @@ export async function runLighthouse(url: string, cookie: string): Promise<Lighth
     return {
       performance: Math.round((lhr.categories.performance?.score ?? Number.NaN) * 100),
       accessibility: Math.round((lhr.categories.accessibility?.score ?? Number.NaN) * 100),
-      scriptBytes: requests.filter((r) => r.resourceType === "Script").reduce((sum, r) => sum + (r.transferSize ?? 0), 0),
+      scriptBytes: bytesOf(requests, "Script"),
+      documentBytes: bytesOf(requests, "Document"),
       interactiveMs: lhr.audits.interactive?.numericValue ?? Number.NaN,
       blockingMs: lhr.audits["total-blocking-time"]?.numericValue ?? Number.NaN,
     };
   } finally {
     chrome.kill();
   }
+}
+
+function bytesOf(requests: NetworkRequest[], resourceType: string): number {
+  return requests.filter((r) => r.resourceType === resourceType).reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
 }
