@@ -12,7 +12,8 @@ export type LighthouseFigures = {
   scriptBytes: number;
   /** Compressed bytes of the page's HTML (its server-rendered markup and the RSC payload inlined in it). */
   documentBytes: number;
-  /** Time to interactive and total blocking time, ms (simulated). */
+  /** Largest contentful paint, time to interactive and total blocking time, ms (simulated). */
+  largestPaintMs: number;
   interactiveMs: number;
   blockingMs: number;
 };
@@ -41,6 +42,7 @@ export async function runLighthouse(url: string, cookie: string): Promise<Lighth
       accessibility: Math.round((lhr.categories.accessibility?.score ?? Number.NaN) * 100),
       scriptBytes: bytesOf(requests, "Script"),
       documentBytes: bytesOf(requests, "Document"),
+      largestPaintMs: lhr.audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
       interactiveMs: lhr.audits.interactive?.numericValue ?? Number.NaN,
       blockingMs: lhr.audits["total-blocking-time"]?.numericValue ?? Number.NaN,
     };

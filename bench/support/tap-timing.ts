@@ -12,6 +12,9 @@ const TAP_EVERY_MS = 50;
 const FIRST_TAP_TIMEOUT_MS = 30_000;
 
 export type ReviewTiming = {
+  /** From navigation start to the HTML's last byte, and to the first contentful paint (the card drawn), ms. */
+  htmlReceivedMs: number;
+  firstPaintMs: number;
   /** From navigation start to the first tap on the card that revealed the answer, ms. */
   firstTapAnsweredMs: number;
   /** Tap on a rating → the next card's front painted, ms, one per rating. */
@@ -43,6 +46,10 @@ export async function timeReviewTaps(baseUrl: string, cookie: string, ratings: n
     const page = await context.newPage();
     await slowDown(context, page);
     const firstTapAnsweredMs = await timeFirstTap(page, `${baseUrl}/review`);
+    const [htmlReceivedMs, firstPaintMs] = await page.evaluate(() => [
+      (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? Number.NaN,
+      performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
+    ]);
     const ratingToNextMs: number[] = [];
     for (let i = 0; i < ratings; i++) {
       ratingToNextMs.push(await timeRating(page));
@@ -50,7 +57,7 @@ export async function timeReviewTaps(baseUrl: string, cookie: string, ratings: n
       await page.getByTestId("card").tap();
       await page.getByTestId("answer").waitFor();
     }
-    return { firstTapAnsweredMs, ratingToNextMs };
+    return { htmlReceivedMs, firstPaintMs, firstTapAnsweredMs, ratingToNextMs };
   } finally {
     await browser.close();
   }
