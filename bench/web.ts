@@ -75,8 +75,9 @@ async function runAudits(baseUrl: string, cookie: string): Promise<void> {
       ms(median((f) => f.blockingMs)),
     ]);
   }
-  console.log(table(["page", `performance (≥ ${MIN_SCORE})`, `accessibility (≥ ${MIN_SCORE})`, "JS KB compressed", "HTML KB", "LCP ms", "TTI ms", "TBT ms"], rows));
-
+  console.log(
+    table(["page", `performance (≥ ${MIN_SCORE})`, `accessibility (≥ ${MIN_SCORE})`, "JS KB compressed", "HTML KB", "LCP ms", "TTI ms", "TBT ms"], rows),
+  );
 }
 
 async function runTaps(baseUrl: string, cookies: string[]): Promise<void> {
