@@ -42,7 +42,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
 
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
     rewrite(request);
-    const served = serveStatic ? serveStatic(request, response) : Promise.resolve(false);
+    const served = serveStatic ? serveStatic.serve(request, response) : Promise.resolve(false);
     served
       .then((done) => (done ? undefined : handle(request, response)))
       .catch((error: unknown) => {
@@ -66,6 +66,8 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     server.once("error", reject);
     server.listen(options.port, options.hostname, () => resolve());
   });
+  // In the background, so the first page loads after a start do not wait for the compressor.
+  void serveStatic?.warm();
   const scheme = TLS_CERT_FILE ? "https" : "http";
   const proxies = TRUSTED_PROXIES.entries.length ? `trusting forwarded headers from ${TRUSTED_PROXIES.entries.join(", ")}` : "no trusted proxy";
   console.log(`[residual] ${options.dev ? "dev" : "production"} server on ${scheme}://${options.hostname}:${options.port} (${proxies})`);

@@ -4,7 +4,7 @@
 // 133 KB of JavaScript become 113 KB), which a phone on a slow network feels.
 // The files never change within a build, so each is compressed once, off the
 // event loop, and kept in memory; anything else is left to Next.
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join, normalize, sep } from "node:path";
 import { promisify } from "node:util";
@@ -25,27 +25,37 @@ export function acceptsBrotli(header: string | undefined): boolean {
   });
 }
 
-/**
- * A handler for `<distDir>/static`: answers a GET or HEAD for a .js or .css file
- * there in brotli and resolves true; resolves false (and writes nothing) for
- * every other request, a missing file, or a client that does not take br.
- */
-export function brotliStatic(distDir: string): (request: IncomingMessage, response: ServerResponse) => Promise<boolean> {
+export type BrotliStatic = {
+  /** Answers a GET or HEAD for a .js or .css file under static/ in brotli and resolves true; false (nothing written) otherwise. */
+  serve: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+  /** Compresses every such file ahead of its first request, one at a time; resolves when done. */
+  warm: () => Promise<void>;
+};
+
+/** Brotli for `<distDir>/static`; a missing file, any other request or a client that does not take br is left to Next. */
+export function brotliStatic(distDir: string): BrotliStatic {
   const root = join(distDir, "static");
   const compressed = new Map<string, Promise<Buffer | null>>();
   const load = (file: string): Promise<Buffer | null> => {
     let entry = compressed.get(file);
     if (!entry) {
-      entry = stat(file).then(
-        async (info) => (info.isFile() ? compress(await readFile(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : null),
-        () => null,
-      );
+      // Any failure (no such file, unreadable) leaves the file to Next.
+      entry = stat(file)
+        .then(async (info) => (info.isFile() ? compress(await readFile(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : null))
+        .catch(() => null);
       compressed.set(file, entry);
+      // Only files that exist stay: requests for made-up names must not grow the map.
+      void entry.then((body) => body ?? compressed.delete(file));
     }
     return entry;
   };
 
-  return async (request, response) => {
+  const warm = async (): Promise<void> => {
+    const entries = await readdir(root, { recursive: true }).catch(() => []);
+    for (const entry of entries) if (/\.(js|css)$/.test(entry)) await load(join(root, entry));
+  };
+
+  const serve = async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     if (request.method !== "GET" && request.method !== "HEAD") return false;
     const path = (request.url ?? "").split("?")[0] ?? "";
     const match = STATIC_FILE.exec(path);
@@ -65,4 +75,5 @@ export function brotliStatic(distDir: string): (request: IncomingMessage, respon
     response.end(request.method === "HEAD" ? undefined : body);
     return true;
   };
+  return { serve, warm };
 }

@@ -33,7 +33,8 @@ describe("brotliStatic", () => {
     mkdirSync(join(dir, "static", "chunks"), { recursive: true });
     writeFileSync(join(dir, "static", "chunks", "a1b2.js"), CHUNK);
     writeFileSync(join(dir, "secret.js"), "outside static");
-    const serve = brotliStatic(dir);
+    const { serve, warm } = brotliStatic(dir);
+    await warm();
     server = createServer((request, response) => {
       void serve(request, response).then((served) => {
         if (!served) response.writeHead(404).end("next");
