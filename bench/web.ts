@@ -4,13 +4,15 @@
 // blocking time) on the overview, the review screen and an exercise page,
 // medians of a few runs; then, in chromium with the CPU slowed 4×, the time
 // until the first card answers a tap and the time from a rating to the next
-// card's front on screen. Prints figures beside targets; never passes or fails.
+// card's front on screen. Before all that, each page's first-load JavaScript as
+// the build lists it. Prints figures beside targets; never passes or fails.
 // `-- --runs=N` sets the Lighthouse runs per page (default 3); `-- --only=lighthouse`
 // or `-- --only=taps` runs one part.
 import { join } from "node:path";
 import { freshBenchDatabase } from "./support/fresh-database";
 import { runLighthouse, type LighthouseFigures } from "./support/lighthouse-run";
 import { runBench, type Cleanups } from "./support/lifecycle";
+import { routeChunks } from "./support/route-chunks";
 import { ensureProductionBuild, startNextServer } from "./support/next-server";
 import { freePort } from "./support/ports";
 import { signUpSessionUsers } from "./support/session-users";
@@ -38,6 +40,7 @@ if (only !== undefined && only !== "lighthouse" && only !== "taps") throw new Er
 async function main(cleanups: Cleanups): Promise<void> {
   heading("Setup");
   ensureProductionBuild();
+  reportBuildChunks();
   const database = await freshBenchDatabase(cleanups, { dataDir: DATA_DIR, seed: true, poolSize: 2 });
   const server = await startNextServer({
     port: await freePort(),
@@ -55,6 +58,15 @@ async function main(cleanups: Cleanups): Promise<void> {
   if (only !== "taps") await runAudits(server.baseUrl, auditor);
   if (only !== "lighthouse") await runTaps(server.baseUrl, tappers);
   await server.stop();
+}
+
+function reportBuildChunks(): void {
+  heading("0. First-load JavaScript per page, from the build (KB compressed)");
+  const rows = routeChunks(join(process.cwd(), process.env.NEXT_DIST_DIR || ".next"))
+    .filter((r) => !r.route.startsWith("/_"))
+    .sort((a, b) => a.route.localeCompare(b.route))
+    .map((r) => [r.route, (r.gzipBytes / 1024).toFixed(1), (r.brotliBytes / 1024).toFixed(1), String(r.files.length)]);
+  console.log(table(["page", "gzip", "brotli", "chunks"], rows));
 }
 
 async function runAudits(baseUrl: string, cookie: string): Promise<void> {
