@@ -25,6 +25,9 @@ export async function runLighthouse(url: string, cookie: string): Promise<Lighth
   const chromePath = findChromium();
   if (!chromePath) throw new Error("no chromium found (apt-get install chromium, or set CHROMIUM_PATH)");
   const chrome = await launch({ chromePath, chromeFlags: CHROMIUM_FLAGS });
+  // chrome-launcher detaches the browser: an interrupted bench must not leave it running.
+  const stop = () => chrome.kill();
+  process.once("exit", stop);
   try {
     const result = await lighthouse(url, {
       port: chrome.port,
@@ -47,6 +50,7 @@ export async function runLighthouse(url: string, cookie: string): Promise<Lighth
       blockingMs: lhr.audits["total-blocking-time"]?.numericValue ?? Number.NaN,
     };
   } finally {
+    process.off("exit", stop);
     chrome.kill();
   }
 }
