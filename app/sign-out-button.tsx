@@ -1,6 +1,7 @@
 "use client";
+// A plain POST to better-auth's sign-out endpoint: the overview would otherwise
+// carry better-auth's whole browser client for this one call.
 import { useRouter } from "next/navigation";
-import { authClient } from "@/lib/client/auth-client";
 import { forgetPrivateCopies } from "@/lib/client/private-copies";
 
 export function SignOutButton() {
@@ -10,7 +11,7 @@ export function SignOutButton() {
       href="/sign-in"
       onClick={async (event) => {
         event.preventDefault();
-        await authClient.signOut();
+        await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
         // The review page and session copy kept for offline use show this learner's cards.
         await forgetPrivateCopies(typeof caches === "undefined" ? undefined : caches, typeof indexedDB === "undefined" ? undefined : indexedDB);
         router.replace("/sign-in");

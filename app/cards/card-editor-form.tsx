@@ -1,14 +1,14 @@
 "use client";
 // The phone-first card editor: a kind, the text (markdown and $math$), topic,
 // tags, difficulty, images pasted or picked, and a live preview rendered by
-// the same sanitising renderer the server uses.
+// the same sanitising renderer the server uses (loaded after the form shows).
 import { useMemo, useRef, useState, type ClipboardEvent } from "react";
 import type { CardDraft, CardDraftKind } from "@/lib/cards/card-draft";
 import type { NoteView } from "@/lib/cards/card-editor";
 import { previewFaces, wrapAsGap, type PreviewDraft } from "@/lib/cards/note-preview";
 import { saveNewNote, saveNoteEdit, uploadImage } from "@/lib/client/card-requests";
-import { renderMarkdown } from "@/lib/render/markdown";
 import { RenderedHtml } from "../components/rendered-html";
+import { useMarkdownRenderer } from "./use-markdown-renderer";
 
 const KINDS: Array<{ kind: CardDraftKind; label: string }> = [
   { kind: "basic", label: "Basic" },
@@ -88,8 +88,10 @@ export function CardEditorForm({ moduleSlug, cardId, initial = null, onSaved, on
   const fileInput = useRef<HTMLInputElement>(null);
 
   const set = <K extends keyof Fields>(name: K, value: Fields[K]) => setFields((f) => ({ ...f, [name]: value }));
+  const renderMarkdown = useMarkdownRenderer();
   const preview = useMemo(() => {
     const { faces, problem } = previewFaces(previewDraft(fields));
+    if (!renderMarkdown) return { problem: problem ?? "Loading the preview…", faces: [] };
     return {
       problem,
       faces: faces.map((face) => ({
@@ -99,7 +101,7 @@ export function CardEditorForm({ moduleSlug, cardId, initial = null, onSaved, on
         wrong: face.wrongAnswer ? renderMarkdown(face.wrongAnswer) : null,
       })),
     };
-  }, [fields]);
+  }, [fields, renderMarkdown]);
 
   function insertAtCursor(snippet: string) {
     const target = lastField.current ?? null;

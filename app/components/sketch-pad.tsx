@@ -5,7 +5,7 @@
 // and clear. Points closer than a few units are dropped, and the caps match
 // the API's, so a long sketch stops taking ink instead of failing to save.
 import { useRef } from "react";
-import { MAX_SKETCH_POINTS, MAX_STROKE_POINTS, MAX_STROKES, SKETCH_SIZE } from "@/lib/drawing/drawing-schemas";
+import { MAX_SKETCH_POINTS, MAX_STROKE_POINTS, MAX_STROKES, SKETCH_SIZE } from "@/lib/drawing/drawing-limits";
 
 export type Stroke = [number, number][];
 /** Grid units a finger must move before another point is kept. */

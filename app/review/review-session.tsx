@@ -1,6 +1,7 @@
 "use client";
 // The daily review screen. The whole session queue lives here: rating a card
 // shows the next one at once while the outbox posts the review behind it.
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QueueCard, RatingPreview } from "@/lib/queue/queue-card";
@@ -9,14 +10,16 @@ import type { OutboxStatus } from "@/lib/client/review-outbox";
 import { browserReviewOutbox } from "@/lib/client/browser-outbox";
 import { useOfflineSession } from "./use-offline-session";
 import { CardFace } from "./card-face";
-import { ExerciseCardFace } from "./exercise-card-face";
-import { DrawingCardFace } from "./drawing-card-face";
 import { RatingBar } from "./rating-bar";
 import { SessionSummary } from "./session-summary";
 import { EmptyState } from "./empty-state";
-import { EditSheet } from "./edit-sheet";
 import type { NoteView } from "@/lib/cards/card-editor";
 import "../cards/editor.css";
+
+// Shown only for some cards, or on request: each loads its own chunk when first needed.
+const ExerciseCardFace = dynamic(() => import("./exercise-card-face").then((m) => m.ExerciseCardFace));
+const DrawingCardFace = dynamic(() => import("./drawing-card-face").then((m) => m.DrawingCardFace));
+const EditSheet = dynamic(() => import("./edit-sheet").then((m) => m.EditSheet), { ssr: false });
 
 type Done = { reviewId: string; card: QueueCard; rating: 1 | 2 | 3 | 4; durationMs: number };
 

@@ -1,20 +1,12 @@
-// The shapes a drawing answer may take on the wire, with their size caps.
+// The shapes a drawing answer may take on the wire, held to the caps in
+// drawing-limits.ts.
 // Parsed once at the edge; the prompt then checks the answer against the
 // variant (grid size, part ids, rubric keys) before grading.
 import { z } from "zod";
 import { SeedParamSchema, SeedSchema } from "../http/seed-schema";
 import { textSchema } from "../http/text-schema";
 import { PART_TYPES } from "./assembly-graph";
-
-/** Largest grid side accepted (prompts use 4–8). */
-export const MAX_GRID = 12;
-/** Sketch caps: strokes, points in one stroke, points in all; coordinates are 0–1000 on the pad. */
-export const MAX_STROKES = 200;
-export const MAX_STROKE_POINTS = 1000;
-export const MAX_SKETCH_POINTS = 6000;
-export const SKETCH_SIZE = 1000;
-/** Request body cap, in bytes: a full sketch at the caps above is about 60 KiB of JSON. */
-export const DRAWING_BODY_LIMIT_BYTES = 96 * 1024;
+import { MAX_GRID, MAX_SKETCH_POINTS, MAX_STROKE_POINTS, MAX_STROKES, SKETCH_SIZE } from "./drawing-limits";
 
 const SlugSchema = z
   .string()

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
+import { join } from "node:path";
 import type { Duplex } from "node:stream";
 import type { TLSSocket } from "node:tls";
 import next from "next";
@@ -15,6 +16,7 @@ import { env } from "../../lib/env";
 import { resolveClient } from "../../lib/http/client-address";
 import { writeForwardedHeaders } from "../../lib/http/forwarded-headers";
 import type { AddressList } from "../../lib/http/ip-address";
+import { brotliStatic } from "./brotli-static";
 
 /** How long closing waits for the listener, then for Next, before giving up on each. */
 const CLOSE_WAIT_MS = 3_000;
@@ -35,14 +37,19 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   await app.prepare();
   const handle = app.getRequestHandler();
   const rewrite = (request: IncomingMessage) => rewriteRequest(request, TRUSTED_PROXIES, token);
+  // Production chunks only: in dev they change under the server.
+  const serveStatic = options.dev ? null : brotliStatic(join(options.dir, process.env.NEXT_DIST_DIR || ".next"));
 
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
     rewrite(request);
-    handle(request, response).catch((error: unknown) => {
-      console.error("[residual] request failed", error);
-      if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
-      response.end("Internal error");
-    });
+    const served = serveStatic ? serveStatic.serve(request, response) : Promise.resolve(false);
+    served
+      .then((done) => (done ? undefined : handle(request, response)))
+      .catch((error: unknown) => {
+        console.error("[residual] request failed", error);
+        if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
+        response.end("Internal error");
+      });
   };
   const server: Server =
     TLS_CERT_FILE && TLS_KEY_FILE
@@ -59,6 +66,8 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     server.once("error", reject);
     server.listen(options.port, options.hostname, () => resolve());
   });
+  // In the background, so the first page loads after a start do not wait for the compressor.
+  void serveStatic?.warm();
   const scheme = TLS_CERT_FILE ? "https" : "http";
   const proxies = TRUSTED_PROXIES.entries.length ? `trusting forwarded headers from ${TRUSTED_PROXIES.entries.join(", ")}` : "no trusted proxy";
   console.log(`[residual] ${options.dev ? "dev" : "production"} server on ${scheme}://${options.hostname}:${options.port} (${proxies})`);

@@ -22,7 +22,8 @@ const OFFLINE_ROUTES = ["review", "offline"];
  * The static files (relative to `dist`) the offline routes load: Next's root
  * scripts (build-manifest.json; the legacy polyfills are skipped, modern
  * browsers never load them) and every chunk and stylesheet each route's
- * client reference manifest names, plus the fonts the math is set in.
+ * client reference manifest names, the chunks those load on demand, plus the
+ * fonts the math is set in.
  */
 function offlineShellPatterns(dist: string): string[] {
   const buildManifest = JSON.parse(readFileSync(join(dist, "build-manifest.json"), "utf8")) as { rootMainFiles?: string[] };
@@ -30,6 +31,12 @@ function offlineShellPatterns(dist: string): string[] {
   for (const route of OFFLINE_ROUTES) {
     const manifest = readFileSync(join(dist, "server", "app", route, "page_client-reference-manifest.js"), "utf8");
     for (const [file] of manifest.matchAll(/static\/chunks\/[\w.~-]+\.(?:js|css)/g)) files.add(file);
+  }
+  // Chunks those load on demand (import(), next/dynamic: the review's exercise and
+  // drawing faces, its edit sheet) are named in the loading chunk's text.
+  for (const file of files) {
+    if (!file.endsWith(".js")) continue;
+    for (const [named] of readFileSync(join(dist, file), "utf8").matchAll(/static\/chunks\/[\w.~-]+\.(?:js|css)/g)) files.add(named);
   }
   return [...files, "static/media/*.woff2"];
 }

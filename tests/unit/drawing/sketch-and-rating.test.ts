@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { DRAWING_PROMPTS, findDrawingPrompt } from "@/exercises/drawings";
 import { EXERCISES } from "@/exercises";
 import { ratingForDrawingReview } from "@/lib/drawing/drawing-rating";
-import { DrawingAttemptBodySchema, MAX_SKETCH_POINTS } from "@/lib/drawing/drawing-schemas";
+import { DrawingAttemptBodySchema } from "@/lib/drawing/drawing-schemas";
+import { MAX_SKETCH_POINTS } from "@/lib/drawing/drawing-limits";
 import type { SketchSetup } from "@/lib/drawing/drawing-prompt";
 
 const sketch = findDrawingPrompt("kv-cache-decode-sketch");

@@ -2,7 +2,8 @@
 import { requireUserId } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { recordDrawingAttempt } from "@/lib/drawing/record-drawing-attempt";
-import { DRAWING_BODY_LIMIT_BYTES, DrawingAttemptBodySchema, DrawingParamsSchema } from "@/lib/drawing/drawing-schemas";
+import { DrawingAttemptBodySchema, DrawingParamsSchema } from "@/lib/drawing/drawing-schemas";
+import { DRAWING_BODY_LIMIT_BYTES } from "@/lib/drawing/drawing-limits";
 import { parseJsonBody, parseValue } from "@/lib/http/parse";
 import { route } from "@/lib/http/route";
 import { catalogue } from "@/exercises/catalogue";

@@ -1,0 +1,118 @@
+// How the review screen answers touch on a slow phone: chromium at 390×844
+// with touch and its CPU slowed 4× (CDP Emulation.setCPUThrottlingRate).
+// Times are taken in the page with performance marks, so the bench's own
+// round trips to the browser do not count.
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM_FLAGS, findChromium } from "../../scripts/support/chromium";
+
+export const CPU_SLOWDOWN = 4;
+/** The review screen ignores taps this soon after a rating (TAP_GUARD_MS in review-session.tsx), plus a margin. */
+const AFTER_RATING_PAUSE_MS = 450;
+const TAP_EVERY_MS = 50;
+const FIRST_TAP_TIMEOUT_MS = 30_000;
+
+export type ReviewTiming = {
+  /** From navigation start to the HTML's last byte, and to the first contentful paint (the card drawn), ms. */
+  htmlReceivedMs: number;
+  firstPaintMs: number;
+  /** From navigation start to the first tap on the card that revealed the answer, ms. */
+  firstTapAnsweredMs: number;
+  /** Tap on a rating → the next card's front painted, ms, one per rating. */
+  ratingToNextMs: number[];
+};
+
+// Runs in the page before its own scripts: remembers when the last touch
+// landed, and paints are detected by a frame callback followed by a task
+// (that task runs once the frame has been presented).
+const PAGE_PROBE = `
+  window.__lastTapAt = 0;
+  document.addEventListener("touchstart", () => { window.__lastTapAt = performance.now(); }, { capture: true, passive: true });
+  window.__afterPaint = () => new Promise((done) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(performance.now());
+    channel.port2.postMessage(null);
+  }));
+`;
+
+/** Opens /review `ratings + 1` cards deep for the signed-in `cookie` holder and times the first tap and each rating. */
+export async function timeReviewTaps(baseUrl: string, cookie: string, ratings: number): Promise<ReviewTiming> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error("no chromium found (apt-get install chromium, or set CHROMIUM_PATH)");
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+    await context.addCookies(parseCookies(cookie, baseUrl));
+    await context.addInitScript(PAGE_PROBE);
+    const page = await context.newPage();
+    await slowDown(context, page);
+    const firstTapAnsweredMs = await timeFirstTap(page, `${baseUrl}/review`);
+    const [htmlReceivedMs, firstPaintMs] = await page.evaluate(() => [
+      (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? Number.NaN,
+      performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
+    ]);
+    const ratingToNextMs: number[] = [];
+    for (let i = 0; i < ratings; i++) {
+      ratingToNextMs.push(await timeRating(page));
+      await page.waitForTimeout(AFTER_RATING_PAUSE_MS);
+      await page.getByTestId("card").tap();
+      await page.getByTestId("answer").waitFor();
+    }
+    return { htmlReceivedMs, firstPaintMs, firstTapAnsweredMs, ratingToNextMs };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function slowDown(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+}
+
+/** Taps the card every TAP_EVERY_MS from the moment it is drawn until a tap reveals the answer. */
+async function timeFirstTap(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: "commit" });
+  const card = page.getByTestId("card");
+  await card.waitFor({ timeout: FIRST_TAP_TIMEOUT_MS });
+  const box = await card.boundingBox();
+  if (!box) throw new Error("the card has no box");
+  const answer = page.getByTestId("answer");
+  const deadline = Date.now() + FIRST_TAP_TIMEOUT_MS;
+  while (!(await answer.isVisible())) {
+    if (Date.now() > deadline) throw new Error(`no tap revealed the answer within ${FIRST_TAP_TIMEOUT_MS} ms`);
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 3);
+    await page.waitForTimeout(TAP_EVERY_MS);
+  }
+  return page.evaluate(() => (window as unknown as { __lastTapAt: number }).__lastTapAt);
+}
+
+/** With the answer shown, taps Good and resolves with the ms until the next card's front is painted. */
+async function timeRating(page: Page): Promise<number> {
+  const before = await page.getByTestId("card").getAttribute("data-card-id");
+  await page.evaluate((cardId) => {
+    const probe = window as unknown as { __nextPainted: Promise<number>; __afterPaint: () => Promise<number> };
+    probe.__nextPainted = new Promise((done) => {
+      const observer = new MutationObserver(() => {
+        const card = document.querySelector('[data-testid="card"]');
+        if (!card || card.getAttribute("data-card-id") === cardId || document.querySelector('[data-testid="answer"]')) return;
+        observer.disconnect();
+        void probe.__afterPaint().then(() => {
+          performance.mark("next-card-painted");
+          done(performance.measure("rating-to-next", "rating-tap", "next-card-painted").duration);
+        });
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-card-id"] });
+      document.querySelector('[data-testid="rate-3"]')?.addEventListener("touchstart", () => performance.mark("rating-tap"), { capture: true, once: true });
+    });
+  }, before);
+  const button = await page.getByTestId("rate-3").boundingBox();
+  if (!button) throw new Error("no Good button");
+  await page.touchscreen.tap(button.x + button.width / 2, button.y + button.height / 2);
+  return page.evaluate(() => (window as unknown as { __nextPainted: Promise<number> }).__nextPainted);
+}
+
+function parseCookies(header: string, baseUrl: string): { name: string; value: string; url: string }[] {
+  return header.split("; ").map((pair) => {
+    const at = pair.indexOf("=");
+    return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
+  });
+}
