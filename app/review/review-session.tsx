@@ -10,6 +10,8 @@ import { CardFace } from "./card-face";
 import { ExerciseCardFace } from "./exercise-card-face";
 import { DrawingCardFace } from "./drawing-card-face";
 import { RatingBar } from "./rating-bar";
+import { ReviewCounter } from "./review-counter";
+import { comesBackToday, countsBeyond, sessionCounts } from "@/lib/queue/session-counts";
 import { SessionSummary } from "./session-summary";
 import { EmptyState } from "./empty-state";
 import { EditSheet } from "./edit-sheet";
@@ -41,7 +43,12 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
   const shownAt = useRef(Date.now());
   const startedAt = useRef(Date.now());
   const lastRatedAt = useRef(0);
+  /** Review id → card id, so the server's answer to a review can settle that card's count. */
+  const reviewedCards = useRef(new Map<string, string>());
   const [editing, setEditing] = useState<string | null>(null);
+  // Cards rated and due back today whose requeue the server has not sent yet: they count as learning meanwhile.
+  const [expectedBack, setExpectedBack] = useState<ReadonlySet<string>>(() => new Set());
+  const beyond = useMemo(() => countsBeyond(initial.counts, initial.cards), [initial]);
   // A requeued card comes back from the server without knowing who may edit it; the session remembers.
   const editableIds = useRef(new Set(initial.cards.filter((c) => c.editable).map((c) => c.cardId)));
 
@@ -55,7 +62,9 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
       if (pending.size) setQueue((q) => q.filter((c) => !pending.has(c.cardId)));
     });
     const unsubscribe = outbox.subscribe(setStatus);
-    const unreviewed = outbox.onReviewed((_reviewId, { requeue, leech }) => {
+    const unreviewed = outbox.onReviewed((reviewId, { requeue, leech }) => {
+      const cardId = reviewedCards.current.get(reviewId);
+      if (cardId) setExpectedBack((ids) => without(ids, cardId));
       if (requeue) {
         const card = { ...requeue, editable: editableIds.current.has(requeue.cardId) };
         setQueue((q) => [...q.filter((c) => c.cardId !== card.cardId), card]);
@@ -88,13 +97,16 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
       const reviewId = crypto.randomUUID();
       const durationMs = Math.min(Date.now() - shownAt.current, 3_600_000);
       outbox.addReview({ id: reviewId, cardId: current.cardId, rating, durationMs });
+      reviewedCards.current.set(reviewId, current.cardId);
+      const back = comesBackToday(current.previews, rating, initial.studyDay.end);
+      setExpectedBack((ids) => (back ? new Set(ids).add(current.cardId) : without(ids, current.cardId)));
       setDone((d) => [...d, { reviewId, card: current, rating, durationMs }]);
       setQueue((q) => q.slice(1));
       setRevealed(false);
       setNotice(null);
       shownAt.current = Date.now();
     },
-    [current, outbox],
+    [current, outbox, initial.studyDay.end],
   );
 
   const rate = useCallback(
@@ -116,6 +128,7 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
     const last = done[done.length - 1];
     if (!last || !outbox) return;
     outbox.undo(last.reviewId);
+    setExpectedBack((ids) => without(ids, last.card.cardId));
     setDone((d) => d.slice(0, -1));
     setQueue((q) => [last.card, ...q.filter((c) => c.cardId !== last.card.cardId)]);
     setRevealed(false);
@@ -171,21 +184,22 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
     return () => window.removeEventListener("keydown", onKey);
   }, [current, revealed, reveal, rate, undo, initial.buttonMode, editing]);
 
-  const total = done.length + queue.length;
+  const counts = sessionCounts(queue, expectedBack, beyond);
+  const remaining = counts.new + counts.learning + counts.review;
+  const total = done.length + remaining;
   const progress = total === 0 ? 1 : done.length / total;
 
   return (
     <div className="review">
+      <h1 className="visually-hidden">Review</h1>
       <div className="review-top">
         <Link href="/" className="back" aria-label="Back to overview">
           ‹
         </Link>
-        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done.length}>
+        <div className="progress" role="progressbar" aria-label="Reviews done this session" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done.length}>
           <div className="progress-fill" style={{ width: `${Math.round(progress * 100)}%` }} />
         </div>
-        <span className="progress-count" data-testid="remaining">
-          {queue.length}
-        </span>
+        <ReviewCounter counts={counts} current={current?.queueKind ?? null} />
       </div>
       <SyncLine status={status} />
       {notice && (
@@ -263,6 +277,13 @@ function SyncLine({ status }: { status: OutboxStatus }) {
       {status.offline ? `Offline — ${status.pending} review${status.pending === 1 ? "" : "s"} will sync` : `Saving ${status.pending}…`}
     </p>
   );
+}
+
+function without(ids: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  if (!ids.has(id)) return ids;
+  const next = new Set(ids);
+  next.delete(id);
+  return next;
 }
 
 function visiblePreviews(previews: RatingPreview[], mode: "FOUR" | "TWO"): RatingPreview[] {
