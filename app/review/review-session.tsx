@@ -210,20 +210,12 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
       {current?.exercise ? (
         <>
           <ExerciseCardFace key={current.cardId + current.exercise.seed} card={{ ...current, exercise: current.exercise }} onRated={commit} onSkip={skip} />
-          {done.length > 0 && (
-            <button type="button" className="undo" onClick={undo} data-testid="undo">
-              Undo last
-            </button>
-          )}
+          {done.length > 0 && <UndoButton onUndo={undo} />}
         </>
       ) : current?.drawing ? (
         <>
           <DrawingCardFace key={current.cardId + current.drawing.seed} card={{ ...current, drawing: current.drawing }} onRated={commit} />
-          {done.length > 0 && (
-            <button type="button" className="undo" onClick={undo} data-testid="undo">
-              Undo last
-            </button>
-          )}
+          {done.length > 0 && <UndoButton onUndo={undo} />}
         </>
       ) : current ? (
         <>
@@ -233,14 +225,10 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
               <RatingBar previews={visiblePreviews(current.previews, initial.buttonMode)} onRate={rate} />
             ) : (
               <button type="button" className="button primary block reveal" onClick={reveal} data-testid="reveal">
-                Show answer
+                Show answer<kbd className="key-hint">&nbsp;Space</kbd>
               </button>
             )}
-            {done.length > 0 && (
-              <button type="button" className="undo" onClick={undo} data-testid="undo">
-                Undo last
-              </button>
-            )}
+            {done.length > 0 && <UndoButton onUndo={undo} />}
           </div>
         </>
       ) : done.length > 0 ? (
@@ -256,6 +244,14 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
       )}
       {editing && <EditSheet cardId={editing} onSaved={applyEdit} onClose={closeEditor} />}
     </div>
+  );
+}
+
+function UndoButton({ onUndo }: { onUndo: () => void }) {
+  return (
+    <button type="button" className="undo" onClick={onUndo} data-testid="undo">
+      Undo last<kbd className="key-hint">&nbsp;U</kbd>
+    </button>
   );
 }
 
