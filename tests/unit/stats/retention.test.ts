@@ -18,7 +18,12 @@ describe("retentionCounts", () => {
 describe("retentionSentence", () => {
   const cases = [
     { name: "no reviews", reviews: 0, passed: 0, want: "Not enough reviews yet to measure retention" },
-    { name: "one short of the minimum", reviews: MIN_RETENTION_REVIEWS - 1, passed: MIN_RETENTION_REVIEWS - 1, want: "Not enough reviews yet to measure retention" },
+    {
+      name: "one short of the minimum",
+      reviews: MIN_RETENTION_REVIEWS - 1,
+      passed: MIN_RETENTION_REVIEWS - 1,
+      want: "Not enough reviews yet to measure retention",
+    },
     { name: "at the minimum", reviews: MIN_RETENTION_REVIEWS, passed: MIN_RETENTION_REVIEWS - 1, want: "90% of reviews of learned cards recalled" },
     { name: "rounded to a whole percent", reviews: 33, passed: 30, want: "91% of reviews of learned cards recalled" },
   ];
