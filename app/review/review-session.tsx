@@ -20,7 +20,7 @@ import "../cards/editor.css";
 
 type Done = { reviewId: string; card: QueueCard; rating: 1 | 2 | 3 | 4; durationMs: number };
 
-/** Ignore taps this soon after a rating, so a double tap cannot reveal or rate the next card. */
+/** Ignore taps this soon after a rating, so a double tap cannot reveal, rate or undo on the next card. */
 const TAP_GUARD_MS = 400;
 
 export function ReviewSession({ userId, initial }: { userId: string; initial: TodayQueue }) {
@@ -127,6 +127,8 @@ export function ReviewSession({ userId, initial }: { userId: string; initial: To
   const undo = useCallback(() => {
     const last = done[done.length - 1];
     if (!last || !outbox) return;
+    // Undo takes the rating buttons' place when the next card shows: the second tap of a double tap must not hit it.
+    if (Date.now() - lastRatedAt.current < TAP_GUARD_MS) return;
     outbox.undo(last.reviewId);
     setExpectedBack((ids) => without(ids, last.card.cardId));
     setDone((d) => d.slice(0, -1));
