@@ -22,7 +22,7 @@ export function LabDownloads({ slug, seed, inputs, outputName }: { slug: string;
           </a>
         ))}
       </div>
-      <pre className="small" style={{ margin: 0 }} tabIndex={0} aria-label="Loading the inputs in Python">
+      <pre className="small" style={{ margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
         {[
           "import numpy as np",
           `d = np.load("${slug}-seed${seed}-inputs.npz")`,
