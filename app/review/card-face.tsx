@@ -44,7 +44,9 @@ export function CardFace({ card, revealed, onReveal, onEdit }: { card: QueueCard
           )}
         </div>
       ) : (
-        <p className="tap-hint muted small">Tap the card or press space to reveal</p>
+        <p className="tap-hint muted small">
+          Tap the card<span className="key-hint"> or press space</span> to reveal
+        </p>
       )}
     </article>
   );

@@ -11,6 +11,8 @@ import { browserReviewOutbox } from "@/lib/client/browser-outbox";
 import { useOfflineSession } from "./use-offline-session";
 import { CardFace } from "./card-face";
 import { RatingBar } from "./rating-bar";
+import { ReviewCounter } from "./review-counter";
+import { comesBackToday, countsBeyond, sessionCounts } from "@/lib/queue/session-counts";
 import { SessionSummary } from "./session-summary";
 import { EmptyState } from "./empty-state";
 import type { NoteView } from "@/lib/cards/card-editor";
@@ -23,7 +25,7 @@ const EditSheet = dynamic(() => import("./edit-sheet").then((m) => m.EditSheet),
 
 type Done = { reviewId: string; card: QueueCard; rating: 1 | 2 | 3 | 4; durationMs: number };
 
-/** Ignore taps this soon after a rating, so a double tap cannot reveal or rate the next card. */
+/** Ignore taps this soon after a rating, so a double tap cannot reveal, rate or undo on the next card. */
 const TAP_GUARD_MS = 400;
 
 /** `pageId` names this render of the page, so a reload of the HTML kept offline finds the session's own copy. */
@@ -38,7 +40,12 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
   const shownAt = useRef(Date.now());
   const startedAt = useRef(Date.now());
   const lastRatedAt = useRef(0);
+  /** Review id → card id, so the server's answer to a review can settle that card's count. */
+  const reviewedCards = useRef(new Map<string, string>());
   const [editing, setEditing] = useState<string | null>(null);
+  // Cards rated and due back today whose requeue the server has not sent yet: they count as learning meanwhile.
+  const [expectedBack, setExpectedBack] = useState<ReadonlySet<string>>(() => new Set());
+  const beyond = useMemo(() => countsBeyond(initial.counts, initial.cards), [initial]);
   // A requeued card comes back from the server without knowing who may edit it; the session remembers.
   const editableIds = useRef(new Set(initial.cards.filter((c) => c.editable).map((c) => c.cardId)));
 
@@ -47,7 +54,9 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
   useEffect(() => {
     if (!outbox) return;
     const unsubscribe = outbox.subscribe(setStatus);
-    const unreviewed = outbox.onReviewed((_reviewId, { requeue, leech }) => {
+    const unreviewed = outbox.onReviewed((reviewId, { requeue, leech }) => {
+      const cardId = reviewedCards.current.get(reviewId);
+      if (cardId) setExpectedBack((ids) => without(ids, cardId));
       if (requeue) {
         const card = { ...requeue, editable: editableIds.current.has(requeue.cardId) };
         setQueue((q) => [...q.filter((c) => c.cardId !== card.cardId), card]);
@@ -80,13 +89,16 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
       const reviewId = crypto.randomUUID();
       const durationMs = Math.min(Date.now() - shownAt.current, 3_600_000);
       outbox.addReview({ id: reviewId, cardId: current.cardId, rating, durationMs, reviewedAt: Date.now() });
+      reviewedCards.current.set(reviewId, current.cardId);
+      const back = comesBackToday(current.previews, rating, initial.studyDay.end);
+      setExpectedBack((ids) => (back ? new Set(ids).add(current.cardId) : without(ids, current.cardId)));
       setDone((d) => [...d, { reviewId, card: current, rating, durationMs }]);
       setQueue((q) => q.slice(1));
       setRevealed(false);
       setNotice(null);
       shownAt.current = Date.now();
     },
-    [current, outbox],
+    [current, outbox, initial.studyDay.end],
   );
 
   const rate = useCallback(
@@ -107,7 +119,10 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
   const undo = useCallback(() => {
     const last = done[done.length - 1];
     if (!last || !outbox) return;
+    // Undo takes the rating buttons' place when the next card shows: the second tap of a double tap must not hit it.
+    if (Date.now() - lastRatedAt.current < TAP_GUARD_MS) return;
     outbox.undo(last.reviewId);
+    setExpectedBack((ids) => without(ids, last.card.cardId));
     setDone((d) => d.slice(0, -1));
     setQueue((q) => [last.card, ...q.filter((c) => c.cardId !== last.card.cardId)]);
     setRevealed(false);
@@ -163,21 +178,22 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
     return () => window.removeEventListener("keydown", onKey);
   }, [current, revealed, reveal, rate, undo, initial.buttonMode, editing]);
 
-  const total = done.length + queue.length;
+  const counts = sessionCounts(queue, expectedBack, beyond);
+  const remaining = counts.new + counts.learning + counts.review;
+  const total = done.length + remaining;
   const progress = total === 0 ? 1 : done.length / total;
 
   return (
     <div className="review">
+      <h1 className="visually-hidden">Review</h1>
       <div className="review-top">
         <Link href="/" className="back" aria-label="Back to overview">
           ‹
         </Link>
-        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done.length}>
+        <div className="progress" role="progressbar" aria-label="Reviews done this session" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done.length}>
           <div className="progress-fill" style={{ width: `${Math.round(progress * 100)}%` }} />
         </div>
-        <span className="progress-count" data-testid="remaining">
-          {queue.length}
-        </span>
+        <ReviewCounter counts={counts} current={current?.queueKind ?? null} />
       </div>
       <SyncLine status={status} />
       {notice && (
@@ -188,20 +204,12 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
       {current?.exercise ? (
         <>
           <ExerciseCardFace key={current.cardId + current.exercise.seed} card={{ ...current, exercise: current.exercise }} onRated={commit} onSkip={skip} />
-          {done.length > 0 && (
-            <button type="button" className="undo" onClick={undo} data-testid="undo">
-              Undo last
-            </button>
-          )}
+          {done.length > 0 && <UndoButton onUndo={undo} />}
         </>
       ) : current?.drawing ? (
         <>
           <DrawingCardFace key={current.cardId + current.drawing.seed} card={{ ...current, drawing: current.drawing }} onRated={commit} />
-          {done.length > 0 && (
-            <button type="button" className="undo" onClick={undo} data-testid="undo">
-              Undo last
-            </button>
-          )}
+          {done.length > 0 && <UndoButton onUndo={undo} />}
         </>
       ) : current ? (
         <>
@@ -211,14 +219,10 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
               <RatingBar previews={visiblePreviews(current.previews, initial.buttonMode)} onRate={rate} />
             ) : (
               <button type="button" className="button primary block reveal" onClick={reveal} data-testid="reveal">
-                Show answer
+                Show answer<kbd className="key-hint">&nbsp;Space</kbd>
               </button>
             )}
-            {done.length > 0 && (
-              <button type="button" className="undo" onClick={undo} data-testid="undo">
-                Undo last
-              </button>
-            )}
+            {done.length > 0 && <UndoButton onUndo={undo} />}
           </div>
         </>
       ) : done.length > 0 ? (
@@ -234,6 +238,14 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
       )}
       {editing && <EditSheet cardId={editing} onSaved={applyEdit} onClose={closeEditor} />}
     </div>
+  );
+}
+
+function UndoButton({ onUndo }: { onUndo: () => void }) {
+  return (
+    <button type="button" className="undo" onClick={onUndo} data-testid="undo">
+      Undo last<kbd className="key-hint">&nbsp;U</kbd>
+    </button>
   );
 }
 
@@ -255,6 +267,13 @@ function SyncLine({ status }: { status: OutboxStatus }) {
       {status.offline ? `Offline — ${status.pending} review${status.pending === 1 ? "" : "s"} will sync` : `Saving ${status.pending}…`}
     </p>
   );
+}
+
+function without(ids: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  if (!ids.has(id)) return ids;
+  const next = new Set(ids);
+  next.delete(id);
+  return next;
 }
 
 function visiblePreviews(previews: RatingPreview[], mode: "FOUR" | "TWO"): RatingPreview[] {

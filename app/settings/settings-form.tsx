@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { SettingsView } from "@/lib/settings/settings-view";
+import { themeAttribute } from "@/lib/settings/color-theme";
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"];
@@ -15,15 +16,21 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
     event.preventDefault();
     setMessage(null);
     setError(null);
-    const { desiredRetention, newCardsPerDay, dayStartHour, timeZone, buttonMode } = values;
+    const { desiredRetention, newCardsPerDay, dayStartHour, timeZone, buttonMode, theme } = values;
     const response = await fetch("/api/settings", {
       method: "PATCH",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ desiredRetention, newCardsPerDay, dayStartHour, timeZone, buttonMode }),
+      body: JSON.stringify({ desiredRetention, newCardsPerDay, dayStartHour, timeZone, buttonMode, theme }),
     });
     const body = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
     if (!response.ok) setError(body?.error?.message ?? "Could not save");
-    else setMessage("Saved");
+    else {
+      setMessage("Saved");
+      // The server sets the same attribute on every page from now on; this page takes it at once.
+      const attribute = themeAttribute(theme);
+      if (attribute) document.documentElement.dataset.theme = attribute;
+      else delete document.documentElement.dataset.theme;
+    }
   }
 
   const zones = ZONES.includes(values.timeZone) ? ZONES : [values.timeZone, ...ZONES];
@@ -83,6 +90,18 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
         <select value={values.buttonMode} name="buttonMode" onChange={(e) => set("buttonMode", e.target.value === "TWO" ? "TWO" : "FOUR")}>
           <option value="FOUR">Four: Again, Hard, Good, Easy</option>
           <option value="TWO">Two: Forgot, Remembered</option>
+        </select>
+      </label>
+      <label>
+        Theme
+        <select
+          value={values.theme}
+          name="theme"
+          onChange={(e) => set("theme", e.target.value === "LIGHT" ? "LIGHT" : e.target.value === "DARK" ? "DARK" : "SYSTEM")}
+        >
+          <option value="SYSTEM">System: as the device is set</option>
+          <option value="LIGHT">Light</option>
+          <option value="DARK">Dark</option>
         </select>
       </label>
       {error && (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { db } from "@/lib/db/client";
-import { MIN_RETENTION_REVIEWS, type RetentionWindow } from "@/lib/stats/retention";
+import { MIN_RETENTION_REVIEWS, retentionSentence, type RetentionWindow } from "@/lib/stats/retention";
 import { getStats } from "@/lib/stats/get-stats";
 import { TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../session-user";
@@ -16,6 +16,7 @@ export default async function StatsPage() {
   const stats = await getStats(db(), user.id, new Date());
   const { forecast, heatmap } = stats;
   const today = forecast.days[0]?.due ?? 0;
+  const month = stats.retention.find((window) => window.days === 30);
   return (
     <main className="shell stack">
       <TopBar
@@ -24,12 +25,14 @@ export default async function StatsPage() {
           { href: "/settings", label: "Settings" },
         ]}
       />
+      <h1 className="page-title">Stats</h1>
 
       <section className="panel stack stats-panel" data-testid="streak">
         <p className="streak">
           <strong>{stats.streak}</strong>
           <span className="muted">day{stats.streak === 1 ? "" : "s"} in a row</span>
         </p>
+        {month && <p data-testid="retention-sentence">Last 30 days: {retentionSentence(month)}.</p>}
         <div className="stat-figures" data-testid="retention">
           {stats.retention.map((window) => (
             <RetentionFigure key={window.days} window={window} />

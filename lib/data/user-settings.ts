@@ -11,7 +11,7 @@ import { DEFAULT_SCHEDULER_SETTINGS } from "../scheduling";
 export type UserSettings = Omit<UserSettingsRow, "updatedAt">;
 
 /** The settings a learner edits; validated at the edge (lib/settings/settings-schema.ts). */
-export type UserSettingsPatch = Partial<Pick<UserSettings, "desiredRetention" | "newCardsPerDay" | "dayStartHour" | "timeZone" | "buttonMode">>;
+export type UserSettingsPatch = Partial<Pick<UserSettings, "desiredRetention" | "newCardsPerDay" | "dayStartHour" | "timeZone" | "buttonMode" | "theme">>;
 
 /** What a user without a settings row gets; the same values as the table's column defaults (a test holds them together). */
 export function defaultUserSettings(userId: string): UserSettings {
@@ -23,6 +23,7 @@ export function defaultUserSettings(userId: string): UserSettings {
     dayStartHour: 4,
     timeZone: "UTC",
     buttonMode: "FOUR",
+    theme: "SYSTEM",
     fsrsWeights: [...DEFAULT_SCHEDULER_SETTINGS.weights],
     fsrsWeightsFittedAt: null,
     fsrsWeightsReviewCount: null,
@@ -37,6 +38,7 @@ const COLUMNS = {
   dayStartHour: true,
   timeZone: true,
   buttonMode: true,
+  theme: true,
   fsrsWeights: true,
   fsrsWeightsFittedAt: true,
   fsrsWeightsReviewCount: true,
@@ -50,6 +52,7 @@ const SettingsRowSchema = z.object({
   dayStartHour: z.number().int(),
   timeZone: z.string(),
   buttonMode: z.enum(["FOUR", "TWO"]),
+  theme: z.enum(["SYSTEM", "LIGHT", "DARK"]),
   fsrsWeights: z.array(z.number()),
   fsrsWeightsFittedAt: DateColumn.nullable(),
   fsrsWeightsReviewCount: z.number().int().nullable(),
@@ -65,7 +68,7 @@ export async function selectUserSettings(db: Db, userId: string): Promise<UserSe
     db,
     SettingsRowSchema,
     Prisma.sql`SELECT "userId", "desiredRetention", "newCardsPerDay", "maximumIntervalDays", "dayStartHour", "timeZone",
-      "buttonMode"::text AS "buttonMode", "fsrsWeights", "fsrsWeightsFittedAt", "fsrsWeightsReviewCount"
+      "buttonMode"::text AS "buttonMode", "theme"::text AS "theme", "fsrsWeights", "fsrsWeightsFittedAt", "fsrsWeightsReviewCount"
       FROM user_settings WHERE "userId" = ${userId}`,
     "selectUserSettings",
   );

@@ -9,6 +9,9 @@ import type { RatingPreviewer, SchedulingState } from "../scheduling";
 
 export type RatingPreview = { rating: 1 | 2 | 3 | 4; label: string; due: string };
 
+/** Which of the review screen's three counts a card is in: never seen, in a (re)learning step, or a scheduled review. */
+export type QueueKind = "new" | "learning" | "review";
+
 export type QueueCard = {
   cardId: string;
   kind: Card["kind"];
@@ -19,6 +22,7 @@ export type QueueCard = {
   backHtml: string;
   wrongAnswerHtml: string | null;
   isNew: boolean;
+  queueKind: QueueKind;
   due: string | null;
   previews: RatingPreview[];
   /** For exercise cards: a fresh variant to solve; the grade decides the rating. */
@@ -62,6 +66,7 @@ export function toQueueCard(
     topic: card.topic,
     difficulty: card.difficulty,
     isNew: state === null,
+    queueKind: queueKindOf(state),
     due: state?.due.toISOString() ?? null,
     previews: preview(state, now).map((p) => ({
       rating: p.rating,
@@ -72,4 +77,10 @@ export function toQueueCard(
     drawing: drawing ? toDrawingView(drawing, exerciseSeed) : null,
     editable: editable && card.kind !== "EXERCISE",
   };
+}
+
+/** A card with no state row, or one still NEW (suspended or buried before its first review), counts as new. */
+export function queueKindOf(state: Pick<SchedulingState, "state"> | null): QueueKind {
+  if (!state || state.state === "NEW") return "new";
+  return state.state === "REVIEW" ? "review" : "learning";
 }

@@ -10,6 +10,7 @@ import { DateColumn, queryRows } from "../db/rows";
 import { raiseNewCursor } from "../data/enrollment";
 import { FSRS_STATE_NAMES, type SchedulingState } from "../scheduling";
 import type { QueueCardSource } from "./queue-card";
+import { retentionCounts, type RetentionCounts } from "../stats/retention";
 
 /**
  * Cards a queue may hold: every kind except exercise cards whose slug is not
@@ -179,7 +180,8 @@ async function raiseNewCursors(db: Db, userId: string, rows: readonly NewScanRow
 
 export type TodayActivity = {
   reviewed: number;
-  passed: number;
+  /** Today's reviews that count toward true retention (lib/stats/retention.ts), and how many of them passed. */
+  retention: RetentionCounts;
   newIntroduced: number;
   reviewedCards: { cardId: string; siblingKey: string }[];
 };
@@ -199,7 +201,7 @@ export async function selectTodayActivity(db: Db, userId: string, dayStart: Date
   );
   return {
     reviewed: rows.length,
-    passed: rows.filter((r) => r.rating > 1).length,
+    retention: retentionCounts(rows.map((r) => ({ stateBefore: r.state, rating: r.rating }))),
     newIntroduced: rows.filter((r) => r.state === "NEW").length,
     reviewedCards: [...new Map(rows.map((r) => [r.cardId, { cardId: r.cardId, siblingKey: r.siblingKey }])).values()],
   };

@@ -10,6 +10,7 @@ import { selectUserSettings } from "../data/user-settings";
 import { MAX_SEED } from "../grading/exercise-view";
 import { buildQueue, ratingPreviewer, studyDayEnd, studyDayKey, studyDayStart, type RatingPreviewer, type SchedulingState } from "../scheduling";
 import { schedulerSettingsOf } from "../settings/scheduler-settings";
+import type { RetentionCounts } from "../stats/retention";
 import { selectStreak } from "../stats/stats-queries";
 import { toQueueCard, type QueueCard, type QueueCardSource } from "./queue-card";
 import { selectDueRows, selectNewRows, selectNextDue, selectTodayActivity } from "./queue-rows";
@@ -24,7 +25,7 @@ export type TodayQueue = {
   cards: QueueCard[];
   counts: { learning: number; review: number; new: number };
   studyDay: { key: string; start: string; end: string };
-  today: { reviewed: number; passed: number; streak: number };
+  today: { reviewed: number; retention: RetentionCounts; streak: number };
   nextDueAt: string | null;
   buttonMode: "FOUR" | "TWO";
 };
@@ -93,7 +94,7 @@ export async function getTodayQueue(
     cards: rendered,
     counts: queue.counts,
     studyDay: { key: todayKey, start: dayStart.toISOString(), end: dayEnd.toISOString() },
-    today: { reviewed: activity.reviewed, passed: activity.passed, streak },
+    today: { reviewed: activity.reviewed, retention: activity.retention, streak },
     nextDueAt: rendered.length === 0 ? ((await selectNextDue(db, userId, now, gradable))?.toISOString() ?? null) : null,
     buttonMode: settings.buttonMode,
   };

@@ -1,4 +1,4 @@
-// The user-editable scheduling settings and their bounds, shared by the
+// The user-editable scheduling (and display) settings and their bounds, shared by the
 // settings API, the settings form and the scheduler.
 import { z } from "zod";
 import { textSchema } from "../http/text-schema";
@@ -11,6 +11,7 @@ export const SettingsPatchSchema = z
     dayStartHour: z.number().int().min(0).max(23).describe("Local hour at which a new study day begins."),
     timeZone: textSchema(64).refine(isValidTimeZone, { error: "Unknown time zone", abort: true }).describe("IANA time zone, e.g. Europe/Berlin."),
     buttonMode: z.enum(["FOUR", "TWO"]).describe("Four rating buttons, or pass/fail."),
+    theme: z.enum(["SYSTEM", "LIGHT", "DARK"]).describe("Colours: follow the device's light or dark setting, or always light, or always dark."),
   })
   .partial()
   .strict();

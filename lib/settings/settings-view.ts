@@ -7,6 +7,7 @@ export type SettingsView = {
   dayStartHour: number;
   timeZone: string;
   buttonMode: "FOUR" | "TWO";
+  theme: "SYSTEM" | "LIGHT" | "DARK";
   fsrsWeightsFittedAt: string | null;
 };
 
@@ -17,6 +18,7 @@ export function toSettingsView(row: UserSettings): SettingsView {
     dayStartHour: row.dayStartHour,
     timeZone: row.timeZone,
     buttonMode: row.buttonMode,
+    theme: row.theme,
     fsrsWeightsFittedAt: row.fsrsWeightsFittedAt?.toISOString() ?? null,
   };
 }

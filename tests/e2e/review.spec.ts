@@ -8,7 +8,7 @@ test("sign up, review ten cards by touch, undo one, reload: the state is as left
   await expect(page.getByTestId("card")).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOT_DIR}/review-front.png` });
 
-  const startRemaining = Number(await page.getByTestId("remaining").textContent());
+  const startRemaining = Number(await page.getByTestId("count-new").textContent());
   expect(startRemaining).toBeGreaterThanOrEqual(10);
   for (let i = 0; i < 10; i++) {
     if (i === 0) {

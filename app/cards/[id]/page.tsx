@@ -37,6 +37,7 @@ export default async function CardInfoPage({ params }: Props) {
   return (
     <main className="shell stack">
       <TopBar back={{ href: `/cards?module=${info.module.slug}`, label: "Cards" }} />
+      <h1 className="visually-hidden">Card in {info.module.title}</h1>
       <article className="card-face revealed" data-testid="card-info">
         <header className="card-meta">
           <span>

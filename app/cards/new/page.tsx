@@ -26,10 +26,13 @@ export default async function NewCardPage({ searchParams }: { searchParams: Prom
           <CardEditorForm moduleSlug={own.slug} />
         </>
       ) : (
-        <p className="panel">
-          {module ? "The built-in course is read-only: write cards in a module of your own." : "Pick one of your own modules to write a card in."}{" "}
-          <Link href="/library">Your library</Link>
-        </p>
+        <>
+          <h1 className="page-title">New card</h1>
+          <p className="panel">
+            {module ? "The built-in course is read-only: write cards in a module of your own." : "Pick one of your own modules to write a card in."}{" "}
+            <Link href="/library">Your library</Link>
+          </p>
+        </>
       )}
     </main>
   );

@@ -66,7 +66,7 @@ export function DrawingPageClient({ view, attempts, newVariantHref }: Props) {
           <ul className="drawing-history">
             {attempts.map((a) => (
               <li key={a.id}>
-                <span className={a.correct ? "right" : "wrong"} style={{ color: a.correct ? "var(--good)" : "#ff8a80" }}>
+                <span className={a.correct ? "right" : "wrong"} style={{ color: a.correct ? "var(--good)" : "var(--danger)" }}>
                   {a.correct ? "✓" : `${Math.round(a.score * 100)}%`}
                 </span>
                 <span className="muted small">variant {a.seed}</span>

@@ -14,6 +14,12 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+export async function generateMetadata({ params }: Pick<Props, "params">) {
+  const parsed = DrawingParamsSchema.safeParse(await params);
+  const prompt = parsed.success ? findDrawingPrompt(parsed.data.slug) : undefined;
+  return { title: `${prompt?.title ?? "Drawing"} · Residual` };
+}
+
 export default async function DrawingPage({ params, searchParams }: Props) {
   const user = await requireSessionUser();
   const parsed = DrawingParamsSchema.safeParse(await params);

@@ -16,6 +16,12 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+export async function generateMetadata({ params }: Pick<Props, "params">) {
+  const parsed = ExerciseParamsSchema.safeParse(await params);
+  const exercise = parsed.success ? findExercise(parsed.data.slug) : undefined;
+  return { title: `${exercise?.title ?? "Exercise"} · Residual` };
+}
+
 export default async function ExercisePage({ params, searchParams }: Props) {
   const user = await requireSessionUser();
   const parsedParams = ExerciseParamsSchema.safeParse(await params);

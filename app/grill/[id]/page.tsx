@@ -22,6 +22,7 @@ export default async function GrillRunPage({ params }: { params: Promise<{ id: s
   if (!grill) notFound();
   return (
     <main className="shell">
+      <h1 className="visually-hidden">Mock grill</h1>
       <GrillRun initial={grill} />
     </main>
   );

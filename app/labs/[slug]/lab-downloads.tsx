@@ -24,7 +24,7 @@ export function LabDownloads({ slug, seed, newSeedHref, inputs, outputName }: Pr
           </a>
         ))}
       </div>
-      <pre className="small" style={{ margin: 0 }}>
+      <pre className="small" style={{ margin: 0, whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
         {[
           "import numpy as np",
           `d = np.load("${slug}-seed${seed}-inputs.npz")`,

@@ -18,6 +18,12 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+export async function generateMetadata({ params }: Pick<Props, "params">) {
+  const parsed = LabParamsSchema.safeParse(await params);
+  const lab = parsed.success ? catalogue.findLab(parsed.data.slug) : undefined;
+  return { title: `${lab?.title ?? "Lab"} · Residual` };
+}
+
 export default async function LabPage({ params, searchParams }: Props) {
   const user = await requireSessionUser();
   const parsedParams = LabParamsSchema.safeParse(await params);

@@ -84,7 +84,14 @@ describe("user settings", () => {
     await db.userSettings.deleteMany({ where: { userId: user.id } });
     const response = await settingsRoute.GET(send(auth, "/api/settings"), undefined);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ desiredRetention: 0.9, newCardsPerDay: 20, dayStartHour: 4, timeZone: "UTC", buttonMode: "FOUR" });
+    expect(await response.json()).toMatchObject({
+      desiredRetention: 0.9,
+      newCardsPerDay: 20,
+      dayStartHour: 4,
+      timeZone: "UTC",
+      buttonMode: "FOUR",
+      theme: "SYSTEM",
+    });
     expect(await db.userSettings.count({ where: { userId: user.id } })).toBe(0);
   });
 

@@ -61,6 +61,23 @@ describe("getTodayQueue", () => {
     expect(queue.cards[0]?.previews.map((p) => p.rating)).toEqual([1, 2, 3, 4]);
   });
 
+  it("marks each card's kind and counts only reviews of learned cards toward today's retention", async () => {
+    const { db, user, cardIds, review } = await setup(5, { newCardsPerDay: 5 });
+    const [learned, relearned, fresh, due] = cardIds as [string, string, string, string];
+    // Three cards graduate (Easy) on day 0; a month later each is a learned card due for review.
+    for (const id of [learned, relearned, due]) await review(id, 4, T0);
+    const day30 = (h: number) => hours(24 * 30 + h);
+    await review(learned, 3, day30(0));
+    await review(relearned, 1, day30(0));
+    await review(fresh, 1, day30(0));
+    const queue = await getTodayQueue(db, catalogue, user.id, day30(1));
+    // The fresh card's first review (it was new) does not count; the learned card's pass and the relapse do.
+    expect(queue.today.reviewed).toBe(3);
+    expect(queue.today.retention).toEqual({ reviews: 2, passed: 1 });
+    const kinds = Object.fromEntries(queue.cards.map((c) => [c.cardId, c.queueKind]));
+    expect(kinds).toEqual({ [relearned]: "learning", [fresh]: "learning", [due]: "review", [cardIds[4] as string]: "new" });
+  });
+
   it("does not show a card's sibling on the day the card was reviewed", async () => {
     const { db, user, cardIds, review } = await setup(4, { siblingPairs: 1, newCardsPerDay: 10 });
     const before = await getTodayQueue(db, catalogue, user.id, T0);

@@ -1,0 +1,100 @@
+// The review screen on a phone: the new · learning · to review counter moves
+// with each rating, every target is thumb-sized, key hints stay off touch.
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { SCREENSHOT_DIR, signUp } from "./support";
+
+const MIN_TARGET = 44;
+
+async function counts(page: Page): Promise<{ new: number; learning: number; review: number }> {
+  const read = async (kind: string) => Number(await page.getByTestId(`count-${kind}`).textContent());
+  return { new: await read("new"), learning: await read("learning"), review: await read("review") };
+}
+
+/** Rates the card on screen and waits until the next one shows. */
+async function rate(page: Page, rating: 1 | 2 | 3 | 4): Promise<void> {
+  const card = page.getByTestId("card");
+  const cardId = await card.getAttribute("data-card-id");
+  await card.tap();
+  await page.getByTestId(`rate-${rating}`).tap();
+  await expect(card).not.toHaveAttribute("data-card-id", cardId ?? "");
+  await page.waitForTimeout(450);
+}
+
+async function expectThumbSized(target: Locator, name: string): Promise<void> {
+  const box = await target.boundingBox();
+  expect(box, `${name} is on screen`).not.toBeNull();
+  expect(box?.width ?? 0, `${name} width`).toBeGreaterThanOrEqual(MIN_TARGET);
+  expect(box?.height ?? 0, `${name} height`).toBeGreaterThanOrEqual(MIN_TARGET);
+}
+
+test("the counter shows new · learning · to review and moves with each rating", async ({ page }) => {
+  await signUp(page, "counter");
+  await page.getByTestId("start-review").tap();
+  await expect(page.getByTestId("card")).toBeVisible();
+  const start = await counts(page);
+  expect(start.new).toBeGreaterThanOrEqual(3);
+  expect(start.learning).toBe(0);
+  await expect(page.getByTestId("count-new")).toHaveClass(/current/);
+  await expect(page.getByTestId("review-counter")).toContainText(`${start.new} new, 0 learning, ${start.review} to review`);
+
+  // Again: the new card goes to learning, at once (before the server answers) and after.
+  await rate(page, 1);
+  await expect.poll(() => counts(page)).toEqual({ new: start.new - 1, learning: 1, review: start.review });
+  await expect(page.getByTestId("sync")).toHaveText("All reviews saved");
+  expect(await counts(page)).toEqual({ new: start.new - 1, learning: 1, review: start.review });
+
+  // Easy graduates a new card: it leaves the session.
+  await rate(page, 4);
+  await expect.poll(() => counts(page)).toEqual({ new: start.new - 2, learning: 1, review: start.review });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/review-counter.png` });
+
+  // Undo puts the graduated card back as new.
+  await page.getByTestId("undo").tap();
+  await expect.poll(() => counts(page)).toEqual({ new: start.new - 1, learning: 1, review: start.review });
+});
+
+test("every target on the review screen is at least 44 × 44 px at 390 × 844, and key hints are hidden on touch", async ({ page }) => {
+  await signUp(page, "targets");
+  for (const name of ["Progress", "Settings", "Sign out"])
+    await expectThumbSized(page.getByRole("navigation").first().getByText(name, { exact: true }), `home ${name}`);
+  const settings = await page.getByText("Settings", { exact: true }).boundingBox();
+  const signOut = await page.getByText("Sign out", { exact: true }).boundingBox();
+  expect((signOut?.x ?? 0) - ((settings?.x ?? 0) + (settings?.width ?? 0)), "space between Settings and Sign out").toBeGreaterThanOrEqual(8);
+
+  await page.getByTestId("start-review").tap();
+  await expect(page.getByTestId("card")).toBeVisible();
+  await expectThumbSized(page.getByRole("link", { name: "Back to overview" }), "back arrow");
+  await expectThumbSized(page.getByTestId("card-info-link"), "card info link");
+  await expectThumbSized(page.getByTestId("reveal"), "Show answer");
+  await expect(page.getByTestId("reveal").locator(".key-hint")).toBeHidden();
+
+  await rate(page, 3);
+  await page.getByTestId("card").tap();
+  for (const rating of [1, 2, 3, 4]) {
+    await expectThumbSized(page.getByTestId(`rate-${rating}`), `rating ${rating}`);
+    await expect(page.getByTestId(`rate-${rating}`).locator(".key-hint")).toBeHidden();
+  }
+  await expectThumbSized(page.getByTestId("undo"), "Undo last");
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/review-targets.png` });
+});
+
+test.describe("with a mouse and keyboard", () => {
+  test.use({ hasTouch: false, isMobile: false, viewport: { width: 1280, height: 800 } });
+
+  test("the rating buttons show their keys, and the keys rate", async ({ page }) => {
+    // The form as signUp fills it, submitted with the keyboard: this page has no touch.
+    await page.goto("/sign-up");
+    await page.getByLabel("Name").fill("Desk Learner");
+    await page.getByLabel("Email").fill(`keys-${Date.now()}@example.test`);
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByLabel("Password").press("Enter");
+    await expect(page.getByTestId("due-counts")).toBeVisible();
+    await page.goto("/review");
+    await expect(page.getByTestId("reveal").locator(".key-hint")).toBeVisible();
+    await page.keyboard.press("Space");
+    for (const rating of [1, 2, 3, 4]) await expect(page.getByTestId(`rate-${rating}`).locator(".key-hint")).toHaveText(` ${rating}`);
+    const before = await counts(page);
+    await page.keyboard.press("4");
+    await expect.poll(() => counts(page)).toEqual({ ...before, new: before.new - 1 });
+  });
+});
