@@ -1,49 +1,73 @@
 "use client";
+import { useLayoutEffect, useRef } from "react";
 import type { QueueCard } from "@/lib/queue/queue-card";
 import { RenderedHtml } from "@/app/components/rendered-html";
 import { CardInfoLink } from "./card-info-link";
 
 const DIFFICULTY_LABEL = { EASY: "easy", MEDIUM: "medium", HARD: "hard" } as const;
 
-/** One card: the front, and once revealed the answer (and the wrong answer to avoid). Tap to reveal; the pencil (own cards only) edits. */
+/**
+ * One card: the front, and once revealed the answer (and the wrong answer to avoid). Tap to reveal; the pencil (own cards only) edits.
+ *
+ * The tap that reveals lands on a label over the card that ticks a hidden checkbox, and CSS shows the answer while it is
+ * ticked. So the first card answers a tap as soon as it is drawn, before the page's JavaScript has loaded on a slow
+ * phone; once it has, the tick is handed to `onReveal` and `revealed` drives the card as before.
+ */
 export function CardFace({ card, revealed, onReveal, onEdit }: { card: QueueCard; revealed: boolean; onReveal: () => void; onEdit?: () => void }) {
+  const toggle = useRef<HTMLInputElement>(null);
+  const toggleId = `reveal-${card.cardId}`;
+
+  // A tick made before hydration, or one the tap guard refused, must not outlive the React state that owns the reveal.
+  useLayoutEffect(() => {
+    const box = toggle.current;
+    if (!box?.checked) return;
+    box.checked = false;
+    if (!revealed) onReveal();
+  }, [revealed, onReveal]);
+
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: tapping the card is a shortcut; the keyboard has space and the Show answer button.
-    <article className={`card-face ${revealed ? "revealed" : ""}`} onClick={revealed ? undefined : onReveal} data-testid="card" data-card-id={card.cardId}>
+    <article className={`card-face ${revealed ? "revealed" : ""}`} data-testid="card" data-card-id={card.cardId}>
+      <input
+        ref={toggle}
+        id={toggleId}
+        type="checkbox"
+        className="reveal-toggle"
+        aria-hidden="true"
+        tabIndex={-1}
+        onChange={(event) => {
+          event.target.checked = false;
+          if (!revealed) onReveal();
+        }}
+      />
+      {!revealed && (
+        <label htmlFor={toggleId} className="reveal-cover" aria-hidden="true">
+          <span className="visually-hidden">Show answer</span>
+        </label>
+      )}
       <header className="card-meta">
         <span>{card.topic}</span>
         <span className={`pill ${card.difficulty.toLowerCase()}`}>{DIFFICULTY_LABEL[card.difficulty]}</span>
         {card.isNew && <span className="pill new">new</span>}
         {card.role === "INTERVIEW" && <span className="pill">interview</span>}
         {card.editable && onEdit && (
-          <button
-            type="button"
-            className="card-edit"
-            aria-label="Edit this card (e)"
-            title="Edit (e)"
-            data-testid="edit-card"
-            onClick={(event) => {
-              event.stopPropagation();
-              onEdit();
-            }}
-          >
+          <button type="button" className="card-edit" aria-label="Edit this card (e)" title="Edit (e)" data-testid="edit-card" onClick={onEdit}>
             ✎
           </button>
         )}
         <CardInfoLink cardId={card.cardId} />
       </header>
       <RenderedHtml className="card-front" html={card.frontHtml} />
-      {revealed ? (
-        <div className="card-back" data-testid="answer">
-          <RenderedHtml html={card.backHtml} />
-          {card.wrongAnswerHtml && (
-            <div className="wrong-answer">
-              <strong>Common wrong answer</strong>
-              <RenderedHtml html={card.wrongAnswerHtml} />
-            </div>
-          )}
-        </div>
-      ) : (
+      {/* Always in the page, hidden by CSS until revealed, so a tick before hydration can show it. */}
+      <div className="card-back" data-testid="answer">
+        <RenderedHtml html={card.backHtml} />
+        {card.wrongAnswerHtml && (
+          <div className="wrong-answer">
+            <strong>Common wrong answer</strong>
+            <RenderedHtml html={card.wrongAnswerHtml} />
+          </div>
+        )}
+      </div>
+      {!revealed && (
         <p className="tap-hint muted small">
           Tap the card<span className="key-hint"> or press space</span> to reveal
         </p>

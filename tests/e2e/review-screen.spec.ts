@@ -98,3 +98,36 @@ test.describe("with a mouse and keyboard", () => {
     await expect.poll(() => counts(page)).toEqual({ ...before, new: before.new - 1 });
   });
 });
+
+test("the first card answers a tap before the page's JavaScript runs, and the session takes the reveal over once it does", async ({ page, browser }) => {
+  await signUp(page, "before-js");
+  // The same learner, in a browser that runs no script: what a slow phone shows before hydration.
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    storageState: await page.context().storageState(),
+  });
+  try {
+    const bare = await noScript.newPage();
+    await bare.goto("/review");
+    await expect(bare.getByTestId("answer")).toBeHidden();
+    await bare.getByTestId("card").tap();
+    await expect(bare.getByTestId("answer")).toBeVisible();
+    await bare.screenshot({ path: `${SCREENSHOT_DIR}/review-revealed-before-js.png` });
+  } finally {
+    await noScript.close();
+  }
+  // With script: a tap reveals and offers the ratings; the next card starts hidden again.
+  await page.goto("/review");
+  const card = page.getByTestId("card");
+  await expect(page.getByTestId("answer")).toBeHidden();
+  await card.tap();
+  await expect(page.getByTestId("answer")).toBeVisible();
+  const first = await card.getAttribute("data-card-id");
+  await page.getByTestId("rate-3").tap();
+  await expect(card).not.toHaveAttribute("data-card-id", first ?? "");
+  await expect(page.getByTestId("answer")).toBeHidden();
+  await expect(page.getByTestId("reveal")).toBeVisible();
+});
