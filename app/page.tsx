@@ -27,18 +27,12 @@ export default async function HomePage() {
       <section className="panel stack">
         <h1 style={{ margin: 0, fontSize: 22 }}>Today</h1>
         <div className="counts" data-testid="due-counts">
-          <div className="count">
-            <strong>{queue.counts.learning}</strong>
-            <span>learning</span>
-          </div>
-          <div className="count">
-            <strong>{queue.counts.review}</strong>
-            <span>review</span>
-          </div>
-          <div className="count">
-            <strong>{queue.counts.new}</strong>
-            <span>new</span>
-          </div>
+          {DUE_KINDS.map(({ kind, words }) => (
+            <div key={kind} className={`count count-${kind}`} data-testid={`due-${kind}`}>
+              <strong>{queue.counts[kind]}</strong>
+              <span>{words}</span>
+            </div>
+          ))}
         </div>
         {due > 0 ? (
           <Link href="/review" className="button primary block" data-testid="start-review">
@@ -64,6 +58,13 @@ export default async function HomePage() {
     </main>
   );
 }
+
+/** In the review counter's order and colours: new, learning, to review. */
+const DUE_KINDS = [
+  { kind: "new", words: "new" },
+  { kind: "learning", words: "learning" },
+  { kind: "review", words: "to review" },
+] as const;
 
 const PRACTICE = [
   { href: "/library", title: "Library", blurb: "Choose what you review; your own modules and imports" },

@@ -27,7 +27,7 @@ test("import a markdown file through the preview, confirm, and find the cards in
   const patched = await page.request.patch("/api/settings", { data: { newCardsPerDay: 500 } });
   expect(patched.ok()).toBe(true);
   await page.reload();
-  const newBefore = Number(await page.getByTestId("due-counts").locator(".count").nth(2).locator("strong").textContent());
+  const newBefore = Number(await page.getByTestId("due-new").locator("strong").textContent());
 
   await page.getByRole("link", { name: /Import notes/ }).tap();
   await expect(page).toHaveURL(/\/import$/);
@@ -51,7 +51,7 @@ test("import a markdown file through the preview, confirm, and find the cards in
   await page.getByTestId("import-review").tap();
   await expect(page.getByTestId("card")).toBeVisible();
   await page.goto("/");
-  await expect(page.getByTestId("due-counts").locator(".count").nth(2).locator("strong")).toHaveText(String(newBefore + 3));
+  await expect(page.getByTestId("due-new").locator("strong")).toHaveText(String(newBefore + 3));
   await page.screenshot({ path: `${SCREENSHOT_DIR}/import-home-nav.png` });
 
   await page.goto("/import");
