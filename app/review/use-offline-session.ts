@@ -10,6 +10,9 @@ import type { ReviewOutbox } from "@/lib/client/review-outbox";
 import { keepReviewPage } from "@/lib/client/offline-pages";
 import { loadSessionCopy, saveSessionCopy } from "@/lib/client/review-session-copy";
 
+/** How long the queue must stay unchanged before the session copy is written. */
+const COPY_DELAY_MS = 300;
+
 type Options = { userId: string; pageId: string; outbox: ReviewOutbox | null; queue: QueueCard[]; setQueue: Dispatch<SetStateAction<QueueCard[]>> };
 
 export function useOfflineSession({ userId, pageId, outbox, queue, setQueue }: Options): void {
@@ -34,8 +37,12 @@ export function useOfflineSession({ userId, pageId, outbox, queue, setQueue }: O
       .catch(() => setKeptId(null));
   }, [outbox, factory, userId, pageId, setQueue]);
 
+  // Written a moment after the queue settles, not in the frame that shows the next card: cloning the whole queue
+  // into IndexedDB costs a slow phone milliseconds a rating should not wait for. A copy a rating behind is
+  // harmless: the outbox holds that rating, and its card is filtered out on restore.
   useEffect(() => {
     if (!restored || !keptId || !factory) return;
-    void saveSessionCopy(factory, userId, keptId, queue).catch(() => undefined);
+    const timer = window.setTimeout(() => void saveSessionCopy(factory, userId, keptId, queue).catch(() => undefined), COPY_DELAY_MS);
+    return () => window.clearTimeout(timer);
   }, [restored, keptId, factory, userId, queue]);
 }

@@ -133,7 +133,7 @@ test("a new account takes the browser's time zone; tokens can be created", async
   await signUp(page, "berlin");
   await page.goto("/settings");
   await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
-  await page.getByPlaceholder("Token name, e.g. laptop").fill("laptop");
+  await page.getByLabel("Token name").fill("laptop");
   await page.getByRole("button", { name: "Create" }).tap();
   const secret = (await page.getByTestId("token-secret").locator("code").textContent()) ?? "";
   expect(secret).toMatch(/^rsd_/);

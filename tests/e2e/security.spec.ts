@@ -54,7 +54,7 @@ test("a tour of the app under the Content-Security-Policy: pages work and nothin
 
   await visit("/exercises/layernorm-by-hand?seed=1", async () => {
     await expect(page.locator(".katex").first()).toBeVisible();
-    const inputs = page.locator('[data-testid^="answer-"]');
+    const inputs = page.locator('input[data-testid^="answer-"], textarea[data-testid^="answer-"]');
     for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill("1");
     await page.getByRole("button", { name: "Check" }).tap();
     await expect(page.getByTestId("verdict")).toContainText("Score");
