@@ -36,6 +36,8 @@ export function CardFace({ card, revealed, onReveal, onEdit }: { card: QueueCard
         tabIndex={-1}
         onChange={(event) => {
           event.target.checked = false;
+          // A label's tap focuses its checkbox; the review keys (1–4, e, u) must not land on an input.
+          event.target.blur();
           if (!revealed) onReveal();
         }}
       />
