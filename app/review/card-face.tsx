@@ -22,6 +22,7 @@ export function CardFace({ card, revealed, onReveal, onEdit }: { card: QueueCard
     const box = toggle.current;
     if (!box?.checked) return;
     box.checked = false;
+    box.blur();
     if (!revealed) onReveal();
   }, [revealed, onReveal]);
 
