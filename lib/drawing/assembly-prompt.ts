@@ -30,7 +30,7 @@ export function defineAssemblyPrompt(def: AssemblyPromptDefinition): DrawingProm
     difficulty: def.difficulty,
     kind: "assembly",
     backend: "drawing",
-    misconceptionCodes: def.mistakes.map((m) => m.code),
+    misconceptions: def.mistakes.map(({ code, message }) => ({ code, message })),
     variant: () => ({ prompt: def.prompt, setup: { kind: "assembly", palette } }),
     check: (_seed, answer) => kindIssue("assembly", answer) ?? (answer.kind === "assembly" ? graphIssue(answer) : null),
     grade: (_seed, answer) =>

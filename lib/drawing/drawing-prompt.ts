@@ -3,7 +3,7 @@
 // One file per prompt under exercises/drawings/, built with defineMaskPrompt,
 // defineAssemblyPrompt or defineSketchPrompt.
 import type { PartType } from "./assembly-graph";
-import type { DrawingGrade } from "./drawing-grade";
+import type { DrawingGrade, DrawingMisconception } from "./drawing-grade";
 import type { DrawingAnswer } from "./drawing-schemas";
 import type { MaskKind } from "./mask-grid";
 
@@ -24,7 +24,8 @@ export type DrawingPrompt = {
   kind: DrawingKind;
   /** Stored as the attempt's backend: "drawing" when the app grades, "self-check" when the learner does. */
   backend: "drawing" | "self-check";
-  misconceptionCodes: string[];
+  /** The mistakes it names, each once, with the words a learner reads for it. */
+  misconceptions: DrawingMisconception[];
   /** Seed → markdown prompt in the learner's numbers and the UI setup. Pure. */
   variant: (seed: number) => { prompt: string; setup: DrawingSetup };
   /** Why this answer cannot be graded for this seed (wrong kind, size, ids, keys), or null. */

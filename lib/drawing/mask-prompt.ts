@@ -28,7 +28,7 @@ export function defineMaskPrompt(def: MaskPromptDefinition): DrawingPrompt {
     difficulty: def.difficulty,
     kind: "mask-grid",
     backend: "drawing",
-    misconceptionCodes: [...new Set(def.wrongMasks.map((m) => m.code))],
+    misconceptions: [...new Map(def.wrongMasks.map((m) => [m.code, { code: m.code, message: m.message }])).values()],
     variant: (seed) => {
       const p = def.generate(seed);
       return {

@@ -42,7 +42,7 @@ export function defineSketchPrompt(def: SketchPromptDefinition): DrawingPrompt {
     difficulty: def.difficulty,
     kind: "sketch",
     backend: "self-check",
-    misconceptionCodes: [],
+    misconceptions: [],
     variant: () => ({
       prompt: def.prompt,
       setup: { kind: "sketch", rubric: def.rubric, referenceSvg: def.referenceSvg, referenceCaption: def.referenceCaption },

@@ -30,6 +30,7 @@ export default async function DrawingPage({ params, searchParams }: Props) {
   // The seed lives in the URL, so a reload or a shared link shows the same variant.
   if (seed === undefined) redirect(seededHref(`/drawings/${prompt.slug}`));
   const attempts = await listRecentAttempts(db(), user.id, prompt.slug);
+  const messages = new Map(prompt.misconceptions.map((m) => [m.code, m.message]));
   return (
     <main className="shell stack">
       <TopBar back={{ href: "/exercises", label: "Exercises" }}>
@@ -40,7 +41,7 @@ export default async function DrawingPage({ params, searchParams }: Props) {
         newVariantHref={seededHref(`/drawings/${prompt.slug}`)}
         attempts={attempts.map((a) => ({
           ...a,
-          misconceptions: a.misconceptions.map((code) => misconceptionName(code)),
+          misconceptions: a.misconceptions.map((code) => misconceptionName(code, messages.get(code))),
           createdAt: a.createdAt.toISOString(),
         }))}
       />
