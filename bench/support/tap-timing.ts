@@ -93,7 +93,9 @@ async function timeRating(page: Page): Promise<number> {
     probe.__nextPainted = new Promise((done) => {
       const observer = new MutationObserver(() => {
         const card = document.querySelector('[data-testid="card"]');
-        if (!card || card.getAttribute("data-card-id") === cardId || document.querySelector('[data-testid="answer"]')) return;
+        // The answer stays in the page, hidden by CSS until revealed (card-face.tsx): the next card counts once its answer is hidden.
+        const answer = document.querySelector('[data-testid="answer"]');
+        if (!card || card.getAttribute("data-card-id") === cardId || answer?.checkVisibility()) return;
         observer.disconnect();
         void probe.__afterPaint().then(() => {
           performance.mark("next-card-painted");
