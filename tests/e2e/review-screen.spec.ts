@@ -115,6 +115,9 @@ test("the first card answers a tap before the page's JavaScript runs, and the se
     await expect(bare.getByTestId("answer")).toBeHidden();
     await bare.getByTestId("card").tap();
     await expect(bare.getByTestId("answer")).toBeVisible();
+    // An impatient second tap keeps it shown.
+    await bare.getByTestId("card").tap();
+    await expect(bare.getByTestId("answer")).toBeVisible();
     await bare.screenshot({ path: `${SCREENSHOT_DIR}/review-revealed-before-js.png` });
   } finally {
     await noScript.close();
