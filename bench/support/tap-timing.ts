@@ -52,6 +52,8 @@ export async function timeReviewTaps(baseUrl: string, cookie: string, ratings: n
     const page = await context.newPage();
     await slowDown(context, page);
     const firstTapAnsweredMs = await timeFirstTap(page, `${baseUrl}/review`);
+    // The answer can show before the page is hydrated; the ratings come with it.
+    await page.getByTestId("rate-3").waitFor();
     const [htmlReceivedMs, firstPaintMs] = await page.evaluate(() => [
       (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? Number.NaN,
       performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
