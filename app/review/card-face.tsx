@@ -1,5 +1,5 @@
 "use client";
-import { useLayoutEffect, useRef } from "react";
+import { useCallback, useLayoutEffect, useRef } from "react";
 import type { QueueCard } from "@/lib/queue/queue-card";
 import { RenderedHtml } from "@/app/components/rendered-html";
 import { CardInfoLink } from "./card-info-link";
@@ -17,14 +17,23 @@ export function CardFace({ card, revealed, onReveal, onEdit }: { card: QueueCard
   const toggle = useRef<HTMLInputElement>(null);
   const toggleId = `reveal-${card.cardId}`;
 
-  // A tick made before hydration, or one the tap guard refused, must not outlive the React state that owns the reveal.
+  /**
+   * Hands a tick to the React state that owns the reveal: unticks (so a tick the tap guard refused cannot show the
+   * answer) and gives focus back (a label's tap focuses its checkbox; the review keys 1–4, e, u must not land on an input).
+   */
+  const takeTick = useCallback(
+    (box: HTMLInputElement) => {
+      box.checked = false;
+      box.blur();
+      if (!revealed) onReveal();
+    },
+    [revealed, onReveal],
+  );
+
+  // A tick made before hydration.
   useLayoutEffect(() => {
-    const box = toggle.current;
-    if (!box?.checked) return;
-    box.checked = false;
-    box.blur();
-    if (!revealed) onReveal();
-  }, [revealed, onReveal]);
+    if (toggle.current?.checked) takeTick(toggle.current);
+  }, [takeTick]);
 
   return (
     <article className={`card-face ${revealed ? "revealed" : ""}`} data-testid="card" data-card-id={card.cardId}>
@@ -35,12 +44,7 @@ export function CardFace({ card, revealed, onReveal, onEdit }: { card: QueueCard
         className="reveal-toggle"
         aria-hidden="true"
         tabIndex={-1}
-        onChange={(event) => {
-          event.target.checked = false;
-          // A label's tap focuses its checkbox; the review keys (1–4, e, u) must not land on an input.
-          event.target.blur();
-          if (!revealed) onReveal();
-        }}
+        onChange={(event) => takeTick(event.target)}
       />
       {!revealed && (
         <label htmlFor={toggleId} className="reveal-cover" aria-hidden="true">
