@@ -100,7 +100,7 @@ test("readiness after some practice: evidence so far, accuracy, an open mistake 
   await expect(page).toHaveURL(/\/exercises\/causal-mask-row/);
 
   await page.goto("/modules");
-  await expect(page.getByTestId("module-transformer-architecture")).toContainText("2/19");
+  await expect(page.getByTestId("module-transformer-architecture")).toContainText("2/21");
   await expect(page.getByTestId("module-transformer-architecture")).toContainText("1 open mistake");
   await shoot(page, "modules-active");
 });
