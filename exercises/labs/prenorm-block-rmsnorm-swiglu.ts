@@ -34,7 +34,7 @@ export function rmsnormSwigluBlockLab(seq: number = LAB_SEQ, config: BlockConfig
         {
           code: "swiglu-branches-swapped",
           title: "SwiGLU gate and linear branches swapped",
-          message: "You applied SiLU to h·w3 and multiplied by h·w1. w1 is the gate: silu(h·w1) ⊙ (h·w3).",
+          message: "You applied SiLU to u·w3 and multiplied by u·w1 (u = RMSNorm2(h)). w1 is the gate: silu(u·w1) ⊙ (u·w3).",
           output: (p) => {
             const w = p.float32.weights;
             return w.w3 ? runBlock(config, p, {}, { ...w, w1: w.w3, w3: w.w1 }) : runBlock(config, p);

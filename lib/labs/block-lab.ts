@@ -98,10 +98,10 @@ export function blockConventions(config: BlockConfig, seq: number): string[] {
       : `RMSNorm over the last axis: x/√(mean(x²) + ε)·γ, no mean subtraction, no β, ε = ${config.epsilon.toExponential()} inside the root.`;
   const ffn =
     config.ffn === "gelu"
-      ? "FFN: gelu(h·w1)·w2 with the exact erf GELU 0.5·u·(1 + erf(u/√2)) (PyTorch's default, not the tanh approximation)."
-      : "FFN (SwiGLU): (silu(h·w1) ⊙ (h·w3))·w2 with silu(u) = u·sigmoid(u); w1 is the gate (SiLU) branch, w3 the linear branch.";
+      ? "FFN on the normalised stream u = Norm2(h): gelu(u·w1)·w2 with the exact erf GELU, gelu(z) = 0.5·z·(1 + erf(z/√2)) (PyTorch's default, not the tanh approximation)."
+      : "FFN (SwiGLU) on the normalised stream u = Norm2(h): (silu(u·w1) ⊙ (u·w3))·w2 with silu(z) = z·sigmoid(z); w1 is the gate (SiLU) branch, w3 the linear branch.";
   return [
-    `Shapes: x is [${seq}, ${config.dModel}]; row vectors, every projection is h·W with W: [in, out]; no biases anywhere.`,
+    `Shapes: x is [${seq}, ${config.dModel}]; row vectors, so projecting a row a is a·W with W: [in, out]; no biases anywhere.`,
     `Pre-norm block: h = x + Attn(Norm1(x)); y = h + FFN(Norm2(h)). Norms apply only to the sublayer inputs, the residual stream is never normalised.`,
     norm,
     `Attention: ${config.nHeads} query heads, ${config.nKvHeads} KV heads, d_head = ${dHead}. Query head h owns columns h·${dHead} … h·${dHead}+${dHead - 1} of Q; KV head g the same range of K and V.`,
