@@ -22,8 +22,7 @@ export function rmsnormSwigluBlockLab(seq: number = LAB_SEQ, config: BlockConfig
         `$y = h + \\big(\\mathrm{silu}(uW_1) \\odot uW_3\\big)W_2$ with $u = \\mathrm{RMSNorm}_2(h)$. Submit \`y\`.`,
       variants: [
         {
-          code: "layernorm-instead-of-rmsnorm",
-          title: "LayerNorm instead of RMSNorm",
+          code: "subtracted-mean",
           message: "You subtracted the row mean before normalising. RMSNorm divides x itself by √(mean(x²) + ε); it never centres.",
           output: (p) => {
             const zeros = { shape: [config.dModel], data: new Float32Array(config.dModel) };
@@ -33,7 +32,6 @@ export function rmsnormSwigluBlockLab(seq: number = LAB_SEQ, config: BlockConfig
         },
         {
           code: "swiglu-branches-swapped",
-          title: "SwiGLU gate and linear branches swapped",
           message: "You applied SiLU to h·w3 and multiplied by h·w1. w1 is the gate: silu(h·w1) ⊙ (h·w3).",
           output: (p) => {
             const w = p.float32.weights;

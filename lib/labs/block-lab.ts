@@ -116,48 +116,68 @@ export function blockConventions(config: BlockConfig, seq: number): string[] {
   ];
 }
 
-/** Bugs any pre-norm block can have; each lab adds its own norm/FFN ones. */
-export function commonBlockVariants(config: BlockConfig): LabVariantDefinition<BlockParams>[] {
+/**
+ * Bugs any pre-norm block can have, as block faults; each lab adds its own norm/FFN ones.
+ * The decode lab runs the same ones on its decoded rows.
+ */
+export function commonBlockFaults(
+  config: BlockConfig,
+): { variant: Omit<LabVariantDefinition<BlockParams>, "output">; faults: BlockFaults; config?: BlockConfig }[] {
   const dHead = config.dModel / config.nHeads;
   return [
     {
-      code: "post-norm",
-      title: "Post-norm instead of pre-norm",
-      message:
-        "You normalised after each residual add (h = Norm1(x + Attn(x)), y = Norm2(h + FFN(h))). Pre-norm normalises the sublayer input only: h = x + Attn(Norm1(x)), y = h + FFN(Norm2(h)).",
-      output: (p) => runBlock({ ...config, placement: "post" }, p),
+      variant: {
+        code: "post-norm-instead",
+        message:
+          "You normalised after each residual add (h = Norm1(x + Attn(x)), y = Norm2(h + FFN(h))). Pre-norm normalises the sublayer input only: h = x + Attn(Norm1(x)), y = h + FFN(Norm2(h)).",
+      },
+      faults: {},
+      config: { ...config, placement: "post" },
     },
     {
-      code: "missing-residual",
-      title: "Residual connections missing",
-      message: "You returned the sublayer outputs without adding their inputs back. Add the residuals: h = x + Attn(Norm1(x)), y = h + FFN(Norm2(h)).",
-      output: (p) => runBlock(config, p, { noResidual: true }),
+      variant: {
+        code: "normalised-stream",
+        message:
+          "Your shortcut carried the normalised input (h = Norm1(x) + Attn(Norm1(x))). The norm feeds only the sublayer; the residual stream keeps x itself: h = x + Attn(Norm1(x)), y = h + FFN(Norm2(h)).",
+      },
+      faults: { normalisedStream: true },
     },
     {
-      code: "no-causal-mask",
-      title: "No causal mask",
-      message: "Positions attended to later positions. Mask keys j > i before the softmax.",
-      output: (p) => runBlock(config, p, { attention: { mask: "none" } }),
+      variant: {
+        code: "forgot-residual",
+        message: "You returned the sublayer outputs without adding their inputs back. Add the residuals: h = x + Attn(Norm1(x)), y = h + FFN(Norm2(h)).",
+      },
+      faults: { noResidual: true },
     },
     {
-      code: "mask-wrong-triangle",
-      title: "Mask on the wrong triangle",
-      message: "Query i attended to keys j ≥ i. Keep the lower triangle: j ≤ i.",
-      output: (p) => runBlock(config, p, { attention: { mask: "upper" } }),
+      variant: { code: "no-mask", message: "Positions attended to later positions. Mask keys j > i before the softmax." },
+      faults: { attention: { mask: "none" } },
     },
     {
-      code: "scale-by-d-model",
-      title: "Scaled by √d_model instead of √d_head",
-      message: `You divided the scores by √${config.dModel}. Scale each head's scores by 1/√d_head = 1/√${dHead}.`,
-      output: (p) => runBlock(config, p, { attention: { scale: "model" } }),
+      variant: { code: "upper-triangle", message: "Query i attended to keys j ≥ i. Keep the lower triangle: j ≤ i." },
+      faults: { attention: { mask: "upper" } },
     },
     {
-      code: "kv-heads-tiled",
-      title: "KV heads repeated in the wrong order (tiled)",
-      message: `Query head h read KV head h mod ${config.nKvHeads}. Head h reads KV head ⌊h / ${config.nHeads / config.nKvHeads}⌋ (repeat_interleave / np.repeat, not np.tile).`,
-      output: (p) => runBlock(config, p, { attention: { kvHeads: "tiled" } }),
+      variant: { code: "scaled-by-dmodel", message: `You divided the scores by √${config.dModel}. Scale each head's scores by 1/√d_head = 1/√${dHead}.` },
+      faults: { attention: { scale: "model" } },
+    },
+    {
+      variant: { code: "scaled-by-d", message: `You divided the scores by d_head = ${dHead}. Scale each head's scores by 1/√d_head = 1/√${dHead}.` },
+      faults: { attention: { scale: "dim" } },
+    },
+    {
+      variant: {
+        code: "kv-heads-tiled",
+        message: `Query head h read KV head h mod ${config.nKvHeads}. Head h reads KV head ⌊h / ${config.nHeads / config.nKvHeads}⌋ (repeat_interleave / np.repeat, not np.tile).`,
+      },
+      faults: { attention: { kvHeads: "tiled" } },
     },
   ];
+}
+
+/** The common block bugs as variants of a whole-block lab. */
+export function commonBlockVariants(config: BlockConfig): LabVariantDefinition<BlockParams>[] {
+  return commonBlockFaults(config).map(({ variant, faults, config: changed }) => ({ ...variant, output: (p) => runBlock(changed ?? config, p, faults) }));
 }
 
 /** Shapes that come from submitting an intermediate of the block. */

@@ -4,6 +4,8 @@
 // named or said to fit as well.
 import { describe, expect, it } from "vitest";
 import { EXERCISES } from "@/exercises";
+import { LABS } from "@/exercises/labs";
+import { MISTAKE_FAMILIES } from "@/lib/mistakes";
 import { formatStepValue, gradeExercise, type StepValues } from "@/lib/grading";
 import * as float64 from "@/lib/reference/float64";
 
@@ -45,7 +47,7 @@ describe("when two families fit", () => {
   });
 
   it("one halved count alone fits two families: the closer is named and the other said to be possible", () => {
-    const result = gradeExercise(crossover, seed, { attentionFlops: halved("attentionFlops") });
+    const result = gradeExercise(crossover, seed, { ...typed(reference), attentionFlops: halved("attentionFlops") });
     const step = result.steps.find((s) => s.step === "attentionFlops");
     expect(step?.misconception?.code).toBe("scores-only");
     expect(step?.misconception?.alsoPossible).toEqual({ code: "multiply-add-one-flop", title: "A multiply-add counted as one FLOP" });
@@ -60,5 +62,40 @@ describe("when two families fit", () => {
     const dimension = gradeExercise(sinusoidal, 1, { value: "0.99736" }).steps.find((s) => s.step === "value")?.misconception;
     expect([degrees?.code, degrees?.alsoPossible?.code]).toEqual(["degrees-not-radians", "dimension-as-pair-index"]);
     expect([dimension?.code, dimension?.alsoPossible?.code]).toEqual(["dimension-as-pair-index", "degrees-not-radians"]);
+  });
+});
+
+describe("the family table", () => {
+  const used = new Set([...EXERCISES.flatMap((e) => e.misconceptionCodes), ...LABS.flatMap((lab) => lab.variants.map((v) => v.family))]);
+
+  it("every exercise mistake and lab bug is a defined family", () => {
+    expect([...used].filter((code) => !MISTAKE_FAMILIES.has(code))).toEqual([]);
+  });
+
+  it("every defined family occurs in some exercise or lab", () => {
+    expect([...MISTAKE_FAMILIES.keys()].filter((code) => !used.has(code))).toEqual([]);
+  });
+
+  it.each([...MISTAKE_FAMILIES.values()])("$code: kebab-case code, a title, what it changes and a message without the code", (family) => {
+    expect(family.code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    for (const text of [family.title, family.changes, family.message]) expect(text.length).toBeGreaterThan(5);
+    expect(family.message).not.toContain(family.code);
+  });
+
+  it("a family shared by exercises and labs keeps one code: attention's mask, scale and axis mistakes", () => {
+    const inLabs = new Set(LABS.flatMap((lab) => lab.variants.map((v) => v.family)));
+    const inExercises = new Set(EXERCISES.flatMap((e) => e.misconceptionCodes));
+    for (const code of [
+      "no-mask",
+      "upper-triangle",
+      "mask-after-softmax",
+      "scaled-by-dmodel",
+      "no-scaling",
+      "scaled-by-d",
+      "softmax-wrong-axis",
+      "sample-variance",
+    ]) {
+      expect([inLabs.has(code), inExercises.has(code)], code).toEqual([true, true]);
+    }
   });
 });
