@@ -50,7 +50,7 @@ export function layernormGeluBlockLab(seq: number = LAB_SEQ, config: BlockConfig
         `Run one pre-norm block on \`x\` ([${seq}, ${config.dModel}]): $h = x + \\mathrm{Attn}(\\mathrm{LN}_1(x))$, ` +
         `$y = h + W_2\\,\\mathrm{GELU}(\\mathrm{LN}_2(h)\\,W_1)$ (row-vector form: $\\mathrm{GELU}(\\mathrm{LN}_2(h)W_1)W_2$). Submit \`y\`.`,
       extraConventions: [
-        "The tanh approximation of GELU is off by up to ~1.5e-4 in y here, right at the tolerance edge: use erf (math.erf, scipy.special.erf, torch.erf).",
+        "The tanh approximation of GELU (JAX's default) is off by up to ~1.5e-4 in y here, right at the tolerance edge: use erf (math.erf, scipy.special.erf, torch.erf, jax.nn.gelu(u, approximate=False)). An output that matches the tanh form is named, even when it passes.",
       ],
       variants: [
         {

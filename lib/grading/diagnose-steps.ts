@@ -3,7 +3,7 @@
 // the steps it explains count for it, the steps it contradicts against it.
 // A wrong step then names the best-supported method whose value it matches,
 // the closer one on a tie, and says when another fits the attempt as well.
-import { compareAnswer, DEFAULT_TOLERANCE, parseAnswer, type ExpectedValue, type ParsedOk, type Tolerance } from "../answers";
+import { DEFAULT_TOLERANCE, parseAnswer, withinTolerance, type ExpectedValue, type ParsedOk, type Tolerance } from "../answers";
 import type { StepSpec, StepValues } from "./exercise-definition";
 import type { DiagnosedMisconception } from "./grade-result";
 
@@ -13,12 +13,22 @@ export type WrongMethodValues = { code: string; title?: string; message: string;
 /** A wrong method with its support in this attempt: steps it explains minus steps it contradicts. */
 export type RankedWrongMethod = WrongMethodValues & { support: number };
 
-const matches = (parsed: ParsedOk, value: ExpectedValue, tolerance: Tolerance): boolean => compareAnswer(parsed, value, tolerance).correct;
-
 const flat = (value: ExpectedValue | ParsedOk): number[] => {
   const raw = typeof value === "number" ? value : "ok" in value ? (value.kind === "scalar" ? value.value : value.values) : value;
   return typeof raw === "number" ? [raw] : raw.flatMap((v) => (typeof v === "number" ? [v] : [...v]));
 };
+
+/**
+ * Whether the answer agrees with `value` element by element under `tolerance`. Only wrong
+ * answers of the step's shape reach here, so comparing the flattened elements is enough; it
+ * is the grader's element rule without building the per-element report, since the authoring
+ * check runs it hundreds of times per drawn variant.
+ */
+function matches(parsed: ParsedOk, value: ExpectedValue, tolerance: Tolerance): boolean {
+  const a = flat(parsed);
+  const v = flat(value);
+  return a.length === v.length && v.every((x, i) => withinTolerance(a[i] ?? Number.NaN, x, tolerance));
+}
 
 /** Relative L1 distance between an answer and a method's value: Σ|a − v| / Σ|v| (same shape assumed). */
 function distance(parsed: ParsedOk, value: ExpectedValue): number {
