@@ -2,16 +2,8 @@
 // prefill a prompt, then decode one token at a time; every decoded output
 // must equal the full causal forward pass at that position.
 import { float64, type AttentionFaults, type BlockConfig, type BlockFaults } from "../../lib/reference";
-import {
-  blockConventions,
-  blockInputSpecs,
-  blockShapeHint,
-  commonBlockFaults,
-  float64BlockWeights,
-  generateBlock,
-  runBlock,
-  type BlockParams,
-} from "../../lib/labs/block-lab";
+import { blockConventions, blockInputSpecs, blockShapeHint, float64BlockWeights, generateBlock, runBlock, type BlockParams } from "../../lib/labs/block-lab";
+import { blockFaultCases } from "../../lib/labs/block-faults";
 import { defineLab, type LabVariantDefinition } from "../../lib/labs/define-lab";
 import { fromRows, sliceRows, toRows } from "../../lib/labs/lab-data";
 import type { Tensor } from "../../lib/labs/lab-types";
@@ -34,13 +26,14 @@ const CONFIG: BlockConfig = {
 const isPrompt = (i: number): boolean => i < PROMPT;
 
 /** The decoded rows of the full pass (or of a buggy pass expressed as a full pass with its own mask, positions and faults). */
-const decodedWith = (p: BlockParams, faults: BlockFaults, config: BlockConfig = CONFIG): Tensor => sliceRows(runBlock(config, p, faults), PROMPT, DECODE);
+const decodedWith = (p: BlockParams, faults: BlockFaults = {}, config: BlockConfig = CONFIG, weights = p.float32.weights): Tensor =>
+  sliceRows(runBlock(config, p, faults, weights), PROMPT, DECODE);
 const decoded = (p: BlockParams, attention: AttentionFaults = {}): Tensor => decodedWith(p, { attention });
 
-/** The whole-block bugs, seen on the decoded rows; a mask on the wrong triangle cannot arise in a decode loop and is left out. */
-const BLOCK_VARIANTS: LabVariantDefinition<BlockParams>[] = commonBlockFaults(CONFIG)
-  .filter(({ variant }) => variant.code !== "upper-triangle")
-  .map(({ variant, faults, config }) => ({ ...variant, output: (p) => decodedWith(p, faults, config) }));
+/** Every bug of the block itself, seen on the decoded rows; a mask on the wrong triangle cannot arise in a decode loop and is left out. */
+const BLOCK_VARIANTS: LabVariantDefinition<BlockParams>[] = blockFaultCases(CONFIG)
+  .filter((c) => c.variant.code !== "upper-triangle")
+  .map((c) => ({ ...c.variant, output: (p) => decodedWith(p, c.faults, c.config, c.weights?.(p)) }));
 
 /** Decode bugs as a full pass: the prompt rows stay correct, the decoded rows see the keys and positions the bug gives them. */
 const VARIANTS: LabVariantDefinition<BlockParams>[] = [

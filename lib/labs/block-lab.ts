@@ -2,6 +2,7 @@
 // pre-norm block labs and KV-cache decode): inputs, conventions, the float64
 // cross-check, and the bugs any block can have.
 import { denseForwardBlock, float64, type BlockConfig, type BlockFaults, type BlockWeights, type DenseBlockWeights, type DenseTensor } from "../reference";
+import { blockFaultCases } from "./block-faults";
 import { defineLab, type Lab, type LabInput, type LabVariantDefinition } from "./define-lab";
 import { blockInputs, fromRows, toRows, type LabBlockWeights } from "./lab-data";
 import type { LabSummary, Tensor } from "./lab-types";
@@ -116,68 +117,9 @@ export function blockConventions(config: BlockConfig, seq: number): string[] {
   ];
 }
 
-/**
- * Bugs any pre-norm block can have, as block faults; each lab adds its own norm/FFN ones.
- * The decode lab runs the same ones on its decoded rows.
- */
-export function commonBlockFaults(
-  config: BlockConfig,
-): { variant: Omit<LabVariantDefinition<BlockParams>, "output">; faults: BlockFaults; config?: BlockConfig }[] {
-  const dHead = config.dModel / config.nHeads;
-  return [
-    {
-      variant: {
-        code: "post-norm-instead",
-        message:
-          "You normalised after each residual add (h = Norm1(x + Attn(x)), y = Norm2(h + FFN(h))). Pre-norm normalises the sublayer input only: h = x + Attn(Norm1(x)), y = h + FFN(Norm2(h)).",
-      },
-      faults: {},
-      config: { ...config, placement: "post" },
-    },
-    {
-      variant: {
-        code: "normalised-stream",
-        message:
-          "Your shortcut carried the normalised input (h = Norm1(x) + Attn(Norm1(x))). The norm feeds only the sublayer; the residual stream keeps x itself: h = x + Attn(Norm1(x)), y = h + FFN(Norm2(h)).",
-      },
-      faults: { normalisedStream: true },
-    },
-    {
-      variant: {
-        code: "forgot-residual",
-        message: "You returned the sublayer outputs without adding their inputs back. Add the residuals: h = x + Attn(Norm1(x)), y = h + FFN(Norm2(h)).",
-      },
-      faults: { noResidual: true },
-    },
-    {
-      variant: { code: "no-mask", message: "Positions attended to later positions. Mask keys j > i before the softmax." },
-      faults: { attention: { mask: "none" } },
-    },
-    {
-      variant: { code: "upper-triangle", message: "Query i attended to keys j ≥ i. Keep the lower triangle: j ≤ i." },
-      faults: { attention: { mask: "upper" } },
-    },
-    {
-      variant: { code: "scaled-by-dmodel", message: `You divided the scores by √${config.dModel}. Scale each head's scores by 1/√d_head = 1/√${dHead}.` },
-      faults: { attention: { scale: "model" } },
-    },
-    {
-      variant: { code: "scaled-by-d", message: `You divided the scores by d_head = ${dHead}. Scale each head's scores by 1/√d_head = 1/√${dHead}.` },
-      faults: { attention: { scale: "dim" } },
-    },
-    {
-      variant: {
-        code: "kv-heads-tiled",
-        message: `Query head h read KV head h mod ${config.nKvHeads}. Head h reads KV head ⌊h / ${config.nHeads / config.nKvHeads}⌋ (repeat_interleave / np.repeat, not np.tile).`,
-      },
-      faults: { attention: { kvHeads: "tiled" } },
-    },
-  ];
-}
-
-/** The common block bugs as variants of a whole-block lab. */
-export function commonBlockVariants(config: BlockConfig): LabVariantDefinition<BlockParams>[] {
-  return commonBlockFaults(config).map(({ variant, faults, config: changed }) => ({ ...variant, output: (p) => runBlock(changed ?? config, p, faults) }));
+/** Every bug a block of this config can have (lib/labs/block-faults.ts), as variants of a whole-block lab. */
+export function blockVariants(config: BlockConfig): LabVariantDefinition<BlockParams>[] {
+  return blockFaultCases(config).map((c) => ({ ...c.variant, output: (p) => runBlock(c.config ?? config, p, c.faults, c.weights?.(p)) }));
 }
 
 /** Shapes that come from submitting an intermediate of the block. */
@@ -195,8 +137,8 @@ export type BlockLabSpec = Pick<LabSummary, "slug" | "title" | "summary"> & {
   task: string;
   /** Conventions after the block's own (e.g. a GELU caveat). */
   extraConventions?: string[];
-  /** This lab's norm/FFN bugs, after the common block ones. */
-  variants: LabVariantDefinition<BlockParams>[];
+  /** Bugs of this lab alone, after every bug its block can have. */
+  variants?: LabVariantDefinition<BlockParams>[];
 };
 
 /** A pre-norm block lab: seeded `x` and weights in, the block output `y: [seq, d_model]` out. */
@@ -224,7 +166,7 @@ export function defineBlockLab(spec: BlockLabSpec, config: BlockConfig, seq: num
     }),
     reference: (p) => runBlock(config, p),
     float64Reference: (p) => float64Block(config, p),
-    variants: [...commonBlockVariants(config), ...spec.variants],
+    variants: [...blockVariants(config), ...(spec.variants ?? [])],
     shapeHint: (_p, actual) => blockShapeHint(config, seq, actual),
   });
 }
