@@ -36,6 +36,7 @@ export default async function SettingsPage() {
 
 const DOWNLOADS = [
   { what: "reviews", label: "Review log", note: "every field FSRS needs to re-optimise" },
+  { what: "revlog", label: "Review log for FSRS tools", note: "the revlog CSV the FSRS optimizer reads", formats: ["csv"] },
   { what: "cards", label: "Cards", note: "with their FSRS state" },
   { what: "attempts", label: "Exercise attempts", note: "answers as typed, with grades" },
   { what: "labs", label: "Lab submissions", note: "results, without the tensors" },
@@ -62,9 +63,11 @@ function YourData() {
             <a className="button" href={`/api/export?what=${d.what}&format=csv`} download data-testid={`export-${d.what}-csv`}>
               CSV
             </a>
-            <a className="button" href={`/api/export?what=${d.what}&format=json`} download data-testid={`export-${d.what}-json`}>
-              JSON
-            </a>
+            {(!("formats" in d) || d.formats.includes("json")) && (
+              <a className="button" href={`/api/export?what=${d.what}&format=json`} download data-testid={`export-${d.what}-json`}>
+                JSON
+              </a>
+            )}
           </span>
         </div>
       ))}
