@@ -36,7 +36,7 @@ async function timedFit(reviews: readonly SimulatedReview[]): Promise<Run> {
   }, TICK_MS);
   await new Promise((resolve) => setTimeout(resolve, 20));
   const started = performance.now();
-  const fit = toCardHistories(reviews, CLOCK).then(({ cards }) => fitFsrsWeights(cards));
+  const fit = toCardHistories(reviews, CLOCK).then(({ cards }) => fitFsrsWeights(cards, []));
   const syncMs = performance.now() - started;
   await fit;
   const wallMs = performance.now() - started;

@@ -58,7 +58,14 @@ async function seedLearner(db: ReturnType<typeof testDb>, name: string) {
       },
     },
   });
-  const ids: Record<ExportWhat, string[]> = { cards: cardIds, reviews: reviewIds, revlog: [first, second], attempts: [attemptId], labs: [labId], grills: [grillId] };
+  const ids: Record<ExportWhat, string[]> = {
+    cards: cardIds,
+    reviews: reviewIds,
+    revlog: [first, second],
+    attempts: [attemptId],
+    labs: [labId],
+    grills: [grillId],
+  };
   return { user, auth: await bearerFor(db, user.id), ids };
 }
 
