@@ -64,8 +64,9 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * `desiredRetention` (validated at the edge, 0.70–0.99; the user's own when
  * absent) from `now`, seeded by
  * `seed`, with their weights, new cards per day, rating habits and answer
- * times, and finds the minimum recommended retention. Day 0 is the rest of
- * today. The same data, `now` and `seed` give the same forecast.
+ * times, and finds the minimum recommended retention. Day 0 is today, from
+ * its start (so asking again later today gives the same forecast): the same
+ * data, study day and `seed` give the same forecast.
  */
 export async function forecastWorkload(db: Db, userId: string, request: { desiredRetention?: number; seed: number }, now: Date): Promise<WorkloadForecast> {
   const [settings, cards, unseen, profile] = await Promise.all([
@@ -79,7 +80,7 @@ export async function forecastWorkload(db: Db, userId: string, request: { desire
   return inTurn(async () => {
     const pause = timeSlice(SLICE_MS);
     const days = await studyDaysAhead(now, SIMULATION_DAYS + 1, clock, pause);
-    const dayStarts = days.map((d, i) => (i === 0 ? now.getTime() : d.start.getTime()));
+    const dayStarts = days.map((d) => d.start.getTime());
     const input: SimulationInput = {
       cards,
       newCards: unseen,
