@@ -12,6 +12,8 @@ const LOWEST = 0.7;
 const HIGHEST = 0.97;
 /** Cards simulated per retention: a sample keeps the dozen runs cheap; the ratio barely moves with size. */
 export const SWEEP_SAMPLE_CARDS = 1000;
+/** Most runs per retention for a small collection: each with its own seed, pooled, so a few hundred cards' luck does not decide. */
+const MAX_REPEATS = 4;
 
 /** One tried retention and its cost: seconds of study per card known at the end. */
 export type SweepPoint = { retention: number; secondsPerCardKnown: number };
@@ -39,19 +41,28 @@ export function sampleInput(input: SimulationInput, limit: number): SimulationIn
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
- * Simulates `input` (sampled to {@link SWEEP_SAMPLE_CARDS}) at each coarse
- * retention, then around the best, every run with the same seed so they differ
- * only by retention; returns the cheapest (ties: the lower retention) and
+ * Simulates `input` (sampled to {@link SWEEP_SAMPLE_CARDS}; a smaller
+ * collection is run up to {@link MAX_REPEATS} times with successive seeds and
+ * pooled) at each coarse retention, then around the best, every retention with
+ * the same seeds so they differ only by retention; returns the cheapest (ties: the lower retention) and
  * every point tried, in retention order. A run that ends knowing nothing costs
  * Infinity.
  */
 export async function minimumRecommendedRetention(input: SimulationInput, pause: Pause = () => undefined): Promise<RecommendedRetention> {
   const sample = sampleInput(input, SWEEP_SAMPLE_CARDS);
+  const size = Math.max(1, sample.cards.length + sample.newCards);
+  const repeats = Math.min(MAX_REPEATS, Math.max(1, Math.floor(SWEEP_SAMPLE_CARDS / size)));
   const tried = new Map<number, number>();
   const cost = async (retention: number) => {
     if (tried.has(retention)) return;
-    const result = await simulateWorkload({ ...sample, settings: { ...sample.settings, desiredRetention: retention } }, pause);
-    tried.set(retention, result.knowledgeEnd > 0 ? result.totalSeconds / result.knowledgeEnd : Infinity);
+    let seconds = 0;
+    let knowledge = 0;
+    for (let k = 0; k < repeats; k += 1) {
+      const result = await simulateWorkload({ ...sample, seed: sample.seed + k, settings: { ...sample.settings, desiredRetention: retention } }, pause);
+      seconds += result.totalSeconds;
+      knowledge += result.knowledgeEnd;
+    }
+    tried.set(retention, knowledge > 0 ? seconds / knowledge : Infinity);
   };
   const best = () => [...tried.entries()].sort((a, b) => a[1] - b[1] || a[0] - b[0])[0]?.[0] ?? LOWEST;
   for (const retention of COARSE) await cost(retention);

@@ -64,6 +64,19 @@ export async function simulateWorkload(input: SimulationInput, pause: Pause = ()
   const recall = forgettingCurve(input.settings);
   const random = seededRandom(input.seed);
   const states: SchedulingState[] = [...input.cards];
+  // The hot loops (which cards are due, what each recalls at day end) read
+  // these flat copies, not the state objects and their Dates.
+  const capacity = states.length + input.newCards;
+  const dueAt = new Float64Array(capacity);
+  const lastAt = new Float64Array(capacity).fill(Number.NaN);
+  const stability = new Float64Array(capacity);
+  const keep = (i: number, state: SchedulingState) => {
+    states[i] = state;
+    dueAt[i] = state.due.getTime();
+    lastAt[i] = state.lastReview?.getTime() ?? Number.NaN;
+    stability[i] = state.stability;
+  };
+  for (const [i, state] of states.entries()) keep(i, state);
   const days: SimulatedDay[] = [];
   let newLeft = input.newCards;
   let newOwed = 0;
@@ -101,23 +114,25 @@ export async function simulateWorkload(input: SimulationInput, pause: Pause = ()
     let slot = 0;
     const seen = states.length;
     for (let i = 0; i < seen; i += 1) {
-      const state = states[i];
-      if (!state || state.due.getTime() >= end) continue;
-      states[i] = answer(state, Math.max(state.due.getTime(), start + slot * ANSWER_GAP_MS), end, day);
-      slot += 1;
       if ((i & 255) === 0) await pause();
+      const due = dueAt[i] ?? Infinity;
+      const state = states[i];
+      if (!state || due >= end) continue;
+      keep(i, answer(state, Math.max(due, start + slot * ANSWER_GAP_MS), end, day));
+      slot += 1;
     }
     newOwed += input.newCardsPerDay;
     while (newOwed >= 1 && newLeft > 0) {
       newOwed -= 1;
       newLeft -= 1;
       day.newCards += 1;
-      states.push(answer(null, start + slot * ANSWER_GAP_MS, end, day));
+      keep(states.length, answer(null, start + slot * ANSWER_GAP_MS, end, day));
       slot += 1;
     }
     if (newLeft === 0) newOwed = 0;
-    for (const state of states) {
-      if (state.lastReview) day.knowledge += recall(Math.max(0, end - state.lastReview.getTime()) / DAY_MS, state.stability);
+    for (let i = 0; i < states.length; i += 1) {
+      const last = lastAt[i] ?? Number.NaN;
+      if (!Number.isNaN(last)) day.knowledge += recall(Math.max(0, end - last) / DAY_MS, stability[i] ?? 1);
     }
     days.push(day);
     await pause();
