@@ -25,7 +25,8 @@ type Status = {
   suggestion: string | null;
 };
 
-describe("personal FSRS weights", () => {
+// Each fit is a worker thread running the fit and a five-fold evaluation: seconds on a busy 2-core machine, beyond vitest's default.
+describe("personal FSRS weights", { timeout: 180_000 }, () => {
   beforeEach(resetDb);
 
   /** A learner who forgets twice as fast as FSRS's defaults assume, over `cards` cards for 45 days; one extra card stays unseen. */

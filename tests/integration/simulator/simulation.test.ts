@@ -41,7 +41,8 @@ async function learner() {
   return { db, user, auth: await bearerFor(db, user.id), seen: states.size - 1 };
 }
 
-describe("GET /api/stats/simulation", () => {
+// Each request simulates a year a dozen times (the forecast and the recommendation's sweep): seconds on a busy machine.
+describe("GET /api/stats/simulation", { timeout: 120_000 }, () => {
   beforeEach(resetDb);
 
   it("simulates a year of the learner's own cards at the retention asked, with their answer times, the same for the same seed", async () => {
