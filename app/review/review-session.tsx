@@ -54,7 +54,7 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
   useEffect(() => {
     if (!outbox) return;
     const unsubscribe = outbox.subscribe(setStatus);
-    const unreviewed = outbox.onReviewed((reviewId, { requeue, leech }) => {
+    const unreviewed = outbox.onReviewed((reviewId, { requeue, leech, suspended }) => {
       const cardId = reviewedCards.current.get(reviewId);
       if (cardId) setExpectedBack((ids) => without(ids, cardId));
       if (requeue) {
@@ -62,7 +62,11 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
         setQueue((q) => [...q.filter((c) => c.cardId !== card.cardId), card]);
       }
       if (leech) {
-        setNotice("That card has now been forgotten 8 times, so it is suspended as a leech. Rewrite or split it, then bring it back from Settings.");
+        setNotice(
+          suspended
+            ? "That card has been forgotten so often that it is suspended as a leech. Rewrite or split it, then bring it back from Settings."
+            : "That card has been forgotten so often that it is now marked a leech (find it under Cards). Rewrite or split it.",
+        );
       }
     });
     const online = () => outbox.flush();
