@@ -13,6 +13,7 @@ import { CardFace } from "./card-face";
 import { RatingBar } from "./rating-bar";
 import { ReviewCounter } from "./review-counter";
 import { comesBackToday, countsBeyond, sessionCounts } from "@/lib/queue/session-counts";
+import { limitNote } from "@/lib/queue/limit-note";
 import { SessionSummary } from "./session-summary";
 import { EmptyState } from "./empty-state";
 import type { NoteView } from "@/lib/cards/card-editor";
@@ -46,6 +47,7 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
   // Cards rated and due back today whose requeue the server has not sent yet: they count as learning meanwhile.
   const [expectedBack, setExpectedBack] = useState<ReadonlySet<string>>(() => new Set());
   const beyond = useMemo(() => countsBeyond(initial.counts, initial.cards), [initial]);
+  const limit = initial.held ? limitNote(initial.held) : null;
   // A requeued card comes back from the server without knowing who may edit it; the session remembers.
   const editableIds = useRef(new Set(initial.cards.filter((c) => c.editable).map((c) => c.cardId)));
 
@@ -199,6 +201,11 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
         </div>
         <ReviewCounter counts={counts} current={current?.queueKind ?? null} />
       </div>
+      {limit && (
+        <p className="muted small" style={{ margin: 0 }} data-testid="limit-note">
+          {limit}
+        </p>
+      )}
       <SyncLine status={status} />
       {notice && (
         <p className="notice" role="status">
