@@ -172,6 +172,7 @@ export async function selectNewRows(db: Db, userId: string, limit: number, grada
              WHERE hs."userId" = ${userId} AND hs.state = 'NEW' AND h."moduleId" = e."moduleId" AND h.position >= e."newCursor") AS "heldPosition",
            CASE WHEN n.position IS NULL THEN NULL ELSE to_jsonb(n) - 'position' END AS card
     FROM enrollment e
+    LEFT JOIN scheduling_preset p ON p.id = e."presetId"
     LEFT JOIN LATERAL (
       SELECT ${CARD_COLUMNS}, c.position FROM card c
       WHERE c."moduleId" = e."moduleId" AND c.position >= e."newCursor" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
@@ -181,7 +182,6 @@ export async function selectNewRows(db: Db, userId: string, limit: number, grada
       LIMIT CASE WHEN COALESCE(e."newCardsPerDay", p."newCardsPerDay") IS NULL THEN ${limit} ELSE LEAST(${limit}, GREATEST(0, COALESCE(e."newCardsPerDay", p."newCardsPerDay") - (
         SELECT count(DISTINCT r."cardId")::int FROM review_log r JOIN card i ON i.id = r."cardId"
         WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${dayStart} AND r.state = 'NEW' AND i."moduleId" = e."moduleId"))) END) n ON true
-    LEFT JOIN scheduling_preset p ON p.id = e."presetId"
     WHERE e."userId" = ${userId} AND e.studying
       -- Skip archived modules here, not card by card: a scan that found nothing would raise the cursor past cards never seen.
       AND EXISTS (SELECT 1 FROM module m WHERE m.id = e."moduleId" AND m."archivedAt" IS NULL)
