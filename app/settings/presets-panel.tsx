@@ -3,7 +3,7 @@
 // of the learner's settings (Library → a module's settings → Preset). A change
 // applies to what is scheduled next; the review log is never touched.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { PresetList, PresetView } from "@/lib/presets/presets";
 import { sendModuleRequest } from "@/app/library/module-request";
 import { PresetFields } from "./preset-fields";
@@ -12,12 +12,16 @@ export function PresetsPanel({ initial }: { initial: PresetList }) {
   const router = useRouter();
   const [name, setName] = useState("");
   const [status, setStatus] = useState<{ kind: "error" | "done"; text: string } | null>(null);
+  // One id per preset being made: a double tap or a retry after a lost answer creates it once.
+  const pendingId = useRef<string | null>(null);
 
   async function create(event: React.FormEvent) {
     event.preventDefault();
-    const outcome = await sendModuleRequest("POST", "/api/presets", { id: crypto.randomUUID(), name });
+    pendingId.current ??= crypto.randomUUID();
+    const outcome = await sendModuleRequest("POST", "/api/presets", { id: pendingId.current, name });
     setStatus(outcome.ok ? { kind: "done", text: `Created ${name}: a copy of your settings to change` } : { kind: "error", text: outcome.message });
     if (outcome.ok) {
+      pendingId.current = null;
       setName("");
       router.refresh();
     }
