@@ -61,13 +61,15 @@ export function ModuleSettings({ module: m, defaults, presets }: { module: Libra
                 ))}
               </select>
               <span className="small muted">
-                Presets are made in <a href="/settings#presets">Settings</a>; the two fields below, when filled, override the preset for this module.
+                Make presets on <a href="/settings#presets">your settings page</a>. The two fields below, when filled, override the preset for this module.
               </span>
             </label>
             <label>
               Desired retention
               <select value={retention} onChange={(e) => setRetention(e.target.value)} name="desiredRetention">
-                <option value="">As in {preset ? preset.name : "my settings"} ({Math.round(base.desiredRetention * 100)}%)</option>
+                <option value="">
+                  As in {preset ? preset.name : "my settings"} ({Math.round(base.desiredRetention * 100)}%)
+                </option>
                 {retentions.map((r) => (
                   <option key={r} value={String(r)}>
                     {Math.round(r * 100)}%

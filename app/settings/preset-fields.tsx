@@ -68,7 +68,12 @@ export function PresetFields({ value, onChange, idPrefix, onStepsError }: Props)
       </label>
       <label>
         Relearning steps
-        <input value={relearning} name={`${idPrefix}-relearningSteps`} autoCapitalize="none" onChange={(e) => setSteps("relearningStepsMinutes", e.target.value)} />
+        <input
+          value={relearning}
+          name={`${idPrefix}-relearningSteps`}
+          autoCapitalize="none"
+          onChange={(e) => setSteps("relearningStepsMinutes", e.target.value)}
+        />
       </label>
       {number("leechThreshold", "Leech after this many lapses", 99)}
       <label>

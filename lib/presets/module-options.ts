@@ -9,7 +9,10 @@ import { presetOptionsOf, type PresetOptions } from "./preset-options";
 export type ModuleOptions = { group: string; options: PresetOptions };
 
 /** The options `row` gives a module of a learner whose settings are `settings`; no row: the settings. */
-export function moduleOptionsOf(settings: PresetOptions, row: Pick<ModuleSettingsRow, "presetId" | "desiredRetention" | "newCardsPerDay" | "preset"> | undefined | null): ModuleOptions {
+export function moduleOptionsOf(
+  settings: PresetOptions,
+  row: Pick<ModuleSettingsRow, "presetId" | "desiredRetention" | "newCardsPerDay" | "preset"> | undefined | null,
+): ModuleOptions {
   const base = presetOptionsOf(row?.preset ?? settings);
   return {
     group: row?.presetId ?? DEFAULT_GROUP,

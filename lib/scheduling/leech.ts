@@ -24,7 +24,11 @@ export function isLeech(state: Pick<SchedulingState, "lapses"> | null, threshold
  * is flagged again instead of churning silently. `previous` is `null` for a
  * new card.
  */
-export function becameLeech(previous: Pick<SchedulingState, "lapses"> | null, next: Pick<SchedulingState, "lapses">, threshold = LEECH_LAPSE_THRESHOLD): boolean {
+export function becameLeech(
+  previous: Pick<SchedulingState, "lapses"> | null,
+  next: Pick<SchedulingState, "lapses">,
+  threshold = LEECH_LAPSE_THRESHOLD,
+): boolean {
   const before = previous?.lapses ?? 0;
   if (next.lapses <= before || next.lapses < threshold) return false;
   return (next.lapses - threshold) % Math.max(1, Math.ceil(threshold / 2)) === 0;

@@ -11,7 +11,10 @@ type SchedulerColumns = Pick<UserSettings, "desiredRetention" | "maximumInterval
  * study days (elapsed days are counted in them), with the retention and steps
  * of `options` (a module's preset) or else their own (the default preset).
  */
-export function schedulerSettingsOf(row: SchedulerColumns, options?: Pick<PresetOptions, "desiredRetention" | "learningStepsMinutes" | "relearningStepsMinutes">): SchedulerSettings {
+export function schedulerSettingsOf(
+  row: SchedulerColumns,
+  options?: Pick<PresetOptions, "desiredRetention" | "learningStepsMinutes" | "relearningStepsMinutes">,
+): SchedulerSettings {
   const chosen = options ?? row;
   return {
     desiredRetention: chosen.desiredRetention,

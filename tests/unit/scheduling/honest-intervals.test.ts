@@ -3,14 +3,26 @@
 // time zone and day-start hour), not UTC calendar days.
 import { describe, expect, it } from "vitest";
 import { Rating as FsrsRating, createEmptyCard, fsrs, type Card, type Grade } from "ts-fsrs";
-import { DEFAULT_SCHEDULER_SETTINGS, applyRating, previewRatings, toStudyTime, type Rating, type SchedulerSettings, type SchedulingState } from "@/lib/scheduling";
+import {
+  DEFAULT_SCHEDULER_SETTINGS,
+  applyRating,
+  previewRatings,
+  toStudyTime,
+  type Rating,
+  type SchedulerSettings,
+  type SchedulingState,
+} from "@/lib/scheduling";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** ts-fsrs run directly, fuzz off, on the same ratings at the same (study) instants. */
 function tsFsrsRun(ratings: readonly Rating[], instants: readonly Date[], steps?: { learning: string[]; relearning: string[] }): Card[] {
-  const f = fsrs({ enable_fuzz: false, enable_short_term: true, ...(steps ? { learning_steps: steps.learning as `${number}m`[], relearning_steps: steps.relearning as `${number}m`[] } : {}) });
+  const f = fsrs({
+    enable_fuzz: false,
+    enable_short_term: true,
+    ...(steps ? { learning_steps: steps.learning as `${number}m`[], relearning_steps: steps.relearning as `${number}m`[] } : {}),
+  });
   let card = createEmptyCard(instants[0]);
   return ratings.map((rating, i) => {
     card = f.next(card, instants[i] as Date, rating as Grade).card;
@@ -35,13 +47,20 @@ const SEQUENCES: { name: string; ratings: Rating[]; gapsHours: number[] }[] = [
 
 function instantsFrom(start: Date, gapsHours: readonly number[]): Date[] {
   let t = start.getTime();
-  return gapsHours.map((gap) => new Date((t += gap * HOUR)));
+  return gapsHours.map((gap) => {
+    t += gap * HOUR;
+    return new Date(t);
+  });
 }
 
 describe("the scheduler matches ts-fsrs (stability and difficulty to 1e-6, same states and steps)", () => {
   const cases = [
     { label: "UTC days from midnight, default steps", clock: { timeZone: "UTC", dayStartHour: 0 }, steps: undefined },
-    { label: "Tokyo, days from 04:00, steps 2m 15m 1h / 20m", clock: { timeZone: "Asia/Tokyo", dayStartHour: 4 }, steps: { learning: [2, 15, 60], relearning: [20] } },
+    {
+      label: "Tokyo, days from 04:00, steps 2m 15m 1h / 20m",
+      clock: { timeZone: "Asia/Tokyo", dayStartHour: 4 },
+      steps: { learning: [2, 15, 60], relearning: [20] },
+    },
     { label: "Los Angeles, days from 00:00, across a DST change", clock: { timeZone: "America/Los_Angeles", dayStartHour: 0 }, steps: undefined },
   ];
   for (const { label, clock, steps } of cases) {

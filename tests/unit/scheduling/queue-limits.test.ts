@@ -131,7 +131,10 @@ describe("display order", () => {
   ] as const;
   for (const { mix, expected } of mixes) {
     it(`new cards ${mix.toLowerCase()} reviews`, () => {
-      const queue = buildQueue(input({ dueCards: reviews(4), newCandidates: news(2), settings: { newCardsPerDay: 20, order: { reviewOrder: "DUE", newCardMix: mix } } }), NOW);
+      const queue = buildQueue(
+        input({ dueCards: reviews(4), newCandidates: news(2), settings: { newCardsPerDay: 20, order: { reviewOrder: "DUE", newCardMix: mix } } }),
+        NOW,
+      );
       expect(queue.items.map((i) => i.cardId)).toEqual(expected);
     });
   }

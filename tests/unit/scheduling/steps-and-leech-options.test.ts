@@ -43,7 +43,9 @@ describe("a preset's leech threshold", () => {
 describe("which limit holds, in words", () => {
   const base = { review: 0, reviewLimit: null, newLimit: null, maximumReviewsPerDay: 200, newCardsPerDay: 20 } as const;
   it("nothing held: no note", () => expect(limitNote(base)).toBeNull());
-  it("the day's review limit", () => expect(limitNote({ ...base, review: 12, reviewLimit: "day" })).toBe("12 due reviews wait for tomorrow: your limit is 200 reviews a day."));
-  it("a module's preset", () => expect(limitNote({ ...base, review: 1, reviewLimit: "module" })).toBe("1 due review waits for tomorrow: a module's preset caps its reviews a day."));
+  it("the day's review limit", () =>
+    expect(limitNote({ ...base, review: 12, reviewLimit: "day" })).toBe("12 due reviews wait for tomorrow: your limit is 200 reviews a day."));
+  it("a module's preset", () =>
+    expect(limitNote({ ...base, review: 1, reviewLimit: "module" })).toBe("1 due review waits for tomorrow: a module's preset caps its reviews a day."));
   it("new cards stopped by the review limit", () => expect(limitNote({ ...base, newLimit: "review-limit" })).toContain("New cards stop at the review limit"));
 });
