@@ -137,6 +137,27 @@ export async function selectDueRows(
   );
 }
 
+/**
+ * How many review cards (state REVIEW) are due before `dayEnd` in the modules
+ * the user studies, the same cards `selectDueRows` reads. Only asked when that
+ * read stopped at its limit, so a daily review limit can say how many wait.
+ */
+export async function countDueReviews(db: Db, userId: string, dayEnd: Date, gradableSlugs: readonly string[]): Promise<number> {
+  const rows = await queryRows(
+    db,
+    z.object({ n: z.number().int() }),
+    Prisma.sql`
+    SELECT count(*)::int AS n
+    FROM card_state s
+    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
+    JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = s."userId" AND e.studying
+    WHERE s."userId" = ${userId} AND s."due" < ${dayEnd} AND s."suspendedAt" IS NULL AND s.state = 'REVIEW'
+      AND (s."buriedUntil" IS NULL OR s."buriedUntil" < ${dayEnd})`,
+    "countDueReviews",
+  );
+  return rows[0]?.n ?? 0;
+}
+
 const NewScanRowSchema = z.object({
   moduleId: z.string(),
   cursor: z.number().int(),

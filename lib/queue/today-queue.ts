@@ -24,13 +24,16 @@ import { schedulerSettingsOf } from "../settings/scheduler-settings";
 import type { RetentionCounts } from "../stats/retention";
 import { selectStreak } from "../stats/stats-queries";
 import { toQueueCard, type QueueCard, type QueueCardSource } from "./queue-card";
-import { selectDueRows, selectNewRows, selectNextDue, selectTodayActivity } from "./queue-rows";
+import { countDueReviews, selectDueRows, selectNewRows, selectNextDue, selectTodayActivity } from "./queue-rows";
 
 /**
  * Most cards handed to a client at once: a long session's worth, small enough
  * to keep the page light on a phone. A longer backlog comes in the next fetch.
  */
 export const QUEUE_LIMIT = 100;
+
+/** Due rows read per queue: twice what a client is handed, so the order and the limits have room to choose. */
+const DUE_READ_LIMIT = QUEUE_LIMIT * 2;
 
 export type TodayQueue = {
   cards: QueueCard[];
@@ -65,7 +68,7 @@ export async function getTodayQueue(
   // daily limit (buildQueue subtracts today's), with spares so sibling burying
   // cannot starve the day's new cards.
   const [dueRows, activity, streak, newRows, moduleSettings, ownModuleIds] = await Promise.all([
-    selectDueRows(db, userId, dayEnd, QUEUE_LIMIT * 2, gradable, { order: settings.reviewOrder, now, dayKey: todayKey }),
+    selectDueRows(db, userId, dayEnd, DUE_READ_LIMIT, gradable, { order: settings.reviewOrder, now, dayKey: todayKey }),
     selectTodayActivity(db, userId, dayStart),
     selectStreak(db, userId, settings, now, todayKey),
     selectNewRows(db, userId, settings.newCardsPerDay * 3, gradable, dayStart),
@@ -99,6 +102,10 @@ export async function getTodayQueue(
     },
     now,
   );
+  // The due read stops at its limit; past it, count what a review limit keeps back (a backlog is the case it is for).
+  const readAll = dueRows.length < DUE_READ_LIMIT;
+  const heldReviews =
+    readAll || queue.held.reviewLimit === null ? queue.held.review : (await countDueReviews(db, userId, dayEnd, gradable)) - queue.counts.review;
   const rows = new Map<string, { moduleId: string; card: QueueCardSource; state: SchedulingState | null }>();
   for (const row of newRows) rows.set(row.cardId, { moduleId: row.moduleId, card: row.card, state: null });
   for (const row of dueRows) rows.set(row.cardId, { moduleId: row.moduleId, card: row.card, state: row.scheduling });
@@ -123,7 +130,7 @@ export async function getTodayQueue(
   return {
     cards: rendered,
     counts: queue.counts,
-    held: { ...queue.held, maximumReviewsPerDay: settings.maximumReviewsPerDay, newCardsPerDay: settings.newCardsPerDay },
+    held: { ...queue.held, review: Math.max(0, heldReviews), maximumReviewsPerDay: settings.maximumReviewsPerDay, newCardsPerDay: settings.newCardsPerDay },
     studyDay: { key: todayKey, start: dayStart.toISOString(), end: dayEnd.toISOString() },
     today: { reviewed: activity.reviewed, retention: activity.retention, streak },
     nextDueAt: rendered.length === 0 ? ((await selectNextDue(db, userId, now, gradable))?.toISOString() ?? null) : null,

@@ -163,3 +163,48 @@ describe("scheduling presets", () => {
     expect((await getTodayQueue(db, catalogue, me.id, later)).cards[0]?.cardId).toBe(b);
   });
 });
+
+describe("a backlog past what the queue reads", () => {
+  beforeEach(resetDb);
+
+  it("the review limit says how many due reviews wait, counted beyond the rows read", async () => {
+    const db = testDb();
+    const me = await createUser(db);
+    const module = await db.module.create({ data: { scope: "public", slug: "backlog", title: "Backlog", sourceHash: "t" } });
+    await enroll(db, me.id, module.id);
+    const cards = await db.card.createManyAndReturn({
+      data: Array.from({ length: 260 }, (_, i) => ({
+        moduleId: module.id,
+        externalId: `b${i}`,
+        kind: "BASIC" as const,
+        front: `Q${i}`,
+        back: "A",
+        siblingKey: `b${i}`,
+        position: i,
+        contentHash: `h${i}`,
+      })),
+      select: { id: true },
+    });
+    const yesterday = new Date(T0.getTime() - 86_400_000);
+    await db.cardState.createMany({
+      data: cards.map((c) => ({
+        userId: me.id,
+        cardId: c.id,
+        due: yesterday,
+        stability: 10,
+        difficulty: 5,
+        elapsedDays: 10,
+        scheduledDays: 10,
+        learningSteps: 0,
+        reps: 3,
+        lapses: 0,
+        state: "REVIEW" as const,
+        lastReview: new Date(T0.getTime() - 11 * 86_400_000),
+      })),
+    });
+    await updateUserSettings(db, me.id, { maximumReviewsPerDay: 150 }, T0);
+    const queue = await getTodayQueue(db, catalogue, me.id, T0);
+    expect(queue.counts.review).toBe(150);
+    expect(queue.held).toMatchObject({ review: 110, reviewLimit: "day" });
+  });
+});
