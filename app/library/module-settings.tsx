@@ -60,10 +60,10 @@ export function ModuleSettings({ module: m, defaults, presets }: { module: Libra
                   </option>
                 ))}
               </select>
-              <span className="small muted">
-                Make presets on <a href="/settings#presets">your settings page</a>. The two fields below, when filled, override the preset for this module.
-              </span>
             </label>
+            <p className="small muted" style={{ margin: 0 }}>
+              Make presets on <a href="/settings#presets">your settings page</a>. The two fields below, when filled, override the preset for this module.
+            </p>
             <label>
               Desired retention
               <select value={retention} onChange={(e) => setRetention(e.target.value)} name="desiredRetention">
