@@ -53,7 +53,7 @@ export function PresetFields({ value, onChange, idPrefix, onStepsError }: Props)
       </label>
       {number("newCardsPerDay", "New cards per day", 9999)}
       {number("maximumReviewsPerDay", "Maximum reviews per day", 9999, "Cards in learning steps are never held back.")}
-      <label className="row" style={{ gap: 8 }}>
+      <label className="check-row">
         <input
           type="checkbox"
           checked={value.newIgnoresReviewLimit}
