@@ -26,7 +26,7 @@ test("make a preset in Settings, set it on a module in the library, and see toda
   await page.goto("/library");
   const course = page.getByTestId("library-transformer-architecture");
   await course.getByText(/^Settings/).tap();
-  await course.getByLabel("Preset", { exact: true }).selectOption({ label: "Light days" });
+  await course.getByRole("combobox", { name: "Preset", exact: true }).selectOption({ label: "Light days" });
   await course.getByRole("button", { name: "Save study settings" }).tap();
   await expect(course.getByRole("status")).toHaveText("Saved");
   await page.screenshot({ path: `${SCREENSHOT_DIR}/library-preset.png`, fullPage: true });
