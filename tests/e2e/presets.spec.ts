@@ -31,10 +31,13 @@ test("make a preset in Settings, set it on a module in the library, and see toda
   await expect(course.getByRole("status")).toHaveText("Saved");
   await page.screenshot({ path: `${SCREENSHOT_DIR}/library-preset.png`, fullPage: true });
 
-  expect(await newToday()).toBe(3);
+  // At most the preset's 3 (fewer when a card's sibling is among them: siblings never come the same day).
+  const limited = await newToday();
+  expect(limited).toBeGreaterThan(0);
+  expect(limited).toBeLessThanOrEqual(3);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/home-preset-counts.png`, fullPage: true });
   await page.goto("/review");
-  await expect(page.getByTestId("count-new")).toHaveText("3");
+  await expect(page.getByTestId("count-new")).toHaveText(String(limited));
   // The preset's first learning step is what Again would schedule (from the API).
   const queue = (await (await page.request.get("/api/queue")).json()) as { cards: { previews: { label: string }[] }[] };
   expect(queue.cards[0]?.previews[0]?.label).toBe("2m");
