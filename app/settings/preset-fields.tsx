@@ -3,7 +3,7 @@
 // retention, daily limits, steps, leeches and display order. Steps are typed
 // as people write them ("1m 10m 1d") and read with the scheduler's own parser.
 import { useState } from "react";
-import type { PresetOptions } from "@/lib/presets/preset-options";
+import type { PresetOptions } from "@/lib/scheduling/preset-options";
 import { formatSteps, parseSteps } from "@/lib/scheduling/steps";
 
 type Props = { value: PresetOptions; onChange: (next: PresetOptions) => void; idPrefix: string; onStepsError: (message: string | null) => void };

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { DateColumn, queryRows } from "../db/rows";
-import type { PresetOptions } from "../presets/preset-options";
+import type { PresetOptions } from "../scheduling/preset-options";
 import { LEECH_ACTIONS, NEW_CARD_MIXES, REVIEW_ORDERS } from "../scheduling";
 
 /** The preset columns of a settings or preset row, as a raw statement selects them. */

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma, type UserSettings as UserSettingsRow } from "../db/generated/client";
 import { DateColumn, queryRows } from "../db/rows";
-import { DEFAULT_PRESET_OPTIONS, type PresetOptions } from "../presets/preset-options";
+import { DEFAULT_PRESET_OPTIONS, type PresetOptions } from "../scheduling/preset-options";
 import { DEFAULT_SCHEDULER_SETTINGS, LEECH_ACTIONS, NEW_CARD_MIXES, REVIEW_ORDERS } from "../scheduling";
 
 /** A user's settings as the app uses them (the row without its bookkeeping stamp). */

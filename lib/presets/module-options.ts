@@ -3,7 +3,7 @@
 // limit when it sets them (as Anki's "this deck" limits sit on a preset).
 import type { ModuleSettingsRow } from "../data/enrollment";
 import { DEFAULT_GROUP, type QueueModule } from "../scheduling";
-import { presetOptionsOf, type PresetOptions } from "./preset-options";
+import { presetOptionsOf, type PresetOptions } from "../scheduling/preset-options";
 
 /** A module's effective options, and the queue group it is ordered with (its preset's id, or the default group). */
 export type ModuleOptions = { group: string; options: PresetOptions };

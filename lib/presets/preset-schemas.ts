@@ -2,7 +2,7 @@
 // client, so a retried create is recognised), changes to one, and its id.
 import { z } from "zod";
 import { textSchema } from "../http/text-schema";
-import { PresetOptionsSchema } from "./preset-options";
+import { PresetOptionsSchema } from "../scheduling/preset-options";
 
 const NameSchema = textSchema(60).trim().min(1, { error: "must not be empty" }).describe("The preset's name, unique among yours (1–60 characters).");
 

@@ -6,7 +6,7 @@ import { countPresets, deletePreset, insertPreset, selectPresetOwner, selectPres
 import { selectUserSettings } from "../data/user-settings";
 import { AppError, conflict, notFound } from "../errors/app-error";
 import { quoteInput } from "../errors/quote-input";
-import { presetOptionsOf, type PresetOptions } from "./preset-options";
+import { presetOptionsOf, type PresetOptions } from "../scheduling/preset-options";
 import type { NewPreset, PresetPatch } from "./preset-schemas";
 
 /** Most presets one learner may keep. */

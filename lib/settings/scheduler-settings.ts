@@ -1,7 +1,7 @@
 // The one adapter from a user_settings row (and a module's preset) to the scheduler's settings.
 import type { SchedulerSettings } from "../scheduling";
 import type { UserSettings } from "../data/user-settings";
-import type { PresetOptions } from "../presets/preset-options";
+import type { PresetOptions } from "../scheduling/preset-options";
 
 type SchedulerColumns = Pick<UserSettings, "desiredRetention" | "maximumIntervalDays" | "fsrsWeights" | "timeZone" | "dayStartHour"> &
   Pick<PresetOptions, "learningStepsMinutes" | "relearningStepsMinutes">;

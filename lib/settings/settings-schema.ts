@@ -2,7 +2,7 @@
 // settings API, the settings form and the scheduler.
 import { z } from "zod";
 import { textSchema } from "../http/text-schema";
-import { PresetOptionsSchema } from "../presets/preset-options";
+import { PresetOptionsSchema } from "../scheduling/preset-options";
 import { isValidTimeZone } from "../scheduling/study-day";
 
 /** The settings: the default preset's options (which also set the day's overall limits and order) and the rest. */

@@ -1,6 +1,6 @@
 // The settings as the API and the settings page show them.
 import type { UserSettings } from "../data/user-settings";
-import { presetOptionsOf, type PresetOptions } from "../presets/preset-options";
+import { presetOptionsOf, type PresetOptions } from "../scheduling/preset-options";
 
 export type SettingsView = PresetOptions & {
   dayStartHour: number;

@@ -4,7 +4,7 @@ import { parseCommand } from "@/scripts/cli/args";
 import { EXIT } from "@/scripts/cli/exit-codes";
 import { runCli, type CliDeps } from "@/scripts/cli/run";
 import type { PresetList } from "@/lib/presets/presets";
-import { DEFAULT_PRESET_OPTIONS } from "@/lib/presets/preset-options";
+import { DEFAULT_PRESET_OPTIONS } from "@/lib/scheduling/preset-options";
 import { ID, TOKEN, URL_BASE } from "./fixtures";
 
 const LIST: PresetList = {

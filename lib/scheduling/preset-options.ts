@@ -2,10 +2,10 @@
 // a new account starts with. The learner's settings hold the default preset;
 // named presets (scheduling_preset) hold the same fields.
 import { z } from "zod";
-import { MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION } from "../scheduling/settings";
-import { MAX_STEP_MINUTES, MAX_STEPS } from "../scheduling/steps";
-import { LEECH_ACTIONS } from "../scheduling/leech";
-import { NEW_CARD_MIXES, REVIEW_ORDERS } from "../scheduling/queue-order";
+import { MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION } from "./settings";
+import { MAX_STEP_MINUTES, MAX_STEPS } from "./steps";
+import { LEECH_ACTIONS } from "./leech";
+import { NEW_CARD_MIXES, REVIEW_ORDERS } from "./queue-order";
 
 const StepsSchema = z.array(z.number().int().min(1).max(MAX_STEP_MINUTES)).max(MAX_STEPS);
 
