@@ -1,6 +1,7 @@
 import { IntentLink } from "@/app/components/intent-link";
 import { db } from "@/lib/db/client";
 import { getTodayQueue } from "@/lib/queue/today-queue";
+import { limitNote } from "@/lib/queue/limit-note";
 import { sessionUser } from "./session-user";
 import { SignOutButton } from "./sign-out-button";
 import { formatRelative } from "@/lib/client/format-relative";
@@ -14,6 +15,7 @@ export default async function HomePage() {
   const now = new Date();
   const queue = await getTodayQueue(db(), catalogue, user.id, now);
   const due = queue.counts.learning + queue.counts.review + queue.counts.new;
+  const note = limitNote(queue.held);
   return (
     <main className="shell">
       <div className="topbar">
@@ -34,6 +36,11 @@ export default async function HomePage() {
             </div>
           ))}
         </div>
+        {note && (
+          <p className="muted small" style={{ margin: 0 }} data-testid="limit-note">
+            {note}
+          </p>
+        )}
         {due > 0 ? (
           <IntentLink href="/review" className="button primary block" data-testid="start-review">
             Start review · {due}

@@ -24,14 +24,14 @@ export function LibraryView({ library }: { library: Library }) {
         Switch a module on to have its cards in your daily review. Cards keep their schedule while a module is off.
       </p>
       {active.map((m) => (
-        <ModuleCard key={m.id} module={m} defaults={library.defaults} />
+        <ModuleCard key={m.id} module={m} defaults={library.defaults} presets={library.presets} />
       ))}
       <NewModuleForm />
       {archived.length > 0 && (
         <section className="stack" aria-label="Archived modules">
           <h2 style={{ margin: 0, fontSize: 17 }}>Archived</h2>
           {archived.map((m) => (
-            <ModuleCard key={m.id} module={m} defaults={library.defaults} />
+            <ModuleCard key={m.id} module={m} defaults={library.defaults} presets={library.presets} />
           ))}
         </section>
       )}
@@ -39,7 +39,7 @@ export function LibraryView({ library }: { library: Library }) {
   );
 }
 
-function ModuleCard({ module: m, defaults }: { module: LibraryModule; defaults: Library["defaults"] }) {
+function ModuleCard({ module: m, defaults, presets }: { module: LibraryModule; defaults: Library["defaults"]; presets: Library["presets"] }) {
   const router = useRouter();
   const [studying, setStudying] = useState(m.studying);
   const [saving, setSaving] = useState(false);
@@ -106,7 +106,7 @@ function ModuleCard({ module: m, defaults }: { module: LibraryModule; defaults: 
           {error}
         </p>
       )}
-      <ModuleSettings module={m} defaults={defaults} />
+      <ModuleSettings module={m} defaults={defaults} presets={presets} />
       <div className="row wrap">
         <IntentLink href={`/cards?module=${m.slug}`} className="small">
           Browse cards

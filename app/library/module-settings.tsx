@@ -8,8 +8,9 @@ import { sendModuleRequest } from "./module-request";
 
 const RETENTIONS = [0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.95, 0.97];
 
-export function ModuleSettings({ module: m, defaults }: { module: LibraryModule; defaults: Library["defaults"] }) {
+export function ModuleSettings({ module: m, defaults, presets }: { module: LibraryModule; defaults: Library["defaults"]; presets: Library["presets"] }) {
   const router = useRouter();
+  const [presetId, setPresetId] = useState(m.presetId ?? "");
   const [retention, setRetention] = useState(m.desiredRetention === null ? "" : String(m.desiredRetention));
   const [newPerDay, setNewPerDay] = useState(m.newCardsPerDay === null ? "" : String(m.newCardsPerDay));
   const [title, setTitle] = useState(m.title);
@@ -28,6 +29,7 @@ export function ModuleSettings({ module: m, defaults }: { module: LibraryModule;
     event.preventDefault();
     void run(
       sendModuleRequest("PATCH", `/api/modules/${m.slug}/study`, {
+        presetId: presetId === "" ? null : presetId,
         desiredRetention: retention === "" ? null : Number(retention),
         newCardsPerDay: newPerDay === "" ? null : Number(newPerDay),
       }),
@@ -38,6 +40,8 @@ export function ModuleSettings({ module: m, defaults }: { module: LibraryModule;
     event.preventDefault();
     void run(sendModuleRequest("PATCH", `/api/modules/${m.slug}`, { title, description }), "Saved");
   };
+  const preset = presets.find((p) => p.id === presetId);
+  const base = preset ?? defaults;
   const retentions = m.desiredRetention === null || RETENTIONS.includes(m.desiredRetention) ? RETENTIONS : [...RETENTIONS, m.desiredRetention].sort();
 
   return (
@@ -47,9 +51,25 @@ export function ModuleSettings({ module: m, defaults }: { module: LibraryModule;
         {!m.archived && (
           <form className="stack" onSubmit={saveStudy}>
             <label>
+              Preset
+              <select value={presetId} onChange={(e) => setPresetId(e.target.value)} name="presetId">
+                <option value="">My settings</option>
+                {presets.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p className="small muted" style={{ margin: 0 }}>
+              Make presets on <a href="/settings#presets">your settings page</a>. The two fields below, when filled, override the preset for this module.
+            </p>
+            <label>
               Desired retention
               <select value={retention} onChange={(e) => setRetention(e.target.value)} name="desiredRetention">
-                <option value="">As in my settings ({Math.round(defaults.desiredRetention * 100)}%)</option>
+                <option value="">
+                  As in {preset ? preset.name : "my settings"} ({Math.round(base.desiredRetention * 100)}%)
+                </option>
                 {retentions.map((r) => (
                   <option key={r} value={String(r)}>
                     {Math.round(r * 100)}%
@@ -66,7 +86,7 @@ export function ModuleSettings({ module: m, defaults }: { module: LibraryModule;
                 inputMode="numeric"
                 value={newPerDay}
                 name="newCardsPerDay"
-                placeholder={`Only my overall limit (${defaults.newCardsPerDay})`}
+                placeholder={preset ? `As in ${preset.name} (${preset.newCardsPerDay})` : `Only my overall limit (${defaults.newCardsPerDay})`}
                 onChange={(e) => setNewPerDay(e.target.value)}
               />
             </label>

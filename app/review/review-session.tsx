@@ -11,6 +11,7 @@ import { CardFace } from "./card-face";
 import { RatingBar } from "./rating-bar";
 import { ReviewCounter } from "./review-counter";
 import { comesBackToday, countsBeyond, sessionCounts } from "@/lib/queue/session-counts";
+import { limitNote } from "@/lib/queue/limit-note";
 import { EmptyState } from "./empty-state";
 import type { NoteView } from "@/lib/cards/card-editor";
 import "../cards/editor.css";
@@ -47,6 +48,7 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
   // Cards rated and due back today whose requeue the server has not sent yet: they count as learning meanwhile.
   const [expectedBack, setExpectedBack] = useState<ReadonlySet<string>>(() => new Set());
   const beyond = useMemo(() => countsBeyond(initial.counts, initial.cards), [initial]);
+  const limit = initial.held ? limitNote(initial.held) : null;
   // A requeued card comes back from the server without knowing who may edit it; the session remembers.
   const editableIds = useRef(new Set(initial.cards.filter((c) => c.editable).map((c) => c.cardId)));
 
@@ -60,7 +62,7 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
   useEffect(() => {
     if (!outbox) return;
     const unsubscribe = outbox.subscribe(setStatus);
-    const unreviewed = outbox.onReviewed((reviewId, { requeue, leech }) => {
+    const unreviewed = outbox.onReviewed((reviewId, { requeue, leech, suspended }) => {
       const cardId = reviewedCards.current.get(reviewId);
       if (cardId) setExpectedBack((ids) => without(ids, cardId));
       if (requeue) {
@@ -68,7 +70,11 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
         setQueue((q) => [...q.filter((c) => c.cardId !== card.cardId), card]);
       }
       if (leech) {
-        setNotice("That card has now been forgotten 8 times, so it is suspended as a leech. Rewrite or split it, then bring it back from Settings.");
+        setNotice(
+          suspended
+            ? "That card has been forgotten so often that it is suspended as a leech. Rewrite or split it, then bring it back from Settings."
+            : "That card has been forgotten so often that it is now marked a leech (find it under Cards). Rewrite or split it.",
+        );
       }
     });
     const online = () => outbox.flush();
@@ -202,6 +208,11 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
         </div>
         <ReviewCounter counts={counts} current={current?.queueKind ?? null} />
       </div>
+      {limit && (
+        <p className="muted small" style={{ margin: 0 }} data-testid="limit-note">
+          {limit}
+        </p>
+      )}
       <SyncLine status={status} />
       {notice && (
         <p className="notice" role="status">

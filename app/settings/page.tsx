@@ -11,13 +11,20 @@ import { PersonalParameters } from "./personal-parameters";
 import { selectOptimizerStatus } from "@/lib/optimizer/optimize-weights";
 import { listSuspendedCards } from "@/lib/reviews/suspension";
 import { TopBar } from "@/app/components/top-bar";
+import { listPresets } from "@/lib/presets/presets";
+import { PresetsPanel } from "./presets-panel";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Settings · Residual" };
 
 export default async function SettingsPage() {
   const user = await requireSessionUser();
-  const [settings, tokens, suspended] = await Promise.all([selectUserSettings(db(), user.id), listApiTokens(db(), user.id), listSuspendedCards(db(), user.id)]);
+  const [settings, tokens, suspended, presets] = await Promise.all([
+    selectUserSettings(db(), user.id),
+    listApiTokens(db(), user.id),
+    listSuspendedCards(db(), user.id),
+    listPresets(db(), user.id),
+  ]);
   // After the settings read, which creates the row on first visit: the status reads it too.
   const optimizer = await selectOptimizerStatus(db(), user.id, new Date());
   return (
@@ -26,6 +33,7 @@ export default async function SettingsPage() {
         <span className="muted small">{user.email}</span>
       </TopBar>
       <SettingsForm initial={toSettingsView(settings)} />
+      <PresetsPanel initial={presets} />
       <PersonalParameters initial={optimizer} timeZone={settings.timeZone} />
       <SuspendedCards initial={suspended} />
       <ApiTokens initial={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }))} />

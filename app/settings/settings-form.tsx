@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { SettingsView } from "@/lib/settings/settings-view";
 import { themeAttribute } from "@/lib/settings/color-theme";
+import { PresetFields } from "./preset-fields";
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"];
@@ -10,22 +11,25 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
   const [values, setValues] = useState(initial);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [stepsError, setStepsError] = useState<string | null>(null);
   const set = <K extends keyof SettingsView>(key: K, value: SettingsView[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
     setMessage(null);
     setError(null);
-    const { desiredRetention, newCardsPerDay, dayStartHour, timeZone, buttonMode, theme } = values;
+    if (stepsError) return setError(stepsError);
+    const { fsrsWeightsFittedAt: _fitted, ...patch } = values;
     const response = await fetch("/api/settings", {
       method: "PATCH",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ desiredRetention, newCardsPerDay, dayStartHour, timeZone, buttonMode, theme }),
+      body: JSON.stringify(patch),
     });
     const body = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
     if (!response.ok) setError(body?.error?.message ?? "Could not save");
     else {
       setMessage("Saved");
+      const { theme } = values;
       // The server sets the same attribute on every page from now on; this page takes it at once.
       const attribute = themeAttribute(theme);
       if (attribute) document.documentElement.dataset.theme = attribute;
@@ -37,34 +41,10 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
   return (
     <form className="panel stack" onSubmit={save} data-testid="settings-form">
       <h1 style={{ margin: 0, fontSize: 22 }}>Study settings</h1>
-      <label>
-        Desired retention: {Math.round(values.desiredRetention * 100)}%
-        <input
-          type="range"
-          min={0.7}
-          max={0.99}
-          step={0.01}
-          value={values.desiredRetention}
-          name="desiredRetention"
-          onChange={(e) => set("desiredRetention", Number(e.target.value))}
-        />
-        <span className="small">
-          The chance you still remember a card on the day it comes back. Higher means shorter gaps and more reviews a day; 90% is a good balance. Going from 90%
-          to 95% roughly doubles the daily load.
-        </span>
-      </label>
-      <label>
-        New cards per day
-        <input
-          type="number"
-          min={0}
-          max={500}
-          value={values.newCardsPerDay}
-          name="newCardsPerDay"
-          inputMode="numeric"
-          onChange={(e) => set("newCardsPerDay", Number(e.target.value))}
-        />
-      </label>
+      <p className="small muted" style={{ margin: 0 }}>
+        Your default preset: every module without a preset of its own follows it, and its daily limits and order hold for the whole review.
+      </p>
+      <PresetFields value={values} onChange={(next) => setValues((v) => ({ ...v, ...next }))} idPrefix="settings" onStepsError={setStepsError} />
       <label>
         A new study day starts at
         <select value={values.dayStartHour} name="dayStartHour" onChange={(e) => set("dayStartHour", Number(e.target.value))}>

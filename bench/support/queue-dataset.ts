@@ -29,8 +29,9 @@ export async function loadQueueDataset(url: string, clock: Clock): Promise<Queue
     await client.query(`
       INSERT INTO "user" (id, name, email, "updatedAt")
       SELECT 'bench-q-' || u, 'Bench queue ' || u, 'bench-q-' || u || '@bench.invalid', now() FROM generate_series(0, ${QUEUE_USERS - 1}) u`);
+    // No daily review limit: the measured user has 300 reviews today and ~2,000 due, and the queue should build from all of them.
     await client.query(`
-      INSERT INTO user_settings ("userId", "updatedAt") SELECT 'bench-q-' || u, now() FROM generate_series(0, ${QUEUE_USERS - 1}) u`);
+      INSERT INTO user_settings ("userId", "updatedAt", "maximumReviewsPerDay") SELECT 'bench-q-' || u, now(), 9999 FROM generate_series(0, ${QUEUE_USERS - 1}) u`);
     const module = await client.query<{ id: string }>(`
       INSERT INTO module (id, scope, slug, title, "sourceHash", "updatedAt")
       VALUES (gen_random_uuid(), 'public', 'bench-queue', 'Bench queue', 'bench', now()) RETURNING id`);

@@ -5,7 +5,8 @@ import type { Db } from "../db/client";
 import { selectCard } from "../data/card";
 import { selectCardReviewLogs } from "../data/review-log";
 import { selectOptionalCardState } from "../data/card-state";
-import { selectModuleRetentions } from "../data/enrollment";
+import { selectModuleSettings } from "../data/enrollment";
+import { moduleOptionsOf } from "../presets/module-options";
 import { toSchedulingState } from "../data/state-snapshot";
 import { selectUserSettings } from "../data/user-settings";
 import { notFound } from "../errors/app-error";
@@ -61,12 +62,12 @@ export type CardInfo = {
 /** The card `cardId` as `userId` sees it at `now`; NOT_FOUND unless they may see it. */
 export async function getCardInfo(db: Db, userId: string, cardId: string, now: Date): Promise<CardInfo> {
   const visible = await requireVisibleCard(db, userId, cardId);
-  const [card, modules, row, settings, retentions, logs] = await Promise.all([
+  const [card, modules, row, settings, moduleSettings, logs] = await Promise.all([
     selectCard(db, cardId),
     selectVisibleModules(db, userId),
     selectOptionalCardState(db, userId, cardId),
     selectUserSettings(db, userId),
-    selectModuleRetentions(db, userId),
+    selectModuleSettings(db, userId, visible.moduleId),
     selectCardReviewLogs(db, userId, cardId, HISTORY_LIMIT),
   ]);
   const module = modules.find((m) => m.id === visible.moduleId);
@@ -74,7 +75,7 @@ export async function getCardInfo(db: Db, userId: string, cardId: string, now: D
   const faces = renderCardFaces(card);
   const state = toSchedulingState(row);
   const isNew = state === null || state.state === "NEW";
-  const retention = retentions.get(module.id) ?? settings.desiredRetention;
+  const { options } = moduleOptionsOf(settings, moduleSettings.get(module.id));
   return {
     id: card.id,
     kind: card.kind,
@@ -88,7 +89,7 @@ export async function getCardInfo(db: Db, userId: string, cardId: string, now: D
       due: isNew ? null : state.due.toISOString(),
       stability: isNew ? null : state.stability,
       difficulty: isNew ? null : state.difficulty,
-      retrievability: isNew ? null : retrievabilityAt(state, now, { ...schedulerSettingsOf(settings), desiredRetention: retention }),
+      retrievability: isNew ? null : retrievabilityAt(state, now, schedulerSettingsOf(settings, options)),
       reps: row?.reps ?? 0,
       lapses: row?.lapses ?? 0,
       lastReview: row?.lastReview?.toISOString() ?? null,

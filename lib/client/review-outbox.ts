@@ -47,7 +47,7 @@ export type OutboxDeps = {
 };
 
 type Listener = (status: OutboxStatus) => void;
-type ReviewedListener = (reviewId: string, outcome: { requeue: QueueCard | null; leech: boolean }) => void;
+type ReviewedListener = (reviewId: string, outcome: { requeue: QueueCard | null; leech: boolean; suspended: boolean }) => void;
 
 /** Waits before the 1st, 2nd, … retry after a network failure; the last one repeats. */
 export const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
@@ -269,7 +269,7 @@ export class ReviewOutbox {
     if (undoQueued) return;
     // The requeued card is the server's own view of a card (lib/queue/queue-card.ts), passed on as sent.
     const requeue = isRecord(body.requeue) && typeof body.requeue.cardId === "string" ? (body.requeue as QueueCard) : null;
-    const outcome = { requeue, leech: body.leech === true };
+    const outcome = { requeue, leech: body.leech === true, suspended: body.suspended === true };
     for (const listener of this.reviewedListeners) listener(reviewId, outcome);
   }
 

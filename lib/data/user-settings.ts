@@ -5,20 +5,19 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma, type UserSettings as UserSettingsRow } from "../db/generated/client";
 import { DateColumn, queryRows } from "../db/rows";
-import { DEFAULT_SCHEDULER_SETTINGS } from "../scheduling";
+import { DEFAULT_PRESET_OPTIONS, type PresetOptions } from "../scheduling/preset-options";
+import { DEFAULT_SCHEDULER_SETTINGS, LEECH_ACTIONS, NEW_CARD_MIXES, REVIEW_ORDERS } from "../scheduling";
 
 /** A user's settings as the app uses them (the row without its bookkeeping stamp). */
 export type UserSettings = Omit<UserSettingsRow, "updatedAt">;
 
 /** The settings a learner edits; validated at the edge (lib/settings/settings-schema.ts). */
-export type UserSettingsPatch = Partial<Pick<UserSettings, "desiredRetention" | "newCardsPerDay" | "dayStartHour" | "timeZone" | "buttonMode" | "theme">>;
+export type UserSettingsPatch = Partial<Pick<UserSettings, "dayStartHour" | "timeZone" | "buttonMode" | "theme"> & PresetOptions>;
 
 /** What a user without a settings row gets; the same values as the table's column defaults (a test holds them together). */
 export function defaultUserSettings(userId: string): UserSettings {
   return {
     userId,
-    desiredRetention: DEFAULT_SCHEDULER_SETTINGS.desiredRetention,
-    newCardsPerDay: 20,
     maximumIntervalDays: DEFAULT_SCHEDULER_SETTINGS.maximumIntervalDays,
     dayStartHour: 4,
     timeZone: "UTC",
@@ -27,6 +26,9 @@ export function defaultUserSettings(userId: string): UserSettings {
     fsrsWeights: [...DEFAULT_SCHEDULER_SETTINGS.weights],
     fsrsWeightsFittedAt: null,
     fsrsWeightsReviewCount: null,
+    ...DEFAULT_PRESET_OPTIONS,
+    learningStepsMinutes: [...DEFAULT_PRESET_OPTIONS.learningStepsMinutes],
+    relearningStepsMinutes: [...DEFAULT_PRESET_OPTIONS.relearningStepsMinutes],
   };
 }
 
@@ -42,6 +44,14 @@ const COLUMNS = {
   fsrsWeights: true,
   fsrsWeightsFittedAt: true,
   fsrsWeightsReviewCount: true,
+  maximumReviewsPerDay: true,
+  newIgnoresReviewLimit: true,
+  learningStepsMinutes: true,
+  relearningStepsMinutes: true,
+  leechThreshold: true,
+  leechAction: true,
+  reviewOrder: true,
+  newCardMix: true,
 } as const;
 
 const SettingsRowSchema = z.object({
@@ -56,6 +66,14 @@ const SettingsRowSchema = z.object({
   fsrsWeights: z.array(z.number()),
   fsrsWeightsFittedAt: DateColumn.nullable(),
   fsrsWeightsReviewCount: z.number().int().nullable(),
+  maximumReviewsPerDay: z.number().int(),
+  newIgnoresReviewLimit: z.boolean(),
+  learningStepsMinutes: z.array(z.number().int()),
+  relearningStepsMinutes: z.array(z.number().int()),
+  leechThreshold: z.number().int(),
+  leechAction: z.enum(LEECH_ACTIONS),
+  reviewOrder: z.enum(REVIEW_ORDERS),
+  newCardMix: z.enum(NEW_CARD_MIXES),
 }) satisfies z.ZodType<UserSettings, unknown>;
 
 /**
@@ -68,7 +86,9 @@ export async function selectUserSettings(db: Db, userId: string): Promise<UserSe
     db,
     SettingsRowSchema,
     Prisma.sql`SELECT "userId", "desiredRetention", "newCardsPerDay", "maximumIntervalDays", "dayStartHour", "timeZone",
-      "buttonMode"::text AS "buttonMode", "theme"::text AS "theme", "fsrsWeights", "fsrsWeightsFittedAt", "fsrsWeightsReviewCount"
+      "buttonMode"::text AS "buttonMode", "theme"::text AS "theme", "fsrsWeights", "fsrsWeightsFittedAt", "fsrsWeightsReviewCount",
+      "maximumReviewsPerDay", "newIgnoresReviewLimit", "learningStepsMinutes", "relearningStepsMinutes", "leechThreshold",
+      "leechAction"::text AS "leechAction", "reviewOrder"::text AS "reviewOrder", "newCardMix"::text AS "newCardMix"
       FROM user_settings WHERE "userId" = ${userId}`,
     "selectUserSettings",
   );

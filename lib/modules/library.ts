@@ -6,6 +6,7 @@ import type { Catalogue } from "../catalogue/catalogue";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { DateColumn, queryRows } from "../db/rows";
+import { selectPresets } from "../data/scheduling-preset";
 import { selectUserSettings } from "../data/user-settings";
 import { studyDayEnd } from "../scheduling";
 
@@ -21,6 +22,8 @@ export type LibraryModule = {
   studying: boolean;
   desiredRetention: number | null;
   newCardsPerDay: number | null;
+  /** The learner's preset for this module; null: their settings. */
+  presetId: string | null;
   /** total: cards; new: never reviewed (suspended or buried ones included); learning and due: (re)learning and review cards due by the end of the study day. */
   counts: { total: number; new: number; learning: number; due: number };
 };
@@ -28,6 +31,8 @@ export type LibraryModule = {
 export type Library = {
   modules: LibraryModule[];
   defaults: { desiredRetention: number; newCardsPerDay: number };
+  /** The learner's presets, to choose from. */
+  presets: { id: string; name: string; desiredRetention: number; newCardsPerDay: number }[];
 };
 
 const LibraryRowSchema = z.object({
@@ -40,6 +45,7 @@ const LibraryRowSchema = z.object({
   studying: z.boolean(),
   desiredRetention: z.number().nullable(),
   newCardsPerDay: z.number().int().nullable(),
+  presetId: z.string().nullable(),
   total: z.number().int(),
   unseen: z.number().int(),
   learning: z.number().int(),
@@ -47,7 +53,7 @@ const LibraryRowSchema = z.object({
 });
 
 export async function getLibrary(db: Db, catalogue: Catalogue, userId: string, now: Date): Promise<Library> {
-  const settings = await selectUserSettings(db, userId);
+  const [settings, presets] = await Promise.all([selectUserSettings(db, userId), selectPresets(db, userId)]);
   const dayEnd = studyDayEnd(now, settings.timeZone, settings.dayStartHour);
   const studiable = Prisma.sql`c."archivedAt" IS NULL AND (c.kind <> 'EXERCISE' OR c."exerciseSlug" = ANY(${[...catalogue.gradableSlugs]}::text[]))`;
   const rows = await queryRows(
@@ -55,7 +61,7 @@ export async function getLibrary(db: Db, catalogue: Catalogue, userId: string, n
     LibraryRowSchema,
     Prisma.sql`
     SELECT m.id::text, m.slug, m.title, m.description, m.scope = ${userId} AS owned, m."archivedAt",
-      COALESCE(e.studying, false) AS studying, e."desiredRetention", e."newCardsPerDay",
+      COALESCE(e.studying, false) AS studying, e."desiredRetention", e."newCardsPerDay", e."presetId"::text AS "presetId",
       cards.total, cards.unseen, COALESCE(st.learning, 0) AS learning, COALESCE(st.due, 0) AS due
     FROM module m
     LEFT JOIN enrollment e ON e."moduleId" = m.id AND e."userId" = ${userId}
@@ -84,8 +90,10 @@ export async function getLibrary(db: Db, catalogue: Catalogue, userId: string, n
       studying: r.studying && r.archivedAt === null,
       desiredRetention: r.desiredRetention,
       newCardsPerDay: r.newCardsPerDay,
+      presetId: r.presetId,
       counts: { total: r.total, new: r.unseen, learning: r.learning, due: r.due },
     })),
     defaults: { desiredRetention: settings.desiredRetention, newCardsPerDay: settings.newCardsPerDay },
+    presets: presets.map((p) => ({ id: p.id, name: p.name, desiredRetention: p.desiredRetention, newCardsPerDay: p.newCardsPerDay })),
   };
 }

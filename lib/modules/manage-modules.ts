@@ -3,6 +3,7 @@
 // The public course is read-only: only its study choice is the learner's.
 import type { Db } from "../db/client";
 import { upsertStudyChoice } from "../data/enrollment";
+import { presetExists } from "../data/scheduling-preset";
 import { countOwnModules, deleteModuleRow, insertOwnModule, selectVisibleModuleRow, updateModuleRow, type ModuleRow } from "../data/module";
 import { AppError, conflict, forbidden, notFound } from "../errors/app-error";
 import { quoteInput } from "../errors/quote-input";
@@ -58,9 +59,10 @@ export async function deleteModule(db: Db, userId: string, slug: string, confirm
   await deleteModuleRow(db, row.id);
 }
 
-/** Whether a module the learner can see feeds their review, and its own retention and new-card limit. */
+/** Whether a module the learner can see feeds their review, its preset, and its own retention and new-card limit. */
 export async function setStudyChoice(db: Db, userId: string, slug: string, patch: StudyPatch, now: Date): Promise<void> {
   const row = await visibleModule(db, userId, slug);
   if (row.archivedAt && patch.studying) throw conflict("This module is archived; restore it before studying it");
+  if (patch.presetId && !(await presetExists(db, userId, patch.presetId))) throw notFound("Preset");
   await upsertStudyChoice(db, userId, row.id, patch, now);
 }

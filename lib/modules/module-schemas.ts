@@ -37,10 +37,11 @@ export const StudyPatchSchema = z
       .max(9999)
       .nullable()
       .optional()
-      .describe("At most this many new cards a day from this module; null: only your overall limit."),
+      .describe("At most this many new cards a day from this module; null: its preset's limit (and your overall one)."),
+    presetId: z.uuid().nullable().optional().describe("One of your presets for this module; null: your settings (the default preset)."),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, { error: "send at least one of studying, desiredRetention, newCardsPerDay" });
+  .refine((p) => Object.keys(p).length > 0, { error: "send at least one of studying, desiredRetention, newCardsPerDay, presetId" });
 export type StudyPatch = z.infer<typeof StudyPatchSchema>;
 
 export const ModuleSlugParamsSchema = z.object({ slug: SlugSchema });

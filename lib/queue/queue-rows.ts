@@ -8,7 +8,7 @@ import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { DateColumn, queryRows } from "../db/rows";
 import { raiseNewCursor } from "../data/enrollment";
-import { FSRS_STATE_NAMES, type SchedulingState } from "../scheduling";
+import { FSRS_STATE_NAMES, type ReviewOrder, type SchedulingState } from "../scheduling";
 import type { QueueCardSource } from "./queue-card";
 import { retentionCounts, type RetentionCounts } from "../stats/retention";
 
@@ -73,6 +73,8 @@ const DueRowSchema = CardColumnsSchema.extend({
   siblingKey: r.siblingKey,
   due: r.due,
   state: r.state,
+  stability: r.stability,
+  lastReview: r.lastReview,
   card: toSource(r),
   scheduling: {
     due: r.due,
@@ -93,8 +95,31 @@ export type DueRow = z.output<typeof DueRowSchema>;
 /** A never-reviewed card: what the queue orders by, and what it renders. */
 export type NewRow = { cardId: string; moduleId: string; siblingKey: string; card: QueueCardSource };
 
-/** Unsuspended, unburied reviewed states due before `dayEnd` in the modules the user studies (unarchived, visible cards), oldest first, with their cards. */
-export async function selectDueRows(db: Db, userId: string, dayEnd: Date, limit: number, gradableSlugs: readonly string[]): Promise<DueRow[]> {
+/** Which `limit` due rows to read first: the learner's review order, at `now`, shuffled by the study day's key. */
+export type DueRowOrder = { order: ReviewOrder; now: Date; dayKey: string };
+
+/**
+ * The first rows in `order`: (re)learning cards first (never held back by a
+ * limit), then reviews most overdue, most at risk (days since the last review
+ * over stability, highest first: retrievability ascending) or shuffled for the
+ * day. The queue orders them again exactly; this only picks which to read.
+ */
+function dueRowsOrder({ order, now, dayKey }: DueRowOrder): Prisma.Sql {
+  if (order === "DUE") return Prisma.sql`s."due"`;
+  const learningFirst = Prisma.sql`s.state = 'REVIEW'`;
+  if (order === "RANDOM") return Prisma.sql`${learningFirst}, md5(${dayKey} || s."cardId"::text)`;
+  return Prisma.sql`${learningFirst}, extract(epoch FROM (${now}::timestamp - s."lastReview")) / greatest(s.stability, 0.0001) DESC NULLS FIRST, s."due"`;
+}
+
+/** Unsuspended, unburied reviewed states due before `dayEnd` in the modules the user studies (unarchived, visible cards), in `order` (default: oldest first), with their cards. */
+export async function selectDueRows(
+  db: Db,
+  userId: string,
+  dayEnd: Date,
+  limit: number,
+  gradableSlugs: readonly string[],
+  order?: DueRowOrder,
+): Promise<DueRow[]> {
   return queryRows(
     db,
     DueRowSchema,
@@ -106,10 +131,31 @@ export async function selectDueRows(db: Db, userId: string, dayEnd: Date, limit:
     JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = s."userId" AND e.studying
     WHERE s."userId" = ${userId} AND s."due" < ${dayEnd} AND s."suspendedAt" IS NULL AND s.state <> 'NEW'
       AND (s."buriedUntil" IS NULL OR s."buriedUntil" < ${dayEnd})
-    ORDER BY s."due"
+    ORDER BY ${order ? dueRowsOrder(order) : Prisma.sql`s."due"`}
     LIMIT ${limit}`,
-    "selectDueRows",
+    order === undefined || order.order === "DUE" ? "selectDueRows" : `selectDueRows-${order.order}`,
   );
+}
+
+/**
+ * How many review cards (state REVIEW) are due before `dayEnd` in the modules
+ * the user studies, the same cards `selectDueRows` reads. Only asked when that
+ * read stopped at its limit, so a daily review limit can say how many wait.
+ */
+export async function countDueReviews(db: Db, userId: string, dayEnd: Date, gradableSlugs: readonly string[]): Promise<number> {
+  const rows = await queryRows(
+    db,
+    z.object({ n: z.number().int() }),
+    Prisma.sql`
+    SELECT count(*)::int AS n
+    FROM card_state s
+    JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
+    JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = s."userId" AND e.studying
+    WHERE s."userId" = ${userId} AND s."due" < ${dayEnd} AND s."suspendedAt" IS NULL AND s.state = 'REVIEW'
+      AND (s."buriedUntil" IS NULL OR s."buriedUntil" < ${dayEnd})`,
+    "countDueReviews",
+  );
+  return rows[0]?.n ?? 0;
 }
 
 const NewScanRowSchema = z.object({
@@ -124,7 +170,8 @@ type NewScanRow = z.infer<typeof NewScanRowSchema>;
 
 /**
  * Cards the user has never reviewed, in enrolment then module order, from the
- * modules they study. A module with its own new-cards-per-day gives at most
+ * modules they study. A module with its own new-cards-per-day (set on the
+ * module, or by its preset) gives at most
  * that many less those it introduced since `dayStart`. Each enrolment's scan
  * starts at its `newCursor`, and the cursors are raised to what this scan
  * proved: the first unseen position, or past the last card when none is
@@ -146,13 +193,14 @@ export async function selectNewRows(db: Db, userId: string, limit: number, grada
              WHERE hs."userId" = ${userId} AND hs.state = 'NEW' AND h."moduleId" = e."moduleId" AND h.position >= e."newCursor") AS "heldPosition",
            CASE WHEN n.position IS NULL THEN NULL ELSE to_jsonb(n) - 'position' END AS card
     FROM enrollment e
+    LEFT JOIN scheduling_preset p ON p.id = e."presetId"
     LEFT JOIN LATERAL (
       SELECT ${CARD_COLUMNS}, c.position FROM card c
       WHERE c."moduleId" = e."moduleId" AND c.position >= e."newCursor" AND c."archivedAt" IS NULL AND ${studiable(userId, gradableSlugs)}
         AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s."userId" = ${userId} AND s."cardId" = c.id
           AND (s.state <> 'NEW' OR s."suspendedAt" IS NOT NULL OR s."buriedUntil" > ${dayStart}))
       ORDER BY c.position
-      LIMIT CASE WHEN e."newCardsPerDay" IS NULL THEN ${limit} ELSE LEAST(${limit}, GREATEST(0, e."newCardsPerDay" - (
+      LIMIT CASE WHEN COALESCE(e."newCardsPerDay", p."newCardsPerDay") IS NULL THEN ${limit} ELSE LEAST(${limit}, GREATEST(0, COALESCE(e."newCardsPerDay", p."newCardsPerDay") - (
         SELECT count(DISTINCT r."cardId")::int FROM review_log r JOIN card i ON i.id = r."cardId"
         WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${dayStart} AND r.state = 'NEW' AND i."moduleId" = e."moduleId"))) END) n ON true
     WHERE e."userId" = ${userId} AND e.studying
@@ -183,10 +231,20 @@ export type TodayActivity = {
   /** Today's reviews that count toward true retention (lib/stats/retention.ts), and how many of them passed. */
   retention: RetentionCounts;
   newIntroduced: number;
+  /** Reviews of cards that were in review (not new, not in a step): what the review limit counts. */
+  reviewsOfReviewCards: number;
+  /** The same two counts per module. */
+  byModule: Map<string, { reviews: number; news: number }>;
   reviewedCards: { cardId: string; siblingKey: string }[];
 };
 
-const ActivityRowSchema = z.object({ cardId: z.string(), rating: z.number().int(), state: z.enum(FSRS_STATE_NAMES), siblingKey: z.string() });
+const ActivityRowSchema = z.object({
+  cardId: z.string(),
+  moduleId: z.string(),
+  rating: z.number().int(),
+  state: z.enum(FSRS_STATE_NAMES),
+  siblingKey: z.string(),
+});
 
 /** What the user has already done this study day (from `dayStart`). */
 export async function selectTodayActivity(db: Db, userId: string, dayStart: Date): Promise<TodayActivity> {
@@ -194,15 +252,25 @@ export async function selectTodayActivity(db: Db, userId: string, dayStart: Date
     db,
     ActivityRowSchema,
     Prisma.sql`
-    SELECT r."cardId"::text AS "cardId", r.rating, r.state::text AS state, c."siblingKey"
+    SELECT r."cardId"::text AS "cardId", c."moduleId"::text AS "moduleId", r.rating, r.state::text AS state, c."siblingKey"
     FROM review_log r JOIN card c ON c.id = r."cardId"
     WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${dayStart}`,
     "selectTodayActivity",
   );
+  const byModule = new Map<string, { reviews: number; news: number }>();
+  for (const row of rows) {
+    if (row.state !== "NEW" && row.state !== "REVIEW") continue;
+    const counts = byModule.get(row.moduleId) ?? { reviews: 0, news: 0 };
+    if (row.state === "NEW") counts.news += 1;
+    else counts.reviews += 1;
+    byModule.set(row.moduleId, counts);
+  }
   return {
     reviewed: rows.length,
     retention: retentionCounts(rows.map((r) => ({ stateBefore: r.state, rating: r.rating }))),
     newIntroduced: rows.filter((r) => r.state === "NEW").length,
+    reviewsOfReviewCards: rows.filter((r) => r.state === "REVIEW").length,
+    byModule,
     reviewedCards: [...new Map(rows.map((r) => [r.cardId, { cardId: r.cardId, siblingKey: r.siblingKey }])).values()],
   };
 }

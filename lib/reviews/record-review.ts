@@ -11,6 +11,8 @@ import { defaultUserSettings } from "../data/user-settings";
 import { StaleStateError, withRetries } from "../data/write-conflict";
 import { AppError, conflict, notFound } from "../errors/app-error";
 import { applyRating, becameLeech, type Rating, type SchedulingState } from "../scheduling";
+import { moduleOptionsOf } from "../presets/module-options";
+import { schedulerSettingsOf } from "../settings/scheduler-settings";
 import { reviewTime } from "./review-time";
 import { selectReviewContext, type ReviewContext, type ReviewSettings } from "./review-context";
 
@@ -32,8 +34,10 @@ export type RecordReviewResult = {
   undone: boolean;
   state: SchedulingState | null;
   stateVersion: number | null;
-  /** True when this review made the card a leech; it is then suspended. */
+  /** True when this review made the card a leech. */
   leech: boolean;
+  /** True when it was suspended for it (the preset's leech action is SUSPEND). */
+  suspended: boolean;
 };
 
 /** What the review read, for callers that build a response from it without reading again. */
@@ -51,8 +55,7 @@ export async function recordReviewWithContext(prisma: PrismaClient, input: Recor
 async function recordOnce(db: Db, input: RecordReviewInput, now: Date): Promise<RecordedReview> {
   const { userId, reviewId, cardId, rating } = input;
   const context = await selectReviewContext(db, userId, cardId, reviewId);
-  const userSettings = context.settings ?? defaultReviewSettings();
-  const settings = context.moduleRetention === null ? userSettings : { ...userSettings, desiredRetention: context.moduleRetention };
+  const settings = reviewSettingsOf(context);
   if (context.earlier) return { result: duplicateOf(context, input), context, settings };
   if (!context.card) throw notFound("Card");
   const row = context.state;
@@ -61,8 +64,9 @@ async function recordOnce(db: Db, input: RecordReviewInput, now: Date): Promise<
   const before = toSchedulingState(row);
   const at = reviewTime(input.reviewedAt, before?.lastReview ?? null, now);
   const { next, log } = applyRating(before, rating, at, settings);
-  const leech = becameLeech(before, next);
-  const columns = { ...next, isLeech: row?.isLeech || leech, suspendedAt: leech ? now : null };
+  const leech = becameLeech(before, next, settings.leechThreshold);
+  const suspend = leech && settings.leechAction === "SUSPEND";
+  const columns = { ...next, isLeech: row?.isLeech || leech, suspendedAt: suspend ? now : null };
 
   const version = await writeReviewedState(db, {
     reviewId,
@@ -77,7 +81,7 @@ async function recordOnce(db: Db, input: RecordReviewInput, now: Date): Promise<
   });
   if (version === null) throw new StaleStateError();
 
-  const result = { reviewId, cardId, duplicate: false, undone: false, state: next, stateVersion: version, leech };
+  const result = { reviewId, cardId, duplicate: false, undone: false, state: next, stateVersion: version, leech, suspended: suspend };
   return { result, context, settings };
 }
 
@@ -95,17 +99,19 @@ function duplicateOf(context: ReviewContext, input: RecordReviewInput): RecordRe
     state: undone ? null : toSchedulingState(context.state),
     stateVersion: undone ? null : (context.state?.version ?? null),
     leech: false,
+    suspended: false,
   };
 }
 
-/** Settings for a user without a settings row: the defaults. */
-function defaultReviewSettings(): ReviewSettings {
-  const d = defaultUserSettings("");
+/** The review's settings: the card's module's options over the learner's settings (the defaults without a settings row). */
+function reviewSettingsOf(context: ReviewContext): ReviewSettings {
+  const user = context.settings ?? defaultUserSettings("");
+  const { options } = moduleOptionsOf(user, context.module);
   return {
-    desiredRetention: d.desiredRetention,
-    maximumIntervalDays: d.maximumIntervalDays,
-    weights: d.fsrsWeights,
-    timeZone: d.timeZone,
-    dayStartHour: d.dayStartHour,
+    ...schedulerSettingsOf(user, options),
+    timeZone: user.timeZone,
+    dayStartHour: user.dayStartHour,
+    leechThreshold: options.leechThreshold,
+    leechAction: options.leechAction,
   };
 }

@@ -9,9 +9,11 @@ import { Prisma } from "../db/generated/client";
 import { queryRows } from "../db/rows";
 import { StudyCardJsonSchema, type StudyCard } from "../data/card";
 import { CardStateJsonSchema, type CardState } from "../data/card-state";
-import type { SchedulerSettings } from "../scheduling";
+import { PresetOptionsRowSchema } from "../data/scheduling-preset";
+import type { LeechAction, SchedulerSettings } from "../scheduling";
 
-export type ReviewSettings = SchedulerSettings & { timeZone: string; dayStartHour: number };
+/** What a review is scheduled with: the card's module's options over the learner's settings. */
+export type ReviewSettings = SchedulerSettings & { timeZone: string; dayStartHour: number; leechThreshold: number; leechAction: LeechAction };
 
 export type ReviewContext = {
   /** The user and card of an earlier log row or undo tombstone with this review id. */
@@ -19,20 +21,26 @@ export type ReviewContext = {
   card: StudyCard | null;
   state: CardState | null;
   /** Null when the user has no settings row yet (defaults apply). */
-  settings: ReviewSettings | null;
-  /** The desired retention the user set for the card's module, or null to follow their settings. */
-  moduleRetention: number | null;
+  settings: ReviewUserSettings | null;
+  /** The card's module's preset and own values, or null when it follows the learner's settings. */
+  module: ReviewModuleSettings | null;
 };
 
-const SettingsJsonSchema = z
-  .object({
-    desiredRetention: z.number(),
-    maximumIntervalDays: z.number().int(),
-    fsrsWeights: z.array(z.number()),
-    timeZone: z.string(),
-    dayStartHour: z.number().int(),
-  })
-  .transform(({ fsrsWeights, ...rest }) => ({ ...rest, weights: fsrsWeights }));
+const SettingsJsonSchema = PresetOptionsRowSchema.extend({
+  maximumIntervalDays: z.number().int(),
+  fsrsWeights: z.array(z.number()),
+  timeZone: z.string(),
+  dayStartHour: z.number().int(),
+});
+export type ReviewUserSettings = z.output<typeof SettingsJsonSchema>;
+
+const ModuleJsonSchema = z.object({
+  presetId: z.string().nullable(),
+  desiredRetention: z.number().nullable(),
+  newCardsPerDay: z.number().int().nullable(),
+  preset: PresetOptionsRowSchema.nullable(),
+});
+export type ReviewModuleSettings = z.output<typeof ModuleJsonSchema>;
 
 const ContextRow = z.object({
   earlier_kind: z.enum(["log", "undo"]).nullable(),
@@ -41,7 +49,7 @@ const ContextRow = z.object({
   card: StudyCardJsonSchema.nullable(),
   state: CardStateJsonSchema.nullable(),
   settings: SettingsJsonSchema.nullable(),
-  module_retention: z.number().nullable(),
+  module_settings: ModuleJsonSchema.nullable(),
 });
 
 export async function selectReviewContext(db: Db, userId: string, cardId: string, reviewId: string): Promise<ReviewContext> {
@@ -66,11 +74,11 @@ export async function selectReviewContext(db: Db, userId: string, cardId: string
          JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = ${userId}
          WHERE c.id = ${cardId}::uuid AND c."archivedAt" IS NULL AND (m.scope = 'public' OR m.scope = ${userId})) AS card,
       (SELECT row_to_json(s) FROM card_state s WHERE s."userId" = ${userId} AND s."cardId" = ${cardId}::uuid) AS state,
-      (SELECT json_build_object('desiredRetention', u."desiredRetention", 'maximumIntervalDays', u."maximumIntervalDays",
-              'fsrsWeights', u."fsrsWeights", 'timeZone', u."timeZone", 'dayStartHour', u."dayStartHour")
-         FROM user_settings u WHERE u."userId" = ${userId}) AS settings,
-      (SELECT e."desiredRetention" FROM card c JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = ${userId}
-         WHERE c.id = ${cardId}::uuid) AS module_retention`,
+      (SELECT to_jsonb(u) FROM user_settings u WHERE u."userId" = ${userId}) AS settings,
+      (SELECT json_build_object('presetId', e."presetId", 'desiredRetention', e."desiredRetention", 'newCardsPerDay', e."newCardsPerDay",
+              'preset', (SELECT to_jsonb(p) FROM scheduling_preset p WHERE p.id = e."presetId"))
+         FROM card c JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = ${userId}
+         WHERE c.id = ${cardId}::uuid) AS module_settings`,
     "selectReviewContext",
   );
   const row = rows[0];
@@ -80,6 +88,6 @@ export async function selectReviewContext(db: Db, userId: string, cardId: string
     card: row.card,
     state: row.state,
     settings: row.settings,
-    moduleRetention: row.module_retention,
+    module: row.module_settings,
   };
 }

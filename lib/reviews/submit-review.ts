@@ -15,7 +15,7 @@ export type SubmitReviewResult = RecordReviewResult & { requeue: QueueCard | nul
 export async function submitReview(prisma: PrismaClient, catalogue: Catalogue, input: RecordReviewInput, now: Date): Promise<SubmitReviewResult> {
   const { result, context, settings } = await recordReviewWithContext(prisma, input, now);
   const next = result.state;
-  if (result.duplicate || !next || result.leech || !context.card) return { ...result, requeue: null };
+  if (result.duplicate || !next || result.suspended || !context.card) return { ...result, requeue: null };
   const learning = next.state === "LEARNING" || next.state === "RELEARNING";
   if (!learning || next.due >= studyDayEnd(now, settings.timeZone, settings.dayStartHour)) return { ...result, requeue: null };
   // Previews are computed at the moment the card becomes due again.

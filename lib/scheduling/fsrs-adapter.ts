@@ -14,6 +14,7 @@ import {
   fsrs,
 } from "ts-fsrs";
 import { assertSchedulerSettings, type SchedulerSettings } from "./settings";
+import { toFsrsSteps } from "./steps";
 import type { FsrsStateName, Rating, ReviewLogFields, SchedulingState } from "./types";
 
 const STATE_TO_FSRS: Record<FsrsStateName, State> = {
@@ -139,7 +140,8 @@ export function fuzzSeed(state: SchedulingState | null, now: Date): string {
  * Quirks handled: an empty weight list is passed as "no weights" (ts-fsrs would
  * log a warning and fall back to defaults); settings outside the schema throw
  * `RangeError` instead of being replaced by ts-fsrs defaults (`0 || 0.9`).
- * Learning steps stay ts-fsrs's defaults: 1m, 10m; relearning 10m.
+ * Steps absent from `settings` are ts-fsrs's defaults: learning 1m 10m,
+ * relearning 10m; they go to ts-fsrs in whole minutes.
  */
 export function createFsrs(settings: SchedulerSettings, seed: string | (() => string), options: { fuzz?: boolean } = {}): FSRS {
   assertSchedulerSettings(settings);
@@ -149,6 +151,8 @@ export function createFsrs(settings: SchedulerSettings, seed: string | (() => st
     w: settings.weights.length > 0 ? settings.weights : undefined,
     enable_fuzz: options.fuzz ?? true,
     enable_short_term: true,
+    ...(settings.learningStepsMinutes ? { learning_steps: toFsrsSteps(settings.learningStepsMinutes) } : {}),
+    ...(settings.relearningStepsMinutes ? { relearning_steps: toFsrsSteps(settings.relearningStepsMinutes) } : {}),
   });
   return scheduler.useStrategy(StrategyMode.SEED, typeof seed === "string" ? () => seed : seed);
 }

@@ -37,15 +37,23 @@ export { historyReplayer, replayReviews, type ReplayEvent, type ReplayResult, ty
 export { StateSnapshotSchema, restoreStateSnapshot, toStateSnapshot, type StateSnapshot } from "./snapshot";
 export { buttonRatings, passFailRating, type ButtonMode, type PassFail } from "./buttons";
 export { formatInterval } from "./interval-label";
-export { LEECH_LAPSE_THRESHOLD, LEECH_REPEAT_LAPSES, becameLeech, isLeech } from "./leech";
+export { LEECH_ACTIONS, LEECH_LAPSE_THRESHOLD, LEECH_REPEAT_LAPSES, becameLeech, isLeech, type LeechAction } from "./leech";
+export { NEW_CARD_MIXES, REVIEW_ORDERS, mergeEvenly, mixNewCards, orderReviews, type NewCardMix, type ReviewOrder } from "./queue-order";
+export { MAX_STEPS, MAX_STEP_MINUTES, formatStep, formatSteps, parseSteps } from "./steps";
+export { toStudyTime } from "./study-time";
 export { isValidTimeZone, studyDayEnd, studyDayKey, studyDayStart, studyDayStartOfKey, type StudyClock } from "./study-day";
 export {
+  DEFAULT_GROUP,
   DEFAULT_LEARN_AHEAD_MINUTES,
   buildQueue,
   nextDueAfter,
   type QueueInput,
   type QueueItem,
+  type HeldBack,
+  type LimitHolder,
   type QueueKind,
+  type QueueModule,
+  type QueueOrder,
   type QueueNewCard,
   type QueueReviewedCard,
   type QueueSettings,

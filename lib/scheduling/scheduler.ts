@@ -1,6 +1,7 @@
 import { createFsrs, forgettingCurveOf, fromFsrsCard, fuzzSeed, toFsrsCard, toFsrsReviewLog, toGrade, toReviewLogFields } from "./fsrs-adapter";
 import { formatInterval } from "./interval-label";
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from "./settings";
+import { toStudyTime } from "./study-time";
 import { RATINGS, type Rating, type ReviewLogFields, type SchedulingState } from "./types";
 
 export type { SchedulerSettings } from "./settings";
@@ -43,11 +44,13 @@ export type RatingPreviewer = (state: SchedulingState | null, now: Date) => Rati
 export function ratingPreviewer(settings: SchedulerSettings): RatingPreviewer {
   let seed = "";
   const scheduler = createFsrs(settings, () => seed);
+  const clock = settings.studyClock;
   return (state, now) => {
     seed = fuzzSeed(state, now);
-    const preview = scheduler.repeat(toFsrsCard(state, now), now);
+    const at = toStudyTime(now, clock);
+    const preview = scheduler.repeat(toFsrsCard(inStudyTime(state, clock), at), at);
     return RATINGS.map((rating) => {
-      const next = fromFsrsCard(preview[toGrade(rating)].card);
+      const next = fromStudyTime(fromFsrsCard(preview[toGrade(rating)].card), at, now);
       return { rating, due: next.due, intervalLabel: formatInterval(next.due.getTime() - now.getTime()), next };
     });
   };
@@ -82,11 +85,39 @@ export type RatingApplier = (state: SchedulingState | null, rating: Rating, now:
 export function ratingApplier(settings: SchedulerSettings): RatingApplier {
   let seed = "";
   const scheduler = createFsrs(settings, () => seed);
+  const clock = settings.studyClock;
   return (state, rating, now) => {
     seed = fuzzSeed(state, now);
-    const item = scheduler.next(toFsrsCard(state, now), now, toGrade(rating));
-    return { next: fromFsrsCard(item.card), log: toReviewLogFields(item.log) };
+    const at = toStudyTime(now, clock);
+    const item = scheduler.next(toFsrsCard(inStudyTime(state, clock), at), at, toGrade(rating));
+    const log = toReviewLogFields(item.log);
+    const next = fromStudyTime(fromFsrsCard(item.card), at, now);
+    if (clock === undefined) return { next, log };
+    // The log's instants are the real ones, not study time (see ReviewLogFields).
+    const due = state === null ? now : (state.lastReview ?? state.due);
+    return { next, log: { ...log, due: new Date(due.getTime()), reviewedAt: new Date(now.getTime()) } };
   };
+}
+
+/**
+ * The card's instants as study time (see study-time.ts): ts-fsrs then counts
+ * the days since its last review in the learner's study days. Without a clock
+ * the state is returned as it is.
+ */
+function inStudyTime(state: SchedulingState | null, clock: SchedulerSettings["studyClock"]): SchedulingState | null {
+  if (state === null || clock === undefined) return state;
+  return { ...state, due: toStudyTime(state.due, clock), lastReview: state.lastReview ? toStudyTime(state.lastReview, clock) : null };
+}
+
+/**
+ * A state ts-fsrs computed at study time `at` back in real instants: it was
+ * reviewed at `now`, and its due keeps its offset from the review (whole days
+ * for a review interval, minutes for a step). This is where a due-day picker
+ * (load balancing, easy days) would move a review card within its fuzz range.
+ */
+function fromStudyTime(next: SchedulingState, at: Date, now: Date): SchedulingState {
+  if (at.getTime() === now.getTime()) return next;
+  return { ...next, due: new Date(now.getTime() + (next.due.getTime() - at.getTime())), lastReview: new Date(now.getTime()) };
 }
 
 /**

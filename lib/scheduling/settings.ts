@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_STEP_MINUTES, MAX_STEPS } from "./steps";
 
 /** Lowest desired retention we schedule for; below it intervals grow long enough to forget most cards. */
 export const MIN_DESIRED_RETENTION = 0.7;
@@ -29,6 +30,20 @@ export const SchedulerSettingsSchema = z.object({
       message: `must be empty (FSRS-6 defaults) or hold ${FSRS6_WEIGHT_COUNT} FSRS-6 weights`,
     })
     .describe("Fitted FSRS-6 weights (21 numbers); empty means the FSRS-6 defaults."),
+  learningStepsMinutes: z
+    .array(z.number().int().min(1).max(MAX_STEP_MINUTES))
+    .max(MAX_STEPS)
+    .optional()
+    .describe("Learning steps in minutes; absent: 1m 10m (ts-fsrs's and Anki's default)."),
+  relearningStepsMinutes: z
+    .array(z.number().int().min(1).max(MAX_STEP_MINUTES))
+    .max(MAX_STEPS)
+    .optional()
+    .describe("Relearning steps in minutes; absent: 10m."),
+  studyClock: z
+    .object({ timeZone: z.string(), dayStartHour: z.number().int().min(0).max(23) })
+    .optional()
+    .describe("The learner's study days: elapsed days are counted in them. Absent: UTC calendar days, as ts-fsrs counts."),
 });
 
 /** Per-user FSRS settings; see {@link SchedulerSettingsSchema} for ranges. */

@@ -2,17 +2,16 @@
 // settings API, the settings form and the scheduler.
 import { z } from "zod";
 import { textSchema } from "../http/text-schema";
+import { PresetOptionsSchema } from "../scheduling/preset-options";
 import { isValidTimeZone } from "../scheduling/study-day";
 
-export const SettingsPatchSchema = z
-  .object({
-    desiredRetention: z.number().min(0.7).max(0.99).describe("Target probability of recalling a card when it comes due."),
-    newCardsPerDay: z.number().int().min(0).max(500).describe("New cards introduced per study day."),
-    dayStartHour: z.number().int().min(0).max(23).describe("Local hour at which a new study day begins."),
-    timeZone: textSchema(64).refine(isValidTimeZone, { error: "Unknown time zone", abort: true }).describe("IANA time zone, e.g. Europe/Berlin."),
-    buttonMode: z.enum(["FOUR", "TWO"]).describe("Four rating buttons, or pass/fail."),
-    theme: z.enum(["SYSTEM", "LIGHT", "DARK"]).describe("Colours: follow the device's light or dark setting, or always light, or always dark."),
-  })
+/** The settings: the default preset's options (which also set the day's overall limits and order) and the rest. */
+export const SettingsPatchSchema = PresetOptionsSchema.extend({
+  dayStartHour: z.number().int().min(0).max(23).describe("Local hour at which a new study day begins."),
+  timeZone: textSchema(64).refine(isValidTimeZone, { error: "Unknown time zone", abort: true }).describe("IANA time zone, e.g. Europe/Berlin."),
+  buttonMode: z.enum(["FOUR", "TWO"]).describe("Four rating buttons, or pass/fail."),
+  theme: z.enum(["SYSTEM", "LIGHT", "DARK"]).describe("Colours: follow the device's light or dark setting, or always light, or always dark."),
+})
   .partial()
   .strict();
 

@@ -1,9 +1,8 @@
 // The settings as the API and the settings page show them.
 import type { UserSettings } from "../data/user-settings";
+import { presetOptionsOf, type PresetOptions } from "../scheduling/preset-options";
 
-export type SettingsView = {
-  desiredRetention: number;
-  newCardsPerDay: number;
+export type SettingsView = PresetOptions & {
   dayStartHour: number;
   timeZone: string;
   buttonMode: "FOUR" | "TWO";
@@ -13,8 +12,7 @@ export type SettingsView = {
 
 export function toSettingsView(row: UserSettings): SettingsView {
   return {
-    desiredRetention: row.desiredRetention,
-    newCardsPerDay: row.newCardsPerDay,
+    ...presetOptionsOf(row),
     dayStartHour: row.dayStartHour,
     timeZone: row.timeZone,
     buttonMode: row.buttonMode,

@@ -7,7 +7,7 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 /** `body` is the parsed JSON, or the raw text when the reply is not JSON. */
 export type ApiReply = { kind: "reply"; status: number; body: unknown } | { kind: "unreachable"; message: string };
 
-export type ApiRequest = { method: "GET" | "POST"; path: string; body?: unknown };
+export type ApiRequest = { method: "GET" | "POST" | "PATCH"; path: string; body?: unknown };
 
 const TIMEOUT_MS = 15_000;
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { EXPORT_USAGE, parseExportCommand, type ExportCommand } from "./export-args";
 import { IMPORT_USAGE, parseImportCommand, type ImportCommand } from "./import-args";
 import { LAB_USAGE, parseLabCommand, type LabCommand } from "./lab-args";
+import { PRESET_USAGE, parsePresetCommand, type PresetCommand } from "./preset-args";
 
 /** Largest seed the server accepts (seeds are stored as 32-bit integers). */
 export const MAX_SEED = 2_147_483_647;
@@ -16,7 +17,8 @@ export type Command =
   | { kind: "grade"; slug: string; seed: number; answers: Record<string, string>; answersFile?: string; token?: string }
   | { kind: "lab"; lab: LabCommand; token?: string }
   | { kind: "import"; import: ImportCommand; token?: string }
-  | { kind: "export"; export: ExportCommand; token?: string };
+  | { kind: "export"; export: ExportCommand; token?: string }
+  | { kind: "preset"; preset: PresetCommand; token?: string };
 
 export type ParsedArgs = { ok: true; command: Command } | { ok: false; message: string };
 
@@ -29,6 +31,7 @@ export const USAGE = [
   LAB_USAGE,
   IMPORT_USAGE,
   EXPORT_USAGE,
+  PRESET_USAGE,
   "options: --token <token> (else RESIDUAL_TOKEN); server: RESIDUAL_URL (default http://localhost:3000)",
   "exit codes: 0 ok/correct/imported, 1 not fully correct, 2 usage or rejected input, 3 server unreachable or token refused",
 ].join("\n");
@@ -104,6 +107,11 @@ export function parseCommand(argv: readonly string[]): ParsedArgs {
     return usage("--format, --out and --timeout belong to `lab` and `export` commands");
   }
 
+  if (name === "presets" || name === "preset") {
+    if (values.seed !== undefined || values.answers !== undefined) return usage(`\`${name}\` takes no --seed or --answers`);
+    const parsedPreset = parsePresetCommand(name, rest);
+    return parsedPreset.ok ? { ok: true, command: { kind: "preset", preset: parsedPreset.command, token } } : usage(parsedPreset.message);
+  }
   if (name === "exercises") {
     if (rest.length > 0 || values.seed !== undefined || values.answers !== undefined) return usage("`exercises` takes no arguments");
     return { ok: true, command: { kind: "exercises", token } };

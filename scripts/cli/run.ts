@@ -8,6 +8,7 @@ import { EXIT, type ExitCode } from "./exit-codes";
 import { runExportCommand } from "./export-run";
 import { runImportCommand } from "./import-run";
 import { NODE_LAB_DEPS, runLabCommand, type LabDeps } from "./lab-run";
+import { runPresetCommand } from "./preset-run";
 import { renderExercises, renderFailure, renderGrade, renderVariant, type Outcome } from "./render";
 import { ExercisesReplySchema, GradeReplySchema, VariantReplySchema } from "./responses";
 
@@ -62,6 +63,7 @@ async function outcomeOf(argv: readonly string[], deps: CliDeps): Promise<Outcom
   if (command.kind === "export") {
     return runExportCommand(command.export, { fetch: deps.fetch, config: config.config, writeBytes: (deps.lab ?? NODE_LAB_DEPS).writeBytes });
   }
+  if (command.kind === "preset") return runPresetCommand(command.preset, { fetch: deps.fetch, config: config.config });
   let request: ApiRequest;
   if (command.kind === "grade") {
     const fileAnswers = command.answersFile === undefined ? {} : await readAnswersFile(command.answersFile, deps);

@@ -24,7 +24,7 @@ const FRONTS = ["Why scale the scores by √d_k?", "What does the causal mask do
 test("import a markdown file through the preview, confirm, and find the cards in the review queue", async ({ page }) => {
   await signUp(page, "import");
   // Room for every new card today, so the imported ones join the queue behind the course's.
-  const patched = await page.request.patch("/api/settings", { data: { newCardsPerDay: 500 } });
+  const patched = await page.request.patch("/api/settings", { data: { newCardsPerDay: 500, newIgnoresReviewLimit: true } });
   expect(patched.ok()).toBe(true);
   await page.reload();
   const newBefore = Number(await page.getByTestId("due-new").locator("strong").textContent());

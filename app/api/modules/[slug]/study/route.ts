@@ -1,4 +1,4 @@
-// PATCH /api/modules/{slug}/study — whether a module (the public course included) feeds the user's daily review: { studying?, desiredRetention?: number | null, newCardsPerDay?: number | null }.
+// PATCH /api/modules/{slug}/study — how a module (the public course included) feeds the user's daily review: { studying?, presetId?: uuid | null, desiredRetention?: number | null, newCardsPerDay?: number | null }.
 import { requireUserId } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { parseJsonBody, parseValue } from "@/lib/http/parse";

@@ -1,0 +1,28 @@
+// Honest intervals. ts-fsrs counts the days between two reviews as UTC
+// calendar days; the learner's day is their study day (their time zone, from
+// their day-start hour). A review at 23:30 in Tokyo and one at 08:00 the next
+// morning are a day apart to the learner and, in UTC, the same day. So the
+// scheduler hands ts-fsrs "study time": each instant moved so that its UTC
+// date is the study day it falls in. Differences in days are then study days;
+// results are moved back by keeping their offset from the review instant.
+import type { StudyClock } from "./study-day";
+import { wallTimeAt, wallToUtcMs } from "./zoned-time";
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * `ms` as study time: the wall clock in the learner's zone, read as UTC, less
+ * the day-start hour. Its UTC date is the study day containing `ms`. Without a
+ * clock (or in UTC with days starting at midnight) it is `ms` itself.
+ */
+export function toStudyTimeMs(ms: number, clock: StudyClock | undefined): number {
+  if (!clock || (clock.dayStartHour === 0 && clock.timeZone === "UTC")) return ms;
+  const wholeSecond = Math.floor(ms / 1000) * 1000;
+  const wall = clock.timeZone === "UTC" ? wholeSecond : wallToUtcMs(wallTimeAt(wholeSecond, clock.timeZone));
+  return wall + (ms - wholeSecond) - clock.dayStartHour * HOUR_MS;
+}
+
+/** `date` as study time (a new Date); see {@link toStudyTimeMs}. */
+export function toStudyTime(date: Date, clock: StudyClock | undefined): Date {
+  return new Date(toStudyTimeMs(date.getTime(), clock));
+}
