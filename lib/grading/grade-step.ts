@@ -1,7 +1,7 @@
 // Grading one answer box: read the text, compare with the reference, name a matching wrong method.
 import { compareAnswer, DEFAULT_TOLERANCE, parseAnswer, type ExpectedValue, type ParsedOk, type Tolerance } from "../answers";
 import type { StepSpec } from "./exercise-definition";
-import type { DiagnosedMisconception, StepGrade } from "./grade-result";
+import type { DiagnosedMisconception, StepDistance, StepGrade } from "./grade-result";
 
 /** A wrong method's values for the exercise's steps, computed on the learner's numbers. */
 export type WrongMethodValues = { code: string; message: string; values: Partial<Record<string, ExpectedValue>> };
@@ -20,6 +20,23 @@ function diagnose(step: string, parsed: ParsedOk, tolerance: Tolerance, wrongMet
   return undefined;
 }
 
+/** The wrong element farthest from its expected value (relative distance when defined, else absolute). */
+function farthestOff(elements: readonly { expected: number; actual: number; correct: boolean }[]): StepDistance | undefined {
+  let worst: StepDistance | undefined;
+  let worstSize = -1;
+  for (const e of elements) {
+    if (e.correct) continue;
+    const by = e.actual - e.expected;
+    const relative = e.expected === 0 ? null : by / Math.abs(e.expected);
+    const size = relative === null ? Number.POSITIVE_INFINITY : Math.abs(relative);
+    if (size > worstSize) {
+      worst = { by, relative };
+      worstSize = size;
+    }
+  }
+  return worst;
+}
+
 /**
  * Grades one step. Credit: 1 when every element is within the step's tolerance; for lists and
  * matrices of the right shape, the fraction of elements within tolerance (a misconception match
@@ -30,7 +47,7 @@ function diagnose(step: string, parsed: ParsedOk, tolerance: Tolerance, wrongMet
 export function gradeStep(spec: StepSpec, text: string | undefined, expected: ExpectedValue, wrongMethods: readonly WrongMethodValues[]): StepOutcome {
   const step = spec.key;
   if (text === undefined || text.trim() === "") {
-    return { grade: { step, score: 0, correct: false, expected, feedback: "No answer." }, unparseable: false };
+    return { grade: { step, score: 0, correct: false, expected, feedback: "No answer: this step scores 0." }, unparseable: false };
   }
   const parsed = parseAnswer(text, spec.answer);
   if (!parsed.ok) {
@@ -51,6 +68,7 @@ export function gradeStep(spec: StepSpec, text: string | undefined, expected: Ex
   const score = comparison.elements.length > 1 ? right / comparison.elements.length : 0;
   const misconception = diagnose(step, parsed, tolerance, wrongMethods);
   const wrongElements = comparison.elements.length > 1 ? comparison.wrong : undefined;
+  const off = farthestOff(comparison.elements);
   const feedback = misconception ? misconception.message : withHint(comparison.message, spec.hint);
   return {
     grade: {
@@ -60,6 +78,7 @@ export function gradeStep(spec: StepSpec, text: string | undefined, expected: Ex
       parsed,
       expected,
       feedback,
+      ...(off ? { off } : {}),
       ...(wrongElements ? { wrongElements } : {}),
       ...(misconception ? { misconception } : {}),
     },
