@@ -49,17 +49,23 @@ export function variantStatus(state: VariantState): VariantStatus {
   };
 }
 
-/** One sentence on where the variant stands, for the API and the CLI. */
+/** A few words on where the variant stands: "2 of 3 tries left", "passed", "answers shown on request". */
+export function variantLabel(status: VariantStatus): string {
+  if (!status.revealed) return `${status.triesLeft} of ${status.triesAllowed} tries left`;
+  return {
+    PASSED: "passed",
+    REQUESTED: "answers shown on request",
+    TRIES_USED: `answers shown after ${status.triesAllowed} tries`,
+    SINGLE_TRY: "answers shown after a single graded try",
+  }[status.revealedBecause ?? "REQUESTED"];
+}
+
+/** One or two sentences on where the variant stands, for the API and the CLI. */
 export function describeVariant(status: VariantStatus): string {
   if (!status.revealed) {
     const left = `${status.triesLeft} ${status.triesLeft === 1 ? "try" : "tries"} left before the answers are shown`;
     return `${left}; expected values stay hidden until then.`;
   }
-  const why = {
-    PASSED: "Passed",
-    REQUESTED: "Answers shown on request",
-    TRIES_USED: `Answers shown after ${status.triesAllowed} tries`,
-    SINGLE_TRY: "Answers shown after a single graded try",
-  }[status.revealedBecause ?? "REQUESTED"];
-  return `${why}: this variant is finished. Further attempts are graded and stored but earn no credit; a new variant (another seed) does.`;
+  const label = variantLabel(status);
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)}: this variant is finished. Further attempts are graded and stored but earn no credit; a new variant (another seed) does.`;
 }
