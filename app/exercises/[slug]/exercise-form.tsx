@@ -100,7 +100,7 @@ export function ExerciseForm({ variant, progress, history, newVariantHref }: Pro
           </p>
         )}
         {result && (
-          <p className={`verdict ${result.credited ? "right" : "wrong"}`} data-testid="verdict">
+          <p className={`verdict ${result.credited ? "right" : result.correct ? "practice" : "wrong"}`} data-testid="verdict">
             {result.correct ? "All steps right." : `Score ${Math.round(result.score * 100)}%`}
             {!result.stored ? " · not counted: a step could not be read" : ""}
             {result.afterReveal ? " · made after the answers were shown, so it earns no credit" : ""}

@@ -9,6 +9,7 @@ import { toVariantView } from "@/lib/grading/exercise-view";
 import { catalogue } from "@/exercises/catalogue";
 import { requireSessionUser } from "../../session-user";
 import { seededHref } from "../../seeded-href";
+import { SeedRefused } from "@/app/components/seed-refused";
 import { ExerciseForm } from "./exercise-form";
 
 export const dynamic = "force-dynamic";
@@ -26,8 +27,10 @@ export default async function ExercisePage({ params, searchParams }: Props) {
   const parsedParams = ExerciseParamsSchema.safeParse(await params);
   const exercise = parsedParams.success ? findExercise(parsedParams.data.slug) : undefined;
   if (!exercise) notFound();
-  const query = VariantQuerySchema.safeParse(await searchParams);
-  const seed = query.success ? query.data.seed : undefined;
+  const search = await searchParams;
+  const query = VariantQuerySchema.safeParse(search);
+  if (!query.success) return <SeedRefused given={search.seed} error={query.error} freshHref={seededHref(`/exercises/${exercise.slug}`)} back={{ href: "/exercises", label: "Exercises" }} />;
+  const seed = query.data.seed;
   // The seed lives in the URL, so a reload or a shared link shows the same numbers.
   if (seed === undefined) redirect(seededHref(`/exercises/${exercise.slug}`));
   const key = { userId: user.id, slug: exercise.slug, seed };
