@@ -16,6 +16,7 @@ import type { ChecklistView } from "@/lib/checklists/checklist-view";
 import { loadChecklist } from "@/lib/checklists/load-checklist";
 import { formatStepValue, type Exercise } from "@/lib/grading";
 import type { ExpectedValue } from "@/lib/answers";
+import { ATTEMPT_EXPORT } from "@/lib/export/attempt-export";
 import * as float64 from "@/lib/reference/float64";
 import { resetDb, testDb } from "../support/db";
 import { bearerFor, createUser } from "../support/fixtures";
@@ -123,6 +124,23 @@ describe("the reveal rule", () => {
     expect(retry.body).toMatchObject({ duplicate: true, stored: true, afterReveal: false, variant: { revealed: true, tries: 1 } });
     expect(retry.body.steps[0]).toHaveProperty("expected");
     expect(await db.exerciseAttempt.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("exports a hidden variant's steps without expected values, and a revealed one's with them", async () => {
+    const { db, user, auth } = await learner();
+    await grade(auth, wrong(SLUG, SEED));
+    const exported = async () => {
+      const rows: Record<string, unknown>[] = [];
+      for await (const page of ATTEMPT_EXPORT.pages(db, user.id, 100)) rows.push(...(page as Record<string, unknown>[]));
+      return rows;
+    };
+    const [hidden] = await exported();
+    expect(hidden).toMatchObject({ afterReveal: false });
+    expect((hidden?.steps as object[]).length).toBe(exercise(SLUG).steps.length);
+    for (const step of hidden?.steps as object[]) expect(step).not.toHaveProperty("expected");
+    await revealRoute.POST(post(auth, `/api/exercises/${SLUG}/reveal`, { seed: SEED }), params(SLUG));
+    const [shown] = await exported();
+    for (const step of shown?.steps as object[]) expect(step).toHaveProperty("expected");
   });
 
   it("counts racing tries at one variant one at a time", async () => {
