@@ -10,7 +10,7 @@ import { CountColumn, queryRows } from "../db/rows";
 import { notFound } from "../errors/app-error";
 import { quoteInput } from "../errors/quote-input";
 import { misconceptionName } from "../grading/misconception-name";
-import { exerciseEntry } from "../readiness/exercise-directory";
+import * as float64 from "../reference/float64";
 import { describeVariant, FRESH_VARIANT, variantStatus, type VariantStatus } from "./variant-rule";
 
 /** Attempts read for the variant list (the step accuracy counts every attempt). */
@@ -18,7 +18,15 @@ export const HISTORY_ATTEMPTS = 100;
 
 export type NamedMistake = { code: string; name: string };
 
-export type HistoryAttempt = { id: string; createdAt: Date; score: number; correct: boolean; afterReveal: boolean; credited: boolean; mistakes: NamedMistake[] };
+export type HistoryAttempt = {
+  id: string;
+  createdAt: Date;
+  score: number;
+  correct: boolean;
+  afterReveal: boolean;
+  credited: boolean;
+  mistakes: NamedMistake[];
+};
 
 export type VariantHistory = { seed: number; variant: VariantStatus & { message: string }; attempts: HistoryAttempt[] };
 
@@ -57,7 +65,8 @@ const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 export async function loadExerciseHistory(db: Db, catalogue: Catalogue, userId: string, slug: string): Promise<ExerciseHistory> {
   const exercise = catalogue.findExercise(slug);
   if (!exercise) throw notFound(`Exercise ${quoteInput(slug)}`);
-  const { messages } = exerciseEntry(catalogue, slug);
+  // Misconception messages do not depend on the numbers; any seed's wrong methods carry them.
+  const messages = new Map(exercise.wrongMethods(0, float64).map((m) => [m.code, m.message] as const));
   const [recent, accuracy, attempts, credited] = await Promise.all([
     db.exerciseAttempt.findMany({
       where: { userId, exerciseSlug: slug },

@@ -77,7 +77,9 @@ export async function gradeAttempt(
   const allIssues = validateAnswers(exercise, input.answers);
   const issues = allIssues.filter((i) => i.code !== "missing-step");
   if (allIssues.length === exercise.steps.length && allIssues.every((i) => i.code === "missing-step")) {
-    throw new AppError("VALIDATION", "Answer at least one step", [{ path: "answers", message: `Expected answers for ${exercise.steps.map((s) => s.key).join(", ")}` }]);
+    throw new AppError("VALIDATION", "Answer at least one step", [
+      { path: "answers", message: `Expected answers for ${exercise.steps.map((s) => s.key).join(", ")}` },
+    ]);
   }
   if (issues.length > 0) {
     const first = issues[0];

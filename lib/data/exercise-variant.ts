@@ -2,15 +2,17 @@
 // A grading workflow locks the row (creating it first) so racing tries on one
 // variant are counted one after another.
 import { z } from "zod";
-import type { RevealReason, VariantState } from "../attempts/variant-rule";
 import type { Db } from "../db/client";
-import { Prisma } from "../db/generated/client";
+import { Prisma, type VariantReveal } from "../db/generated/client";
 import { queryRows } from "../db/rows";
+
+/** A variant's row: graded tries before the reveal, and the reveal if any. */
+export type VariantState = { tries: number; revealedAt: Date | null; revealedBecause: VariantReveal | null };
 
 /** A variant: one user's seed of one exercise. */
 export type VariantKey = { userId: string; slug: string; seed: number };
 
-const RevealReasonSchema = z.enum(["PASSED", "REQUESTED", "TRIES_USED", "SINGLE_TRY"]) satisfies z.ZodType<RevealReason>;
+const RevealReasonSchema = z.enum(["PASSED", "REQUESTED", "TRIES_USED", "SINGLE_TRY"]) satisfies z.ZodType<VariantReveal>;
 const VariantRow = z.object({ tries: z.number().int(), revealedAt: z.date().nullable(), revealedBecause: RevealReasonSchema.nullable() });
 
 /**

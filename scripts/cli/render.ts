@@ -68,7 +68,11 @@ export function renderReveal(reply: RevealReply): Outcome {
 
 /** Accuracy per step, then each recent variant: where it stands and its attempts (✓ or score, named mistakes). */
 export function renderHistory(reply: HistoryReply): Outcome {
-  const out = [`${reply.title} (${reply.exercise}): ${reply.totals.attempts} attempts, ${reply.totals.credited} passed without seeing the answers`, "", "accuracy per step:"];
+  const out = [
+    `${reply.title} (${reply.exercise}): ${reply.totals.attempts} attempts, ${reply.totals.credited} passed without seeing the answers`,
+    "",
+    "accuracy per step:",
+  ];
   for (const s of reply.steps) out.push(`  ${s.step}  ${s.accuracy === null ? "not tried" : `${Math.round(s.accuracy * 100)}% (${s.right}/${s.tried})`}`);
   out.push("", "variants (newest first):");
   for (const v of reply.variants) {

@@ -28,7 +28,15 @@ export default async function DrawingPage({ params, searchParams }: Props) {
   if (!prompt) notFound();
   const search = await searchParams;
   const query = DrawingVariantQuerySchema.safeParse(search);
-  if (!query.success) return <SeedRefused given={search.seed} error={query.error} freshHref={seededHref(`/drawings/${prompt.slug}`)} back={{ href: "/exercises", label: "Exercises" }} />;
+  if (!query.success)
+    return (
+      <SeedRefused
+        given={search.seed}
+        error={query.error}
+        freshHref={seededHref(`/drawings/${prompt.slug}`)}
+        back={{ href: "/exercises", label: "Exercises" }}
+      />
+    );
   const seed = query.data.seed;
   // The seed lives in the URL, so a reload or a shared link shows the same variant.
   if (seed === undefined) redirect(seededHref(`/drawings/${prompt.slug}`));

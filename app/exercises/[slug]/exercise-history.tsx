@@ -40,9 +40,7 @@ export function ExerciseHistoryView({ history }: { history: HistoryView }) {
               {v.attempts.map((a) => (
                 <li key={a.id} data-testid="history-attempt" data-after-reveal={a.afterReveal}>
                   <span className={a.credited ? "right" : a.correct ? "practice" : "wrong"}>{a.correct ? "✓" : percent(a.score)}</span>
-                  <span className="muted small">
-                    {a.afterReveal ? "after the answers were shown · no credit" : a.credited ? "passed" : "try"}
-                  </span>
+                  <span className="muted small">{a.afterReveal ? "after the answers were shown · no credit" : a.credited ? "passed" : "try"}</span>
                   <span className="muted small" suppressHydrationWarning>
                     {new Date(a.createdAt).toLocaleDateString()}
                   </span>

@@ -29,7 +29,15 @@ export default async function ExercisePage({ params, searchParams }: Props) {
   if (!exercise) notFound();
   const search = await searchParams;
   const query = VariantQuerySchema.safeParse(search);
-  if (!query.success) return <SeedRefused given={search.seed} error={query.error} freshHref={seededHref(`/exercises/${exercise.slug}`)} back={{ href: "/exercises", label: "Exercises" }} />;
+  if (!query.success)
+    return (
+      <SeedRefused
+        given={search.seed}
+        error={query.error}
+        freshHref={seededHref(`/exercises/${exercise.slug}`)}
+        back={{ href: "/exercises", label: "Exercises" }}
+      />
+    );
   const seed = query.data.seed;
   // The seed lives in the URL, so a reload or a shared link shows the same numbers.
   if (seed === undefined) redirect(seededHref(`/exercises/${exercise.slug}`));

@@ -32,7 +32,8 @@ export default async function LabPage({ params, searchParams }: Props) {
   if (!lab) notFound();
   const search = await searchParams;
   const query = LabViewQuerySchema.safeParse(search);
-  if (!query.success) return <SeedRefused given={search.seed} error={query.error} freshHref={seededHref(`/labs/${lab.slug}`)} back={{ href: "/labs", label: "Labs" }} />;
+  if (!query.success)
+    return <SeedRefused given={search.seed} error={query.error} freshHref={seededHref(`/labs/${lab.slug}`)} back={{ href: "/labs", label: "Labs" }} />;
   const seed = query.data.seed;
   // The seed lives in the URL, so a reload, a shared link and the downloads agree on the numbers.
   if (seed === undefined) redirect(seededHref(`/labs/${lab.slug}`));

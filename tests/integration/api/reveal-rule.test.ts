@@ -111,7 +111,12 @@ describe("the reveal rule", () => {
     expect(again).toEqual(shown);
 
     expect((await grade(auth, answersFor(SLUG, SEED))).body).toMatchObject({ correct: true, afterReveal: true, credited: false });
-    expect((await grade(auth, answersFor(SLUG, SEED + 1), SEED + 1)).body).toMatchObject({ correct: true, afterReveal: false, credited: true, variant: { revealedBecause: "PASSED" } });
+    expect((await grade(auth, answersFor(SLUG, SEED + 1), SEED + 1)).body).toMatchObject({
+      correct: true,
+      afterReveal: false,
+      credited: true,
+      variant: { revealedBecause: "PASSED" },
+    });
   });
 
   it("a retried post returns the stored attempt as its variant now stands, and uses no second try", async () => {
@@ -129,18 +134,22 @@ describe("the reveal rule", () => {
   it("exports a hidden variant's steps without expected values, and a revealed one's with them", async () => {
     const { db, user, auth } = await learner();
     await grade(auth, wrong(SLUG, SEED));
+    /** The one exported attempt's row and its steps. */
     const exported = async () => {
-      const rows: Record<string, unknown>[] = [];
-      for await (const page of ATTEMPT_EXPORT.pages(db, user.id, 100)) rows.push(...(page as Record<string, unknown>[]));
-      return rows;
+      const rows: { afterReveal?: unknown; steps?: unknown }[] = [];
+      for await (const page of ATTEMPT_EXPORT.pages(db, user.id, 100)) rows.push(...(page as { steps?: unknown }[]));
+      expect(rows).toHaveLength(1);
+      const steps = rows[0]?.steps;
+      return { row: rows[0], steps: Array.isArray(steps) ? (steps as object[]) : [] };
     };
-    const [hidden] = await exported();
-    expect(hidden).toMatchObject({ afterReveal: false });
-    expect((hidden?.steps as object[]).length).toBe(exercise(SLUG).steps.length);
-    for (const step of hidden?.steps as object[]) expect(step).not.toHaveProperty("expected");
+    const hidden = await exported();
+    expect(hidden.row).toMatchObject({ afterReveal: false });
+    expect(hidden.steps).toHaveLength(exercise(SLUG).steps.length);
+    for (const step of hidden.steps) expect(step).not.toHaveProperty("expected");
     await revealRoute.POST(post(auth, `/api/exercises/${SLUG}/reveal`, { seed: SEED }), params(SLUG));
-    const [shown] = await exported();
-    for (const step of shown?.steps as object[]) expect(step).toHaveProperty("expected");
+    const shown = await exported();
+    expect(shown.steps).toHaveLength(exercise(SLUG).steps.length);
+    for (const step of shown.steps) expect(step).toHaveProperty("expected");
   });
 
   it("counts racing tries at one variant one at a time", async () => {

@@ -347,7 +347,9 @@ describe("runCli reveal and history", () => {
         {
           seed: 7,
           variant: { ...tried, message: describeVariant(tried) },
-          attempts: [{ score: 0.75, correct: false, afterReveal: false, credited: false, mistakes: [{ code: "sample-variance", name: "You divided by n − 1." }] }],
+          attempts: [
+            { score: 0.75, correct: false, afterReveal: false, credited: false, mistakes: [{ code: "sample-variance", name: "You divided by n − 1." }] },
+          ],
         },
       ],
       steps: [{ step: "mean", label: "Mean", tried: 1, right: 1, accuracy: 1 }],

@@ -9,8 +9,16 @@ describe("ratingForExerciseReview", () => {
     { name: "right after a slip", outcome: { tries: 2, correct: true, durationMs: 30_000, steps: 4, afterReveal: false }, rating: 2 },
     { name: "wrong", outcome: { tries: 1, correct: false, durationMs: 10_000, steps: 4, afterReveal: false }, rating: 1 },
     { name: "wrong after retrying", outcome: { tries: 2, correct: false, durationMs: 10_000, steps: 4, afterReveal: false }, rating: 1 },
-    { name: "right first try, but after the answers were shown", outcome: { tries: 1, correct: true, durationMs: 10_000, steps: 2, afterReveal: true }, rating: 1 },
-    { name: "right after a slip, but after the answers were shown", outcome: { tries: 3, correct: true, durationMs: 10_000, steps: 2, afterReveal: true }, rating: 1 },
+    {
+      name: "right first try, but after the answers were shown",
+      outcome: { tries: 1, correct: true, durationMs: 10_000, steps: 2, afterReveal: true },
+      rating: 1,
+    },
+    {
+      name: "right after a slip, but after the answers were shown",
+      outcome: { tries: 3, correct: true, durationMs: 10_000, steps: 2, afterReveal: true },
+      rating: 1,
+    },
   ])("$name → $rating", ({ outcome, rating }) => {
     expect(ratingForExerciseReview(outcome)).toBe(rating);
   });
