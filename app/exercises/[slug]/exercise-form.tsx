@@ -128,7 +128,7 @@ export function ExerciseForm({ variant, progress, history, newVariantHref }: Pro
         {!status.revealed ? (
           <p className="muted small" style={{ margin: 0 }}>
             Showing the answers ends this variant: a pass after that is kept but does not count.{" "}
-            <a href={newVariantHref} data-testid="skip-variant">
+            <a href={newVariantHref} data-testid="new-variant">
               New variant
             </a>
           </p>
