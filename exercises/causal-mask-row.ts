@@ -57,6 +57,15 @@ const MISCONCEPTIONS: Misconception<Params>[] = [
     },
   },
   {
+    code: "off-by-one-position",
+    message:
+      "Positions here are numbered from 1, so the query at position i sees positions 1 … i. You read its number as a 0-based index and let it see one position more.",
+    answers: (p) => {
+      const e = exps(p, (j) => j <= p.query + 1);
+      return { exponentials: e, weights: normalise(e) };
+    },
+  },
+  {
     code: "no-mask",
     message: "You did not mask at all: the query attended to future positions. Positions after the query must get weight 0.",
     answers: (p) => {

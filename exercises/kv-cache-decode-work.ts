@@ -51,7 +51,7 @@ export default defineExercise<DecodeWorkParams>({
       `A decoder has processed a prompt of **${p.promptLen} tokens** (positions $0$ to $${p.promptLen - 1}$, 0-based) in one prefill pass.`,
       `It now generates **${p.newTokens} new tokens**, one decode step each: the step that produces a new token runs the model on positions up to the newest one, so decode steps process positions $${p.promptLen}$ to $${p.promptLen + p.newTokens - 1}$.`,
       "",
-      "Count work in one layer as **token positions whose key and value are projected** (a position's K and V together count as 1). Do not count the prefill.",
+      "Count work in one layer as **token positions whose key and value are projected** (a position's K and V together count as 1). Do not count the prefill: it is the same work with or without a cache.",
       "Without a cache every decode step re-runs the whole sequence so far; with a cache only the newest position is projected.",
       "",
       `1. Without a cache, how many positions are projected at the step that processes position $t = ${p.position}$?`,

@@ -27,10 +27,18 @@ const MISCONCEPTIONS: Misconception<Params>[] = [
   {
     code: "post-norm-instead",
     message:
-      "You normalised the residual stream itself (post-norm). In a pre-norm block only the sublayer's input is normalised; the stream is x + f(LN(x)), never passed through LN.",
+      "You normalised after each add (post-norm: h = LN(x + f(x))). In a pre-norm block only the sublayer's input is normalised; the stream is x + f(LN(x)), never passed through LN.",
     answers: (p, ops) => {
       const h = norm(ops, add(p.x, apply(p.f, p.x)));
       return { afterAttention: h, afterFfn: norm(ops, add(h, apply(p.g, h))) };
+    },
+  },
+  {
+    code: "normalised-stream",
+    message: "You carried LN(x) on the shortcut: h = LN(x) + f(LN(x)). The norm feeds only the sublayer; the stream keeps x itself: h = x + f(LN(x)).",
+    answers: (p, ops) => {
+      const h = add(norm(ops, p.x), apply(p.f, norm(ops, p.x)));
+      return { afterAttention: h, afterFfn: add(norm(ops, h), apply(p.g, norm(ops, h))) };
     },
   },
   {

@@ -51,6 +51,14 @@ const MISCONCEPTIONS: Misconception<Params>[] = [
       return { rms, output: scaled(p, rms) };
     },
   },
+  {
+    code: "epsilon-dropped",
+    message: "You left ε out. It is added to the mean of the squares before the square root: √(mean(x²) + ε).",
+    answers: (p) => {
+      const rms = Math.sqrt(squares(p.x) / p.x.length);
+      return { rms, output: scaled(p, rms) };
+    },
+  },
 ];
 
 function draw(random: () => number): Params {

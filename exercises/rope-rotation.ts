@@ -96,8 +96,8 @@ export default defineExercise<RopeParams>({
   misconceptions: [
     {
       code: "degrees-not-radians",
-      message: "The angle m·θ_k is in radians; your calculator treated it as degrees.",
-      answers: (p) => ({ rotated: wrongRotations(p).degrees }),
+      message: "The angle m·θ_k is in radians: you gave it in degrees, or your calculator treated it as degrees.",
+      answers: (p) => ({ angle: (solveRope(p).angle as number) * (180 / Math.PI), rotated: wrongRotations(p).degrees }),
     },
     {
       code: "rotated-wrong-direction",

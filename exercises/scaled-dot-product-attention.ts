@@ -17,13 +17,19 @@ const scores = (p: Params): number[][] => range(N).map((i) => range(N).map((j) =
 const divide = (m: number[][], by: number): number[][] => m.map((row) => row.map((x) => x / by));
 const times = (w: number[][], v: readonly (readonly number[])[]): number[][] =>
   w.map((row) => range(D_HEAD).map((c) => row.reduce((s, x, j) => s + x * at(v, j, c), 0)));
-/** Softmax along each row over the visible keys j ≤ i. */
-const causalRows = (m: number[][]): number[][] =>
-  m.map((row, i) => {
-    const e = row.map((x, j) => (j <= i ? Math.exp(x) : 0));
-    const sum = e.reduce((s, x) => s + x, 0);
-    return e.map((x) => x / sum);
-  });
+/** Which key j query i sees: the causal rule, or a mask family's. */
+type Visible = (i: number, j: number) => boolean;
+const CAUSAL: Visible = (i, j) => j <= i;
+/** Softmax along each row over the keys `visible` keeps; `maskAfter` takes it over every key and zeroes the rest afterwards. */
+const softmaxRows =
+  (visible: Visible, maskAfter = false) =>
+  (m: number[][]): number[][] =>
+    m.map((row, i) => {
+      const e = row.map((x, j) => (maskAfter || visible(i, j) ? Math.exp(x) : 0));
+      const sum = e.reduce((s, x) => s + x, 0);
+      return e.map((x, j) => (visible(i, j) ? x / sum : 0));
+    });
+const causalRows = softmaxRows(CAUSAL);
 /** Softmax down each column over the visible queries i ≥ j (the wrong axis). */
 const causalColumns = (m: number[][]): number[][] => {
   const e = m.map((row, i) => row.map((x, j) => (j <= i ? Math.exp(x) : 0)));
@@ -79,24 +85,44 @@ function solve(p: Params, ops: ReferenceOps): StepValues {
   return { scores: scores(p), scaled: divide(scores(p), Math.sqrt(D_HEAD)), ...referenceAttention(p, ops) };
 }
 
+/** A mask family: the scaled scores are right, the weights and output follow the family's visibility. */
+const masked = (p: Params, softmax: (m: number[][]) => number[][]): Partial<StepValues> => {
+  const { weights, output } = pipeline(p, Math.sqrt(D_HEAD), softmax);
+  return { weights, output };
+};
+
 const MISCONCEPTIONS: Misconception<Params>[] = [
   {
     code: "scaled-by-dmodel",
     message: `You divided by √d_model = √${D_MODEL}. The scale uses the width of one head: √d_head = √${D_HEAD}.`,
     answers: (p) => pipeline(p, Math.sqrt(D_MODEL), causalRows),
   },
+  { code: "no-scaling", answers: (p) => pipeline(p, 1, causalRows) },
   {
-    code: "no-scaling",
-    message: "You skipped the 1/√d_head scaling. Without it the softmax saturates as d_head grows.",
-    answers: (p) => pipeline(p, 1, causalRows),
+    code: "scaled-by-d",
+    message: `You divided by d_head = ${D_HEAD}. The scale is 1/√d_head = 1/√${D_HEAD}.`,
+    answers: (p) => pipeline(p, D_HEAD, causalRows),
   },
   {
     code: "softmax-wrong-axis",
-    message: "You normalised down the columns. Each query's row is a distribution over keys: softmax across each row.",
-    answers: (p) => {
-      const { weights, output } = pipeline(p, Math.sqrt(D_HEAD), causalColumns);
-      return { weights, output };
-    },
+    answers: (p) => masked(p, causalColumns),
+  },
+  { code: "mask-after-softmax", answers: (p) => masked(p, softmaxRows(CAUSAL, true)) },
+  {
+    code: "upper-triangle",
+    answers: (p) =>
+      masked(
+        p,
+        softmaxRows((i, j) => j >= i),
+      ),
+  },
+  {
+    code: "no-mask",
+    answers: (p) =>
+      masked(
+        p,
+        softmaxRows(() => true),
+      ),
   },
 ];
 

@@ -1,7 +1,7 @@
 // One entry of the sinusoidal positional encoding: PE(pos, 2i) = sin(pos / 10000^(2i/d)),
 // PE(pos, 2i+1) = cos(pos / 10000^(2i/d)); the angle, then the value.
-import { drawUntil } from "../lib/grading/authoring";
-import { defineExercise, type StepValues } from "../lib/grading/exercise-definition";
+import { drawUntil, separatesWrongMethods } from "../lib/grading/authoring";
+import { defineExercise, type Misconception, type StepSpec, type StepValues } from "../lib/grading/exercise-definition";
 
 export const PE_BASE = 10000;
 
@@ -31,17 +31,57 @@ export function solveSinusoidal(p: SinusoidalParams): StepValues {
 }
 
 /** The value under each wrong method. */
-function wrongValues(p: SinusoidalParams): { swapped: number; degrees: number; withoutTwo: number } {
+function wrongValues(p: SinusoidalParams): { swapped: number; degrees: number; withoutTwo: number; dimAsPair: number } {
   const angle = angleWith(p, 2 * pairOf(p));
-  return { swapped: otherWave(p, angle), degrees: wave(p, (angle * Math.PI) / 180), withoutTwo: wave(p, angleWith(p, pairOf(p))) };
+  return {
+    swapped: otherWave(p, angle),
+    degrees: wave(p, (angle * Math.PI) / 180),
+    withoutTwo: wave(p, angleWith(p, pairOf(p))),
+    dimAsPair: wave(p, angleWith(p, 2 * p.dim)),
+  };
 }
 
-/** The reference and the wrong values are pairwise at least this far apart (the value tolerance is ≤ 0.01). */
+const STEPS: StepSpec[] = [
+  { key: "angle", label: "Angle (radians)", answer: { shape: "scalar" }, tolerance: { mode: "relative", rel: 0.001 } },
+  { key: "value", label: "PE value", answer: { shape: "scalar" }, tolerance: { mode: "relative", rel: 0.01, abs: 0.005 } },
+];
+
+const MISCONCEPTIONS: Misconception<SinusoidalParams>[] = [
+  {
+    code: "sin-cos-swapped",
+    message: "Even dimensions take the sine and odd dimensions the cosine.",
+    answers: (p) => ({ value: wrongValues(p).swapped }),
+  },
+  {
+    code: "exponent-without-2",
+    message: "Dimension 2i and 2i+1 share the exponent 2i/d: the pair index i is doubled before dividing by d.",
+    answers: (p) => ({ angle: angleWith(p, pairOf(p)), value: wrongValues(p).withoutTwo }),
+  },
+  {
+    code: "degrees-not-radians",
+    message: "The angle is in radians: you gave it in degrees, or your calculator was in degree mode.",
+    answers: (p) => ({ angle: (solveSinusoidal(p).angle as number) * (180 / Math.PI), value: wrongValues(p).degrees }),
+  },
+  {
+    code: "dimension-as-pair-index",
+    message: "You put the dimension itself where the pair index belongs. Dimension dim is in pair i = ⌊dim/2⌋, and the exponent is 2i/d.",
+    answers: (p) => ({ angle: angleWith(p, 2 * p.dim), value: wrongValues(p).dimAsPair }),
+  },
+];
+
+/**
+ * The reference and the first wrong values are pairwise at least this far apart (the value tolerance is ≤ 0.01);
+ * every family must also be nameable from a whole attempt.
+ */
 const MIN_SEPARATION = 0.02;
 
 function separated(p: SinusoidalParams): boolean {
-  const values = [wave(p, angleWith(p, 2 * pairOf(p))), ...Object.values(wrongValues(p))];
-  return values.every((a, i) => values.slice(i + 1).every((b) => Math.abs(a - b) >= MIN_SEPARATION));
+  const { swapped, degrees, withoutTwo } = wrongValues(p);
+  const values = [wave(p, angleWith(p, 2 * pairOf(p))), swapped, degrees, withoutTwo];
+  return (
+    values.every((a, i) => values.slice(i + 1).every((b) => Math.abs(a - b) >= MIN_SEPARATION)) &&
+    separatesWrongMethods(STEPS, solveSinusoidal, MISCONCEPTIONS)(p)
+  );
 }
 
 /** d and pair i with 10000^(2i/d) = 10 or 100; positions keep the angle between 0.2 and 4 radians or more. */
@@ -61,10 +101,7 @@ export default defineExercise<SinusoidalParams>({
   title: "Sinusoidal positional encoding: one value",
   topic: "Positional encoding",
   difficulty: "EASY",
-  steps: [
-    { key: "angle", label: "Angle (radians)", answer: { shape: "scalar" }, tolerance: { mode: "relative", rel: 0.001 } },
-    { key: "value", label: "PE value", answer: { shape: "scalar" }, tolerance: { mode: "relative", rel: 0.01, abs: 0.005 } },
-  ],
+  steps: STEPS,
   generate: (seed) => drawUntil(seed, candidate, separated),
   prompt: (p) =>
     [
@@ -79,21 +116,5 @@ export default defineExercise<SinusoidalParams>({
     ].join("\n"),
   inputs: (p) => ({ dModel: p.dModel, position: p.position, dim: p.dim, base: PE_BASE }),
   solve: (p) => solveSinusoidal(p),
-  misconceptions: [
-    {
-      code: "sin-cos-swapped",
-      message: "Even dimensions take the sine and odd dimensions the cosine.",
-      answers: (p) => ({ value: wrongValues(p).swapped }),
-    },
-    {
-      code: "exponent-without-2",
-      message: "Dimension 2i and 2i+1 share the exponent 2i/d: the pair index i is doubled before dividing by d.",
-      answers: (p) => ({ angle: angleWith(p, pairOf(p)), value: wrongValues(p).withoutTwo }),
-    },
-    {
-      code: "degrees-not-radians",
-      message: "The angle is in radians; your calculator was in degree mode.",
-      answers: (p) => ({ value: wrongValues(p).degrees }),
-    },
-  ],
+  misconceptions: MISCONCEPTIONS,
 });

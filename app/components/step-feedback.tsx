@@ -12,6 +12,12 @@ export function StepFeedback({ grade, showExpected = true }: { grade: StepResult
       {grade.misconception ? (
         <span data-testid="misconception" data-code={grade.misconception.code}>
           {grade.misconception.message}
+          {grade.misconception.alsoPossible && (
+            <span className="muted small" data-testid="also-possible" data-code={grade.misconception.alsoPossible.code}>
+              {" "}
+              It could also be: {grade.misconception.alsoPossible.title}.
+            </span>
+          )}
         </span>
       ) : (
         grade.feedback

@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { formatRelative } from "@/lib/client/format-relative";
 
 /** Nothing to review: say when the next card is due. */
@@ -13,9 +12,9 @@ export function EmptyState({ nextDueAt }: { nextDueAt: string | null }) {
           ? `The next card is due ${formatRelative(new Date(nextDueAt), new Date())} (${new Date(nextDueAt).toLocaleString()}).`
           : "No cards are scheduled. Enroll in a module to get new cards."}
       </p>
-      <Link href="/" className="button">
+      <a href="/" className="button">
         Back to overview
-      </Link>
+      </a>
     </section>
   );
 }

@@ -1,9 +1,7 @@
 "use client";
 // The daily review screen. The whole session queue lives here: rating a card
 // shows the next one at once while the outbox posts the review behind it.
-import dynamic from "next/dynamic";
-import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { QueueCard, RatingPreview } from "@/lib/queue/queue-card";
 import type { TodayQueue } from "@/lib/queue/today-queue";
 import type { OutboxStatus } from "@/lib/client/review-outbox";
@@ -13,15 +11,18 @@ import { CardFace } from "./card-face";
 import { RatingBar } from "./rating-bar";
 import { ReviewCounter } from "./review-counter";
 import { comesBackToday, countsBeyond, sessionCounts } from "@/lib/queue/session-counts";
-import { SessionSummary } from "./session-summary";
 import { EmptyState } from "./empty-state";
 import type { NoteView } from "@/lib/cards/card-editor";
 import "../cards/editor.css";
 
 // Shown only for some cards, or on request: each loads its own chunk when first needed.
-const ExerciseCardFace = dynamic(() => import("./exercise-card-face").then((m) => m.ExerciseCardFace));
-const DrawingCardFace = dynamic(() => import("./drawing-card-face").then((m) => m.DrawingCardFace));
-const EditSheet = dynamic(() => import("./edit-sheet").then((m) => m.EditSheet), { ssr: false });
+// React's lazy, not next/dynamic, which would add 2 KB of its own to the first load.
+const ExerciseCardFace = lazy(() => import("./exercise-card-face").then((m) => ({ default: m.ExerciseCardFace })));
+const DrawingCardFace = lazy(() => import("./drawing-card-face").then((m) => ({ default: m.DrawingCardFace })));
+const EditSheet = lazy(() => import("./edit-sheet").then((m) => ({ default: m.EditSheet })));
+// The summary shows only once the queue is empty; it is fetched while the learner reviews.
+const loadSessionSummary = () => import("./session-summary").then((m) => ({ default: m.SessionSummary }));
+const SessionSummary = lazy(loadSessionSummary);
 
 type Done = { reviewId: string; card: QueueCard; rating: 1 | 2 | 3 | 4; durationMs: number };
 
@@ -50,6 +51,11 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
   const editableIds = useRef(new Set(initial.cards.filter((c) => c.editable).map((c) => c.cardId)));
 
   const current = queue[0];
+
+  useEffect(() => {
+    const idle = window.setTimeout(() => void loadSessionSummary(), 2000);
+    return () => window.clearTimeout(idle);
+  }, []);
 
   useEffect(() => {
     if (!outbox) return;
@@ -187,9 +193,10 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
     <div className="review">
       <h1 className="visually-hidden">Review</h1>
       <div className="review-top">
-        <Link href="/" className="back" aria-label="Back to overview">
+        {/* Plain links leave the review screen: next/link would add 3.5 KB to its first load and prefetch every card's info page. */}
+        <a href="/" className="back" aria-label="Back to overview">
           ‹
-        </Link>
+        </a>
         <div className="progress" role="progressbar" aria-label="Reviews done this session" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done.length}>
           <div className="progress-fill" style={{ width: `${Math.round(progress * 100)}%` }} />
         </div>
@@ -203,12 +210,16 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
       )}
       {current?.exercise ? (
         <>
-          <ExerciseCardFace key={current.cardId + current.exercise.seed} card={{ ...current, exercise: current.exercise }} onRated={commit} onSkip={skip} />
+          <Suspense fallback={null}>
+            <ExerciseCardFace key={current.cardId + current.exercise.seed} card={{ ...current, exercise: current.exercise }} onRated={commit} onSkip={skip} />
+          </Suspense>
           {done.length > 0 && <UndoButton onUndo={undo} />}
         </>
       ) : current?.drawing ? (
         <>
-          <DrawingCardFace key={current.cardId + current.drawing.seed} card={{ ...current, drawing: current.drawing }} onRated={commit} />
+          <Suspense fallback={null}>
+            <DrawingCardFace key={current.cardId + current.drawing.seed} card={{ ...current, drawing: current.drawing }} onRated={commit} />
+          </Suspense>
           {done.length > 0 && <UndoButton onUndo={undo} />}
         </>
       ) : current ? (
@@ -226,17 +237,23 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
           </div>
         </>
       ) : done.length > 0 ? (
-        <SessionSummary
-          done={done}
-          elapsedMs={Date.now() - startedAt.current}
-          today={initial.today}
-          moreDue={Math.max(0, initial.counts.learning + initial.counts.review + initial.counts.new - initial.cards.length)}
-          onUndo={undo}
-        />
+        <Suspense fallback={null}>
+          <SessionSummary
+            done={done}
+            elapsedMs={Date.now() - startedAt.current}
+            today={initial.today}
+            moreDue={Math.max(0, initial.counts.learning + initial.counts.review + initial.counts.new - initial.cards.length)}
+            onUndo={undo}
+          />
+        </Suspense>
       ) : (
         <EmptyState nextDueAt={initial.nextDueAt} />
       )}
-      {editing && <EditSheet cardId={editing} onSaved={applyEdit} onClose={closeEditor} />}
+      {editing && (
+        <Suspense fallback={null}>
+          <EditSheet cardId={editing} onSaved={applyEdit} onClose={closeEditor} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import type { QueueKind } from "@/lib/queue/queue-card";
 import { retentionCounts, retentionSentence, trueRetention, type RetentionCounts } from "@/lib/stats/retention";
 
@@ -52,9 +51,9 @@ export function SessionSummary({
             Continue · {moreDue} more
           </a>
         ) : (
-          <Link href="/" className="button primary">
+          <a href="/" className="button primary">
             Overview
-          </Link>
+          </a>
         )}
         <button type="button" className="button" onClick={onUndo}>
           Undo last

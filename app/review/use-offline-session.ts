@@ -7,8 +7,10 @@
 import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import type { QueueCard } from "@/lib/queue/queue-card";
 import type { ReviewOutbox } from "@/lib/client/review-outbox";
-import { keepReviewPage } from "@/lib/client/offline-pages";
-import { loadSessionCopy, saveSessionCopy } from "@/lib/client/review-session-copy";
+
+// Fetched as a chunk of their own once the page is up: the first card needs neither.
+const offlinePages = () => import("@/lib/client/offline-pages");
+const sessionCopies = () => import("@/lib/client/review-session-copy");
 
 /** How long the queue must stay unchanged before the session copy is written. */
 const COPY_DELAY_MS = 300;
@@ -25,14 +27,19 @@ export function useOfflineSession({ userId, pageId, outbox, queue, setQueue }: O
     if (!outbox || restoring.current) return;
     restoring.current = true;
     void (async () => {
-      const copy = factory ? await loadSessionCopy(factory, userId, pageId).catch(() => null) : null;
+      const copy = factory
+        ? await sessionCopies()
+            .then((m) => m.loadSessionCopy(factory, userId, pageId))
+            .catch(() => null)
+        : null;
       await outbox.ready();
       // Cards rated before a reload and not yet sent are still in the outbox: never shown twice.
       const pending = outbox.pendingCardIds();
       setQueue((q) => (copy ?? q).filter((c) => !pending.has(c.cardId)));
       setRestored(true);
     })();
-    keepReviewPage(typeof caches === "undefined" ? undefined : caches, window.fetch.bind(window), pageId)
+    offlinePages()
+      .then((m) => m.keepReviewPage(typeof caches === "undefined" ? undefined : caches, window.fetch.bind(window), pageId))
       .then(setKeptId)
       .catch(() => setKeptId(null));
   }, [outbox, factory, userId, pageId, setQueue]);
@@ -42,7 +49,8 @@ export function useOfflineSession({ userId, pageId, outbox, queue, setQueue }: O
   // harmless: the outbox holds that rating, and its card is filtered out on restore.
   useEffect(() => {
     if (!restored || !keptId || !factory) return;
-    const timer = window.setTimeout(() => void saveSessionCopy(factory, userId, keptId, queue).catch(() => undefined), COPY_DELAY_MS);
+    const save = () => sessionCopies().then((m) => m.saveSessionCopy(factory, userId, keptId, queue));
+    const timer = window.setTimeout(() => void save().catch(() => undefined), COPY_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [restored, keptId, factory, userId, queue]);
 }

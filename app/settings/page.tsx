@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { db } from "@/lib/db/client";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { selectUserSettings } from "@/lib/data/user-settings";
@@ -19,7 +19,7 @@ export default async function SettingsPage() {
   const user = await requireSessionUser();
   const [settings, tokens, suspended] = await Promise.all([selectUserSettings(db(), user.id), listApiTokens(db(), user.id), listSuspendedCards(db(), user.id)]);
   // After the settings read, which creates the row on first visit: the status reads it too.
-  const optimizer = await selectOptimizerStatus(db(), user.id);
+  const optimizer = await selectOptimizerStatus(db(), user.id, new Date());
   return (
     <main className="shell stack">
       <TopBar>
@@ -34,13 +34,16 @@ export default async function SettingsPage() {
   );
 }
 
-const DOWNLOADS = [
-  { what: "reviews", label: "Review log", note: "every field FSRS needs to re-optimise" },
-  { what: "cards", label: "Cards", note: "with their FSRS state" },
-  { what: "attempts", label: "Exercise attempts", note: "answers as typed, with grades" },
-  { what: "labs", label: "Lab submissions", note: "results, without the tensors" },
-  { what: "grills", label: "Mock grills", note: "one row per question" },
-] as const;
+const BOTH = ["csv", "json"] as const;
+
+const DOWNLOADS: readonly { what: string; label: string; note: string; formats: readonly ("csv" | "json")[] }[] = [
+  { what: "reviews", label: "Review log", note: "every field FSRS needs to re-optimise", formats: BOTH },
+  { what: "revlog", label: "Review log for FSRS tools", note: "the revlog CSV the FSRS optimizer tools read", formats: ["csv"] },
+  { what: "cards", label: "Cards", note: "with their FSRS state", formats: BOTH },
+  { what: "attempts", label: "Exercise attempts", note: "answers as typed, with grades", formats: BOTH },
+  { what: "labs", label: "Lab submissions", note: "results, without the tensors", formats: BOTH },
+  { what: "grills", label: "Mock grills", note: "one row per question", formats: BOTH },
+];
 
 /** Download links for GET /api/export; the session cookie authenticates them. */
 function YourData() {
@@ -48,8 +51,8 @@ function YourData() {
     <section className="panel stack" id="your-data" data-testid="your-data">
       <h2 style={{ margin: 0, fontSize: 18 }}>Your data</h2>
       <p className="muted small" style={{ margin: 0 }}>
-        Download what you have done, as CSV (spreadsheets) or JSON. See also your <Link href="/stats">stats</Link>, or{" "}
-        <Link href="/import">import your own notes</Link>.
+        Download what you have done, as CSV (spreadsheets) or JSON. See also your <IntentLink href="/stats">stats</IntentLink>, or{" "}
+        <IntentLink href="/import">import your own notes</IntentLink>.
       </p>
       {DOWNLOADS.map((d) => (
         <div key={d.what} className="row" style={{ justifyContent: "space-between" }}>
@@ -62,9 +65,11 @@ function YourData() {
             <a className="button" href={`/api/export?what=${d.what}&format=csv`} download data-testid={`export-${d.what}-csv`}>
               CSV
             </a>
-            <a className="button" href={`/api/export?what=${d.what}&format=json`} download data-testid={`export-${d.what}-json`}>
-              JSON
-            </a>
+            {d.formats.includes("json") && (
+              <a className="button" href={`/api/export?what=${d.what}&format=json`} download data-testid={`export-${d.what}-json`}>
+                JSON
+              </a>
+            )}
           </span>
         </div>
       ))}

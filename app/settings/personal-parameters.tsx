@@ -21,13 +21,15 @@ export function PersonalParameters({ initial, timeZone }: Props) {
     setBusy(true);
     setMessage(null);
     setError(null);
-    const response = await fetch("/api/settings/optimize", { method }).catch(() => null);
+    // A client-made id: a retry after a lost answer returns the same run instead of fitting again.
+    const url = method === "POST" ? `/api/settings/optimize?id=${crypto.randomUUID()}` : "/api/settings/optimize";
+    const response = await fetch(url, { method }).catch(() => null);
     const body = (await response?.json().catch(() => null)) as (OptimizerStatus & { error?: { message: string } }) | null;
     setBusy(false);
     if (!response) return setError("No connection. Try again when you are online.");
     if (!response.ok || !body || body.error) return setError(body?.error?.message ?? "Could not do that. Try again.");
     setStatus(body);
-    setMessage(method === "POST" ? "Fitted. Your next reviews use your personal parameters." : "Back to the FSRS defaults.");
+    setMessage(method === "POST" ? null : "Back to the FSRS defaults.");
   }
 
   return (
@@ -42,6 +44,22 @@ export function PersonalParameters({ initial, timeZone }: Props) {
           ? `Using personal parameters fitted on ${formatDay(status.fittedAt, timeZone)} from ${status.fittedReviewCount ?? 0} reviews.`
           : "Using the FSRS defaults."}
       </p>
+      {status.lastRun && (
+        <div className="stack" style={{ gap: 4 }} data-testid="optimizer-last-run">
+          <p className="small" style={{ margin: 0 }} role="status">
+            {status.lastRun.verdict}
+          </p>
+          <p className="muted small" style={{ margin: 0 }}>
+            Last optimised {formatDay(status.lastRun.ranAt, timeZone)} from {status.lastRun.reviewCount} reviews. Measured on your later reviews with parameters
+            fitted only on the reviews before them; lower is better.
+          </p>
+        </div>
+      )}
+      {status.suggestion && (
+        <p className="small" style={{ margin: 0 }} data-testid="optimizer-suggestion">
+          {status.suggestion}
+        </p>
+      )}
       <button
         className="button primary block"
         type="button"

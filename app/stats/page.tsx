@@ -1,11 +1,13 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { db } from "@/lib/db/client";
 import { MIN_RETENTION_REVIEWS, retentionSentence, type RetentionWindow } from "@/lib/stats/retention";
 import { getStats } from "@/lib/stats/get-stats";
+import { selectUserSettings } from "@/lib/data/user-settings";
 import { TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../session-user";
 import { ForecastChart } from "./forecast-chart";
 import { ReviewHeatmap } from "./review-heatmap";
+import { WorkloadSimulator } from "./workload-simulator";
 import "./stats.css";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +15,7 @@ export const metadata = { title: "Stats · Residual" };
 
 export default async function StatsPage() {
   const user = await requireSessionUser();
-  const stats = await getStats(db(), user.id, new Date());
+  const [stats, settings] = await Promise.all([getStats(db(), user.id, new Date()), selectUserSettings(db(), user.id)]);
   const { forecast, heatmap } = stats;
   const today = forecast.days[0]?.due ?? 0;
   const month = stats.retention.find((window) => window.days === 30);
@@ -51,6 +53,8 @@ export default async function StatsPage() {
         <ForecastChart forecast={forecast} />
       </section>
 
+      <WorkloadSimulator initialRetention={settings.desiredRetention} />
+
       <section className="panel stack stats-panel" data-testid="heatmap">
         <h2>Reviews</h2>
         <p className="muted small">
@@ -67,7 +71,7 @@ export default async function StatsPage() {
       </section>
 
       <p className="muted small" style={{ margin: 0 }}>
-        Your full review log, cards and attempts: <Link href="/settings#your-data">download them from Settings</Link>.
+        Your full review log, cards and attempts: <IntentLink href="/settings#your-data">download them from Settings</IntentLink>.
       </p>
     </main>
   );

@@ -43,33 +43,33 @@ function float64Attention(p: Params): Tensor {
 
 const VARIANTS: LabVariantDefinition<Params>[] = [
   {
-    code: "no-causal-mask",
-    title: "No causal mask",
+    code: "no-mask",
     message: "Every query attended to every key, including later positions. Mask keys j > i (set their scores to −∞ before the softmax).",
     output: (p) => attend(p, { mask: "none" }),
   },
   {
-    code: "mask-wrong-triangle",
-    title: "Mask on the wrong triangle",
+    code: "upper-triangle",
     message:
       "Query i attended to keys j ≥ i (the future and itself) instead of j ≤ i. Use the lower triangle: mask where j > i (np.triu(..., k=1) marks the masked part).",
     output: (p) => attend(p, { mask: "upper" }),
   },
   {
     code: "mask-after-softmax",
-    title: "Mask applied after the softmax",
     message: "You took the softmax over all keys and then zeroed the future ones, so the weights no longer sum to 1. Mask the scores (−∞) before the softmax.",
     output: (p) => attend(p, { maskAfterSoftmax: true }),
   },
   {
-    code: "missing-scale",
-    title: "Missing 1/√d scaling",
+    code: "no-scaling",
     message: `You used q·kᵀ without dividing by √d = √${D}. Scale the scores before the softmax.`,
     output: (p) => attend(p, { scale: "none" }),
   },
   {
-    code: "softmax-over-queries",
-    title: "Softmax over the wrong axis",
+    code: "scaled-by-d",
+    message: `You divided the scores by d = ${D}. The scale is 1/√d = 1/√${D}: the square root keeps the scores' spread near 1.`,
+    output: (p) => attend(p, { scale: "dim" }),
+  },
+  {
+    code: "softmax-wrong-axis",
     message: "Your weights sum to 1 down each column (over queries). The softmax runs along each row, over the keys (the last axis of the [seq, seq] scores).",
     output: (p) => attend(p, { softmaxAxis: "queries" }),
   },

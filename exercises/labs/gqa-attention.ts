@@ -28,43 +28,45 @@ function identity(n: number): Tensor {
 const VARIANTS: LabVariantDefinition<Params>[] = [
   {
     code: "kv-heads-tiled",
-    title: "KV heads repeated in the wrong order (tiled)",
     message: `Query head h read KV head h mod ${CONFIG.nKvHeads} (tiled: 0,1,0,1,…). The grouping is contiguous: head h reads KV head ⌊h / ${GROUP}⌋ (0,0,0,0,1,1,1,1), as torch.repeat_interleave / np.repeat along the head axis gives — not np.tile.`,
     output: (p) => attend(p, { kvHeads: "tiled" }),
   },
   {
-    code: "no-causal-mask",
-    title: "No causal mask",
+    code: "no-mask",
     message: "Every position attended to later positions too. Mask keys j > i (score −∞) before the softmax.",
     output: (p) => attend(p, { mask: "none" }),
   },
   {
-    code: "mask-wrong-triangle",
-    title: "Mask on the wrong triangle",
+    code: "upper-triangle",
     message: "Query i attended to keys j ≥ i. Keep the lower triangle: query i sees keys j ≤ i.",
     output: (p) => attend(p, { mask: "upper" }),
   },
   {
-    code: "scale-by-d-model",
-    title: "Scaled by √d_model instead of √d_head",
+    code: "scaled-by-dmodel",
     message: `You divided the scores by √${CONFIG.dModel}. Each head's scores are scaled by 1/√d_head = 1/√${D_HEAD}.`,
     output: (p) => attend(p, { scale: "model" }),
   },
   {
-    code: "missing-scale",
-    title: "Missing 1/√d_head scaling",
+    code: "no-scaling",
     message: `You used q·kᵀ unscaled. Divide each head's scores by √d_head = √${D_HEAD} before the softmax.`,
     output: (p) => attend(p, { scale: "none" }),
   },
   {
-    code: "softmax-over-queries",
-    title: "Softmax over the wrong axis",
+    code: "scaled-by-d",
+    message: `You divided each head's scores by d_head = ${D_HEAD}. The scale is 1/√d_head = 1/√${D_HEAD}.`,
+    output: (p) => attend(p, { scale: "dim" }),
+  },
+  {
+    code: "mask-after-softmax",
+    output: (p) => attend(p, { maskAfterSoftmax: true }),
+  },
+  {
+    code: "softmax-wrong-axis",
     message: "Your weights are normalised over queries. The softmax runs over keys: the last axis of each head's [seq, seq] scores.",
     output: (p) => attend(p, { softmaxAxis: "queries" }),
   },
   {
     code: "missing-output-projection",
-    title: "Output projection Wo not applied",
     message: "You submitted the concatenated head outputs. Multiply them by wo ([128, 128]) to get the layer's output.",
     output: (p) => attend(p, {}, { ...p.weights, wo: identity(CONFIG.dModel) }),
   },

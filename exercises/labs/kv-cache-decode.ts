@@ -1,8 +1,9 @@
 // KV-cache decoding through a LLaMA-style block (RMSNorm, GQA, RoPE, SwiGLU):
 // prefill a prompt, then decode one token at a time; every decoded output
 // must equal the full causal forward pass at that position.
-import { float64, type AttentionFaults, type BlockConfig } from "../../lib/reference";
+import { float64, type AttentionFaults, type BlockConfig, type BlockFaults } from "../../lib/reference";
 import { blockConventions, blockInputSpecs, blockShapeHint, float64BlockWeights, generateBlock, runBlock, type BlockParams } from "../../lib/labs/block-lab";
+import { blockFaultCases } from "../../lib/labs/block-faults";
 import { defineLab, type LabVariantDefinition } from "../../lib/labs/define-lab";
 import { fromRows, sliceRows, toRows } from "../../lib/labs/lab-data";
 import type { Tensor } from "../../lib/labs/lab-types";
@@ -24,14 +25,20 @@ const CONFIG: BlockConfig = {
 
 const isPrompt = (i: number): boolean => i < PROMPT;
 
-/** The decoded rows of the full pass (or of a buggy pass expressed as a full pass with its own mask and positions). */
-const decoded = (p: BlockParams, attention: AttentionFaults = {}): Tensor => sliceRows(runBlock(CONFIG, p, { attention }), PROMPT, DECODE);
+/** The decoded rows of the full pass (or of a buggy pass expressed as a full pass with its own mask, positions and faults). */
+const decodedWith = (p: BlockParams, faults: BlockFaults = {}, config: BlockConfig = CONFIG, weights = p.float32.weights): Tensor =>
+  sliceRows(runBlock(config, p, faults, weights), PROMPT, DECODE);
+const decoded = (p: BlockParams, attention: AttentionFaults = {}): Tensor => decodedWith(p, { attention });
+
+/** Every bug of the block itself, seen on the decoded rows; a mask on the wrong triangle cannot arise in a decode loop and is left out. */
+const BLOCK_VARIANTS: LabVariantDefinition<BlockParams>[] = blockFaultCases(CONFIG)
+  .filter((c) => c.variant.code !== "upper-triangle")
+  .map((c) => ({ ...c.variant, output: (p) => decodedWith(p, c.faults, c.config, c.weights?.(p)) }));
 
 /** Decode bugs as a full pass: the prompt rows stay correct, the decoded rows see the keys and positions the bug gives them. */
 const VARIANTS: LabVariantDefinition<BlockParams>[] = [
   {
     code: "cache-position-not-advanced",
-    title: "Cache position not advanced",
     message: `Your position counter stayed at ${PROMPT} while decoding: each new token overwrote the same cache slot and was rotated as position ${PROMPT}. After each step, advance the position (cache length) by one.`,
     output: (p) =>
       decoded(p, {
@@ -41,35 +48,48 @@ const VARIANTS: LabVariantDefinition<BlockParams>[] = [
   },
   {
     code: "rope-offset-missing",
-    title: "RoPE position restarts at 0 for each decoded token",
     message: `Each decoded token was rotated as position 0. Its RoPE position is its absolute index: the prompt length plus the step (${PROMPT}, ${PROMPT + 1}, …).`,
     output: (p) => decoded(p, { ropePosition: (r) => (isPrompt(r) ? r : 0) }),
   },
   {
     code: "rope-position-off-by-one",
-    title: "RoPE position off by one",
     message: `Decoded token t was rotated as position t + 1 (the cache length after appending). Use the position before appending: the first decoded token is position ${PROMPT}.`,
     output: (p) => decoded(p, { ropePosition: (r) => (isPrompt(r) ? r : r + 1) }),
   },
   {
     code: "kv-appended-after-attention",
-    title: "New K/V appended after attending",
     message:
       "Each decoded token attended over the cache before its own key and value were in it, so it never saw itself. Append the new K and V first, then attend.",
     output: (p) => decoded(p, { visible: (i, j) => (isPrompt(i) ? j <= i : j < i) }),
   },
   {
     code: "cache-not-used",
-    title: "Decoded tokens attend only to themselves",
     message: "Each decoded token's attention saw only its own key and value. Attend over every cached position: the prompt and all tokens decoded so far.",
     output: (p) => decoded(p, { visible: (i, j) => (isPrompt(i) ? j <= i : j === i) }),
   },
   {
     code: "prompt-missing-from-cache",
-    title: "Prompt missing from the cache",
     message: `The decoded tokens saw each other but not the ${PROMPT} prompt positions. The prefill pass must leave the prompt's K and V in the cache.`,
     output: (p) => decoded(p, { visible: (i, j) => (isPrompt(i) ? j <= i : j >= PROMPT && j <= i) }),
   },
+  {
+    code: "decoded-dropped-from-cache",
+    message: `Each decoded token saw the ${PROMPT} prompt positions and itself, but not the tokens decoded before it. Append every decoded token's K and V to the cache and keep them.`,
+    output: (p) => decoded(p, { visible: (i, j) => (isPrompt(i) ? j <= i : j < PROMPT || j === i) }),
+  },
+  {
+    code: "rope-position-stuck",
+    message: `Every decoded token was rotated at position ${PROMPT}, though the cache grew. The rotary position advances with the cache: decoded token t is at ${PROMPT} + t.`,
+    output: (p) => decoded(p, { ropePosition: (r) => (isPrompt(r) ? r : PROMPT) }),
+  },
+  {
+    code: "rope-positions-from-zero",
+    message: `You numbered the decoded tokens from 0 (0, 1, 2, …). Positions are absolute: decoded token t is at ${PROMPT} + t, after the ${PROMPT} prompt positions.`,
+    output: (p) => decoded(p, { ropePosition: (r) => (isPrompt(r) ? r : r - PROMPT) }),
+  },
+  { code: "no-rope", output: (p) => decoded(p, { rope: "none" }) },
+  { code: "rope-interleaved", output: (p) => decoded(p, { rope: "interleaved" }) },
+  ...BLOCK_VARIANTS,
 ];
 
 export default defineLab<BlockParams>({

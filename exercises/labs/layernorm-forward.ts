@@ -44,44 +44,37 @@ function wrongAxis(p: Params): Tensor {
 const VARIANTS: LabVariantDefinition<Params>[] = [
   {
     code: "sample-variance",
-    title: "Sample variance (divided by n − 1)",
     message:
       "You divided the sum of squares by d_model − 1. LayerNorm uses the population variance: divide by d_model (numpy's default ddof=0; torch.var needs unbiased=False).",
     output: (p) => layerNorm(p, { sampleVariance: true }),
   },
   {
     code: "epsilon-outside-sqrt",
-    title: "ε added outside the square root",
     message: "You divided by √var + ε. The convention is √(var + ε): add ε to the variance, then take the root.",
     output: (p) => layerNorm(p, { epsilon: "outside" }),
   },
   {
     code: "epsilon-dropped",
-    title: "ε left out",
     message: "You divided by √var without ε. Rows with a tiny variance blow up; add ε = 1e-5 inside the root.",
     output: (p) => layerNorm(p, { epsilon: "dropped" }),
   },
   {
-    code: "mean-not-subtracted",
-    title: "Mean not subtracted (RMS instead of standard deviation)",
+    code: "rms-instead-of-std",
     message: "You normalised x by √(mean(x²) + ε) without centring it. LayerNorm subtracts the row mean first; that is RMSNorm's formula.",
     output: (p) => layerNorm(p, { skipMean: true }),
   },
   {
     code: "gamma-beta-swapped",
-    title: "γ and β swapped",
     message: "You multiplied by β and added γ. γ (gamma) scales the normalised row, β (beta) is added afterwards.",
     output: (p) => layerNorm(p, {}, p.beta, p.gamma),
   },
   {
     code: "beta-ignored",
-    title: "β not added",
     message: "You left out the shift β. After scaling by γ, add β feature by feature.",
     output: (p) => layerNorm(p, {}, p.gamma, { shape: [D], data: new Float64Array(D) }),
   },
   {
     code: "normalised-over-sequence",
-    title: "Normalised over the wrong axis",
     message: "You took mean and variance down each column (over the 64 positions). LayerNorm normalises each row over its d_model features (the last axis).",
     output: wrongAxis,
   },

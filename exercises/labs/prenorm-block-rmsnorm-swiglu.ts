@@ -1,5 +1,5 @@
 // A LLaMA-style pre-norm block: RMSNorm, causal GQA attention, RMSNorm, SwiGLU FFN.
-import { defineBlockLab, runBlock } from "../../lib/labs/block-lab";
+import { defineBlockLab } from "../../lib/labs/block-lab";
 import type { Lab } from "../../lib/labs/define-lab";
 import type { BlockConfig } from "../../lib/reference";
 
@@ -20,27 +20,6 @@ export function rmsnormSwigluBlockLab(seq: number = LAB_SEQ, config: BlockConfig
       task:
         `Run one pre-norm block on \`x\` ([${seq}, ${config.dModel}]): $h = x + \\mathrm{Attn}(\\mathrm{RMSNorm}_1(x))$, ` +
         `$y = h + \\big(\\mathrm{silu}(uW_1) \\odot uW_3\\big)W_2$ with $u = \\mathrm{RMSNorm}_2(h)$. Submit \`y\`.`,
-      variants: [
-        {
-          code: "layernorm-instead-of-rmsnorm",
-          title: "LayerNorm instead of RMSNorm",
-          message: "You subtracted the row mean before normalising. RMSNorm divides x itself by √(mean(x²) + ε); it never centres.",
-          output: (p) => {
-            const zeros = { shape: [config.dModel], data: new Float32Array(config.dModel) };
-            const w = p.float32.weights;
-            return runBlock({ ...config, norm: "layernorm" }, p, {}, { ...w, norm1: { ...w.norm1, beta: zeros }, norm2: { ...w.norm2, beta: zeros } });
-          },
-        },
-        {
-          code: "swiglu-branches-swapped",
-          title: "SwiGLU gate and linear branches swapped",
-          message: "You applied SiLU to h·w3 and multiplied by h·w1. w1 is the gate: silu(h·w1) ⊙ (h·w3).",
-          output: (p) => {
-            const w = p.float32.weights;
-            return w.w3 ? runBlock(config, p, {}, { ...w, w1: w.w3, w3: w.w1 }) : runBlock(config, p);
-          },
-        },
-      ],
     },
     config,
     seq,

@@ -4,7 +4,7 @@
 // Ops an older page left in localStorage move here once.
 import { appDatabase, OUTBOX_STORE, type OutboxRecord } from "./app-database";
 import { requestResult, transactionDone } from "./idb";
-import { isOutboxOp, opKey, type ExclusiveRunner, type OutboxOp, type OutboxStore } from "./review-outbox";
+import { isOutboxOp, opKey, type OutboxOp, type OutboxStore } from "./review-outbox";
 
 /** Where pages before the IndexedDB outbox kept a user's ops (a JSON array). */
 export function legacyOutboxKey(userId: string): string {
@@ -77,10 +77,4 @@ export async function migrateLegacyOutbox(factory: IDBFactory, storage: Storage 
   }
   storage?.removeItem(legacyOutboxKey(userId));
   return ops.length;
-}
-
-/** A lock per user across the browser's tabs (Web Locks); without the API, this page's sends only. */
-export function webLockRunner(locks: LockManager | undefined, userId: string): ExclusiveRunner {
-  const name = `residual.outbox.${userId}`;
-  return <T>(task: () => Promise<T>): Promise<T> => (locks ? (locks.request(name, task) as Promise<T>) : task());
 }

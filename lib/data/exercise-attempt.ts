@@ -36,7 +36,7 @@ export const StoredStepSchema = z.object({
   feedback: z.string(),
   off: z.object({ by: z.number(), relative: z.number().nullable() }).optional(),
   wrongElements: z.array(z.array(z.number().int())).optional(),
-  misconception: z.object({ code: z.string(), message: z.string() }).optional(),
+  misconception: z.object({ code: z.string(), message: z.string(), alsoPossible: z.object({ code: z.string(), title: z.string() }).optional() }).optional(),
   unreadable: z
     .enum([
       "empty",

@@ -6,10 +6,12 @@ import type { ExportKind } from "./export-kind";
 import { GRILL_EXPORT } from "./grill-export";
 import { LAB_EXPORT } from "./lab-export";
 import { REVIEW_EXPORT } from "./review-export";
+import { REVLOG_EXPORT } from "./revlog-export";
 
 /** Every exportable kind by its `what=` name. */
 export const EXPORT_KINDS = {
   reviews: REVIEW_EXPORT,
+  revlog: REVLOG_EXPORT,
   cards: CARD_EXPORT,
   attempts: ATTEMPT_EXPORT,
   labs: LAB_EXPORT,
@@ -23,9 +25,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const ExportQuerySchema = z.object({
   what: z
-    .enum(["reviews", "cards", "attempts", "labs", "grills"] satisfies ExportWhat[])
+    .enum(["reviews", "revlog", "cards", "attempts", "labs", "grills"] satisfies ExportWhat[])
     .describe(
-      "reviews: the review log (every FSRS optimizer field); cards: cards with their FSRS state; attempts: graded exercise attempts; labs: lab submissions without the tensor; grills: mock grill items",
+      "reviews: the review log (every FSRS optimizer field); revlog: the review log in the revlog CSV the FSRS optimizer tools read (card_id, review_time ms, review_rating, review_state, review_duration ms); cards: cards with their FSRS state; attempts: graded exercise attempts; labs: lab submissions without the tensor; grills: mock grill items",
     ),
   format: z.enum(EXPORT_FORMATS).default("json").describe("json: one array of objects; csv: RFC 4180 with a header line"),
 });

@@ -3,7 +3,8 @@ import { DEFAULT_TOLERANCE, type ExpectedValue } from "../answers";
 import * as float64 from "../reference/float64";
 import { seededRandom } from "../reference/seeded-random";
 import type { Misconception, ReferenceOps, StepSpec, StepValues } from "./exercise-definition";
-import { valuesMatch } from "./values";
+import { diagnoseStep, rankWrongMethods } from "./diagnose-steps";
+import { asParsed, valuesMatch } from "./values";
 
 const finite = (value: ExpectedValue): boolean => (typeof value === "number" ? Number.isFinite(value) : value.every((v) => finite(v)));
 
@@ -23,12 +24,13 @@ export function drawUntil<P>(seed: number, draw: (random: () => number) => P, ac
 /**
  * Whether the grader can name every wrong method on these values: all reference values are
  * finite; each wrong method differs from the reference (beyond the step's tolerance) on every
- * step it lists; and each has a step where no earlier-declared method gives the same value
- * (the grader names the first match per step).
+ * step it lists; and an attempt typing exactly one method's values (the reference elsewhere)
+ * names that method on every step it lists, with no other method said to fit as well.
  */
 export function diagnosable(steps: readonly StepSpec[], reference: StepValues, wrongs: readonly Partial<StepValues>[]): boolean {
   const tolerance = new Map(steps.map((s) => [s.key, s.tolerance ?? DEFAULT_TOLERANCE]));
   if (!steps.every((s) => reference[s.key] !== undefined && finite(reference[s.key] ?? Number.NaN))) return false;
+  const methods = wrongs.map((values, i) => ({ code: String(i), message: String(i), values }));
   return wrongs.every((wrong, i) => {
     const listed = Object.entries(wrong).filter((entry): entry is [string, ExpectedValue] => entry[1] !== undefined);
     if (listed.length === 0) return false;
@@ -36,13 +38,13 @@ export function diagnosable(steps: readonly StepSpec[], reference: StepValues, w
       const ref = reference[key];
       return ref !== undefined && finite(value) && !valuesMatch(value, ref, tolerance.get(key));
     });
-    const distinct = listed.some(([key, value]) =>
-      wrongs.slice(0, i).every((earlier) => {
-        const other = earlier[key];
-        return other === undefined || !valuesMatch(value, other, tolerance.get(key));
-      }),
-    );
-    return differs && distinct;
+    if (!differs) return false;
+    const typed = new Map(steps.map((s) => [s.key, asParsed(wrong[s.key] ?? reference[s.key] ?? Number.NaN)]));
+    const ranked = rankWrongMethods(steps, typed, reference, methods);
+    return listed.every(([key, value]) => {
+      const named = diagnoseStep(key, asParsed(value), tolerance.get(key) ?? DEFAULT_TOLERANCE, ranked);
+      return named?.code === String(i) && named.alsoPossible === undefined;
+    });
   });
 }
 

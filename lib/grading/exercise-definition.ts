@@ -4,6 +4,7 @@
 // under exercises/; the grading engine (lib/grading) reads only this shape.
 import { z } from "zod";
 import { AnswerSpecSchema, ToleranceSchema, type ExpectedValue } from "../answers";
+import { MISTAKE_FAMILIES } from "../mistakes";
 import type * as float64 from "../reference/float64";
 import { memoiseBySeed } from "./memoise-by-seed";
 
@@ -29,11 +30,12 @@ export type StepSpec = z.input<typeof StepSpecSchema>;
 /** Values per step key, in each step's canonical unit. */
 export type StepValues = Record<string, ExpectedValue>;
 
+/** A mistake family (lib/mistakes) as it occurs in one exercise: its wrong values on the learner's numbers. */
 export type Misconception<P> = {
-  /** Stable code, kebab-case, e.g. "sample-variance"; stored with attempts and counted per learner. */
+  /** The family's code, e.g. "sample-variance"; stored with attempts and counted per learner. */
   code: string;
-  /** Shown when the learner's answer matches this wrong method: names the mistake and the fix. */
-  message: string;
+  /** Shown when the learner's answer matches: names the mistake and the fix. Defaults to the family's message. */
+  message?: string;
   /** The values the wrong method gives for the steps it affects (other steps are left out). */
   answers: (params: P, ops: ReferenceOps) => Partial<StepValues>;
 };
@@ -69,11 +71,17 @@ export type Exercise = {
   misconceptionCodes: string[];
   variant: (seed: number) => { prompt: string; inputs: Record<string, unknown> };
   solve: (seed: number, ops: ReferenceOps) => StepValues;
-  wrongMethods: (seed: number, ops: ReferenceOps) => { code: string; message: string; values: Partial<StepValues> }[];
+  wrongMethods: (seed: number, ops: ReferenceOps) => { code: string; title: string; message: string; values: Partial<StepValues> }[];
 };
 
 /** Seals an exercise definition; exercise files `export default defineExercise<Params>({...})`. */
 export function defineExercise<P>(definition: ExerciseDefinition<P>): Exercise {
+  const methods = definition.misconceptions.map((m) => {
+    const family = MISTAKE_FAMILIES.get(m.code);
+    const message = m.message ?? family?.message;
+    if (message === undefined) throw new Error(`exercise ${definition.slug}: misconception ${m.code} has no message and is no mistake family`);
+    return { code: m.code, title: family?.title ?? message, message, answers: m.answers };
+  });
   const generate = memoiseBySeed((seed) => deepFreeze(definition.generate(seed)), PARAMS_CACHE_SIZE);
   return {
     slug: definition.slug,
@@ -89,7 +97,7 @@ export function defineExercise<P>(definition: ExerciseDefinition<P>): Exercise {
     solve: (seed, ops) => definition.solve(generate(seed), ops),
     wrongMethods: (seed, ops) => {
       const params = generate(seed);
-      return definition.misconceptions.map((m) => ({ code: m.code, message: m.message, values: m.answers(params, ops) }));
+      return methods.map(({ answers, ...named }) => ({ ...named, values: answers(params, ops) }));
     },
   };
 }

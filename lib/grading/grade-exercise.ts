@@ -1,5 +1,6 @@
 // Grading a whole attempt: every step of the exercise against the learner's seed.
 import * as float64 from "../reference/float64";
+import { rankWrongMethods, readableAnswers } from "./diagnose-steps";
 import type { Exercise, ReferenceOps } from "./exercise-definition";
 import type { GradeResult } from "./grade-result";
 import { gradeStep } from "./grade-step";
@@ -16,7 +17,7 @@ const roundScore = (score: number): number => Math.round(score * 10_000) / 10_00
  */
 export function gradeExercise(exercise: Exercise, seed: number, answers: Readonly<Record<string, string>>, ops: ReferenceOps = float64): GradeResult {
   const reference = exercise.solve(seed, ops);
-  const wrongMethods = exercise.wrongMethods(seed, ops);
+  const wrongMethods = rankWrongMethods(exercise.steps, readableAnswers(exercise.steps, answers), reference, exercise.wrongMethods(seed, ops));
   const outcomes = exercise.steps.map((spec) => {
     const expected = reference[spec.key];
     if (expected === undefined) throw new Error(`grading: exercise ${exercise.slug} has no reference value for step ${spec.key}`);

@@ -1,8 +1,11 @@
 // The grader's output shapes: one verdict per step plus the exercise totals.
 import type { ExpectedValue, ParseFailureCode, ParsedOk } from "../answers";
 
-/** A wrong method the learner's step answer matched (and the reference did not). */
-export type DiagnosedMisconception = { code: string; message: string };
+/**
+ * A wrong method the learner's step answer matched (and the reference did not). `alsoPossible`
+ * names another method that fits the attempt just as well, when the answers cannot tell them apart.
+ */
+export type DiagnosedMisconception = { code: string; message: string; alsoPossible?: { code: string; title: string } };
 
 /** A wrong element's distance from the expected value: `by` = answer − expected in the step's unit, `relative` = by / |expected| (null when expected is 0). */
 export type StepDistance = { by: number; relative: number | null };

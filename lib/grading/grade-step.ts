@@ -1,24 +1,18 @@
 // Grading one answer box: read the text, compare with the reference, name a matching wrong method.
-import { compareAnswer, DEFAULT_TOLERANCE, parseAnswer, type ExpectedValue, type ParsedOk, type Tolerance } from "../answers";
+import { compareAnswer, DEFAULT_TOLERANCE, parseAnswer, type ExpectedValue } from "../answers";
+import { diagnoseStep, type RankedWrongMethod, type WrongMethodValues } from "./diagnose-steps";
 import type { StepSpec } from "./exercise-definition";
 import type { DiagnosedMisconception, StepDistance, StepGrade } from "./grade-result";
 
-/** A wrong method's values for the exercise's steps, computed on the learner's numbers. */
-export type WrongMethodValues = { code: string; message: string; values: Partial<Record<string, ExpectedValue>> };
+export type { WrongMethodValues } from "./diagnose-steps";
 
 /** A step's verdict plus whether its text was unreadable (so the attempt should not count). */
 export type StepOutcome = { grade: StepGrade; unparseable: boolean };
 
 const withHint = (text: string, hint: string | undefined): string => (hint ? `${text} ${hint}` : text);
 
-/** The first wrong method (in declaration order) whose value for this step the answer matches. */
-function diagnose(step: string, parsed: ParsedOk, tolerance: Tolerance, wrongMethods: readonly WrongMethodValues[]): DiagnosedMisconception | undefined {
-  for (const method of wrongMethods) {
-    const value = method.values[step];
-    if (value !== undefined && compareAnswer(parsed, value, tolerance).correct) return { code: method.code, message: method.message };
-  }
-  return undefined;
-}
+/** The named mistake in words, with the other one that fits as well when there is one. */
+const mistakeFeedback = (m: DiagnosedMisconception): string => (m.alsoPossible ? `${m.message} It could also be: ${m.alsoPossible.title}.` : m.message);
 
 /** The wrong element farthest from its expected value (relative distance when defined, else absolute). */
 function farthestOff(elements: readonly { expected: number; actual: number; correct: boolean }[]): StepDistance | undefined {
@@ -42,9 +36,15 @@ function farthestOff(elements: readonly { expected: number; actual: number; corr
  * matrices of the right shape, the fraction of elements within tolerance (a misconception match
  * keeps that fraction); 0 for a scalar out of tolerance, a shape mismatch, a missing or an
  * unreadable answer. A misconception is named only when the answer matches the wrong method's
- * value under the same tolerance and does not match the reference.
+ * value under the same tolerance and does not match the reference; with several, the one
+ * {@link diagnoseStep} picks (ranked methods carry the whole attempt's support).
  */
-export function gradeStep(spec: StepSpec, text: string | undefined, expected: ExpectedValue, wrongMethods: readonly WrongMethodValues[]): StepOutcome {
+export function gradeStep(
+  spec: StepSpec,
+  text: string | undefined,
+  expected: ExpectedValue,
+  wrongMethods: readonly (WrongMethodValues | RankedWrongMethod)[],
+): StepOutcome {
   const step = spec.key;
   if (text === undefined || text.trim() === "") {
     return { grade: { step, score: 0, correct: false, expected, feedback: "No answer: this step scores 0." }, unparseable: false };
@@ -66,10 +66,10 @@ export function gradeStep(spec: StepSpec, text: string | undefined, expected: Ex
   }
   const right = comparison.elements.length - comparison.wrong.length;
   const score = comparison.elements.length > 1 ? right / comparison.elements.length : 0;
-  const misconception = diagnose(step, parsed, tolerance, wrongMethods);
+  const misconception = diagnoseStep(step, parsed, tolerance, wrongMethods);
   const wrongElements = comparison.elements.length > 1 ? comparison.wrong : undefined;
   const off = farthestOff(comparison.elements);
-  const feedback = misconception ? misconception.message : withHint(comparison.message, spec.hint);
+  const feedback = misconception ? mistakeFeedback(misconception) : withHint(comparison.message, spec.hint);
   return {
     grade: {
       step,

@@ -2,6 +2,7 @@
 // pre-norm block labs and KV-cache decode): inputs, conventions, the float64
 // cross-check, and the bugs any block can have.
 import { denseForwardBlock, float64, type BlockConfig, type BlockFaults, type BlockWeights, type DenseBlockWeights, type DenseTensor } from "../reference";
+import { blockFaultCases } from "./block-faults";
 import { defineLab, type Lab, type LabInput, type LabVariantDefinition } from "./define-lab";
 import { blockInputs, fromRows, toRows, type LabBlockWeights } from "./lab-data";
 import type { LabSummary, Tensor } from "./lab-types";
@@ -98,10 +99,10 @@ export function blockConventions(config: BlockConfig, seq: number): string[] {
       : `RMSNorm over the last axis: x/√(mean(x²) + ε)·γ, no mean subtraction, no β, ε = ${config.epsilon.toExponential()} inside the root.`;
   const ffn =
     config.ffn === "gelu"
-      ? "FFN: gelu(h·w1)·w2 with the exact erf GELU 0.5·u·(1 + erf(u/√2)) (PyTorch's default, not the tanh approximation)."
-      : "FFN (SwiGLU): (silu(h·w1) ⊙ (h·w3))·w2 with silu(u) = u·sigmoid(u); w1 is the gate (SiLU) branch, w3 the linear branch.";
+      ? "FFN on the normalised stream u = Norm2(h): gelu(u·w1)·w2 with the exact erf GELU, gelu(z) = 0.5·z·(1 + erf(z/√2)) (PyTorch's default, not the tanh approximation)."
+      : "FFN (SwiGLU) on the normalised stream u = Norm2(h): (silu(u·w1) ⊙ (u·w3))·w2 with silu(z) = z·sigmoid(z); w1 is the gate (SiLU) branch, w3 the linear branch.";
   return [
-    `Shapes: x is [${seq}, ${config.dModel}]; row vectors, every projection is h·W with W: [in, out]; no biases anywhere.`,
+    `Shapes: x is [${seq}, ${config.dModel}]; row vectors, so projecting a row a is a·W with W: [in, out]; no biases anywhere.`,
     `Pre-norm block: h = x + Attn(Norm1(x)); y = h + FFN(Norm2(h)). Norms apply only to the sublayer inputs, the residual stream is never normalised.`,
     norm,
     `Attention: ${config.nHeads} query heads, ${config.nKvHeads} KV heads, d_head = ${dHead}. Query head h owns columns h·${dHead} … h·${dHead}+${dHead - 1} of Q; KV head g the same range of K and V.`,
@@ -116,48 +117,9 @@ export function blockConventions(config: BlockConfig, seq: number): string[] {
   ];
 }
 
-/** Bugs any pre-norm block can have; each lab adds its own norm/FFN ones. */
-export function commonBlockVariants(config: BlockConfig): LabVariantDefinition<BlockParams>[] {
-  const dHead = config.dModel / config.nHeads;
-  return [
-    {
-      code: "post-norm",
-      title: "Post-norm instead of pre-norm",
-      message:
-        "You normalised after each residual add (h = Norm1(x + Attn(x)), y = Norm2(h + FFN(h))). Pre-norm normalises the sublayer input only: h = x + Attn(Norm1(x)), y = h + FFN(Norm2(h)).",
-      output: (p) => runBlock({ ...config, placement: "post" }, p),
-    },
-    {
-      code: "missing-residual",
-      title: "Residual connections missing",
-      message: "You returned the sublayer outputs without adding their inputs back. Add the residuals: h = x + Attn(Norm1(x)), y = h + FFN(Norm2(h)).",
-      output: (p) => runBlock(config, p, { noResidual: true }),
-    },
-    {
-      code: "no-causal-mask",
-      title: "No causal mask",
-      message: "Positions attended to later positions. Mask keys j > i before the softmax.",
-      output: (p) => runBlock(config, p, { attention: { mask: "none" } }),
-    },
-    {
-      code: "mask-wrong-triangle",
-      title: "Mask on the wrong triangle",
-      message: "Query i attended to keys j ≥ i. Keep the lower triangle: j ≤ i.",
-      output: (p) => runBlock(config, p, { attention: { mask: "upper" } }),
-    },
-    {
-      code: "scale-by-d-model",
-      title: "Scaled by √d_model instead of √d_head",
-      message: `You divided the scores by √${config.dModel}. Scale each head's scores by 1/√d_head = 1/√${dHead}.`,
-      output: (p) => runBlock(config, p, { attention: { scale: "model" } }),
-    },
-    {
-      code: "kv-heads-tiled",
-      title: "KV heads repeated in the wrong order (tiled)",
-      message: `Query head h read KV head h mod ${config.nKvHeads}. Head h reads KV head ⌊h / ${config.nHeads / config.nKvHeads}⌋ (repeat_interleave / np.repeat, not np.tile).`,
-      output: (p) => runBlock(config, p, { attention: { kvHeads: "tiled" } }),
-    },
-  ];
+/** Every bug a block of this config can have (lib/labs/block-faults.ts), as variants of a whole-block lab. */
+export function blockVariants(config: BlockConfig): LabVariantDefinition<BlockParams>[] {
+  return blockFaultCases(config).map((c) => ({ ...c.variant, output: (p) => runBlock(c.config ?? config, p, c.faults, c.weights?.(p)) }));
 }
 
 /** Shapes that come from submitting an intermediate of the block. */
@@ -175,8 +137,8 @@ export type BlockLabSpec = Pick<LabSummary, "slug" | "title" | "summary"> & {
   task: string;
   /** Conventions after the block's own (e.g. a GELU caveat). */
   extraConventions?: string[];
-  /** This lab's norm/FFN bugs, after the common block ones. */
-  variants: LabVariantDefinition<BlockParams>[];
+  /** Bugs of this lab alone, after every bug its block can have. */
+  variants?: LabVariantDefinition<BlockParams>[];
 };
 
 /** A pre-norm block lab: seeded `x` and weights in, the block output `y: [seq, d_model]` out. */
@@ -204,7 +166,7 @@ export function defineBlockLab(spec: BlockLabSpec, config: BlockConfig, seq: num
     }),
     reference: (p) => runBlock(config, p),
     float64Reference: (p) => float64Block(config, p),
-    variants: [...commonBlockVariants(config), ...spec.variants],
+    variants: [...blockVariants(config), ...(spec.variants ?? [])],
     shapeHint: (_p, actual) => blockShapeHint(config, seq, actual),
   });
 }

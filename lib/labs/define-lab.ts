@@ -3,6 +3,7 @@
 // variants of it. One file per lab under exercises/labs/; the engine
 // (compare, diagnose, grade) reads only the sealed `Lab`.
 import { memoiseBySeed } from "../grading/memoise-by-seed";
+import { mistakeFamily } from "../mistakes";
 import type { LabInputSpec, LabSummary, LabView, Tensor } from "./lab-types";
 
 /** numpy-allclose style tolerance: |actual − expected| ≤ abs + rel·|expected|. */
@@ -22,13 +23,21 @@ export const DEFAULT_LAB_TOLERANCE: LabTolerance = { abs: 1e-4, rel: 1e-3 };
 /** One named input: its spec as the learner sees it, and its data. */
 export type LabInput = LabInputSpec & { tensor: Tensor };
 
-/** A known bug: its stable code, what to call it, and the wrong output it produces. */
+/** A known bug: a mistake family (lib/mistakes) as it occurs in this lab, and the wrong output it produces. */
 export type LabVariantDefinition<P> = {
-  /** Stable kebab-case code, e.g. "sample-variance". */
+  /** Stable kebab-case code, unique in the lab: the family's code, or the family's code and where (e.g. "sample-variance-norm2"). */
   code: string;
-  title: string;
-  /** What the bug is and how to fix it. */
-  message: string;
+  /** The mistake family; defaults to `code`. */
+  family?: string;
+  /** Defaults to the family's title. */
+  title?: string;
+  /** What the bug is and how to fix it; defaults to the family's message. */
+  message?: string;
+  /**
+   * The bug can stay within the tolerance on some inputs (the tanh GELU): it is then named on a
+   * passing submission too, as a caution, when the submission is far closer to it than to the reference.
+   */
+  mayPass?: boolean;
   /** The buggy output on the tfjs path (backend initialised by the caller). */
   output: (params: P) => Tensor;
 };
@@ -56,7 +65,7 @@ export type LabDefinition<P> = LabSummary & {
 /** A lab with its params sealed inside; everything is a function of the seed. */
 export type Lab = LabSummary & {
   tolerance: LabTolerance;
-  variants: { code: string; title: string; message: string }[];
+  variants: { code: string; family: string; title: string; message: string; mayPass: boolean }[];
   /** Axis names of the submitted output, e.g. ["seq", "d_model"]; the same for every seed. */
   outputAxes: string[];
   view: (seed: number) => LabView;
@@ -105,7 +114,10 @@ export function defineLab<P>(definition: LabDefinition<P>): Lab {
   return {
     ...summary,
     tolerance,
-    variants: definition.variants.map(({ code, title, message }) => ({ code, title, message })),
+    variants: definition.variants.map(({ code, family, title, message, mayPass }) => {
+      const known = mistakeFamily(family ?? code);
+      return { code, family: known.code, title: title ?? known.title, message: message ?? known.message, mayPass: mayPass ?? false };
+    }),
     outputAxes: definition.output.axes,
     view: (seed) => {
       const params = generate(seed);

@@ -15,7 +15,7 @@ import type { LabDiagnosis, Tensor } from "./lab-types";
  */
 export const DIAGNOSIS_LOOSENESS = 10;
 
-export type VariantOutput = { code: string; title: string; message: string; output: Tensor };
+export type VariantOutput = { code: string; family?: string; title: string; message: string; output: Tensor };
 
 /**
  * The closest matching variant, or null. Rule: a variant is a candidate when
@@ -23,18 +23,28 @@ export type VariantOutput = { code: string; title: string; message: string; outp
  * max |actual − variant| is strictly smaller than `referenceMaxAbsError`
  * (it explains the submission better than the reference does); among
  * candidates the smallest max |actual − variant| wins, ties to list order.
+ * The next candidate of another family, if any, is reported as also possible.
  */
 export function diagnose(actual: Tensor, variants: readonly VariantOutput[], tolerance: LabTolerance, referenceMaxAbsError: number): LabDiagnosis | null {
   const loose = { abs: tolerance.abs * DIAGNOSIS_LOOSENESS, rel: tolerance.rel * DIAGNOSIS_LOOSENESS };
-  let best: LabDiagnosis | null = null;
-  for (const variant of variants) {
-    const comparison = compareTensors(variant.output, actual, loose);
-    if (!comparison.allClose) continue;
-    const maxAbsError = maxAbsDifference(actual, variant.output);
-    if (!(maxAbsError < referenceMaxAbsError)) continue;
-    if (best === null || maxAbsError < best.maxAbsError) {
-      best = { code: variant.code, title: variant.title, message: variant.message, maxAbsError };
-    }
-  }
-  return best;
+  const candidates = variants
+    .flatMap((variant, order) => {
+      if (!compareTensors(variant.output, actual, loose).allClose) return [];
+      const maxAbsError = maxAbsDifference(actual, variant.output);
+      return maxAbsError < referenceMaxAbsError ? [{ variant, order, maxAbsError }] : [];
+    })
+    .sort((a, b) => a.maxAbsError - b.maxAbsError || a.order - b.order);
+  const [best, ...rest] = candidates;
+  if (!best) return null;
+  const familyOf = (v: VariantOutput): string => v.family ?? v.code;
+  const other = rest.find((c) => familyOf(c.variant) !== familyOf(best.variant))?.variant;
+  const { code, family, title, message } = best.variant;
+  return {
+    code,
+    ...(family ? { family } : {}),
+    title,
+    message,
+    maxAbsError: best.maxAbsError,
+    ...(other ? { alsoPossible: { code: other.code, ...(other.family ? { family: other.family } : {}), title: other.title } } : {}),
+  };
 }

@@ -5,8 +5,11 @@ import { initReferenceBackend, referenceBackend } from "../reference";
 import { compareTensors } from "./compare";
 import { assertSeed, type Lab } from "./define-lab";
 import { diagnose } from "./diagnose";
-import type { LabGradeResult, Tensor } from "./lab-types";
+import type { LabDiagnosis, LabGradeResult, Tensor } from "./lab-types";
 import { shapeMessage } from "./shape-message";
+
+/** A passing submission is named after a bug only when it is this many times closer to the bug's output than to the reference. */
+const PASS_NAMING_MARGIN = 10;
 
 /**
  * Grades `output` for `lab` and `seed`. Initialises the tfjs backend on first
@@ -45,35 +48,43 @@ export async function gradeLabOutput(lab: Lab, seed: number, output: Tensor): Pr
       gradingMs: performance.now() - started,
     };
   }
-  const diagnosis = comparison.allClose
-    ? null
-    : diagnose(
-        output,
-        lab.variants.flatMap((v) => {
-          const variantOutput = lab.variant(seed, v.code);
-          return variantOutput ? [{ ...v, output: variantOutput }] : [];
-        }),
-        lab.tolerance,
-        // NaN/±Infinity elements leave this finite, but no variant can match them anyway.
-        comparison.maxAbsError ?? Infinity,
-      );
+  // A pass is named only after a bug that can stay within the tolerance, and only when the
+  // submission sits far closer to that bug's output than to the reference.
+  const candidates = lab.variants.filter((v) => !comparison.allClose || v.mayPass);
+  const diagnosis =
+    candidates.length === 0
+      ? null
+      : diagnose(
+          output,
+          candidates.flatMap((v) => {
+            const variantOutput = lab.variant(seed, v.code);
+            return variantOutput ? [{ ...v, output: variantOutput }] : [];
+          }),
+          lab.tolerance,
+          // NaN/±Infinity elements leave this finite, but no variant can match them anyway.
+          (comparison.maxAbsError ?? Infinity) / (comparison.allClose ? PASS_NAMING_MARGIN : 1),
+        );
   return {
     ...base,
     passed: comparison.allClose,
     maxAbsError: comparison.maxAbsError,
     maxRelError: comparison.maxRelError,
     diagnosis,
-    summary: summarise(comparison, diagnosis?.title ?? null),
+    summary: summarise(comparison, diagnosis),
     gradingMs: performance.now() - started,
   };
 }
 
-function summarise(comparison: ReturnType<typeof compareTensors>, diagnosisTitle: string | null): string {
+function summarise(comparison: ReturnType<typeof compareTensors>, diagnosis: LabDiagnosis | null): string {
   const { mismatched, size, nonFinite, maxAbsError } = comparison;
-  if (mismatched === 0) return `Passed: all ${size} elements within tolerance (max abs error ${format(maxAbsError)}).`;
+  if (mismatched === 0) {
+    const caution = diagnosis ? ` It matches a known slip, though: ${diagnosis.title}.` : "";
+    return `Passed: all ${size} elements within tolerance (max abs error ${format(maxAbsError)}).${caution}`;
+  }
   const bad = nonFinite.nan + nonFinite.posInf + nonFinite.negInf;
   const nonFiniteText = bad > 0 ? `, ${bad} of them NaN or ±Infinity` : "";
-  const because = diagnosisTitle ? ` Looks like: ${diagnosisTitle}.` : "";
+  const other = diagnosis?.alsoPossible ? ` Also possible: ${diagnosis.alsoPossible.title}.` : "";
+  const because = diagnosis ? ` Looks like: ${diagnosis.title}.${other}` : "";
   return `Failed: ${mismatched} of ${size} elements outside tolerance${nonFiniteText} (max abs error ${format(maxAbsError)}).${because}`;
 }
 

@@ -51,13 +51,17 @@ export type LabWorstPosition = {
 
 /** How a failed submission is explained when a buggy variant of the reference matches it. */
 export type LabDiagnosis = {
-  /** Stable kebab-case code, e.g. "no-causal-mask", "sample-variance", "kv-heads-tiled". */
+  /** The lab's variant code, e.g. "no-mask", "sample-variance-norm2", "kv-heads-tiled". */
   code: string;
+  /** Its mistake family (lib/mistakes), e.g. "sample-variance"; absent in results stored before families. */
+  family?: string;
   title: string;
   /** What the bug is and how to fix it. */
   message: string;
   /** Max |submission − variant| over all elements. */
   maxAbsError: number;
+  /** Another family that fits the submission too (within the loosened tolerance, closer than the reference), a little less closely. */
+  alsoPossible?: { code: string; family?: string; title: string };
 };
 
 export type LabGradeResult = {

@@ -6,8 +6,12 @@ import { isRating, studyDayEnd, studyDayKey, type FsrsStateName, type Rating, ty
 /** The review_log columns the optimizer reads (state is the card's state BEFORE the review). */
 export type OptimizerReviewRow = { cardId: string; rating: number; state: FsrsStateName; reviewedAt: Date };
 
-/** One review in a card's history: its rating and the study days since the card's previous review (0 for the first). */
-export type HistoryReview = { rating: Rating; deltaDays: number };
+/**
+ * One review in a card's history: its rating, the study days since the card's
+ * previous review (0 for the first) and when it happened (ms since the epoch,
+ * so training items can be put in time order).
+ */
+export type HistoryReview = { rating: Rating; deltaDays: number; reviewedAt: number };
 
 export type CardHistory = { cardId: string; reviews: HistoryReview[] };
 
@@ -87,7 +91,7 @@ function cardHistory(list: readonly { row: OptimizerReviewRow; day: number }[]):
   for (const { row, day } of list) {
     if (!isRating(row.rating)) return null;
     if (row.state === "NEW") reviews = [];
-    reviews.push({ rating: row.rating, deltaDays: reviews.length === 0 ? 0 : day - previousDay });
+    reviews.push({ rating: row.rating, deltaDays: reviews.length === 0 ? 0 : day - previousDay, reviewedAt: row.reviewedAt.getTime() });
     previousDay = day;
   }
   return reviews;

@@ -1,6 +1,18 @@
 // The one adapter between our row shapes and ts-fsrs's Card / ReviewLog.
 // Every ts-fsrs quirk the rest of the app must not see is handled here.
-import { type Card, type FSRS, type Grade, type ReviewLog, Rating as FsrsRating, State, StrategyMode, createEmptyCard, fsrs } from "ts-fsrs";
+import {
+  type Card,
+  type FSRS,
+  type Grade,
+  type ReviewLog,
+  Rating as FsrsRating,
+  State,
+  StrategyMode,
+  computeDecayFactor,
+  createEmptyCard,
+  default_w,
+  fsrs,
+} from "ts-fsrs";
 import { assertSchedulerSettings, type SchedulerSettings } from "./settings";
 import type { FsrsStateName, Rating, ReviewLogFields, SchedulingState } from "./types";
 
@@ -139,4 +151,18 @@ export function createFsrs(settings: SchedulerSettings, seed: string | (() => st
     enable_short_term: true,
   });
   return scheduler.useStrategy(StrategyMode.SEED, typeof seed === "string" ? () => seed : seed);
+}
+
+/**
+ * ts-fsrs's forgetting curve bound to `settings`' weights (the defaults when
+ * none are fitted). ts-fsrs's `forgetting_curve` derives its decay and factor
+ * from the weights and rounds to 8 places at every call (≈90 ns); the
+ * simulator calls it millions of times, so both are derived once here with
+ * ts-fsrs's own `computeDecayFactor` and the power is left unrounded (within
+ * 5e-9 of ts-fsrs's value).
+ */
+export function forgettingCurveOf(settings: SchedulerSettings): (elapsedDays: number, stability: number) => number {
+  const weights = assertSchedulerSettings(settings).weights.length > 0 ? settings.weights : default_w;
+  const { decay, factor } = computeDecayFactor(weights);
+  return (elapsedDays, stability) => (1 + (factor * elapsedDays) / stability) ** decay;
 }

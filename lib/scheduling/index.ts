@@ -22,6 +22,7 @@ export {
 } from "./settings";
 export {
   applyRating,
+  forgettingCurve,
   previewRatings,
   ratingApplier,
   ratingPreviewer,

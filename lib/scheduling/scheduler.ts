@@ -1,4 +1,4 @@
-import { createFsrs, fromFsrsCard, fuzzSeed, toFsrsCard, toFsrsReviewLog, toGrade, toReviewLogFields } from "./fsrs-adapter";
+import { createFsrs, forgettingCurveOf, fromFsrsCard, fuzzSeed, toFsrsCard, toFsrsReviewLog, toGrade, toReviewLogFields } from "./fsrs-adapter";
 import { formatInterval } from "./interval-label";
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from "./settings";
 import { RATINGS, type Rating, type ReviewLogFields, type SchedulingState } from "./types";
@@ -119,4 +119,14 @@ export function undoRating(current: SchedulingState, log: ReviewLogFields): Sche
 export function retrievabilityAt(state: SchedulingState | null, now: Date, settings: SchedulerSettings): number | null {
   if (state === null || state.state === "NEW" || state.lastReview === null) return null;
   return createFsrs(settings, "", { fuzz: false }).get_retrievability(toFsrsCard(state, now), now, false);
+}
+
+/**
+ * FSRS's forgetting curve under `settings`' weights: the probability (0–1) of
+ * recalling a card `elapsedDays` (≥ 0, fractional) after its last review at
+ * `stability` days. The function `retrievabilityAt` uses, without building a
+ * card, for callers that ask it millions of times (the workload simulator).
+ */
+export function forgettingCurve(settings: SchedulerSettings): (elapsedDays: number, stability: number) => number {
+  return forgettingCurveOf(settings);
 }

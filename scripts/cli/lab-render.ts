@@ -58,6 +58,7 @@ export function renderSubmission(s: SubmissionReply, waitedSeconds?: number): Ou
   if (r.nonFinite.nan + r.nonFinite.posInf + r.nonFinite.negInf > 0)
     out.push(`non-finite: ${r.nonFinite.nan} NaN, ${r.nonFinite.posInf} +Inf, ${r.nonFinite.negInf} -Inf`);
   if (r.diagnosis) out.push(`bug [${r.diagnosis.code}] ${r.diagnosis.title}: ${r.diagnosis.message}`);
+  if (r.diagnosis?.alsoPossible) out.push(`also possible [${r.diagnosis.alsoPossible.code}] ${r.diagnosis.alsoPossible.title}`);
   if (!r.passed && r.worst.length > 0) {
     out.push("worst positions (index: expected vs yours):");
     for (const w of r.worst) out.push(`  [${w.index.join(", ")}]: ${w.expected} vs ${w.actual}`);

@@ -36,7 +36,9 @@ const LabResultSchema = z.object({
   size: z.number(),
   worst: z.array(z.object({ index: z.array(z.number()), expected: z.number(), actual: z.number(), absError: z.number() })),
   nonFinite: z.object({ nan: z.number(), posInf: z.number(), negInf: z.number() }),
-  diagnosis: z.object({ code: z.string(), title: z.string(), message: z.string() }).nullable(),
+  diagnosis: z
+    .object({ code: z.string(), title: z.string(), message: z.string(), alsoPossible: z.object({ code: z.string(), title: z.string() }).optional() })
+    .nullable(),
   backend: z.string(),
   gradingMs: z.number(),
 });

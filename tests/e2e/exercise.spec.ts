@@ -85,3 +85,23 @@ test("the health check reports the grader's reference backend", async ({ request
   const health = (await (await request.get("/api/health")).json()) as { grader: { reference: string } };
   expect(["node", "wasm", "cpu"]).toContain(health.grader.reference);
 });
+
+test("an answer two mistakes explain names the closer and says the other is possible", async ({ page }) => {
+  const slug = "attention-ffn-flop-crossover";
+  const seed = 5;
+  const exercise = findExercise(slug);
+  if (!exercise) throw new Error(slug);
+  const reference = exercise.solve(seed, float64);
+  // Only the attention count halved: it fits "scores only" and "a multiply-add as one FLOP" alike.
+  const typed = { ...answersFor(reference), attentionFlops: String((reference.attentionFlops as number) / 2) };
+  await signUp(page, "exercise-two-fit");
+  await page.goto(`/exercises/${slug}?seed=${seed}`);
+  for (const [step, text] of Object.entries(typed)) await page.getByTestId(`answer-${step}`).fill(text);
+  await page.getByRole("button", { name: "Check" }).tap();
+  const named = page.getByTestId("feedback-attentionFlops").getByTestId("misconception");
+  await expect(named).toHaveAttribute("data-code", "scores-only");
+  await expect(named.getByTestId("also-possible")).toHaveAttribute("data-code", "multiply-add-one-flop");
+  await expect(named.getByTestId("also-possible")).toHaveText("It could also be: A multiply-add counted as one FLOP.");
+  await page.getByTestId("feedback-attentionFlops").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/exercise-also-possible.png` });
+});

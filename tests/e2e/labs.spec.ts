@@ -40,7 +40,9 @@ test("a lab on a phone: download the inputs, upload a buggy output (bug named), 
   await page.getByTestId("lab-file").setInputFiles({ name: "y.npy", mimeType: "application/octet-stream", buffer: Buffer.from(encodeNpy(buggy)) });
   await page.getByRole("button", { name: "Submit for grading" }).tap();
   await expect(page.getByTestId("lab-verdict")).toHaveText("✗ Not yet", { timeout: 30_000 });
-  await expect(page.getByTestId("lab-diagnosis")).toContainText(bugCode);
+  await expect(page.getByTestId("lab-diagnosis")).toHaveAttribute("data-code", bugCode);
+  await expect(page.getByTestId("lab-diagnosis")).toContainText(lab.variants[0]?.title ?? "missing title");
+  await expect(page.getByTestId("lab-diagnosis")).not.toContainText(bugCode);
   await expect(page.getByTestId("lab-worst")).toBeVisible();
   await expect(page.getByTestId("lab-history")).toContainText("✗");
   await page.screenshot({ path: `${SCREENSHOT_DIR}/labs-failed.png`, fullPage: true });

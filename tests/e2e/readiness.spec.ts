@@ -45,16 +45,16 @@ test("tick a health-check item, reload, still ticked; evidence items tick themse
 
   await page.getByTestId("module-transformer-architecture").getByRole("link").tap();
   await expect(page).toHaveURL(new RegExp(`${MODULE}$`));
-  await expect(page.getByTestId("checklist-count")).toHaveText("0 of 19 ticked");
+  await expect(page.getByTestId("checklist-count")).toHaveText("0 of 21 ticked");
   await expect(page.getByTestId("figure-retention")).toContainText("not enough reviews yet");
   await shoot(page, "module-fresh");
 
   await tapItem(page, "hc-residual-plain");
   await expect(page.getByTestId("check-hc-residual-plain").getByRole("checkbox")).toHaveAttribute("aria-checked", "true");
-  await expect(page.getByTestId("checklist-count")).toHaveText("1 of 19 ticked");
+  await expect(page.getByTestId("checklist-count")).toHaveText("1 of 21 ticked");
   await page.reload();
   await expect(page.getByTestId("check-hc-residual-plain").getByRole("checkbox")).toHaveAttribute("aria-checked", "true");
-  await expect(page.getByTestId("checklist-count")).toHaveText("1 of 19 ticked");
+  await expect(page.getByTestId("checklist-count")).toHaveText("1 of 21 ticked");
 
   // An evidence item cannot be ticked by hand, and says so.
   const evidence = page.getByTestId("check-hc-causal-mask");
@@ -66,7 +66,7 @@ test("tick a health-check item, reload, still ticked; evidence items tick themse
 
   // Untick again: the state survives a reload the other way too.
   await tapItem(page, "hc-residual-plain");
-  await expect(page.getByTestId("checklist-count")).toHaveText("0 of 19 ticked");
+  await expect(page.getByTestId("checklist-count")).toHaveText("0 of 21 ticked");
   await page.reload();
   await expect(page.getByTestId("check-hc-residual-plain").getByRole("checkbox")).toHaveAttribute("aria-checked", "false");
 });
@@ -81,7 +81,7 @@ test("readiness after some practice: evidence so far, accuracy, an open mistake 
   await page.goto(MODULE);
   await tapItem(page, "hc-five-departures");
   await tapItem(page, "hc-residual-plain");
-  await expect(page.getByTestId("checklist-count")).toHaveText("2 of 19 ticked");
+  await expect(page.getByTestId("checklist-count")).toHaveText("2 of 21 ticked");
   await page.reload();
 
   await expect(page.getByTestId("check-hc-layernorm").getByTestId("evidence")).toContainText("1 of 3 days so far");
@@ -100,7 +100,7 @@ test("readiness after some practice: evidence so far, accuracy, an open mistake 
   await expect(page).toHaveURL(/\/exercises\/causal-mask-row/);
 
   await page.goto("/modules");
-  await expect(page.getByTestId("module-transformer-architecture")).toContainText("2/19");
+  await expect(page.getByTestId("module-transformer-architecture")).toContainText("2/21");
   await expect(page.getByTestId("module-transformer-architecture")).toContainText("1 open mistake");
   await shoot(page, "modules-active");
 });

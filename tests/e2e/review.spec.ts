@@ -104,7 +104,9 @@ test("every API route answers 401 without a session, on the real server", async 
     ["PUT", `/api/modules/transformer-architecture/checklist/${id}`],
     ["POST", "/api/settings/optimize"],
     ["GET", "/api/stats"],
+    ["GET", "/api/stats/simulation?retention=0.9"],
     ["GET", "/api/export?what=reviews&format=csv"],
+    ["GET", "/api/export?what=revlog&format=csv"],
   ];
   for (const [method, path] of calls) {
     const response = await request.fetch(path, { method, data: method === "GET" || method === "DELETE" ? undefined : { id, cardId: id, rating: 3 } });

@@ -10,7 +10,8 @@ export async function signUp(page: Page, name = "phone"): Promise<string> {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("correct horse battery");
   await page.getByRole("button", { name: "Create account" }).tap();
-  await expect(page.getByTestId("due-counts")).toBeVisible();
+  // The first sign-up after the server starts loads the password list and the session code: on a busy machine, seconds.
+  await expect(page.getByTestId("due-counts")).toBeVisible({ timeout: 20_000 });
   return email;
 }
 

@@ -43,11 +43,14 @@ export function LabResult({ submission }: { submission: SubmissionView }) {
         {result.summary}
       </p>
       {result.diagnosis && (
-        <div className="lab-diagnosis" data-testid="lab-diagnosis">
-          <h3>
-            {result.diagnosis.title} <span className="muted small">({result.diagnosis.code})</span>
-          </h3>
+        <div className="lab-diagnosis" data-testid="lab-diagnosis" data-code={result.diagnosis.code}>
+          <h3>{result.diagnosis.title}</h3>
           <p>{result.diagnosis.message}</p>
+          {result.diagnosis.alsoPossible && (
+            <p className="muted small" data-testid="lab-also-possible">
+              Also possible: {result.diagnosis.alsoPossible.title}.
+            </p>
+          )}
         </div>
       )}
       {result.shapeMessage && (

@@ -20,9 +20,11 @@ const WorstPositionSchema = z.object({
 
 const DiagnosisSchema = z.object({
   code: z.string(),
+  family: z.string().optional(),
   title: z.string(),
   message: z.string(),
   maxAbsError: ErrorMagnitude,
+  alsoPossible: z.object({ code: z.string(), family: z.string().optional(), title: z.string() }).optional(),
 });
 
 export const LabGradeResultSchema = z.object({

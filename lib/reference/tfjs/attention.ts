@@ -13,8 +13,22 @@ function splitHeads(t: tf.Tensor2D, n: number, dHead: number): tf.Tensor3D {
   return tf.transpose(tf.reshape(t, [t.shape[0], n, dHead]), [1, 0, 2]);
 }
 
+/**
+ * RoPE of `x: [n, seq, dHead]`, row `r` at position `position(r)`: rotate-half (the convention), or
+ * the interleaved layout (pairs (x_2k, x_2k+1)) as a known bug: the even and odd columns are
+ * gathered into the two halves, rotated as rotate-half, and put back.
+ */
+function ropeT(x: tf.Tensor3D, position: (r: number) => number, base: number, layout: "rotate-half" | "interleaved"): tf.Tensor3D {
+  if (layout === "rotate-half") return rotateHalfT(x, position, base);
+  const dHead = x.shape[2];
+  const order = [...Array.from({ length: dHead / 2 }, (_, k) => 2 * k), ...Array.from({ length: dHead / 2 }, (_, k) => 2 * k + 1)];
+  const back = order.map((_, c) => order.indexOf(c));
+  const rotated = rotateHalfT(tf.gather(x, tf.tensor1d(order, "int32"), 2), position, base);
+  return tf.gather(rotated, tf.tensor1d(back, "int32"), 2);
+}
+
 /** Rotate-half RoPE of `x: [n, seq, dHead]`, row `r` at position `position(r)`. */
-function ropeT(x: tf.Tensor3D, position: (r: number) => number, base: number): tf.Tensor3D {
+function rotateHalfT(x: tf.Tensor3D, position: (r: number) => number, base: number): tf.Tensor3D {
   const [, seq, dHead] = x.shape;
   const half = dHead / 2;
   const { cos, sin } = ropeTablesAt(
@@ -40,10 +54,11 @@ export function projectQkvT(
   let q = splitHeads(tf.matMul(x, as2d(weights.wq)), config.nHeads, dHead);
   let k = splitHeads(tf.matMul(x, as2d(weights.wk)), config.nKvHeads, dHead);
   const v = splitHeads(tf.matMul(x, as2d(weights.wv)), config.nKvHeads, dHead);
-  if (config.rope) {
+  if (config.rope && faults.rope !== "none") {
     const position = faults.ropePosition ?? ((r: number) => start + r);
-    q = ropeT(q, position, config.rope.base);
-    k = ropeT(k, position, config.rope.base);
+    const layout = faults.rope ?? "rotate-half";
+    q = ropeT(q, position, config.rope.base, layout);
+    k = ropeT(k, position, config.rope.base, layout);
   }
   return { q, k, v };
 }
@@ -61,6 +76,7 @@ function maskFor(config: AttentionConfig, queryStart: number, sq: number, sk: nu
 /** Score scale: 1/√dHead (convention), or a scaling fault. */
 function scoreScale(config: AttentionConfig, faults: AttentionFaults): number {
   if (faults.scale === "model") return 1 / Math.sqrt(config.dModel);
+  if (faults.scale === "dim") return 1 / headDim(config);
   if (faults.scale === "none") return 1;
   return 1 / Math.sqrt(headDim(config));
 }

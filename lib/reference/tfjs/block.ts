@@ -21,15 +21,18 @@ export function blockAroundT(
   attend: (input: tf.Tensor2D) => tf.Tensor2D,
   faults: BlockFaults = {},
 ): tf.Tensor2D {
-  const norm = (w: BlockWeightsLike["norm1"], t: tf.Tensor2D): tf.Tensor2D => applyNormT(config, w, t, faults.norm);
-  const ffn = (t: tf.Tensor2D): tf.Tensor2D => feedForwardT(config, weights, t);
+  const norm1 = (t: tf.Tensor2D): tf.Tensor2D => applyNormT(config, weights.norm1, t, faults.norm1 ?? faults.norm);
+  const norm2 = (t: tf.Tensor2D): tf.Tensor2D => applyNormT(config, weights.norm2, t, faults.norm2 ?? faults.norm);
+  const ffn = (t: tf.Tensor2D): tf.Tensor2D => feedForwardT(config, weights, t, faults.gelu);
   const residual = (skip: tf.Tensor2D, branch: tf.Tensor2D): tf.Tensor2D => (faults.noResidual ? branch : tf.add<tf.Tensor2D>(skip, branch));
   if (config.placement === "pre") {
-    const h = residual(x, attend(norm(weights.norm1, x)));
-    return residual(h, ffn(norm(weights.norm2, h)));
+    const n1 = norm1(x);
+    const h = residual(faults.normalisedStream ? n1 : x, attend(n1));
+    const n2 = norm2(h);
+    return residual(faults.normalisedStream ? n2 : h, ffn(n2));
   }
-  const h = norm(weights.norm1, residual(x, attend(x)));
-  return norm(weights.norm2, residual(h, ffn(h)));
+  const h = norm1(residual(x, attend(x)));
+  return norm2(residual(h, ffn(h)));
 }
 
 /**

@@ -8,10 +8,19 @@ function geluT(x: tf.Tensor2D): tf.Tensor2D {
   return tf.mul<tf.Tensor2D>(tf.mul(x, 0.5), tf.add(tf.erf(tf.mul(x, Math.SQRT1_2)), 1));
 }
 
-/** GELU FFN `gelu(x·W1)·W2` or SwiGLU `(silu(x·W1) ⊙ x·W3)·W2` of `x: [seq, dModel]`. */
-export function feedForwardT(config: Pick<BlockConfig, "ffn">, weights: FfnWeightsLike, x: tf.Tensor2D): tf.Tensor2D {
+/** GELU's tanh approximation, `0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))` (a known bug where erf is asked). */
+function geluTanhT(x: tf.Tensor2D): tf.Tensor2D {
+  const inner = tf.mul<tf.Tensor2D>(tf.add(x, tf.mul(tf.pow(x, 3), 0.044715)), Math.sqrt(2 / Math.PI));
+  return tf.mul<tf.Tensor2D>(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
+}
+
+/**
+ * GELU FFN `gelu(x·W1)·W2` or SwiGLU `(silu(x·W1) ⊙ x·W3)·W2` of `x: [seq, dModel]`.
+ * `gelu` "tanh" computes the tanh approximation instead of the exact form (a known bug).
+ */
+export function feedForwardT(config: Pick<BlockConfig, "ffn">, weights: FfnWeightsLike, x: tf.Tensor2D, gelu: "erf" | "tanh" = "erf"): tf.Tensor2D {
   const up: tf.Tensor2D = tf.matMul(x, as2d(weights.w1));
-  if (config.ffn === "gelu") return tf.matMul(geluT(up), as2d(weights.w2));
+  if (config.ffn === "gelu") return tf.matMul(gelu === "tanh" ? geluTanhT(up) : geluT(up), as2d(weights.w2));
   if (!weights.w3) throw new Error("reference: SwiGLU needs weights.w3");
   const silu = tf.mul<tf.Tensor2D>(up, tf.sigmoid(up));
   return tf.matMul(tf.mul(silu, tf.matMul(x, as2d(weights.w3))), as2d(weights.w2));

@@ -58,7 +58,14 @@ async function seedLearner(db: ReturnType<typeof testDb>, name: string) {
       },
     },
   });
-  const ids: Record<ExportWhat, string[]> = { cards: cardIds, reviews: reviewIds, attempts: [attemptId], labs: [labId], grills: [grillId] };
+  const ids: Record<ExportWhat, string[]> = {
+    cards: cardIds,
+    reviews: reviewIds,
+    revlog: [first, second],
+    attempts: [attemptId],
+    labs: [labId],
+    grills: [grillId],
+  };
   return { user, auth: await bearerFor(db, user.id), ids };
 }
 
@@ -66,8 +73,8 @@ async function download(auth: string, what: string, format: string): Promise<Res
   return exportRoute.GET(new Request(`http://localhost/api/export?what=${what}&format=${format}`, { headers: { authorization: auth } }), undefined);
 }
 
-const ID_COLUMN: Record<ExportWhat, string> = { reviews: "id", cards: "id", attempts: "id", labs: "id", grills: "grillId" };
-const ROWS: Record<ExportWhat, number> = { reviews: 2, cards: 3, attempts: 1, labs: 1, grills: 2 };
+const ID_COLUMN: Record<ExportWhat, string> = { reviews: "id", revlog: "card_id", cards: "id", attempts: "id", labs: "id", grills: "grillId" };
+const ROWS: Record<ExportWhat, number> = { reviews: 2, revlog: 2, cards: 3, attempts: 1, labs: 1, grills: 2 };
 
 describe("GET /api/export", () => {
   beforeEach(resetDb);

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { DELETE, GET, POST } from "@/app/api/settings/optimize/route";
 import { recordReview } from "@/lib/reviews/record-review";
 import { DEFAULT_SCHEDULER_SETTINGS, applyRating } from "@/lib/scheduling";
-import { fitFsrsWeights } from "@/lib/optimizer/fsrs-binding";
+import { MIN_TRAINING_ITEMS, fitFsrsWeights } from "@/lib/optimizer/fsrs-binding";
 import { MIN_REVIEWS_FOR_FIT } from "@/lib/optimizer/optimize-weights";
 import { resetDb, testDb } from "../support/db";
 import { bearerFor, createModuleWithCards, createUser, enroll } from "../support/fixtures";
@@ -16,9 +16,17 @@ const START = new Date("2026-01-05T09:00:00Z");
 const AFTER = new Date("2026-02-20T10:00:00Z");
 const ROUTE_URL = "http://localhost/api/settings/optimize";
 const HANDLERS = { GET, POST, DELETE };
-const call = (method: keyof typeof HANDLERS, auth: string) => HANDLERS[method](new Request(ROUTE_URL, { method, headers: { authorization: auth } }), undefined);
+const call = (method: keyof typeof HANDLERS, auth: string, runId?: string) =>
+  HANDLERS[method](new Request(runId ? `${ROUTE_URL}?id=${runId}` : ROUTE_URL, { method, headers: { authorization: auth } }), undefined);
 
-describe("personal FSRS weights", () => {
+type Status = {
+  personal: boolean;
+  lastRun: { id: string; adopted: boolean; before: { logLoss: number; rmse: number }; after: { logLoss: number; rmse: number }; verdict: string } | null;
+  suggestion: string | null;
+};
+
+// Each fit is a worker thread running the fit and a five-fold evaluation: seconds on a busy 2-core machine, beyond vitest's default.
+describe("personal FSRS weights", { timeout: 180_000 }, () => {
   beforeEach(resetDb);
 
   /** A learner who forgets twice as fast as FSRS's defaults assume, over `cards` cards for 45 days; one extra card stays unseen. */
@@ -38,7 +46,14 @@ describe("personal FSRS weights", () => {
 
     const response = await call("POST", auth);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ reviewCount, personal: true, fittedReviewCount: reviewCount });
+    const status = (await response.json()) as Status;
+    expect(status).toMatchObject({ reviewCount, personal: true, fittedReviewCount: reviewCount, suggestion: null });
+    // This learner forgets twice as fast as the defaults assume: the fit predicts the later reviews better, and says by how much.
+    expect(status.lastRun?.adopted).toBe(true);
+    expect(status.lastRun?.after.logLoss).toBeLessThan(status.lastRun?.before.logLoss ?? 0);
+    expect(status.lastRun?.verdict).toMatch(
+      /^New parameters adopted: they predict your later reviews better than the FSRS defaults \(log loss \d\.\d{4} → \d\.\d{4}, RMSE/,
+    );
 
     const settings = await db.userSettings.findUniqueOrThrow({ where: { userId: user.id } });
     expect(settings.fsrsWeights).toHaveLength(21);
@@ -86,7 +101,7 @@ describe("personal FSRS weights", () => {
 
     const response = await call("DELETE", auth);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ reviewCount, minimumReviews: MIN_REVIEWS_FOR_FIT, personal: false, fittedAt: null, fittedReviewCount: null });
+    expect(await response.json()).toMatchObject({ reviewCount, minimumReviews: MIN_REVIEWS_FOR_FIT, personal: false, fittedAt: null, fittedReviewCount: null });
     const settings = await db.userSettings.findUniqueOrThrow({ where: { userId: user.id } });
     expect(settings).toMatchObject({ fsrsWeights: [], fsrsWeightsFittedAt: null, fsrsWeightsReviewCount: null });
     expect((await call("GET", auth)).status).toBe(200);
@@ -101,20 +116,50 @@ describe("personal FSRS weights", () => {
     expect(await (await call("GET", auth)).json()).toMatchObject({ personal: false });
   });
 
+  it("keeps the weights in use when the new ones are not better, records the run and says so", async () => {
+    const { db, user, auth } = await learnerWithHistory(300);
+    expect((await call("POST", auth)).status).toBe(200);
+    const adopted = await db.userSettings.findUniqueOrThrow({ where: { userId: user.id } });
+
+    // The same log again: the weights in use were fitted on all of it, so on its later reviews they
+    // predict at least as well as weights fitted only on what came before each part.
+    const response = await call("POST", auth, randomUUID());
+    expect(response.status).toBe(200);
+    const status = (await response.json()) as Status;
+    expect(status.lastRun?.adopted).toBe(false);
+    expect(status.lastRun?.after.logLoss).toBeGreaterThanOrEqual(status.lastRun?.before.logLoss ?? Infinity);
+    expect(status.lastRun?.verdict).toMatch(/^Kept your previous personal parameters: the new parameters were not better on your later reviews/);
+    const kept = await db.userSettings.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(kept.fsrsWeights).toEqual(adopted.fsrsWeights);
+    expect(kept.fsrsWeightsFittedAt).toEqual(adopted.fsrsWeightsFittedAt);
+    expect(await db.optimizerRun.count({ where: { userId: user.id } })).toBe(2);
+  });
+
+  it("answers a retry with the same id from the stored run, and refuses another user's id", async () => {
+    const { db, user, auth } = await learnerWithHistory(100);
+    const runId = randomUUID();
+    const first = (await (await call("POST", auth, runId)).json()) as Status;
+    const again = await call("POST", auth, runId);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as Status).lastRun).toEqual(first.lastRun);
+    expect(await db.optimizerRun.count({ where: { userId: user.id } })).toBe(1);
+
+    const other = await createUser(db, "other");
+    expect((await call("POST", await bearerFor(db, other.id), runId)).status).toBe(409);
+  });
+
   it("runs one fit at a time: a second concurrent fit is refused, the first completes", async () => {
-    const cards = [
-      {
-        cardId: "a",
-        reviews: [
-          { rating: 3 as const, deltaDays: 0 },
-          { rating: 3 as const, deltaDays: 2 },
-        ],
-      },
-    ];
-    const [first, second] = await Promise.allSettled([fitFsrsWeights(cards), fitFsrsWeights(cards)]);
-    expect(first.status === "fulfilled" && first.value).toHaveLength(21);
+    const cards = Array.from({ length: MIN_TRAINING_ITEMS }, (_, i) => ({
+      cardId: `c${i}`,
+      reviews: [
+        { rating: 3 as const, deltaDays: 0, reviewedAt: i },
+        { rating: i % 3 === 0 ? (1 as const) : (3 as const), deltaDays: 1 + (i % 4), reviewedAt: 172_800_000 + i },
+      ],
+    }));
+    const [first, second] = await Promise.allSettled([fitFsrsWeights(cards, []), fitFsrsWeights(cards, [])]);
+    expect(first.status === "fulfilled" && first.value.weights).toHaveLength(21);
     expect(second.status === "rejected" && second.reason).toMatchObject({ code: "RATE_LIMITED" });
-    expect(await fitFsrsWeights(cards)).toHaveLength(21);
+    expect((await fitFsrsWeights(cards, [])).weights).toHaveLength(21);
   });
 });
 

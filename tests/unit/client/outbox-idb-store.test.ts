@@ -4,7 +4,8 @@
 import { IDBFactory } from "fake-indexeddb";
 import { describe, expect, it } from "vitest";
 import { APP_DATABASE, APP_DATABASE_VERSION, appDatabase } from "@/lib/client/app-database";
-import { indexedDbOutboxStore, legacyOutboxKey, migrateLegacyOutbox, webLockRunner } from "@/lib/client/outbox-idb-store";
+import { indexedDbOutboxStore, legacyOutboxKey, migrateLegacyOutbox } from "@/lib/client/outbox-idb-store";
+import { webLockRunner } from "@/lib/client/web-lock-runner";
 import { ReviewOutbox, type OutboxOp } from "@/lib/client/review-outbox";
 import { clearSessionCopies, loadSessionCopy, saveSessionCopy } from "@/lib/client/review-session-copy";
 import type { QueueCard } from "@/lib/queue/queue-card";

@@ -3,18 +3,11 @@ import { loadModuleDir } from "@/lib/content/load-module-dir";
 import { parseModuleSource } from "@/lib/content/parse-module";
 import { DEFAULT_COURSE_DIR } from "@/lib/content/seed-course";
 import type { ParsedModule } from "@/lib/content/schemas";
+import { EXERCISES as EXERCISE_CATALOGUE } from "@/exercises";
+import { DRAWING_PROMPTS } from "@/exercises/drawings";
 
-const EXERCISES = [
-  "layernorm-by-hand",
-  "rmsnorm-by-hand",
-  "causal-mask-row",
-  "kv-cache-gqa-bytes",
-  "prenorm-block-assembly",
-  "postnorm-block-assembly",
-  "causal-mask-grid",
-  "bidirectional-mask-grid",
-  "kv-cache-decode-sketch",
-];
+/** Every exercise and drawing prompt of the catalogue: each must be reachable from a module file. */
+const EXERCISES = [...EXERCISE_CATALOGUE, ...DRAWING_PROMPTS].map((e) => e.slug);
 
 let course: ParsedModule;
 beforeAll(async () => {
@@ -61,7 +54,7 @@ describe("the Transformer architecture course", () => {
     expect(new Set(checks).size).toBe(checks.length);
   });
 
-  it("has one exercise card per catalogue exercise", () => {
+  it("links every catalogue exercise and drawing prompt from a module file, once", () => {
     const slugs = course.cards.filter((c) => c.kind === "EXERCISE").map((c) => c.exerciseSlug);
     expect(slugs.sort()).toEqual([...EXERCISES].sort());
   });
@@ -72,6 +65,16 @@ describe("the Transformer architecture course", () => {
     const rules = course.checklist.flatMap((c) => (c.evidenceRule ? [c.evidenceRule] : []));
     expect(rules.length).toBeGreaterThanOrEqual(3);
     expect(rules).toContainEqual({ kind: "exercise-passed", exerciseSlug: "causal-mask-row", distinctDays: 3 });
+    for (const rule of rules) expect(EXERCISES).toContain(rule.exerciseSlug);
+  });
+
+  it.each([
+    ["hc-residual-gradient", "residual-gradient-chain"],
+    ["hc-kv-latency", "kv-cache-decode-work"],
+    ["hc-window", "sliding-window-visibility"],
+  ])("lets %s tick itself from %s", (itemId, exerciseSlug) => {
+    const item = course.checklist.find((c) => c.externalId === itemId);
+    expect(item?.evidenceRule).toEqual({ kind: "exercise-passed", exerciseSlug, distinctDays: 3 });
   });
 
   it.each([
@@ -96,6 +99,13 @@ describe("the Transformer architecture course", () => {
     "FlashAttention",
     "paged",
     "sliding-window",
+    "GELU",
+    "erf",
+    "position interpolation",
+    "NTK",
+    "YaRN",
+    "attention sink",
+    "tokens/s",
     "$4d^2$",
     "$8d^2$",
     "6N",

@@ -12,7 +12,16 @@ const cases = [
   { name: "distinct wrong methods", wrongs: [{ a: 2 }, { a: 3, b: [0, 0] }], ok: true },
   { name: "a wrong method equal to the reference", wrongs: [{ a: 1.001 }], ok: false },
   { name: "a listed step equal to the reference", wrongs: [{ a: 2, b: [1, 2] }], ok: false },
-  { name: "a later method indistinguishable from an earlier one", wrongs: [{ a: 2, b: [5, 5] }, { a: 2 }], ok: false },
+  { name: "two methods with the same values", wrongs: [{ a: 2 }, { a: 2 }], ok: false },
+  { name: "a method told apart by the steps it does not change", wrongs: [{ a: 2, b: [5, 5] }, { a: 2 }], ok: true },
+  {
+    name: "a method that is a subset of another and ties on the shared step",
+    wrongs: [
+      { a: 2, b: [5, 5] },
+      { a: 2, b: [5, 5.001] },
+    ],
+    ok: false,
+  },
   { name: "a later method distinguishable on another step", wrongs: [{ a: 2 }, { a: 2, b: [5, 5] }], ok: true },
   { name: "a non-finite wrong value", wrongs: [{ a: Number.POSITIVE_INFINITY }], ok: false },
   { name: "a wrong method listing no steps", wrongs: [{}], ok: false },

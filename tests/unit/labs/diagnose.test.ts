@@ -33,4 +33,21 @@ describe("diagnose", () => {
   it("reports the max difference to the named variant", () => {
     expect(diagnose(t([1, 1.001, 1, 1]), VARIANTS, TOL, 1)?.maxAbsError).toBeCloseTo(0.001, 12);
   });
+
+  it("when two variants fit, names the closer and reports the other as also possible", () => {
+    const result = diagnose(t([2.0003, 2.0003, 2.0003, 2.0003]), VARIANTS, TOL, 2);
+    expect(result?.code).toBe("near-wrong-scale");
+    expect(result?.alsoPossible).toEqual({ code: "wrong-scale", title: "wrong-scale" });
+    expect(diagnose(t([1, 1, 1, 1]), VARIANTS, TOL, 1)?.alsoPossible).toBeUndefined();
+  });
+
+  it("a second variant of the same family is not reported as another possibility", () => {
+    const sameFamily = [
+      { ...variant("sample-variance-norm1", [2, 2, 2, 2]), family: "sample-variance" },
+      { ...variant("sample-variance-norm2", [2.0004, 2.0004, 2.0004, 2.0004]), family: "sample-variance" },
+    ];
+    const result = diagnose(t([2.0001, 2.0001, 2.0001, 2.0001]), sameFamily, TOL, 2);
+    expect(result).toMatchObject({ code: "sample-variance-norm1", family: "sample-variance" });
+    expect(result?.alsoPossible).toBeUndefined();
+  });
 });

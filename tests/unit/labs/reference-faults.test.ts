@@ -8,6 +8,7 @@ import {
   denseForwardBlock,
   denseLayerNorm,
   denseScaledDotProductAttention,
+  float64,
   initReferenceBackend,
   randomBlockWeights,
   randomInput,
@@ -130,5 +131,109 @@ describe("attention faults", () => {
         fromRows(causalAttention(config, { wq: toRows(w.wq), wk: toRows(w.wk), wv: toRows(w.wv), wo: toRows(w.wo) }, toRows(x)).output),
       ),
     ).toBe(0);
+  });
+});
+
+describe("faults added for the mistake families", () => {
+  const geluConfig = NAMED_CONFIGS[0]?.config;
+  if (!geluConfig) throw new Error("fixtures changed");
+  // d_head = 8: with d_head = 2 the two rotary layouts coincide.
+  const ropeConfig = {
+    dModel: 16,
+    nHeads: 2,
+    nKvHeads: 1,
+    dFf: 12,
+    norm: "rmsnorm",
+    placement: "pre",
+    ffn: "swiglu",
+    epsilon: 1e-6,
+    rope: { base: 100 },
+  } as const;
+  const withRows = (t: Tensor, f: (row: number[], r: number) => number[]): Tensor => fromRows(toRows(t).map(f));
+  const zeros = (t: Tensor): Tensor => ({ shape: t.shape, data: new Float64Array(t.data.length) });
+
+  it("scale 'dim' divides the scores by d, not √d", () => {
+    const q = fromRows([
+      [1, 0],
+      [0, 1],
+    ]);
+    const k = fromRows([
+      [2, 0],
+      [1, 3],
+    ]);
+    const v = fromRows([
+      [1, 0],
+      [0, 1],
+    ]);
+    // Row 1: scores (0·1 + 1·0, 0·1 + 1·3)/2 = (0, 1.5), weights ∝ (1, e^1.5).
+    const w1 = Math.exp(1.5) / (1 + Math.exp(1.5));
+    expect(
+      maxDiff(
+        denseScaledDotProductAttention(q, k, v, { scale: "dim" }),
+        fromRows([
+          [1, 0],
+          [1 - w1, w1],
+        ]),
+      ),
+    ).toBeLessThan(1e-6);
+  });
+
+  it("interleaved RoPE equals rotate-half on query and key columns regrouped within each head", () => {
+    const w = dense(randomBlockWeights(ropeConfig, 21));
+    const x = fromRows(randomInput(5, ropeConfig.dModel, 22));
+    const dHead = ropeConfig.dModel / ropeConfig.nHeads;
+    // Column 2k of a head goes to k, 2k + 1 to k + dHead/2: the interleaved pairs become rotate-half's.
+    const regroup = (m: Tensor): Tensor =>
+      withRows(m, (row) =>
+        row.map((_, c) => {
+          const head = Math.floor(c / dHead);
+          const within = c % dHead;
+          const from = within < dHead / 2 ? 2 * within : 2 * (within - dHead / 2) + 1;
+          return row[head * dHead + from] ?? Number.NaN;
+        }),
+      );
+    const regrouped = denseForwardBlock(ropeConfig, { ...w, wq: regroup(w.wq), wk: regroup(w.wk) }, x);
+    expect(maxDiff(denseForwardBlock(ropeConfig, w, x, { attention: { rope: "interleaved" } }), regrouped)).toBeLessThan(1e-5);
+    expect(maxDiff(denseForwardBlock(ropeConfig, w, x, { attention: { rope: "interleaved" } }), denseForwardBlock(ropeConfig, w, x))).toBeGreaterThan(1e-3);
+  });
+
+  it("rope 'none' is the block without rotary embeddings", () => {
+    const w = dense(randomBlockWeights(ropeConfig, 23));
+    const x = fromRows(randomInput(5, ropeConfig.dModel, 24));
+    const { rope: _rope, ...unrotated } = ropeConfig;
+    expect(maxDiff(denseForwardBlock(ropeConfig, w, x, { attention: { rope: "none" } }), denseForwardBlock(unrotated, w, x))).toBe(0);
+  });
+
+  describe("with the attention output zeroed (h = x), norm and FFN faults show alone", () => {
+    const w = dense(randomBlockWeights(geluConfig, 25));
+    const x = fromRows(randomInput(4, geluConfig.dModel, 26));
+    const silent = { ...w, wo: zeros(w.wo) };
+
+    it("a fault in the first norm alone changes nothing; in the second alone it is the fault in both", () => {
+      const both = denseForwardBlock(geluConfig, silent, x, { norm: { sampleVariance: true } });
+      expect(maxDiff(denseForwardBlock(geluConfig, silent, x, { norm1: { sampleVariance: true } }), denseForwardBlock(geluConfig, silent, x))).toBe(0);
+      expect(maxDiff(denseForwardBlock(geluConfig, silent, x, { norm2: { sampleVariance: true } }), both)).toBe(0);
+      expect(maxDiff(both, denseForwardBlock(geluConfig, silent, x))).toBeGreaterThan(1e-3);
+    });
+
+    it("tanh GELU is 0.5·u·(1 + tanh(√(2/π)(u + 0.044715u³))) of the second norm's output times W1", () => {
+      const ln = float64.layerNorm(toRows(x), w.norm2.gamma.data, w.norm2.beta?.data ?? [], geluConfig.epsilon);
+      const matmul = (a: number[][], b: Tensor): number[][] =>
+        a.map((row) => toRows(b)[0]?.map((_, c) => row.reduce((s, v, i) => s + v * (toRows(b)[i]?.[c] ?? 0), 0)) ?? []);
+      const gelu = (u: number): number => 0.5 * u * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (u + 0.044715 * u ** 3)));
+      const ffn = matmul(
+        matmul(ln, w.w1).map((row) => row.map(gelu)),
+        w.w2,
+      );
+      const expected = fromRows(toRows(x).map((row, r) => row.map((v, c) => v + (ffn[r]?.[c] ?? 0))));
+      expect(maxDiff(denseForwardBlock(geluConfig, silent, x, { gelu: "tanh" }), expected)).toBeLessThan(1e-5);
+    });
+
+    it("a normalised stream carries N(x) on the shortcut: y = N2(N1(x)) when the FFN's output is zero too", () => {
+      const quiet = { ...silent, w2: zeros(w.w2) };
+      const n1 = float64.layerNorm(toRows(x), w.norm1.gamma.data, w.norm1.beta?.data ?? [], geluConfig.epsilon);
+      const n2 = float64.layerNorm(n1, w.norm2.gamma.data, w.norm2.beta?.data ?? [], geluConfig.epsilon);
+      expect(maxDiff(denseForwardBlock(geluConfig, quiet, x, { normalisedStream: true }), fromRows(n2))).toBeLessThan(1e-5);
+    });
   });
 });
