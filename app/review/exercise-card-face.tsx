@@ -2,12 +2,18 @@
 // An exercise card in the daily queue: a fresh variant to solve instead of a
 // face to recall. The grade sets the rating (lib/grading/exercise-rating.ts):
 // right first time and quick → Good, right after a slip or slow → Hard,
-// wrong → Again. One retry is allowed.
+// wrong, or right only after the answers were shown → Again. The variant's
+// tries and reveal are the server's (lib/attempts/variant-rule.ts): a check
+// says which steps are right, the answers show once every try is used, the
+// steps are right, or the learner gives up.
 import { useRef, useState } from "react";
 import type { QueueCard } from "@/lib/queue/queue-card";
 import type { GradeAttemptResult } from "@/lib/attempts/grade-attempt";
 import { ratingForExerciseReview } from "@/lib/grading/exercise-rating";
 import { requestGrade } from "@/lib/client/grade-request";
+import { requestReveal } from "@/lib/client/reveal-request";
+import type { VariantProgress } from "@/lib/attempts/reveal-variant";
+import { formatStepValue } from "@/lib/grading/format-value";
 import { StepInput } from "@/app/components/step-input";
 import { RATING_NAMES } from "./rating-bar";
 import { RenderedHtml } from "@/app/components/rendered-html";
@@ -23,12 +29,26 @@ export function ExerciseCardFace({ card, onRated, onSkip }: Props) {
   const [answeredInMs, setAnsweredInMs] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [gaveUp, setGaveUp] = useState<VariantProgress | null>(null);
   const shownAt = useRef(Date.now());
 
-  const rating =
-    result && (result.correct || tries >= 2)
-      ? ratingForExerciseReview({ tries, correct: result.correct, durationMs: answeredInMs, steps: variant.steps.length })
+  const rating = gaveUp
+    ? 1
+    : result && (result.correct || result.variant.revealed)
+      ? ratingForExerciseReview({ tries, correct: result.correct, afterReveal: result.afterReveal, durationMs: answeredInMs, steps: variant.steps.length })
       : null;
+
+  async function giveUp() {
+    setBusy(true);
+    setError(null);
+    const outcome = await requestReveal(variant);
+    setBusy(false);
+    if (!outcome.ok) {
+      setError(outcome.offline ? "Showing the answers needs a connection. Try again, or skip this card for now." : outcome.message);
+      return;
+    }
+    setGaveUp(outcome.body);
+  }
 
   async function check(event: React.FormEvent) {
     event.preventDefault();
@@ -48,6 +68,7 @@ export function ExerciseCardFace({ card, onRated, onSkip }: Props) {
   }
 
   const byStep = new Map(result?.steps.map((s) => [s.step, s]));
+  const shown = new Map(gaveUp?.expected?.map((s) => [s.step, s.expected]));
   return (
     <article className="card-face revealed exercise-card" data-testid="card" data-card-id={card.cardId} data-exercise={variant.slug} data-seed={variant.seed}>
       <header className="card-meta">
@@ -68,6 +89,15 @@ export function ExerciseCardFace({ card, onRated, onSkip }: Props) {
             disabled={rating !== null}
           />
         ))}
+        {gaveUp ? (
+          <ul className="muted small" style={{ margin: 0, paddingLeft: "1.2em" }} data-testid="answers-shown">
+            {variant.steps.map((step) => (
+              <li key={step.key}>
+                {step.label}: {shown.has(step.key) ? formatStepValue(shown.get(step.key) ?? 0) : "—"}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {error && (
           <p className="error" role="alert">
             {error}
@@ -76,16 +106,16 @@ export function ExerciseCardFace({ card, onRated, onSkip }: Props) {
         {rating === null ? (
           <div className="row">
             <button className="button primary" type="submit" disabled={busy} style={{ flex: 1 }} data-testid="check">
-              {busy ? "Grading…" : tries === 0 ? "Check" : "Check again"}
+              {busy ? "Grading…" : tries === 0 || !result ? "Check" : `Check again · ${result.variant.triesLeft} left`}
             </button>
             {error ? (
               <button type="button" className="button" onClick={onSkip}>
                 Skip
               </button>
             ) : null}
-            {tries === 1 && result && !result.correct ? (
-              <button type="button" className="button" onClick={() => onRated(1)}>
-                Give up
+            {result && !result.correct && result.stored ? (
+              <button type="button" className="button" onClick={giveUp} disabled={busy} data-testid="give-up">
+                Show answers
               </button>
             ) : null}
           </div>

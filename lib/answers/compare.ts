@@ -1,5 +1,5 @@
 import type { ParsedOk, Tolerance } from "./answer-spec";
-import { DEFAULT_TOLERANCE, withinTolerance } from "./tolerance";
+import { DEFAULT_TOLERANCE, describeTolerance, withinTolerance } from "./tolerance";
 
 /** Expected value(s) in the answer's canonical unit, shaped like the exercise's answer. */
 export type ExpectedValue = number | readonly number[] | readonly (readonly number[])[];
@@ -45,7 +45,7 @@ const position = (index: readonly number[]): string => (index.length === 1 ? `${
  * (default 1% relative). Both must be in the same unit: the canonical unit `parseAnswer` converted
  * to. A shape difference (3 values for a list of 2, a number for a matrix) is reported as such with
  * both shapes, not as wrong elements. Wrong elements are listed by 0-based index; the message
- * names them 1-based without revealing the expected values.
+ * names them 1-based and states the tolerance, without revealing the expected values.
  */
 export function compareAnswer(parsed: ParsedOk, expected: ExpectedValue, tolerance: Tolerance = DEFAULT_TOLERANCE): Comparison {
   const want = gridOf(expected);
@@ -69,7 +69,7 @@ export function compareAnswer(parsed: ParsedOk, expected: ExpectedValue, toleran
     wrong.length === 0
       ? "Correct."
       : want.shape.length === 0
-        ? "Not within tolerance."
-        : `${wrong.length} of ${elements.length} wrong: ${wrong.map(position).join(", ")}.`;
+        ? `Not within tolerance: the answer must agree ${describeTolerance(tolerance)}.`
+        : `${wrong.length} of ${elements.length} wrong: ${wrong.map(position).join(", ")} (each must agree ${describeTolerance(tolerance)}).`;
   return { kind: "compared", correct: wrong.length === 0, elements, wrong, message };
 }

@@ -17,4 +17,4 @@ export {
 } from "./answer-spec";
 export { compareAnswer, type Comparison, type ElementVerdict, type ExpectedValue } from "./compare";
 export { parseAnswer } from "./parse-answer";
-export { DEFAULT_TOLERANCE, withinTolerance } from "./tolerance";
+export { DEFAULT_TOLERANCE, describeTolerance, withinTolerance } from "./tolerance";

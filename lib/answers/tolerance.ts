@@ -31,3 +31,17 @@ export function withinTolerance(actual: number, expected: number, tolerance: Tol
       return diff <= halfUnit(-tolerance.places);
   }
 }
+
+const percent = (fraction: number): string => `${Number((fraction * 100).toPrecision(3))}%`;
+
+/** The tolerance in words, for feedback: "within 1%", "within 1% or 0.001", "to 3 significant figures", "to 2 decimal places". */
+export function describeTolerance(tolerance: Tolerance): string {
+  switch (tolerance.mode) {
+    case "relative":
+      return tolerance.abs ? `within ${percent(tolerance.rel)} or ${tolerance.abs}` : `within ${percent(tolerance.rel)}`;
+    case "sigfigs":
+      return `to ${tolerance.digits} significant figure${tolerance.digits === 1 ? "" : "s"}`;
+    case "decimals":
+      return `to ${tolerance.places} decimal place${tolerance.places === 1 ? "" : "s"}`;
+  }
+}

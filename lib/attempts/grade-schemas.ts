@@ -24,3 +24,5 @@ export const GradePostBodySchema = z
 
 export const ExerciseParamsSchema = z.object({ slug: SlugSchema });
 export const VariantQuerySchema = z.object({ seed: SeedParamSchema.optional() });
+
+export const RevealPostBodySchema = z.object({ seed: SeedSchema.describe("The variant whose answers to show; it is finished from then on.") }).strict();

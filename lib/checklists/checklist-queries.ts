@@ -31,12 +31,12 @@ export function firstPassPerDaySql(userId: string, wanted: ReadonlyMap<string, n
     WITH RECURSIVE d(slug, cap, t, n) AS (
       SELECT w.slug, w.cap,
         (SELECT min(a."createdAt") FROM exercise_attempt a
-         WHERE a."userId" = ${userId} AND a."exerciseSlug" = w.slug AND a.correct AND a."createdAt" < ${until}), 1
+         WHERE a."userId" = ${userId} AND a."exerciseSlug" = w.slug AND a.correct AND NOT a."afterReveal" AND a."createdAt" < ${until}), 1
       FROM unnest(${slugs}::text[], ${caps}::int[]) AS w(slug, cap)
       UNION ALL
       SELECT d.slug, d.cap,
         (SELECT min(a."createdAt") FROM exercise_attempt a
-         WHERE a."userId" = ${userId} AND a."exerciseSlug" = d.slug AND a.correct AND a."createdAt" < ${until}
+         WHERE a."userId" = ${userId} AND a."exerciseSlug" = d.slug AND a.correct AND NOT a."afterReveal" AND a."createdAt" < ${until}
            AND a."createdAt" > d.t
            AND a."createdAt" >= (date_trunc('day', (d.t AT TIME ZONE 'UTC' AT TIME ZONE ${tz}) - make_interval(hours => ${h}))
                  + make_interval(days => 1, hours => ${h})) AT TIME ZONE ${tz} AT TIME ZONE 'UTC'),
@@ -46,7 +46,8 @@ export function firstPassPerDaySql(userId: string, wanted: ReadonlyMap<string, n
 }
 
 /**
- * The first pass (correct attempt) of each study day at each exercise, up to
+ * The first pass (a correct attempt made before its variant's answers were
+ * shown) of each study day at each exercise, up to
  * `wanted.get(slug)` days per exercise, made before `until`. The SQL's day
  * arithmetic is only a prefilter: callers re-key the returned times with
  * studyDayKey, so the pure rule stays the one definition of a study day.

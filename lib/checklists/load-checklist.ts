@@ -5,17 +5,13 @@
 // is ON CONFLICT DO NOTHING and the rows are read back after it, so two
 // concurrent reads store one tick and both show it.
 import type { Db } from "../db/client";
+import { inTransaction } from "../db/in-transaction";
 import { selectUserSettings } from "../data/user-settings";
 import { insertEvidenceProgress, selectChecklistProgress } from "../data/checklist-progress";
 import { selectChecklistItems, selectFirstPassPerDay } from "./checklist-queries";
 import { buildChecklistView, storedEvidenceOf, type ChecklistItemRow, type ChecklistView, type ProgressRow } from "./checklist-view";
 import { selectVisibleModule } from "./module-access";
 import { evaluateExercisePassed, readEvidenceRule, type EvidenceProgress, type StudyClock } from "./evidence-rule";
-
-/** Runs `work` in one transaction: opens one on the root client, joins the caller's on a transaction client. */
-export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  return "$transaction" in db ? db.$transaction((tx) => work(tx)) : work(db);
-}
 
 /**
  * Evaluates the evidence of `items` not ticked yet in `progress`, stores the

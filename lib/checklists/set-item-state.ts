@@ -8,7 +8,8 @@ import { conflict, notFound } from "../errors/app-error";
 import { deleteManualProgress, insertManualProgress, selectChecklistProgress } from "../data/checklist-progress";
 import { manualLockReason } from "./checklist-view";
 import { selectVisibleModule } from "./module-access";
-import { inTransaction, selectStudyClock, settleEvidence } from "./load-checklist";
+import { inTransaction } from "../db/in-transaction";
+import { selectStudyClock, settleEvidence } from "./load-checklist";
 
 export type ChecklistItemState = { itemId: string; checked: boolean; source: "MANUAL" | "EVIDENCE" | null; checkedAt: string | null };
 

@@ -34,8 +34,9 @@ export const StoredStepSchema = z.object({
   correct: z.boolean(),
   expected: ExpectedValueSchema.optional(),
   feedback: z.string(),
+  off: z.object({ by: z.number(), relative: z.number().nullable() }).optional(),
   wrongElements: z.array(z.array(z.number().int())).optional(),
-  misconception: z.object({ code: z.string(), message: z.string() }).optional(),
+  misconception: z.object({ code: z.string(), message: z.string(), alsoPossible: z.object({ code: z.string(), title: z.string() }).optional() }).optional(),
   unreadable: z
     .enum([
       "empty",

@@ -7,6 +7,9 @@ import type { ExpectedValue, ParseFailureCode, ParsedOk } from "../answers";
  */
 export type DiagnosedMisconception = { code: string; message: string; alsoPossible?: { code: string; title: string } };
 
+/** A wrong element's distance from the expected value: `by` = answer − expected in the step's unit, `relative` = by / |expected| (null when expected is 0). */
+export type StepDistance = { by: number; relative: number | null };
+
 /** How one step was read and judged. */
 export type StepGrade = {
   step: string;
@@ -19,6 +22,8 @@ export type StepGrade = {
   expected?: ExpectedValue;
   /** One or two sentences for the learner: verdict, which elements, or the named mistake. */
   feedback: string;
+  /** How far off the wrong answer (its farthest element) is; holds the expected value's distance, so shown with it. */
+  off?: StepDistance;
   /** 0-based indices of wrong elements ([i] for lists, [r, c] for matrices). */
   wrongElements?: number[][];
   misconception?: DiagnosedMisconception;

@@ -2,7 +2,7 @@
 import { compareAnswer, DEFAULT_TOLERANCE, parseAnswer, type ExpectedValue } from "../answers";
 import { diagnoseStep, type RankedWrongMethod, type WrongMethodValues } from "./diagnose-steps";
 import type { StepSpec } from "./exercise-definition";
-import type { DiagnosedMisconception, StepGrade } from "./grade-result";
+import type { DiagnosedMisconception, StepDistance, StepGrade } from "./grade-result";
 
 export type { WrongMethodValues } from "./diagnose-steps";
 
@@ -13,6 +13,23 @@ const withHint = (text: string, hint: string | undefined): string => (hint ? `${
 
 /** The named mistake in words, with the other one that fits as well when there is one. */
 const mistakeFeedback = (m: DiagnosedMisconception): string => (m.alsoPossible ? `${m.message} It could also be: ${m.alsoPossible.title}.` : m.message);
+
+/** The wrong element farthest from its expected value (relative distance when defined, else absolute). */
+function farthestOff(elements: readonly { expected: number; actual: number; correct: boolean }[]): StepDistance | undefined {
+  let worst: StepDistance | undefined;
+  let worstSize = -1;
+  for (const e of elements) {
+    if (e.correct) continue;
+    const by = e.actual - e.expected;
+    const relative = e.expected === 0 ? null : by / Math.abs(e.expected);
+    const size = relative === null ? Number.POSITIVE_INFINITY : Math.abs(relative);
+    if (size > worstSize) {
+      worst = { by, relative };
+      worstSize = size;
+    }
+  }
+  return worst;
+}
 
 /**
  * Grades one step. Credit: 1 when every element is within the step's tolerance; for lists and
@@ -30,7 +47,7 @@ export function gradeStep(
 ): StepOutcome {
   const step = spec.key;
   if (text === undefined || text.trim() === "") {
-    return { grade: { step, score: 0, correct: false, expected, feedback: "No answer." }, unparseable: false };
+    return { grade: { step, score: 0, correct: false, expected, feedback: "No answer: this step scores 0." }, unparseable: false };
   }
   const parsed = parseAnswer(text, spec.answer);
   if (!parsed.ok) {
@@ -51,6 +68,7 @@ export function gradeStep(
   const score = comparison.elements.length > 1 ? right / comparison.elements.length : 0;
   const misconception = diagnoseStep(step, parsed, tolerance, wrongMethods);
   const wrongElements = comparison.elements.length > 1 ? comparison.wrong : undefined;
+  const off = farthestOff(comparison.elements);
   const feedback = misconception ? mistakeFeedback(misconception) : withHint(comparison.message, spec.hint);
   return {
     grade: {
@@ -60,6 +78,7 @@ export function gradeStep(
       parsed,
       expected,
       feedback,
+      ...(off ? { off } : {}),
       ...(wrongElements ? { wrongElements } : {}),
       ...(misconception ? { misconception } : {}),
     },

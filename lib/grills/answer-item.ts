@@ -58,10 +58,10 @@ export async function answerGrillItem(db: PrismaClient, catalogue: Catalogue, in
         ? await gradeAttempt(
             tx,
             catalogue,
-            { userId: input.userId, attemptId: item.id, slug: exercise.slug, seed: item.seed, answers, durationMs: timeMs },
+            { userId: input.userId, attemptId: item.id, slug: exercise.slug, seed: item.seed, answers, durationMs: timeMs, singleTry: true },
             now,
           )
-        : { ...gradeExercise(exercise, item.seed, answers), recorded: false };
+        : { ...gradeExercise(exercise, item.seed, answers), stored: false };
     const steps = graded.steps.map(({ step, score, correct, expected, feedback, wrongElements, misconception, unreadable }) => ({
       step,
       score,
@@ -78,9 +78,9 @@ export async function answerGrillItem(db: PrismaClient, catalogue: Catalogue, in
       correct: graded.correct,
       steps,
       misconceptions: graded.misconceptions,
-      attemptId: graded.recorded ? item.id : null,
+      attemptId: graded.stored ? item.id : null,
     };
-    if (!graded.recorded && !outOfTime) {
+    if (!graded.stored && !outOfTime) {
       // A step could not be read: show why, store nothing, let the learner fix it.
       return { item: { ...view(item), grade: result }, recorded: false, duplicate: false };
     }

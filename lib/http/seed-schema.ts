@@ -7,9 +7,12 @@ import { MAX_SEED } from "../grading/exercise-view";
 
 const SEED_RULE = `a seed is a whole number from 0 to ${MAX_SEED}`;
 
+/** The rule, led by "seed is missing" when no seed was given at all. */
+const seedError = (issue: { input?: unknown }): string => (issue.input === undefined ? `seed is missing: ${SEED_RULE}` : SEED_RULE);
+
 /** A seed in a JSON body: a non-negative safe integer up to MAX_SEED. */
 export const SeedSchema = z
-  .number({ error: SEED_RULE })
+  .number({ error: seedError })
   .int({ error: SEED_RULE })
   .min(0, { error: SEED_RULE })
   .max(MAX_SEED, { error: SEED_RULE })
@@ -17,7 +20,7 @@ export const SeedSchema = z
 
 /** A seed in a query string: 1–10 decimal digits, then the same bounds as SeedSchema. */
 export const SeedParamSchema = z
-  .string({ error: SEED_RULE })
+  .string({ error: seedError })
   .regex(/^[0-9]{1,10}$/, { error: `${SEED_RULE}, written in decimal digits` })
   .transform(Number)
   .pipe(SeedSchema);

@@ -41,8 +41,8 @@ export function attemptStatsSql(userId: string, slugs: readonly string[], limit:
     CROSS JOIN LATERAL (SELECT count(*)::int AS total FROM exercise_attempt a
       WHERE a."userId" = ${userId} AND a."exerciseSlug" = s.slug AND a."createdAt" < ${until}) t
     CROSS JOIN LATERAL (SELECT max(a."createdAt") AS "lastCorrectAt" FROM exercise_attempt a
-      WHERE a."userId" = ${userId} AND a."exerciseSlug" = s.slug AND a.correct AND a."createdAt" < ${until}) lc
-    LEFT JOIN LATERAL (SELECT a.correct, a."createdAt" FROM exercise_attempt a
+      WHERE a."userId" = ${userId} AND a."exerciseSlug" = s.slug AND a.correct AND NOT a."afterReveal" AND a."createdAt" < ${until}) lc
+    LEFT JOIN LATERAL (SELECT a.correct AND NOT a."afterReveal" AS correct, a."createdAt" FROM exercise_attempt a
       WHERE a."userId" = ${userId} AND a."exerciseSlug" = s.slug AND a."createdAt" < ${until}
       ORDER BY a."createdAt" DESC LIMIT ${limit}) r ON true`;
 }
@@ -51,7 +51,8 @@ export type ExerciseAttemptStats = { latest: AttemptRow[]; attempts: number; las
 
 /**
  * Per exercise: the `limit` latest attempts before `until`, the number of
- * attempts in all, and the latest correct one. Three index range scans per
+ * attempts in all, and the latest correct one. A pass made after its
+ * variant's answers were shown counts as not correct. Three index range scans per
  * slug (the count is an index-only scan when the visibility map allows).
  */
 export async function selectAttemptStats(

@@ -15,6 +15,8 @@ export type Command =
   | { kind: "exercises"; token?: string }
   | { kind: "show"; slug: string; seed?: number; token?: string }
   | { kind: "grade"; slug: string; seed: number; answers: Record<string, string>; answersFile?: string; token?: string }
+  | { kind: "reveal"; slug: string; seed: number; token?: string }
+  | { kind: "history"; slug: string; token?: string }
   | { kind: "lab"; lab: LabCommand; token?: string }
   | { kind: "import"; import: ImportCommand; token?: string }
   | { kind: "export"; export: ExportCommand; token?: string }
@@ -28,6 +30,8 @@ export const USAGE = [
   "  show <slug> [--seed N]                      print a variant's prompt and its steps",
   "  grade <slug> --seed N step=answer [...]     grade typed answers (exit 0 correct, 1 not correct)",
   '        [--answers file.json]                 answers as { "step": "text" }; step=answer arguments win',
+  "  reveal <slug> --seed N                      show a variant's answers (it earns no credit from then on)",
+  "  history <slug>                              your variants, tries, named mistakes and accuracy per step",
   LAB_USAGE,
   IMPORT_USAGE,
   EXPORT_USAGE,
@@ -123,7 +127,7 @@ export function parseCommand(argv: readonly string[]): ParsedArgs {
     const lab = parseLabCommand(rest, { seed: seed?.data, format: values.format, out: values.out, timeout: values.timeout });
     return lab.ok ? { ok: true, command: { kind: "lab", lab: lab.command, token } } : usage(lab.message);
   }
-  if (name !== "show" && name !== "grade") return usage(`unknown command "${name}"`);
+  if (name !== "show" && name !== "grade" && name !== "reveal" && name !== "history") return usage(`unknown command "${name}"`);
 
   const [slugText, ...pairs] = rest;
   const slug = SlugSchema.safeParse(slugText ?? "");
@@ -135,6 +139,15 @@ export function parseCommand(argv: readonly string[]): ParsedArgs {
   if (name === "show") {
     if (pairs.length > 0 || values.answers !== undefined) return usage("`show` takes a slug and an optional --seed");
     return { ok: true, command: { kind: "show", slug: slug.data, seed: seed?.data, token } };
+  }
+  if (name === "history") {
+    if (pairs.length > 0 || values.answers !== undefined || seed) return usage("`history` takes an exercise slug only");
+    return { ok: true, command: { kind: "history", slug: slug.data, token } };
+  }
+  if (name === "reveal") {
+    if (pairs.length > 0 || values.answers !== undefined) return usage("`reveal` takes a slug and --seed N");
+    if (!seed) return usage("`reveal` needs --seed N (the variant whose answers to show)");
+    return { ok: true, command: { kind: "reveal", slug: slug.data, seed: seed.data, token } };
   }
 
   if (!seed) return usage("`grade` needs --seed N (the seed of the variant you solved; `show` prints it)");

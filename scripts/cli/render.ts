@@ -1,8 +1,9 @@
 // Replies → the lines the CLI prints and its exit code. Pure.
+import { variantLabel } from "../../lib/attempts/variant-rule";
 import { formatStepValue } from "../../lib/grading/format-value";
 import type { ApiReply } from "./api-client";
 import { EXIT, type ExitCode } from "./exit-codes";
-import { ErrorReplySchema, type ExercisesReply, type GradeReply, type Shape, type VariantReply } from "./responses";
+import { ErrorReplySchema, type ExercisesReply, type GradeReply, type HistoryReply, type RevealReply, type Shape, type VariantReply } from "./responses";
 
 /** What a command prints (stdout lines, stderr lines) and how it exits. */
 export type Outcome = { out: string[]; err: string[]; exitCode: ExitCode };
@@ -45,9 +46,44 @@ export function renderGrade(reply: GradeReply): Outcome {
     return `${right ? "✓" : "✗"} ${s.step.padEnd(keyWidth)}  ${s.feedback}${expected}${code}`;
   });
   const right = reply.steps.filter((s) => s.correct ?? s.score === 1).length;
-  const note = reply.duplicate ? " · already graded (same id)" : reply.recorded ? "" : " · not recorded: a step could not be read";
+  const note = reply.duplicate
+    ? " · already graded (same id)"
+    : !reply.stored
+      ? " · not recorded: a step could not be read"
+      : reply.afterReveal
+        ? " · made after the answers were shown: stored, no credit"
+        : "";
   lines.push(`score ${(reply.score * 100).toFixed(0)}% (${right}/${reply.steps.length} steps) · backend ${reply.backend} · ${reply.ms.toFixed(2)} ms${note}`);
+  lines.push(reply.variant.message);
   return { out: lines, err: [], exitCode: reply.correct ? EXIT.ok : EXIT.notCorrect };
+}
+
+/** The variant's answers, one line per step, and where the variant now stands. */
+export function renderReveal(reply: RevealReply): Outcome {
+  const keyWidth = Math.max(0, ...(reply.expected ?? []).map((s) => s.step.length));
+  const out = (reply.expected ?? []).map((s) => `${s.step.padEnd(keyWidth)}  ${formatStepValue(s.expected)}  (${s.label})`);
+  out.push(reply.variant.message);
+  return { out, err: [], exitCode: EXIT.ok };
+}
+
+/** Accuracy per step, then each recent variant: where it stands and its attempts (✓ or score, named mistakes). */
+export function renderHistory(reply: HistoryReply): Outcome {
+  const out = [
+    `${reply.title} (${reply.exercise}): ${reply.totals.attempts} attempts, ${reply.totals.credited} passed without seeing the answers`,
+    "",
+    "accuracy per step:",
+  ];
+  for (const s of reply.steps) out.push(`  ${s.step}  ${s.accuracy === null ? "not tried" : `${Math.round(s.accuracy * 100)}% (${s.right}/${s.tried})`}`);
+  out.push("", "variants (newest first):");
+  for (const v of reply.variants) {
+    const attempts = v.attempts.map((a) => {
+      const mark = a.correct ? "✓" : `${Math.round(a.score * 100)}%`;
+      const mistakes = a.mistakes.length > 0 ? ` [${a.mistakes.map((m) => m.code).join(", ")}]` : "";
+      return `${mark}${a.afterReveal ? " (after reveal)" : ""}${mistakes}`;
+    });
+    out.push(`  seed ${v.seed}: ${attempts.join(" → ")} · ${variantLabel(v.variant)}`);
+  }
+  return { out, err: [], exitCode: EXIT.ok };
 }
 
 /**

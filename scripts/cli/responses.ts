@@ -23,6 +23,15 @@ export const VariantReplySchema = ExerciseSummarySchema.extend({
 
 const ExpectedSchema = z.union([z.number(), z.array(z.number()), z.array(z.array(z.number()))]);
 
+const VariantReportSchema = z.object({
+  tries: z.number(),
+  triesAllowed: z.number(),
+  triesLeft: z.number(),
+  revealed: z.boolean(),
+  revealedBecause: z.enum(["PASSED", "REQUESTED", "TRIES_USED", "SINGLE_TRY"]).nullable(),
+  message: z.string(),
+});
+
 export const GradeReplySchema = z.object({
   score: z.number(),
   correct: z.boolean(),
@@ -39,8 +48,40 @@ export const GradeReplySchema = z.object({
   misconceptions: z.array(z.string()),
   backend: z.string(),
   ms: z.number(),
-  recorded: z.boolean(),
+  stored: z.boolean(),
   duplicate: z.boolean(),
+  afterReveal: z.boolean(),
+  credited: z.boolean(),
+  variant: VariantReportSchema,
+});
+
+export const RevealReplySchema = z.object({
+  exercise: z.string(),
+  seed: z.number(),
+  variant: VariantReportSchema,
+  expected: z.array(z.object({ step: z.string(), label: z.string(), expected: ExpectedSchema })).optional(),
+});
+
+export const HistoryReplySchema = z.object({
+  exercise: z.string(),
+  title: z.string(),
+  variants: z.array(
+    z.object({
+      seed: z.number(),
+      variant: VariantReportSchema,
+      attempts: z.array(
+        z.object({
+          score: z.number(),
+          correct: z.boolean(),
+          afterReveal: z.boolean(),
+          credited: z.boolean(),
+          mistakes: z.array(z.object({ code: z.string(), name: z.string() })),
+        }),
+      ),
+    }),
+  ),
+  steps: z.array(z.object({ step: z.string(), label: z.string(), tried: z.number(), right: z.number(), accuracy: z.number().nullable() })),
+  totals: z.object({ attempts: z.number(), credited: z.number() }),
 });
 
 export const ErrorReplySchema = z.object({
@@ -57,5 +98,7 @@ export const ErrorReplySchema = z.object({
 export type ExercisesReply = z.infer<typeof ExercisesReplySchema>;
 export type VariantReply = z.infer<typeof VariantReplySchema>;
 export type GradeReply = z.infer<typeof GradeReplySchema>;
+export type RevealReply = z.infer<typeof RevealReplySchema>;
+export type HistoryReply = z.infer<typeof HistoryReplySchema>;
 export type ErrorReply = z.infer<typeof ErrorReplySchema>;
 export type Shape = z.infer<typeof ShapeSchema>;

@@ -9,8 +9,8 @@ import { runExportCommand } from "./export-run";
 import { runImportCommand } from "./import-run";
 import { NODE_LAB_DEPS, runLabCommand, type LabDeps } from "./lab-run";
 import { runPresetCommand } from "./preset-run";
-import { renderExercises, renderFailure, renderGrade, renderVariant, type Outcome } from "./render";
-import { ExercisesReplySchema, GradeReplySchema, VariantReplySchema } from "./responses";
+import { renderExercises, renderFailure, renderGrade, renderHistory, renderReveal, renderVariant, type Outcome } from "./render";
+import { ExercisesReplySchema, GradeReplySchema, HistoryReplySchema, RevealReplySchema, VariantReplySchema } from "./responses";
 
 export type CliDeps = {
   env: Readonly<Record<string, string | undefined>>;
@@ -69,12 +69,18 @@ async function outcomeOf(argv: readonly string[], deps: CliDeps): Promise<Outcom
     const fileAnswers = command.answersFile === undefined ? {} : await readAnswersFile(command.answersFile, deps);
     if (typeof fileAnswers === "string") return usageError(fileAnswers, false);
     request = gradeRequest(command, fileAnswers, deps.newId());
+  } else if (command.kind === "reveal") {
+    request = { method: "POST", path: `/api/exercises/${encodeURIComponent(command.slug)}/reveal`, body: { seed: command.seed } };
+  } else if (command.kind === "history") {
+    request = { method: "GET", path: `/api/exercises/${encodeURIComponent(command.slug)}/history` };
   } else request = command.kind === "show" ? variantRequest(command.slug, command.seed) : { method: "GET", path: "/api/exercises" };
 
   const reply = await callApi(deps.fetch, config.config, request);
   if (reply.kind === "unreachable" || reply.status < 200 || reply.status >= 300) return renderFailure(reply);
   if (command.kind === "grade") return renderWith(GradeReplySchema, reply.body, renderGrade);
   if (command.kind === "show") return renderWith(VariantReplySchema, reply.body, renderVariant);
+  if (command.kind === "reveal") return renderWith(RevealReplySchema, reply.body, renderReveal);
+  if (command.kind === "history") return renderWith(HistoryReplySchema, reply.body, renderHistory);
   return renderWith(ExercisesReplySchema, reply.body, renderExercises);
 }
 

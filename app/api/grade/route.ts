@@ -1,4 +1,4 @@
-// POST /api/grade — grade typed answers for one variant and store the attempt for the user.
+// POST /api/grade — grade typed answers for one variant and store the attempt for the user (200, `stored` says whether it is kept).
 import { randomUUID } from "node:crypto";
 import { gradeAttempt } from "@/lib/attempts/grade-attempt";
 import { GradePostBodySchema } from "@/lib/attempts/grade-schemas";
@@ -13,6 +13,5 @@ export const POST = route(async (request) => {
   const userId = await requireUserId(request, now);
   const body = await parseJsonBody(request, GradePostBodySchema, 16 * 1024);
   const attempt = { userId, attemptId: body.id ?? randomUUID(), slug: body.exercise, seed: body.seed, answers: body.answers, durationMs: body.durationMs };
-  const result = await gradeAttempt(db(), catalogue, attempt, now);
-  return Response.json(result, { status: result.recorded ? 201 : 200 });
+  return Response.json(await gradeAttempt(db(), catalogue, attempt, now));
 });

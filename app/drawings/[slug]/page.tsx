@@ -8,6 +8,7 @@ import { misconceptionName } from "@/lib/grading/misconception-name";
 import { TopBar } from "@/app/components/top-bar";
 import { requireSessionUser } from "../../session-user";
 import { seededHref } from "../../seeded-href";
+import { SeedRefused } from "@/app/components/seed-refused";
 import { DrawingPageClient } from "./drawing-page-client";
 
 export const dynamic = "force-dynamic";
@@ -25,8 +26,18 @@ export default async function DrawingPage({ params, searchParams }: Props) {
   const parsed = DrawingParamsSchema.safeParse(await params);
   const prompt = parsed.success ? findDrawingPrompt(parsed.data.slug) : undefined;
   if (!prompt) notFound();
-  const query = DrawingVariantQuerySchema.safeParse(await searchParams);
-  const seed = query.success ? query.data.seed : undefined;
+  const search = await searchParams;
+  const query = DrawingVariantQuerySchema.safeParse(search);
+  if (!query.success)
+    return (
+      <SeedRefused
+        given={search.seed}
+        error={query.error}
+        freshHref={seededHref(`/drawings/${prompt.slug}`)}
+        back={{ href: "/exercises", label: "Exercises" }}
+      />
+    );
+  const seed = query.data.seed;
   // The seed lives in the URL, so a reload or a shared link shows the same variant.
   if (seed === undefined) redirect(seededHref(`/drawings/${prompt.slug}`));
   const attempts = await listRecentAttempts(db(), user.id, prompt.slug);

@@ -1,15 +1,15 @@
 import { IntentLink } from "@/app/components/intent-link";
 import { notFound, redirect } from "next/navigation";
 import { findExercise } from "@/exercises";
-import { listRecentAttempts } from "@/lib/attempts/attempt-history";
+import { loadExerciseHistory } from "@/lib/attempts/exercise-history";
 import { ExerciseParamsSchema, VariantQuerySchema } from "@/lib/attempts/grade-schemas";
+import { loadVariantProgress } from "@/lib/attempts/reveal-variant";
 import { db } from "@/lib/db/client";
 import { toVariantView } from "@/lib/grading/exercise-view";
-import { misconceptionName } from "@/lib/grading/misconception-name";
-import { exerciseEntry } from "@/lib/readiness/exercise-directory";
 import { catalogue } from "@/exercises/catalogue";
 import { requireSessionUser } from "../../session-user";
 import { seededHref } from "../../seeded-href";
+import { SeedRefused } from "@/app/components/seed-refused";
 import { ExerciseForm } from "./exercise-form";
 
 export const dynamic = "force-dynamic";
@@ -27,12 +27,22 @@ export default async function ExercisePage({ params, searchParams }: Props) {
   const parsedParams = ExerciseParamsSchema.safeParse(await params);
   const exercise = parsedParams.success ? findExercise(parsedParams.data.slug) : undefined;
   if (!exercise) notFound();
-  const query = VariantQuerySchema.safeParse(await searchParams);
-  const seed = query.success ? query.data.seed : undefined;
+  const search = await searchParams;
+  const query = VariantQuerySchema.safeParse(search);
+  if (!query.success)
+    return (
+      <SeedRefused
+        given={search.seed}
+        error={query.error}
+        freshHref={seededHref(`/exercises/${exercise.slug}`)}
+        back={{ href: "/exercises", label: "Exercises" }}
+      />
+    );
+  const seed = query.data.seed;
   // The seed lives in the URL, so a reload or a shared link shows the same numbers.
   if (seed === undefined) redirect(seededHref(`/exercises/${exercise.slug}`));
-  const { messages } = exerciseEntry(catalogue, exercise.slug);
-  const [variant, attempts] = await Promise.all([toVariantView(exercise, seed), listRecentAttempts(db(), user.id, exercise.slug)]);
+  const key = { userId: user.id, slug: exercise.slug, seed };
+  const [progress, history] = await Promise.all([loadVariantProgress(db(), catalogue, key), loadExerciseHistory(db(), catalogue, user.id, exercise.slug)]);
   return (
     <main className="shell stack">
       <div className="topbar">
@@ -42,13 +52,14 @@ export default async function ExercisePage({ params, searchParams }: Props) {
         <span className={`pill ${exercise.difficulty.toLowerCase()}`}>{exercise.difficulty.toLowerCase()}</span>
       </div>
       <ExerciseForm
-        variant={variant}
+        key={seed}
+        variant={toVariantView(exercise, seed)}
+        progress={progress}
         newVariantHref={seededHref(`/exercises/${exercise.slug}`)}
-        attempts={attempts.map((a) => ({
-          ...a,
-          misconceptions: a.misconceptions.map((code) => misconceptionName(code, messages.get(code))),
-          createdAt: a.createdAt.toISOString(),
-        }))}
+        history={{
+          ...history,
+          variants: history.variants.map((v) => ({ ...v, attempts: v.attempts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })) })),
+        }}
       />
     </main>
   );

@@ -8,6 +8,7 @@ import { FILE_CONVENTIONS, maxUploadBytes } from "@/lib/labs/tensor-file";
 import { renderMarkdown } from "@/lib/render/markdown";
 import { requireSessionUser } from "../../session-user";
 import { seededHref } from "../../seeded-href";
+import { SeedRefused } from "@/app/components/seed-refused";
 import { LabDownloads } from "./lab-downloads";
 import { LabWorkbench } from "./lab-workbench";
 import "../labs.css";
@@ -29,8 +30,11 @@ export default async function LabPage({ params, searchParams }: Props) {
   const parsedParams = LabParamsSchema.safeParse(await params);
   const lab = parsedParams.success ? catalogue.findLab(parsedParams.data.slug) : undefined;
   if (!lab) notFound();
-  const query = LabViewQuerySchema.safeParse(await searchParams);
-  const seed = query.success ? query.data.seed : undefined;
+  const search = await searchParams;
+  const query = LabViewQuerySchema.safeParse(search);
+  if (!query.success)
+    return <SeedRefused given={search.seed} error={query.error} freshHref={seededHref(`/labs/${lab.slug}`)} back={{ href: "/labs", label: "Labs" }} />;
+  const seed = query.data.seed;
   // The seed lives in the URL, so a reload, a shared link and the downloads agree on the numbers.
   if (seed === undefined) redirect(seededHref(`/labs/${lab.slug}`));
   const view = labView(lab, seed);

@@ -62,14 +62,14 @@ describe("grading API", () => {
     const id = randomUUID();
     const answers = referenceAnswers(SLUG, SEED);
     const response = await gradeRoute.POST(post(auth, { exercise: SLUG, seed: SEED, answers, id, durationMs: 30_000 }), undefined);
-    expect(response.status).toBe(201);
+    expect(response.status).toBe(200);
     const result = (await response.json()) as { score: number; correct: boolean; backend: string; ms: number; steps: unknown[] };
-    expect(result).toMatchObject({ score: 1, correct: true, backend: "float64" });
+    expect(result).toMatchObject({ score: 1, correct: true, backend: "float64", stored: true, duplicate: false, credited: true });
     expect(result.ms).toBeGreaterThanOrEqual(0);
 
     const retry = await gradeRoute.POST(post(auth, { exercise: SLUG, seed: SEED, answers, id }), undefined);
     expect(retry.status).toBe(200);
-    expect(await retry.json()).toMatchObject({ duplicate: true, score: 1 });
+    expect(await retry.json()).toMatchObject({ duplicate: true, stored: true, score: 1 });
     const stored = await db.exerciseAttempt.findMany({ where: { userId: user.id } });
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ exerciseSlug: SLUG, seed: SEED, answers, score: 1, correct: true, durationMs: 30_000 });
@@ -91,7 +91,8 @@ describe("grading API", () => {
 
   it.each([
     { name: "unknown exercise", body: { exercise: "no-such-exercise", seed: 1, answers: { mean: "1" } }, status: 404 },
-    { name: "missing step", body: { exercise: SLUG, seed: 1, answers: { mean: "1" } }, status: 422 },
+    { name: "no step answered", body: { exercise: SLUG, seed: 1, answers: {} }, status: 422 },
+    { name: "only blank steps", body: { exercise: SLUG, seed: 1, answers: { mean: " ", std: "" } }, status: 422 },
     { name: "unknown step", body: { exercise: SLUG, seed: 1, answers: { ...referenceAnswers(SLUG, 1), bogus: "1" } }, status: 422 },
     { name: "hostile expression", body: { exercise: SLUG, seed: 1, answers: { ...referenceAnswers(SLUG, 1), mean: "import({}, {})" } }, status: 422 },
     { name: "answer too long", body: { exercise: SLUG, seed: 1, answers: { ...referenceAnswers(SLUG, 1), mean: "1".repeat(500) } }, status: 422 },
@@ -111,8 +112,8 @@ describe("grading API", () => {
     const answers = { ...referenceAnswers(SLUG, SEED), mean: "2 +" };
     const response = await gradeRoute.POST(post(auth, { exercise: SLUG, seed: SEED, answers }), undefined);
     expect(response.status).toBe(200);
-    const result = (await response.json()) as { recorded: boolean; unparseable: string[] };
-    expect(result).toMatchObject({ recorded: false, unparseable: ["mean"] });
+    const result = (await response.json()) as { stored: boolean; unparseable: string[] };
+    expect(result).toMatchObject({ stored: false, unparseable: ["mean"], variant: { tries: 0, triesLeft: 3 } });
     expect(await db.exerciseAttempt.count()).toBe(0);
   });
 });

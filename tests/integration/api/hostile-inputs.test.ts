@@ -27,7 +27,7 @@ async function snapshot(): Promise<Record<Table, string>> {
   const rows = await Promise.all([
     db.reviewLog.findMany(),
     db.cardState.findMany(),
-    db.exerciseAttempt.findMany(),
+    Promise.all([db.exerciseAttempt.findMany(), db.exerciseVariant.findMany()]),
     db.labSubmission.findMany(),
     Promise.all([db.grillSession.findMany(), db.grillItem.findMany()]),
     db.apiToken.findMany(),

@@ -55,7 +55,7 @@ describe("compareAnswer", () => {
 
   it("marks the one wrong element of a vector", () => {
     const result = compareAnswer(parsed("[0.63, 1.62, 2.5]", { shape: { vector: 3 } }), [0.6325, 1.2649, 2.5]);
-    expect(result).toMatchObject({ kind: "compared", correct: false, wrong: [[1]], message: "1 of 3 wrong: 2." });
+    expect(result).toMatchObject({ kind: "compared", correct: false, wrong: [[1]], message: "1 of 3 wrong: 2 (each must agree within 1%)." });
   });
 
   it("marks wrong matrix cells by row and column", () => {
@@ -63,7 +63,7 @@ describe("compareAnswer", () => {
       [1, 0],
       [0.5, 0.5],
     ]);
-    expect(result).toMatchObject({ correct: false, wrong: [[1, 1]], message: "1 of 4 wrong: (2, 2)." });
+    expect(result).toMatchObject({ correct: false, wrong: [[1, 1]], message: "1 of 4 wrong: (2, 2) (each must agree within 1%)." });
   });
 
   it("applies the tolerance to every element", () => {

@@ -3,6 +3,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { afterRevealRequest, afterTry, describeVariant, FRESH_VARIANT, variantStatus } from "@/lib/attempts/variant-rule";
+import * as float64 from "@/lib/reference/float64";
 import { parseCommand, type Command } from "@/scripts/cli/args";
 import { loadConfig } from "@/scripts/cli/config";
 import { EXIT } from "@/scripts/cli/exit-codes";
@@ -119,13 +121,14 @@ describe("runCli grade", () => {
       },
     ]);
     const steps = exercise().steps.map((s) => s.key);
-    expect(out).toHaveLength(steps.length + 1);
+    expect(out).toHaveLength(steps.length + 2);
     for (const [i, key] of steps.entries()) expect(out[i]).toMatch(new RegExp(`^✓ ${key}\\s+\\S.*\\(expected `));
-    expect(out.at(-1)).toBe(`score 100% (${steps.length}/${steps.length} steps) · backend float64 · 0.42 ms`);
+    expect(out.at(-2)).toBe(`score 100% (${steps.length}/${steps.length} steps) · backend float64 · 0.42 ms`);
+    expect(out.at(-1)).toMatch(/^Passed: this variant is finished\./);
     expect(err).toEqual([]);
   });
 
-  it("prints ✗, the expected value and the misconception code, and exits 1", async () => {
+  it("on a first wrong try prints ✗ and the misconception code but no expected value, and exits 1", async () => {
     const { answers, code } = misconceptionAnswers();
     const reply = gradeReply(answers) as { steps: { step: string; misconception?: { code: string } }[] };
     const diagnosed = reply.steps.filter((s) => s.misconception?.code === code).map((s) => s.step);
@@ -133,9 +136,12 @@ describe("runCli grade", () => {
     const { deps, out } = fakeDeps({ status: 201, body: reply });
     expect(await runCli(argvFor(answers), deps)).toBe(EXIT.notCorrect);
     for (const step of diagnosed) {
-      expect(out.find((line) => line.startsWith(`✗ ${step} `))).toMatch(new RegExp(`\\(expected -?[0-9.\\[].*\\[${code}\\]$`));
+      const line = out.find((l) => l.startsWith(`✗ ${step} `));
+      expect(line).toMatch(new RegExp(`\\[${code}\\]$`));
+      expect(line).not.toMatch(/expected/);
     }
-    expect(out.at(-1)).toMatch(/^score \d+% \(\d\/4 steps\) · backend float64 · 0\.42 ms$/);
+    expect(out.at(-2)).toMatch(/^score \d+% \(\d\/4 steps\) · backend float64 · 0\.42 ms$/);
+    expect(out.at(-1)).toBe("2 tries left before the answers are shown; expected values stay hidden until then.");
   });
 
   it("says an attempt with unreadable text was not recorded, and exits 1", async () => {
@@ -143,7 +149,7 @@ describe("runCli grade", () => {
     const { deps, out } = fakeDeps({ status: 200, body: gradeReply(answers) });
     expect(await runCli(argvFor(answers), deps)).toBe(EXIT.notCorrect);
     expect(out[0]).toMatch(/^✗ mean /);
-    expect(out.at(-1)).toMatch(/not recorded: a step could not be read$/);
+    expect(out.at(-2)).toMatch(/not recorded: a step could not be read$/);
   });
 
   it("reads --answers file.json, lets step=answer win, and sends numbers as text", async () => {
@@ -289,7 +295,7 @@ describe("runCli over real HTTP", () => {
       const { deps, out } = fakeDeps({ status: 0, body: null }, { env: { RESIDUAL_URL: `http://127.0.0.1:${port}/`, RESIDUAL_TOKEN: TOKEN } });
       deps.fetch = (url, init) => fetch(url, init);
       expect(await runCli(["grade", SLUG, "--seed", String(SEED), ...Object.entries(answers).map(([k, v]) => `${k}=${v}`)], deps)).toBe(EXIT.ok);
-      expect(out.at(-1)).toMatch(/^score 100%/);
+      expect(out.at(-2)).toMatch(/^score 100%/);
     } finally {
       await new Promise((done) => server.close(done));
     }
@@ -307,5 +313,52 @@ describe("runCli over real HTTP", () => {
     deps.fetch = (url, init) => fetch(url, init);
     expect(await runCli(["exercises"], deps)).toBe(EXIT.unavailable);
     expect(err[0]).toMatch(new RegExp(`^error: cannot reach http://127\\.0\\.0\\.1:${port} \\(fetch failed: connect ECONNREFUSED`));
+  });
+});
+
+describe("runCli reveal and history", () => {
+  it("reveal posts the seed and prints each step's answer and that the variant is finished", async () => {
+    const status = variantStatus(afterRevealRequest(FRESH_VARIANT, new Date(0)));
+    const values = exercise().solve(SEED, float64);
+    const body = {
+      exercise: SLUG,
+      seed: SEED,
+      variant: { ...status, message: describeVariant(status) },
+      expected: exercise().steps.map((s) => ({ step: s.key, label: s.label, expected: values[s.key] })),
+    };
+    const { deps, sent, out } = fakeDeps({ status: 200, body: JSON.parse(JSON.stringify(body)) });
+    expect(await runCli(["reveal", SLUG, "--seed", String(SEED)], deps)).toBe(EXIT.ok);
+    expect(sent).toMatchObject([{ url: `${URL_BASE}/api/exercises/${SLUG}/reveal`, method: "POST", body: { seed: SEED } }]);
+    expect(out).toHaveLength(exercise().steps.length + 1);
+    expect(out[0]).toMatch(/^mean\s+-?\d/);
+    expect(out.at(-1)).toMatch(/^Answers shown on request: this variant is finished/);
+  });
+
+  it("reveal without --seed is a usage error", () => {
+    expect(parseCommand(["reveal", SLUG])).toMatchObject({ ok: false, message: expect.stringMatching(/--seed/) });
+  });
+
+  it("history prints accuracy per step and each variant's attempts with named mistakes", async () => {
+    const tried = variantStatus(afterTry(FRESH_VARIANT, false, new Date(0)));
+    const body = {
+      exercise: SLUG,
+      title: "LayerNorm by hand",
+      variants: [
+        {
+          seed: 7,
+          variant: { ...tried, message: describeVariant(tried) },
+          attempts: [
+            { score: 0.75, correct: false, afterReveal: false, credited: false, mistakes: [{ code: "sample-variance", name: "You divided by n − 1." }] },
+          ],
+        },
+      ],
+      steps: [{ step: "mean", label: "Mean", tried: 1, right: 1, accuracy: 1 }],
+      totals: { attempts: 1, credited: 0 },
+    };
+    const { deps, sent, out } = fakeDeps({ status: 200, body });
+    expect(await runCli(["history", SLUG], deps)).toBe(EXIT.ok);
+    expect(sent).toMatchObject([{ url: `${URL_BASE}/api/exercises/${SLUG}/history`, method: "GET" }]);
+    expect(out).toContain("  mean  100% (1/1)");
+    expect(out).toContain("  seed 7: 75% [sample-variance] · 2 of 3 tries left");
   });
 });

@@ -1,6 +1,8 @@
 // Replies in the server's real shapes, built from the real catalogue and
 // grader (as app/api/* and lib/attempts/grade-attempt.ts build them), and a
 // recording fetch, so the CLI is tested against what the API actually sends.
+import { presentSteps } from "@/lib/attempts/present-steps";
+import { afterTry, describeVariant, FRESH_VARIANT, variantStatus } from "@/lib/attempts/variant-rule";
 import { findExercise } from "@/exercises";
 import { EXERCISES } from "@/exercises";
 import { formatStepValue, gradeExercise, type Exercise } from "@/lib/grading";
@@ -37,21 +39,25 @@ export function misconceptionAnswers(slug = SLUG, seed = SEED): { answers: Recor
   throw new Error(`${slug}: no diagnosable misconception for seed ${seed}`);
 }
 
-/** The body POST /api/grade answers with for these answers (first post, stored unless unreadable). */
+/** The body POST /api/grade answers with for these answers (first try at the variant, stored unless unreadable). */
 export function gradeReply(answers: Record<string, string>, slug = SLUG, seed = SEED): unknown {
   const result = gradeExercise(exercise(slug), seed, answers);
-  const recorded = result.unparseable.length === 0;
+  const stored = result.unparseable.length === 0;
+  const status = variantStatus(stored ? afterTry(FRESH_VARIANT, result.correct, new Date(0)) : FRESH_VARIANT);
   return JSON.parse(
     JSON.stringify({
       ...result,
-      steps: result.steps.map(({ parsed: _parsed, ...rest }) => rest),
+      steps: presentSteps(result.steps, status.revealed),
       attemptId: ID,
       exercise: slug,
       seed,
       backend: "float64",
       ms: 0.42,
-      recorded,
+      stored,
       duplicate: false,
+      afterReveal: false,
+      credited: stored && result.correct,
+      variant: { ...status, message: describeVariant(status) },
     }),
   );
 }

@@ -33,7 +33,13 @@ const cases: Case[] = [
     misconceptions: ["sum-not-mean"],
     feedback: ["mean", /sum, not the mean/],
   },
-  { name: "a simply wrong answer names no misconception", answers: { mean: "4", centred: "[-7, -7, -7]" }, score: 0, misconceptions: [] },
+  {
+    name: "a simply wrong answer names no misconception and states the tolerance",
+    answers: { mean: "4", centred: "[-7, -7, -7]" },
+    score: 0,
+    misconceptions: [],
+    feedback: ["mean", /^Not within tolerance: the answer must agree within 1%\. Divide the sum by n\.$/],
+  },
   { name: "a misconception equal to the reference is not reported", answers: { mean: "3", centred: "[-2, -1, 3]" }, score: 1, misconceptions: [] },
   {
     name: "unreadable text is listed and scores 0",
@@ -42,15 +48,15 @@ const cases: Case[] = [
     unparseable: ["mean"],
     feedback: ["mean", /not graded/],
   },
-  { name: "missing answers score 0 with 'No answer.'", answers: {}, score: 0, unparseable: [], feedback: ["centred", /^No answer\.$/] },
+  { name: "missing answers score 0 and say so", answers: {}, score: 0, unparseable: [], feedback: ["centred", /^No answer: this step scores 0\.$/] },
   { name: "blank text counts as missing, not unreadable", answers: { mean: "  ", centred: "[-2, -1, 3]" }, score: 2 / 3, unparseable: [] },
   {
     name: "one wrong element of a list gets fractional credit",
     answers: { mean: "3", centred: "[-2, -1, 4]" },
     score: (1 + 2 * (2 / 3)) / 3,
-    stepScores: [1, 2 / 3],
+    stepScores: [1, 0.6667],
     wrongElements: [[2]],
-    feedback: ["centred", /1 of 3 wrong: 3/],
+    feedback: ["centred", /1 of 3 wrong: 3 \(each must agree within 1% or 0\.01\)/],
   },
   { name: "a list of the wrong length scores 0 for that step", answers: { mean: "3", centred: "[-2, -1]" }, score: 1 / 3, stepScores: [1, 0] },
   { name: "keys that are not steps are ignored", answers: { mean: "3", centred: "[-2, -1, 3]", extra: "1" }, score: 1 },
@@ -60,7 +66,9 @@ const cases: Case[] = [
 describe("gradeExercise", () => {
   it.each(cases)("$name", (c) => {
     const result = gradeExercise(fixtureExercise, 1, c.answers);
-    expect(result.score).toBeCloseTo(c.score, 10);
+    // Scores are reported to 4 decimals.
+    expect(result.score).toBeCloseTo(c.score, 4);
+    expect(result.score).toBe(Math.round(result.score * 10_000) / 10_000);
     if (c.correct !== undefined) expect(result.correct).toBe(c.correct);
     if (c.stepScores) expect(result.steps.map((s) => s.score)).toEqual(c.stepScores.map((s) => expect.closeTo(s, 10)));
     if (c.misconceptions) expect(result.misconceptions).toEqual(c.misconceptions);
