@@ -6,7 +6,8 @@ import type { Db } from "../db/client";
 import { Prisma, type UserSettings as UserSettingsRow } from "../db/generated/client";
 import { DateColumn, queryRows } from "../db/rows";
 import { DEFAULT_PRESET_OPTIONS, type PresetOptions } from "../scheduling/preset-options";
-import { DEFAULT_SCHEDULER_SETTINGS, LEECH_ACTIONS, NEW_CARD_MIXES, REVIEW_ORDERS } from "../scheduling";
+import { DEFAULT_SCHEDULER_SETTINGS } from "../scheduling";
+import { PresetOptionsRowSchema } from "./scheduling-preset";
 
 /** A user's settings as the app uses them (the row without its bookkeeping stamp). */
 export type UserSettings = Omit<UserSettingsRow, "updatedAt">;
@@ -54,10 +55,9 @@ const COLUMNS = {
   newCardMix: true,
 } as const;
 
-const SettingsRowSchema = z.object({
+// The user's settings are the default preset: the preset's options, and the rest.
+const SettingsRowSchema = PresetOptionsRowSchema.extend({
   userId: z.string(),
-  desiredRetention: z.number(),
-  newCardsPerDay: z.number().int(),
   maximumIntervalDays: z.number().int(),
   dayStartHour: z.number().int(),
   timeZone: z.string(),
@@ -66,14 +66,6 @@ const SettingsRowSchema = z.object({
   fsrsWeights: z.array(z.number()),
   fsrsWeightsFittedAt: DateColumn.nullable(),
   fsrsWeightsReviewCount: z.number().int().nullable(),
-  maximumReviewsPerDay: z.number().int(),
-  newIgnoresReviewLimit: z.boolean(),
-  learningStepsMinutes: z.array(z.number().int()),
-  relearningStepsMinutes: z.array(z.number().int()),
-  leechThreshold: z.number().int(),
-  leechAction: z.enum(LEECH_ACTIONS),
-  reviewOrder: z.enum(REVIEW_ORDERS),
-  newCardMix: z.enum(NEW_CARD_MIXES),
 }) satisfies z.ZodType<UserSettings, unknown>;
 
 /**

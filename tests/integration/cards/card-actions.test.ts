@@ -3,21 +3,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { catalogue } from "@/exercises/catalogue";
 import { actOnCard, actOnCards } from "@/lib/cards/act-on-cards";
 import { getCardInfo } from "@/lib/cards/card-info";
-import { AppError } from "@/lib/errors/app-error";
 import { getTodayQueue } from "@/lib/queue/today-queue";
 import { recordReview } from "@/lib/reviews/record-review";
 import { undoReview } from "@/lib/reviews/undo-review";
+import { rejectsWithAppError } from "../support/app-error";
 import { resetDb, testDb } from "../support/db";
 import { addCards, hours, learnerWithModules, T0 } from "./support";
-
-async function rejects(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("card actions", () => {
   beforeEach(resetDb);
@@ -135,7 +126,7 @@ describe("card actions", () => {
     expect(after.due).toEqual(new Date("2026-03-20T04:00:00Z"));
     expect([after.stability, after.difficulty, after.lastReview]).toEqual([before.stability, before.difficulty, before.lastReview]);
     expect(after.version).toBe(before.version + 1);
-    expect((await rejects(actOnCard(db, me.id, id, { action: "set-due", due: "2026-03-01" }, hours(1)))).code).toBe("VALIDATION");
+    expect((await rejectsWithAppError(actOnCard(db, me.id, id, { action: "set-due", due: "2026-03-01" }, hours(1)))).code).toBe("VALIDATION");
   });
 
   it("tags, moves and deletes only the learner's own cards; schedule actions work on the public course", async () => {
@@ -147,10 +138,10 @@ describe("card actions", () => {
     ]);
     const publicCard = course.cardIds[0] ?? "";
 
-    expect((await rejects(actOnCard(db, me.id, publicCard, { action: "add-tag", tag: "mine" }, T0))).message).toMatch(/read-only/);
-    expect((await rejects(actOnCard(db, me.id, publicCard, { action: "delete" }, T0))).code).toBe("FORBIDDEN");
-    expect((await rejects(actOnCard(db, me.id, publicCard, { action: "move", module: "spare" }, T0))).code).toBe("FORBIDDEN");
-    expect((await rejects(actOnCards(db, me.id, { ids: [own1 ?? "", publicCard] }, { action: "delete" }, T0))).code).toBe("FORBIDDEN");
+    expect((await rejectsWithAppError(actOnCard(db, me.id, publicCard, { action: "add-tag", tag: "mine" }, T0))).message).toMatch(/read-only/);
+    expect((await rejectsWithAppError(actOnCard(db, me.id, publicCard, { action: "delete" }, T0))).code).toBe("FORBIDDEN");
+    expect((await rejectsWithAppError(actOnCard(db, me.id, publicCard, { action: "move", module: "spare" }, T0))).code).toBe("FORBIDDEN");
+    expect((await rejectsWithAppError(actOnCards(db, me.id, { ids: [own1 ?? "", publicCard] }, { action: "delete" }, T0))).code).toBe("FORBIDDEN");
     expect(await db.card.count({ where: { id: { in: [own1 ?? "", publicCard] } } })).toBe(2);
     expect((await actOnCard(db, me.id, publicCard, { action: "suspend" }, T0)).changed).toBe(1);
     expect(await db.cardState.count({ where: { userId: other.id } })).toBe(0);
@@ -164,7 +155,7 @@ describe("card actions", () => {
     const moved = await db.card.findUniqueOrThrow({ where: { id: own1 ?? "" } });
     expect(moved.moduleId).toBe(spare.id);
     expect(await db.cardState.count({ where: { cardId: own1 ?? "" } })).toBe(1);
-    expect((await rejects(actOnCard(db, me.id, own2 ?? "", { action: "move", module: "course" }, T0))).code).toBe("NOT_FOUND");
+    expect((await rejectsWithAppError(actOnCard(db, me.id, own2 ?? "", { action: "move", module: "course" }, T0))).code).toBe("NOT_FOUND");
 
     await actOnCard(db, me.id, own1 ?? "", { action: "delete" }, T0);
     expect(await db.card.count({ where: { id: own1 ?? "" } })).toBe(0);
@@ -175,9 +166,9 @@ describe("card actions", () => {
     const db = testDb();
     const { me, theirs } = await learnerWithModules(db);
     const [secret = ""] = await addCards(db, theirs.id, [{ front: "secret", back: "s" }]);
-    expect((await rejects(getCardInfo(db, me.id, secret ?? "", T0))).code).toBe("NOT_FOUND");
-    expect((await rejects(actOnCard(db, me.id, secret ?? "", { action: "suspend" }, T0))).code).toBe("NOT_FOUND");
-    expect((await rejects(actOnCards(db, me.id, { ids: [secret ?? ""] }, { action: "reset" }, T0))).code).toBe("NOT_FOUND");
+    expect((await rejectsWithAppError(getCardInfo(db, me.id, secret ?? "", T0))).code).toBe("NOT_FOUND");
+    expect((await rejectsWithAppError(actOnCard(db, me.id, secret ?? "", { action: "suspend" }, T0))).code).toBe("NOT_FOUND");
+    expect((await rejectsWithAppError(actOnCards(db, me.id, { ids: [secret ?? ""] }, { action: "reset" }, T0))).code).toBe("NOT_FOUND");
     expect(await db.cardState.count()).toBe(0);
   });
 

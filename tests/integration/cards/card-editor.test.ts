@@ -6,11 +6,11 @@ import { createNote, editNote, loadNote } from "@/lib/cards/card-editor";
 import { importModule } from "@/lib/content/import-module";
 import { parseModuleSource } from "@/lib/content/parse-module";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/errors/app-error";
 import { createModule } from "@/lib/modules/manage-modules";
 import { getTodayQueue } from "@/lib/queue/today-queue";
 import { recordReview } from "@/lib/reviews/record-review";
 import { undoReview } from "@/lib/reviews/undo-review";
+import { rejectsWithAppError } from "../support/app-error";
 import { resetDb, testDb } from "../support/db";
 import { createModuleWithCards, createUser, enroll } from "../support/fixtures";
 import { catalogue } from "@/exercises/catalogue";
@@ -18,15 +18,6 @@ import { catalogue } from "@/exercises/catalogue";
 const T0 = new Date("2026-03-02T09:00:00Z");
 const hours = (n: number) => new Date(T0.getTime() + n * 3_600_000);
 const draft = (value: unknown): CardDraft => CardDraftSchema.parse(value);
-
-async function rejects(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function setUp(db: PrismaClient) {
   const me = await createUser(db);
@@ -136,12 +127,12 @@ describe("writing notes in the editor", () => {
     const theirs = await createNote(db, other.id, { id: randomUUID(), module: "theirs", draft: draft({ kind: "basic", front: "Q", back: "A" }) }, T0);
     const basic = draft({ kind: "basic", front: "Q", back: "A" });
 
-    expect((await rejects(createNote(db, me.id, { id: randomUUID(), module: "course", draft: basic }, T0))).code).toBe("FORBIDDEN");
-    expect((await rejects(createNote(db, me.id, { id: randomUUID(), module: "theirs", draft: basic }, T0))).code).toBe("NOT_FOUND");
-    expect((await rejects(editNote(db, me.id, course.cardIds[0] ?? "", basic, T0))).code).toBe("FORBIDDEN");
-    expect((await rejects(editNote(db, me.id, theirs.note.cardId, basic, T0))).code).toBe("NOT_FOUND");
-    expect((await rejects(loadNote(db, me.id, theirs.note.cardId))).code).toBe("NOT_FOUND");
-    expect((await rejects(createNote(db, me.id, { id: theirs.note.cardId, module: "my-notes", draft: basic }, T0))).code).toBe("CONFLICT");
+    expect((await rejectsWithAppError(createNote(db, me.id, { id: randomUUID(), module: "course", draft: basic }, T0))).code).toBe("FORBIDDEN");
+    expect((await rejectsWithAppError(createNote(db, me.id, { id: randomUUID(), module: "theirs", draft: basic }, T0))).code).toBe("NOT_FOUND");
+    expect((await rejectsWithAppError(editNote(db, me.id, course.cardIds[0] ?? "", basic, T0))).code).toBe("FORBIDDEN");
+    expect((await rejectsWithAppError(editNote(db, me.id, theirs.note.cardId, basic, T0))).code).toBe("NOT_FOUND");
+    expect((await rejectsWithAppError(loadNote(db, me.id, theirs.note.cardId))).code).toBe("NOT_FOUND");
+    expect((await rejectsWithAppError(createNote(db, me.id, { id: theirs.note.cardId, module: "my-notes", draft: basic }, T0))).code).toBe("CONFLICT");
     expect(await db.card.findUniqueOrThrow({ where: { id: theirs.note.cardId } })).toMatchObject({ front: "Q", back: "A" });
   });
 });

@@ -1,25 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors/app-error";
 import { getLibrary } from "@/lib/modules/library";
 import { changeModule, createModule, deleteModule, setStudyChoice } from "@/lib/modules/manage-modules";
 import { getTodayQueue } from "@/lib/queue/today-queue";
 import { recordReview, recordReviewWithContext } from "@/lib/reviews/record-review";
+import { rejectsWithAppError } from "../support/app-error";
 import { resetDb, testDb } from "../support/db";
 import { createModuleWithCards, createUser, enroll } from "../support/fixtures";
 import { catalogue } from "@/exercises/catalogue";
 
 const T0 = new Date("2026-03-02T09:00:00Z");
 const hours = (n: number) => new Date(T0.getTime() + n * 3_600_000);
-
-async function rejects(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("a learner's library", () => {
   beforeEach(resetDb);
@@ -74,7 +65,7 @@ describe("a learner's library", () => {
     await changeModule(db, me.id, "mine", { archived: true }, T0);
     expect(await queued()).toEqual([...later.cardIds].sort());
     expect((await getLibrary(db, catalogue, me.id, T0)).modules.at(-1)).toMatchObject({ slug: "mine", archived: true, studying: false });
-    expect((await rejects(setStudyChoice(db, me.id, "mine", { studying: true }, T0))).code).toBe("CONFLICT");
+    expect((await rejectsWithAppError(setStudyChoice(db, me.id, "mine", { studying: true }, T0))).code).toBe("CONFLICT");
     await changeModule(db, me.id, "mine", { archived: false }, T0);
     expect(await queued()).toHaveLength(4);
   });
@@ -114,15 +105,15 @@ describe("a learner's library", () => {
     await createModuleWithCards(db, { cards: 1, slug: "course" });
     await createModule(db, other.id, { slug: "theirs", title: "Theirs", description: "" }, T0);
 
-    expect((await rejects(changeModule(db, me.id, "course", { title: "Mine now" }, T0))).code).toBe("FORBIDDEN");
-    expect((await rejects(deleteModule(db, me.id, "course", "course"))).code).toBe("FORBIDDEN");
-    expect((await rejects(changeModule(db, me.id, "theirs", { title: "x" }, T0))).code).toBe("NOT_FOUND");
-    expect((await rejects(setStudyChoice(db, me.id, "theirs", { studying: true }, T0))).code).toBe("NOT_FOUND");
-    expect((await rejects(deleteModule(db, me.id, "theirs", "theirs"))).code).toBe("NOT_FOUND");
+    expect((await rejectsWithAppError(changeModule(db, me.id, "course", { title: "Mine now" }, T0))).code).toBe("FORBIDDEN");
+    expect((await rejectsWithAppError(deleteModule(db, me.id, "course", "course"))).code).toBe("FORBIDDEN");
+    expect((await rejectsWithAppError(changeModule(db, me.id, "theirs", { title: "x" }, T0))).code).toBe("NOT_FOUND");
+    expect((await rejectsWithAppError(setStudyChoice(db, me.id, "theirs", { studying: true }, T0))).code).toBe("NOT_FOUND");
+    expect((await rejectsWithAppError(deleteModule(db, me.id, "theirs", "theirs"))).code).toBe("NOT_FOUND");
     expect(await db.module.count({ where: { slug: "theirs" } })).toBe(1);
     expect(
       (
-        await rejects(
+        await rejectsWithAppError(
           createModule(db, me.id, { slug: "dup", title: "A", description: "" }, T0).then(() =>
             createModule(db, me.id, { slug: "dup", title: "B", description: "" }, T0),
           ),
@@ -145,7 +136,7 @@ describe("a learner's library", () => {
     const reviewId = randomUUID();
     await recordReview(db, { userId: me.id, reviewId, cardId: card.id, rating: 3 }, T0);
 
-    expect((await rejects(deleteModule(db, me.id, "scratch", "scrat"))).code).toBe("VALIDATION");
+    expect((await rejectsWithAppError(deleteModule(db, me.id, "scratch", "scrat"))).code).toBe("VALIDATION");
     expect(await db.card.count({ where: { moduleId: own.id } })).toBe(1);
     await deleteModule(db, me.id, "scratch", "scratch");
     expect(await db.module.count({ where: { id: own.id } })).toBe(0);

@@ -3,28 +3,19 @@
 // review log.
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors/app-error";
 import { getLibrary } from "@/lib/modules/library";
 import { setStudyChoice } from "@/lib/modules/manage-modules";
 import { changePreset, createPreset, listPresets, removePreset } from "@/lib/presets/presets";
 import { getTodayQueue } from "@/lib/queue/today-queue";
 import { recordReview } from "@/lib/reviews/record-review";
 import { updateUserSettings } from "@/lib/data/user-settings";
+import { rejectsWithAppError } from "../support/app-error";
 import { resetDb, testDb } from "../support/db";
 import { createModuleWithCards, createUser, enroll } from "../support/fixtures";
 import { catalogue } from "@/exercises/catalogue";
 
 const T0 = new Date("2026-03-02T09:00:00Z");
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
-
-async function rejects(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("scheduling presets", () => {
   beforeEach(resetDb);
@@ -39,10 +30,10 @@ describe("scheduling presets", () => {
     expect(first.preset).toMatchObject({ id, name: "Light", newCardsPerDay: 5, maximumReviewsPerDay: 150, learningStepsMinutes: [1, 10], modules: 0 });
     const again = await createPreset(db, me.id, { id, name: "Light", newCardsPerDay: 5 }, T0);
     expect(again).toEqual({ preset: first.preset, created: false });
-    expect((await rejects(createPreset(db, me.id, { id: randomUUID(), name: "Light" }, T0))).code).toBe("CONFLICT");
-    expect((await rejects(createPreset(db, other.id, { id, name: "Mine" }, T0))).code).toBe("CONFLICT");
+    expect((await rejectsWithAppError(createPreset(db, me.id, { id: randomUUID(), name: "Light" }, T0))).code).toBe("CONFLICT");
+    expect((await rejectsWithAppError(createPreset(db, other.id, { id, name: "Mine" }, T0))).code).toBe("CONFLICT");
     expect((await listPresets(db, other.id)).presets).toEqual([]);
-    expect((await rejects(changePreset(db, other.id, id, { newCardsPerDay: 50 }, T0))).code).toBe("NOT_FOUND");
+    expect((await rejectsWithAppError(changePreset(db, other.id, id, { newCardsPerDay: 50 }, T0))).code).toBe("NOT_FOUND");
     const changed = await changePreset(db, me.id, id, { name: "Lighter", reviewOrder: "RANDOM" }, minutes(1));
     expect(changed).toMatchObject({ name: "Lighter", reviewOrder: "RANDOM", newCardsPerDay: 5 });
     await removePreset(db, other.id, id);
@@ -83,7 +74,7 @@ describe("scheduling presets", () => {
     await enroll(db, me.id, course.moduleId);
     const theirs = randomUUID();
     await createPreset(db, other.id, { id: theirs, name: "Theirs" }, T0);
-    expect((await rejects(setStudyChoice(db, me.id, "course", { presetId: theirs }, T0))).code).toBe("NOT_FOUND");
+    expect((await rejectsWithAppError(setStudyChoice(db, me.id, "course", { presetId: theirs }, T0))).code).toBe("NOT_FOUND");
   });
 
   it("the review limit holds reviews back, new cards stop with it unless they ignore it, and the queue says which limit holds", async () => {

@@ -27,7 +27,7 @@ describe("module readiness", () => {
   it("for a fresh learner: nothing to show yet, and a first step", async () => {
     const { db, user } = await setup();
     const r = await getModuleReadiness(db, catalogue, user.id, COURSE_SLUG, NOW);
-    expect(r.checklist).toMatchObject({ ticked: 0, total: 19 });
+    expect(r.checklist).toMatchObject({ ticked: 0, total: 21 });
     expect(r.retention).toMatchObject({ retention: null, reviews: 0, needed: 10, windowDays: 30 });
     const cardSlugs = await db.card.findMany({ where: { kind: "EXERCISE" }, orderBy: { position: "asc" }, select: { exerciseSlug: true } });
     const evidenceSlugs = ["prenorm-block-assembly", "layernorm-by-hand", "rmsnorm-by-hand", "causal-mask-row", "kv-cache-gqa-bytes"];
@@ -39,7 +39,7 @@ describe("module readiness", () => {
   });
 
   it("computes retention, accuracy and open misconceptions from seeded history", async () => {
-    const { db, user, cardIds } = await setup();
+    const { db, moduleId, user, cardIds } = await setup();
     const other = await createUser(db, "other");
     const elsewhere = await createModuleWithCards(db, { cards: 1 });
     await enroll(db, user.id, elsewhere.moduleId);
@@ -61,8 +61,8 @@ describe("module readiness", () => {
     await insertAttempt(db, user.id, "causal-mask-row", daysAgo(4), { correct: true });
     await insertAttempt(db, user.id, "causal-mask-row", daysAgo(2), { correct: false, misconceptions: ["upper-triangle"] });
     await insertAttempt(db, user.id, "causal-mask-row", daysAgo(1), { correct: false, misconceptions: ["upper-triangle"] });
-    // Outside the module's exercises, and another learner's: never shown.
-    await insertAttempt(db, user.id, "alibi-bias-row", daysAgo(1), { correct: false, misconceptions: ["wrong-sign"] });
+    // Outside the module's exercises (every catalogue exercise is linked from it, so one no longer in the catalogue), and another learner's: never shown.
+    await insertAttempt(db, user.id, "retired-exercise", daysAgo(1), { correct: false, misconceptions: ["wrong-sign"] });
     await insertAttempt(db, other.id, "rmsnorm-by-hand", daysAgo(1), { correct: false, misconceptions: ["mean-not-rms"] });
 
     const r = await getModuleReadiness(db, catalogue, user.id, COURSE_SLUG, NOW);
@@ -71,7 +71,9 @@ describe("module readiness", () => {
     expect(accuracy("layernorm-by-hand")).toMatchObject({ accuracy: 0.7, recent: 10, attempts: 12, lastAttemptAt: daysAgo(1, 1).toISOString() });
     expect(accuracy("causal-mask-row")).toMatchObject({ accuracy: 0.25, recent: 4, attempts: 4 });
     expect(accuracy("rmsnorm-by-hand")).toMatchObject({ accuracy: null, attempts: 0 });
-    expect(r.exercises.some((e) => e.slug === "alibi-bias-row")).toBe(false);
+    // Exactly the exercises the module's cards link to, each once.
+    const linked = await db.card.findMany({ where: { moduleId, exerciseSlug: { not: null } }, select: { exerciseSlug: true } });
+    expect(r.exercises.map((e) => e.slug).sort()).toEqual([...new Set(linked.map((c) => c.exerciseSlug))].sort());
 
     expect(r.misconceptions).toHaveLength(1);
     expect(r.misconceptions[0]).toMatchObject({
@@ -104,6 +106,6 @@ describe("module readiness", () => {
 
     const list = (await (await listRoute.GET(get("http://localhost/api/modules"), undefined)).json()) as { modules: ModuleReadiness[] };
     expect(list.modules.map((m) => m.module.slug)).toEqual([COURSE_SLUG]);
-    expect(list.modules[0]?.checklist.total).toBe(19);
+    expect(list.modules[0]?.checklist.total).toBe(21);
   });
 });
