@@ -38,7 +38,7 @@ export function PresetsPanel({ initial }: { initial: PresetList }) {
         <PresetEditor key={`${preset.id}:${preset.updatedAt}`} preset={preset} />
       ))}
       <form className="row" style={{ gap: 8, alignItems: "flex-end" }} onSubmit={create}>
-        <label style={{ flex: 1 }}>
+        <label style={{ flex: 1, minWidth: 0 }}>
           New preset
           <input value={name} maxLength={60} required placeholder="e.g. Light days" onChange={(e) => setName(e.target.value)} name="presetName" />
         </label>
