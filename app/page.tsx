@@ -1,4 +1,4 @@
-import { IntentLink } from "@/app/components/intent-link";
+import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { getTodayQueue } from "@/lib/queue/today-queue";
 import { limitNote } from "@/lib/queue/limit-note";
@@ -21,8 +21,8 @@ export default async function HomePage() {
       <div className="topbar">
         <span className="brand">Residual</span>
         <nav className="nav">
-          <IntentLink href="/progress">Progress</IntentLink>
-          <IntentLink href="/settings">Settings</IntentLink>
+          <Link href="/progress">Progress</Link>
+          <Link href="/settings">Settings</Link>
           <SignOutButton />
         </nav>
       </div>
@@ -42,9 +42,9 @@ export default async function HomePage() {
           </p>
         )}
         {due > 0 ? (
-          <IntentLink href="/review" className="button primary block" data-testid="start-review">
+          <Link href="/review" className="button primary block" data-testid="start-review">
             Start review · {due}
-          </IntentLink>
+          </Link>
         ) : (
           <p className="muted" style={{ margin: 0 }}>
             All caught up. {queue.nextDueAt ? `Next card due ${formatRelative(new Date(queue.nextDueAt), now)}.` : ""}
@@ -56,10 +56,10 @@ export default async function HomePage() {
       </section>
       <nav className="practice-grid" aria-label="Practice">
         {PRACTICE.map((item) => (
-          <IntentLink key={item.href} href={item.href} className="practice-tile">
+          <Link key={item.href} href={item.href} className="practice-tile">
             <strong>{item.title}</strong>
             <span className="muted small">{item.blurb}</span>
-          </IntentLink>
+          </Link>
         ))}
       </nav>
     </main>
@@ -95,12 +95,12 @@ function Landing() {
           Spaced-repetition cards and graded exercises for transformer internals: norms, attention, masks, KV caches, and the interview questions that come with
           them.
         </p>
-        <IntentLink href="/sign-up" className="button primary block">
+        <Link href="/sign-up" className="button primary block">
           Create an account
-        </IntentLink>
-        <IntentLink href="/sign-in" className="button block">
+        </Link>
+        <Link href="/sign-in" className="button block">
           Sign in
-        </IntentLink>
+        </Link>
       </section>
     </main>
   );

@@ -1,4 +1,4 @@
-import { IntentLink } from "@/app/components/intent-link";
+import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { labCatalogue, type LabCatalogueEntry } from "@/lib/labs/submissions/lab-catalogue";
 import { requireSessionUser } from "../session-user";
@@ -16,12 +16,12 @@ export default async function LabsPage() {
   return (
     <main className="shell stack">
       <div className="topbar">
-        <IntentLink href="/" className="brand">
+        <Link href="/" className="brand">
           Residual
-        </IntentLink>
+        </Link>
         <nav className="nav">
-          <IntentLink href="/exercises">Exercises</IntentLink>
-          <IntentLink href="/progress">Progress</IntentLink>
+          <Link href="/exercises">Exercises</Link>
+          <Link href="/progress">Progress</Link>
         </nav>
       </div>
       <h1 style={{ margin: 0, fontSize: 22 }}>Labs</h1>
@@ -39,14 +39,14 @@ export default async function LabsPage() {
               .filter((l) => l.topic === topic)
               .map((lab) => (
                 <li key={lab.slug}>
-                  <IntentLink href={seededHref(`/labs/${lab.slug}`)} className="lab-link" data-testid={`lab-${lab.slug}`}>
+                  <Link href={seededHref(`/labs/${lab.slug}`)} className="lab-link" data-testid={`lab-${lab.slug}`}>
                     <span className="lab-title">
                       <strong>{lab.title}</strong>
                       <span className={`pill ${lab.difficulty.toLowerCase()}`}>{lab.difficulty.toLowerCase()}</span>
                     </span>
                     <span className="muted small">{lab.summary}</span>
                     <LastResult last={lab.last} />
-                  </IntentLink>
+                  </Link>
                 </li>
               ))}
           </ul>

@@ -1,7 +1,7 @@
 "use client";
 // The library: every module the learner can see, what feeds their daily
 // review, and their own modules' names, archiving and deletion.
-import { IntentLink } from "@/app/components/intent-link";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Library, LibraryModule } from "@/lib/modules/library";
@@ -16,9 +16,9 @@ export function LibraryView({ library }: { library: Library }) {
     <>
       <div className="row" style={{ justifyContent: "space-between" }}>
         <h1 style={{ margin: 0, fontSize: 22 }}>Library</h1>
-        <IntentLink href="/import" className="button small-button">
+        <Link href="/import" className="button small-button">
           Import
-        </IntentLink>
+        </Link>
       </div>
       <p className="muted small" style={{ margin: 0 }}>
         Switch a module on to have its cards in your daily review. Cards keep their schedule while a module is off.
@@ -108,23 +108,23 @@ function ModuleCard({ module: m, defaults, presets }: { module: LibraryModule; d
       )}
       <ModuleSettings module={m} defaults={defaults} presets={presets} />
       <div className="row wrap">
-        <IntentLink href={`/cards?module=${m.slug}`} className="small">
+        <Link href={`/cards?module=${m.slug}`} className="small">
           Browse cards
-        </IntentLink>
+        </Link>
         {m.studying && (
-          <IntentLink href={`/modules/${m.slug}`} className="small">
+          <Link href={`/modules/${m.slug}`} className="small">
             Readiness
-          </IntentLink>
+          </Link>
         )}
         {m.owned && !m.archived && (
-          <IntentLink href={`/cards/new?module=${m.slug}`} className="small">
+          <Link href={`/cards/new?module=${m.slug}`} className="small">
             Write a card
-          </IntentLink>
+          </Link>
         )}
         {m.owned && !m.archived && (
-          <IntentLink href={`/import?module=${m.slug}`} className="small">
+          <Link href={`/import?module=${m.slug}`} className="small">
             Import into it
-          </IntentLink>
+          </Link>
         )}
       </div>
       <DownloadLinks slug={m.slug} title={m.title} />

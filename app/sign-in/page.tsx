@@ -1,4 +1,4 @@
-import { IntentLink } from "@/app/components/intent-link";
+import Link from "next/link";
 import { AuthForm } from "../auth-form";
 
 export const metadata = { title: "Sign in · Residual" };
@@ -7,13 +7,13 @@ export default function SignInPage() {
   return (
     <main className="shell">
       <div className="topbar">
-        <IntentLink href="/" className="brand">
+        <Link href="/" className="brand">
           Residual
-        </IntentLink>
+        </Link>
       </div>
       <AuthForm mode="sign-in" />
       <p className="muted small">
-        No account yet? <IntentLink href="/sign-up">Create one</IntentLink>.
+        No account yet? <Link href="/sign-up">Create one</Link>.
       </p>
     </main>
   );

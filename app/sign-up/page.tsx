@@ -1,4 +1,4 @@
-import { IntentLink } from "@/app/components/intent-link";
+import Link from "next/link";
 import { AuthForm } from "../auth-form";
 
 export const metadata = { title: "Create account · Residual" };
@@ -7,13 +7,13 @@ export default function SignUpPage() {
   return (
     <main className="shell">
       <div className="topbar">
-        <IntentLink href="/" className="brand">
+        <Link href="/" className="brand">
           Residual
-        </IntentLink>
+        </Link>
       </div>
       <AuthForm mode="sign-up" />
       <p className="muted small">
-        Already have an account? <IntentLink href="/sign-in">Sign in</IntentLink>.
+        Already have an account? <Link href="/sign-in">Sign in</Link>.
       </p>
     </main>
   );
