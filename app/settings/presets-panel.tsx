@@ -34,8 +34,9 @@ export function PresetsPanel({ initial }: { initial: PresetList }) {
         A preset is a set of the options above that a module can follow instead of your settings: choose it under the module&rsquo;s settings in the{" "}
         <a href="/library">library</a>. Changing one changes what comes next, never your review history.
       </p>
+      {/* Each editor keyed by id alone: the refresh after a save must not remount it, closing it and dropping "Saved". */}
       {initial.presets.map((preset) => (
-        <PresetEditor key={`${preset.id}:${preset.updatedAt}`} preset={preset} />
+        <PresetEditor key={preset.id} preset={preset} />
       ))}
       <form className="row" style={{ gap: 8, alignItems: "flex-end" }} onSubmit={create}>
         <label style={{ flex: 1, minWidth: 0 }}>
