@@ -4,7 +4,7 @@
 // waiting. It takes over only when they tap "Reload", never under them
 // mid-card; queued reviews wait in IndexedDB meanwhile, so none are lost.
 import { useEffect, useRef, useState } from "react";
-import { SKIP_WAITING_MESSAGE } from "@/lib/client/service-worker-messages";
+import { CLAIM_MESSAGE, SKIP_WAITING_MESSAGE } from "@/lib/client/service-worker-messages";
 import "./service-worker.css";
 
 export function ServiceWorker() {
@@ -34,6 +34,10 @@ export function ServiceWorker() {
         found.addEventListener("updatefound", onUpdate);
       })
       .catch(() => undefined);
+    // A page that loaded while the first worker installed can miss that worker's claim: ask once it is active.
+    void container.ready.then((ready) => {
+      if (!container.controller) ready.active?.postMessage(CLAIM_MESSAGE);
+    });
     const onControllerChange = () => {
       if (!asked.current) return;
       asked.current = false;

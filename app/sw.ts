@@ -8,7 +8,7 @@
 // page asks it to take over), so a session is never reloaded mid-card.
 import { CacheableResponsePlugin, CacheFirst, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist, type PrecacheEntry } from "serwist";
 import { OFFLINE_PATH, PAGES_CACHE, REVIEW_PATH } from "../lib/client/offline-pages";
-import { SKIP_WAITING_MESSAGE } from "../lib/client/service-worker-messages";
+import { CLAIM_MESSAGE, SKIP_WAITING_MESSAGE } from "../lib/client/service-worker-messages";
 
 declare const self: ServiceWorkerGlobalScope & { __SW_MANIFEST: (PrecacheEntry | string)[] | undefined };
 
@@ -47,6 +47,7 @@ const serwist = new Serwist({
 
 self.addEventListener("message", (event) => {
   if (event.data === SKIP_WAITING_MESSAGE) void self.skipWaiting();
+  else if (event.data === CLAIM_MESSAGE) event.waitUntil(self.clients.claim());
 });
 
 serwist.addEventListeners();
