@@ -13,6 +13,7 @@ import { ReviewCounter } from "./review-counter";
 import { comesBackToday, countsBeyond, sessionCounts } from "@/lib/queue/session-counts";
 import { limitNote } from "@/lib/queue/limit-note";
 import { EmptyState } from "./empty-state";
+import { useHydrated } from "@/app/components/use-hydrated";
 import type { NoteView } from "@/lib/cards/card-editor";
 import "../cards/editor.css";
 
@@ -190,6 +191,7 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
     return () => window.removeEventListener("keydown", onKey);
   }, [current, revealed, reveal, rate, undo, initial.buttonMode, editing]);
 
+  const hydrated = useHydrated();
   const counts = sessionCounts(queue, expectedBack, beyond);
   const remaining = counts.new + counts.learning + counts.review;
   const total = done.length + remaining;
@@ -221,15 +223,23 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
       )}
       {current?.exercise ? (
         <>
-          <Suspense fallback={null}>
-            <ExerciseCardFace key={current.cardId + current.exercise.seed} card={{ ...current, exercise: current.exercise }} onRated={commit} onSkip={skip} />
+          <Suspense fallback={<FacePlaceholder />}>
+            {hydrated ? (
+              <ExerciseCardFace key={current.cardId + current.exercise.seed} card={{ ...current, exercise: current.exercise }} onRated={commit} onSkip={skip} />
+            ) : (
+              <FacePlaceholder />
+            )}
           </Suspense>
           {done.length > 0 && <UndoButton onUndo={undo} />}
         </>
       ) : current?.drawing ? (
         <>
-          <Suspense fallback={null}>
-            <DrawingCardFace key={current.cardId + current.drawing.seed} card={{ ...current, drawing: current.drawing }} onRated={commit} />
+          <Suspense fallback={<FacePlaceholder />}>
+            {hydrated ? (
+              <DrawingCardFace key={current.cardId + current.drawing.seed} card={{ ...current, drawing: current.drawing }} onRated={commit} />
+            ) : (
+              <FacePlaceholder />
+            )}
           </Suspense>
           {done.length > 0 && <UndoButton onUndo={undo} />}
         </>
@@ -267,6 +277,11 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
       )}
     </div>
   );
+}
+
+/** Where an exercise or drawing face will be, while its code loads (never rendered on the server: see useHydrated). */
+function FacePlaceholder() {
+  return <article className="card-face" aria-busy="true" aria-label="Loading the card" />;
 }
 
 function UndoButton({ onUndo }: { onUndo: () => void }) {
