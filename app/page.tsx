@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { db } from "@/lib/db/client";
 import { getTodayQueue } from "@/lib/queue/today-queue";
 import { limitNote } from "@/lib/queue/limit-note";
@@ -21,8 +21,8 @@ export default async function HomePage() {
       <div className="topbar">
         <span className="brand">Residual</span>
         <nav className="nav">
-          <Link href="/progress">Progress</Link>
-          <Link href="/settings">Settings</Link>
+          <IntentLink href="/progress">Progress</IntentLink>
+          <IntentLink href="/settings">Settings</IntentLink>
           <SignOutButton />
         </nav>
       </div>
@@ -42,9 +42,9 @@ export default async function HomePage() {
           </p>
         )}
         {due > 0 ? (
-          <Link href="/review" className="button primary block" data-testid="start-review">
+          <IntentLink href="/review" className="button primary block" data-testid="start-review">
             Start review · {due}
-          </Link>
+          </IntentLink>
         ) : (
           <p className="muted" style={{ margin: 0 }}>
             All caught up. {queue.nextDueAt ? `Next card due ${formatRelative(new Date(queue.nextDueAt), now)}.` : ""}
@@ -56,10 +56,10 @@ export default async function HomePage() {
       </section>
       <nav className="practice-grid" aria-label="Practice">
         {PRACTICE.map((item) => (
-          <Link key={item.href} href={item.href} className="practice-tile">
+          <IntentLink key={item.href} href={item.href} className="practice-tile">
             <strong>{item.title}</strong>
             <span className="muted small">{item.blurb}</span>
-          </Link>
+          </IntentLink>
         ))}
       </nav>
     </main>
@@ -95,12 +95,12 @@ function Landing() {
           Spaced-repetition cards and graded exercises for transformer internals: norms, attention, masks, KV caches, and the interview questions that come with
           them.
         </p>
-        <Link href="/sign-up" className="button primary block">
+        <IntentLink href="/sign-up" className="button primary block">
           Create an account
-        </Link>
-        <Link href="/sign-in" className="button block">
+        </IntentLink>
+        <IntentLink href="/sign-in" className="button block">
           Sign in
-        </Link>
+        </IntentLink>
       </section>
     </main>
   );

@@ -21,9 +21,9 @@ import { CPU_SLOWDOWN, timeReviewTaps } from "./support/tap-timing";
 
 const DATA_DIR = join(process.cwd(), ".cache", "bench-web");
 const PAGES = [
-  { label: "/ (overview)", path: "/", maxScriptKb: 100 },
-  { label: "/review", path: "/review", maxScriptKb: 120 },
-  { label: "/exercises/layernorm-by-hand", path: "/exercises/layernorm-by-hand?seed=7", maxScriptKb: 100 },
+  { label: "/ (overview)", slug: "overview", path: "/", maxScriptKb: 100 },
+  { label: "/review", slug: "review", path: "/review", maxScriptKb: 120 },
+  { label: "/exercises/layernorm-by-hand", slug: "exercise", path: "/exercises/layernorm-by-hand?seed=7", maxScriptKb: 100 },
 ];
 const MIN_SCORE = 95;
 const TAP_RUNS = 3;
@@ -74,7 +74,9 @@ async function runAudits(baseUrl: string, cookie: string): Promise<void> {
   const rows: string[][] = [];
   for (const page of PAGES) {
     const runs: LighthouseFigures[] = [];
-    for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await runLighthouse(`${baseUrl}${page.path}`, cookie));
+    // The last run's full report stays beside the bench's database, to see what blocked.
+    const report = join(DATA_DIR, `lighthouse-${page.slug}.json`);
+    for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await runLighthouse(`${baseUrl}${page.path}`, cookie, report));
     const median = (pick: (f: LighthouseFigures) => number) => percentile(runs.map(pick), 50);
     rows.push([
       page.label,

@@ -2,7 +2,7 @@
 // Browse and search one's cards on a phone: a search box that follows typing,
 // filters and order, a list that pages on, and actions on the selected cards
 // or on every card matched.
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { VisibleModule } from "@/lib/cards/card-access";
@@ -91,7 +91,7 @@ export function CardBrowser({ modules, initialQuery, initialPage }: Props) {
         {cards.map((card) => (
           <li key={card.id} className="card-row">
             <input type="checkbox" checked={selected.has(card.id)} onChange={() => toggle(card.id)} aria-label={`Select ${card.front}`} />
-            <Link href={`/cards/${card.id}`} className="card-row-link">
+            <IntentLink href={`/cards/${card.id}`} className="card-row-link">
               <span className="card-row-front">{card.front || "(empty front)"}</span>
               <span className="muted small card-row-meta">
                 {card.module.title} · {card.state}
@@ -108,7 +108,7 @@ export function CardBrowser({ modules, initialQuery, initialPage }: Props) {
                   </span>
                 ))}
               </span>
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

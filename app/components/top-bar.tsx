@@ -1,6 +1,6 @@
 // The bar atop each signed-in page: the brand (or a back link on a page one
 // level down) on the left; a few nav links, or page-specific content, on the right.
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import type { ReactNode } from "react";
 
 export type TopBarLink = { href: string; label: string };
@@ -17,15 +17,15 @@ type Props = {
 export function TopBar({ back, links, children }: Props) {
   return (
     <div className="topbar">
-      <Link href={back?.href ?? "/"} className="brand">
+      <IntentLink href={back?.href ?? "/"} className="brand">
         {back ? `‹ ${back.label}` : "Residual"}
-      </Link>
+      </IntentLink>
       {links ? (
         <nav className="nav">
           {links.map((link) => (
-            <Link key={link.href} href={link.href}>
+            <IntentLink key={link.href} href={link.href}>
               {link.label}
-            </Link>
+            </IntentLink>
           ))}
         </nav>
       ) : (

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { EXERCISES } from "@/exercises";
 import { DRAWING_PROMPTS } from "@/exercises/drawings";
 import { requireSessionUser } from "../session-user";
@@ -13,11 +13,11 @@ export default async function ExercisesPage() {
   return (
     <main className="shell stack">
       <div className="topbar">
-        <Link href="/" className="brand">
+        <IntentLink href="/" className="brand">
           Residual
-        </Link>
+        </IntentLink>
         <nav className="nav">
-          <Link href="/progress">Progress</Link>
+          <IntentLink href="/progress">Progress</IntentLink>
         </nav>
       </div>
       <h1 style={{ margin: 0, fontSize: 22 }}>Exercises</h1>
@@ -29,10 +29,10 @@ export default async function ExercisesPage() {
           <ul className="exercise-list">
             {EXERCISES.filter((e) => e.topic === topic).map((e) => (
               <li key={e.slug}>
-                <Link href={seededHref(`/exercises/${e.slug}`)} className="exercise-link" data-testid={`exercise-link-${e.slug}`}>
+                <IntentLink href={seededHref(`/exercises/${e.slug}`)} className="exercise-link" data-testid={`exercise-link-${e.slug}`}>
                   <span>{e.title}</span>
                   <span className={`pill ${e.difficulty.toLowerCase()}`}>{e.difficulty.toLowerCase()}</span>
-                </Link>
+                </IntentLink>
               </li>
             ))}
           </ul>
@@ -48,10 +48,10 @@ export default async function ExercisesPage() {
         <ul className="exercise-list">
           {DRAWING_PROMPTS.map((p) => (
             <li key={p.slug}>
-              <Link href={seededHref(`/drawings/${p.slug}`)} className="exercise-link" data-testid={`drawing-link-${p.slug}`}>
+              <IntentLink href={seededHref(`/drawings/${p.slug}`)} className="exercise-link" data-testid={`drawing-link-${p.slug}`}>
                 <span>{p.title}</span>
                 <span className={`pill ${p.difficulty.toLowerCase()}`}>{p.difficulty.toLowerCase()}</span>
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import type { GrillHistoryEntry } from "@/lib/grills/grill-history";
 
 /** Past grills, newest first, dated in the learner's time zone; each opens its summary (or carries on, if unfinished). */
@@ -15,7 +15,7 @@ export function GrillHistory({ grills, timeZone }: { grills: GrillHistoryEntry[]
         <ul className="exercise-list">
           {grills.map((g) => (
             <li key={g.id}>
-              <Link href={`/grill/${g.id}`} className="exercise-link grill-history-row" data-testid="grill-history-row">
+              <IntentLink href={`/grill/${g.id}`} className="exercise-link grill-history-row" data-testid="grill-history-row">
                 <span>
                   {date.format(new Date(g.startedAt))}
                   <br />
@@ -24,7 +24,7 @@ export function GrillHistory({ grills, timeZone }: { grills: GrillHistoryEntry[]
                   </span>
                 </span>
                 <strong>{g.score === null ? <span className="pill">unfinished</span> : `${Math.round(g.score * 100)}%`}</strong>
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

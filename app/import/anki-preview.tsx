@@ -1,6 +1,6 @@
 // An Anki package's preview and result: what comes along (history, what was
 // dropped), then one module preview per deck.
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import type { ReactNode } from "react";
 import type { AnkiImportResult } from "@/lib/imports/anki-import";
 import { ImageCounts, NoticeList } from "./image-counts";
@@ -43,7 +43,7 @@ export function AnkiDone({ result }: { result: AnkiImportResult }) {
       <ul style={{ margin: 0, paddingLeft: 18 }}>
         {result.modules.map((m) => (
           <li key={m.module.slug}>
-            <Link href={`/cards?module=${m.module.slug}`}>{m.module.title}</Link>: {m.cards.created.total} new, {m.cards.updated.total} updated
+            <IntentLink href={`/cards?module=${m.module.slug}`}>{m.module.title}</IntentLink>: {m.cards.created.total} new, {m.cards.updated.total} updated
           </li>
         ))}
       </ul>
@@ -52,12 +52,12 @@ export function AnkiDone({ result }: { result: AnkiImportResult }) {
           ? `${result.written.reviews} reviews of ${result.written.cards} cards were added to your history; ${result.written.images} images were stored.`
           : ""}
       </p>
-      <Link href="/review" className="button primary block" data-testid="import-review">
+      <IntentLink href="/review" className="button primary block" data-testid="import-review">
         Start reviewing
-      </Link>
-      <Link href="/library" className="button block">
+      </IntentLink>
+      <IntentLink href="/library" className="button block">
         Your library
-      </Link>
+      </IntentLink>
     </section>
   );
 }

@@ -3,7 +3,7 @@
 // CSV are previewed and imported in one request each; an Anki package
 // becomes a job on the server whose progress is shown while it is read, and
 // again while the confirmed import is written.
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { useEffect, useRef, useState } from "react";
 import { commitImportJob, followImportJob } from "@/lib/client/import-job";
 import { isAnkiFileName, isZipFileName, sendImport, slugFromFileName } from "@/lib/client/import-request";
@@ -270,9 +270,9 @@ function Done({ result }: { result: ImportResult | ModuleZipResult }) {
       <p className="muted small" style={{ margin: 0 }}>
         New cards join your daily queue after the new cards already waiting; edited cards keep their history.
       </p>
-      <Link href="/review" className="button primary block" data-testid="import-review">
+      <IntentLink href="/review" className="button primary block" data-testid="import-review">
         Start reviewing
-      </Link>
+      </IntentLink>
       <a href="/import" className="button block">
         Import another file
       </a>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { db } from "@/lib/db/client";
 import { labCatalogue, type LabCatalogueEntry } from "@/lib/labs/submissions/lab-catalogue";
 import { requireSessionUser } from "../session-user";
@@ -16,12 +16,12 @@ export default async function LabsPage() {
   return (
     <main className="shell stack">
       <div className="topbar">
-        <Link href="/" className="brand">
+        <IntentLink href="/" className="brand">
           Residual
-        </Link>
+        </IntentLink>
         <nav className="nav">
-          <Link href="/exercises">Exercises</Link>
-          <Link href="/progress">Progress</Link>
+          <IntentLink href="/exercises">Exercises</IntentLink>
+          <IntentLink href="/progress">Progress</IntentLink>
         </nav>
       </div>
       <h1 style={{ margin: 0, fontSize: 22 }}>Labs</h1>
@@ -39,14 +39,14 @@ export default async function LabsPage() {
               .filter((l) => l.topic === topic)
               .map((lab) => (
                 <li key={lab.slug}>
-                  <Link href={seededHref(`/labs/${lab.slug}`)} className="lab-link" data-testid={`lab-${lab.slug}`}>
+                  <IntentLink href={seededHref(`/labs/${lab.slug}`)} className="lab-link" data-testid={`lab-${lab.slug}`}>
                     <span className="lab-title">
                       <strong>{lab.title}</strong>
                       <span className={`pill ${lab.difficulty.toLowerCase()}`}>{lab.difficulty.toLowerCase()}</span>
                     </span>
                     <span className="muted small">{lab.summary}</span>
                     <LastResult last={lab.last} />
-                  </Link>
+                  </IntentLink>
                 </li>
               ))}
           </ul>

@@ -1,7 +1,7 @@
 "use client";
 // The library: every module the learner can see, what feeds their daily
 // review, and their own modules' names, archiving and deletion.
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Library, LibraryModule } from "@/lib/modules/library";
@@ -16,9 +16,9 @@ export function LibraryView({ library }: { library: Library }) {
     <>
       <div className="row" style={{ justifyContent: "space-between" }}>
         <h1 style={{ margin: 0, fontSize: 22 }}>Library</h1>
-        <Link href="/import" className="button small-button">
+        <IntentLink href="/import" className="button small-button">
           Import
-        </Link>
+        </IntentLink>
       </div>
       <p className="muted small" style={{ margin: 0 }}>
         Switch a module on to have its cards in your daily review. Cards keep their schedule while a module is off.
@@ -108,23 +108,23 @@ function ModuleCard({ module: m, defaults, presets }: { module: LibraryModule; d
       )}
       <ModuleSettings module={m} defaults={defaults} presets={presets} />
       <div className="row wrap">
-        <Link href={`/cards?module=${m.slug}`} className="small">
+        <IntentLink href={`/cards?module=${m.slug}`} className="small">
           Browse cards
-        </Link>
+        </IntentLink>
         {m.studying && (
-          <Link href={`/modules/${m.slug}`} className="small">
+          <IntentLink href={`/modules/${m.slug}`} className="small">
             Readiness
-          </Link>
+          </IntentLink>
         )}
         {m.owned && !m.archived && (
-          <Link href={`/cards/new?module=${m.slug}`} className="small">
+          <IntentLink href={`/cards/new?module=${m.slug}`} className="small">
             Write a card
-          </Link>
+          </IntentLink>
         )}
         {m.owned && !m.archived && (
-          <Link href={`/import?module=${m.slug}`} className="small">
+          <IntentLink href={`/import?module=${m.slug}`} className="small">
             Import into it
-          </Link>
+          </IntentLink>
         )}
       </div>
       <DownloadLinks slug={m.slug} title={m.title} />

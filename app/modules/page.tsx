@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { db } from "@/lib/db/client";
 import { listModuleReadiness } from "@/lib/readiness/module-readiness";
 import { STUDY_LINKS, TopBar } from "@/app/components/top-bar";
@@ -20,7 +20,7 @@ export default async function ModulesPage() {
       {modules.length === 0 && <p className="muted">You are not enrolled in any module yet.</p>}
       {modules.map((r) => (
         <section key={r.module.id} className="panel" data-testid={`module-${r.module.slug}`}>
-          <Link href={`/modules/${r.module.slug}`} className="module-card">
+          <IntentLink href={`/modules/${r.module.slug}`} className="module-card">
             <div className="row" style={{ justifyContent: "space-between" }}>
               <h2>{r.module.title}</h2>
               <span className={`pill${r.next.level === "ready" ? " easy" : ""}`}>{LEVEL_LABEL[r.next.level]}</span>
@@ -33,7 +33,7 @@ export default async function ModulesPage() {
               </p>
             )}
             <span className="button block">Open checklist and readiness</span>
-          </Link>
+          </IntentLink>
         </section>
       ))}
     </main>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { formatStudyDay } from "@/lib/checklists/evidence-rule";
 import type { ModuleReadiness } from "@/lib/readiness/module-readiness";
 import { ACCURACY_TARGET } from "@/lib/readiness/next-step";
@@ -17,9 +17,9 @@ export function NextStepPanel({ next }: { next: ModuleReadiness["next"] }) {
       <p className={`level ${next.level}`}>{LEVEL_LABEL[next.level]}</p>
       <p>{next.headline}</p>
       {next.action && (
-        <Link href={seededHref(next.action.href)} className="button primary block">
+        <IntentLink href={seededHref(next.action.href)} className="button primary block">
           {next.action.label}
-        </Link>
+        </IntentLink>
       )}
     </section>
   );
@@ -82,7 +82,7 @@ export function ExerciseAccuracy({ exercises }: { exercises: ModuleReadiness["ex
         {exercises.map((e) => (
           <li key={e.slug} data-testid={`accuracy-${e.slug}`}>
             <div className="line">
-              {e.href ? <Link href={seededHref(e.href)}>{e.title}</Link> : <span>{e.title}</span>}
+              {e.href ? <IntentLink href={seededHref(e.href)}>{e.title}</IntentLink> : <span>{e.title}</span>}
               {e.accuracy === null ? (
                 <span className="muted small">not tried</span>
               ) : (
@@ -124,9 +124,9 @@ export function OpenMisconceptions({ items }: { items: ModuleReadiness["misconce
               </div>
               {m.message && m.message !== misconceptionName(m.code, m.message) && <span className="small">{m.message}</span>}
               {m.href ? (
-                <Link href={seededHref(m.href)} className="small">
+                <IntentLink href={seededHref(m.href)} className="small">
                   Practise: {m.exerciseTitle} ›
-                </Link>
+                </IntentLink>
               ) : (
                 <span className="muted small">{m.exerciseTitle}</span>
               )}

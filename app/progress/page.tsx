@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { countMisconceptions } from "@/lib/attempts/attempt-history";
 import { db } from "@/lib/db/client";
 import { exerciseEntry } from "@/lib/readiness/exercise-directory";
@@ -35,14 +35,14 @@ export default async function ProgressPage() {
               const entry = exerciseEntry(catalogue, c.exerciseSlug);
               return (
                 <li key={`${c.exerciseSlug}:${c.code}`}>
-                  <Link href={seededHref(entry.href ?? `/exercises/${c.exerciseSlug}`)} className="exercise-link">
+                  <IntentLink href={seededHref(entry.href ?? `/exercises/${c.exerciseSlug}`)} className="exercise-link">
                     <span>
                       <span data-code={c.code}>{misconceptionName(c.code, entry.messages.get(c.code))}</span>
                       <br />
                       <span className="muted small">{entry.href ? entry.title : c.exerciseSlug}</span>
                     </span>
                     <strong>{c.count}×</strong>
-                  </Link>
+                  </IntentLink>
                 </li>
               );
             })}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { db } from "@/lib/db/client";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { selectUserSettings } from "@/lib/data/user-settings";
@@ -59,8 +59,8 @@ function YourData() {
     <section className="panel stack" id="your-data" data-testid="your-data">
       <h2 style={{ margin: 0, fontSize: 18 }}>Your data</h2>
       <p className="muted small" style={{ margin: 0 }}>
-        Download what you have done, as CSV (spreadsheets) or JSON. See also your <Link href="/stats">stats</Link>, or{" "}
-        <Link href="/import">import your own notes</Link>.
+        Download what you have done, as CSV (spreadsheets) or JSON. See also your <IntentLink href="/stats">stats</IntentLink>, or{" "}
+        <IntentLink href="/import">import your own notes</IntentLink>.
       </p>
       {DOWNLOADS.map((d) => (
         <div key={d.what} className="row" style={{ justifyContent: "space-between" }}>

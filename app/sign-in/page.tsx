@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { AuthForm } from "../auth-form";
 
 export const metadata = { title: "Sign in · Residual" };
@@ -7,13 +7,13 @@ export default function SignInPage() {
   return (
     <main className="shell">
       <div className="topbar">
-        <Link href="/" className="brand">
+        <IntentLink href="/" className="brand">
           Residual
-        </Link>
+        </IntentLink>
       </div>
       <AuthForm mode="sign-in" />
       <p className="muted small">
-        No account yet? <Link href="/sign-up">Create one</Link>.
+        No account yet? <IntentLink href="/sign-up">Create one</IntentLink>.
       </p>
     </main>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { AuthForm } from "../auth-form";
 
 export const metadata = { title: "Create account · Residual" };
@@ -7,13 +7,13 @@ export default function SignUpPage() {
   return (
     <main className="shell">
       <div className="topbar">
-        <Link href="/" className="brand">
+        <IntentLink href="/" className="brand">
           Residual
-        </Link>
+        </IntentLink>
       </div>
       <AuthForm mode="sign-up" />
       <p className="muted small">
-        Already have an account? <Link href="/sign-in">Sign in</Link>.
+        Already have an account? <IntentLink href="/sign-in">Sign in</IntentLink>.
       </p>
     </main>
   );

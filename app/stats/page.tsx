@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { db } from "@/lib/db/client";
 import { MIN_RETENTION_REVIEWS, retentionSentence, type RetentionWindow } from "@/lib/stats/retention";
 import { getStats } from "@/lib/stats/get-stats";
@@ -71,7 +71,7 @@ export default async function StatsPage() {
       </section>
 
       <p className="muted small" style={{ margin: 0 }}>
-        Your full review log, cards and attempts: <Link href="/settings#your-data">download them from Settings</Link>.
+        Your full review log, cards and attempts: <IntentLink href="/settings#your-data">download them from Settings</IntentLink>.
       </p>
     </main>
   );

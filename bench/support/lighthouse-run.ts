@@ -1,6 +1,7 @@
 // One Lighthouse run (12.2.3, its default mobile preset: a phone-sized
 // screen, simulated slow 4G and a 4× slower CPU) on a page of the production
 // server, signed in through the session cookie, in Debian's chromium.
+import { writeFileSync } from "node:fs";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { CHROMIUM_FLAGS, findChromium } from "../../scripts/support/chromium";
@@ -20,8 +21,8 @@ export type LighthouseFigures = {
 
 type NetworkRequest = { resourceType?: string; transferSize?: number };
 
-/** Audits `url` once with `cookie` sent on every request; scores are 0–100. */
-export async function runLighthouse(url: string, cookie: string): Promise<LighthouseFigures> {
+/** Audits `url` once with `cookie` sent on every request; scores are 0–100. The full report goes to `reportFile` when given. */
+export async function runLighthouse(url: string, cookie: string, reportFile?: string): Promise<LighthouseFigures> {
   const chromePath = findChromium();
   if (!chromePath) throw new Error("no chromium found (apt-get install chromium, or set CHROMIUM_PATH)");
   const chrome = await launch({ chromePath, chromeFlags: CHROMIUM_FLAGS });
@@ -39,6 +40,7 @@ export async function runLighthouse(url: string, cookie: string): Promise<Lighth
     if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
     const { lhr } = result;
     if (lhr.runtimeError) throw new Error(`lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (reportFile) writeFileSync(reportFile, JSON.stringify(lhr));
     const requests = (lhr.audits["network-requests"]?.details as { items?: NetworkRequest[] } | undefined)?.items ?? [];
     return {
       performance: Math.round((lhr.categories.performance?.score ?? Number.NaN) * 100),

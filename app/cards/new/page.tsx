@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { db } from "@/lib/db/client";
 import { selectVisibleModuleRow } from "@/lib/data/module";
 import { SlugSchema } from "@/lib/content/schemas";
@@ -30,7 +30,7 @@ export default async function NewCardPage({ searchParams }: { searchParams: Prom
           <h1 className="page-title">New card</h1>
           <p className="panel">
             {module ? "The built-in course is read-only: write cards in a module of your own." : "Pick one of your own modules to write a card in."}{" "}
-            <Link href="/library">Your library</Link>
+            <IntentLink href="/library">Your library</IntentLink>
           </p>
         </>
       )}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { notFound, redirect } from "next/navigation";
 import { findExercise } from "@/exercises";
 import { loadExerciseHistory } from "@/lib/attempts/exercise-history";
@@ -46,9 +46,9 @@ export default async function ExercisePage({ params, searchParams }: Props) {
   return (
     <main className="shell stack">
       <div className="topbar">
-        <Link href="/exercises" className="brand">
+        <IntentLink href="/exercises" className="brand">
           ‹ Exercises
-        </Link>
+        </IntentLink>
         <span className={`pill ${exercise.difficulty.toLowerCase()}`}>{exercise.difficulty.toLowerCase()}</span>
       </div>
       <ExerciseForm

@@ -4,7 +4,7 @@
 // key points ticked become the score; after the last question the grill is
 // finished and the summary shows. Keys on a desktop: Enter submits, 1–9 tick
 // key points, N goes on. On a phone Enter is a new line and the button submits.
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { useCallback, useEffect, useState } from "react";
 import type { AnswerOutcome } from "@/lib/grills/answer-item";
 import type { ShowOutcome } from "@/lib/grills/get-grill";
@@ -147,9 +147,9 @@ export function GrillRun({ initial }: { initial: GrillView }) {
       data-seed={item.exercise?.seed}
     >
       <div className="grill-top">
-        <Link href="/grill" className="grill-back" aria-label="Back to grill setup">
+        <IntentLink href="/grill" className="grill-back" aria-label="Back to grill setup">
           ‹
-        </Link>
+        </IntentLink>
         <span className="muted small">
           Question {index + 1} of {grill.items.length}
         </span>

@@ -1,7 +1,7 @@
 "use client";
 // The end of a grill: the score, time per question, the weakest topics, and
 // each question's verdict. Failed questions are already back in today's queue.
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import type { GrillItemView, GrillView } from "@/lib/grills/grill-view";
 import { RenderedHtml } from "@/app/components/rendered-html";
 
@@ -21,9 +21,9 @@ export function GrillSummaryView({ grill }: { grill: GrillView }) {
   return (
     <div className="grill stack" data-testid="grill-summary">
       <div className="grill-top">
-        <Link href="/grill" className="grill-back" aria-label="Back to grill setup">
+        <IntentLink href="/grill" className="grill-back" aria-label="Back to grill setup">
           ‹
-        </Link>
+        </IntentLink>
         <span className="muted small">{grill.moduleTitle}</span>
       </div>
       <section className="panel stack">
@@ -53,13 +53,13 @@ export function GrillSummaryView({ grill }: { grill: GrillView }) {
           </p>
         )}
         {summary.requeued > 0 ? (
-          <Link href="/review" className="button primary block" data-testid="review-requeued">
+          <IntentLink href="/review" className="button primary block" data-testid="review-requeued">
             Review {summary.requeued} missed now
-          </Link>
+          </IntentLink>
         ) : null}
-        <Link href="/grill" className="button block">
+        <IntentLink href="/grill" className="button block">
           New grill
-        </Link>
+        </IntentLink>
       </section>
       <section className="panel stack">
         <h2 className="grill-h2">Questions</h2>

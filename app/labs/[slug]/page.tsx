@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { labView, MAX_LAB_OUTPUT_ELEMENTS } from "@/lib/labs";
@@ -42,9 +42,9 @@ export default async function LabPage({ params, searchParams }: Props) {
   return (
     <main className="shell stack">
       <div className="topbar">
-        <Link href="/labs" className="brand">
+        <IntentLink href="/labs" className="brand">
           ‹ Labs
-        </Link>
+        </IntentLink>
         <span className={`pill ${lab.difficulty.toLowerCase()}`}>{lab.difficulty.toLowerCase()}</span>
       </div>
       <section className="panel stack">

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { useState } from "react";
 import type { ChecklistItemView, ChecklistSection } from "@/lib/checklists/checklist-view";
 import type { ChecklistItemState } from "@/lib/checklists/set-item-state";
@@ -126,9 +126,9 @@ function Item({ item, busy, explain, onToggle }: { item: ChecklistEntry; busy: b
             </p>
           )}
           {item.evidence && item.exercise?.href && (
-            <Link href={item.exercise.href}>
+            <IntentLink href={item.exercise.href}>
               {item.checked ? "Open" : "Practise"}: {item.exercise.title} ›
-            </Link>
+            </IntentLink>
           )}
           {item.evidence && !item.exercise?.href && <p>{item.exercise?.title ?? item.evidence.exerciseSlug} is not available here yet.</p>}
           {item.lockedReason && explain && <p role="status">{item.lockedReason}</p>}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { loadNote, type NoteView } from "@/lib/cards/card-editor";
@@ -34,7 +34,7 @@ export default async function EditCardPage({ params }: { params: Promise<{ id: s
       )}
       {note?.draft && <CardEditorForm moduleSlug={note.module.slug} cardId={note.cardId} initial={note.draft} />}
       <p className="small">
-        <Link href={`/cards/${parsed.data.id}`}>Card info</Link> (history, suspend, move, delete)
+        <IntentLink href={`/cards/${parsed.data.id}`}>Card info</IntentLink> (history, suspend, move, delete)
       </p>
     </main>
   );
