@@ -54,8 +54,6 @@ export const SubmissionReplySchema = z.object({
   url: z.string(),
 });
 
-export const SubmitReplySchema = z.object({ submission: SubmissionReplySchema, duplicate: z.boolean() });
-
 export type LabListReply = z.infer<typeof LabListReplySchema>;
 export type LabViewReply = z.infer<typeof LabViewReplySchema>;
 export type SubmissionReply = z.infer<typeof SubmissionReplySchema>;

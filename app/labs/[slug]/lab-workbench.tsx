@@ -76,12 +76,12 @@ export function LabWorkbench({ slug, seed, maxUploadBytes, history }: Props) {
       setError("No connection. Your file is still chosen; submit again (it will be recorded once).");
       return;
     }
-    const body = (await response.json().catch(() => null)) as { submission?: SubmissionView; error?: { message: string } } | null;
-    if (!response.ok || !body?.submission) {
-      setError(body?.error?.message ?? `The server refused the upload (HTTP ${response.status}).`);
+    const body = (await response.json().catch(() => null)) as unknown;
+    if (!response.ok || !isSubmission(body)) {
+      setError(errorMessage(body) ?? `The server refused the upload (HTTP ${response.status}).`);
       return;
     }
-    setSubmission(body.submission);
+    setSubmission(body);
     idRef.current = crypto.randomUUID();
   }
 
@@ -112,4 +112,14 @@ export function LabWorkbench({ slug, seed, maxUploadBytes, history }: Props) {
       <LabHistory submissions={history} />
     </>
   );
+}
+
+/** The upload answers with the submission itself, as its poll URL does. */
+function isSubmission(body: unknown): body is SubmissionView {
+  return typeof body === "object" && body !== null && "id" in body && "status" in body;
+}
+
+function errorMessage(body: unknown): string | undefined {
+  const error = typeof body === "object" && body !== null && "error" in body ? (body as { error?: { message?: unknown } }).error : undefined;
+  return typeof error?.message === "string" ? error.message : undefined;
 }
