@@ -32,6 +32,7 @@ const LabResultSchema = z.object({
   maxAbsError: z.number().nullable(),
   maxRelError: z.number().nullable(),
   tolerance: z.object({ abs: z.number(), rel: z.number() }),
+  toleranceUsed: z.object({ rule: z.string(), worstRatio: z.number().nullable(), worstAt: z.array(z.number()).nullable() }).optional(),
   mismatched: z.number(),
   size: z.number(),
   worst: z.array(z.object({ index: z.array(z.number()), expected: z.number(), actual: z.number(), absError: z.number() })),
