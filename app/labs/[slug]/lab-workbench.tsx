@@ -1,6 +1,6 @@
 "use client";
 // Upload a lab output and follow its grading: the file is read in the
-// browser, posted as is (the server reads .npy or JSON), and the submission
+// browser, posted as is (the server reads .npy, .npz or JSON), and the submission
 // polled until a worker has graded it. A retry after a lost connection
 // reuses the submission id, so it is stored once.
 import { useRouter } from "next/navigation";
@@ -90,8 +90,8 @@ export function LabWorkbench({ slug, seed, maxUploadBytes, history }: Props) {
       <form className="panel stack lab-file" onSubmit={submit} data-testid="lab-upload">
         <h2 style={{ margin: 0, fontSize: 17 }}>Submit your output</h2>
         <label>
-          Your output as .npy (float32/float64, C order) or JSON (nested arrays or {"{"}&quot;shape&quot;, &quot;data&quot;{"}"})
-          <input type="file" accept=".npy,.json,application/json,application/octet-stream" onChange={choose} data-testid="lab-file" />
+          Your output as .npy or .npz (float32/float64, C order; np.save or np.savez) or JSON (nested arrays or {"{"}&quot;shape&quot;, &quot;data&quot;{"}"})
+          <input type="file" accept=".npy,.npz,.json,application/json,application/zip,application/octet-stream" onChange={choose} data-testid="lab-file" />
         </label>
         {error && (
           <p className="error" role="alert" style={{ margin: 0 }} data-testid="lab-error">

@@ -2,6 +2,7 @@
 // stored once under a retried id; uploads refused with their messages and
 // nothing stored; someone else's submission reads as missing.
 import { randomUUID } from "node:crypto";
+import { unzipSync, zipSync } from "fflate";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as catalogueRoute from "@/app/api/labs/route";
 import * as viewRoute from "@/app/api/labs/[slug]/route";
@@ -46,6 +47,9 @@ describe("labs API", () => {
 
     const npz = new Uint8Array(await (await npzRoute.GET(labRequest(auth, `${base}/inputs.npz?seed=${LAB_SEED}`), params({ slug: LAB_SLUG }))).arrayBuffer());
     expect(Array.from(npz.subarray(0, 4))).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    const members = unzipSync(npz);
+    expect(Object.keys(members)).toEqual([...inputs.map((i) => `${i.name}.npy`), "conventions.npy"]);
+    for (const { name, tensor } of inputs) expect(members[`${name}.npy`]).toEqual(encodeNpy(tensor, "<f8"));
     const first = inputs[0];
     if (!first) throw new Error("lab without inputs");
     const npy = await npyRoute.GET(
@@ -147,6 +151,13 @@ describe("labs API", () => {
     },
     { name: "a .npy declaring too many elements", file: () => headerOnlyNpy(`(${big},)`), status: 422, message: "too many elements" },
     { name: "ragged JSON", file: () => "[[1, 2], [3]]", status: 422, message: "Could not read the JSON file: ragged arrays" },
+    {
+      name: "an .npz holding two arrays",
+      file: () => zipSync({ "x.npy": encodeNpy({ shape: [1], data: Float64Array.of(1) }), "y.npy": encodeNpy({ shape: [1], data: Float64Array.of(2) }) }),
+      status: 422,
+      message: "holds more than one array",
+    },
+    { name: "an .npz whose member is not .npy", file: () => zipSync({ "y.txt": new Uint8Array(8) }), status: 422, message: "is not a .npy array" },
     { name: "JSON with null", file: () => "[1, null]", status: 422, message: 'use a number or "NaN"' },
     { name: "an empty body", file: () => "", status: 422, message: "not valid JSON" },
     {
