@@ -6,7 +6,7 @@ import { AppError } from "../errors/app-error";
 import { quoteInput } from "../errors/quote-input";
 
 /** Types a file upload may declare; an upload may also declare none. */
-export const FILE_UPLOAD_TYPES: readonly string[] = ["application/octet-stream", "application/json", "application/x-npy"];
+export const FILE_UPLOAD_TYPES: readonly string[] = ["application/octet-stream", "application/json", "application/x-npy", "application/zip"];
 
 /**
  * Types an import (notes, CSV, TSV, an Anki package) may declare. Not text/plain: a page on

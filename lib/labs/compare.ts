@@ -16,6 +16,12 @@ export type TensorComparison = {
   maxAbsError: number | null;
   /** Max |a − e|/|e| over finite elements with e ≠ 0; null when there are none. */
   maxRelError: number | null;
+  /** Max over finite elements of |a − e| / (abs + rel·|e|): ≤ 1 for every element that passes; null when shapes differ or none are finite. */
+  worstRatio: number | null;
+  /** Max over finite elements of |a − e| − (abs + rel·|e|). */
+  worstMargin: number | null;
+  /** Index per axis of the element with the worst ratio. */
+  worstAt: number[] | null;
   /** Elements outside tolerance, NaN/±Infinity included. */
   mismatched: number;
   size: number;
@@ -61,10 +67,14 @@ export function compareTensors(expected: Tensor, actual: Tensor, tolerance: LabT
   const nonFinite = countNonFinite(actual);
   const size = expected.data.length;
   if (!sameShape(expected.shape, actual.shape) || actual.data.length !== size) {
-    return { sameShape: false, allClose: false, maxAbsError: null, maxRelError: null, mismatched: size, size, worst: [], nonFinite };
+    const none = { worstRatio: null, worstMargin: null, worstAt: null };
+    return { sameShape: false, allClose: false, maxAbsError: null, maxRelError: null, ...none, mismatched: size, size, worst: [], nonFinite };
   }
   let maxAbs: number | null = null;
   let maxRel: number | null = null;
+  let worstRatio: number | null = null;
+  let worstMargin: number | null = null;
+  let worstRatioFlat = -1;
   let mismatched = 0;
   const worst: { flat: number; absError: number }[] = [];
   for (let i = 0; i < size; i++) {
@@ -80,7 +90,14 @@ export function compareTensors(expected: Tensor, actual: Tensor, tolerance: LabT
       const rel = absError / Math.abs(e);
       if (maxRel === null || rel > maxRel) maxRel = rel;
     }
-    if (absError <= tolerance.abs + tolerance.rel * Math.abs(e)) continue;
+    const allowance = tolerance.abs + tolerance.rel * Math.abs(e);
+    const ratio = allowance > 0 ? absError / allowance : absError === 0 ? 0 : Infinity;
+    if (worstRatio === null || ratio > worstRatio) {
+      worstRatio = ratio;
+      worstRatioFlat = i;
+    }
+    if (worstMargin === null || absError - allowance > worstMargin) worstMargin = absError - allowance;
+    if (absError <= allowance) continue;
     mismatched++;
     insertWorst(worst, { flat: i, absError });
   }
@@ -89,6 +106,9 @@ export function compareTensors(expected: Tensor, actual: Tensor, tolerance: LabT
     allClose: mismatched === 0,
     maxAbsError: maxAbs,
     maxRelError: maxRel,
+    worstRatio,
+    worstMargin,
+    worstAt: worstRatioFlat < 0 ? null : unflatten(worstRatioFlat, expected.shape),
     mismatched,
     size,
     worst: worst.map(({ flat, absError }) => ({

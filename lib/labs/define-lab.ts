@@ -9,6 +9,11 @@ import type { LabInputSpec, LabSummary, LabView, Tensor } from "./lab-types";
 /** numpy-allclose style tolerance: |actual − expected| ≤ abs + rel·|expected|. */
 export type LabTolerance = { abs: number; rel: number };
 
+/** The pass rule in NumPy's words: the same test, element by element, as `np.allclose` with these bounds. */
+export function allcloseRule(t: LabTolerance): string {
+  return `np.allclose(yours, expected, rtol=${t.rel}, atol=${t.abs})`;
+}
+
 /**
  * Default tolerance for every lab. The grader's reference runs in float32 on
  * tfjs and the learner may too: a float32 dot product of length ≤ 2048 with
@@ -92,7 +97,7 @@ export function assertSeed(seed: number): number {
 function dtypeConvention(t: LabTolerance): string {
   return (
     "Dtype: inputs are exact decimals (parse them as float64); the grader's reference computes in float32 on TensorFlow.js. " +
-    `Submit float32 or float64: an element passes when |yours − reference| ≤ ${t.abs} + ${t.rel}·|reference|, and NaN or ±Infinity never passes.`
+    `Submit float32 or float64: an element passes when |yours − reference| ≤ ${t.abs} + ${t.rel}·|reference| (the test of ${allcloseRule(t).replace("expected", "reference")}), and NaN or ±Infinity never passes.`
   );
 }
 

@@ -2,10 +2,11 @@
 // element-wise comparison, and — when it fails with the right shape — the
 // buggy variant that explains it.
 import { initReferenceBackend, referenceBackend } from "../reference";
+import { allowanceWords } from "./allowance-words";
 import { compareTensors } from "./compare";
-import { assertSeed, type Lab } from "./define-lab";
+import { allcloseRule, assertSeed, type Lab } from "./define-lab";
 import { diagnose } from "./diagnose";
-import type { LabDiagnosis, LabGradeResult, Tensor } from "./lab-types";
+import type { LabDiagnosis, LabGradeResult, LabToleranceUsed, Tensor } from "./lab-types";
 import { shapeMessage } from "./shape-message";
 
 /** A passing submission is named after a bug only when it is this many times closer to the bug's output than to the reference. */
@@ -28,6 +29,7 @@ export async function gradeLabOutput(lab: Lab, seed: number, output: Tensor): Pr
     expectedShape: [...expected.shape],
     actualShape: [...output.shape],
     tolerance: { ...lab.tolerance },
+    toleranceUsed: toleranceUsed(comparison, lab.tolerance),
     mismatched: comparison.mismatched,
     size: comparison.size,
     worst: comparison.worst,
@@ -70,22 +72,31 @@ export async function gradeLabOutput(lab: Lab, seed: number, output: Tensor): Pr
     maxAbsError: comparison.maxAbsError,
     maxRelError: comparison.maxRelError,
     diagnosis,
-    summary: summarise(comparison, diagnosis),
+    summary: summarise(comparison, lab.tolerance, diagnosis),
     gradingMs: performance.now() - started,
   };
 }
 
-function summarise(comparison: ReturnType<typeof compareTensors>, diagnosis: LabDiagnosis | null): string {
-  const { mismatched, size, nonFinite, maxAbsError } = comparison;
+type Comparison = ReturnType<typeof compareTensors>;
+
+function toleranceUsed(comparison: Comparison, tolerance: Lab["tolerance"]): LabToleranceUsed {
+  const { worstRatio, worstMargin, worstAt } = comparison;
+  return { atol: tolerance.abs, rtol: tolerance.rel, rule: allcloseRule(tolerance), worstRatio, worstMargin, worstAt };
+}
+
+function summarise(comparison: Comparison, tolerance: Lab["tolerance"], diagnosis: LabDiagnosis | null): string {
+  const { mismatched, size, nonFinite, maxAbsError, worstRatio } = comparison;
+  const rule = allcloseRule(tolerance);
+  const worst = worstRatio === null ? "" : `; the worst element is at ${allowanceWords(worstRatio)}, atol + rtol·|expected|`;
   if (mismatched === 0) {
     const caution = diagnosis ? ` It matches a known slip, though: ${diagnosis.title}.` : "";
-    return `Passed: all ${size} elements within tolerance (max abs error ${format(maxAbsError)}).${caution}`;
+    return `Passed: all ${size} elements within tolerance, ${rule} holds${worst} (max abs error ${format(maxAbsError)}).${caution}`;
   }
   const bad = nonFinite.nan + nonFinite.posInf + nonFinite.negInf;
   const nonFiniteText = bad > 0 ? `, ${bad} of them NaN or ±Infinity` : "";
   const other = diagnosis?.alsoPossible ? ` Also possible: ${diagnosis.alsoPossible.title}.` : "";
   const because = diagnosis ? ` Looks like: ${diagnosis.title}.${other}` : "";
-  return `Failed: ${mismatched} of ${size} elements outside tolerance${nonFiniteText} (max abs error ${format(maxAbsError)}).${because}`;
+  return `Failed: ${mismatched} of ${size} elements outside tolerance${nonFiniteText}, judged as ${rule} judges them${worst} (max abs error ${format(maxAbsError)}).${because}`;
 }
 
 function format(value: number | null): string {

@@ -64,6 +64,25 @@ export type LabDiagnosis = {
   alsoPossible?: { code: string; family?: string; title: string };
 };
 
+/**
+ * The pass rule a verdict used, in NumPy's words, and how close the output came to it.
+ * The rule mixes an absolute and a relative allowance per element, so a passing output
+ * can show a max relative error above `rtol` (where the expected value is near zero,
+ * `atol` carries it): this, not max rel error, is the measure the verdict used.
+ */
+export type LabToleranceUsed = {
+  atol: number;
+  rtol: number;
+  /** The rule as NumPy states it, e.g. "np.allclose(yours, expected, rtol=0.001, atol=0.0001)". */
+  rule: string;
+  /** Max over finite elements of |yours − expected| / (atol + rtol·|expected|): the share of its allowance the worst element used (≤ 1 passes). Null when the shapes differ or no element is finite (and, read back from JSON, when it overflowed to Infinity). */
+  worstRatio: number | null;
+  /** Max over finite elements of |yours − expected| − (atol + rtol·|expected|): ≤ 0 passes. */
+  worstMargin: number | null;
+  /** Index per axis of the element with the worst ratio. */
+  worstAt: number[] | null;
+};
+
 export type LabGradeResult = {
   passed: boolean;
   expectedShape: number[];
@@ -74,6 +93,8 @@ export type LabGradeResult = {
   maxAbsError: number | null;
   maxRelError: number | null;
   tolerance: { abs: number; rel: number };
+  /** The pass rule and the worst element's share of its allowance; absent in results stored before it was reported. */
+  toleranceUsed?: LabToleranceUsed;
   /** Elements outside tolerance, out of `size`. */
   mismatched: number;
   size: number;

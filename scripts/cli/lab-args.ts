@@ -15,7 +15,7 @@ export const LAB_USAGE = [
   "  lab show <slug> [--seed N]                  print the task, conventions, input and output shapes",
   "  lab fetch <slug> --seed N [--format npz|json|npy] [--out dir]",
   "                                              save the inputs (npz: one file, np.load gives each by name)",
-  "  lab submit <slug> --seed N <file>           upload your output (.npy or JSON) and wait for the grade",
+  "  lab submit <slug> --seed N <file>           upload your output (.npy, .npz or JSON) and wait for the grade",
   "        [--timeout S]                         (exit 0 passed, 1 not passed; default wait 120 s)",
   "  lab result <slug> <submission-id>           print a submission's status or grade",
 ].join("\n");
@@ -49,7 +49,7 @@ export function parseLabCommand(rest: readonly string[], values: LabArgValues): 
     return ok({ kind: "lab-fetch", slug, seed: values.seed, format: format.data, outDir: values.out ?? "." });
   }
   const [file, ...extra] = more;
-  if (file === undefined || extra.length) return fail("`lab submit` takes a slug, --seed N and one file (.npy or .json)");
+  if (file === undefined || extra.length) return fail("`lab submit` takes a slug, --seed N and one file (.npy, .npz or .json)");
   const timeout = TimeoutSchema.safeParse(values.timeout ?? "120");
   if (!timeout.success) return fail(timeout.error.issues[0]?.message ?? "bad --timeout");
   return ok({ kind: "lab-submit", slug, seed: values.seed, file, timeoutSeconds: timeout.data });

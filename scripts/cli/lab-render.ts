@@ -1,4 +1,5 @@
 // Lab replies → the lines the CLI prints and its exit code. Pure.
+import { allowanceWords } from "../../lib/labs/allowance-words";
 import { EXIT } from "./exit-codes";
 import type { Outcome } from "./render";
 import type { LabListReply, LabViewReply, SubmissionReply } from "./lab-responses";
@@ -54,6 +55,11 @@ export function renderSubmission(s: SubmissionReply, waitedSeconds?: number): Ou
     `${r.passed ? "✓ passed" : "✗ not passed"}: ${r.summary}`,
     `max abs error ${fmt(r.maxAbsError)} · max rel error ${fmt(r.maxRelError)} · tolerance abs ${r.tolerance.abs} + rel ${r.tolerance.rel} · outside ${r.mismatched}/${r.size}`,
   ];
+  const used = r.toleranceUsed;
+  if (used && used.worstRatio !== null)
+    out.push(
+      `verdict: ${used.rule}; worst element${used.worstAt ? ` [${used.worstAt.join(", ")}]` : ""} at ${allowanceWords(used.worstRatio)}, atol + rtol·|expected|`,
+    );
   if (r.shapeMessage && !r.summary.includes(r.shapeMessage)) out.push(`shape: ${r.shapeMessage}`);
   if (r.nonFinite.nan + r.nonFinite.posInf + r.nonFinite.negInf > 0)
     out.push(`non-finite: ${r.nonFinite.nan} NaN, ${r.nonFinite.posInf} +Inf, ${r.nonFinite.negInf} -Inf`);

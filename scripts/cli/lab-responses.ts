@@ -32,6 +32,7 @@ const LabResultSchema = z.object({
   maxAbsError: z.number().nullable(),
   maxRelError: z.number().nullable(),
   tolerance: z.object({ abs: z.number(), rel: z.number() }),
+  toleranceUsed: z.object({ rule: z.string(), worstRatio: z.number().nullable(), worstAt: z.array(z.number()).nullable() }).optional(),
   mismatched: z.number(),
   size: z.number(),
   worst: z.array(z.object({ index: z.array(z.number()), expected: z.number(), actual: z.number(), absError: z.number() })),
@@ -53,8 +54,6 @@ export const SubmissionReplySchema = z.object({
   result: LabResultSchema.nullable(),
   url: z.string(),
 });
-
-export const SubmitReplySchema = z.object({ submission: SubmissionReplySchema, duplicate: z.boolean() });
 
 export type LabListReply = z.infer<typeof LabListReplySchema>;
 export type LabViewReply = z.infer<typeof LabViewReplySchema>;

@@ -9,7 +9,7 @@ import type { CliConfig } from "./config";
 import { EXIT } from "./exit-codes";
 import type { LabCommand } from "./lab-args";
 import { renderLabList, renderLabView, renderSubmission } from "./lab-render";
-import { LabListReplySchema, LabViewReplySchema, SubmissionReplySchema, SubmitReplySchema, type SubmissionReply } from "./lab-responses";
+import { LabListReplySchema, LabViewReplySchema, SubmissionReplySchema, type SubmissionReply } from "./lab-responses";
 import { renderFailure, type Outcome } from "./render";
 
 export type LabDeps = {
@@ -89,9 +89,9 @@ async function submit(command: Extract<LabCommand, { kind: "lab-submit" }>, cont
     reply = await sendBytes(context.fetch, context.config, "POST", path, bytes);
   }
   if (reply.kind !== "bytes") return renderFailure(reply);
-  const submitted = SubmitReplySchema.safeParse(parseJsonBytes(reply.bytes));
+  const submitted = SubmissionReplySchema.safeParse(parseJsonBytes(reply.bytes));
   if (!submitted.success) return renderFailure({ kind: "reply", status: 200, body: "reply not understood (submission)" });
-  let submission: SubmissionReply = submitted.data.submission;
+  let submission: SubmissionReply = submitted.data;
   const deadline = command.timeoutSeconds * 1000;
   let waited = 0;
   while ((submission.status === "QUEUED" || submission.status === "RUNNING") && waited < deadline) {

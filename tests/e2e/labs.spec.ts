@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { zipSync } from "fflate";
 import { buggyOutput, referenceOutput } from "../../lib/labs";
 import { catalogue } from "../../exercises/catalogue";
 import { encodeNpy, tensorToJson } from "../../lib/labs/tensor-file";
@@ -37,7 +38,9 @@ test("a lab on a phone: download the inputs, upload a buggy output (bug named), 
   expect(Array.from(bytes.subarray(0, 4))).toEqual([0x50, 0x4b, 0x03, 0x04]);
   expect(bytes.includes(Buffer.from("x.npy"))).toBe(true);
 
-  await page.getByTestId("lab-file").setInputFiles({ name: "y.npy", mimeType: "application/octet-stream", buffer: Buffer.from(encodeNpy(buggy)) });
+  // The buggy output as np.savez_compressed writes it: one deflated .npy member.
+  const buggyNpz = zipSync({ "y.npy": [encodeNpy(buggy), { level: 6 }] });
+  await page.getByTestId("lab-file").setInputFiles({ name: "y.npz", mimeType: "application/zip", buffer: Buffer.from(buggyNpz) });
   await page.getByRole("button", { name: "Submit for grading" }).tap();
   await expect(page.getByTestId("lab-verdict")).toHaveText("✗ Not yet", { timeout: 30_000 });
   await expect(page.getByTestId("lab-diagnosis")).toHaveAttribute("data-code", bugCode);
@@ -45,6 +48,8 @@ test("a lab on a phone: download the inputs, upload a buggy output (bug named), 
   await expect(page.getByTestId("lab-diagnosis")).not.toContainText(bugCode);
   await expect(page.getByTestId("lab-worst")).toBeVisible();
   await expect(page.getByTestId("lab-history")).toContainText("✗");
+  await expect(page.getByTestId("lab-history")).toContainText(`seed ${SEED} · npz`);
+  await expect(page.getByTestId("lab-allowance")).toContainText("× its allowance");
   await page.screenshot({ path: `${SCREENSHOT_DIR}/labs-failed.png`, fullPage: true });
   await page.getByTestId("lab-result").scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOT_DIR}/labs-failed-result.png` });
@@ -53,6 +58,8 @@ test("a lab on a phone: download the inputs, upload a buggy output (bug named), 
   await page.getByTestId("lab-file").setInputFiles({ name: "y.json", mimeType: "application/json", buffer: Buffer.from(json) });
   await page.getByRole("button", { name: "Submit for grading" }).tap();
   await expect(page.getByTestId("lab-verdict")).toHaveText("✓ Passed", { timeout: 30_000 });
+  await expect(page.getByTestId("lab-rule")).toContainText("np.allclose(yours, expected, rtol=0.001, atol=0.0001)");
+  await expect(page.getByTestId("lab-allowance")).toContainText("% of its allowance");
   await expect(page.getByTestId("lab-history")).toContainText("✓");
   await page.screenshot({ path: `${SCREENSHOT_DIR}/labs-passed.png`, fullPage: true });
   await page.getByTestId("lab-result").scrollIntoViewIfNeeded();

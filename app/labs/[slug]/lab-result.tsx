@@ -3,6 +3,7 @@
 // tolerance, where it is worst, NaN/Infinity counts, a wrong shape explained,
 // and the named bug when the output matches a known buggy variant.
 import { useEffect, useRef } from "react";
+import { allowanceWords } from "@/lib/labs/allowance-words";
 import type { SubmissionView } from "@/lib/labs/submissions/submission-view";
 
 /** Four significant digits; exponent form only for very large or very small magnitudes. */
@@ -33,7 +34,7 @@ export function LabResult({ submission }: { submission: SubmissionView }) {
       </section>
     );
   }
-  const { nonFinite } = result;
+  const { nonFinite, toleranceUsed: used } = result;
   return (
     <section className="panel stack" data-testid="lab-result" ref={ref}>
       <p className={`lab-verdict ${result.passed ? "pass" : "fail"}`} data-testid="lab-verdict">
@@ -70,9 +71,18 @@ export function LabResult({ submission }: { submission: SubmissionView }) {
         <div>
           <dt>Tolerance</dt>
           <dd>
-            abs {result.tolerance.abs} + rel {result.tolerance.rel}
+            atol {result.tolerance.abs} + rtol {result.tolerance.rel}·|expected|
           </dd>
         </div>
+        {used && used.worstRatio !== null && (
+          <div data-testid="lab-allowance">
+            <dt>Worst element</dt>
+            <dd>
+              {allowanceWords(used.worstRatio)}
+              {used.worstAt ? ` at [${used.worstAt.join(", ")}]` : ""}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Outside</dt>
           <dd>
@@ -92,6 +102,12 @@ export function LabResult({ submission }: { submission: SubmissionView }) {
           </dd>
         </div>
       </dl>
+      {used && (
+        <p className="muted small" style={{ margin: 0 }} data-testid="lab-rule">
+          The verdict is <code>{used.rule}</code>: each element may differ by atol + rtol·|expected|, so where the expected value is near zero, atol carries it
+          and the relative error can exceed rtol on a pass.
+        </p>
+      )}
       {nonFinite.first.length > 0 && (
         <p className="small" style={{ margin: 0 }}>
           First non-finite at {nonFinite.first.map((p) => `[${p.join(", ")}]`).join(", ")}

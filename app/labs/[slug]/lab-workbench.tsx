@@ -1,6 +1,6 @@
 "use client";
 // Upload a lab output and follow its grading: the file is read in the
-// browser, posted as is (the server reads .npy or JSON), and the submission
+// browser, posted as is (the server reads .npy, .npz or JSON), and the submission
 // polled until a worker has graded it. A retry after a lost connection
 // reuses the submission id, so it is stored once.
 import { useRouter } from "next/navigation";
@@ -76,12 +76,12 @@ export function LabWorkbench({ slug, seed, maxUploadBytes, history }: Props) {
       setError("No connection. Your file is still chosen; submit again (it will be recorded once).");
       return;
     }
-    const body = (await response.json().catch(() => null)) as { submission?: SubmissionView; error?: { message: string } } | null;
-    if (!response.ok || !body?.submission) {
-      setError(body?.error?.message ?? `The server refused the upload (HTTP ${response.status}).`);
+    const body = (await response.json().catch(() => null)) as unknown;
+    if (!response.ok || !isSubmission(body)) {
+      setError(errorMessage(body) ?? `The server refused the upload (HTTP ${response.status}).`);
       return;
     }
-    setSubmission(body.submission);
+    setSubmission(body);
     idRef.current = crypto.randomUUID();
   }
 
@@ -90,8 +90,8 @@ export function LabWorkbench({ slug, seed, maxUploadBytes, history }: Props) {
       <form className="panel stack lab-file" onSubmit={submit} data-testid="lab-upload">
         <h2 style={{ margin: 0, fontSize: 17 }}>Submit your output</h2>
         <label>
-          Your output as .npy (float32/float64, C order) or JSON (nested arrays or {"{"}&quot;shape&quot;, &quot;data&quot;{"}"})
-          <input type="file" accept=".npy,.json,application/json,application/octet-stream" onChange={choose} data-testid="lab-file" />
+          Your output as .npy or .npz (float32/float64, C order; np.save or np.savez) or JSON (nested arrays or {"{"}&quot;shape&quot;, &quot;data&quot;{"}"})
+          <input type="file" accept=".npy,.npz,.json,application/json,application/zip,application/octet-stream" onChange={choose} data-testid="lab-file" />
         </label>
         {error && (
           <p className="error" role="alert" style={{ margin: 0 }} data-testid="lab-error">
@@ -112,4 +112,14 @@ export function LabWorkbench({ slug, seed, maxUploadBytes, history }: Props) {
       <LabHistory submissions={history} />
     </>
   );
+}
+
+/** The upload answers with the submission itself, as its poll URL does. */
+function isSubmission(body: unknown): body is SubmissionView {
+  return typeof body === "object" && body !== null && "id" in body && "status" in body;
+}
+
+function errorMessage(body: unknown): string | undefined {
+  const error = typeof body === "object" && body !== null && "error" in body ? (body as { error?: { message?: unknown } }).error : undefined;
+  return typeof error?.message === "string" ? error.message : undefined;
 }

@@ -35,6 +35,16 @@ export const LabGradeResultSchema = z.object({
   maxAbsError: z.number().nullable(),
   maxRelError: z.number().nullable(),
   tolerance: z.object({ abs: z.number(), rel: z.number() }),
+  toleranceUsed: z
+    .object({
+      atol: z.number(),
+      rtol: z.number(),
+      rule: z.string(),
+      worstRatio: z.number().nullable(),
+      worstMargin: z.number().nullable(),
+      worstAt: z.array(z.number().int()).nullable(),
+    })
+    .optional(),
   mismatched: z.number().int(),
   size: z.number().int(),
   worst: z.array(WorstPositionSchema),

@@ -20,7 +20,7 @@ export type NewSubmission = {
   labSlug: string;
   seed: number;
   shape: number[];
-  format: "npy" | "json";
+  format: "npy" | "npz" | "json";
   /** Size of the tensor its chunks will hold (insertOutputChunks). */
   outputBytes: number;
 };
@@ -51,7 +51,7 @@ const SubmissionRowSchema = z.object({
   labSlug: z.string(),
   seed: z.number().int(),
   shape: z.array(z.number().int()),
-  format: z.enum(["npy", "json"]),
+  format: z.enum(["npy", "npz", "json"]),
   status: z.enum(["QUEUED", "RUNNING", "DONE", "FAILED"]),
   attempts: z.number().int(),
   passed: z.boolean().nullable(),

@@ -12,7 +12,7 @@ export type SubmissionView = {
   lab: string;
   seed: number;
   status: SubmissionStatus;
-  /** How the file arrived: "npy" or "json". */
+  /** How the file arrived: "npy", "npz" or "json". */
   format: SubmissionRow["format"];
   /** Shape of the submitted tensor. */
   shape: number[];

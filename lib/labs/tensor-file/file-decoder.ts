@@ -1,18 +1,21 @@
 // A submitted file read in pieces: the first bytes say which format it is
-// (.npy by its magic string; a zip is named as the common slip it is;
-// anything else is read as UTF-8 JSON), then every piece goes to that
-// format's incremental decoder.
+// (.npy by its magic string, .npz by the zip signature, anything else is read
+// as UTF-8 JSON), then every piece goes to that format's incremental decoder.
 import { fail, toDecodeResult, type DecodedValues, type DecodeResult } from "./decode-result";
 import { JsonTensorDecoder, type TensorDecoder } from "./json-tensor";
 import { NpyDecoder } from "./npy-decoder";
 import { looksLikeNpy, MAGIC } from "./npy-header";
+import { NpzDecoder } from "./npz-decoder";
 
-export type TensorFileFormat = "npy" | "json";
+export type TensorFileFormat = "npy" | "npz" | "json";
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const ZIP_MESSAGE = 'this is a zip/.npz archive: submit the one output array, saved with np.save("y.npy", y)';
+/** How an .npz begins: a zip's first local header, or its end record when it holds nothing. */
+const ZIP_MAGICS = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0x50, 0x4b, 0x05, 0x06],
+];
 
-/** Reads a .npy or JSON submission from bytes split anywhere; `format` is settled once the first bytes are in. */
+/** Reads a .npy, .npz or JSON submission from bytes split anywhere; `format` is settled once the first bytes are in. */
 export class TensorFileDecoder {
   private readonly maxElements: number;
   private readonly head = new Uint8Array(MAGIC.length);
@@ -44,7 +47,7 @@ export class TensorFileDecoder {
   /** The file has ended: its shape and values (in blocks), or why it was refused. */
   finish(): DecodedValues {
     if (!this.inner && !this.failed) this.choose();
-    if (this.failed || !this.inner) return fail(this.failed ?? ZIP_MESSAGE);
+    if (this.failed || !this.inner) return fail(this.failed ?? "the file could not be read");
     return this.inner.finish();
   }
 
@@ -60,19 +63,19 @@ export class TensorFileDecoder {
 
   private choose(): void {
     const head = this.head.subarray(0, this.headFill);
-    if (ZIP_MAGIC.every((b, i) => head[i] === b)) {
-      this.format = "npy";
-      this.failed = ZIP_MESSAGE;
-      return;
-    }
-    const npy = looksLikeNpy(head);
-    this.format = npy ? "npy" : "json";
-    this.inner = npy ? new NpyDecoder(this.maxElements) : new JsonTensorDecoder(this.maxElements);
+    const zip = ZIP_MAGICS.some((magic) => magic.every((b, i) => head[i] === b));
+    this.format = zip ? "npz" : looksLikeNpy(head) ? "npy" : "json";
+    this.inner =
+      this.format === "npz"
+        ? new NpzDecoder(this.maxElements)
+        : this.format === "npy"
+          ? new NpyDecoder(this.maxElements)
+          : new JsonTensorDecoder(this.maxElements);
     this.failed = this.inner.write(head);
   }
 }
 
-/** Reads a whole submission at once: .npy when the bytes start with its magic string, else UTF-8 JSON. */
+/** Reads a whole submission at once: .npy or .npz by their first bytes, else UTF-8 JSON. */
 export function decodeTensorFile(bytes: Uint8Array, maxElements: number): DecodeResult & { format: TensorFileFormat } {
   const decoder = new TensorFileDecoder(maxElements);
   decoder.write(bytes);

@@ -1,4 +1,4 @@
-// Tensor files in and out of a lab: .npy / JSON submissions read into a
+// Tensor files in and out of a lab: .npy / .npz / JSON submissions read into a
 // float64 tensor (whole, or streamed from a request body), and the inputs a
 // learner downloads as JSON, .npy and .npz. Pure (no HTTP, no Node-only
 // APIs), so the browser can use it too.
@@ -13,7 +13,8 @@ export { decodeJsonTensor, JsonTensorDecoder, jsonNumber, tensorToJson, type Ten
 export { encodeNpy } from "./npy";
 export { decodeNpy, MAX_NPY_HEADER_BYTES, NpyDecoder } from "./npy-decoder";
 export { looksLikeNpy } from "./npy-header";
-export { crc32, encodeNpz } from "./npz";
+export { encodeNpz, type NpzEntry } from "./npz";
+export { NpzDecoder } from "./npz-decoder";
 export { readTensorStream, type StreamReadOptions, type StreamReadResult } from "./read-stream";
 
 /** Bytes a JSON submission may spend per element ("-1.2345678901234567e-10," is 24). */

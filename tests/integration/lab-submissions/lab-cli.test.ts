@@ -103,8 +103,12 @@ describe("residual lab …", () => {
     cli.files.set("bug.npy", bug.file);
     expect(await runCli(["lab", "submit", LAB_SLUG, "--seed", String(LAB_SEED), "y.npy"], cli.deps)).toBe(EXIT.ok);
     expect(cli.out.join("\n")).toContain("✓ passed");
+    expect(cli.out.join("\n")).toMatch(
+      /verdict: np\.allclose\(yours, expected, rtol=0\.001, atol=0\.0001\); worst element \[\d+, \d+\] at [\d.]+% of its allowance/,
+    );
     expect(await runCli(["lab", "submit", LAB_SLUG, "--seed", String(LAB_SEED), "bug.npy"], cli.deps)).toBe(EXIT.notCorrect);
     expect(cli.out.join("\n")).toContain(`bug [${bug.code}]`);
+    expect(cli.out.join("\n")).toMatch(/worst element \[\d+, \d+\] at [\d.]+× its allowance/);
   });
 
   it("retries an upload the network dropped under the same id, so it is stored once", async () => {

@@ -63,6 +63,14 @@ describe("lab grading queue", () => {
     expect(failed).toMatchObject({ status: "DONE", passed: false, result: { passed: false, diagnosis: { code: bug.code } } });
   });
 
+  it("grades an .npz upload (one deflated .npy member) as it grades the .npy", async () => {
+    const db = testDb();
+    const user = await createUser(db);
+    const id = await queued(user.id, await correctFile("npz"), T0);
+    expect(await gradeNextSubmission(db, catalogue, () => new Date())).toMatchObject({ kind: "done", id, passed: true });
+    expect(await db.labSubmission.findUniqueOrThrow({ where: { id } })).toMatchObject({ format: "npz", shape: [64, 128] });
+  });
+
   it("never hands one job to two concurrent claimers", async () => {
     const db = testDb();
     const user = await createUser(db);

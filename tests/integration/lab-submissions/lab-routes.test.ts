@@ -2,6 +2,7 @@
 // stored once under a retried id; uploads refused with their messages and
 // nothing stored; someone else's submission reads as missing.
 import { randomUUID } from "node:crypto";
+import { unzipSync, zipSync } from "fflate";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as catalogueRoute from "@/app/api/labs/route";
 import * as viewRoute from "@/app/api/labs/[slug]/route";
@@ -46,6 +47,9 @@ describe("labs API", () => {
 
     const npz = new Uint8Array(await (await npzRoute.GET(labRequest(auth, `${base}/inputs.npz?seed=${LAB_SEED}`), params({ slug: LAB_SLUG }))).arrayBuffer());
     expect(Array.from(npz.subarray(0, 4))).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    const members = unzipSync(npz);
+    expect(Object.keys(members)).toEqual([...inputs.map((i) => `${i.name}.npy`), "conventions.npy"]);
+    for (const { name, tensor } of inputs) expect(members[`${name}.npy`]).toEqual(encodeNpy(tensor, "<f8"));
     const first = inputs[0];
     if (!first) throw new Error("lab without inputs");
     const npy = await npyRoute.GET(
@@ -70,17 +74,21 @@ describe("labs API", () => {
     const first = await submit(auth, file, `seed=${LAB_SEED}&id=${id}`);
     expect(first.status).toBe(202);
     expect(first.headers.get("location")).toBe(`${base}/submissions/${id}`);
-    expect(await first.json()).toMatchObject({ duplicate: false, submission: { id, status: "QUEUED", format: "npy", queuedAhead: 0 } });
+    const firstBody = await first.json();
+    expect(firstBody).toMatchObject({ id, status: "QUEUED", format: "npy", queuedAhead: 0 });
 
     const retry = await submit(auth, file, `seed=${LAB_SEED}&id=${id}`);
     expect(retry.status).toBe(200);
-    expect(await retry.json()).toMatchObject({ duplicate: true, submission: { id } });
+    expect(await retry.json()).toMatchObject({ id, status: "QUEUED" });
     const rows = await db.labSubmission.findMany({ where: { userId: user.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ labSlug: LAB_SLUG, seed: LAB_SEED, status: "QUEUED", attempts: 0 });
 
     const own = await submissionRoute.GET(labRequest(auth, `${base}/submissions/${id}`), params({ slug: LAB_SLUG, id }));
-    expect(await own.json()).toMatchObject({ id, status: "QUEUED", result: null });
+    const polled = await own.json();
+    expect(polled).toMatchObject({ id, status: "QUEUED", result: null });
+    // One shape: what the upload answered is what the poll answers.
+    expect(Object.keys(polled).sort()).toEqual(Object.keys(firstBody).sort());
     const history = (await (await submissionsRoute.GET(labRequest(auth, `${base}/submissions`), params({ slug: LAB_SLUG }))).json()) as {
       submissions: { id: string }[];
     };
@@ -100,7 +108,7 @@ describe("labs API", () => {
   it("numbers uploads per learner, lab and seed; a retried id keeps its number", async () => {
     const { auth } = await learner();
     const file = await correctFile("npy");
-    const upload = async (query: string) => ((await (await submit(auth, file, query)).json()) as { submission: { id: string; upload: number } }).submission;
+    const upload = async (query: string) => (await (await submit(auth, file, query)).json()) as { id: string; upload: number };
     const firstId = randomUUID();
     const first = await upload(`seed=${LAB_SEED}&id=${firstId}`);
     const second = await upload(`seed=${LAB_SEED}&id=${randomUUID()}`);
@@ -109,7 +117,7 @@ describe("labs API", () => {
     expect([first.upload, second.upload, otherSeed.upload, retried.upload]).toEqual([1, 2, 1, 1]);
 
     const someoneElse = await learner();
-    const theirs = ((await (await submit(someoneElse.auth, file)).json()) as { submission: { upload: number } }).submission;
+    const theirs = (await (await submit(someoneElse.auth, file)).json()) as { upload: number };
     expect(theirs.upload).toBe(1);
 
     const polled = await submissionRoute.GET(labRequest(auth, `${base}/submissions/${second.id}`), params({ slug: LAB_SLUG, id: second.id }));
@@ -143,6 +151,13 @@ describe("labs API", () => {
     },
     { name: "a .npy declaring too many elements", file: () => headerOnlyNpy(`(${big},)`), status: 422, message: "too many elements" },
     { name: "ragged JSON", file: () => "[[1, 2], [3]]", status: 422, message: "Could not read the JSON file: ragged arrays" },
+    {
+      name: "an .npz holding two arrays",
+      file: () => zipSync({ "x.npy": encodeNpy({ shape: [1], data: Float64Array.of(1) }), "y.npy": encodeNpy({ shape: [1], data: Float64Array.of(2) }) }),
+      status: 422,
+      message: "holds more than one array",
+    },
+    { name: "an .npz whose member is not .npy", file: () => zipSync({ "y.txt": new Uint8Array(8) }), status: 422, message: "is not a .npy array" },
     { name: "JSON with null", file: () => "[1, null]", status: 422, message: 'use a number or "NaN"' },
     { name: "an empty body", file: () => "", status: 422, message: "not valid JSON" },
     {
@@ -224,7 +239,7 @@ describe("labs API", () => {
       params({ slug: LAB_SLUG }),
     );
     expect(retry.status).toBe(200);
-    expect(((await retry.json()) as { duplicate: boolean }).duplicate).toBe(true);
+    expect(await retry.json()).toMatchObject({ id });
   });
 });
 

@@ -44,6 +44,15 @@ export function describeLab(slug: string): void {
       const result = await gradeLabOutput(lab, seed, exact);
       expect(result.passed).toBe(true);
       expect(result.maxAbsError ?? Infinity).toBeLessThan(1e-5);
+      // The measure the verdict used, in NumPy's words: every element within its allowance.
+      expect(result.toleranceUsed).toMatchObject({
+        atol: lab.tolerance.abs,
+        rtol: lab.tolerance.rel,
+        rule: `np.allclose(yours, expected, rtol=${lab.tolerance.rel}, atol=${lab.tolerance.abs})`,
+      });
+      expect(result.toleranceUsed?.worstRatio ?? Infinity).toBeLessThanOrEqual(1);
+      expect(result.toleranceUsed?.worstMargin ?? Infinity).toBeLessThanOrEqual(0);
+      expect(result.summary).toContain(result.toleranceUsed?.rule ?? "missing rule");
     });
 
     // The walk for labs: every variant (a mistake family as it occurs here) on several seeds is
@@ -54,6 +63,7 @@ export function describeLab(slug: string): void {
       if (!mayPass) {
         expect(result.passed).toBe(false);
         expect(result.mismatched).toBeGreaterThan(0);
+        expect(result.toleranceUsed?.worstRatio ?? 0).toBeGreaterThan(1);
       }
       expect(result.diagnosis?.code).toBe(code);
       expect(result.diagnosis?.family).toBe(family);

@@ -1,5 +1,6 @@
 // Builders for lab submission tests: requests to the labs routes, and
 // correct or buggy output files made from the lab's own reference.
+import { zipSync } from "fflate";
 import { buggyOutput, referenceOutput } from "@/lib/labs";
 import { encodeNpy, tensorToJson } from "@/lib/labs/tensor-file";
 import { catalogue } from "@/exercises/catalogue";
@@ -13,9 +14,10 @@ export function labOrThrow(slug = LAB_SLUG) {
   return lab;
 }
 
-/** The reference output as a .npy file (float64) or JSON `{shape, data}` text. */
-export async function correctFile(format: "npy" | "json", slug = LAB_SLUG, seed = LAB_SEED): Promise<Uint8Array> {
+/** The reference output as a .npy file (float64), an .npz holding it deflated (as np.savez_compressed writes it) or JSON `{shape, data}` text. */
+export async function correctFile(format: "npy" | "npz" | "json", slug = LAB_SLUG, seed = LAB_SEED): Promise<Uint8Array> {
   const tensor = await referenceOutput(labOrThrow(slug), seed);
+  if (format === "npz") return zipSync({ "y.npy": [encodeNpy(tensor), { level: 6 }] });
   return format === "npy" ? encodeNpy(tensor) : new TextEncoder().encode(JSON.stringify(tensorToJson(tensor)));
 }
 

@@ -58,6 +58,28 @@ describe("compareTensors", () => {
     expect(result.maxRelError).toBeNull();
   });
 
+  it("reports the measure the verdict used: a pass with max rel error above rtol uses under all of its allowance", () => {
+    // -0.001 expected, -0.00105 given: 5% relative error, yet |Δ| = 5e-5 ≤ 1e-4 + 1e-3·0.001, as np.allclose says.
+    const result = compareTensors(EXPECTED, t([2, 3], [1, -2, 0, 100, 0.5, -0.00105]), TOL);
+    expect(result.allClose).toBe(true);
+    expect(result.maxRelError).toBeGreaterThan(TOL.rel);
+    expect(result.worstAt).toEqual([1, 2]);
+    expect(result.worstRatio).toBeCloseTo(5e-5 / (1e-4 + 1e-3 * 0.001), 9);
+    expect(result.worstMargin).toBeCloseTo(5e-5 - (1e-4 + 1e-3 * 0.001), 12);
+  });
+
+  it("a failing element is more than its allowance, where np.allclose fails too", () => {
+    const result = compareTensors(EXPECTED, t([2, 3], [1, -2, 0, 100.2, 0.5, -0.001]), TOL);
+    expect(result.worstAt).toEqual([1, 0]);
+    expect(result.worstRatio).toBeCloseTo(0.2 / (1e-4 + 0.1), 6);
+    expect(result.worstMargin).toBeGreaterThan(0);
+  });
+
+  it("the measure is null when shapes differ", () => {
+    const result = compareTensors(EXPECTED, t([6], [1, -2, 0, 100, 0.5, -0.001]), TOL);
+    expect([result.worstRatio, result.worstMargin, result.worstAt]).toEqual([null, null, null]);
+  });
+
   it("relative error skips zero expected values", () => {
     const result = compareTensors(t([2], [0, 2]), t([2], [1, 3]), TOL);
     expect(result.maxRelError).toBeCloseTo(0.5, 12);

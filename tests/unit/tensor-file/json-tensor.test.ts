@@ -36,9 +36,9 @@ describe("JSON out", () => {
     if (back.ok) expect(Array.from(back.tensor.data)).toEqual([0.25, Number.NaN, Infinity, -Infinity]);
   });
 
-  it("names an .npz uploaded by mistake", () => {
+  it("reads a zip signature as an .npz, not as JSON", () => {
     const result = decodeTensorFile(Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0, 0), MAX);
-    expect(result).toMatchObject({ ok: false, message: expect.stringContaining("zip/.npz archive") });
+    expect(result).toMatchObject({ ok: false, format: "npz", message: expect.stringContaining("holds no array") });
   });
 
   it("bundles the inputs with their conventions", () => {

@@ -1,4 +1,4 @@
-// POST /api/labs/{slug}/submissions?seed=N[&id=uuid] — queue a lab output for grading; the body is the file (.npy or JSON). 202 + the submission's URL.
+// POST /api/labs/{slug}/submissions?seed=N[&id=uuid] — queue a lab output for grading; the body is the file (.npy, .npz or JSON). 202 with the submission as its poll URL returns it (the same id again → 200, the same submission).
 // GET  /api/labs/{slug}/submissions — this user's submissions at the lab, newest first.
 import { randomUUID } from "node:crypto";
 import { requireUserId } from "@/lib/auth/current-user";
@@ -29,7 +29,7 @@ export const POST = route<Context>(async (request, context) => {
     declaredBytes,
     now,
   });
-  return Response.json({ submission, duplicate }, { status: duplicate ? 200 : 202, headers: { location: submission.url } });
+  return Response.json(submission, { status: duplicate ? 200 : 202, headers: { "cache-control": "no-store", location: submission.url } });
 });
 
 export const GET = route<Context>(async (request, context) => {
