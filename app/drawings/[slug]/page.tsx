@@ -1,6 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { findDrawingPrompt } from "@/exercises/drawings";
 import { listRecentAttempts } from "@/lib/attempts/attempt-history";
+import { selectOptionalVariant } from "@/lib/data/exercise-variant";
 import { db } from "@/lib/db/client";
 import { DrawingParamsSchema, DrawingVariantQuerySchema } from "@/lib/drawing/drawing-schemas";
 import { toDrawingView } from "@/lib/drawing/drawing-view";
@@ -40,7 +41,10 @@ export default async function DrawingPage({ params, searchParams }: Props) {
   const seed = query.data.seed;
   // The seed lives in the URL, so a reload or a shared link shows the same variant.
   if (seed === undefined) redirect(seededHref(`/drawings/${prompt.slug}`));
-  const attempts = await listRecentAttempts(db(), user.id, prompt.slug);
+  const [attempts, variant] = await Promise.all([
+    listRecentAttempts(db(), user.id, prompt.slug),
+    selectOptionalVariant(db(), { userId: user.id, slug: prompt.slug, seed }),
+  ]);
   const messages = new Map(prompt.misconceptions.map((m) => [m.code, m.message]));
   return (
     <main className="shell stack">
@@ -49,6 +53,7 @@ export default async function DrawingPage({ params, searchParams }: Props) {
       </TopBar>
       <DrawingPageClient
         view={toDrawingView(prompt, seed)}
+        revealed={variant?.revealedAt != null}
         newVariantHref={seededHref(`/drawings/${prompt.slug}`)}
         attempts={attempts.map((a) => ({
           ...a,
