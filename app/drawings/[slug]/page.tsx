@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { findDrawingPrompt } from "@/exercises/drawings";
 import { listRecentAttempts } from "@/lib/attempts/attempt-history";
@@ -61,6 +62,9 @@ export default async function DrawingPage({ params, searchParams }: Props) {
           createdAt: a.createdAt.toISOString(),
         }))}
       />
+      <Link href={`/drawings/${prompt.slug}/stats`} className="small" data-testid="stats-link">
+        How every learner does on this drawing ›
+      </Link>
     </main>
   );
 }
