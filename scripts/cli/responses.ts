@@ -76,6 +76,7 @@ export const HistoryReplySchema = z.object({
           afterReveal: z.boolean(),
           credited: z.boolean(),
           mistakes: z.array(z.object({ code: z.string(), name: z.string() })),
+          steps: z.array(z.object({ step: z.string(), correct: z.boolean() })).default([]),
         }),
       ),
     }),

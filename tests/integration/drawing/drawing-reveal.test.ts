@@ -17,7 +17,9 @@ import { bearerFor, createUser } from "../support/fixtures";
 import { seedCourseModule } from "../support/readiness-fixtures";
 
 const MASK = "causal-mask-grid";
-const maskSize = (seed: number) => (catalogue.findDrawingPrompt(MASK)?.variant(seed).setup as MaskSetup).n;
+const maskPrompt = catalogue.findDrawingPrompt(MASK);
+if (!maskPrompt) throw new Error(MASK);
+const maskSize = (seed: number) => (maskPrompt.variant(seed).setup as MaskSetup).n;
 const causal = (seed: number): DrawingAnswer => ({ kind: "mask-grid", grid: maskFrom(maskSize(seed), (i, j) => j <= i) });
 const noDiagonal = (seed: number): DrawingAnswer => ({ kind: "mask-grid", grid: maskFrom(maskSize(seed), (i, j) => j < i) });
 

@@ -12,6 +12,7 @@ import { gradeAttempt, type GradeAttemptResult } from "@/lib/attempts/grade-atte
 import { type ExerciseStats, loadExerciseStats, MIN_COHORT } from "@/lib/attempts/exercise-stats";
 import { revealVariant } from "@/lib/attempts/reveal-variant";
 import type { ExpectedValue } from "@/lib/answers";
+import type { MaskSetup } from "@/lib/drawing/drawing-prompt";
 import { maskFrom } from "@/lib/drawing/mask-grid";
 import { recordDrawingAttempt } from "@/lib/drawing/record-drawing-attempt";
 import { formatStepValue } from "@/lib/grading";
@@ -118,12 +119,14 @@ describe("an exercise's figures across learners", () => {
   it("counts a drawing's items and mistakes the same way", async () => {
     const db = testDb();
     const slug = "causal-mask-grid";
+    const prompt = catalogue.findDrawingPrompt(slug);
+    if (!prompt) throw new Error(slug);
     for (let i = 0; i < MIN_COHORT; i++) {
       const user = await createUser(db, `drawer-${i}`);
       const n = 4 + (i % 2);
       // Seeds whose grid size is n: the prompt picks it from the seed.
       let seed = 0;
-      while ((catalogue.findDrawingPrompt(slug)?.variant(seed).setup as { n: number }).n !== n) seed++;
+      while ((prompt.variant(seed).setup as MaskSetup).n !== n) seed++;
       const grid = i < 2 ? maskFrom(n, (r, c) => c < r) : maskFrom(n, (r, c) => c <= r);
       await recordDrawingAttempt(db, catalogue, { userId: user.id, attemptId: randomUUID(), slug, seed, answer: { kind: "mask-grid", grid } }, NOW);
     }

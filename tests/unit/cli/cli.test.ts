@@ -348,7 +348,17 @@ describe("runCli reveal and history", () => {
           seed: 7,
           variant: { ...tried, message: describeVariant(tried) },
           attempts: [
-            { score: 0.75, correct: false, afterReveal: false, credited: false, mistakes: [{ code: "sample-variance", name: "You divided by n − 1." }] },
+            {
+              score: 0.75,
+              correct: false,
+              afterReveal: false,
+              credited: false,
+              mistakes: [{ code: "sample-variance", name: "You divided by n − 1." }],
+              steps: [
+                { step: "mean", correct: true },
+                { step: "variance", correct: false },
+              ],
+            },
           ],
         },
       ],
@@ -359,7 +369,7 @@ describe("runCli reveal and history", () => {
     expect(await runCli(["history", SLUG], deps)).toBe(EXIT.ok);
     expect(sent).toMatchObject([{ url: `${URL_BASE}/api/exercises/${SLUG}/history`, method: "GET" }]);
     expect(out).toContain("  mean  100% (1/1)");
-    expect(out).toContain("  seed 7: 75% [sample-variance] · 2 of 3 tries left");
+    expect(out).toContain("  seed 7: 75% [sample-variance] {mean ✓, variance ✗} · 2 of 3 tries left");
   });
 });
 
