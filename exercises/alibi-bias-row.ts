@@ -53,7 +53,7 @@ export default defineExercise<AlibiParams>({
       `2. What bias is added to the scores on keys $j = ${keys[0]} … ${keys[keys.length - 1]}$? Answer as a list in that order (${ROW_LEN} values).`,
     ].join("\n");
   },
-  inputs: (p) => ({ heads: p.heads, head: p.head, query: p.query, keys: keyPositions(p) }),
+  inputs: (p) => ({ heads: p.heads, head: p.head, query: p.query, keys: keyPositions(p), positionsFrom: 0 }),
   solve: (p) => solveAlibi(p),
   misconceptions: [
     {

@@ -75,7 +75,7 @@ export default defineExercise<Params>({
   prompt: (p) =>
     [
       `One query attends over 3 positions. Its un-normalised attention weights (the exponentiated scores $e^{s_j}$) are $[${p.raw.join(", ")}]$.`,
-      `The head's keys and values, one row per position (row $j$ belongs to position $j$), are $K = ${matrixTex(p.keys)}$ and $V = ${matrixTex(p.values)}$.`,
+      `The head's keys and values, one row per position in the order of the weights, are $K = ${matrixTex(p.keys)}$ and $V = ${matrixTex(p.values)}$.`,
       "1. Normalise the weights so they sum to 1 (list of 3 numbers).",
       "2. Give the head's output for this query (list of 3 numbers).",
     ].join("\n\n"),

@@ -88,14 +88,14 @@ export default defineExercise<Params>({
   generate: (seed) => drawUntil(seed, draw, separatesWrongMethods(STEPS, solve, MISCONCEPTIONS)),
   prompt: (p) =>
     [
-      `A decoder attends over a sequence of 5 positions, numbered 1 to 5. For the query at position ${p.query + 1}, ` +
-        `the raw attention scores against positions 1–5 are $[${p.scores.join(", ")}]$ (already scaled).`,
+      `A decoder attends over a sequence of 5 positions. **Here positions are counted from 1** (1 to 5), not from 0 as in the course's other exercises. ` +
+        `For the query at position ${p.query + 1} (counted from 1), the raw attention scores against positions 1–5 (counted from 1) are $[${p.scores.join(", ")}]$ (already scaled).`,
       "Apply the causal mask (a masked score becomes $-\\infty$), then the softmax.",
       "1. Give $e^{s_j}$ for every position after masking, as a list of 5 numbers: write 0 for a masked position, since $e^{-\\infty} = 0$. " +
         "Use the scores as given (do not subtract the maximum).",
       "2. Give the softmax weights as a list of 5 numbers.",
     ].join("\n\n"),
-  inputs: (p) => ({ scores: p.scores, queryPosition: p.query + 1, sequenceLength: 5 }),
+  inputs: (p) => ({ scores: p.scores, queryPosition: p.query + 1, positionsFrom: 1, sequenceLength: 5 }),
   solve,
   misconceptions: MISCONCEPTIONS,
 });

@@ -59,7 +59,7 @@ export default defineExercise<DecodeWorkParams>({
       "3. With a cache, how many in total over all the decode steps?",
       "4. How many times more projection work is done without the cache (answer 2 ÷ answer 3)?",
     ].join("\n"),
-  inputs: (p) => ({ ...p }),
+  inputs: (p) => ({ ...p, positionsFrom: 0 }),
   solve: (p) => solveDecodeWork(p),
   misconceptions: [
     {

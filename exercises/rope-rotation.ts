@@ -1,5 +1,8 @@
 // RoPE on one pair of dimensions: the pair's frequency θ_k = base^(−2k/d), the
 // angle position·θ_k in radians, and the pair rotated counter-clockwise by it.
+// Pairs follow the rotate-half layout the labs use: pair k is dimensions k and
+// k + d/2. The layout only names the dimensions, so every seed's numbers and
+// answers are those of the interleaved (2k, 2k+1) wording this prompt once had.
 import { drawUntil } from "../lib/grading/authoring";
 import { defineExercise, type StepValues } from "../lib/grading/exercise-definition";
 
@@ -7,7 +10,7 @@ export const ROPE_BASE = 10000;
 
 export type RopeParams = {
   dHead: number;
-  /** Pair index: dimensions (2k, 2k + 1). Chosen so 2k/d is 1/4 or 1/2, making θ_k 0.1 or 0.01. */
+  /** Pair index: dimensions (k, k + d/2), the rotate-half layout. Chosen so 2k/d is 1/4 or 1/2, making θ_k 0.1 or 0.01. */
   pair: number;
   /** 0-based token position. */
   position: number;
@@ -25,6 +28,9 @@ export function rotate([x0, x1]: readonly [number, number], angle: number): [num
 }
 
 const theta = (p: RopeParams, exponent: number): number => ROPE_BASE ** (-exponent / p.dHead);
+
+/** Pair k's two dimensions in the rotate-half layout the course uses (the labs' layout). */
+export const ropePairDimensions = (pair: number, dHead: number): [number, number] => [pair, pair + dHead / 2];
 
 /** Reference: θ_k = 10000^(−2k/d), angle = position·θ_k (radians), rotated pair. */
 export function solveRope(p: RopeParams): StepValues {
@@ -82,16 +88,27 @@ export default defineExercise<RopeParams>({
     },
   ],
   generate: (seed) => drawUntil(seed, candidate, separated),
-  prompt: (p) =>
-    [
-      `A query vector with $d_{head} = ${p.dHead}$ is rotated with RoPE, base $${ROPE_BASE}$. Dimensions are paired as $(2k, 2k+1)$ and pair $k$ (0-based) turns at frequency $\\theta_k = ${ROPE_BASE}^{-2k/d_{head}}$.`,
-      `Take pair $k = ${p.pair}$ (dimensions ${2 * p.pair} and ${2 * p.pair + 1}) of the token at position $m = ${p.position}$ (0-based), with values $(x_0, x_1) = (${p.x[0]}, ${p.x[1]})$.`,
+  prompt: (p) => {
+    const [first, second] = ropePairDimensions(p.pair, p.dHead);
+    return [
+      `A query vector with $d_{head} = ${p.dHead}$ is rotated with RoPE, base $${ROPE_BASE}$. Dimensions are paired **rotate-half**, as in the labs: pair $k$ (counted from 0) is dimensions $k$ and $k + d_{head}/2$, and turns at frequency $\\theta_k = ${ROPE_BASE}^{-2k/d_{head}}$.`,
+      `Take pair $k = ${p.pair}$ (dimensions ${first} and ${second}, counted from 0) of the token at position $m = ${p.position}$ (counted from 0), with values $(x_0, x_1) = (${p.x[0]}, ${p.x[1]})$: $x_0$ is dimension ${first}, $x_1$ dimension ${second}.`,
       "",
       "1. What is $\\theta_k$?",
       "2. What is the rotation angle $\\varphi = m\\,\\theta_k$, in **radians**?",
       "3. Rotate the pair counter-clockwise by $\\varphi$: $x_0' = x_0\\cos\\varphi - x_1\\sin\\varphi$, $x_1' = x_0\\sin\\varphi + x_1\\cos\\varphi$. Answer as $[x_0', x_1']$.",
-    ].join("\n"),
-  inputs: (p) => ({ dHead: p.dHead, base: ROPE_BASE, pair: p.pair, position: p.position, x: p.x }),
+    ].join("\n");
+  },
+  inputs: (p) => ({
+    dHead: p.dHead,
+    base: ROPE_BASE,
+    layout: "rotate-half",
+    pair: p.pair,
+    dimensions: ropePairDimensions(p.pair, p.dHead),
+    position: p.position,
+    positionsFrom: 0,
+    x: p.x,
+  }),
   solve: (p) => solveRope(p),
   misconceptions: [
     {
@@ -106,7 +123,7 @@ export default defineExercise<RopeParams>({
     },
     {
       code: "frequency-exponent-off",
-      message: "The frequency exponent is −2k/d, with the 2: pair k sits at dimension 2k.",
+      message: "The frequency exponent is −2k/d, with the 2: the d/2 pairs spread their exponents 2k/d over 0 … 1, so pair k turns at 10000^(−2k/d).",
       answers: (p) => {
         const freq = theta(p, p.pair);
         return { theta: freq, angle: p.position * freq, rotated: wrongRotations(p).exponentOff };

@@ -114,7 +114,7 @@ export default defineExercise<SinusoidalParams>({
       "1. What is the angle inside the sine or cosine, in **radians**?",
       `2. What is $PE(${p.position}, ${p.dim})$?`,
     ].join("\n"),
-  inputs: (p) => ({ dModel: p.dModel, position: p.position, dim: p.dim, base: PE_BASE }),
+  inputs: (p) => ({ dModel: p.dModel, position: p.position, dim: p.dim, base: PE_BASE, positionsFrom: 0 }),
   solve: (p) => solveSinusoidal(p),
   misconceptions: MISCONCEPTIONS,
 });

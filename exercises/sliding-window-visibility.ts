@@ -54,7 +54,7 @@ export default defineExercise<SlidingWindowParams>({
       "2. What is the earliest position it sees?",
       "3. How many positions does it see?",
     ].join("\n"),
-  inputs: (p) => ({ seqLen: SEQ_LEN, window: p.window, query: p.query }),
+  inputs: (p) => ({ seqLen: SEQ_LEN, window: p.window, query: p.query, positionsFrom: 0 }),
   solve: (p) => solveSlidingWindow(p),
   misconceptions: [
     {

@@ -10,6 +10,11 @@ export function DrawingFeedback({ result, kind }: { result: DrawingAttemptResult
       <p className={`verdict ${result.correct ? "right" : "wrong"}`} data-testid="verdict">
         {result.correct ? "Passed." : `Score ${Math.round(result.score * 100)}%`}
       </p>
+      {result.afterReveal ? (
+        <p className="muted small" data-testid="after-reveal" style={{ margin: 0 }}>
+          Made after this variant's answer was shown: stored, but it earns no credit. A new variant does.
+        </p>
+      ) : null}
       {result.misconceptions.map((m) => (
         <div key={m.code} className="feedback wrong" data-testid="misconception" data-code={m.code}>
           {m.message}

@@ -5,7 +5,16 @@ import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { CountColumn, DateColumn, queryRows } from "../db/rows";
 
-export type AttemptSummary = { id: string; seed: number; score: number; correct: boolean; misconceptions: string[]; createdAt: Date };
+export type AttemptSummary = {
+  id: string;
+  seed: number;
+  score: number;
+  correct: boolean;
+  misconceptions: string[];
+  /** Made once the variant's answers (or a drawing's reference) had been shown: no credit. */
+  afterReveal: boolean;
+  createdAt: Date;
+};
 
 /** The user's most recent attempts at one exercise, newest first. */
 export async function listRecentAttempts(db: Db, userId: string, slug: string, limit = 10): Promise<AttemptSummary[]> {
@@ -13,7 +22,7 @@ export async function listRecentAttempts(db: Db, userId: string, slug: string, l
     where: { userId, exerciseSlug: slug },
     orderBy: { createdAt: "desc" },
     take: limit,
-    select: { id: true, seed: true, score: true, correct: true, misconceptions: true, createdAt: true },
+    select: { id: true, seed: true, score: true, correct: true, misconceptions: true, afterReveal: true, createdAt: true },
   });
 }
 

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Catalogue } from "../catalogue/catalogue";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { CountColumn, queryRows } from "../db/rows";
+import { CountColumn, parseStored, queryRows } from "../db/rows";
 import { notFound } from "../errors/app-error";
 import { quoteInput } from "../errors/quote-input";
 import { misconceptionName } from "../grading/misconception-name";
@@ -18,6 +18,9 @@ export const HISTORY_ATTEMPTS = 100;
 
 export type NamedMistake = { code: string; name: string };
 
+/** One step's verdict in one attempt; a step left out of the attempt is absent. */
+export type AttemptStepMark = { step: string; correct: boolean };
+
 export type HistoryAttempt = {
   id: string;
   createdAt: Date;
@@ -26,6 +29,8 @@ export type HistoryAttempt = {
   afterReveal: boolean;
   credited: boolean;
   mistakes: NamedMistake[];
+  /** Each graded step right or not, in the exercise's order. */
+  steps: AttemptStepMark[];
 };
 
 export type VariantHistory = { seed: number; variant: VariantStatus & { message: string }; attempts: HistoryAttempt[] };
@@ -61,6 +66,14 @@ export function stepAccuracySql(userId: string, slug: string): Prisma.Sql {
 
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
+/** Just the verdicts of a stored attempt's steps (the rest of each step is not read here). */
+const StepMarksSchema = z.array(z.object({ step: z.string(), correct: z.boolean() }));
+
+function stepMarks(steps: readonly { key: string }[], id: string, stored: unknown): AttemptStepMark[] {
+  const marks = new Map(parseStored(StepMarksSchema, stored, `exercise_attempt ${id} steps`).map((m) => [m.step, m.correct]));
+  return steps.flatMap((s) => (marks.has(s.key) ? [{ step: s.key, correct: marks.get(s.key) === true }] : []));
+}
+
 /** The user's history at exercise `slug`: recent variants (from the last HISTORY_ATTEMPTS attempts), step accuracy, totals. Throws NOT_FOUND. */
 export async function loadExerciseHistory(db: Db, catalogue: Catalogue, userId: string, slug: string): Promise<ExerciseHistory> {
   const exercise = catalogue.findExercise(slug);
@@ -72,7 +85,7 @@ export async function loadExerciseHistory(db: Db, catalogue: Catalogue, userId: 
       where: { userId, exerciseSlug: slug },
       orderBy: { createdAt: "desc" },
       take: HISTORY_ATTEMPTS,
-      select: { id: true, seed: true, score: true, correct: true, afterReveal: true, misconceptions: true, createdAt: true },
+      select: { id: true, seed: true, score: true, correct: true, afterReveal: true, misconceptions: true, steps: true, createdAt: true },
     }),
     queryRows(db, z.object({ step: z.string(), tried: CountColumn, right: CountColumn }), stepAccuracySql(userId, slug), "stepAccuracy"),
     db.exerciseAttempt.count({ where: { userId, exerciseSlug: slug } }),
@@ -98,6 +111,7 @@ export async function loadExerciseHistory(db: Db, catalogue: Catalogue, userId: 
         afterReveal: a.afterReveal,
         credited: a.correct && !a.afterReveal,
         mistakes: a.misconceptions.map((code) => ({ code, name: misconceptionName(code, messages.get(code)) })),
+        steps: stepMarks(exercise.steps, a.id, a.steps),
       })),
     };
   });

@@ -11,10 +11,13 @@ export type DrawingReviewOutcome = {
   score: number;
   /** Codes of named mistakes: drawing a known wrong pattern is a wrong answer, however many cells it shares. */
   misconceptions: readonly string[];
+  /** Made once the variant's reference had been shown (lib/drawing/record-drawing-attempt.ts). */
+  afterReveal: boolean;
 };
 
-/** Passed → Good (3); a named mistake or under half right → Again (1); otherwise partial → Hard (2). */
+/** Made after the reveal → Again (1); passed → Good (3); a named mistake or under half right → Again (1); otherwise partial → Hard (2). */
 export function ratingForDrawingReview(outcome: DrawingReviewOutcome): 1 | 2 | 3 {
+  if (outcome.afterReveal) return 1;
   if (outcome.correct) return 3;
   if (outcome.misconceptions.length > 0 || outcome.score < PARTIAL_SHARE) return 1;
   return 2;

@@ -1,10 +1,18 @@
 // Storing a drawing attempt: check the answer fits the variant, grade it, and
 // write one ExerciseAttempt row on the client-generated id. A retry with the
 // same id returns the first result and writes nothing; a bad answer throws
-// before anything is written.
+// before anything is written. Drawings follow the exercises' reveal rule
+// (lib/attempts/variant-rule.ts): a graded drawing shows its reference (every
+// cell or wire marked, or the reference sketch beside the rubric), so its
+// first graded try finishes the variant; later attempts at that seed are
+// stored and marked `afterReveal`, and earn no credit and no Good rating.
 import { z } from "zod";
+import { afterTry, describeVariant, FRESH_VARIANT, variantStatus, type VariantState } from "../attempts/variant-rule";
+import type { VariantReport } from "../attempts/grade-attempt";
 import type { Db } from "../db/client";
+import { inTransaction } from "../db/in-transaction";
 import { insertAttemptOnce, selectEarlierAttempt, type AttemptJson } from "../data/exercise-attempt";
+import { lockVariant, selectOptionalVariant, updateVariant } from "../data/exercise-variant";
 import { AppError, notFound } from "../errors/app-error";
 import { quoteInput } from "../errors/quote-input";
 import type { DrawingGrade, DrawingItemResult } from "./drawing-grade";
@@ -32,8 +40,14 @@ export type DrawingAttemptResult = DrawingGrade & {
   slug: string;
   seed: number;
   backend: string;
-  /** The FSRS rating a drawing card in review would get for this result (1 Again, 2 Hard, 3 Good). */
+  /** The FSRS rating a drawing card in review would get for this result (1 Again, 2 Hard, 3 Good; Again when made after the reveal). */
   rating: 1 | 2 | 3;
+  /** Made once this variant's reference had been shown (an earlier graded try): stored, but no credit. */
+  afterReveal: boolean;
+  /** A pass made before the reveal: what counts as checklist evidence and can rate Good. */
+  credited: boolean;
+  /** The variant after this attempt: a graded drawing reveals its reference, so it is finished. */
+  variant: VariantReport;
   /** False when this id was stored before (the stored result is returned). */
   recorded: boolean;
   duplicate: boolean;
@@ -60,35 +74,55 @@ export async function recordDrawingAttempt(
   const started = timer();
   const grade = prompt.grade(input.seed, input.answer);
   const gradingMs = timer() - started;
-  const result = (recorded: boolean): DrawingAttemptResult => ({
-    ...grade,
-    attemptId: input.attemptId,
-    slug: input.slug,
-    seed: input.seed,
-    backend: prompt.backend,
-    rating: ratingForDrawingReview({ ...grade, misconceptions: grade.misconceptions.map((m) => m.code) }),
-    recorded,
-    duplicate: !recorded,
+  const result = (
+    stored: DrawingGrade,
+    misconceptions: readonly string[],
+    afterReveal: boolean,
+    state: VariantState,
+    recorded: boolean,
+  ): DrawingAttemptResult => {
+    const status = variantStatus(state);
+    return {
+      ...stored,
+      attemptId: input.attemptId,
+      slug: input.slug,
+      seed: input.seed,
+      backend: prompt.backend,
+      rating: ratingForDrawingReview({ ...stored, misconceptions, afterReveal }),
+      afterReveal,
+      credited: stored.correct && !afterReveal,
+      variant: { ...status, message: describeVariant(status) },
+      recorded,
+      duplicate: !recorded,
+    };
+  };
+
+  return inTransaction(db, async (tx) => {
+    const fromStored = async (earlier: { seed: number; answers: DrawingAnswer; misconceptions: string[]; afterReveal: boolean }) => {
+      // Grading is pure, so the stored answer grades to the stored result.
+      const state = (await selectOptionalVariant(tx, input)) ?? FRESH_VARIANT;
+      return result(prompt.grade(earlier.seed, earlier.answers), earlier.misconceptions, earlier.afterReveal, state, false);
+    };
+    const earlier = await selectEarlierAttempt(tx, input, DrawingAttemptJson);
+    if (earlier) return fromStored(earlier);
+    const before = await lockVariant(tx, input, now);
+    const afterReveal = before.revealedAt !== null;
+    const misconceptions = grade.misconceptions.map((m) => m.code);
+    const fields = {
+      answers: input.answer,
+      steps: grade.items,
+      score: grade.score,
+      correct: grade.correct,
+      misconceptions,
+      backend: prompt.backend,
+      gradingMs,
+      durationMs: input.durationMs ?? null,
+      afterReveal,
+    };
+    const raced = await insertAttemptOnce(tx, input, fields, DrawingAttemptJson, now);
+    if (raced) return fromStored(raced);
+    const after = afterTry(before, grade.correct, now, true);
+    if (after !== before) await updateVariant(tx, input, after);
+    return result(grade, misconceptions, afterReveal, after, true);
   });
-
-  const fromStored = (earlier: { seed: number; answers: DrawingAnswer; misconceptions: string[] }): DrawingAttemptResult => {
-    // Grading is pure, so the stored answer grades to the stored result.
-    const stored = prompt.grade(earlier.seed, earlier.answers);
-    return { ...result(false), ...stored, rating: ratingForDrawingReview({ ...stored, misconceptions: earlier.misconceptions }) };
-  };
-
-  const earlier = await selectEarlierAttempt(db, input, DrawingAttemptJson);
-  if (earlier) return fromStored(earlier);
-  const fields = {
-    answers: input.answer,
-    steps: grade.items,
-    score: grade.score,
-    correct: grade.correct,
-    misconceptions: grade.misconceptions.map((m) => m.code),
-    backend: prompt.backend,
-    gradingMs,
-    durationMs: input.durationMs ?? null,
-  };
-  const raced = await insertAttemptOnce(db, input, fields, DrawingAttemptJson, now);
-  return raced ? fromStored(raced) : result(true);
 }

@@ -17,6 +17,7 @@ export type Command =
   | { kind: "grade"; slug: string; seed: number; answers: Record<string, string>; answersFile?: string; token?: string }
   | { kind: "reveal"; slug: string; seed: number; token?: string }
   | { kind: "history"; slug: string; token?: string }
+  | { kind: "stats"; slug: string; token?: string }
   | { kind: "lab"; lab: LabCommand; token?: string }
   | { kind: "import"; import: ImportCommand; token?: string }
   | { kind: "export"; export: ExportCommand; token?: string }
@@ -32,6 +33,7 @@ export const USAGE = [
   '        [--answers file.json]                 answers as { "step": "text" }; step=answer arguments win',
   "  reveal <slug> --seed N                      show a variant's answers (it earns no credit from then on)",
   "  history <slug>                              your variants, tries, named mistakes and accuracy per step",
+  "  stats <slug>                                every learner's figures, anonymised (shown from 5 learners)",
   LAB_USAGE,
   IMPORT_USAGE,
   EXPORT_USAGE,
@@ -127,7 +129,7 @@ export function parseCommand(argv: readonly string[]): ParsedArgs {
     const lab = parseLabCommand(rest, { seed: seed?.data, format: values.format, out: values.out, timeout: values.timeout });
     return lab.ok ? { ok: true, command: { kind: "lab", lab: lab.command, token } } : usage(lab.message);
   }
-  if (name !== "show" && name !== "grade" && name !== "reveal" && name !== "history") return usage(`unknown command "${name}"`);
+  if (name !== "show" && name !== "grade" && name !== "reveal" && name !== "history" && name !== "stats") return usage(`unknown command "${name}"`);
 
   const [slugText, ...pairs] = rest;
   const slug = SlugSchema.safeParse(slugText ?? "");
@@ -140,9 +142,9 @@ export function parseCommand(argv: readonly string[]): ParsedArgs {
     if (pairs.length > 0 || values.answers !== undefined) return usage("`show` takes a slug and an optional --seed");
     return { ok: true, command: { kind: "show", slug: slug.data, seed: seed?.data, token } };
   }
-  if (name === "history") {
-    if (pairs.length > 0 || values.answers !== undefined || seed) return usage("`history` takes an exercise slug only");
-    return { ok: true, command: { kind: "history", slug: slug.data, token } };
+  if (name === "history" || name === "stats") {
+    if (pairs.length > 0 || values.answers !== undefined || seed) return usage(`\`${name}\` takes an exercise slug only`);
+    return { ok: true, command: { kind: name, slug: slug.data, token } };
   }
   if (name === "reveal") {
     if (pairs.length > 0 || values.answers !== undefined) return usage("`reveal` takes a slug and --seed N");

@@ -79,7 +79,8 @@ export function renderHistory(reply: HistoryReply): Outcome {
     const attempts = v.attempts.map((a) => {
       const mark = a.correct ? "✓" : `${Math.round(a.score * 100)}%`;
       const mistakes = a.mistakes.length > 0 ? ` [${a.mistakes.map((m) => m.code).join(", ")}]` : "";
-      return `${mark}${a.afterReveal ? " (after reveal)" : ""}${mistakes}`;
+      const steps = a.correct || a.steps.length === 0 ? "" : ` {${a.steps.map((m) => `${m.step} ${m.correct ? "✓" : "✗"}`).join(", ")}}`;
+      return `${mark}${a.afterReveal ? " (after reveal)" : ""}${mistakes}${steps}`;
     });
     out.push(`  seed ${v.seed}: ${attempts.join(" → ")} · ${variantLabel(v.variant)}`);
   }

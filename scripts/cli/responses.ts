@@ -76,12 +76,35 @@ export const HistoryReplySchema = z.object({
           afterReveal: z.boolean(),
           credited: z.boolean(),
           mistakes: z.array(z.object({ code: z.string(), name: z.string() })),
+          steps: z.array(z.object({ step: z.string(), correct: z.boolean() })).default([]),
         }),
       ),
     }),
   ),
   steps: z.array(z.object({ step: z.string(), label: z.string(), tried: z.number(), right: z.number(), accuracy: z.number().nullable() })),
   totals: z.object({ attempts: z.number(), credited: z.number() }),
+});
+
+const StatsStepSchema = z.object({ step: z.string(), label: z.string(), tried: z.number(), right: z.number(), accuracy: z.number().nullable() });
+
+export const StatsReplySchema = z.object({
+  exercise: z.string(),
+  title: z.string(),
+  kind: z.enum(["exercise", "drawing"]),
+  minimumLearners: z.number(),
+  shown: z.boolean(),
+  message: z.string(),
+  figures: z
+    .object({
+      learners: z.number(),
+      attempts: z.number(),
+      afterReveal: z.number(),
+      firstTry: z.object({ variants: z.number(), passed: z.number(), accuracy: z.number().nullable() }),
+      mistakes: z.array(z.object({ code: z.string(), name: z.string(), attempts: z.number(), learners: z.number() })),
+      steps: z.array(StatsStepSchema),
+      hardestStep: StatsStepSchema.nullable(),
+    })
+    .nullable(),
 });
 
 export const ErrorReplySchema = z.object({
@@ -100,5 +123,6 @@ export type VariantReply = z.infer<typeof VariantReplySchema>;
 export type GradeReply = z.infer<typeof GradeReplySchema>;
 export type RevealReply = z.infer<typeof RevealReplySchema>;
 export type HistoryReply = z.infer<typeof HistoryReplySchema>;
+export type StatsReply = z.infer<typeof StatsReplySchema>;
 export type ErrorReply = z.infer<typeof ErrorReplySchema>;
 export type Shape = z.infer<typeof ShapeSchema>;

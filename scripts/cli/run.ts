@@ -10,7 +10,8 @@ import { runImportCommand } from "./import-run";
 import { NODE_LAB_DEPS, runLabCommand, type LabDeps } from "./lab-run";
 import { runPresetCommand } from "./preset-run";
 import { renderExercises, renderFailure, renderGrade, renderHistory, renderReveal, renderVariant, type Outcome } from "./render";
-import { ExercisesReplySchema, GradeReplySchema, HistoryReplySchema, RevealReplySchema, VariantReplySchema } from "./responses";
+import { ExercisesReplySchema, GradeReplySchema, HistoryReplySchema, RevealReplySchema, StatsReplySchema, VariantReplySchema } from "./responses";
+import { renderStats } from "./stats-render";
 
 export type CliDeps = {
   env: Readonly<Record<string, string | undefined>>;
@@ -71,8 +72,8 @@ async function outcomeOf(argv: readonly string[], deps: CliDeps): Promise<Outcom
     request = gradeRequest(command, fileAnswers, deps.newId());
   } else if (command.kind === "reveal") {
     request = { method: "POST", path: `/api/exercises/${encodeURIComponent(command.slug)}/reveal`, body: { seed: command.seed } };
-  } else if (command.kind === "history") {
-    request = { method: "GET", path: `/api/exercises/${encodeURIComponent(command.slug)}/history` };
+  } else if (command.kind === "history" || command.kind === "stats") {
+    request = { method: "GET", path: `/api/exercises/${encodeURIComponent(command.slug)}/${command.kind}` };
   } else request = command.kind === "show" ? variantRequest(command.slug, command.seed) : { method: "GET", path: "/api/exercises" };
 
   const reply = await callApi(deps.fetch, config.config, request);
@@ -81,6 +82,7 @@ async function outcomeOf(argv: readonly string[], deps: CliDeps): Promise<Outcom
   if (command.kind === "show") return renderWith(VariantReplySchema, reply.body, renderVariant);
   if (command.kind === "reveal") return renderWith(RevealReplySchema, reply.body, renderReveal);
   if (command.kind === "history") return renderWith(HistoryReplySchema, reply.body, renderHistory);
+  if (command.kind === "stats") return renderWith(StatsReplySchema, reply.body, renderStats);
   return renderWith(ExercisesReplySchema, reply.body, renderExercises);
 }
 

@@ -39,11 +39,27 @@ test("draw a causal mask by tapping: a wrong cell is marked, then a right grid p
   await expect(page.getByTestId("drawing-feedback")).toHaveText("2 cells wrong: 1 cell left empty that may attend, 1 filled that must not.");
   await shot(page, "mask-graded");
 
+  // The graded grid showed the answer: drawing this variant again is practice, stored and marked.
   await page.getByTestId("try-again").tap();
   for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) await page.getByTestId(`cell-${i}-${j}`).tap();
   await page.getByTestId("check-drawing").tap();
   await expect(page.getByTestId("verdict")).toHaveText("Passed.");
-  await expect(page.getByTestId("drawing-history")).toContainText("✓");
+  await expect(page.getByTestId("after-reveal")).toContainText("earns no credit");
+  await expect(page.getByTestId("drawing-attempt").first()).toHaveAttribute("data-after-reveal", "true");
+  await expect(page.getByTestId("drawing-history")).toContainText("after the answer was shown, no credit");
+  await page.reload();
+  await expect(page.getByTestId("variant-finished")).toContainText("no credit");
+  await shot(page, "mask-after-reveal");
+
+  // A new variant earns credit again.
+  await page.getByTestId("variant-finished").getByRole("link", { name: "A new variant" }).tap();
+  await expect(page.getByTestId("variant-finished")).toHaveCount(0);
+  const m = await page.locator('[data-testid^="cell-0-"]').count();
+  for (let i = 0; i < m; i++) for (let j = 0; j <= i; j++) await page.getByTestId(`cell-${i}-${j}`).tap();
+  await page.getByTestId("check-drawing").tap();
+  await expect(page.getByTestId("verdict")).toHaveText("Passed.");
+  await expect(page.getByTestId("after-reveal")).toHaveCount(0);
+  await expect(page.getByTestId("drawing-attempt").first()).toHaveAttribute("data-after-reveal", "false");
 });
 
 test("assemble a pre-norm block: the first wrong connection is named, the right block passes", async ({ page }) => {

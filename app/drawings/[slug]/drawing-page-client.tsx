@@ -1,17 +1,34 @@
 "use client";
 // One drawing variant on its own page: prompt, the drawing UI, feedback, a
-// fresh try or a new variant, and the learner's recent attempts.
+// fresh try or a new variant, and the learner's recent attempts. A graded
+// drawing shows its answer, so the variant is then finished: drawing it again
+// is practice (stored and marked, no credit) and a new variant earns credit.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { DrawingView } from "@/lib/drawing/drawing-view";
 import { DrawingWorkspace } from "@/app/components/drawing-workspace";
 import { RenderedHtml } from "@/app/components/rendered-html";
 
-export type DrawingAttemptRow = { id: string; seed: number; score: number; correct: boolean; misconceptions: string[]; createdAt: string };
+export type DrawingAttemptRow = {
+  id: string;
+  seed: number;
+  score: number;
+  correct: boolean;
+  misconceptions: string[];
+  afterReveal: boolean;
+  createdAt: string;
+};
 
-type Props = { view: DrawingView; attempts: DrawingAttemptRow[] /** The same prompt at a fresh seed. */; newVariantHref: string };
+type Props = {
+  view: DrawingView;
+  /** This variant's answer has been shown (an earlier graded try): attempts here earn no credit. */
+  revealed: boolean;
+  attempts: DrawingAttemptRow[];
+  /** The same prompt at a fresh seed. */
+  newVariantHref: string;
+};
 
-export function DrawingPageClient({ view, attempts, newVariantHref }: Props) {
+export function DrawingPageClient({ view, revealed, attempts, newVariantHref }: Props) {
   const router = useRouter();
   const [round, setRound] = useState(0);
   const [graded, setGraded] = useState(false);
@@ -26,6 +43,11 @@ export function DrawingPageClient({ view, attempts, newVariantHref }: Props) {
           </p>
         ) : null}
       </section>
+      {revealed && !graded ? (
+        <p className="notice small" data-testid="variant-finished" style={{ margin: 0 }}>
+          You have seen this variant's answer, so drawing it again is practice: stored, but no credit. <a href={newVariantHref}>A new variant</a> counts.
+        </p>
+      ) : null}
       <section className="panel">
         <DrawingWorkspace
           key={round}
@@ -48,7 +70,7 @@ export function DrawingPageClient({ view, attempts, newVariantHref }: Props) {
             }}
             data-testid="try-again"
           >
-            Try again
+            Practise again
           </button>
           <a
             className="button primary"
@@ -65,11 +87,14 @@ export function DrawingPageClient({ view, attempts, newVariantHref }: Props) {
           <h2 style={{ margin: 0, fontSize: 17 }}>Your attempts</h2>
           <ul className="drawing-history">
             {attempts.map((a) => (
-              <li key={a.id}>
+              <li key={a.id} data-testid="drawing-attempt" data-after-reveal={a.afterReveal}>
                 <span className={a.correct ? "right" : "wrong"} style={{ color: a.correct ? "var(--good)" : "var(--danger)" }}>
                   {a.correct ? "✓" : `${Math.round(a.score * 100)}%`}
                 </span>
-                <span className="muted small">variant {a.seed}</span>
+                <span className="muted small">
+                  variant {a.seed}
+                  {a.afterReveal ? " · after the answer was shown, no credit" : ""}
+                </span>
                 <span className="muted small" suppressHydrationWarning>
                   {new Date(a.createdAt).toLocaleDateString()}
                 </span>

@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { findDrawingPrompt } from "@/exercises/drawings";
 import { listRecentAttempts } from "@/lib/attempts/attempt-history";
+import { selectOptionalVariant } from "@/lib/data/exercise-variant";
 import { db } from "@/lib/db/client";
 import { DrawingParamsSchema, DrawingVariantQuerySchema } from "@/lib/drawing/drawing-schemas";
 import { toDrawingView } from "@/lib/drawing/drawing-view";
@@ -40,7 +42,10 @@ export default async function DrawingPage({ params, searchParams }: Props) {
   const seed = query.data.seed;
   // The seed lives in the URL, so a reload or a shared link shows the same variant.
   if (seed === undefined) redirect(seededHref(`/drawings/${prompt.slug}`));
-  const attempts = await listRecentAttempts(db(), user.id, prompt.slug);
+  const [attempts, variant] = await Promise.all([
+    listRecentAttempts(db(), user.id, prompt.slug),
+    selectOptionalVariant(db(), { userId: user.id, slug: prompt.slug, seed }),
+  ]);
   const messages = new Map(prompt.misconceptions.map((m) => [m.code, m.message]));
   return (
     <main className="shell stack">
@@ -49,6 +54,7 @@ export default async function DrawingPage({ params, searchParams }: Props) {
       </TopBar>
       <DrawingPageClient
         view={toDrawingView(prompt, seed)}
+        revealed={variant?.revealedAt != null}
         newVariantHref={seededHref(`/drawings/${prompt.slug}`)}
         attempts={attempts.map((a) => ({
           ...a,
@@ -56,6 +62,9 @@ export default async function DrawingPage({ params, searchParams }: Props) {
           createdAt: a.createdAt.toISOString(),
         }))}
       />
+      <Link href={`/drawings/${prompt.slug}/stats`} className="small" data-testid="stats-link">
+        How every learner does on this drawing ›
+      </Link>
     </main>
   );
 }

@@ -217,6 +217,11 @@ describe("the reveal rule", () => {
     ]);
     expect(variant?.attempts[0]?.mistakes.map((m) => m.code)).toContain("sample-variance");
     expect(variant?.attempts[0]?.mistakes[0]?.name).not.toMatch(/sample-variance/);
+    // Each attempt says which steps it got right, in the exercise's order.
+    expect(variant?.attempts[0]?.steps.map((m) => m.step)).toEqual(exercise(SLUG).steps.map((s) => s.key));
+    expect(variant?.attempts[0]?.steps.find((m) => m.step === "mean")).toEqual({ step: "mean", correct: true });
+    expect(variant?.attempts[0]?.steps.find((m) => m.step === "variance")).toEqual({ step: "variance", correct: false });
+    expect(variant?.attempts[1]?.steps.every((m) => m.correct)).toBe(true);
     const mean = history.steps.find((s) => s.step === "mean");
     expect(mean).toMatchObject({ tried: 2, right: 2, accuracy: 1 });
     const variance = history.steps.find((s) => s.step === "variance");

@@ -2,6 +2,7 @@
 // table: checked with EXPLAIN on an analysed database holding several
 // learners with tens of thousands of states and reviews each.
 import { beforeAll, describe, expect, it } from "vitest";
+import { exerciseStatsSql } from "@/lib/attempts/exercise-stats";
 import { Prisma } from "@/lib/db/generated/client";
 import { attemptPageSql } from "@/lib/export/attempt-export";
 import { cardPageSql } from "@/lib/export/card-export";
@@ -126,5 +127,9 @@ describe("stats and export query plans on realistic data", () => {
       "exercise_attempt",
       "exercise_attempt_userId_exerciseSlug_createdAt_idx",
     );
+  });
+
+  it("an exercise's figures across learners: exercise_attempt(exerciseSlug, userId, seed, createdAt)", async () => {
+    expectIndexed(await planOf(exerciseStatsSql("slug-3")), "exercise_attempt", "exercise_attempt_exerciseSlug_userId_seed_createdAt_idx");
   });
 });

@@ -348,7 +348,17 @@ describe("runCli reveal and history", () => {
           seed: 7,
           variant: { ...tried, message: describeVariant(tried) },
           attempts: [
-            { score: 0.75, correct: false, afterReveal: false, credited: false, mistakes: [{ code: "sample-variance", name: "You divided by n − 1." }] },
+            {
+              score: 0.75,
+              correct: false,
+              afterReveal: false,
+              credited: false,
+              mistakes: [{ code: "sample-variance", name: "You divided by n − 1." }],
+              steps: [
+                { step: "mean", correct: true },
+                { step: "variance", correct: false },
+              ],
+            },
           ],
         },
       ],
@@ -359,6 +369,49 @@ describe("runCli reveal and history", () => {
     expect(await runCli(["history", SLUG], deps)).toBe(EXIT.ok);
     expect(sent).toMatchObject([{ url: `${URL_BASE}/api/exercises/${SLUG}/history`, method: "GET" }]);
     expect(out).toContain("  mean  100% (1/1)");
-    expect(out).toContain("  seed 7: 75% [sample-variance] · 2 of 3 tries left");
+    expect(out).toContain("  seed 7: 75% [sample-variance] {mean ✓, variance ✗} · 2 of 3 tries left");
+  });
+});
+
+describe("runCli stats", () => {
+  it("stats prints the figures across learners, the hardest step and the common mistakes", async () => {
+    const step = (key: string, right: number) => ({ step: key, label: key, tried: 10, right, accuracy: right / 10 });
+    const body = {
+      exercise: SLUG,
+      title: "LayerNorm by hand",
+      kind: "exercise",
+      minimumLearners: 5,
+      shown: true,
+      message: "6 learners, 14 attempts.",
+      figures: {
+        learners: 6,
+        attempts: 14,
+        afterReveal: 2,
+        firstTry: { variants: 8, passed: 5, accuracy: 0.625 },
+        mistakes: [{ code: "sample-variance", name: "You divided by n − 1.", attempts: 3, learners: 2 }],
+        steps: [step("mean", 10), step("variance", 6)],
+        hardestStep: step("variance", 6),
+      },
+    };
+    const { deps, sent, out } = fakeDeps({ status: 200, body });
+    expect(await runCli(["stats", SLUG], deps)).toBe(EXIT.ok);
+    expect(sent).toMatchObject([{ url: `${URL_BASE}/api/exercises/${SLUG}/stats`, method: "GET" }]);
+    expect(out).toContain("first try 63% (5 of 8 variants passed unaided at the first attempt)");
+    expect(out).toContain("hardest step: variance (variance) 60%");
+    expect(out).toContain("  variance  60% (6/10)");
+    expect(out).toContain("  sample-variance  3 attempts, 2 learners: You divided by n − 1.");
+  });
+
+  it("stats says why nothing is shown below the cohort", async () => {
+    const message = "Figures appear once 5 learners have attempted this exercise; fewer have so far.";
+    const body = { exercise: SLUG, title: "LayerNorm by hand", kind: "exercise", minimumLearners: 5, shown: false, message, figures: null };
+    const { deps, out } = fakeDeps({ status: 200, body });
+    expect(await runCli(["stats", SLUG], deps)).toBe(EXIT.ok);
+    expect(out).toEqual(["LayerNorm by hand (layernorm-by-hand), across learners", message]);
+  });
+
+  it("stats takes a slug only", () => {
+    expect(parseCommand(["stats", SLUG, "--seed", "3"])).toMatchObject({ ok: false, message: expect.stringMatching(/slug only/) });
+    expect(parseCommand(["stats", SLUG])).toMatchObject({ ok: true, command: { kind: "stats", slug: SLUG } });
   });
 });

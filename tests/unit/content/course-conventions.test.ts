@@ -1,7 +1,9 @@
 // The course's worked numbers, recomputed, and the conventions it shares with the
 // exercises and labs: a card and an exercise on the same idea must agree.
 import { beforeAll, describe, expect, it } from "vitest";
+import { catalogue } from "@/exercises/catalogue";
 import { solveDecodeWork } from "@/exercises/kv-cache-decode-work";
+import ropeRotation, { ROPE_BASE, ropePairDimensions } from "@/exercises/rope-rotation";
 import { layernormGeluBlockLab } from "@/exercises/labs/prenorm-block-layernorm-gelu";
 import { rmsnormSwigluBlockLab } from "@/exercises/labs/prenorm-block-rmsnorm-swiglu";
 import { solveSlidingWindow } from "@/exercises/sliding-window-visibility";
@@ -12,6 +14,8 @@ import { DEFAULT_COURSE_DIR } from "@/lib/content/seed-course";
 import { blockConventions } from "@/lib/labs/block-lab";
 import { gelu } from "@/lib/reference/float64/ffn";
 import type { BlockConfig } from "@/lib/reference";
+import { ropeTablesAt } from "@/lib/reference/config";
+import * as float64 from "@/lib/reference/float64";
 
 let course: ParsedModule;
 beforeAll(async () => {
@@ -57,6 +61,60 @@ describe("conventions shared with the exercises", () => {
     expect(card("gelu-values")).toContain(`GELU(1) = Φ(1) ≈ ${gelu(1).toFixed(3)}`);
     expect(card("gelu-values")).toContain(`GELU(−1) = −Φ(−1) ≈ −${Math.abs(gelu(-1)).toFixed(3)}`);
     expect(card("gelu-erf-vs-tanh")).toContain(`GELU(1) is ${gelu(1).toFixed(5)} exact`);
+  });
+});
+
+describe("conventions stated beside each input", () => {
+  const SEEDS = Array.from({ length: 12 }, (_, i) => i * 97 + 3);
+  /** The words a prompt uses for each way of counting positions. */
+  const SAYS_FROM = { 0: /counted from 0|0-based|positions \$?0/, 1: /counted from 1/ } as const;
+
+  it.each(catalogue.exercises.map((e) => [e.slug, e] as const))("%s states where its positions start, beside them", (_slug, exercise) => {
+    for (const seed of SEEDS) {
+      const { prompt, inputs } = exercise.variant(seed);
+      // A position named by a number or a symbol ("position 3", "positions $0 … 7$", "position $m$").
+      const mentionsPositions = /\bpositions?\s+(\$|\d|[a-z]\b)/i.test(prompt);
+      expect("positionsFrom" in inputs).toBe(mentionsPositions);
+      if (!mentionsPositions) continue;
+      const from = inputs.positionsFrom;
+      expect(from === 0 || from === 1).toBe(true);
+      expect(prompt).toMatch(SAYS_FROM[from as 0 | 1]);
+      expect(prompt).not.toMatch(SAYS_FROM[from === 0 ? 1 : 0]);
+    }
+  });
+
+  it("counts positions from 0 everywhere but causal-mask-row, whose 1-based query is part of what it tests", () => {
+    const fromOne = catalogue.exercises.filter((e) => e.variant(1).inputs.positionsFrom === 1).map((e) => e.slug);
+    expect(fromOne).toEqual(["causal-mask-row"]);
+    expect(catalogue.findExercise("causal-mask-row")?.variant(1).prompt).toContain("not from 0 as in the course's other exercises");
+    for (const d of catalogue.drawings) {
+      const prompt = d.variant(1).prompt;
+      if (/position|quer/i.test(prompt)) expect(prompt, d.slug).toMatch(/0-based|positions \$0/);
+    }
+  });
+
+  it("pairs RoPE dimensions rotate-half in the exercise as in the labs, and rotates them as the labs' reference does", () => {
+    const conventions = blockConventions(
+      { dModel: 16, nHeads: 2, nKvHeads: 1, dFf: 32, norm: "rmsnorm", placement: "pre", ffn: "swiglu", epsilon: 1e-5, rope: { base: ROPE_BASE } },
+      8,
+    ).join("\n");
+    expect(conventions).toContain("rotate-half");
+    expect(conventions).toContain("(x_k, x_{k+d_head/2})");
+    for (const seed of SEEDS) {
+      const { prompt, inputs } = ropeRotation.variant(seed);
+      expect(prompt).toContain("rotate-half");
+      expect(prompt).not.toMatch(/2k\s*\+\s*1|\(2k,/);
+      const dHead = inputs.dHead as number;
+      const [first, second] = ropePairDimensions(inputs.pair as number, dHead);
+      expect(inputs.dimensions).toEqual([first, second]);
+      expect(prompt).toContain(`dimensions ${first} and ${second}`);
+      // The labs' tables put pair k's angle at dimensions k and k + d/2; rotate a vector holding x there.
+      const { cos, sin } = ropeTablesAt([inputs.position as number], dHead, ROPE_BASE);
+      const [x0, x1] = inputs.x as [number, number];
+      const labRotated = [x0 * (cos[first] ?? 0) - x1 * (sin[first] ?? 0), x1 * (cos[second] ?? 0) + x0 * (sin[second] ?? 0)];
+      const rotated = ropeRotation.solve(seed, float64).rotated as number[];
+      for (const [i, v] of rotated.entries()) expect(v).toBeCloseTo(labRotated[i] ?? Number.NaN, 12);
+    }
   });
 });
 

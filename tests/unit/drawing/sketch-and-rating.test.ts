@@ -45,11 +45,13 @@ describe("sketch self-check", () => {
 
 describe("drawing rating", () => {
   it.each([
-    { name: "passed", outcome: { correct: true, score: 1, misconceptions: [] }, rating: 3 },
-    { name: "one cell wrong", outcome: { correct: false, score: 0.96, misconceptions: [] }, rating: 2 },
-    { name: "half the rubric", outcome: { correct: false, score: 0.5, misconceptions: [] }, rating: 2 },
-    { name: "a named wrong mask", outcome: { correct: false, score: 0.83, misconceptions: ["diagonal-left-out"] }, rating: 1 },
-    { name: "mostly wrong", outcome: { correct: false, score: 0.3, misconceptions: [] }, rating: 1 },
+    { name: "passed", outcome: { correct: true, score: 1, misconceptions: [], afterReveal: false }, rating: 3 },
+    { name: "passed after the reference was shown", outcome: { correct: true, score: 1, misconceptions: [], afterReveal: true }, rating: 1 },
+    { name: "one cell wrong", outcome: { correct: false, score: 0.96, misconceptions: [], afterReveal: false }, rating: 2 },
+    { name: "one cell wrong after the reveal", outcome: { correct: false, score: 0.96, misconceptions: [], afterReveal: true }, rating: 1 },
+    { name: "half the rubric", outcome: { correct: false, score: 0.5, misconceptions: [], afterReveal: false }, rating: 2 },
+    { name: "a named wrong mask", outcome: { correct: false, score: 0.83, misconceptions: ["diagonal-left-out"], afterReveal: false }, rating: 1 },
+    { name: "mostly wrong", outcome: { correct: false, score: 0.3, misconceptions: [], afterReveal: false }, rating: 1 },
   ])("$name → $rating", ({ outcome, rating }) => {
     expect(ratingForDrawingReview(outcome)).toBe(rating);
   });

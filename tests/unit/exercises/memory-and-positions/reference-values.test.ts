@@ -33,7 +33,7 @@ const SEED_ONE: { slug: string; inputs: Record<string, unknown>; values: Record<
   },
   {
     slug: "kv-cache-decode-work",
-    inputs: { promptLen: 14, newTokens: 5, position: 16 },
+    inputs: { promptLen: 14, newTokens: 5, position: 16, positionsFrom: 0 },
     // Step at t = 16 projects 0…16 = 17; steps t = 14…18 project 15+16+17+18+19 = 85; cached: 5; 85/5 = 17.
     values: { stepWithout: 17, totalWithout: 85, totalWith: 5, ratio: 17 },
   },
@@ -51,23 +51,23 @@ const SEED_ONE: { slug: string; inputs: Record<string, unknown>; values: Record<
   },
   {
     slug: "sliding-window-visibility",
-    inputs: { seqLen: 8, window: 4, query: 4 },
+    inputs: { seqLen: 8, window: 4, query: 4, positionsFrom: 0 },
     values: { mask: [0, 1, 1, 1, 1, 0, 0, 0], firstVisible: 1, count: 4 },
   },
   {
     slug: "rope-rotation",
-    inputs: { dHead: 16, base: 10000, pair: 2, position: 23, x: [3, 3] },
+    inputs: { dHead: 16, base: 10000, layout: "rotate-half", pair: 2, dimensions: [2, 10], position: 23, positionsFrom: 0, x: [3, 3] },
     // θ = 10000^(−4/16) = 0.1; φ = 2.3; cos φ = −0.666276, sin φ = 0.745705.
     values: { theta: 0.1, angle: 2.3, rotated: [3 * -0.666276 - 3 * 0.745705, 3 * 0.745705 + 3 * -0.666276] },
   },
   {
     slug: "alibi-bias-row",
-    inputs: { heads: 8, head: 1, query: 13, keys: [8, 9, 10, 11, 12, 13] },
+    inputs: { heads: 8, head: 1, query: 13, keys: [8, 9, 10, 11, 12, 13], positionsFrom: 0 },
     values: { slope: 0.5, biasRow: [-2.5, -2, -1.5, -1, -0.5, 0] },
   },
   {
     slug: "sinusoidal-pe-value",
-    inputs: { dModel: 16, position: 23, dim: 5, base: 10000 },
+    inputs: { dModel: 16, position: 23, dim: 5, base: 10000, positionsFrom: 0 },
     // Dimension 5 = 2·2 + 1 → cos(23 / 10000^(4/16)) = cos(2.3).
     values: { angle: 2.3, value: -0.666276 },
   },
