@@ -1,7 +1,7 @@
+import { IntentLink } from "@/app/components/intent-link";
 // The page for an exercise, drawing or lab address whose ?seed= is not a seed
 // ("0x10", "1e3", "-1"): say so and offer a fresh variant, rather than
 // silently showing other numbers than the link promised.
-import Link from "next/link";
 import type { z } from "zod";
 import { quoteInput } from "@/lib/errors/quote-input";
 
@@ -12,9 +12,9 @@ export function SeedRefused({ given, error, freshHref, back }: Props) {
   return (
     <main className="shell stack">
       <div className="topbar">
-        <Link href={back.href} className="brand">
+        <IntentLink href={back.href} className="brand">
           ‹ {back.label}
-        </Link>
+        </IntentLink>
       </div>
       <section className="panel stack" data-testid="seed-refused">
         <h1 style={{ margin: 0, fontSize: 21 }}>Not a seed</h1>

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { useState } from "react";
 import type { WorkloadForecast } from "@/lib/simulator/forecast-workload";
 import { WorkloadChart } from "./workload-chart";
@@ -112,7 +112,7 @@ function ForecastView({ forecast, onTry, busy }: { forecast: WorkloadForecast; o
         day. Answer times {answerSeconds.fromYourReviews ? "from your reviews" : "assumed (too few timed reviews yet)"}: new{" "}
         {answerSeconds.firstSight.toFixed(0)} s, recalled {answerSeconds.recalled.toFixed(0)} s, forgotten {answerSeconds.forgotten.toFixed(0)} s. Ratings{" "}
         {forecast.ratingsFromYourReviews ? "as you rate" : "as a typical learner rates"}. The recommendation is simulated on{" "}
-        {recommended.sampleCards.toLocaleString("en")} of your cards. Change your retention in <Link href="/settings">Settings</Link>.
+        {recommended.sampleCards.toLocaleString("en")} of your cards. Change your retention in <IntentLink href="/settings">Settings</IntentLink>.
       </p>
     </div>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/app/components/intent-link";
 import { notFound, redirect } from "next/navigation";
 import { findDrawingPrompt } from "@/exercises/drawings";
 import { listRecentAttempts } from "@/lib/attempts/attempt-history";
@@ -62,9 +62,9 @@ export default async function DrawingPage({ params, searchParams }: Props) {
           createdAt: a.createdAt.toISOString(),
         }))}
       />
-      <Link href={`/drawings/${prompt.slug}/stats`} className="small" data-testid="stats-link">
+      <IntentLink href={`/drawings/${prompt.slug}/stats`} className="small" data-testid="stats-link">
         How every learner does on this drawing ›
-      </Link>
+      </IntentLink>
     </main>
   );
 }

@@ -61,9 +61,9 @@ export default async function ExercisePage({ params, searchParams }: Props) {
           variants: history.variants.map((v) => ({ ...v, attempts: v.attempts.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })) })),
         }}
       />
-      <Link href={`/exercises/${exercise.slug}/stats`} className="small" data-testid="stats-link">
+      <IntentLink href={`/exercises/${exercise.slug}/stats`} className="small" data-testid="stats-link">
         How every learner does on this exercise ›
-      </Link>
+      </IntentLink>
     </main>
   );
 }
