@@ -99,3 +99,22 @@ export function env(): Env {
   cached = parsed.data;
   return cached;
 }
+
+const ReferenceEnvSchema = z.object({
+  REFERENCE_REQUIRE_BACKEND: z
+    .enum(["node", "wasm", "cpu"])
+    .optional()
+    .describe(
+      "Runs the lab reference on this tfjs backend only: when it cannot start, grading fails with the reason instead of falling back " +
+        "(CI sets `node` after `npm run install:tfjs-node`, so the lab tests run on the native backend). Unset: node, then wasm, then cpu, chosen per job size.",
+    ),
+});
+
+export type ReferenceEnv = z.infer<typeof ReferenceEnvSchema>;
+
+/** The reference backend's settings alone, so the grader and its tests need no database settings. */
+export function referenceEnv(): ReferenceEnv {
+  const parsed = ReferenceEnvSchema.safeParse(process.env);
+  if (!parsed.success) throw new Error(`Invalid environment: REFERENCE_REQUIRE_BACKEND must be node, wasm or cpu`);
+  return parsed.data;
+}

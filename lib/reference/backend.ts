@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
-import { createRequire } from "node:module";
-import path from "node:path";
+import { referenceEnv } from "../env";
+import { wasmDirectory } from "./wasm-directory";
 
 /** Backends the reference block can run on, fastest first. */
 export type ReferenceBackendName = "node" | "wasm" | "cpu";
@@ -14,45 +14,61 @@ const TFJS_NAME: Record<ReferenceBackendName, string> = { node: "tensorflow", wa
 /** Kept in a variable so bundlers and tsc do not try to resolve the optional package. */
 const TFJS_NODE_PACKAGE = "@tensorflow/tfjs-node";
 
-let registration: Partial<Record<ReferenceBackendName, Promise<boolean>>> = {};
+/** Started, or why not (kept for the one line that says so). */
+type Registration = { ok: true } | { ok: false; reason: string };
+
+let registration: Partial<Record<ReferenceBackendName, Promise<Registration>>> = {};
 let initialised: Promise<{ backend: ReferenceBackendName }> | null = null;
 
-async function registerNode(): Promise<boolean> {
+const reasonOf = (error: unknown): string => (error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error));
+
+async function registerNode(): Promise<Registration> {
+  // TensorFlow reads these when its library loads. oneDNN off: results are read without a layout
+  // reorder (a fresh 128×2048 result read in 0.1 ms instead of 5–12 ms, measured) and stay bit-stable.
+  process.env.TF_ENABLE_ONEDNN_OPTS ??= "0";
+  process.env.TF_CPP_MIN_LOG_LEVEL ??= "2";
   try {
     await import(/* webpackIgnore: true */ TFJS_NODE_PACKAGE);
-    return tf.findBackendFactory(TFJS_NAME.node) !== null;
-  } catch {
-    return false;
+  } catch (error) {
+    const missing = error instanceof Error && "code" in error && error.code === "MODULE_NOT_FOUND" && error.message.includes(TFJS_NODE_PACKAGE);
+    return { ok: false, reason: missing ? `${TFJS_NODE_PACKAGE} is not installed; npm run install:tfjs-node builds it` : reasonOf(error) };
   }
+  return tf.findBackendFactory(TFJS_NAME.node) !== null ? { ok: true } : { ok: false, reason: `${TFJS_NODE_PACKAGE} registered no backend` };
 }
 
-/** Directory holding the wasm backend's `.wasm` files, or null when it cannot be resolved. */
-function wasmDirectory(): string | null {
-  try {
-    const require = createRequire(import.meta.url);
-    return path.join(path.dirname(require.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist") + path.sep;
-  } catch {
-    return null;
-  }
-}
-
-async function registerWasm(): Promise<boolean> {
+async function registerWasm(): Promise<Registration> {
   try {
     const wasm = await import("@tensorflow/tfjs-backend-wasm");
     const dir = wasmDirectory();
-    if (dir) wasm.setWasmPaths(dir);
-    return tf.findBackendFactory(TFJS_NAME.wasm) !== null;
-  } catch {
-    return false;
+    if (!dir) return { ok: false, reason: "its .wasm files were not found under node_modules/@tensorflow/tfjs-backend-wasm/dist" };
+    wasm.setWasmPaths(dir);
+    return tf.findBackendFactory(TFJS_NAME.wasm) !== null ? { ok: true } : { ok: false, reason: "@tensorflow/tfjs-backend-wasm registered no backend" };
+  } catch (error) {
+    return { ok: false, reason: reasonOf(error) };
   }
 }
 
-function register(name: ReferenceBackendName): Promise<boolean> {
+function register(name: ReferenceBackendName): Promise<Registration> {
   const existing = registration[name];
   if (existing) return existing;
-  const pending = name === "node" ? registerNode() : name === "wasm" ? registerWasm() : Promise.resolve(true);
+  const pending = name === "node" ? registerNode() : name === "wasm" ? registerWasm() : Promise.resolve<Registration>({ ok: true });
   registration = { ...registration, [name]: pending };
   return pending;
+}
+
+/** Starts `name` and makes it active; why not when it cannot (the previous backend stays active). */
+async function activate(name: ReferenceBackendName): Promise<Registration> {
+  const registered = await register(name);
+  if (!registered.ok) return registered;
+  const previous = tf.engine().backendName;
+  let reason = `the ${name} backend did not initialise`;
+  try {
+    if (await tf.setBackend(TFJS_NAME[name])) return { ok: true };
+  } catch (error) {
+    reason = reasonOf(error);
+  }
+  if (previous) await tf.setBackend(previous);
+  return { ok: false, reason };
 }
 
 /**
@@ -61,32 +77,47 @@ function register(name: ReferenceBackendName): Promise<boolean> {
  * Tests use this to run the same input on every available backend.
  */
 export async function useReferenceBackend(name: ReferenceBackendName): Promise<boolean> {
-  if (!(await register(name))) return false;
-  const previous = tf.engine().backendName;
-  try {
-    if (await tf.setBackend(TFJS_NAME[name])) return true;
-  } catch {
-    // fall through: restore below
-  }
-  if (previous) await tf.setBackend(previous);
-  return false;
+  return (await activate(name)).ok;
+}
+
+/** The backend REFERENCE_REQUIRE_BACKEND pins (lib/env.ts), or null when the reference may choose. */
+export function requiredReferenceBackend(): ReferenceBackendName | null {
+  return referenceEnv().REFERENCE_REQUIRE_BACKEND ?? null;
 }
 
 /**
- * Chooses the backend once per process: `preferred` first, then node → wasm →
- * cpu. Idempotent: later calls return the first call's result. Never rejects
- * while the cpu backend works.
+ * Chooses the backend once per process: the one REFERENCE_REQUIRE_BACKEND names
+ * (rejecting with the reason when it cannot start: no fallback), else `preferred`
+ * first, then node → wasm → cpu, saying in one line on stderr which were
+ * unavailable and why. Idempotent once it succeeds.
  */
 export function initReferenceBackend(preferred?: ReferenceBackendName): Promise<{ backend: ReferenceBackendName }> {
   if (initialised) return initialised;
-  initialised = (async () => {
-    const order = preferred ? [preferred, ...REFERENCE_BACKEND_ORDER.filter((n) => n !== preferred)] : REFERENCE_BACKEND_ORDER;
-    for (const name of order) {
-      if (await useReferenceBackend(name)) return { backend: name };
+  const starting = (async () => {
+    const required = requiredReferenceBackend();
+    if (required) {
+      const started = await activate(required);
+      if (started.ok) return { backend: required };
+      throw new Error(`reference: REFERENCE_REQUIRE_BACKEND=${required}, but the ${required} backend is unavailable: ${started.reason}`);
     }
-    throw new Error("reference: no tfjs backend could be initialised (not even cpu)");
+    const order = preferred ? [preferred, ...REFERENCE_BACKEND_ORDER.filter((n) => n !== preferred)] : REFERENCE_BACKEND_ORDER;
+    const skipped: string[] = [];
+    for (const name of order) {
+      const started = await activate(name);
+      if (started.ok) {
+        if (skipped.length > 0) console.warn(`reference: running on ${name}; ${skipped.join("; ")}.`);
+        return { backend: name };
+      }
+      skipped.push(`${name} unavailable: ${started.reason}`);
+    }
+    throw new Error(`reference: no tfjs backend could be initialised (${skipped.join("; ")})`);
   })();
-  return initialised;
+  initialised = starting;
+  // A failed start is not kept: the next call tries again.
+  starting.catch(() => {
+    if (initialised === starting) initialised = null;
+  });
+  return starting;
 }
 
 /** The backend the tfjs path runs on now ("node" | "wasm" | "cpu"), or "uninitialised". */
@@ -97,7 +128,10 @@ export function referenceBackend(): ReferenceBackendName | "uninitialised" {
   return found ?? "uninitialised";
 }
 
-/** Every backend that initialises on this machine, in preference order; restores the active one. */
+/**
+ * Every backend that initialises on this machine, in preference order; restores the active one.
+ * Rejects when REFERENCE_REQUIRE_BACKEND names one that is not among them.
+ */
 export async function availableReferenceBackends(): Promise<ReferenceBackendName[]> {
   await initReferenceBackend();
   const active = referenceBackend();
@@ -105,6 +139,8 @@ export async function availableReferenceBackends(): Promise<ReferenceBackendName
   for (const name of REFERENCE_BACKEND_ORDER) {
     if (await useReferenceBackend(name)) available.push(name);
   }
+  const required = requiredReferenceBackend();
+  if (required && !available.includes(required)) throw new Error(`reference: REFERENCE_REQUIRE_BACKEND=${required}, but it is not available here`);
   if (active !== "uninitialised") await useReferenceBackend(active);
   return available;
 }
