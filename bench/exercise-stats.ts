@@ -21,15 +21,20 @@ const SLUG = "causal-mask-row";
 const INDEX = "exercise_attempt_exerciseSlug_userId_seed_createdAt_idx";
 const SHOW_PLANS = process.argv.includes("--plans");
 
-/** 100,000 attempts: the measured exercise's steps and mistakes as the grader stores them; `slugs` shared round-robin. */
+/** 100,000 attempts: the measured exercise's steps (typed values, expected values, feedback) and mistakes as the grader stores them; `slugs` shared round-robin. */
 async function fill(prisma: PrismaClient, slugs: readonly string[]): Promise<void> {
   await prisma.$executeRawUnsafe("TRUNCATE exercise_attempt");
   await prisma.$executeRaw`
     INSERT INTO exercise_attempt (id, "userId", "exerciseSlug", seed, answers, steps, score, correct, misconceptions, backend, "gradingMs",
       "afterReveal", "createdAt")
     SELECT gen_random_uuid(), 'bench-' || (g % ${LEARNERS}), (${slugs}::text[])[1 + g % ${slugs.length}], (g / 7) % 50, '{}',
-      jsonb_build_array(jsonb_build_object('step', 'exponentials', 'score', 1, 'correct', g % 10 < 7, 'feedback', ''),
-                        jsonb_build_object('step', 'weights', 'score', 1, 'correct', g % 10 < 6, 'feedback', '')),
+      jsonb_build_array(
+        jsonb_build_object('step', 'exponentials', 'score', 1, 'correct', g % 10 < 7, 'expected', jsonb_build_array(7.389, 1.649, 0, 0, 0),
+          'parsed', jsonb_build_object('ok', true, 'kind', 'vector', 'values', jsonb_build_array(g, 1.6487, 4.4817, 1.6487, 1.6487), 'notes', '[]'::jsonb),
+          'feedback', 'You ran softmax over every position and then zeroed the future weights, so the row no longer sums to 1. ' || g),
+        jsonb_build_object('step', 'weights', 'score', 1, 'correct', g % 10 < 6, 'expected', jsonb_build_array(0.818, 0.182, 0, 0, 0),
+          'parsed', jsonb_build_object('ok', true, 'kind', 'vector', 'values', jsonb_build_array(0.43, 0.09, g, 0, 0), 'notes', '[]'::jsonb),
+          'feedback', 'Right.')),
       0.5, g % 10 < 6,
       CASE g % 10 WHEN 7 THEN ARRAY['mask-after-softmax'] WHEN 8 THEN ARRAY['upper-triangle'] WHEN 9 THEN ARRAY['no-mask'] ELSE ARRAY[]::text[] END,
       'float64', 0.1, g % 13 = 0, now() - g * interval '1 minute'

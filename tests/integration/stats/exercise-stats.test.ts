@@ -10,6 +10,7 @@ import { findExercise } from "@/exercises";
 import { catalogue } from "@/exercises/catalogue";
 import { gradeAttempt, type GradeAttemptResult } from "@/lib/attempts/grade-attempt";
 import { type ExerciseStats, loadExerciseStats, MIN_COHORT } from "@/lib/attempts/exercise-stats";
+import { cachedExerciseStats, STATS_CACHE_TTL_MS } from "@/lib/attempts/exercise-stats-cache";
 import { revealVariant } from "@/lib/attempts/reveal-variant";
 import type { ExpectedValue } from "@/lib/answers";
 import type { MaskSetup } from "@/lib/drawing/drawing-prompt";
@@ -137,6 +138,29 @@ describe("an exercise's figures across learners", () => {
     // The diagonal was left out by one 4×4 and one 5×5 drawer: cell 4,4 exists only in the two 5×5 grids.
     expect(stats.figures?.hardestStep).toMatchObject({ step: "4,4", tried: 2, right: 1, accuracy: 0.5 });
     expect(stats.figures?.steps.slice(1, 5)).toMatchObject(["0,0", "1,1", "2,2", "3,3"].map((step) => ({ step, tried: 5, right: 3, accuracy: 0.6 })));
+  });
+
+  it("reuses shown figures for a while, but never keeps an answer below the cohort", async () => {
+    const db = testDb();
+    const slug = "bidirectional-mask-grid";
+    const n = (seed: number) => (catalogue.findDrawingPrompt(slug)?.variant(seed).setup as MaskSetup | undefined)?.n ?? 0;
+    const draw = async (userId: string, seed: number) =>
+      recordDrawingAttempt(
+        db,
+        catalogue,
+        { userId, attemptId: randomUUID(), slug, seed, answer: { kind: "mask-grid", grid: maskFrom(n(seed), () => true) } },
+        NOW,
+      );
+    const users = [];
+    for (let i = 0; i < MIN_COHORT; i++) users.push((await createUser(db, `cached-${i}`)).id);
+    for (const [i, id] of users.slice(0, -1).entries()) await draw(id, i);
+    const at = (ms: number) => new Date(NOW.getTime() + ms);
+    expect(await cachedExerciseStats(db, catalogue, slug, at(0))).toMatchObject({ shown: false });
+    await draw(users.at(-1) ?? "", 9);
+    expect((await cachedExerciseStats(db, catalogue, slug, at(1000))).figures).toMatchObject({ learners: 5, attempts: 5 });
+    await draw(users[0] ?? "", 10);
+    expect((await cachedExerciseStats(db, catalogue, slug, at(2000))).figures).toMatchObject({ attempts: 5 });
+    expect((await cachedExerciseStats(db, catalogue, slug, at(1000 + STATS_CACHE_TTL_MS + 1))).figures).toMatchObject({ attempts: 6 });
   });
 
   it("answers 404 for an unknown slug and 401 without a learner", async () => {

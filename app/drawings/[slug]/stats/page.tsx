@@ -2,7 +2,7 @@
 import { notFound } from "next/navigation";
 import { findDrawingPrompt } from "@/exercises/drawings";
 import { catalogue } from "@/exercises/catalogue";
-import { loadExerciseStats } from "@/lib/attempts/exercise-stats";
+import { cachedExerciseStats } from "@/lib/attempts/exercise-stats-cache";
 import { db } from "@/lib/db/client";
 import { DrawingParamsSchema } from "@/lib/drawing/drawing-schemas";
 import { ExerciseStatsView } from "@/app/components/exercise-stats-view";
@@ -24,7 +24,7 @@ export default async function DrawingStatsPage({ params }: Props) {
   const parsed = DrawingParamsSchema.safeParse(await params);
   const prompt = parsed.success ? findDrawingPrompt(parsed.data.slug) : undefined;
   if (!prompt) notFound();
-  const stats = await loadExerciseStats(db(), catalogue, prompt.slug);
+  const stats = await cachedExerciseStats(db(), catalogue, prompt.slug, new Date());
   return (
     <main className="shell stack">
       <TopBar back={{ href: `/drawings/${prompt.slug}`, label: "Drawing" }} />

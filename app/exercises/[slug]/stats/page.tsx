@@ -2,7 +2,7 @@
 import { notFound } from "next/navigation";
 import { findExercise } from "@/exercises";
 import { catalogue } from "@/exercises/catalogue";
-import { loadExerciseStats } from "@/lib/attempts/exercise-stats";
+import { cachedExerciseStats } from "@/lib/attempts/exercise-stats-cache";
 import { ExerciseParamsSchema } from "@/lib/attempts/grade-schemas";
 import { db } from "@/lib/db/client";
 import { ExerciseStatsView } from "@/app/components/exercise-stats-view";
@@ -24,7 +24,7 @@ export default async function ExerciseStatsPage({ params }: Props) {
   const parsed = ExerciseParamsSchema.safeParse(await params);
   const exercise = parsed.success ? findExercise(parsed.data.slug) : undefined;
   if (!exercise) notFound();
-  const stats = await loadExerciseStats(db(), catalogue, exercise.slug);
+  const stats = await cachedExerciseStats(db(), catalogue, exercise.slug, new Date());
   return (
     <main className="shell stack">
       <TopBar back={{ href: `/exercises/${exercise.slug}`, label: "Exercise" }} />
