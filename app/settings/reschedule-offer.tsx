@@ -76,7 +76,7 @@ export function RescheduleOffer({ reason }: { reason: Reason }) {
 
   if (phase.kind === "loading" || phase.kind === "dismissed") return null;
   return (
-    <div className="stack" style={OFFER_STYLE} data-testid="reschedule-offer" role="region" aria-label="Reschedule review cards">
+    <section className="stack" style={OFFER_STYLE} data-testid="reschedule-offer" aria-label="Reschedule review cards">
       {phase.kind === "nothing" && <p className="muted small">Your review cards&rsquo; due dates already match.</p>}
       {phase.kind === "offer" && (
         <>
@@ -117,6 +117,6 @@ export function RescheduleOffer({ reason }: { reason: Reason }) {
           {error}
         </p>
       )}
-    </div>
+    </section>
   );
 }
