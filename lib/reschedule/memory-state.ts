@@ -1,8 +1,8 @@
 // A card's memory state recomputed from its own review log under the weights
-// now in use: the log is replayed through the scheduler (replay.ts), as if
-// every review had happened under today's settings.
-import type { FsrsStateName, ReplayEvent, ReplayResult } from "../scheduling";
-import { isRating } from "../scheduling";
+// now in use: the log is replayed through the scheduler's FSRS path
+// (memory-replay.ts), as if every review had happened under today's settings.
+import { isRating, type FsrsStateName } from "../scheduling";
+import type { MemoryReplayReview } from "../scheduling/memory-replay";
 
 /** The review_log columns a replay needs (`state` is the card's state before the review). */
 export type LoggedReview = { rating: number; state: FsrsStateName; reviewedAt: Date };
@@ -20,7 +20,7 @@ export type MemoryState = { stability: number; difficulty: number };
  * Callers keep the stored state when this is null.
  */
 export function memoryStateFromLog(
-  replay: (events: readonly ReplayEvent[]) => ReplayResult,
+  replay: (reviews: readonly MemoryReplayReview[]) => MemoryState | null,
   reviews: readonly LoggedReview[],
   lastReview: Date,
 ): MemoryState | null {
@@ -32,15 +32,14 @@ export function memoryStateFromLog(
     }
   }
   if (start < 0) return null;
-  const events: ReplayEvent[] = [];
+  const events: MemoryReplayReview[] = [];
   let last = -Infinity;
   for (const review of reviews.slice(start)) {
     const at = review.reviewedAt.getTime();
     if (!isRating(review.rating) || !(at > last)) return null;
     last = at;
-    events.push({ kind: "review", rating: review.rating, at: review.reviewedAt, durationMs: null });
+    events.push({ rating: review.rating, at: review.reviewedAt });
   }
   if (last !== lastReview.getTime()) return null;
-  const { state } = replay(events);
-  return state ? { stability: state.stability, difficulty: state.difficulty } : null;
+  return replay(events);
 }

@@ -1,7 +1,8 @@
 // What rescheduling does to one review card: its memory state from its log
 // under the weights in use, and the due date that state gives at its
 // module's desired retention. Pure: settings and cards are arguments.
-import { historyReplayer, type SchedulerSettings, type SchedulingState } from "../scheduling";
+import type { SchedulerSettings, SchedulingState } from "../scheduling";
+import { memoryReplayer } from "../scheduling/memory-replay";
 import { reviewIntervalOf } from "../scheduling/review-interval";
 import { memoryStateFromLog, type LoggedReview } from "./memory-state";
 
@@ -31,7 +32,7 @@ export type CardRescheduler = (card: RescheduleCandidate) => CardChange | null;
  * fuzzed FSRS interval for that stability (`reviewIntervalOf`).
  */
 export function cardRescheduler(settings: SchedulerSettings): CardRescheduler {
-  const replay = historyReplayer(settings);
+  const replay = memoryReplayer(settings);
   const intervalOf = reviewIntervalOf(settings);
   return (card) => {
     const { state } = card;

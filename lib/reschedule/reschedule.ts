@@ -60,7 +60,7 @@ async function forEachPage(
     reschedulers.clock.dayStartHour,
   );
   const tally = rescheduleTally(tomorrowEnd);
-  const pause = timeSlice(20);
+  const pause = timeSlice(10);
   let after = FIRST_CARD_ID;
   for (;;) {
     const cards = await selectRescheduleCandidates(prisma, userId, after, BATCH_SIZE);
