@@ -24,8 +24,12 @@ import type { CardChange } from "./plan";
 import { rescheduleTally, type RescheduleCounts } from "./tally";
 import { toRescheduleRunView, type RescheduleRunView } from "./run-view";
 
-/** Cards read, computed and written together; one transaction each. */
-export const BATCH_SIZE = 500;
+/**
+ * Cards read, computed and written together; one transaction each. 250 rather
+ * than 500: parsing a page's review log is one synchronous stretch, and at 500
+ * it held the event loop past 50 ms on a busy machine.
+ */
+export const BATCH_SIZE = 250;
 
 export type ReschedulePreview = { asOf: string; counts: RescheduleCounts };
 
