@@ -54,7 +54,7 @@ async function forEachPage(
   prisma: PrismaClient,
   userId: string,
   now: Date,
-  options: { asOf: Date; leave?: ReadonlySet<string> },
+  options: { asOf: Date; leave?: ReadonlySet<string>; batchSize: number },
   visit: (page: Page) => Promise<void>,
 ): Promise<RescheduleCounts> {
   const reschedulers = await loadModuleReschedulers(prisma, userId);
@@ -67,7 +67,7 @@ async function forEachPage(
   const pause = timeSlice(10);
   let after = FIRST_CARD_ID;
   for (;;) {
-    const cards = await selectRescheduleCandidates(prisma, userId, after, BATCH_SIZE);
+    const cards = await selectRescheduleCandidates(prisma, userId, after, options.batchSize);
     if (cards.length === 0) break;
     const page: Page = { changes: [], skipped: 0 };
     for (const card of cards) {
@@ -87,7 +87,7 @@ async function forEachPage(
     }
     await visit(page);
     after = cards[cards.length - 1]?.cardId ?? after;
-    if (cards.length < BATCH_SIZE) break;
+    if (cards.length < options.batchSize) break;
     await yieldToEventLoop();
   }
   return tally.counts;
@@ -95,7 +95,7 @@ async function forEachPage(
 
 /** What rescheduling would do now, without changing anything (the "Reschedule N cards?" offer). */
 export async function previewReschedule(prisma: PrismaClient, userId: string, now: Date): Promise<ReschedulePreview> {
-  const counts = await forEachPage(prisma, userId, now, { asOf: now }, async () => undefined);
+  const counts = await forEachPage(prisma, userId, now, { asOf: now, batchSize: BATCH_SIZE }, async () => undefined);
   return { asOf: now.toISOString(), counts };
 }
 
@@ -106,14 +106,20 @@ export async function previewReschedule(prisma: PrismaClient, userId: string, no
  * after `asOf`, or between its read and its batch's write, is left as the
  * review made it, and counted as skipped.
  */
-export async function runReschedule(prisma: PrismaClient, userId: string, request: RescheduleRequest, now: Date): Promise<RescheduleResult> {
+export async function runReschedule(
+  prisma: PrismaClient,
+  userId: string,
+  request: RescheduleRequest,
+  now: Date,
+  batchSize = BATCH_SIZE,
+): Promise<RescheduleResult> {
   const existing = await selectOptionalRescheduleRun(prisma, request.id);
   if (existing && existing.userId !== userId) throw conflict("That reschedule id is already taken; make a new one");
   if (existing?.finishedAt) return { run: toRescheduleRunView(existing), counts: null };
   if (!existing) await insertRescheduleRunIfAbsent(prisma, { id: request.id, userId, reason: request.reason, createdAt: now });
   const done = existing ? await selectRescheduledCardIds(prisma, request.id) : new Set<string>();
   const asOf = request.asOf && request.asOf.getTime() < now.getTime() ? request.asOf : now;
-  const counts = await forEachPage(prisma, userId, now, { asOf, leave: done }, async (page) => {
+  const counts = await forEachPage(prisma, userId, now, { asOf, leave: done, batchSize }, async (page) => {
     await prisma.$transaction(async (tx) => {
       const ids = await writeRescheduledCards(tx, request.id, userId, page.changes, now);
       await addRescheduleRunCounts(tx, request.id, { changedCards: ids.length, skippedCards: page.skipped + page.changes.length - ids.length });

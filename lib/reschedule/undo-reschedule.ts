@@ -13,15 +13,15 @@ import { toRescheduleRunView, type RescheduleRunView } from "./run-view";
 export type UndoRescheduleResult = { run: RescheduleRunView; alreadyUndone: boolean };
 
 /** Undoes the user's run `runId`; see the file comment. Throws NOT_FOUND for another user's run, CONFLICT for one still running. */
-export async function undoReschedule(prisma: PrismaClient, userId: string, runId: string, now: Date): Promise<UndoRescheduleResult> {
+export async function undoReschedule(prisma: PrismaClient, userId: string, runId: string, now: Date, batchSize = BATCH_SIZE): Promise<UndoRescheduleResult> {
   const run = await selectOptionalRescheduleRun(prisma, runId);
   if (!run || run.userId !== userId) throw notFound("Reschedule");
   if (run.undoneAt) return { run: toRescheduleRunView(run), alreadyUndone: true };
   if (!run.finishedAt) throw conflict("This reschedule has not finished; try again in a moment");
   let after = FIRST_CARD_ID;
   for (;;) {
-    const { looked, lastCardId } = await restoreRescheduledCards(prisma, runId, userId, after, BATCH_SIZE, now);
-    if (looked < BATCH_SIZE || lastCardId === null) break;
+    const { looked, lastCardId } = await restoreRescheduledCards(prisma, runId, userId, after, batchSize, now);
+    if (looked < batchSize || lastCardId === null) break;
     after = lastCardId;
     await yieldToEventLoop();
   }

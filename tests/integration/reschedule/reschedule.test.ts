@@ -11,7 +11,8 @@ import { GET, POST } from "@/app/api/reschedule/route";
 import { POST as UNDO } from "@/app/api/reschedule/[id]/undo/route";
 import { updateUserSettings } from "@/lib/data/user-settings";
 import { recordReview } from "@/lib/reviews/record-review";
-import { runReschedule } from "@/lib/reschedule/reschedule";
+import { previewReschedule, runReschedule } from "@/lib/reschedule/reschedule";
+import { undoReschedule } from "@/lib/reschedule/undo-reschedule";
 import { DEFAULT_PRESET_OPTIONS } from "@/lib/scheduling/preset-options";
 import { resetDb, testDb } from "../support/db";
 import { bearerFor } from "../support/fixtures";
@@ -121,6 +122,24 @@ describe("reschedule on change", { timeout: 120_000 }, () => {
     expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(JSON.parse(logBefore).length + 2);
     const listed = (await (await GET(new Request(URL_BASE, { headers: { authorization: auth } }), undefined)).json()) as { runs: Run[] };
     expect(listed.runs.map((r) => r.id)).toEqual([runId]);
+  });
+
+  it("pages through the cards in batches: every card moved once, every one put back", async () => {
+    const db = testDb();
+    const { user } = await learnerWithHistory(db, { cards: 45, start: START, end: new Date(NOW.getTime() - DAY), seed: 13 });
+    await updateUserSettings(db, user.id, { desiredRetention: 0.85 }, NOW);
+    const before = await db.cardState.findMany({ where: { userId: user.id }, orderBy: { cardId: "asc" } });
+    const { counts } = await previewReschedule(db, user.id, new Date());
+    const runId = randomUUID();
+    // Batches of 4: a dozen pages, the last one short.
+    const { run } = await runReschedule(db, user.id, { id: runId, reason: "RETENTION" }, new Date(), 4);
+    expect(run).toMatchObject({ reviewCards: counts.reviewCards, changedCards: counts.changed, skippedCards: 0 });
+    expect(await db.rescheduleCard.count({ where: { runId } })).toBe(counts.changed);
+    const { run: undone } = await undoReschedule(db, user.id, runId, new Date(), 4);
+    expect(undone).toMatchObject({ restoredCards: counts.changed, undoSkippedCards: 0 });
+    const after = await db.cardState.findMany({ where: { userId: user.id }, orderBy: { cardId: "asc" } });
+    const values = (rows: typeof before) => rows.map((r) => [r.cardId, r.due.getTime(), r.scheduledDays, r.stability, r.difficulty]);
+    expect(values(after)).toEqual(values(before));
   });
 
   it("schedules each module's cards at its own preset's retention", async () => {
