@@ -13,17 +13,20 @@ import { listSuspendedCards } from "@/lib/reviews/suspension";
 import { TopBar } from "@/app/components/top-bar";
 import { listPresets } from "@/lib/presets/presets";
 import { PresetsPanel } from "./presets-panel";
+import { listRescheduleRuns } from "@/lib/reschedule/undo-reschedule";
+import { RescheduleRuns } from "./reschedule-runs";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Settings · Residual" };
 
 export default async function SettingsPage() {
   const user = await requireSessionUser();
-  const [settings, tokens, suspended, presets] = await Promise.all([
+  const [settings, tokens, suspended, presets, reschedules] = await Promise.all([
     selectUserSettings(db(), user.id),
     listApiTokens(db(), user.id),
     listSuspendedCards(db(), user.id),
     listPresets(db(), user.id),
+    listRescheduleRuns(db(), user.id),
   ]);
   // After the settings read, which creates the row on first visit: the status reads it too.
   const optimizer = await selectOptimizerStatus(db(), user.id, new Date());
@@ -35,6 +38,7 @@ export default async function SettingsPage() {
       <SettingsForm initial={toSettingsView(settings)} />
       <PresetsPanel initial={presets} />
       <PersonalParameters initial={optimizer} timeZone={settings.timeZone} />
+      <RescheduleRuns runs={reschedules} timeZone={settings.timeZone} />
       <SuspendedCards initial={suspended} />
       <ApiTokens initial={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }))} />
       <YourData />

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { OptimizerStatus } from "@/lib/optimizer/optimize-weights";
+import { RescheduleOffer } from "./reschedule-offer";
 
 type Props = { initial: OptimizerStatus; timeZone: string };
 
@@ -15,6 +16,8 @@ export function PersonalParameters({ initial, timeZone }: Props) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A new offer each time the weights in use change (new ones adopted, or back to the defaults).
+  const [offers, setOffers] = useState(0);
   const missing = status.minimumReviews - status.reviewCount;
 
   async function send(method: "POST" | "DELETE") {
@@ -28,8 +31,10 @@ export function PersonalParameters({ initial, timeZone }: Props) {
     setBusy(false);
     if (!response) return setError("No connection. Try again when you are online.");
     if (!response.ok || !body || body.error) return setError(body?.error?.message ?? "Could not do that. Try again.");
+    const changed = method === "POST" ? body.lastRun?.adopted === true : status.personal;
     setStatus(body);
     setMessage(method === "POST" ? null : "Back to the FSRS defaults.");
+    if (changed) setOffers((n) => n + 1);
   }
 
   return (
@@ -88,6 +93,7 @@ export function PersonalParameters({ initial, timeZone }: Props) {
           {message}
         </p>
       )}
+      {offers > 0 && <RescheduleOffer key={offers} reason="WEIGHTS" />}
     </section>
   );
 }

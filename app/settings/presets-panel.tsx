@@ -7,6 +7,7 @@ import { useRef, useState } from "react";
 import type { PresetList, PresetView } from "@/lib/presets/presets";
 import { sendModuleRequest } from "@/app/library/module-request";
 import { PresetFields } from "./preset-fields";
+import { RescheduleOffer } from "./reschedule-offer";
 
 export function PresetsPanel({ initial }: { initial: PresetList }) {
   const router = useRouter();
@@ -61,6 +62,8 @@ function PresetEditor({ preset }: { preset: PresetView }) {
   const [values, setValues] = useState(preset);
   const [stepsError, setStepsError] = useState<string | null>(null);
   const [status, setStatus] = useState<{ kind: "error" | "done"; text: string } | null>(null);
+  const [savedRetention, setSavedRetention] = useState(preset.desiredRetention);
+  const [offers, setOffers] = useState(0);
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -68,7 +71,12 @@ function PresetEditor({ preset }: { preset: PresetView }) {
     const { id, modules: _modules, updatedAt: _updatedAt, ...patch } = values;
     const outcome = await sendModuleRequest("PATCH", `/api/presets/${id}`, patch);
     setStatus(outcome.ok ? { kind: "done", text: "Saved" } : { kind: "error", text: outcome.message });
-    if (outcome.ok) router.refresh();
+    if (!outcome.ok) return;
+    if (values.desiredRetention !== savedRetention && preset.modules > 0) {
+      setSavedRetention(values.desiredRetention);
+      setOffers((n) => n + 1);
+    }
+    router.refresh();
   }
   async function remove() {
     const outcome = await sendModuleRequest("DELETE", `/api/presets/${preset.id}`);
@@ -101,6 +109,7 @@ function PresetEditor({ preset }: { preset: PresetView }) {
             {status.text}
           </p>
         )}
+        {offers > 0 && <RescheduleOffer key={offers} reason="RETENTION" />}
       </form>
     </details>
   );

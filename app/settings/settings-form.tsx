@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { SettingsView } from "@/lib/settings/settings-view";
 import { themeAttribute } from "@/lib/settings/color-theme";
 import { PresetFields } from "./preset-fields";
+import { RescheduleOffer } from "./reschedule-offer";
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"];
@@ -12,6 +13,9 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [stepsError, setStepsError] = useState<string | null>(null);
+  // The retention last saved, and a new offer each time a save changes it.
+  const [savedRetention, setSavedRetention] = useState(initial.desiredRetention);
+  const [offers, setOffers] = useState(0);
   const set = <K extends keyof SettingsView>(key: K, value: SettingsView[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   async function save(event: React.FormEvent) {
@@ -29,6 +33,10 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
     if (!response.ok) setError(body?.error?.message ?? "Could not save");
     else {
       setMessage("Saved");
+      if (values.desiredRetention !== savedRetention) {
+        setSavedRetention(values.desiredRetention);
+        setOffers((n) => n + 1);
+      }
       const { theme } = values;
       // The server sets the same attribute on every page from now on; this page takes it at once.
       const attribute = themeAttribute(theme);
@@ -94,6 +102,7 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
           {message}
         </p>
       )}
+      {offers > 0 && <RescheduleOffer key={offers} reason="RETENTION" />}
       <button className="button primary block" type="submit">
         Save settings
       </button>

@@ -6,6 +6,7 @@ import { EXPORT_USAGE, parseExportCommand, type ExportCommand } from "./export-a
 import { IMPORT_USAGE, parseImportCommand, type ImportCommand } from "./import-args";
 import { LAB_USAGE, parseLabCommand, type LabCommand } from "./lab-args";
 import { PRESET_USAGE, parsePresetCommand, type PresetCommand } from "./preset-args";
+import { RESCHEDULE_USAGE, parseRescheduleCommand, type RescheduleCommand } from "./reschedule-args";
 
 /** Largest seed the server accepts (seeds are stored as 32-bit integers). */
 export const MAX_SEED = 2_147_483_647;
@@ -21,7 +22,8 @@ export type Command =
   | { kind: "lab"; lab: LabCommand; token?: string }
   | { kind: "import"; import: ImportCommand; token?: string }
   | { kind: "export"; export: ExportCommand; token?: string }
-  | { kind: "preset"; preset: PresetCommand; token?: string };
+  | { kind: "preset"; preset: PresetCommand; token?: string }
+  | { kind: "reschedule"; reschedule: RescheduleCommand; token?: string };
 
 export type ParsedArgs = { ok: true; command: Command } | { ok: false; message: string };
 
@@ -38,6 +40,7 @@ export const USAGE = [
   IMPORT_USAGE,
   EXPORT_USAGE,
   PRESET_USAGE,
+  RESCHEDULE_USAGE,
   "options: --token <token> (else RESIDUAL_TOKEN); server: RESIDUAL_URL (default http://localhost:3000)",
   "exit codes: 0 ok/correct/imported, 1 not fully correct, 2 usage or rejected input, 3 server unreachable or token refused",
 ].join("\n");
@@ -106,8 +109,14 @@ export function parseCommand(argv: readonly string[]): ParsedArgs {
     const parsedExport = parseExportCommand(rest, { format: values.format, out: values.out });
     return parsedExport.ok ? { ok: true, command: { kind: "export", export: parsedExport.command, token } } : usage(parsedExport.message);
   }
+  if (name === "reschedule" || name === "reschedules") {
+    const others = [values.seed, values.answers, values.format, values.out, values.timeout, values.module, values.title];
+    if (others.some((v) => v !== undefined)) return usage(`\`${name}\` takes only --dry-run (and --token)`);
+    const parsedReschedule = parseRescheduleCommand(name, rest, values["dry-run"] === true);
+    return parsedReschedule.ok ? { ok: true, command: { kind: "reschedule", reschedule: parsedReschedule.command, token } } : usage(parsedReschedule.message);
+  }
   if (values.module !== undefined || values.title !== undefined || values["dry-run"] !== undefined) {
-    return usage("--module, --title and --dry-run belong to `import`");
+    return usage("--module, --title and --dry-run belong to `import` and `reschedule`");
   }
   if (name !== "lab" && (values.format !== undefined || values.out !== undefined || values.timeout !== undefined)) {
     return usage("--format, --out and --timeout belong to `lab` and `export` commands");

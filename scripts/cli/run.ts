@@ -9,6 +9,7 @@ import { runExportCommand } from "./export-run";
 import { runImportCommand } from "./import-run";
 import { NODE_LAB_DEPS, runLabCommand, type LabDeps } from "./lab-run";
 import { runPresetCommand } from "./preset-run";
+import { runRescheduleCommand } from "./reschedule-run";
 import { renderExercises, renderFailure, renderGrade, renderHistory, renderReveal, renderVariant, type Outcome } from "./render";
 import { ExercisesReplySchema, GradeReplySchema, HistoryReplySchema, RevealReplySchema, StatsReplySchema, VariantReplySchema } from "./responses";
 import { renderStats } from "./stats-render";
@@ -65,6 +66,7 @@ async function outcomeOf(argv: readonly string[], deps: CliDeps): Promise<Outcom
     return runExportCommand(command.export, { fetch: deps.fetch, config: config.config, writeBytes: (deps.lab ?? NODE_LAB_DEPS).writeBytes });
   }
   if (command.kind === "preset") return runPresetCommand(command.preset, { fetch: deps.fetch, config: config.config });
+  if (command.kind === "reschedule") return runRescheduleCommand(command.reschedule, { fetch: deps.fetch, config: config.config, newId: deps.newId });
   let request: ApiRequest;
   if (command.kind === "grade") {
     const fileAnswers = command.answersFile === undefined ? {} : await readAnswersFile(command.answersFile, deps);
