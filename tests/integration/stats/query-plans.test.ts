@@ -7,6 +7,7 @@ import { attemptPageSql } from "@/lib/export/attempt-export";
 import { cardPageSql } from "@/lib/export/card-export";
 import { START_AT, START_ID } from "@/lib/export/export-kind";
 import { reviewPageSql } from "@/lib/export/review-export";
+import { dueLoadSql } from "@/lib/reviews/due-load";
 import { dueBucketsSql, retentionCountsSql, reviewBucketsSql } from "@/lib/stats/stats-queries";
 import { studyDaysFrom, studyDaysUntil } from "@/lib/stats/study-days";
 import { resetDb, testDb } from "../support/db";
@@ -98,6 +99,18 @@ describe("stats and export query plans on realistic data", () => {
     // card is reached by the planner's choice: pkey probes per due state, or at this
     // size a hash of the card table's id and archivedAt, which it judges cheaper.
     expect(plan.some((n) => n["Relation Name"] === "card")).toBe(true);
+  });
+
+  it("load balancer's due counts (one per review post): card_state(userId, due) over the fuzz range only", async () => {
+    const days = studyDaysFrom(NOW, 25, CLOCK).slice(17);
+    const plan = await planOf(
+      dueLoadSql(
+        userId,
+        days.map((d) => d.start),
+        "00000000-0000-4000-8000-000000000000",
+      ),
+    );
+    expectIndexed(plan, "card_state", "card_state_userId_due_idx");
   });
 
   it("heatmap and retention: review_log(userId, reviewedAt)", async () => {
