@@ -9,12 +9,16 @@ import { selectOwnModuleIds } from "../data/module";
 import { selectUserSettings } from "../data/user-settings";
 import { MAX_SEED } from "../grading/exercise-view";
 import { moduleOptionsOf, toQueueModule, type ModuleOptions } from "../presets/module-options";
+import { selectDueLoad } from "../reviews/due-load";
 import {
+  balancedDays,
   buildQueue,
+  isBalancing,
   ratingPreviewer,
   studyDayEnd,
   studyDayKey,
   studyDayStart,
+  type Balancing,
   type HeldBack,
   type QueueModule,
   type RatingPreviewer,
@@ -109,23 +113,42 @@ export async function getTodayQueue(
   const rows = new Map<string, { moduleId: string; card: QueueCardSource; state: SchedulingState | null }>();
   for (const row of newRows) rows.set(row.cardId, { moduleId: row.moduleId, card: row.card, state: null });
   for (const row of dueRows) rows.set(row.cardId, { moduleId: row.moduleId, card: row.card, state: row.scheduling });
+  const visible = queue.items.slice(0, QUEUE_LIMIT).flatMap((item) => {
+    const row = rows.get(item.cardId);
+    return row ? [row] : [];
+  });
+  const settingsFor = (moduleId: string) => {
+    const options = optionsByModule.get(moduleId);
+    return options ? schedulerSettingsOf(settings, options.options) : schedulerSettingsOf(settings);
+  };
+  // The buttons show the intervals a review would set, balanced: one read of the due counts the visible cards' ranges span.
+  let balancing: Balancing | undefined;
+  if (isBalancing(settings)) {
+    let days: { min: number; max: number } | null = null;
+    for (const row of visible) {
+      const range = balancedDays(row.state, now, settingsFor(row.moduleId));
+      if (range) days = days ? { min: Math.min(days.min, range.min), max: Math.max(days.max, range.max) } : range;
+    }
+    if (days) {
+      const load = await selectDueLoad(db, userId, { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour }, now, days);
+      balancing = { loadBalancing: settings.loadBalancing, easyDays: settings.easyDays, load };
+    }
+  }
   // One previewer per module with options of its own (a preset, a retention), one for the rest.
-  const ownPreviewer = ratingPreviewer(schedulerSettingsOf(settings));
+  const ownPreviewer = ratingPreviewer(schedulerSettingsOf(settings), balancing);
   const previewers = new Map<string, RatingPreviewer>();
   const previewFor = (moduleId: string): RatingPreviewer => {
-    const options = optionsByModule.get(moduleId);
-    if (!options) return ownPreviewer;
+    if (!optionsByModule.has(moduleId)) return ownPreviewer;
     let preview = previewers.get(moduleId);
     if (!preview) {
-      preview = ratingPreviewer(schedulerSettingsOf(settings, options.options));
+      preview = ratingPreviewer(settingsFor(moduleId), balancing);
       previewers.set(moduleId, preview);
     }
     return preview;
   };
-  const rendered = queue.items.slice(0, QUEUE_LIMIT).flatMap((item) => {
-    const row = rows.get(item.cardId);
-    return row ? [toQueueCard(row.card, row.state, now, previewFor(row.moduleId), catalogue, randomSeed(), ownModuleIds.has(row.moduleId))] : [];
-  });
+  const rendered = visible.map((row) =>
+    toQueueCard(row.card, row.state, now, previewFor(row.moduleId), catalogue, randomSeed(), ownModuleIds.has(row.moduleId)),
+  );
 
   return {
     cards: rendered,
