@@ -98,21 +98,22 @@ async function measureBalancing(prisma: PrismaClient, server: NextServer): Promi
   });
   const reports = [await measureRun(prisma, server, run(BALANCED_RUN, 0), collection.clients)];
   await setLoadBalancing(prisma, collection.userId, false);
-  reports.push(await measureRun(prisma, server, run(BALANCED_RUN.replace("load balancing on", "load balancing off"), POSTS_PER_CLIENT), collection.clients));
+  const before = reports[0]?.logged ?? 0;
+  reports.push(
+    await measureRun(prisma, server, run(BALANCED_RUN.replace("load balancing on", "load balancing off"), POSTS_PER_CLIENT), collection.clients, before),
+  );
   return reports;
 }
 
-async function measureRun(prisma: PrismaClient, server: NextServer, run: Run, users: LoadUser[]): Promise<RunReport> {
+/** One run; `loggedBefore` is what review_log already held for these users (a second run of the same learner). */
+async function measureRun(prisma: PrismaClient, server: NextServer, run: Run, users: LoadUser[], loggedBefore = 0): Promise<RunReport> {
   const postmaster = postmasterPid(PG_DIR);
   const loadBefore = loadAverage();
   let before: CpuSample | undefined;
   const onPosting = () => (before = sampleCpu(server.pid, postmaster));
   const result = await runReviewLoad(server.baseUrl, users, { ...run.options, onPosting });
   const cpu = cpuBetween(before, sampleCpu(server.pid, postmaster));
-  const logged = await countReviewLogs(
-    prisma,
-    users.map((u) => u.id),
-  );
+  const logged = (await countReviewLogs(prisma, [...new Set(users.map((u) => u.id))])) - loggedBefore;
   return { label: run.label, result, logged, cpu, loadBefore };
 }
 

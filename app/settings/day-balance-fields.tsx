@@ -4,13 +4,7 @@
 // select, so the whole week fits a 320 px screen without a slider to drag.
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
-const LOADS: readonly { percent: number; label: string }[] = [
-  { percent: 100, label: "Normal (100%)" },
-  { percent: 75, label: "75%" },
-  { percent: 50, label: "Reduced (50%)" },
-  { percent: 25, label: "25%" },
-  { percent: 0, label: "Minimum (0%)" },
-];
+const LOADS: readonly { percent: number; label: string }[] = [100, 75, 50, 25, 0].map((percent) => ({ percent, label: `${percent}%` }));
 
 export type DayBalance = { loadBalancing: boolean; easyDays: number[] };
 
@@ -25,8 +19,8 @@ export function DayBalanceFields({ value, onChange }: { value: DayBalance; onCha
       <fieldset className="easy-days" id="easy-days" data-testid="easy-days">
         <legend>Easy days</legend>
         <p className="small muted">
-          How much of a normal review load you want on each weekday. A review card goes to a lighter day within its usual range of days; cards already due stay
-          where they are.
+          How much of a normal review load you want on each weekday: 100% normal, 50% reduced, 0% none if it can be helped. A review card goes to a lighter day
+          within its usual range of days; cards already due stay where they are.
         </p>
         {WEEKDAYS.map((day, i) => {
           const percent = value.easyDays[i] ?? 100;

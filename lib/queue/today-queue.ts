@@ -14,6 +14,7 @@ import {
   balancedDays,
   buildQueue,
   isBalancing,
+  mergeDayRanges,
   ratingPreviewer,
   studyDayEnd,
   studyDayKey,
@@ -124,12 +125,8 @@ export async function getTodayQueue(
   // The buttons show the intervals a review would set, balanced: one read of the due counts the visible cards' ranges span.
   let balancing: Balancing | undefined;
   if (isBalancing(settings)) {
-    let days: { min: number; max: number } | null = null;
-    for (const row of visible) {
-      const range = balancedDays(row.state, now, settingsFor(row.moduleId));
-      if (range) days = days ? { min: Math.min(days.min, range.min), max: Math.max(days.max, range.max) } : range;
-    }
-    if (days) {
+    const days = mergeDayRanges(visible.flatMap((row) => balancedDays(row.state, now, settingsFor(row.moduleId))));
+    if (days.length > 0) {
       const load = await selectDueLoad(db, userId, { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour }, now, days);
       balancing = { loadBalancing: settings.loadBalancing, easyDays: settings.easyDays, load };
     }

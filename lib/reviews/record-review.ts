@@ -119,9 +119,9 @@ async function balancingFor(
 ): Promise<Balancing | undefined> {
   if (!isBalancing(settings)) return undefined;
   const days = balancedDays(before, at, settings);
-  if (days === null) return undefined;
+  if (days.length === 0) return undefined;
   const clock = { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour };
-  const load = await selectDueLoad(db, input.userId, clock, at, days, input.cardId);
+  const load = await selectDueLoad(db, input.userId, clock, at, days);
   return { loadBalancing: settings.loadBalancing, easyDays: settings.easyDays, load };
 }
 

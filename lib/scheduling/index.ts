@@ -41,7 +41,9 @@ export {
   balancedRange,
   easyDayFactors,
   isBalancing,
+  mergeDayRanges,
   type Balancing,
+  type DayRange,
   type DueLoad,
 } from "./load-balancer";
 export { historyReplayer, replayReviews, type ReplayEvent, type ReplayResult, type ReplayedReview } from "./replay";

@@ -38,13 +38,28 @@ export type Balancing = {
   load: DueLoad;
 };
 
+/** Study days `min`…`max` (offsets from the review's study day, 1 the next), both included. */
+export type DayRange = { min: number; max: number };
+
+/** `ranges` sorted and merged where they overlap or touch: the fewest ranges covering the same days. */
+export function mergeDayRanges(ranges: readonly DayRange[]): DayRange[] {
+  const sorted = [...ranges].sort((a, b) => a.min - b.min);
+  const merged: DayRange[] = [];
+  for (const range of sorted) {
+    const last = merged.at(-1);
+    if (last && range.min <= last.max + 1) last.max = Math.max(last.max, range.max);
+    else merged.push({ ...range });
+  }
+  return merged;
+}
+
 /** True when `balancing` changes anything: load balancing on, or some weekday below 100%. */
 export function isBalancing(settings: Pick<Balancing, "loadBalancing" | "easyDays">): boolean {
   return settings.loadBalancing || settings.easyDays.some((percent) => percent < 100);
 }
 
 /** The days (offsets from the review's study day) an interval's fuzz may land on, or null when it is not balanced. */
-export function balancedRange(interval: number, elapsedDays: number, maximumInterval: number): { min: number; max: number } | null {
+export function balancedRange(interval: number, elapsedDays: number, maximumInterval: number): DayRange | null {
   if (interval < 2.5 || interval > MAX_BALANCED_INTERVAL_DAYS) return null;
   const { min_ivl, max_ivl } = get_fuzz_range(interval, elapsedDays, maximumInterval);
   if (min_ivl > MAX_BALANCED_INTERVAL_DAYS) return null;

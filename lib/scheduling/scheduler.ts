@@ -10,7 +10,7 @@ import {
   type IntervalPicker,
 } from "./fsrs-adapter";
 import { formatInterval } from "./interval-label";
-import { balancedInterval, balancedRange, type Balancing } from "./load-balancer";
+import { balancedInterval, balancedRange, mergeDayRanges, type Balancing, type DayRange } from "./load-balancer";
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from "./settings";
 import { toStudyTime } from "./study-time";
 import { RATINGS, type Rating, type ReviewLogFields, type SchedulingState } from "./types";
@@ -118,23 +118,24 @@ function balancedPicker(settings: SchedulerSettings, balancing: Balancing | unde
 
 /**
  * The study days (offsets from the review's: 1 is the next) whose due counts
- * a balanced review of `state` at `now` may read: the union of the fuzz
- * ranges of every interval the review computes (Hard, Good, Easy, or a
- * graduation), or null when none is balanced (learning steps, intervals
- * under 2.5 or over 90 days). The review path reads the counts of just these
- * days before calling `applyRating` with them.
+ * a balanced review of `state` at `now` may read: the fuzz range of every
+ * interval the review computes (Hard, Good, Easy, or a graduation), merged,
+ * or empty when none is balanced (learning steps, intervals under 2.5 or over
+ * 90 days). The review path reads the counts of just these days before
+ * calling `applyRating` with them; the ranges of Hard, Good and Easy are
+ * usually apart, so reading them alone reads a third of their span.
  */
-export function balancedDays(state: SchedulingState | null, now: Date, settings: SchedulerSettings): { min: number; max: number } | null {
-  let days: { min: number; max: number } | null = null;
+export function balancedDays(state: SchedulingState | null, now: Date, settings: SchedulerSettings): DayRange[] {
+  const ranges: DayRange[] = [];
   const record: IntervalPicker = (interval, elapsedDays) => {
     const range = balancedRange(interval, elapsedDays, settings.maximumIntervalDays);
-    if (range) days = days ? { min: Math.min(days.min, range.min), max: Math.max(days.max, range.max) } : range;
+    if (range) ranges.push(range);
     return null;
   };
   const clock = settings.studyClock;
   const at = toStudyTime(now, clock);
   createFsrs(settings, fuzzSeed(state, now), { pickInterval: record }).repeat(toFsrsCard(inStudyTime(state, clock), at), at);
-  return days;
+  return mergeDayRanges(ranges);
 }
 
 /**

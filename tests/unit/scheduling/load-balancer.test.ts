@@ -8,6 +8,7 @@ import {
   balancedDays,
   balancedInterval,
   easyDayFactors,
+  mergeDayRanges,
   previewRatings,
   type Balancing,
   type DueLoad,
@@ -100,17 +101,58 @@ describe("load balancing", () => {
     }
   });
 
-  it("asks only for the days the review's intervals may land on", () => {
-    const state = states[2] ?? null;
-    const days = balancedDays(state, T0, DEFAULT_SCHEDULER_SETTINGS);
-    expect(days).not.toBeNull();
+  it("asks only for the days the review's intervals may land on: each rating's fuzz range, merged", () => {
+    const days = balancedDays(states[2] ?? null, T0, DEFAULT_SCHEDULER_SETTINGS);
     const good = fuzzRangeOf(reviewCard(30, 25), 3);
-    expect(days?.min).toBeLessThanOrEqual(good.min_ivl);
-    expect(days?.max).toBeGreaterThanOrEqual(good.max_ivl);
-    expect(days?.max).toBeLessThanOrEqual(90);
+    expect(days.some((range) => range.min <= good.min_ivl && range.max >= good.max_ivl)).toBe(true);
+    const hard = fuzzRangeOf(reviewCard(30, 25), 2);
+    expect(days.some((range) => range.min <= hard.min_ivl && range.max >= hard.max_ivl)).toBe(true);
+    // Easy would be 112–128 days: past 90, fuzzed as usual, nothing read for it.
+    expect(fuzzRangeOf(reviewCard(30, 25), 4).min_ivl).toBeGreaterThan(90);
+    expect(days).toEqual([
+      { min: hard.min_ivl, max: hard.max_ivl },
+      { min: good.min_ivl, max: good.max_ivl },
+    ]);
+    // Sorted, apart, never past 90 days.
+    for (const [i, range] of days.entries()) {
+      expect(range.max).toBeLessThanOrEqual(90);
+      if (i > 0) expect(range.min).toBeGreaterThan((days[i - 1]?.max ?? 0) + 1);
+    }
     // A new card's Easy graduates to a balanced interval; a card whose every interval passes 90 days reads nothing.
-    expect(balancedDays(null, T0, DEFAULT_SCHEDULER_SETTINGS)).not.toBeNull();
-    expect(balancedDays(reviewCard(400, 300), T0, DEFAULT_SCHEDULER_SETTINGS)).toBeNull();
+    expect(balancedDays(null, T0, DEFAULT_SCHEDULER_SETTINGS)).not.toEqual([]);
+    expect(balancedDays(reviewCard(400, 300), T0, DEFAULT_SCHEDULER_SETTINGS)).toEqual([]);
+  });
+
+  it.each([
+    {
+      name: "apart",
+      ranges: [
+        { min: 9, max: 12 },
+        { min: 3, max: 5 },
+      ],
+      merged: [
+        { min: 3, max: 5 },
+        { min: 9, max: 12 },
+      ],
+    },
+    {
+      name: "overlapping",
+      ranges: [
+        { min: 3, max: 7 },
+        { min: 6, max: 9 },
+      ],
+      merged: [{ min: 3, max: 9 }],
+    },
+    {
+      name: "touching",
+      ranges: [
+        { min: 3, max: 5 },
+        { min: 6, max: 8 },
+      ],
+      merged: [{ min: 3, max: 8 }],
+    },
+  ])("merges day ranges: $name", ({ ranges, merged }) => {
+    expect(mergeDayRanges(ranges)).toEqual(merged);
   });
 });
 
