@@ -2,8 +2,8 @@
 // from 50 concurrent API clients against the production build, and (2) the
 // time to build today's queue for a user with 100,000 card states. Prints
 // figures and ratios to targets; never passes or fails. Part 1 ends with the
-// load balancer's own run: 50 clients reviewing cards of one 100,000-card
-// collection, load balancing on, then off. `-- --only=posts`,
+// load balancer's own run: 50 clients at 1 post/s each reviewing cards of
+// one 100,000-card collection, load balancing on, then off. `-- --only=posts`,
 // `-- --only=balance` or `-- --only=queue` runs one part.
 import { join } from "node:path";
 import type { PrismaClient } from "../lib/db/generated/client";
@@ -44,7 +44,8 @@ const RUNS: Run[] = [
 const PARTS = ["posts", "balance", "queue"] as const;
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 if (only !== undefined && !(PARTS as readonly string[]).includes(only)) throw new Error(`--only takes ${PARTS.join(", ")}, not "${only}"`);
-const BALANCED_RUN = `${LOAD_CLIENTS} clients, one ${COLLECTION_CARDS.toLocaleString("en")}-card collection, load balancing on`;
+const BALANCED_RUN = `${LOAD_CLIENTS} clients at 1 post/s, one ${COLLECTION_CARDS.toLocaleString("en")}-card collection, load balancing on`;
+const BALANCED_POSTS = 20;
 
 async function main(cleanups: Cleanups): Promise<void> {
   heading("Setup");
@@ -89,18 +90,18 @@ async function runPosts(prisma: PrismaClient, databaseUrl: string, cleanups: Cle
 async function measureBalancing(prisma: PrismaClient, server: NextServer): Promise<RunReport[]> {
   const collection = await createBalanceCollection(prisma, LOAD_CLIENTS, new Date());
   note(`Balancing run: ${COLLECTION_CARDS.toLocaleString("en")} card states for one learner, ${LOAD_CLIENTS} API tokens`);
-  const half = (from: number) => collection.cardIds.map((ids) => ids.slice(from, from + POSTS_PER_CLIENT));
+  const half = (from: number) => collection.cardIds.map((ids) => ids.slice(from, from + BALANCED_POSTS));
   const run = (label: string, from: number): Run => ({
     label,
     prefix: "bench-balance",
     clients: LOAD_CLIENTS,
-    options: { postsPerClient: POSTS_PER_CLIENT, deadlineMs: RUN_DEADLINE_MS, cardIds: half(from) },
+    options: { postsPerClient: BALANCED_POSTS, deadlineMs: RUN_DEADLINE_MS, paceMs: 1_000, cardIds: half(from) },
   });
   const reports = [await measureRun(prisma, server, run(BALANCED_RUN, 0), collection.clients)];
   await setLoadBalancing(prisma, collection.userId, false);
   const before = reports[0]?.logged ?? 0;
   reports.push(
-    await measureRun(prisma, server, run(BALANCED_RUN.replace("load balancing on", "load balancing off"), POSTS_PER_CLIENT), collection.clients, before),
+    await measureRun(prisma, server, run(BALANCED_RUN.replace("load balancing on", "load balancing off"), BALANCED_POSTS), collection.clients, before),
   );
   return reports;
 }
