@@ -9,6 +9,7 @@ import { runExportCommand } from "./export-run";
 import { runImportCommand } from "./import-run";
 import { NODE_LAB_DEPS, runLabCommand, type LabDeps } from "./lab-run";
 import { runPresetCommand } from "./preset-run";
+import { runDayBalanceCommand } from "./day-balance-run";
 import { renderExercises, renderFailure, renderGrade, renderHistory, renderReveal, renderVariant, type Outcome } from "./render";
 import { ExercisesReplySchema, GradeReplySchema, HistoryReplySchema, RevealReplySchema, VariantReplySchema } from "./responses";
 
@@ -64,6 +65,7 @@ async function outcomeOf(argv: readonly string[], deps: CliDeps): Promise<Outcom
     return runExportCommand(command.export, { fetch: deps.fetch, config: config.config, writeBytes: (deps.lab ?? NODE_LAB_DEPS).writeBytes });
   }
   if (command.kind === "preset") return runPresetCommand(command.preset, { fetch: deps.fetch, config: config.config });
+  if (command.kind === "easy-days") return runDayBalanceCommand(command.easyDays, { fetch: deps.fetch, config: config.config });
   let request: ApiRequest;
   if (command.kind === "grade") {
     const fileAnswers = command.answersFile === undefined ? {} : await readAnswersFile(command.answersFile, deps);
