@@ -9,17 +9,12 @@ import { selectOwnModuleIds } from "../data/module";
 import { selectUserSettings } from "../data/user-settings";
 import { MAX_SEED } from "../grading/exercise-view";
 import { moduleOptionsOf, toQueueModule, type ModuleOptions } from "../presets/module-options";
-import { selectDueLoad } from "../reviews/due-load";
 import {
-  balancedDays,
   buildQueue,
-  isBalancing,
-  mergeDayRanges,
   ratingPreviewer,
   studyDayEnd,
   studyDayKey,
   studyDayStart,
-  type Balancing,
   type HeldBack,
   type QueueModule,
   type RatingPreviewer,
@@ -28,6 +23,7 @@ import {
 import { schedulerSettingsOf } from "../settings/scheduler-settings";
 import type { RetentionCounts } from "../stats/retention";
 import { selectStreak } from "../stats/stats-queries";
+import { selectQueueBalancing } from "./queue-balancing";
 import { toQueueCard, type QueueCard, type QueueCardSource } from "./queue-card";
 import { countDueReviews, selectDueRows, selectNewRows, selectNextDue, selectTodayActivity } from "./queue-rows";
 
@@ -122,15 +118,7 @@ export async function getTodayQueue(
     const options = optionsByModule.get(moduleId);
     return options ? schedulerSettingsOf(settings, options.options) : schedulerSettingsOf(settings);
   };
-  // The buttons show the intervals a review would set, balanced: one read of the due counts the visible cards' ranges span.
-  let balancing: Balancing | undefined;
-  if (isBalancing(settings)) {
-    const days = mergeDayRanges(visible.flatMap((row) => balancedDays(row.state, now, settingsFor(row.moduleId))));
-    if (days.length > 0) {
-      const load = await selectDueLoad(db, userId, { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour }, now, days);
-      balancing = { loadBalancing: settings.loadBalancing, easyDays: settings.easyDays, load };
-    }
-  }
+  const balancing = await selectQueueBalancing(db, userId, settings, visible, settingsFor, now);
   // One previewer per module with options of its own (a preset, a retention), one for the rest.
   const ownPreviewer = ratingPreviewer(schedulerSettingsOf(settings), balancing);
   const previewers = new Map<string, RatingPreviewer>();

@@ -23,6 +23,7 @@ export {
 export {
   applyRating,
   balancedDays,
+  balancedDaysReader,
   forgettingCurve,
   previewRatings,
   ratingApplier,

@@ -126,16 +126,27 @@ function balancedPicker(settings: SchedulerSettings, balancing: Balancing | unde
  * usually apart, so reading them alone reads a third of their span.
  */
 export function balancedDays(state: SchedulingState | null, now: Date, settings: SchedulerSettings): DayRange[] {
-  const ranges: DayRange[] = [];
+  return balancedDaysReader(settings)(state, now);
+}
+
+/** `balancedDays` bound to `settings`, for many cards (a queue): the ts-fsrs scheduler is built once. */
+export function balancedDaysReader(settings: SchedulerSettings): (state: SchedulingState | null, now: Date) => DayRange[] {
+  let ranges: DayRange[] = [];
+  let seed = "";
   const record: IntervalPicker = (interval, elapsedDays) => {
     const range = balancedRange(interval, elapsedDays, settings.maximumIntervalDays);
     if (range) ranges.push(range);
     return null;
   };
+  const scheduler = createFsrs(settings, () => seed, { pickInterval: record });
   const clock = settings.studyClock;
-  const at = toStudyTime(now, clock);
-  createFsrs(settings, fuzzSeed(state, now), { pickInterval: record }).repeat(toFsrsCard(inStudyTime(state, clock), at), at);
-  return mergeDayRanges(ranges);
+  return (state, now) => {
+    ranges = [];
+    seed = fuzzSeed(state, now);
+    const at = toStudyTime(now, clock);
+    scheduler.repeat(toFsrsCard(inStudyTime(state, clock), at), at);
+    return mergeDayRanges(ranges);
+  };
 }
 
 /**

@@ -4,6 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { get_fuzz_range } from "ts-fsrs";
+import { catalogue } from "@/exercises/catalogue";
+import { getTodayQueue } from "@/lib/queue/today-queue";
 import { recordReview } from "@/lib/reviews/record-review";
 import { DEFAULT_SCHEDULER_SETTINGS, applyRating, studyDayKey, type SchedulingState } from "@/lib/scheduling";
 import { createFsrs, toFsrsCard, toGrade } from "@/lib/scheduling/fsrs-adapter";
@@ -71,6 +73,18 @@ describe("review post with load balancing and easy days", () => {
     await dueOn(db, userId, rest, (i) => days[i % days.length] ?? min_ivl);
     const result = await recordReview(db, { userId, reviewId: randomUUID(), cardId, rating: 3 }, T0);
     expect(result.state && dayAfterT0(result.state.due)).toBe(empty);
+  });
+
+  it("shows on the queue's buttons the day each rating will pick", async () => {
+    const { min_ivl, max_ivl } = goodRange();
+    const { db, userId, cardId, rest } = await setup(30);
+    await dueOn(db, userId, rest, (i) => min_ivl + ((i * 3) % (max_ivl - min_ivl + 1)));
+    const queue = await getTodayQueue(db, catalogue, userId, T0);
+    const card = queue.cards.find((c) => c.cardId === cardId);
+    const good = card?.previews.find((p) => p.rating === 3);
+    expect(good).toBeDefined();
+    const result = await recordReview(db, { userId, reviewId: randomUUID(), cardId, rating: 3 }, T0);
+    expect(result.state?.due.toISOString()).toBe(good?.due);
   });
 
   it("keeps the card off a 0% Sunday", async () => {
