@@ -1,12 +1,15 @@
 // npm run bench:review — how the review path holds up: (1) POST /api/reviews
 // from 50 concurrent API clients against the production build, and (2) the
 // time to build today's queue for a user with 100,000 card states. Prints
-// figures and ratios to targets; never passes or fails. `-- --only=posts` or
-// `-- --only=queue` runs one part.
+// figures and ratios to targets; never passes or fails. Part 1 ends with the
+// load balancer's own run: 50 clients at 1 post/s each reviewing cards of
+// one 100,000-card collection, load balancing on, then off. `-- --only=posts`,
+// `-- --only=balance` or `-- --only=queue` runs one part.
 import { join } from "node:path";
 import type { PrismaClient } from "../lib/db/generated/client";
 import { applyMigrations, createDatabase } from "../lib/db/migrations";
 import { freshBenchDatabase } from "./support/fresh-database";
+import { COLLECTION_CARDS, createBalanceCollection, setLoadBalancing } from "./support/balance-collection";
 import { cpuBetween, postmasterPid, sampleCpu, type CpuSample } from "./support/cpu";
 import { reportLoad, type RunReport } from "./support/load-report";
 import { countReviewLogs, createBenchModule, createLoadUsers, type LoadUser } from "./support/load-users";
@@ -38,8 +41,11 @@ const RUNS: Run[] = [
   },
 ];
 
+const PARTS = ["posts", "balance", "queue"] as const;
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
-if (only !== undefined && only !== "posts" && only !== "queue") throw new Error(`--only takes posts or queue, not "${only}"`);
+if (only !== undefined && !(PARTS as readonly string[]).includes(only)) throw new Error(`--only takes ${PARTS.join(", ")}, not "${only}"`);
+const BALANCED_RUN = `${LOAD_CLIENTS} clients at 1 post/s, one ${COLLECTION_CARDS.toLocaleString("en")}-card collection, load balancing on`;
+const BALANCED_POSTS = 20;
 
 async function main(cleanups: Cleanups): Promise<void> {
   heading("Setup");
@@ -47,7 +53,7 @@ async function main(cleanups: Cleanups): Promise<void> {
   const database = await freshBenchDatabase(cleanups, { dataDir: DATA_DIR, seed: true, poolSize: 4 });
   const { prisma } = database;
   if (only !== "queue") await runPosts(prisma, database.url, cleanups);
-  if (only !== "posts") {
+  if (only === undefined || only === "queue") {
     const queueUrl = await createDatabase(database.url, "bench_queue");
     await applyMigrations(queueUrl);
     await runQueueBench(queueUrl, cleanups);
@@ -70,22 +76,45 @@ async function runPosts(prisma: PrismaClient, databaseUrl: string, cleanups: Cle
   note(`Warm-up: ${warmup.postsCreated} posts from ${warm.length} clients in ${(warmup.wallMs / 1000).toFixed(1)} s (not reported)`);
 
   const reports: RunReport[] = [];
-  for (const run of RUNS) reports.push(await measureRun(prisma, server, run, users.get(run.label) ?? []));
+  if (only !== "balance") for (const run of RUNS) reports.push(await measureRun(prisma, server, run, users.get(run.label) ?? []));
+  if (only !== "posts") reports.push(...(await measureBalancing(prisma, server)));
   await server.stop();
-  reportLoad(reports, { label: MAIN_RUN, clients: LOAD_CLIENTS, p99Ms: 30 });
+  reportLoad(reports, { label: only === "balance" ? BALANCED_RUN : MAIN_RUN, clients: LOAD_CLIENTS, p99Ms: 30 });
 }
 
-async function measureRun(prisma: PrismaClient, server: NextServer, run: Run, users: LoadUser[]): Promise<RunReport> {
+/**
+ * Review posts that load balancing reads due counts for: Good reviews (Again
+ * every tenth) of cards in review in a 100,000-card collection, first with
+ * balancing on, then off on other cards of the same collection.
+ */
+async function measureBalancing(prisma: PrismaClient, server: NextServer): Promise<RunReport[]> {
+  const collection = await createBalanceCollection(prisma, LOAD_CLIENTS, new Date());
+  note(`Balancing run: ${COLLECTION_CARDS.toLocaleString("en")} card states for one learner, ${LOAD_CLIENTS} API tokens`);
+  const half = (from: number) => collection.cardIds.map((ids) => ids.slice(from, from + BALANCED_POSTS));
+  const run = (label: string, from: number): Run => ({
+    label,
+    prefix: "bench-balance",
+    clients: LOAD_CLIENTS,
+    options: { postsPerClient: BALANCED_POSTS, deadlineMs: RUN_DEADLINE_MS, paceMs: 1_000, cardIds: half(from) },
+  });
+  const reports = [await measureRun(prisma, server, run(BALANCED_RUN, 0), collection.clients)];
+  await setLoadBalancing(prisma, collection.userId, false);
+  const before = reports[0]?.logged ?? 0;
+  reports.push(
+    await measureRun(prisma, server, run(BALANCED_RUN.replace("load balancing on", "load balancing off"), BALANCED_POSTS), collection.clients, before),
+  );
+  return reports;
+}
+
+/** One run; `loggedBefore` is what review_log already held for these users (a second run of the same learner). */
+async function measureRun(prisma: PrismaClient, server: NextServer, run: Run, users: LoadUser[], loggedBefore = 0): Promise<RunReport> {
   const postmaster = postmasterPid(PG_DIR);
   const loadBefore = loadAverage();
   let before: CpuSample | undefined;
   const onPosting = () => (before = sampleCpu(server.pid, postmaster));
   const result = await runReviewLoad(server.baseUrl, users, { ...run.options, onPosting });
   const cpu = cpuBetween(before, sampleCpu(server.pid, postmaster));
-  const logged = await countReviewLogs(
-    prisma,
-    users.map((u) => u.id),
-  );
+  const logged = (await countReviewLogs(prisma, [...new Set(users.map((u) => u.id))])) - loggedBefore;
   return { label: run.label, result, logged, cpu, loadBefore };
 }
 

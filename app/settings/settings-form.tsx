@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { SettingsView } from "@/lib/settings/settings-view";
 import { themeAttribute } from "@/lib/settings/color-theme";
+import { DayBalanceFields } from "./day-balance-fields";
 import { PresetFields } from "./preset-fields";
 import { RescheduleOffer } from "./reschedule-offer";
 
@@ -53,6 +54,7 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
         Your default preset: every module without a preset of its own follows it, and its daily limits and order hold for the whole review.
       </p>
       <PresetFields value={values} onChange={(next) => setValues((v) => ({ ...v, ...next }))} idPrefix="settings" onStepsError={setStepsError} />
+      <DayBalanceFields value={values} onChange={(next) => setValues((v) => ({ ...v, ...next }))} />
       <label>
         A new study day starts at
         <select value={values.dayStartHour} name="dayStartHour" onChange={(e) => set("dayStartHour", Number(e.target.value))}>

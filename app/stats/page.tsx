@@ -13,6 +13,20 @@ import "./stats.css";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Stats · Residual" };
 
+const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/** What shapes the forecast besides the cards: easy days (marked under their bars) and load balancing. */
+function EasyDaysNote({ easyDays, loadBalancing }: { easyDays: readonly number[]; loadBalancing: boolean }) {
+  const light = WEEKDAY_NAMES.flatMap((name, i) => ((easyDays[i] ?? 100) < 100 ? [`${name} ${easyDays[i]}%`] : []));
+  return (
+    <p className="muted small" data-testid="easy-days-note">
+      {light.length > 0 ? <>Easy days (marked under the bars): {light.join(", ")}. </> : null}
+      {loadBalancing ? "Load balancing spreads each card you review over the lighter days of its range." : "Load balancing is off."}{" "}
+      <IntentLink href="/settings#easy-days">Change</IntentLink>
+    </p>
+  );
+}
+
 export default async function StatsPage() {
   const user = await requireSessionUser();
   const [stats, settings] = await Promise.all([getStats(db(), user.id, new Date()), selectUserSettings(db(), user.id)]);
@@ -50,7 +64,8 @@ export default async function StatsPage() {
         <p className="muted small">
           {today} today{forecast.overdue > 0 ? ` (${forecast.overdue} overdue)` : ""} · {forecast.total} in all
         </p>
-        <ForecastChart forecast={forecast} />
+        <ForecastChart forecast={forecast} easyDays={settings.easyDays} />
+        <EasyDaysNote easyDays={settings.easyDays} loadBalancing={settings.loadBalancing} />
       </section>
 
       <WorkloadSimulator initialRetention={settings.desiredRetention} />

@@ -19,8 +19,12 @@ export type LoadResult = {
   hitDeadline: boolean;
 };
 
-/** `onPosting` is called once, when every queue fetch has returned and posting begins. */
-export type LoadOptions = { postsPerClient: number; deadlineMs: number; paceMs?: number; onPosting?: () => void };
+/**
+ * `onPosting` is called once, when every queue fetch has returned and posting
+ * begins. `cardIds`, when given, are each client's cards to review (no queue
+ * fetch).
+ */
+export type LoadOptions = { postsPerClient: number; deadlineMs: number; paceMs?: number; onPosting?: () => void; cardIds?: readonly string[][] };
 
 /** Runs one client per user concurrently; no new request starts after `deadlineMs`. */
 export async function runReviewLoad(baseUrl: string, users: readonly LoadUser[], options: LoadOptions): Promise<LoadResult> {
@@ -35,7 +39,8 @@ export async function runReviewLoad(baseUrl: string, users: readonly LoadUser[],
     hitDeadline: false,
   };
   const stopAt = Date.now() + options.deadlineMs;
-  const queues = await Promise.all(users.map((user) => fetchQueue(baseUrl, user, result)));
+  const given = options.cardIds;
+  const queues = given ? users.map((_, i) => [...(given[i] ?? [])]) : await Promise.all(users.map((user) => fetchQueue(baseUrl, user, result)));
   options.onPosting?.();
   const started = performance.now();
   const start = Date.now();

@@ -7,13 +7,16 @@ import { Prisma, type UserSettings as UserSettingsRow } from "../db/generated/cl
 import { DateColumn, queryRows } from "../db/rows";
 import { DEFAULT_PRESET_OPTIONS, type PresetOptions } from "../scheduling/preset-options";
 import { DEFAULT_SCHEDULER_SETTINGS } from "../scheduling";
+import { NORMAL_EASY_DAYS } from "../scheduling/load-balancer";
 import { PresetOptionsRowSchema } from "./scheduling-preset";
 
 /** A user's settings as the app uses them (the row without its bookkeeping stamp). */
 export type UserSettings = Omit<UserSettingsRow, "updatedAt">;
 
 /** The settings a learner edits; validated at the edge (lib/settings/settings-schema.ts). */
-export type UserSettingsPatch = Partial<Pick<UserSettings, "dayStartHour" | "timeZone" | "buttonMode" | "theme"> & PresetOptions>;
+export type UserSettingsPatch = Partial<
+  Pick<UserSettings, "dayStartHour" | "timeZone" | "buttonMode" | "theme" | "loadBalancing" | "easyDays"> & PresetOptions
+>;
 
 /** What a user without a settings row gets; the same values as the table's column defaults (a test holds them together). */
 export function defaultUserSettings(userId: string): UserSettings {
@@ -27,6 +30,8 @@ export function defaultUserSettings(userId: string): UserSettings {
     fsrsWeights: [...DEFAULT_SCHEDULER_SETTINGS.weights],
     fsrsWeightsFittedAt: null,
     fsrsWeightsReviewCount: null,
+    loadBalancing: true,
+    easyDays: [...NORMAL_EASY_DAYS],
     ...DEFAULT_PRESET_OPTIONS,
     learningStepsMinutes: [...DEFAULT_PRESET_OPTIONS.learningStepsMinutes],
     relearningStepsMinutes: [...DEFAULT_PRESET_OPTIONS.relearningStepsMinutes],
@@ -53,6 +58,8 @@ const COLUMNS = {
   leechAction: true,
   reviewOrder: true,
   newCardMix: true,
+  loadBalancing: true,
+  easyDays: true,
 } as const;
 
 // The user's settings are the default preset: the preset's options, and the rest.
@@ -66,6 +73,8 @@ const SettingsRowSchema = PresetOptionsRowSchema.extend({
   fsrsWeights: z.array(z.number()),
   fsrsWeightsFittedAt: DateColumn.nullable(),
   fsrsWeightsReviewCount: z.number().int().nullable(),
+  loadBalancing: z.boolean(),
+  easyDays: z.array(z.number().int()),
 }) satisfies z.ZodType<UserSettings, unknown>;
 
 /**
@@ -80,7 +89,8 @@ export async function selectUserSettings(db: Db, userId: string): Promise<UserSe
     Prisma.sql`SELECT "userId", "desiredRetention", "newCardsPerDay", "maximumIntervalDays", "dayStartHour", "timeZone",
       "buttonMode"::text AS "buttonMode", "theme"::text AS "theme", "fsrsWeights", "fsrsWeightsFittedAt", "fsrsWeightsReviewCount",
       "maximumReviewsPerDay", "newIgnoresReviewLimit", "learningStepsMinutes", "relearningStepsMinutes", "leechThreshold",
-      "leechAction"::text AS "leechAction", "reviewOrder"::text AS "reviewOrder", "newCardMix"::text AS "newCardMix"
+      "leechAction"::text AS "leechAction", "reviewOrder"::text AS "reviewOrder", "newCardMix"::text AS "newCardMix",
+      "loadBalancing", "easyDays"
       FROM user_settings WHERE "userId" = ${userId}`,
     "selectUserSettings",
   );

@@ -23,6 +23,7 @@ import {
 import { schedulerSettingsOf } from "../settings/scheduler-settings";
 import type { RetentionCounts } from "../stats/retention";
 import { selectStreak } from "../stats/stats-queries";
+import { selectQueueBalancing } from "./queue-balancing";
 import { toQueueCard, type QueueCard, type QueueCardSource } from "./queue-card";
 import { countDueReviews, selectDueRows, selectNewRows, selectNextDue, selectTodayActivity } from "./queue-rows";
 
@@ -109,23 +110,30 @@ export async function getTodayQueue(
   const rows = new Map<string, { moduleId: string; card: QueueCardSource; state: SchedulingState | null }>();
   for (const row of newRows) rows.set(row.cardId, { moduleId: row.moduleId, card: row.card, state: null });
   for (const row of dueRows) rows.set(row.cardId, { moduleId: row.moduleId, card: row.card, state: row.scheduling });
+  const visible = queue.items.slice(0, QUEUE_LIMIT).flatMap((item) => {
+    const row = rows.get(item.cardId);
+    return row ? [row] : [];
+  });
+  const settingsFor = (moduleId: string) => {
+    const options = optionsByModule.get(moduleId);
+    return options ? schedulerSettingsOf(settings, options.options) : schedulerSettingsOf(settings);
+  };
+  const balancing = await selectQueueBalancing(db, userId, settings, visible, settingsFor, now);
   // One previewer per module with options of its own (a preset, a retention), one for the rest.
-  const ownPreviewer = ratingPreviewer(schedulerSettingsOf(settings));
+  const ownPreviewer = ratingPreviewer(schedulerSettingsOf(settings), balancing);
   const previewers = new Map<string, RatingPreviewer>();
   const previewFor = (moduleId: string): RatingPreviewer => {
-    const options = optionsByModule.get(moduleId);
-    if (!options) return ownPreviewer;
+    if (!optionsByModule.has(moduleId)) return ownPreviewer;
     let preview = previewers.get(moduleId);
     if (!preview) {
-      preview = ratingPreviewer(schedulerSettingsOf(settings, options.options));
+      preview = ratingPreviewer(settingsFor(moduleId), balancing);
       previewers.set(moduleId, preview);
     }
     return preview;
   };
-  const rendered = queue.items.slice(0, QUEUE_LIMIT).flatMap((item) => {
-    const row = rows.get(item.cardId);
-    return row ? [toQueueCard(row.card, row.state, now, previewFor(row.moduleId), catalogue, randomSeed(), ownModuleIds.has(row.moduleId))] : [];
-  });
+  const rendered = visible.map((row) =>
+    toQueueCard(row.card, row.state, now, previewFor(row.moduleId), catalogue, randomSeed(), ownModuleIds.has(row.moduleId)),
+  );
 
   return {
     cards: rendered,

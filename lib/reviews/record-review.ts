@@ -10,9 +10,10 @@ import { toSchedulingState, toStoredSnapshot } from "../data/state-snapshot";
 import { defaultUserSettings } from "../data/user-settings";
 import { StaleStateError, withRetries } from "../data/write-conflict";
 import { AppError, conflict, notFound } from "../errors/app-error";
-import { applyRating, becameLeech, type Rating, type SchedulingState } from "../scheduling";
+import { applyRating, balancedDays, becameLeech, isBalancing, type Balancing, type Rating, type SchedulingState } from "../scheduling";
 import { moduleOptionsOf } from "../presets/module-options";
 import { schedulerSettingsOf } from "../settings/scheduler-settings";
+import { selectDueLoad } from "./due-load";
 import { reviewTime } from "./review-time";
 import { selectReviewContext, type ReviewContext, type ReviewSettings } from "./review-context";
 
@@ -63,7 +64,8 @@ async function recordOnce(db: Db, input: RecordReviewInput, now: Date): Promise<
 
   const before = toSchedulingState(row);
   const at = reviewTime(input.reviewedAt, before?.lastReview ?? null, now);
-  const { next, log } = applyRating(before, rating, at, settings);
+  const balancing = await balancingFor(db, input, before, at, settings);
+  const { next, log } = applyRating(before, rating, at, settings, balancing);
   const leech = becameLeech(before, next, settings.leechThreshold);
   const suspend = leech && settings.leechAction === "SUSPEND";
   const columns = { ...next, isLeech: row?.isLeech || leech, suspendedAt: suspend ? now : null };
@@ -103,6 +105,26 @@ function duplicateOf(context: ReviewContext, input: RecordReviewInput): RecordRe
   };
 }
 
+/**
+ * The load balancer's view of the days this review may schedule the card on:
+ * one indexed read of the due counts of just those days (none when balancing
+ * is off or the review sets no interval it balances).
+ */
+async function balancingFor(
+  db: Db,
+  input: RecordReviewInput,
+  before: SchedulingState | null,
+  at: Date,
+  settings: ReviewSettings,
+): Promise<Balancing | undefined> {
+  if (!isBalancing(settings)) return undefined;
+  const days = balancedDays(before, at, settings);
+  if (days.length === 0) return undefined;
+  const clock = { timeZone: settings.timeZone, dayStartHour: settings.dayStartHour };
+  const load = await selectDueLoad(db, input.userId, clock, at, days);
+  return { loadBalancing: settings.loadBalancing, easyDays: settings.easyDays, load };
+}
+
 /** The review's settings: the card's module's options over the learner's settings (the defaults without a settings row). */
 function reviewSettingsOf(context: ReviewContext): ReviewSettings {
   const user = context.settings ?? defaultUserSettings("");
@@ -113,5 +135,7 @@ function reviewSettingsOf(context: ReviewContext): ReviewSettings {
     dayStartHour: user.dayStartHour,
     leechThreshold: options.leechThreshold,
     leechAction: options.leechAction,
+    loadBalancing: user.loadBalancing,
+    easyDays: user.easyDays,
   };
 }

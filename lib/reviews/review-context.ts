@@ -13,7 +13,14 @@ import { PresetOptionsRowSchema } from "../data/scheduling-preset";
 import type { LeechAction, SchedulerSettings } from "../scheduling";
 
 /** What a review is scheduled with: the card's module's options over the learner's settings. */
-export type ReviewSettings = SchedulerSettings & { timeZone: string; dayStartHour: number; leechThreshold: number; leechAction: LeechAction };
+export type ReviewSettings = SchedulerSettings & {
+  timeZone: string;
+  dayStartHour: number;
+  leechThreshold: number;
+  leechAction: LeechAction;
+  loadBalancing: boolean;
+  easyDays: number[];
+};
 
 export type ReviewContext = {
   /** The user and card of an earlier log row or undo tombstone with this review id. */
@@ -31,6 +38,8 @@ const SettingsJsonSchema = PresetOptionsRowSchema.extend({
   fsrsWeights: z.array(z.number()),
   timeZone: z.string(),
   dayStartHour: z.number().int(),
+  loadBalancing: z.boolean(),
+  easyDays: z.array(z.number().int()),
 });
 export type ReviewUserSettings = z.output<typeof SettingsJsonSchema>;
 

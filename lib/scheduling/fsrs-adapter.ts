@@ -131,6 +131,12 @@ export function fuzzSeed(state: SchedulingState | null, now: Date): string {
 }
 
 /**
+ * Chooses a review interval in place of ts-fsrs's fuzz: given the unfuzzed
+ * interval and the days elapsed, whole days, or null to fuzz as usual.
+ */
+export type IntervalPicker = (interval: number, elapsedDays: number) => number | null;
+
+/**
  * A ts-fsrs scheduler for `settings` with fuzz on and its seed fixed to
  * `seed` (a string, or a function read at each scheduling call). Built per
  * call (a few microseconds): an FSRS instance keeps the seed as mutable
@@ -141,9 +147,10 @@ export function fuzzSeed(state: SchedulingState | null, now: Date): string {
  * log a warning and fall back to defaults); settings outside the schema throw
  * `RangeError` instead of being replaced by ts-fsrs defaults (`0 || 0.9`).
  * Steps absent from `settings` are ts-fsrs's defaults: learning 1m 10m,
- * relearning 10m; they go to ts-fsrs in whole minutes.
+ * relearning 10m; they go to ts-fsrs in whole minutes. `pickInterval`, when
+ * given, chooses each review interval of 2.5 days or more (load balancing).
  */
-export function createFsrs(settings: SchedulerSettings, seed: string | (() => string), options: { fuzz?: boolean } = {}): FSRS {
+export function createFsrs(settings: SchedulerSettings, seed: string | (() => string), options: { fuzz?: boolean; pickInterval?: IntervalPicker } = {}): FSRS {
   assertSchedulerSettings(settings);
   const scheduler = fsrs({
     request_retention: settings.desiredRetention,
@@ -154,7 +161,19 @@ export function createFsrs(settings: SchedulerSettings, seed: string | (() => st
     ...(settings.learningStepsMinutes ? { learning_steps: toFsrsSteps(settings.learningStepsMinutes) } : {}),
     ...(settings.relearningStepsMinutes ? { relearning_steps: toFsrsSteps(settings.relearningStepsMinutes) } : {}),
   });
-  return scheduler.useStrategy(StrategyMode.SEED, typeof seed === "string" ? () => seed : seed);
+  scheduler.useStrategy(StrategyMode.SEED, typeof seed === "string" ? () => seed : seed);
+  const pick = options.pickInterval;
+  if (pick && (options.fuzz ?? true)) {
+    // ts-fsrs fuzzes every review interval (Hard, Good, Easy, a graduation)
+    // through `apply_fuzz`, then keeps Hard < Good < Easy; replacing it on this
+    // instance moves the day within the same range and keeps that order.
+    const fuzz = scheduler.apply_fuzz.bind(scheduler);
+    scheduler.apply_fuzz = (interval, elapsedDays) => {
+      const picked = interval < 2.5 ? null : pick(interval, elapsedDays);
+      return picked === null ? fuzz(interval, elapsedDays) : (picked as ReturnType<FSRS["apply_fuzz"]>);
+    };
+  }
+  return scheduler;
 }
 
 /**

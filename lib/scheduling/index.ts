@@ -22,6 +22,8 @@ export {
 } from "./settings";
 export {
   applyRating,
+  balancedDays,
+  balancedDaysReader,
   forgettingCurve,
   previewRatings,
   ratingApplier,
@@ -33,6 +35,18 @@ export {
   type RatingPreview,
   type RatingPreviewer,
 } from "./scheduler";
+export {
+  MAX_BALANCED_INTERVAL_DAYS,
+  NORMAL_EASY_DAYS,
+  balancedInterval,
+  balancedRange,
+  easyDayFactors,
+  isBalancing,
+  mergeDayRanges,
+  type Balancing,
+  type DayRange,
+  type DueLoad,
+} from "./load-balancer";
 export { historyReplayer, replayReviews, type ReplayEvent, type ReplayResult, type ReplayedReview } from "./replay";
 export { StateSnapshotSchema, restoreStateSnapshot, toStateSnapshot, type StateSnapshot } from "./snapshot";
 export { buttonRatings, passFailRating, type ButtonMode, type PassFail } from "./buttons";

@@ -1,5 +1,16 @@
-import { createFsrs, forgettingCurveOf, fromFsrsCard, fuzzSeed, toFsrsCard, toFsrsReviewLog, toGrade, toReviewLogFields } from "./fsrs-adapter";
+import {
+  createFsrs,
+  forgettingCurveOf,
+  fromFsrsCard,
+  fuzzSeed,
+  toFsrsCard,
+  toFsrsReviewLog,
+  toGrade,
+  toReviewLogFields,
+  type IntervalPicker,
+} from "./fsrs-adapter";
 import { formatInterval } from "./interval-label";
+import { balancedInterval, balancedRange, mergeDayRanges, type Balancing, type DayRange } from "./load-balancer";
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from "./settings";
 import { toStudyTime } from "./study-time";
 import { RATINGS, type Rating, type ReviewLogFields, type SchedulingState } from "./types";
@@ -27,8 +38,8 @@ export type AppliedRating = { next: SchedulingState; log: ReviewLogFields };
  * `applyRating` returns for that rating at the same `now`, fuzz included.
  * Throws `RangeError` when `settings` is outside `SchedulerSettingsSchema`.
  */
-export function previewRatings(state: SchedulingState | null, now: Date, settings: SchedulerSettings): RatingPreview[] {
-  return ratingPreviewer(settings)(state, now);
+export function previewRatings(state: SchedulingState | null, now: Date, settings: SchedulerSettings, balancing?: Balancing): RatingPreview[] {
+  return ratingPreviewer(settings, balancing)(state, now);
 }
 
 /** `previewRatings` for many cards under one `settings`. */
@@ -38,12 +49,12 @@ export type RatingPreviewer = (state: SchedulingState | null, now: Date) => Rati
  * `previewRatings` bound to `settings`, for previewing many cards (a queue of
  * 100): the ts-fsrs scheduler is built once, and each call sets its fuzz seed
  * right before the synchronous `repeat`, so every result equals
- * `previewRatings(state, now, settings)`. Throws `RangeError` when `settings`
- * is outside `SchedulerSettingsSchema`.
+ * `previewRatings(state, now, settings, balancing)`. Throws `RangeError` when
+ * `settings` is outside `SchedulerSettingsSchema`.
  */
-export function ratingPreviewer(settings: SchedulerSettings): RatingPreviewer {
+export function ratingPreviewer(settings: SchedulerSettings, balancing?: Balancing): RatingPreviewer {
   let seed = "";
-  const scheduler = createFsrs(settings, () => seed);
+  const scheduler = createFsrs(settings, () => seed, { pickInterval: balancedPicker(settings, balancing, () => seed) });
   const clock = settings.studyClock;
   return (state, now) => {
     seed = fuzzSeed(state, now);
@@ -68,8 +79,8 @@ export function ratingPreviewer(settings: SchedulerSettings): RatingPreviewer {
  * `Math.random`. Throws `RangeError` when `settings` is outside
  * `SchedulerSettingsSchema`.
  */
-export function applyRating(state: SchedulingState | null, rating: Rating, now: Date, settings: SchedulerSettings): AppliedRating {
-  return ratingApplier(settings)(state, rating, now);
+export function applyRating(state: SchedulingState | null, rating: Rating, now: Date, settings: SchedulerSettings, balancing?: Balancing): AppliedRating {
+  return ratingApplier(settings, balancing)(state, rating, now);
 }
 
 /** `applyRating` for many reviews under one `settings`. */
@@ -79,12 +90,12 @@ export type RatingApplier = (state: SchedulingState | null, rating: Rating, now:
  * `applyRating` bound to `settings`, for replaying many reviews (an imported
  * history): the ts-fsrs scheduler is built once and its fuzz seed set right
  * before each synchronous `next`, so every result equals
- * `applyRating(state, rating, now, settings)`. Throws `RangeError` when
- * `settings` is outside `SchedulerSettingsSchema`.
+ * `applyRating(state, rating, now, settings, balancing)`. Throws `RangeError`
+ * when `settings` is outside `SchedulerSettingsSchema`.
  */
-export function ratingApplier(settings: SchedulerSettings): RatingApplier {
+export function ratingApplier(settings: SchedulerSettings, balancing?: Balancing): RatingApplier {
   let seed = "";
-  const scheduler = createFsrs(settings, () => seed);
+  const scheduler = createFsrs(settings, () => seed, { pickInterval: balancedPicker(settings, balancing, () => seed) });
   const clock = settings.studyClock;
   return (state, rating, now) => {
     seed = fuzzSeed(state, now);
@@ -96,6 +107,45 @@ export function ratingApplier(settings: SchedulerSettings): RatingApplier {
     // The log's instants are the real ones, not study time (see ReviewLogFields).
     const due = state === null ? now : (state.lastReview ?? state.due);
     return { next, log: { ...log, due: new Date(due.getTime()), reviewedAt: new Date(now.getTime()) } };
+  };
+}
+
+/** The interval picker for `balancing` (none without it), drawing with the review's fuzz seed. */
+function balancedPicker(settings: SchedulerSettings, balancing: Balancing | undefined, seed: () => string): IntervalPicker | undefined {
+  if (!balancing) return undefined;
+  return (interval, elapsedDays) => balancedInterval(interval, elapsedDays, settings.maximumIntervalDays, balancing, seed());
+}
+
+/**
+ * The study days (offsets from the review's: 1 is the next) whose due counts
+ * a balanced review of `state` at `now` may read: the fuzz range of every
+ * interval the review computes (Hard, Good, Easy, or a graduation), merged,
+ * or empty when none is balanced (learning steps, intervals under 2.5 or over
+ * 90 days). The review path reads the counts of just these days before
+ * calling `applyRating` with them; the ranges of Hard, Good and Easy are
+ * usually apart, so reading them alone reads a third of their span.
+ */
+export function balancedDays(state: SchedulingState | null, now: Date, settings: SchedulerSettings): DayRange[] {
+  return balancedDaysReader(settings)(state, now);
+}
+
+/** `balancedDays` bound to `settings`, for many cards (a queue): the ts-fsrs scheduler is built once. */
+export function balancedDaysReader(settings: SchedulerSettings): (state: SchedulingState | null, now: Date) => DayRange[] {
+  let ranges: DayRange[] = [];
+  let seed = "";
+  const record: IntervalPicker = (interval, elapsedDays) => {
+    const range = balancedRange(interval, elapsedDays, settings.maximumIntervalDays);
+    if (range) ranges.push(range);
+    return null;
+  };
+  const scheduler = createFsrs(settings, () => seed, { pickInterval: record });
+  const clock = settings.studyClock;
+  return (state, now) => {
+    ranges = [];
+    seed = fuzzSeed(state, now);
+    const at = toStudyTime(now, clock);
+    scheduler.repeat(toFsrsCard(inStudyTime(state, clock), at), at);
+    return mergeDayRanges(ranges);
   };
 }
 
@@ -112,8 +162,8 @@ function inStudyTime(state: SchedulingState | null, clock: SchedulerSettings["st
 /**
  * A state ts-fsrs computed at study time `at` back in real instants: it was
  * reviewed at `now`, and its due keeps its offset from the review (whole days
- * for a review interval, minutes for a step). This is where a due-day picker
- * (load balancing, easy days) would move a review card within its fuzz range.
+ * for a review interval, minutes for a step). The day itself was picked
+ * within the fuzz range by ts-fsrs, or by the load balancer (balancedPicker).
  */
 function fromStudyTime(next: SchedulingState, at: Date, now: Date): SchedulingState {
   if (at.getTime() === now.getTime()) return next;

@@ -11,6 +11,11 @@ export const SettingsPatchSchema = PresetOptionsSchema.extend({
   timeZone: textSchema(64).refine(isValidTimeZone, { error: "Unknown time zone", abort: true }).describe("IANA time zone, e.g. Europe/Berlin."),
   buttonMode: z.enum(["FOUR", "TWO"]).describe("Four rating buttons, or pass/fail."),
   theme: z.enum(["SYSTEM", "LIGHT", "DARK"]).describe("Colours: follow the device's light or dark setting, or always light, or always dark."),
+  loadBalancing: z.boolean().describe("Spread review cards over their fuzz range towards the days with fewest cards due."),
+  easyDays: z
+    .array(z.number().int().min(0).max(100))
+    .length(7)
+    .describe("Percent of a normal review load wanted on each weekday, Monday first: 100 normal, 50 reduced, 0 minimum."),
 })
   .partial()
   .strict();

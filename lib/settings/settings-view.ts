@@ -8,6 +8,8 @@ export type SettingsView = PresetOptions & {
   buttonMode: "FOUR" | "TWO";
   theme: "SYSTEM" | "LIGHT" | "DARK";
   fsrsWeightsFittedAt: string | null;
+  loadBalancing: boolean;
+  easyDays: number[];
 };
 
 export function toSettingsView(row: UserSettings): SettingsView {
@@ -18,5 +20,7 @@ export function toSettingsView(row: UserSettings): SettingsView {
     buttonMode: row.buttonMode,
     theme: row.theme,
     fsrsWeightsFittedAt: row.fsrsWeightsFittedAt?.toISOString() ?? null,
+    loadBalancing: row.loadBalancing,
+    easyDays: [...row.easyDays],
   };
 }

@@ -8,7 +8,7 @@ import type { Db } from "../db/client";
 import { selectUserSettings } from "../data/user-settings";
 import { timeSlice } from "../event-loop/yield";
 import { DEFAULT_SCHEDULER_SETTINGS, studyDayEnd, studyDayKey, studyDayStart, type StudyClock } from "../scheduling";
-import type { StudyDay } from "../stats/study-days";
+import { weekdayOf, type StudyDay } from "../stats/study-days";
 import { minimumRecommendedRetention, type SweepPoint } from "./recommended-retention";
 import { simulateWorkload, type AnswerSeconds, type Pause, type SimulationInput } from "./simulate-workload";
 import { countUnseenCards, selectAnswerProfile, selectStudiedStates } from "./simulation-data";
@@ -90,6 +90,7 @@ export async function forecastWorkload(db: Db, userId: string, request: { desire
       habits: profile.habits,
       seconds: profile.seconds,
       seed: request.seed,
+      balancing: { loadBalancing: settings.loadBalancing, easyDays: settings.easyDays, firstWeekday: weekdayOf(days[0]?.key ?? "") },
     };
     const result = await simulateWorkload(input, pause);
     const recommended = await minimumRecommendedRetention(input, pause);

@@ -4,10 +4,20 @@
 // every day: each due card is answered, recalled with the probability FSRS's
 // forgetting curve gives (so the learner is the model: the user's weights
 // predict them), rated as the user rates, and rescheduled by the app's own
-// scheduler (lib/scheduling, fuzz included). Pure and seeded: the same input
+// scheduler (lib/scheduling, fuzz included, and the learner's load balancing
+// and easy days over the simulated days' due counts). Pure and seeded: the same input
 // gives the same days on any machine. Async only to yield to the event loop.
 import { seededRandom } from "../reference/seeded-random";
-import { forgettingCurve, ratingApplier, type Rating, type SchedulerSettings, type SchedulingState } from "../scheduling";
+import {
+  forgettingCurve,
+  isBalancing,
+  ratingApplier,
+  type Balancing,
+  type DueLoad,
+  type Rating,
+  type SchedulerSettings,
+  type SchedulingState,
+} from "../scheduling";
 
 const DAY_MS = 86_400_000;
 /** Gap between simulated answers in a session, so cards learned together get distinct fuzz seeds, as a real session's do. */
@@ -35,6 +45,8 @@ export type SimulationInput = {
   habits: RatingHabits;
   seconds: AnswerSeconds;
   seed: number;
+  /** The learner's load balancing and easy days, and the weekday of day 0 (Monday 0 … Sunday 6); absent: plain fuzz. */
+  balancing?: { loadBalancing: boolean; easyDays: readonly number[]; firstWeekday: number };
 };
 
 /** One simulated day: answers given (reviews and steps), new cards seen, time spent (s), and knowledge at its end (expected cards recalled). */
@@ -60,7 +72,25 @@ function draw(odds: RatingOdds, u: number): Rating {
  * `pause` is awaited between cards and days so the caller's event loop stays free.
  */
 export async function simulateWorkload(input: SimulationInput, pause: Pause = () => undefined): Promise<SimulationResult> {
-  const apply = ratingApplier(input.settings);
+  const dayCount = Math.max(0, input.dayStarts.length - 1);
+  // Cards due on each simulated day, kept as cards move, for the load balancer (day d reads from d + 1 on).
+  const dueOnDay = new Int32Array(dayCount);
+  const load: DueLoad = { firstOffset: 1, counts: dueOnDay, weekday: 0 };
+  const balancing: Balancing | undefined =
+    input.balancing && isBalancing(input.balancing) ? { loadBalancing: input.balancing.loadBalancing, easyDays: input.balancing.easyDays, load } : undefined;
+  /** The simulated day holding `ms` (an overdue card counts on day 0), or -1 past the last. */
+  const dayOf = (ms: number): number => {
+    if (ms >= (input.dayStarts[dayCount] ?? 0)) return -1;
+    let lo = 0;
+    let hi = dayCount;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if ((input.dayStarts[mid] ?? 0) <= ms) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const apply = ratingApplier(input.settings, balancing);
   const recall = forgettingCurve(input.settings);
   const random = seededRandom(input.seed);
   const states: SchedulingState[] = [...input.cards];
@@ -70,8 +100,16 @@ export async function simulateWorkload(input: SimulationInput, pause: Pause = ()
   const dueAt = new Float64Array(capacity);
   const lastAt = new Float64Array(capacity).fill(Number.NaN);
   const stability = new Float64Array(capacity);
+  const dueDay = new Int32Array(capacity).fill(-1);
   const keep = (i: number, state: SchedulingState) => {
     states[i] = state;
+    if (balancing) {
+      const before = dueDay[i] ?? -1;
+      if (before >= 0) dueOnDay[before] = (dueOnDay[before] ?? 0) - 1;
+      const after = dayOf(state.due.getTime());
+      dueDay[i] = after;
+      if (after >= 0) dueOnDay[after] = (dueOnDay[after] ?? 0) + 1;
+    }
     dueAt[i] = state.due.getTime();
     lastAt[i] = state.lastReview?.getTime() ?? Number.NaN;
     stability[i] = state.stability;
@@ -111,6 +149,8 @@ export async function simulateWorkload(input: SimulationInput, pause: Pause = ()
     const start = input.dayStarts[d] ?? 0;
     const end = input.dayStarts[d + 1] ?? start + DAY_MS;
     const day: SimulatedDay = { reviews: 0, newCards: 0, seconds: 0, knowledge: 0 };
+    load.counts = dueOnDay.subarray(d + 1);
+    load.weekday = ((input.balancing?.firstWeekday ?? 0) + d) % 7;
     let slot = 0;
     const seen = states.length;
     for (let i = 0; i < seen; i += 1) {

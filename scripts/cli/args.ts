@@ -2,6 +2,7 @@
 // answers file and talking to the server happen in run.ts.
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { DAY_BALANCE_USAGE, parseDayBalanceCommand, type DayBalanceCommand } from "./day-balance-args";
 import { EXPORT_USAGE, parseExportCommand, type ExportCommand } from "./export-args";
 import { IMPORT_USAGE, parseImportCommand, type ImportCommand } from "./import-args";
 import { LAB_USAGE, parseLabCommand, type LabCommand } from "./lab-args";
@@ -23,7 +24,8 @@ export type Command =
   | { kind: "import"; import: ImportCommand; token?: string }
   | { kind: "export"; export: ExportCommand; token?: string }
   | { kind: "preset"; preset: PresetCommand; token?: string }
-  | { kind: "reschedule"; reschedule: RescheduleCommand; token?: string };
+  | { kind: "reschedule"; reschedule: RescheduleCommand; token?: string }
+  | { kind: "easy-days"; easyDays: DayBalanceCommand; token?: string };
 
 export type ParsedArgs = { ok: true; command: Command } | { ok: false; message: string };
 
@@ -41,6 +43,7 @@ export const USAGE = [
   EXPORT_USAGE,
   PRESET_USAGE,
   RESCHEDULE_USAGE,
+  DAY_BALANCE_USAGE,
   "options: --token <token> (else RESIDUAL_TOKEN); server: RESIDUAL_URL (default http://localhost:3000)",
   "exit codes: 0 ok/correct/imported, 1 not fully correct, 2 usage or rejected input, 3 server unreachable or token refused",
 ].join("\n");
@@ -122,6 +125,11 @@ export function parseCommand(argv: readonly string[]): ParsedArgs {
     return usage("--format, --out and --timeout belong to `lab` and `export` commands");
   }
 
+  if (name === "easy-days") {
+    if (values.seed !== undefined || values.answers !== undefined) return usage("`easy-days` takes no --seed or --answers");
+    const parsed = parseDayBalanceCommand(rest);
+    return parsed.ok ? { ok: true, command: { kind: "easy-days", easyDays: parsed.command, token } } : usage(parsed.message);
+  }
   if (name === "presets" || name === "preset") {
     if (values.seed !== undefined || values.answers !== undefined) return usage(`\`${name}\` takes no --seed or --answers`);
     const parsedPreset = parsePresetCommand(name, rest);

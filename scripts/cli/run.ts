@@ -10,6 +10,7 @@ import { runImportCommand } from "./import-run";
 import { NODE_LAB_DEPS, runLabCommand, type LabDeps } from "./lab-run";
 import { runPresetCommand } from "./preset-run";
 import { runRescheduleCommand } from "./reschedule-run";
+import { runDayBalanceCommand } from "./day-balance-run";
 import { renderExercises, renderFailure, renderGrade, renderHistory, renderReveal, renderVariant, type Outcome } from "./render";
 import { ExercisesReplySchema, GradeReplySchema, HistoryReplySchema, RevealReplySchema, StatsReplySchema, VariantReplySchema } from "./responses";
 import { renderStats } from "./stats-render";
@@ -67,6 +68,7 @@ async function outcomeOf(argv: readonly string[], deps: CliDeps): Promise<Outcom
   }
   if (command.kind === "preset") return runPresetCommand(command.preset, { fetch: deps.fetch, config: config.config });
   if (command.kind === "reschedule") return runRescheduleCommand(command.reschedule, { fetch: deps.fetch, config: config.config, newId: deps.newId });
+  if (command.kind === "easy-days") return runDayBalanceCommand(command.easyDays, { fetch: deps.fetch, config: config.config });
   let request: ApiRequest;
   if (command.kind === "grade") {
     const fileAnswers = command.answersFile === undefined ? {} : await readAnswersFile(command.answersFile, deps);

@@ -8,6 +8,7 @@ import { attemptPageSql } from "@/lib/export/attempt-export";
 import { cardPageSql } from "@/lib/export/card-export";
 import { START_AT, START_ID } from "@/lib/export/export-kind";
 import { reviewPageSql } from "@/lib/export/review-export";
+import { dueLoadSql } from "@/lib/reviews/due-load";
 import { dueBucketsSql, retentionCountsSql, reviewBucketsSql } from "@/lib/stats/stats-queries";
 import { studyDaysFrom, studyDaysUntil } from "@/lib/stats/study-days";
 import { resetDb, testDb } from "../support/db";
@@ -99,6 +100,19 @@ describe("stats and export query plans on realistic data", () => {
     // card is reached by the planner's choice: pkey probes per due state, or at this
     // size a hash of the card table's id and archivedAt, which it judges cheaper.
     expect(plan.some((n) => n["Relation Name"] === "card")).toBe(true);
+  });
+
+  it("load balancer's due counts (one per review post): index-only scans of card_state(userId, due), fuzz ranges only", async () => {
+    const starts = studyDaysFrom(NOW, 40, CLOCK).map((d) => d.start);
+    const spans = [
+      { from: starts[17] ?? NOW, until: starts[23] ?? NOW },
+      { from: starts[31] ?? NOW, until: starts[39] ?? NOW },
+    ];
+    const plan = await planOf(dueLoadSql(userId, starts.slice(17), spans));
+    const scans = plan.filter((n) => n["Relation Name"] === "card_state");
+    expect(scans).toHaveLength(2);
+    for (const scan of scans) expect(scan["Node Type"], JSON.stringify(scan)).toBe("Index Only Scan");
+    expect(plan.map((n) => n["Index Name"])).toContain("card_state_userId_due_idx");
   });
 
   it("heatmap and retention: review_log(userId, reviewedAt)", async () => {

@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { SCREENSHOT_DIR, signUp } from "./support";
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/** Weekday of a "YYYY-MM-DD" study day, Monday 0. */
+const weekdayOf = (key: string) => (new Date(`${key}T00:00:00Z`).getUTCDay() + 6) % 7;
+
+/** The forecast's bars from /stats: day key, cards due, the easy-day load of its weekday. */
+async function forecastBars(page: Page) {
+  await page.goto("/stats");
+  const bars = page.getByTestId("forecast-chart").locator("rect.bar");
+  await expect(bars).toHaveCount(30);
+  return bars.evaluateAll((rects) =>
+    rects.map((r) => ({ day: r.getAttribute("data-day") ?? "", due: Number(r.getAttribute("data-due")), load: Number(r.getAttribute("data-load")) })),
+  );
+}
+
+/** Rates `count` of today's new cards Easy through the review API, as the review screen's outbox posts them. */
+async function rateNewCardsEasy(page: Page, count: number): Promise<void> {
+  const queue = (await (await page.request.get("/api/queue")).json()) as { cards: { cardId: string; isNew: boolean }[] };
+  const fresh = queue.cards.filter((card) => card.isNew).slice(0, count);
+  expect(fresh).toHaveLength(count);
+  const origin = new URL(page.url()).origin;
+  for (const card of fresh) {
+    const response = await page.request.post("/api/reviews", { headers: { origin }, data: { id: randomUUID(), cardId: card.cardId, rating: 4 } });
+    expect(response.status()).toBe(201);
+  }
+}
+
+test("easy days in Settings keep new reviews off the chosen weekdays, and the forecast shows it", async ({ page }) => {
+  await signUp(page, "easy-days");
+
+  // A new card rated Easy goes 6–10 study days out (FSRS-6 defaults, 90%): spread over that range, balanced.
+  await rateNewCardsEasy(page, 5);
+  const before = await forecastBars(page);
+  const range = before.slice(6, 11);
+  expect(range.reduce((n, bar) => n + bar.due, 0)).toBe(5);
+  expect(before.every((bar) => bar.load === 100)).toBe(true);
+
+  // Make the first four days of that range minimum days (0%): only the fifth stays open.
+  const closed = range.slice(0, 4).map((bar) => weekdayOf(bar.day));
+  const open = range[4];
+  if (!open) throw new Error("no open day");
+  await page.goto("/settings");
+  const easyDays = page.getByTestId("easy-days");
+  await easyDays.scrollIntoViewIfNeeded();
+  for (const weekday of closed) await easyDays.getByLabel(`${WEEKDAYS[weekday]} review load`).selectOption("0");
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/settings-easy-days-390.png` });
+  await page.getByRole("button", { name: "Save settings" }).tap();
+  await expect(page.getByTestId("settings-form").getByRole("status")).toHaveText("Saved");
+  const saved = (await (await page.request.get("/api/settings")).json()) as { easyDays: number[]; loadBalancing: boolean };
+  expect(saved.loadBalancing).toBe(true);
+  expect(saved.easyDays.filter((p) => p === 0)).toHaveLength(4);
+
+  await page.setViewportSize({ width: 320, height: 720 });
+  await page.reload();
+  await page.getByTestId("easy-days").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/settings-easy-days-320.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+
+  // Five more: every one lands on the open day; the closed days keep what they had.
+  await rateNewCardsEasy(page, 5);
+  const after = await forecastBars(page);
+  for (const [i, bar] of after.entries()) {
+    if (i >= 6 && i <= 9) expect(bar.due, bar.day).toBe(before[i]?.due);
+    expect(bar.load, bar.day).toBe(closed.includes(weekdayOf(bar.day)) ? 0 : 100);
+  }
+  expect(after[10]?.due).toBe(open.due + 5);
+  await expect(page.getByTestId("easy-days-note")).toContainText(`${WEEKDAYS[closed[0] ?? 0]} 0%`);
+  await expect(page.getByTestId("forecast-chart").locator("rect.easy-mark")).toHaveCount(after.filter((bar) => bar.load === 0).length);
+  await page.getByTestId("forecast").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/stats-easy-days.png` });
+});
