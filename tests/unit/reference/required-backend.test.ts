@@ -27,7 +27,7 @@ async function freshBackendModule() {
 }
 
 describe("REFERENCE_REQUIRE_BACKEND", () => {
-  it("runs the reference on the named backend, even when a faster one starts", async () => {
+  it("runs the reference on the named backend, even when a faster one starts", { timeout: 60_000 }, async () => {
     process.env[KEY] = "cpu";
     const backend = await freshBackendModule();
     expect(await backend.initReferenceBackend("wasm")).toEqual({ backend: "cpu" });
