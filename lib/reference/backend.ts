@@ -160,12 +160,13 @@ export function assertReferenceBackendReady(): void {
  * Input elements (activations and weights together) from which a lab job runs on the
  * native backend rather than wasm. Below it, tfjs-node's cost per op (each a call into
  * TensorFlow's eager runtime) outweighs its faster kernels. Measured with `npm run bench:lab`
- * (gradeLabOutput on a failing submission, p50, 2 cores at load ≈13), node against wasm:
- * layernorm-forward (8,448 elements) 22 against 14 ms, gqa-attention (49,152) 54 against
- * 49 ms; the block labs (≈181,000–197,000) 30 against 76 and 25 against 63 ms,
- * kv-cache-decode 57 against 132 ms; the lab-size block (2.8 M) 216 against 2,128 ms.
+ * (gradeLabOutput on a failing submission, p50, node ÷ wasm, 2 cores at load ≈14): the GELU
+ * block lab at 11,392 elements 49.5 ÷ 31.5 ms (1.57×), at 45,312 53 ÷ 55 ms (0.97×), at
+ * 103,296 22.5 ÷ 121 ms (0.19×); layernorm-forward (8,448) 16.0 ÷ 13.4 ms (1.19×),
+ * gqa-attention (49,152) 35 ÷ 79 ms (0.44×), kv-cache-decode (196,864) 52 ÷ 371 ms (0.14×).
+ * One exception below it: causal-attention (6,144) 9.2 ÷ 23.5 ms.
  */
-export const NODE_BACKEND_MIN_INPUT_ELEMENTS = 100_000;
+export const NODE_BACKEND_MIN_INPUT_ELEMENTS = 40_000;
 
 /**
  * Makes the faster backend for a job of `inputElements` active: node at or above
