@@ -97,7 +97,7 @@ function summarise(comparison: Comparison, tolerance: Lab["tolerance"], diagnosi
   const nonFiniteText = bad > 0 ? `, ${bad} of them NaN or ±Infinity` : "";
   const other = diagnosis?.alsoPossible ? ` Also possible: ${diagnosis.alsoPossible.title}.` : "";
   const because = diagnosis ? ` Looks like: ${diagnosis.title}.${other}` : "";
-  return `Failed: ${mismatched} of ${size} elements outside tolerance${nonFiniteText}, judged as ${rule} judges them${worst} (max abs error ${format(maxAbsError)}).${because}`;
+  return `Failed: ${mismatched} of ${size} elements outside tolerance${nonFiniteText} (${rule} is False)${worst} (max abs error ${format(maxAbsError)}).${because}`;
 }
 
 function format(value: number | null): string {
