@@ -1,25 +1,13 @@
 // The backend follows the job's size: wasm below NODE_BACKEND_MIN_INPUT_ELEMENTS,
 // node from there where it starts; a backend chosen by hand or required by the
 // environment is kept. Each case loads the backend module afresh.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { freshBackendModule, restoreRequiredBackendAfterEach } from "./fresh-backend";
 
-const KEY = "REFERENCE_REQUIRE_BACKEND";
-const saved = process.env[KEY];
-
-afterEach(() => {
-  if (saved === undefined) delete process.env[KEY];
-  else process.env[KEY] = saved;
-  vi.resetModules();
-});
-
-async function freshBackendModule() {
-  vi.resetModules();
-  return import("@/lib/reference/backend");
-}
+restoreRequiredBackendAfterEach();
 
 describe("useReferenceBackendFor", () => {
   it("runs small jobs on wasm and large ones on node where node starts", { timeout: 60_000 }, async () => {
-    delete process.env[KEY];
     const backend = await freshBackendModule();
     await backend.initReferenceBackend();
     const nodeStarts = (await backend.availableReferenceBackends()).includes("node");
@@ -30,7 +18,6 @@ describe("useReferenceBackendFor", () => {
   });
 
   it("keeps a backend chosen by hand, whatever the size", async () => {
-    delete process.env[KEY];
     const backend = await freshBackendModule();
     await backend.initReferenceBackend();
     expect(await backend.useReferenceBackend("cpu")).toBe(true);
@@ -39,8 +26,7 @@ describe("useReferenceBackendFor", () => {
   });
 
   it("keeps the backend REFERENCE_REQUIRE_BACKEND names", async () => {
-    process.env[KEY] = "cpu";
-    const backend = await freshBackendModule();
+    const backend = await freshBackendModule("cpu");
     await backend.initReferenceBackend();
     expect(await backend.useReferenceBackendFor(10)).toBe("cpu");
     expect(await backend.useReferenceBackendFor(10_000_000)).toBe("cpu");
