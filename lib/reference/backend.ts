@@ -19,6 +19,8 @@ type Registration = { ok: true } | { ok: false; reason: string };
 
 let registration: Partial<Record<ReferenceBackendName, Promise<Registration>>> = {};
 let initialised: Promise<{ backend: ReferenceBackendName }> | null = null;
+/** Set by useReferenceBackend: a backend chosen by hand (tests, benchmarks) is kept whatever the job size. */
+let pinned: ReferenceBackendName | null = null;
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error));
 
@@ -77,7 +79,9 @@ async function activate(name: ReferenceBackendName): Promise<Registration> {
  * Tests use this to run the same input on every available backend.
  */
 export async function useReferenceBackend(name: ReferenceBackendName): Promise<boolean> {
-  return (await activate(name)).ok;
+  const started = await activate(name);
+  if (started.ok) pinned = name;
+  return started.ok;
 }
 
 /** The backend REFERENCE_REQUIRE_BACKEND pins (lib/env.ts), or null when the reference may choose. */
@@ -137,11 +141,11 @@ export async function availableReferenceBackends(): Promise<ReferenceBackendName
   const active = referenceBackend();
   const available: ReferenceBackendName[] = [];
   for (const name of REFERENCE_BACKEND_ORDER) {
-    if (await useReferenceBackend(name)) available.push(name);
+    if ((await activate(name)).ok) available.push(name);
   }
   const required = requiredReferenceBackend();
   if (required && !available.includes(required)) throw new Error(`reference: REFERENCE_REQUIRE_BACKEND=${required}, but it is not available here`);
-  if (active !== "uninitialised") await useReferenceBackend(active);
+  if (active !== "uninitialised") await activate(active);
   return available;
 }
 
@@ -150,4 +154,29 @@ export function assertReferenceBackendReady(): void {
   if (referenceBackend() === "uninitialised") {
     throw new Error("reference: await initReferenceBackend() before using the tfjs path");
   }
+}
+
+/**
+ * Input elements (activations and weights together) from which a lab job runs on the
+ * native backend rather than wasm. Below it, tfjs-node's cost per op (each a call into
+ * TensorFlow's eager runtime) outweighs its faster kernels. Measured with `npm run bench:lab`
+ * (gradeLabOutput on a failing submission, p50, node ÷ wasm, 2 cores at load ≈14): the GELU
+ * block lab at 11,392 elements 49.5 ÷ 31.5 ms (1.57×), at 45,312 53 ÷ 55 ms (0.97×), at
+ * 103,296 22.5 ÷ 121 ms (0.19×); layernorm-forward (8,448) 16.0 ÷ 13.4 ms (1.19×),
+ * gqa-attention (49,152) 35 ÷ 79 ms (0.44×), kv-cache-decode (196,864) 52 ÷ 371 ms (0.14×).
+ * One exception below it: causal-attention (6,144) 9.2 ÷ 23.5 ms.
+ */
+export const NODE_BACKEND_MIN_INPUT_ELEMENTS = 40_000;
+
+/**
+ * Makes the faster backend for a job of `inputElements` active: node at or above
+ * NODE_BACKEND_MIN_INPUT_ELEMENTS, else wasm (started on first use); when that one
+ * cannot start, the active one stays. A pinned backend (REFERENCE_REQUIRE_BACKEND, or one chosen
+ * with useReferenceBackend) is kept. Initialise first. Returns the active backend.
+ */
+export async function useReferenceBackendFor(inputElements: number): Promise<ReferenceBackendName | "uninitialised"> {
+  if (pinned || requiredReferenceBackend()) return referenceBackend();
+  const wanted: ReferenceBackendName = inputElements >= NODE_BACKEND_MIN_INPUT_ELEMENTS ? "node" : "wasm";
+  if (referenceBackend() !== wanted) await activate(wanted);
+  return referenceBackend();
 }

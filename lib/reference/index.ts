@@ -9,7 +9,9 @@ export {
   availableReferenceBackends,
   initReferenceBackend,
   referenceBackend,
+  NODE_BACKEND_MIN_INPUT_ELEMENTS,
   useReferenceBackend,
+  useReferenceBackendFor,
   type ReferenceBackendName,
 } from "./backend";
 export { randomBlockWeights, randomInput, randomMatrix, seededRandom } from "./seeded-random";

@@ -71,7 +71,7 @@ export function LabResult({ submission }: { submission: SubmissionView }) {
         <div>
           <dt>Tolerance</dt>
           <dd>
-            atol {result.tolerance.abs} + rtol {result.tolerance.rel}·|expected|
+            atol {result.tolerance.abs} · rtol {result.tolerance.rel}
           </dd>
         </div>
         {used && used.worstRatio !== null && (
