@@ -1,9 +1,9 @@
 // The load balancer's view for a queue's rating buttons: so each button shows
 // the day a review would pick, the due counts of every day the handed-out
-// cards' intervals can land on, read once (lib/reviews/due-load.ts).
+// cards' intervals can land on, read once (lib/queue/due-load.ts).
 import type { Db } from "../db/client";
 import type { UserSettings } from "../data/user-settings";
-import { selectDueLoad } from "../reviews/due-load";
+import { selectDueLoad } from "./due-load";
 import { balancedDaysReader, isBalancing, mergeDayRanges, type Balancing, type DayRange, type SchedulerSettings, type SchedulingState } from "../scheduling";
 
 type Reader = (state: SchedulingState | null, now: Date) => DayRange[];

@@ -13,7 +13,7 @@ import { AppError, conflict, notFound } from "../errors/app-error";
 import { applyRating, balancedDays, becameLeech, isBalancing, type Balancing, type Rating, type SchedulingState } from "../scheduling";
 import { moduleOptionsOf } from "../presets/module-options";
 import { schedulerSettingsOf } from "../settings/scheduler-settings";
-import { selectDueLoad } from "./due-load";
+import { selectDueLoad } from "../queue/due-load";
 import { reviewTime } from "./review-time";
 import { selectReviewContext, type ReviewContext, type ReviewSettings } from "./review-context";
 

@@ -8,7 +8,7 @@ import { attemptPageSql } from "@/lib/export/attempt-export";
 import { cardPageSql } from "@/lib/export/card-export";
 import { START_AT, START_ID } from "@/lib/export/export-kind";
 import { reviewPageSql } from "@/lib/export/review-export";
-import { dueLoadSql } from "@/lib/reviews/due-load";
+import { dueLoadSql } from "@/lib/queue/due-load";
 import { dueBucketsSql, retentionCountsSql, reviewBucketsSql } from "@/lib/stats/stats-queries";
 import { studyDaysFrom, studyDaysUntil } from "@/lib/stats/study-days";
 import { resetDb, testDb } from "../support/db";
