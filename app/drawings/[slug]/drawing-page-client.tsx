@@ -5,19 +5,13 @@
 // is practice (stored and marked, no credit) and a new variant earns credit.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { AttemptSummary } from "@/lib/attempts/attempt-history";
 import type { DrawingView } from "@/lib/drawing/drawing-view";
 import { DrawingWorkspace } from "@/app/components/drawing-workspace";
 import { RenderedHtml } from "@/app/components/rendered-html";
 
-export type DrawingAttemptRow = {
-  id: string;
-  seed: number;
-  score: number;
-  correct: boolean;
-  misconceptions: string[];
-  afterReveal: boolean;
-  createdAt: string;
-};
+/** An attempt as the server page hands it over (the instant as ISO text). */
+export type DrawingAttemptRow = Omit<AttemptSummary, "createdAt"> & { createdAt: string };
 
 type Props = {
   view: DrawingView;
