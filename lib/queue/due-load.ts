@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { queryRows } from "../db/rows";
+import { timestampArraySql } from "../db/timestamp-array";
 import { studyDayKey, studyDayStart, studyDayStartOfKey, type DayRange, type DueLoad, type StudyClock } from "../scheduling";
 import { studyDaysFrom, weekdayOf } from "../stats/study-days";
 
@@ -22,12 +23,11 @@ const BucketRowSchema = z.object({ bucket: z.number().int(), count: z.number().i
  * so a test can EXPLAIN it.
  */
 export function dueLoadSql(userId: string, starts: readonly Date[], spans: readonly { from: Date; until: Date }[]): Prisma.Sql {
-  const instants = Prisma.sql`${starts.map((d) => d.toISOString())}::timestamp(3)[]`;
   const scans = spans.map(
     ({ from, until }) => Prisma.sql`SELECT s.due FROM card_state s WHERE s."userId" = ${userId} AND s.due >= ${from} AND s.due < ${until}`,
   );
   return Prisma.sql`
-    SELECT width_bucket(d.due, ${instants}) AS bucket, count(*)::int AS count
+    SELECT width_bucket(d.due, ${timestampArraySql(starts)}) AS bucket, count(*)::int AS count
     FROM (${Prisma.join(scans, " UNION ALL ")}) d
     GROUP BY 1`;
 }

@@ -6,15 +6,11 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { queryRows } from "../db/rows";
+import { timestampArraySql } from "../db/timestamp-array";
 import { currentStreak } from "./streak";
 
 /** How far back the streak looks; a longer streak shows as this many days. */
 const STREAK_LOOKBACK_DAYS = 400;
-
-/** Instants as a `timestamp(3)[]` parameter (columns hold UTC wall time; the `Z` is read as UTC then dropped). */
-function instants(dates: readonly Date[]): Prisma.Sql {
-  return Prisma.sql`${dates.map((d) => d.toISOString())}::timestamp(3)[]`;
-}
 
 const BucketRowSchema = z.object({ bucket: z.number().int(), count: z.number().int() });
 
@@ -27,7 +23,7 @@ const toMap = (rows: z.infer<typeof BucketRowSchema>[]) => new Map(rows.map((r) 
  */
 export function dueBucketsSql(userId: string, starts: readonly Date[], until: Date): Prisma.Sql {
   return Prisma.sql`
-    SELECT width_bucket(s.due, ${instants(starts)}) AS bucket, count(*)::int AS count
+    SELECT width_bucket(s.due, ${timestampArraySql(starts)}) AS bucket, count(*)::int AS count
     FROM card_state s
     JOIN card c ON c.id = s."cardId" AND c."archivedAt" IS NULL
     JOIN enrollment e ON e."moduleId" = c."moduleId" AND e."userId" = s."userId"
@@ -48,7 +44,7 @@ export async function selectDueBuckets(db: Db, userId: string, starts: readonly 
 export function reviewBucketsSql(userId: string, starts: readonly Date[], until: Date): Prisma.Sql {
   const from = starts[0] ?? until;
   return Prisma.sql`
-    SELECT width_bucket(r."reviewedAt", ${instants(starts)}) AS bucket, count(*)::int AS count
+    SELECT width_bucket(r."reviewedAt", ${timestampArraySql(starts)}) AS bucket, count(*)::int AS count
     FROM review_log r
     WHERE r."userId" = ${userId} AND r."reviewedAt" >= ${from} AND r."reviewedAt" < ${until}
     GROUP BY 1`;

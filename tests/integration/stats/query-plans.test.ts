@@ -115,6 +115,23 @@ describe("stats and export query plans on realistic data", () => {
     expect(plan.map((n) => n["Index Name"])).toContain("card_state_userId_due_idx");
   });
 
+  it("statements bucketing by day starts pass them as a plain timestamp[]: a generic plan does not re-cast the array per row", async () => {
+    // Raw statements are prepared per connection, so Postgres may switch to the generic plan;
+    // there a `timestamp(3)[]` cast of the parameter is applied to every row it buckets.
+    const starts = studyDaysFrom(NOW, 40, CLOCK).map((d) => d.start);
+    const statements = [
+      dueLoadSql(userId, starts, [{ from: starts[1] ?? NOW, until: starts[9] ?? NOW }]),
+      dueBucketsSql(userId, starts, starts[39] ?? NOW),
+      reviewBucketsSql(userId, starts, starts[39] ?? NOW),
+    ];
+    for (const sql of statements) {
+      const rows = await testDb().$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (GENERIC_PLAN, VERBOSE) ${sql.text}`);
+      const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
+      expect(plan).toContain("width_bucket");
+      expect(plan).not.toContain("timestamp(3)");
+    }
+  });
+
   it("heatmap and retention: review_log(userId, reviewedAt)", async () => {
     const days = studyDaysUntil(NOW, 365, CLOCK);
     const heat = await planOf(
