@@ -9,6 +9,7 @@ import { RescheduleOffer, undoLine } from "./reschedule-offer";
 const REASONS: Record<RescheduleRunView["reason"], string> = {
   RETENTION: "after a retention change",
   WEIGHTS: "after new FSRS parameters",
+  BALANCING: "after load balancing or easy days changed",
   MANUAL: "by hand",
 };
 
