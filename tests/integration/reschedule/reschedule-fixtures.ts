@@ -12,12 +12,8 @@ import { createModuleWithCards, createUser, enroll } from "../support/fixtures";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/**
- * `cards` cards first seen on `start`, each reviewed when due (plus a few
- * hours) until `end`; 1 in 8 reviews fails, 1 in 7 of the rest is Easy. With
- * `allGood`, every review is Good: the cards keep in step, a lumpy collection.
- */
-export async function learnerWithHistory(db: PrismaClient, options: { cards: number; start: Date; end: Date; seed: number; allGood?: boolean }) {
+/** `cards` cards first seen on `start`, each reviewed when due (plus a few hours) until `end`; 1 in 8 reviews fails. */
+export async function learnerWithHistory(db: PrismaClient, options: { cards: number; start: Date; end: Date; seed: number }) {
   const user = await createUser(db);
   const { moduleId, cardIds } = await createModuleWithCards(db, { cards: options.cards });
   await enroll(db, user.id, moduleId);
@@ -29,7 +25,7 @@ export async function learnerWithHistory(db: PrismaClient, options: { cards: num
     const events: ReplayEvent[] = [];
     let at = options.start.getTime() + index * 60_000;
     while (at < options.end.getTime()) {
-      const rating: Rating = options.allGood ? 3 : random() < 0.125 ? 1 : random() < 0.85 ? 3 : 4;
+      const rating: Rating = random() < 0.125 ? 1 : random() < 0.85 ? 3 : 4;
       events.push({ kind: "review", rating, at: new Date(at), durationMs: null });
       const { state } = replayReviews(events, settings);
       if (!state) break;
