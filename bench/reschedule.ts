@@ -1,7 +1,9 @@
 // npm run bench:reschedule — "reschedule to match" for a learner with 10,000
 // review cards (≈8 reviews each): the preview (dry run), the run (every card
 // moved, batches of 250 each in one transaction) and its undo, with the
-// longest stretch the event loop was held during each. Medians of 3.
+// longest stretch the event loop was held during each; once with load
+// balancing off (plain fuzz) and once on (each card's day weighed against the
+// due load the run keeps). Medians of 3 each.
 // `-- --cards N` changes the card count; `-- --reuse` measures the data set an
 // earlier run left in .cache/reschedule-bench instead of loading a new one.
 import { randomUUID } from "node:crypto";
@@ -90,6 +92,23 @@ async function main(cleanups: Cleanups) {
   }
   const reviewCards = await prisma.cardState.count({ where: { userId, state: "REVIEW" } });
   await updateUserSettings(prisma, userId, { desiredRetention: 0.8 }, now);
+  // One untimed preview first: the first call compiles the code paths.
+  await previewReschedule(prisma, userId, new Date());
+  const rows: string[][] = [];
+  const moved: string[] = [];
+  for (const loadBalancing of [false, true]) {
+    await updateUserSettings(prisma, userId, { loadBalancing }, new Date());
+    const mode = loadBalancing ? "balancing on" : "balancing off";
+    const result = await measureMode(prisma, userId);
+    moved.push(`${result.changed} move with ${mode}`);
+    for (const [step, row] of Object.entries(result.rows)) rows.push([`${step} (${mode})`, ...row]);
+  }
+  heading(`Reschedule ${reviewCards} review cards at retention 0.9 → 0.8 (${moved.join(", ")}), load average ${loadAverage()}`);
+  console.log(table(["step", "wall (median)", "CPU (median)", "loop held (median)", "loop held (max)"], rows));
+}
+
+/** Preview, run and undo three times under the learner's settings as they are: each step's medians, and how many cards move. */
+async function measureMode(prisma: PrismaClient, userId: string): Promise<{ changed: number; rows: Record<"preview" | "run" | "undo", string[]> }> {
   const timed = { preview: [] as number[], run: [] as number[], undo: [] as number[] };
   const cpu = { preview: [] as number[], run: [] as number[], undo: [] as number[] };
   const held = { preview: [] as number[], run: [] as number[], undo: [] as number[] };
@@ -104,8 +123,7 @@ async function main(cleanups: Cleanups) {
     held[step].push(watch.stop());
     return result;
   };
-  // One untimed preview first: the first call compiles the code paths.
-  let changed = (await previewReschedule(prisma, userId, new Date())).counts.changed;
+  let changed = 0;
   // Each run is undone, so the next one moves every card again.
   for (let i = 0; i < 3; i++) {
     changed = (await measure("preview", () => previewReschedule(prisma, userId, new Date()))).counts.changed;
@@ -115,15 +133,13 @@ async function main(cleanups: Cleanups) {
     const undone = await measure("undo", () => undoReschedule(prisma, userId, id, new Date()));
     if (undone.run.restoredCards !== changed) throw new Error(`the undo put back ${undone.run.restoredCards} cards of ${changed}`);
   }
-  const rows = (["preview", "run", "undo"] as const).map((step) => [
-    step,
+  const row = (step: keyof typeof timed) => [
     ms(summarize(timed[step]).p50),
     ms(summarize(cpu[step]).p50),
     ms(summarize(held[step]).p50),
     ms(Math.max(...held[step])),
-  ]);
-  heading(`Reschedule ${reviewCards} review cards (${changed} move at retention 0.9 → 0.8), load average ${loadAverage()}`);
-  console.log(table(["step", "wall (median)", "CPU (median)", "loop held (median)", "loop held (max)"], rows));
+  ];
+  return { changed, rows: { preview: row("preview"), run: row("run"), undo: row("undo") } };
 }
 
 /** The data set of an earlier run (`-- --reuse`): loading 10,000 cards' histories takes minutes on a busy machine. */

@@ -1,14 +1,15 @@
 "use client";
 // "Reschedule N review cards to match?": offered after a change of desired
-// retention or weights, with a preview of what would move. Nothing changes
-// until the learner taps; the result comes with an Undo.
+// retention, weights, load balancing or easy days, with a preview of what
+// would move. Nothing changes until the learner taps; the result comes with
+// an Undo.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { sendModuleRequest } from "@/app/library/module-request";
 import type { RescheduleCounts } from "@/lib/reschedule/tally";
 import type { RescheduleRunView } from "@/lib/reschedule/run-view";
 
-type Reason = "RETENTION" | "WEIGHTS" | "MANUAL";
+type Reason = RescheduleRunView["reason"];
 type Preview = { asOf: string; counts: RescheduleCounts };
 type Phase =
   | { kind: "loading" }

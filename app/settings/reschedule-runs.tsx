@@ -9,6 +9,7 @@ import { RescheduleOffer, undoLine } from "./reschedule-offer";
 const REASONS: Record<RescheduleRunView["reason"], string> = {
   RETENTION: "after a retention change",
   WEIGHTS: "after new FSRS parameters",
+  BALANCING: "after load balancing or easy days changed",
   MANUAL: "by hand",
 };
 
@@ -35,7 +36,7 @@ export function RescheduleRuns({ runs, timeZone }: { runs: RescheduleRunView[]; 
     <section className="panel stack" id="reschedules" data-testid="reschedule-runs">
       <h2 style={{ margin: 0, fontSize: 18 }}>Reschedules</h2>
       <p className="muted small" style={{ margin: 0 }}>
-        Moving review cards&rsquo; due dates to match your retention and parameters. It never changes your review history, and each can be undone.
+        Moving review cards&rsquo; due dates to match your retention, parameters and easy days. It never changes your review history, and each can be undone.
       </p>
       {runs.length === 0 && <p className="muted small">None yet.</p>}
       {runs.map((run) => (

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { SettingsView } from "@/lib/settings/settings-view";
+import type { SettingsRescheduleReason } from "@/lib/settings/reschedule-reason";
 import { themeAttribute } from "@/lib/settings/color-theme";
 import { DayBalanceFields } from "./day-balance-fields";
 import { PresetFields } from "./preset-fields";
@@ -14,9 +15,8 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [stepsError, setStepsError] = useState<string | null>(null);
-  // The retention last saved, and a new offer each time a save changes it.
-  const [savedRetention, setSavedRetention] = useState(initial.desiredRetention);
-  const [offers, setOffers] = useState(0);
+  // The reschedule the last save called for (the server compares before and after), a new offer each time.
+  const [offer, setOffer] = useState<{ reason: SettingsRescheduleReason; key: number } | null>(null);
   const set = <K extends keyof SettingsView>(key: K, value: SettingsView[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   async function save(event: React.FormEvent) {
@@ -30,14 +30,12 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(patch),
     });
-    const body = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
+    const body = (await response.json().catch(() => null)) as { error?: { message: string }; rescheduleReason?: SettingsRescheduleReason | null } | null;
     if (!response.ok) setError(body?.error?.message ?? "Could not save");
     else {
       setMessage("Saved");
-      if (values.desiredRetention !== savedRetention) {
-        setSavedRetention(values.desiredRetention);
-        setOffers((n) => n + 1);
-      }
+      const reason = body?.rescheduleReason;
+      if (reason) setOffer((last) => ({ reason, key: (last?.key ?? 0) + 1 }));
       const { theme } = values;
       // The server sets the same attribute on every page from now on; this page takes it at once.
       const attribute = themeAttribute(theme);
@@ -104,7 +102,7 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
           {message}
         </p>
       )}
-      {offers > 0 && <RescheduleOffer key={offers} reason="RETENTION" />}
+      {offer && <RescheduleOffer key={offer.key} reason={offer.reason} />}
       <button className="button primary block" type="submit">
         Save settings
       </button>

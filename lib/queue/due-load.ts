@@ -19,12 +19,14 @@ const BucketRowSchema = z.object({ bucket: z.number().int(), count: z.number().i
  * States of `userId` due in any of `spans` ([from, until) each), counted per
  * width_bucket over `starts` (k ≥ 1 is from `starts[k - 1]`). Suspended cards
  * and the card under review count too: checking either would read the table
- * row of every entry, and what they add is a card or two on a day. Exported
- * so a test can EXPLAIN it.
+ * row of every entry, and what they add is a card or two on a day. `except`,
+ * a condition on `s` (card_state), leaves out the rows it holds for (it reads
+ * their table rows). Exported so a test can EXPLAIN it.
  */
-export function dueLoadSql(userId: string, starts: readonly Date[], spans: readonly { from: Date; until: Date }[]): Prisma.Sql {
+export function dueLoadSql(userId: string, starts: readonly Date[], spans: readonly { from: Date; until: Date }[], except?: Prisma.Sql): Prisma.Sql {
+  const leave = except ? Prisma.sql` AND NOT (${except})` : Prisma.empty;
   const scans = spans.map(
-    ({ from, until }) => Prisma.sql`SELECT s.due FROM card_state s WHERE s."userId" = ${userId} AND s.due >= ${from} AND s.due < ${until}`,
+    ({ from, until }) => Prisma.sql`SELECT s.due FROM card_state s WHERE s."userId" = ${userId} AND s.due >= ${from} AND s.due < ${until}${leave}`,
   );
   return Prisma.sql`
     SELECT width_bucket(d.due, ${timestampArraySql(starts)}) AS bucket, count(*)::int AS count
@@ -54,9 +56,9 @@ function studyDayStarts(now: Date, last: number, clock: StudyClock): Date[] {
  * The cards due on each study day of `ranges` (offsets after the one holding
  * `now`, 1 is tomorrow; non-empty, as `balancedDays` gives them), with today's
  * weekday: what `applyRating` needs to balance that review. Days between the
- * ranges are left at 0: no pick reads them.
+ * ranges are left at 0: no pick reads them. `except`: see `dueLoadSql`.
  */
-export async function selectDueLoad(db: Db, userId: string, clock: StudyClock, now: Date, ranges: readonly DayRange[]): Promise<DueLoad> {
+export async function selectDueLoad(db: Db, userId: string, clock: StudyClock, now: Date, ranges: readonly DayRange[], except?: Prisma.Sql): Promise<DueLoad> {
   const first = Math.min(...ranges.map((r) => r.min));
   const last = Math.max(...ranges.map((r) => r.max));
   const starts = studyDayStarts(now, last + 1, clock);
@@ -66,7 +68,7 @@ export async function selectDueLoad(db: Db, userId: string, clock: StudyClock, n
     return start;
   };
   const spans = ranges.map((range) => ({ from: at(range.min), until: at(range.max + 1) }));
-  const rows = await queryRows(db, BucketRowSchema, dueLoadSql(userId, starts.slice(first), spans), "selectDueLoad");
+  const rows = await queryRows(db, BucketRowSchema, dueLoadSql(userId, starts.slice(first), spans, except), "selectDueLoad");
   const counts = new Array<number>(last - first + 1).fill(0);
   for (const row of rows) if (row.bucket >= 1 && row.bucket <= counts.length) counts[row.bucket - 1] = row.count;
   return { firstOffset: first, counts, weekday: weekdayOf(studyDayKey(now, clock.timeZone, clock.dayStartHour)) };

@@ -26,6 +26,9 @@ const CandidateRow = z.object({
 
 const LogRow = z.object({ cardId: z.string(), rating: z.number().int(), state: z.enum(FSRS_STATE_NAMES), reviewedAt: DateColumn });
 
+/** A card_state row `s` a reschedule recomputes: in FSRS review state, not suspended, reviewed at least once. */
+export const RESCHEDULE_CANDIDATE_SQL = Prisma.sql`s.state = 'REVIEW' AND s."suspendedAt" IS NULL AND s."lastReview" IS NOT NULL`;
+
 /**
  * Up to `limit` of the user's cards in FSRS review state (not new, not in
  * (re)learning steps, not suspended, reviewed at least once) with ids after
@@ -38,8 +41,7 @@ export async function selectRescheduleCandidates(db: Db, userId: string, afterCa
     Prisma.sql`SELECT s."cardId"::text AS "cardId", c."moduleId"::text AS "moduleId", s.version, s.due, s."scheduledDays", s.stability,
         s.difficulty, s."elapsedDays", s.reps, s."lastReview"
       FROM card_state s JOIN card c ON c.id = s."cardId"
-      WHERE s."userId" = ${userId} AND s.state = 'REVIEW' AND s."suspendedAt" IS NULL AND s."lastReview" IS NOT NULL
-        AND s."cardId" > ${afterCardId}::uuid
+      WHERE s."userId" = ${userId} AND ${RESCHEDULE_CANDIDATE_SQL} AND s."cardId" > ${afterCardId}::uuid
       ORDER BY s."cardId" LIMIT ${limit}`,
     "selectRescheduleCandidates",
   );

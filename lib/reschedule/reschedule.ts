@@ -57,7 +57,7 @@ async function forEachPage(
   options: { asOf: Date; leave?: ReadonlySet<string>; batchSize: number },
   visit: (page: Page) => Promise<void>,
 ): Promise<RescheduleCounts> {
-  const reschedulers = await loadModuleReschedulers(prisma, userId);
+  const reschedulers = await loadModuleReschedulers(prisma, userId, now);
   const tomorrowEnd = studyDayEnd(
     studyDayEnd(now, reschedulers.clock.timeZone, reschedulers.clock.dayStartHour),
     reschedulers.clock.timeZone,
@@ -72,10 +72,12 @@ async function forEachPage(
     const page: Page = { changes: [], skipped: 0 };
     for (const card of cards) {
       if (options.leave?.has(card.cardId)) {
+        reschedulers.leave(card.state.due);
         tally.add(card.state.due, null);
         continue;
       }
       if (card.state.lastReview.getTime() > options.asOf.getTime()) {
+        reschedulers.leave(card.state.due);
         page.skipped += 1;
         tally.add(card.state.due, null);
         continue;

@@ -36,6 +36,7 @@ export {
   type RatingPreviewer,
 } from "./scheduler";
 export {
+  LAST_BALANCED_DAY,
   MAX_BALANCED_INTERVAL_DAYS,
   NORMAL_EASY_DAYS,
   balancedInterval,
@@ -54,7 +55,7 @@ export { formatInterval } from "./interval-label";
 export { LEECH_ACTIONS, LEECH_LAPSE_THRESHOLD, LEECH_REPEAT_LAPSES, becameLeech, isLeech, type LeechAction } from "./leech";
 export { NEW_CARD_MIXES, REVIEW_ORDERS, mergeEvenly, mixNewCards, orderReviews, type NewCardMix, type ReviewOrder } from "./queue-order";
 export { MAX_STEPS, MAX_STEP_MINUTES, formatStep, formatSteps, parseSteps } from "./steps";
-export { toStudyTime } from "./study-time";
+export { studyDayNumber, toStudyTime, weekdayOfDayNumber } from "./study-time";
 export { isValidTimeZone, studyDayEnd, studyDayKey, studyDayStart, studyDayStartOfKey, type StudyClock } from "./study-day";
 export {
   DEFAULT_GROUP,

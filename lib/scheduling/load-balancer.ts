@@ -58,6 +58,9 @@ export function isBalancing(settings: Pick<Balancing, "loadBalancing" | "easyDay
   return settings.loadBalancing || settings.easyDays.some((percent) => percent < 100);
 }
 
+/** The latest day (offset from the review's study day) a balanced interval can land on: the top of the fuzz range of the longest balanced interval. */
+export const LAST_BALANCED_DAY = get_fuzz_range(MAX_BALANCED_INTERVAL_DAYS, 0, Number.MAX_SAFE_INTEGER).max_ivl;
+
 /** The days (offsets from the review's study day) an interval's fuzz may land on, or null when it is not balanced. */
 export function balancedRange(interval: number, elapsedDays: number, maximumInterval: number): DayRange | null {
   if (interval < 2.5 || interval > MAX_BALANCED_INTERVAL_DAYS) return null;
@@ -110,13 +113,23 @@ function hashSeed(seed: string): number {
  * balanced (under 2.5 days, or over 90): the caller fuzzes as usual.
  *
  * Unlike Anki, an empty day is weighed by the same formula (as 0 due), so an
- * empty 0% weekday is still avoided.
+ * empty 0% weekday is still avoided. `earliest` (default 1, the next study
+ * day) leaves out the range's days before it, and gives null when none is
+ * left: a reschedule counts from a review days ago and must not balance onto
+ * days already past.
  */
-export function balancedInterval(interval: number, elapsedDays: number, maximumInterval: number, balancing: Balancing, seed: string): number | null {
+export function balancedInterval(
+  interval: number,
+  elapsedDays: number,
+  maximumInterval: number,
+  balancing: Balancing,
+  seed: string,
+  earliest = 1,
+): number | null {
   const range = balancedRange(interval, elapsedDays, maximumInterval);
-  if (range === null) return null;
+  if (range === null || range.max < earliest) return null;
   const days: number[] = [];
-  for (let day = range.min; day <= range.max; day += 1) days.push(day);
+  for (let day = Math.max(range.min, earliest); day <= range.max; day += 1) days.push(day);
   const counts = days.map((day) => countOn(balancing.load, day));
   const weekdays = days.map((day) => (balancing.load.weekday + day) % 7);
   const easy = easyDayFactors(balancing.easyDays, weekdays, counts);

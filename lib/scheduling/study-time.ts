@@ -26,3 +26,19 @@ export function toStudyTimeMs(ms: number, clock: StudyClock | undefined): number
 export function toStudyTime(date: Date, clock: StudyClock | undefined): Date {
   return new Date(toStudyTimeMs(date.getTime(), clock));
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The study day holding `ms` as a whole number of days since 1970-01-01 (a
+ * Thursday): two instants' numbers differ by the study days between them.
+ * Cheaper than a day key when many instants are placed on days.
+ */
+export function studyDayNumber(ms: number, clock: StudyClock | undefined): number {
+  return Math.floor(toStudyTimeMs(ms, clock) / DAY_MS);
+}
+
+/** Weekday of a study day number, Monday 0 … Sunday 6. */
+export function weekdayOfDayNumber(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}

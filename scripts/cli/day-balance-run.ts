@@ -1,4 +1,5 @@
-// `easy-days …`: GET /api/settings, and PATCH /api/settings with the weekdays' loads and load balancing.
+// `easy-days …`: GET /api/settings, and PATCH /api/settings with the weekdays' loads and load balancing;
+// when the server says the change calls for a reschedule, the command that does it.
 import { z } from "zod";
 import { callApi, type FetchLike } from "./api-client";
 import type { CliConfig } from "./config";
@@ -8,7 +9,12 @@ import { renderFailure, type Outcome } from "./render";
 
 type Context = { fetch: FetchLike; config: CliConfig };
 
-const SettingsReplySchema = z.object({ loadBalancing: z.boolean(), easyDays: z.array(z.number()).length(7) });
+const SettingsReplySchema = z.object({
+  loadBalancing: z.boolean(),
+  easyDays: z.array(z.number()).length(7),
+  rescheduleReason: z.enum(["RETENTION", "BALANCING"]).nullable().optional(),
+});
+const RESCHEDULE_HINT = "review cards already scheduled keep their days until you run: reschedule";
 type DayBalance = z.infer<typeof SettingsReplySchema>;
 
 function describe(settings: DayBalance): string[] {
@@ -31,5 +37,5 @@ export async function runDayBalanceCommand(command: DayBalanceCommand, context: 
   if (set.kind === "unreachable" || set.status !== 200) return renderFailure(set);
   const saved = SettingsReplySchema.safeParse(set.body);
   if (!saved.success) return renderFailure({ kind: "reply", status: 200, body: "reply not understood" });
-  return { out: describe(saved.data), err: [], exitCode: EXIT.ok };
+  return { out: [...describe(saved.data), ...(saved.data.rescheduleReason ? [RESCHEDULE_HINT] : [])], err: [], exitCode: EXIT.ok };
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 export type RescheduleCommand = { kind: "run"; dryRun: boolean } | { kind: "undo"; id: string } | { kind: "list" };
 
 export const RESCHEDULE_USAGE = [
-  "  reschedule [--dry-run]                      move review cards' due dates to match your retention and parameters (--dry-run: only count)",
+  "  reschedule [--dry-run]                      move review cards' due dates to match your retention, parameters and easy days (--dry-run: only count)",
   "  reschedule undo <id>                        put back what a reschedule moved (cards reviewed since keep their dates)",
   "  reschedules                                 your recent reschedules, with their ids",
 ].join("\n");

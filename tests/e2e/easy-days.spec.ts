@@ -28,7 +28,9 @@ async function rateNewCardsEasy(page: Page, count: number): Promise<void> {
   }
 }
 
-test("easy days in Settings keep new reviews off the chosen weekdays, and the forecast shows it", async ({ page }) => {
+test("easy days in Settings keep new reviews off the chosen weekdays, a reschedule moves the cards already there, and the forecast shows it", async ({
+  page,
+}) => {
   await signUp(page, "easy-days");
 
   // A new card rated Easy goes 6–10 study days out (FSRS-6 defaults, 90%): spread over that range, balanced.
@@ -40,8 +42,6 @@ test("easy days in Settings keep new reviews off the chosen weekdays, and the fo
 
   // Make the first four days of that range minimum days (0%): only the fifth stays open.
   const closed = range.slice(0, 4).map((bar) => weekdayOf(bar.day));
-  const open = range[4];
-  if (!open) throw new Error("no open day");
   await page.goto("/settings");
   const easyDays = page.getByTestId("easy-days");
   await easyDays.scrollIntoViewIfNeeded();
@@ -53,20 +53,41 @@ test("easy days in Settings keep new reviews off the chosen weekdays, and the fo
   expect(saved.loadBalancing).toBe(true);
   expect(saved.easyDays.filter((p) => p === 0)).toHaveLength(4);
 
+  // The save offers to move the cards already on the new minimum days; take it.
+  const onClosed = range.slice(0, 4).reduce((n, bar) => n + bar.due, 0);
+  expect(onClosed).toBeGreaterThan(0);
+  const offer = page.getByTestId("settings-form").getByTestId("reschedule-offer");
+  await expect(offer).toContainText(/Reschedule \d+ review cards? to match\?/);
+  await offer.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/settings-easy-days-reschedule-390.png` });
+  await offer.getByTestId("reschedule-accept").tap();
+  await expect(offer.getByTestId("reschedule-result")).toContainText(/Rescheduled \d+ review cards?\./);
+  await expect(page.getByTestId("reschedule-run")).toContainText(/after load balancing or easy days changed: \d+ of 5 moved/);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/settings-easy-days-rescheduled-390.png` });
+
+  // The forecast follows: the five cards are still in the next 30 days, none of them on a minimum day.
+  const rescheduled = await forecastBars(page);
+  expect(rescheduled.reduce((n, bar) => n + bar.due, 0)).toBe(5);
+  expect(rescheduled.filter((bar) => bar.load === 0).reduce((n, bar) => n + bar.due, 0)).toBe(0);
+  for (const i of [6, 7, 8, 9]) expect(rescheduled[i]?.due, rescheduled[i]?.day).toBe(0);
+  await page.getByTestId("forecast").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/stats-easy-days-rescheduled-390.png` });
+  await page.goto("/settings");
+
   await page.setViewportSize({ width: 320, height: 720 });
   await page.reload();
   await page.getByTestId("easy-days").scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOT_DIR}/settings-easy-days-320.png` });
   await page.setViewportSize({ width: 390, height: 844 });
 
-  // Five more: every one lands on the open day; the closed days keep what they had.
+  // Five more: every one lands on the open day; the closed days stay empty.
   await rateNewCardsEasy(page, 5);
   const after = await forecastBars(page);
   for (const [i, bar] of after.entries()) {
-    if (i >= 6 && i <= 9) expect(bar.due, bar.day).toBe(before[i]?.due);
+    if (i >= 6 && i <= 9) expect(bar.due, bar.day).toBe(0);
     expect(bar.load, bar.day).toBe(closed.includes(weekdayOf(bar.day)) ? 0 : 100);
   }
-  expect(after[10]?.due).toBe(open.due + 5);
+  expect(after[10]?.due).toBe((rescheduled[10]?.due ?? 0) + 5);
   await expect(page.getByTestId("easy-days-note")).toContainText(`${WEEKDAYS[closed[0] ?? 0]} 0%`);
   await expect(page.getByTestId("forecast-chart").locator("rect.easy-mark")).toHaveCount(after.filter((bar) => bar.load === 0).length);
   await page.getByTestId("forecast").scrollIntoViewIfNeeded();

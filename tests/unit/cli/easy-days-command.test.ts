@@ -1,6 +1,7 @@
 // `easy-days …` without a server: the requests sent and the lines printed.
 import { describe, expect, it } from "vitest";
 import { parseCommand } from "@/scripts/cli/args";
+import { rescheduleReasonOf } from "@/lib/settings/reschedule-reason";
 import { EXIT } from "@/scripts/cli/exit-codes";
 import { runCli, type CliDeps } from "@/scripts/cli/run";
 import { ID, TOKEN, URL_BASE } from "./fixtures";
@@ -15,8 +16,10 @@ function serverDeps() {
     fetch: async (url, init) => {
       const body = typeof init.body === "string" ? (JSON.parse(init.body) as Partial<typeof settings>) : undefined;
       sent.push({ method: init.method ?? "GET", url, body });
-      if (init.method === "PATCH") settings = { ...settings, ...body };
-      return new Response(JSON.stringify(settings), { status: 200 });
+      if (init.method !== "PATCH") return new Response(JSON.stringify(settings), { status: 200 });
+      const before = settings;
+      settings = { ...settings, ...body };
+      return new Response(JSON.stringify({ ...settings, rescheduleReason: rescheduleReasonOf(before, settings) }), { status: 200 });
     },
     readFile: async () => "",
     newId: () => ID,
@@ -60,6 +63,16 @@ describe("easy-days command", () => {
       url: `${URL_BASE}/api/settings`,
       body: { easyDays: [100, 100, 100, 100, 100, 50, 0], loadBalancing: false },
     });
-    expect(out).toEqual(["load balancing: off", "easy days: mon 100%, tue 100%, wed 100%, thu 100%, fri 100%, sat 50%, sun 0%"]);
+    expect(out).toEqual([
+      "load balancing: off",
+      "easy days: mon 100%, tue 100%, wed 100%, thu 100%, fri 100%, sat 50%, sun 0%",
+      "review cards already scheduled keep their days until you run: reschedule",
+    ]);
+  });
+
+  it("names no reschedule when the days set are the days there were", async () => {
+    const { deps, out } = serverDeps();
+    expect(await runCli(["easy-days", "sun=100", "balancing=on"], deps)).toBe(EXIT.ok);
+    expect(out).toEqual(["load balancing: on", "easy days: mon 100%, tue 100%, wed 100%, thu 100%, fri 100%, sat 100%, sun 100%"]);
   });
 });

@@ -79,6 +79,14 @@ describe("load balancing", () => {
     expect(balancedInterval(120, 0, MAX, balancing([]), "s")).toBeNull();
   });
 
+  it("leaves out the range's days before `earliest`, and gives null when none is left", () => {
+    // Interval 20: range 17–23 days. From day 21 on, only 21–23 can be drawn, empty or not.
+    const counts = Array.from({ length: 30 }, (_, i) => (i + 1 === 18 ? 0 : 40));
+    const picks = Array.from({ length: 100 }, (_, seed) => balancedInterval(20, 0, MAX, balancing(counts), `card-${seed}`, 21));
+    expect(new Set(picks)).toEqual(new Set([21, 22, 23]));
+    expect(balancedInterval(20, 0, MAX, balancing(counts), "s", 24)).toBeNull();
+  });
+
   it("prefers the emptiest day of the range", () => {
     // Interval 20: range 17–23 days. Day 21 is empty, the others hold 40 each.
     const counts = Array.from({ length: 30 }, (_, i) => (i + 1 === 21 ? 0 : 40));

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "RescheduleReason" ADD VALUE 'BALANCING';
