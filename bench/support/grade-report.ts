@@ -61,7 +61,7 @@ export function reportHttp(runs: readonly HttpRunReport[], targetLabel: string, 
     ),
   );
   console.log(
-    "\nMix per client: 7 in 10 reference answers (201, correct), 2 in 10 a misconception (201, diagnosed), 1 in 10 unreadable text (200, not stored).",
+    "\nMix per client: 7 in 10 reference answers (stored, correct), 2 in 10 a misconception (stored, diagnosed), 1 in 10 unreadable text (answered, not stored); every reply 200.",
   );
   for (const { label, result, stored } of runs) {
     const failures = [...result.failures].map(([k, n]) => `${n}× ${k}`).join("; ");
