@@ -87,9 +87,9 @@ export async function selectEarlierAttempt<A, S>(db: Db, key: AttemptKey, json: 
 /**
  * Inserts the attempt, made at `now`, unless its id is already taken, and
  * adds it to its learner's tallies (lib/data/exercise-tally.ts); call it in a
- * transaction holding the variant's lock. Returns null when this call stored it, or the row a concurrent copy of the request
- * stored first (CONFLICT as in {@link selectEarlierAttempt} when that row is
- * other work).
+ * transaction holding the variant's lock. Returns null when this call stored
+ * it, or the row a concurrent copy of the request stored first (CONFLICT as
+ * in {@link selectEarlierAttempt} when that row is other work).
  */
 export async function insertAttemptOnce<A, S>(
   db: Db,
