@@ -2,7 +2,7 @@
 // exercise on the float64 path and on each tfjs backend, against a 1 ms
 // target; (2) POST /api/grade from 50 concurrent API clients against the
 // production build, back to back and paced, against a 50 ms p99 target, with
-// a check that every 201 stored exactly one attempt. Prints figures; never
+// a check that every reply saying `stored` stored exactly one attempt. Prints figures; never
 // passes or fails.
 import { join } from "node:path";
 import type { PrismaClient } from "../lib/db/generated/client";

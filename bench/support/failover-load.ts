@@ -4,15 +4,15 @@
 // id. One instance in the list is the single-instance baseline, on the same
 // code path. Lab uploads for the kill run go the same way.
 import { randomUUID } from "node:crypto";
-import { sendWithFailover, type FailoverReply } from "./failover";
+import { answeredDuplicate, sendWithFailover, type FailoverReply } from "./failover";
 import { authHeaders, type LoadUser } from "./load-users";
 
 export type FailoverLoadResult = {
   clients: number;
   sent: number;
-  /** Client ids of the posts the app acknowledged (201 created, or 200 for one it already had). */
+  /** Client ids of the posts the app acknowledged (a review 201 created or 200 for one it already had; a lab upload 202). */
   acknowledged: string[];
-  /** Of those, the ones answered 200: a retry of a post that had landed before its instance died. */
+  /** Of those, the ones answered `duplicate`: a retry of a post that had landed before its instance died. */
   duplicates: number;
   /** Posts that needed more than one send. */
   retried: number;
@@ -93,7 +93,7 @@ export async function runFailoverLabUploads(
         const headers = { ...authHeaders(user, bases[0] ?? ""), "content-type": "application/octet-stream" };
         result.sent++;
         const path = `/api/labs/${upload.slug}/submissions?seed=${upload.seed}&id=${id}`;
-        record(result, id, await sendWithFailover(bases, i + k, { method: "POST", path, headers, body: upload.file }), [202, 200]);
+        record(result, id, await sendWithFailover(bases, i + k, { method: "POST", path, headers, body: upload.file }), [202]);
       }
     }),
   );
@@ -106,7 +106,7 @@ function record(result: FailoverLoadResult, id: string, reply: FailoverReply, ac
   if (acknowledged.includes(reply.status)) {
     result.acknowledged.push(id);
     result.latencies.push(reply.ms);
-    if (reply.status === 200) result.duplicates++;
+    if (answeredDuplicate(reply.body)) result.duplicates++;
     return;
   }
   const key = `${reply.status} ${reply.body.slice(0, 120)}`;

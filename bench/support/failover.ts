@@ -27,6 +27,16 @@ export type FailoverOptions = {
   timeoutMs?: number;
 };
 
+/** Whether a reply body says `duplicate: true`: reviews, grades, drawing attempts and lab uploads all answer so when an earlier send with this id was stored. */
+export function answeredDuplicate(body: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === "object" && parsed !== null && "duplicate" in parsed && parsed.duplicate === true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether another instance should be tried: nothing came back, or the instance failed. */
 export const shouldRetry = (status: number): boolean => status === 0 || status >= 500;
 

@@ -12,11 +12,11 @@ const REQUEST_TIMEOUT_MS = 15_000;
 export type GradeLoadResult = {
   clients: number;
   attempted: number;
-  /** Replies 201 (stored). */
+  /** Replies 200 with `stored` (the attempt is kept). */
   created: number;
-  /** Replies 200 (answered, not stored: an unreadable step). */
+  /** Replies 200 without `stored` (answered, not kept: an unreadable step). */
   answered: number;
-  /** Status + start of the body → count, for anything other than the expected 200/201. */
+  /** Status + start of the body → count, for anything other than the expected 200. */
   failures: Map<string, number>;
   /** Replies whose status or content did not match the case (e.g. a right answer not graded correct). */
   mismatches: string[];
@@ -27,7 +27,7 @@ export type GradeLoadResult = {
 
 export type GradeLoadOptions = { requestsPerClient: number; deadlineMs: number; paceMs?: number };
 
-type Reply = { correct?: boolean; misconceptions?: string[]; recorded?: boolean };
+type Reply = { correct?: boolean; misconceptions?: string[]; stored?: boolean };
 
 /** Runs one client per user concurrently; no new request starts after `deadlineMs`. */
 export async function runGradeLoad(
@@ -84,21 +84,22 @@ async function postOne(baseUrl: string, user: LoadUser, gradeCase: GradeCase, re
     text = error instanceof Error ? error.message : String(error);
   }
   result.latencies.push(performance.now() - started);
-  if (status === 201) result.created++;
-  else if (status === 200) result.answered++;
-  else {
+  if (status !== 200) {
     const key = `${status} ${text.slice(0, 120)}`;
     result.failures.set(key, (result.failures.get(key) ?? 0) + 1);
     return;
   }
-  const problem = mismatch(gradeCase, status, JSON.parse(text) as Reply);
+  const reply = JSON.parse(text) as Reply;
+  if (reply.stored === true) result.created++;
+  else result.answered++;
+  const problem = mismatch(gradeCase, status, reply);
   if (problem && result.mismatches.length < 20) result.mismatches.push(`${gradeCase.body.exercise} seed ${gradeCase.body.seed}: ${problem}`);
 }
 
 function mismatch(gradeCase: GradeCase, status: number, reply: Reply): string | undefined {
   if (gradeCase.kind === "unreadable")
-    return status === 200 && reply.recorded === false ? undefined : `unreadable answered ${status}, recorded ${String(reply.recorded)}`;
-  if (status !== 201) return `${gradeCase.kind} answered ${status}`;
+    return status === 200 && reply.stored === false ? undefined : `unreadable answered ${status}, stored ${String(reply.stored)}`;
+  if (status !== 200 || reply.stored !== true) return `${gradeCase.kind} answered ${status}, stored ${String(reply.stored)}`;
   if (gradeCase.kind === "right") return reply.correct === true ? undefined : "reference answers not graded correct";
   return gradeCase.code && reply.misconceptions?.includes(gradeCase.code) ? undefined : `misconception ${gradeCase.code ?? "?"} not diagnosed`;
 }

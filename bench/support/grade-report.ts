@@ -39,7 +39,7 @@ export function reportHttp(runs: readonly HttpRunReport[], targetLabel: string, 
   heading("2. POST /api/grade under load (next start, loopback, bearer tokens)");
   console.log(
     table(
-      ["run", "requests", "201", "200", "other", "wall s", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "load avg"],
+      ["run", "requests", "stored", "not stored", "other", "wall s", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "load avg"],
       runs.map(({ label, result, loadBefore }) => {
         const s = summarize(result.latencies);
         const other = [...result.failures.values()].reduce((a, b) => a + b, 0);
@@ -61,12 +61,12 @@ export function reportHttp(runs: readonly HttpRunReport[], targetLabel: string, 
     ),
   );
   console.log(
-    "\nMix per client: 7 in 10 reference answers (201, correct), 2 in 10 a misconception (201, diagnosed), 1 in 10 unreadable text (200, not stored).",
+    "\nMix per client: 7 in 10 reference answers (stored, correct), 2 in 10 a misconception (stored, diagnosed), 1 in 10 unreadable text (answered, not stored); every reply 200.",
   );
   for (const { label, result, stored } of runs) {
     const failures = [...result.failures].map(([k, n]) => `${n}× ${k}`).join("; ");
     console.log(
-      `  ${label}: exercise_attempt gained ${stored} rows for ${result.created} replies 201 (${stored === result.created ? "match" : "MISMATCH"})` +
+      `  ${label}: exercise_attempt gained ${stored} rows for ${result.created} replies saying stored (${stored === result.created ? "match" : "MISMATCH"})` +
         `; reply content ${result.mismatches.length === 0 ? "as expected" : `WRONG: ${result.mismatches.slice(0, 3).join("; ")}`}` +
         (failures ? `; non-2xx: ${failures}` : "") +
         (result.hitDeadline ? "; stopped at the run deadline" : ""),

@@ -3,8 +3,8 @@
 // mistakes named most often and the hardest step. Anonymised: no row names a
 // learner, and nothing but the fact that too few have tried is shown until
 // MIN_COHORT learners have attempted it, so no single learner's work can be
-// read off the figures. One SQL statement over the (exerciseSlug, userId,
-// seed, createdAt) index computes all of it.
+// read off the figures. One SQL statement over the per-learner tallies
+// (lib/data/exercise-tally.ts) computes all of it.
 import { z } from "zod";
 import type { Catalogue } from "../catalogue/catalogue";
 import type { Db } from "../db/client";
@@ -74,38 +74,26 @@ const StatsRow = z.object({
 
 /**
  * The one statement behind the figures; exported so a test can EXPLAIN it.
- * Every part reads the attempts at `slug` once (the materialised `a`), found
- * by the index that leads with the slug; learners are counted from the first
- * attempt per variant (fewer rows than the attempts). Numeric steps are keyed
- * `step`, drawing items `key`.
+ * It reads the per-learner tallies kept as attempts are stored
+ * (lib/data/exercise-tally.ts): one row per learner at `slug`, plus their
+ * step and mistake rows, whatever the number of attempts.
  */
 export function exerciseStatsSql(slug: string): Prisma.Sql {
-  // User ids and mistake codes are compared byte-wise (COLLATE "C"): the groups are the same and the sorts several times cheaper.
+  // Mistake codes are ordered byte-wise (COLLATE "C"), as they always were: ties list in the same order.
   return Prisma.sql`
-    WITH a AS MATERIALIZED (
-      SELECT id, "userId" COLLATE "C" AS "userId", seed, correct, "afterReveal", misconceptions, steps, "createdAt"
-      FROM exercise_attempt WHERE "exerciseSlug" = ${slug}
-    ), firsts AS (
-      SELECT DISTINCT ON ("userId", seed) "userId", correct, "afterReveal" FROM a ORDER BY "userId", seed, "createdAt", id
-    ), mistakes AS (
-      SELECT m.code COLLATE "C" AS code, count(*)::int AS attempts, count(DISTINCT a."userId")::int AS learners
-      FROM a CROSS JOIN LATERAL unnest(a.misconceptions) AS m(code) WHERE a.misconceptions <> '{}' GROUP BY 1
-    ), steps AS (
-      SELECT coalesce(s.step, s.key) AS step, max(s.label) AS label, count(*)::int AS tried, count(*) FILTER (WHERE s.correct)::int AS "right"
-      FROM a CROSS JOIN LATERAL jsonb_to_recordset(CASE WHEN jsonb_typeof(a.steps) = 'array' THEN a.steps ELSE '[]'::jsonb END)
-        AS s(step text, key text, label text, correct boolean)
-      WHERE NOT a."afterReveal" GROUP BY 1
-    )
     SELECT
-      (SELECT count(DISTINCT "userId") FROM firsts) AS learners,
-      (SELECT count(*) FROM a) AS attempts,
-      (SELECT count(*) FROM a WHERE a."afterReveal") AS "afterReveal",
-      (SELECT count(*) FROM firsts WHERE NOT "afterReveal") AS "firstTries",
-      (SELECT count(*) FROM firsts WHERE correct AND NOT "afterReveal") AS "firstTryPasses",
-      (SELECT coalesce(jsonb_agg(jsonb_build_object('code', code, 'attempts', attempts, 'learners', learners) ORDER BY attempts DESC, code), '[]'::jsonb)
-        FROM mistakes) AS mistakes,
+      count(*) AS learners,
+      coalesce(sum(t.attempts), 0) AS attempts,
+      coalesce(sum(t."afterReveal"), 0) AS "afterReveal",
+      coalesce(sum(t."firstTries"), 0) AS "firstTries",
+      coalesce(sum(t."firstTryPasses"), 0) AS "firstTryPasses",
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('code', code, 'attempts', attempts, 'learners', learners) ORDER BY attempts DESC, code COLLATE "C"), '[]'::jsonb)
+        FROM (SELECT code, sum(attempts)::int AS attempts, count(*)::int AS learners FROM exercise_mistake_tally WHERE "exerciseSlug" = ${slug} GROUP BY code) m
+      ) AS mistakes,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('step', step, 'label', label, 'tried', tried, 'right', "right") ORDER BY step), '[]'::jsonb)
-        FROM steps WHERE step IS NOT NULL) AS steps`;
+        FROM (SELECT step, max(label) AS label, sum(tried)::int AS tried, sum("right")::int AS "right" FROM exercise_step_tally WHERE "exerciseSlug" = ${slug} GROUP BY step) s
+      ) AS steps
+    FROM exercise_tally t WHERE t."exerciseSlug" = ${slug}`;
 }
 
 type Authored = { title: string; kind: ExerciseStats["kind"]; steps: { key: string; label: string }[] | null; messages: Map<string, string> };

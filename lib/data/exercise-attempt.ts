@@ -12,6 +12,7 @@ import type { ExerciseAttempt, Prisma } from "../db/generated/client";
 import { parseStored } from "../db/rows";
 import { conflict } from "../errors/app-error";
 import type { StepGrade } from "../grading";
+import { tallyAttempt } from "./exercise-tally";
 
 /** What an attempt id is bound to: the user, the exercise (or drawing) slug and the variant's seed. */
 export type AttemptKey = { attemptId: string; userId: string; slug: string; seed: number };
@@ -84,10 +85,11 @@ export async function selectEarlierAttempt<A, S>(db: Db, key: AttemptKey, json: 
 }
 
 /**
- * Inserts the attempt, made at `now`, unless its id is already taken. Returns
- * null when this call stored it, or the row a concurrent copy of the request
- * stored first (CONFLICT as in {@link selectEarlierAttempt} when that row is
- * other work).
+ * Inserts the attempt, made at `now`, unless its id is already taken, and
+ * adds it to its learner's tallies (lib/data/exercise-tally.ts); call it in a
+ * transaction holding the variant's lock. Returns null when this call stored
+ * it, or the row a concurrent copy of the request stored first (CONFLICT as
+ * in {@link selectEarlierAttempt} when that row is other work).
  */
 export async function insertAttemptOnce<A, S>(
   db: Db,
@@ -100,7 +102,10 @@ export async function insertAttemptOnce<A, S>(
     data: [{ ...fields, id: key.attemptId, userId: key.userId, exerciseSlug: key.slug, seed: key.seed, createdAt: now }],
     skipDuplicates: true,
   });
-  if (count === 1) return null;
+  if (count === 1) {
+    await tallyAttempt(db, key.attemptId);
+    return null;
+  }
   const winner = await selectEarlierAttempt(db, key, json);
   if (!winner) throw new Error("insertAttemptOnce: the attempt id is taken but no row holds it");
   return winner;

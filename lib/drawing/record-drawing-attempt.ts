@@ -48,8 +48,9 @@ export type DrawingAttemptResult = DrawingGrade & {
   credited: boolean;
   /** The variant after this attempt: a graded drawing reveals its reference, so it is finished. */
   variant: VariantReport;
-  /** False when this id was stored before (the stored result is returned). */
-  recorded: boolean;
+  /** The attempt is kept, as POST /api/grade says it: a bad answer throws instead, so a result is always stored. */
+  stored: true;
+  /** Stored by an earlier request with this id: the stored result is returned and nothing is written. */
   duplicate: boolean;
 };
 
@@ -79,7 +80,7 @@ export async function recordDrawingAttempt(
     misconceptions: readonly string[],
     afterReveal: boolean,
     state: VariantState,
-    recorded: boolean,
+    duplicate: boolean,
   ): DrawingAttemptResult => {
     const status = variantStatus(state);
     return {
@@ -92,8 +93,8 @@ export async function recordDrawingAttempt(
       afterReveal,
       credited: stored.correct && !afterReveal,
       variant: { ...status, message: describeVariant(status) },
-      recorded,
-      duplicate: !recorded,
+      stored: true,
+      duplicate,
     };
   };
 
@@ -101,7 +102,7 @@ export async function recordDrawingAttempt(
     const fromStored = async (earlier: { seed: number; answers: DrawingAnswer; misconceptions: string[]; afterReveal: boolean }) => {
       // Grading is pure, so the stored answer grades to the stored result.
       const state = (await selectOptionalVariant(tx, input)) ?? FRESH_VARIANT;
-      return result(prompt.grade(earlier.seed, earlier.answers), earlier.misconceptions, earlier.afterReveal, state, false);
+      return result(prompt.grade(earlier.seed, earlier.answers), earlier.misconceptions, earlier.afterReveal, state, true);
     };
     const earlier = await selectEarlierAttempt(tx, input, DrawingAttemptJson);
     if (earlier) return fromStored(earlier);
@@ -123,6 +124,6 @@ export async function recordDrawingAttempt(
     if (raced) return fromStored(raced);
     const after = afterTry(before, grade.correct, now, true);
     if (after !== before) await updateVariant(tx, input, after);
-    return result(grade, misconceptions, afterReveal, after, true);
+    return result(grade, misconceptions, afterReveal, after, false);
   });
 }

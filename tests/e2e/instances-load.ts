@@ -11,8 +11,8 @@ export type Kind = "review" | "grade" | "lab";
 /** One logical request: its client-generated id and the last answer after any retries. */
 export type Outcome = { kind: Kind; id: string; userId: string; status: number; sends: Send[]; body: string };
 
-/** The statuses that tell the client its write is stored: created/queued, or "already had it" for a retry. */
-const ACKNOWLEDGED: Record<Kind, readonly number[]> = { review: [201, 200], grade: [201, 200], lab: [202, 200] };
+/** The statuses that tell the client its write is stored: created/queued, or "already had it" for a retry (a lab upload is 202 either way). */
+const ACKNOWLEDGED: Record<Kind, readonly number[]> = { review: [201, 200], grade: [201, 200], lab: [202] };
 
 export const acknowledged = (outcome: Outcome): boolean => ACKNOWLEDGED[outcome.kind].includes(outcome.status);
 

@@ -48,6 +48,19 @@ export type SubmitOutputInput = {
 export type SubmitOutputResult = { submission: SubmissionView; duplicate: boolean };
 
 /**
+ * What POST …/submissions answers, always with 202: the submission, plus
+ * `stored` and `duplicate` as POST /api/grade names them. Every answered
+ * upload is kept (a refused one is an error), so `stored` is always true;
+ * `duplicate` says an earlier post with this id stored it.
+ */
+export type SubmissionPostReply = SubmissionView & { stored: true; duplicate: boolean };
+
+/** The reply body for one submit result. */
+export function submissionPostReply({ submission, duplicate }: SubmitOutputResult): SubmissionPostReply {
+  return { ...submission, stored: true, duplicate };
+}
+
+/**
  * Validates and queues one submission; the body is read and stored inside
  * the process's upload gate (UPLOAD_SLOTS at a time). Throws NOT_FOUND for an unknown lab,
  * RATE_LIMITED when the user is over a quota (before reading the body, and

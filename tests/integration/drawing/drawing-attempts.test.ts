@@ -47,11 +47,11 @@ describe("drawing attempts API", () => {
     const id = randomUUID();
     const body = { id, seed: SEED, answer: { kind: "mask-grid", grid: causal }, durationMs: 8000 };
     const first = await post(auth, "causal-mask-grid", body);
-    expect(first.status).toBe(201);
-    expect(await first.json()).toMatchObject({ correct: true, score: 1, rating: 3, recorded: true, backend: "drawing" });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ correct: true, score: 1, rating: 3, stored: true, duplicate: false, backend: "drawing" });
     const again = await post(auth, "causal-mask-grid", body);
     expect(again.status).toBe(200);
-    expect(await again.json()).toMatchObject({ correct: true, duplicate: true, recorded: false });
+    expect(await again.json()).toMatchObject({ correct: true, stored: true, duplicate: true });
     const rows = await db.exerciseAttempt.findMany({ where: { userId: user.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -71,8 +71,10 @@ describe("drawing attempts API", () => {
     const { db, user, auth } = await learner();
     const body = { id: randomUUID(), seed: SEED, answer: { kind: "mask-grid", grid: causal }, durationMs: 8000 };
     const responses = await Promise.all([1, 2, 3, 4].map(() => post(auth, "causal-mask-grid", body)));
-    expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
-    for (const response of responses) expect(await response.json()).toMatchObject({ attemptId: body.id, correct: true, score: 1, rating: 3 });
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const replies = (await Promise.all(responses.map((r) => r.json()))) as { duplicate: boolean }[];
+    for (const reply of replies) expect(reply).toMatchObject({ attemptId: body.id, correct: true, score: 1, rating: 3, stored: true });
+    expect(replies.filter((r) => !r.duplicate)).toHaveLength(1);
     expect(await db.exerciseAttempt.count({ where: { userId: user.id } })).toBe(1);
   });
 
@@ -105,7 +107,7 @@ describe("drawing attempts API", () => {
         ticked: ["append", "new-token-only", "query-reads-all"],
       },
     });
-    expect(sketch.status).toBe(201);
+    expect(sketch.status).toBe(200);
     expect(await sketch.json()).toMatchObject({ correct: false, score: 0.5, rating: 2, backend: "self-check" });
     const rows = await db.exerciseAttempt.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => [r.exerciseSlug, r.correct, r.backend])).toEqual([
@@ -140,7 +142,7 @@ describe("drawing attempts API", () => {
     const a = await learner();
     const b = await learner();
     const id = randomUUID();
-    expect((await post(a.auth, "causal-mask-grid", { id, seed: SEED, answer: { kind: "mask-grid", grid: causal } })).status).toBe(201);
+    expect((await post(a.auth, "causal-mask-grid", { id, seed: SEED, answer: { kind: "mask-grid", grid: causal } })).status).toBe(200);
     expect((await post(b.auth, "causal-mask-grid", { id, seed: SEED, answer: { kind: "mask-grid", grid: causal } })).status).toBe(409);
     expect(await a.db.exerciseAttempt.count()).toBe(1);
   });

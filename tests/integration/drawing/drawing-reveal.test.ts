@@ -53,7 +53,7 @@ describe("the reveal rule for drawings", () => {
     const auth = await bearerFor(db, user.id);
     const seed = 42;
     const first = await post(auth, MASK, { id: randomUUID(), seed, answer: noDiagonal(seed) });
-    expect(first.status).toBe(201);
+    expect(first.status).toBe(200);
     expect(first.result).toMatchObject({
       correct: false,
       afterReveal: false,
@@ -65,9 +65,9 @@ describe("the reveal rule for drawings", () => {
 
     const id = randomUUID();
     const copied = await post(auth, MASK, { id, seed, answer: causal(seed) });
-    expect(copied.result).toMatchObject({ correct: true, score: 1, afterReveal: true, credited: false, rating: 1, recorded: true });
+    expect(copied.result).toMatchObject({ correct: true, score: 1, afterReveal: true, credited: false, rating: 1, stored: true, duplicate: false });
     // A retry of that post answers the same, from the stored row.
-    expect((await post(auth, MASK, { id, seed, answer: causal(seed) })).result).toMatchObject({ duplicate: true, afterReveal: true, rating: 1 });
+    expect((await post(auth, MASK, { id, seed, answer: causal(seed) })).result).toMatchObject({ stored: true, duplicate: true, afterReveal: true, rating: 1 });
 
     const rows = await db.exerciseAttempt.findMany({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => [r.correct, r.afterReveal])).toEqual([

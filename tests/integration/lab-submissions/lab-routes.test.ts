@@ -75,11 +75,11 @@ describe("labs API", () => {
     expect(first.status).toBe(202);
     expect(first.headers.get("location")).toBe(`${base}/submissions/${id}`);
     const firstBody = await first.json();
-    expect(firstBody).toMatchObject({ id, status: "QUEUED", format: "npy", queuedAhead: 0 });
+    expect(firstBody).toMatchObject({ id, status: "QUEUED", format: "npy", queuedAhead: 0, stored: true, duplicate: false });
 
     const retry = await submit(auth, file, `seed=${LAB_SEED}&id=${id}`);
-    expect(retry.status).toBe(200);
-    expect(await retry.json()).toMatchObject({ id, status: "QUEUED" });
+    expect(retry.status).toBe(202);
+    expect(await retry.json()).toMatchObject({ id, status: "QUEUED", stored: true, duplicate: true });
     const rows = await db.labSubmission.findMany({ where: { userId: user.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ labSlug: LAB_SLUG, seed: LAB_SEED, status: "QUEUED", attempts: 0 });
@@ -87,8 +87,12 @@ describe("labs API", () => {
     const own = await submissionRoute.GET(labRequest(auth, `${base}/submissions/${id}`), params({ slug: LAB_SLUG, id }));
     const polled = await own.json();
     expect(polled).toMatchObject({ id, status: "QUEUED", result: null });
-    // One shape: what the upload answered is what the poll answers.
-    expect(Object.keys(polled).sort()).toEqual(Object.keys(firstBody).sort());
+    // One shape: what the upload answered is what the poll answers, less the upload's own two fields.
+    expect(Object.keys(polled).sort()).toEqual(
+      Object.keys(firstBody)
+        .filter((k) => k !== "stored" && k !== "duplicate")
+        .sort(),
+    );
     const history = (await (await submissionsRoute.GET(labRequest(auth, `${base}/submissions`), params({ slug: LAB_SLUG }))).json()) as {
       submissions: { id: string }[];
     };
@@ -238,8 +242,8 @@ describe("labs API", () => {
       } as RequestInit & { duplex: "half" }),
       params({ slug: LAB_SLUG }),
     );
-    expect(retry.status).toBe(200);
-    expect(await retry.json()).toMatchObject({ id });
+    expect(retry.status).toBe(202);
+    expect(await retry.json()).toMatchObject({ id, stored: true, duplicate: true });
   });
 });
 

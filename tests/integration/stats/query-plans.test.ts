@@ -3,6 +3,7 @@
 // learners with tens of thousands of states and reviews each.
 import { beforeAll, describe, expect, it } from "vitest";
 import { exerciseStatsSql } from "@/lib/attempts/exercise-stats";
+import { rebuildExerciseTallies, tallyAttemptSql } from "@/lib/data/exercise-tally";
 import { Prisma } from "@/lib/db/generated/client";
 import { attemptPageSql } from "@/lib/export/attempt-export";
 import { cardPageSql } from "@/lib/export/card-export";
@@ -81,7 +82,9 @@ describe("stats and export query plans on realistic data", () => {
       INSERT INTO exercise_attempt (id, "userId", "exerciseSlug", seed, answers, steps, score, correct, backend, "gradingMs", "createdAt")
       SELECT gen_random_uuid(), u.id, 'slug-' || (g % 20), g, '{}', '[]', 1, true, 'float64', 0.1, ${NOW}::timestamp - g * interval '1 hour'
       FROM "user" u CROSS JOIN generate_series(1, 100) g`;
-    for (const table of ["card", "card_state", "review_log", "exercise_attempt", "enrollment"]) await db.$executeRawUnsafe(`VACUUM ANALYZE ${table}`);
+    await rebuildExerciseTallies(db);
+    for (const table of ["card", "card_state", "review_log", "exercise_attempt", "enrollment", "exercise_tally"])
+      await db.$executeRawUnsafe(`VACUUM ANALYZE ${table}`);
     expect(await db.cardState.count({ where: { userId } })).toBe(CARDS);
     expect(await db.reviewLog.count({ where: { userId } })).toBe(CARDS * 2);
     expect(await db.reviewLog.count()).toBe(CARDS * 2 + 200 * 1600);
@@ -160,7 +163,17 @@ describe("stats and export query plans on realistic data", () => {
     );
   });
 
-  it("an exercise's figures across learners: exercise_attempt(exerciseSlug, userId, seed, createdAt)", async () => {
-    expectIndexed(await planOf(exerciseStatsSql("slug-3")), "exercise_attempt", "exercise_attempt_exerciseSlug_userId_seed_createdAt_idx");
+  it("an exercise's figures across learners: its learners' tallies by exercise_tally's key, never the attempts", async () => {
+    const plan = await planOf(exerciseStatsSql("slug-3"));
+    expectIndexed(plan, "exercise_tally", "exercise_tally_pkey");
+    expect(plan.filter((n) => n["Relation Name"] === "exercise_attempt")).toEqual([]);
+  });
+
+  it("tallying one attempt: by its id, and its variant's earlier attempts by exercise_attempt(exerciseSlug, userId, seed, createdAt)", async () => {
+    const [attempt] = await testDb().$queryRaw<{ id: string }[]>`SELECT id::text FROM exercise_attempt WHERE "exerciseSlug" = 'slug-3' LIMIT 1`;
+    if (!attempt) throw new Error("no attempt");
+    const plan = await planOf(tallyAttemptSql(attempt.id));
+    expectIndexed(plan, "exercise_attempt", "exercise_attempt_exerciseSlug_userId_seed_createdAt_idx");
+    expect(plan.map((n) => n["Index Name"])).toContain("exercise_attempt_pkey");
   });
 });

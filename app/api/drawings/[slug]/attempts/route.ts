@@ -1,4 +1,4 @@
-// POST /api/drawings/{slug}/attempts — grade a drawing (mask grid, block assembly or self-checked sketch) and store the attempt once per id.
+// POST /api/drawings/{slug}/attempts — grade a drawing (mask grid, block assembly or self-checked sketch) and store the attempt once per id (200, `stored` and `duplicate` as POST /api/grade names them).
 import { requireUserId } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { recordDrawingAttempt } from "@/lib/drawing/record-drawing-attempt";
@@ -14,6 +14,5 @@ export const POST = route<{ params: Promise<{ slug: string }> }>(async (request,
   const { slug } = parseValue(await context.params, DrawingParamsSchema);
   const body = await parseJsonBody(request, DrawingAttemptBodySchema, DRAWING_BODY_LIMIT_BYTES);
   const attempt = { userId, attemptId: body.id, slug, seed: body.seed, answer: body.answer, durationMs: body.durationMs };
-  const result = await recordDrawingAttempt(db(), catalogue, attempt, now);
-  return Response.json(result, { status: result.recorded ? 201 : 200 });
+  return Response.json(await recordDrawingAttempt(db(), catalogue, attempt, now));
 });
