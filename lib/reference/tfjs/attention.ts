@@ -13,6 +13,14 @@ function splitHeads(t: tf.Tensor2D, n: number, dHead: number): tf.Tensor3D {
   return tf.transpose(tf.reshape(t, [t.shape[0], n, dHead]), [1, 0, 2]);
 }
 
+/** `x·[wq | wk | wv]: [seq, (nHeads + 2·nKvHeads)·dHead]` → Q, K and V split into heads, with one transpose. */
+function splitQkv(qkv: tf.Tensor2D, config: AttentionConfig, dHead: number): { q: tf.Tensor3D; k: tf.Tensor3D; v: tf.Tensor3D } {
+  const all = splitHeads(qkv, config.nHeads + 2 * config.nKvHeads, dHead);
+  const [q, k, v] = tf.split<tf.Tensor3D>(all, [config.nHeads, config.nKvHeads, config.nKvHeads], 0);
+  if (!q || !k || !v) throw new Error("reference: Q/K/V split failed");
+  return { q, k, v };
+}
+
 /**
  * RoPE of `x: [n, seq, dHead]`, row `r` at position `position(r)`: rotate-half (the convention), or
  * the interleaved layout (pairs (x_2k, x_2k+1)) as a known bug: the even and odd columns are
@@ -51,9 +59,13 @@ export function projectQkvT(
   faults: AttentionFaults = {},
 ): { q: tf.Tensor3D; k: tf.Tensor3D; v: tf.Tensor3D } {
   const dHead = headDim(config);
-  let q = splitHeads(tf.matMul(x, as2d(weights.wq)), config.nHeads, dHead);
-  let k = splitHeads(tf.matMul(x, as2d(weights.wk)), config.nKvHeads, dHead);
-  const v = splitHeads(tf.matMul(x, as2d(weights.wv)), config.nKvHeads, dHead);
+  let { q, k, v } = weights.wqkv
+    ? splitQkv(tf.matMul(x, weights.wqkv), config, dHead)
+    : {
+        q: splitHeads(tf.matMul(x, as2d(weights.wq)), config.nHeads, dHead),
+        k: splitHeads(tf.matMul(x, as2d(weights.wk)), config.nKvHeads, dHead),
+        v: splitHeads(tf.matMul(x, as2d(weights.wv)), config.nKvHeads, dHead),
+      };
   if (config.rope && faults.rope !== "none") {
     const position = faults.ropePosition ?? ((r: number) => start + r);
     const layout = faults.rope ?? "rotate-half";

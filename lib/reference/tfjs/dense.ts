@@ -6,7 +6,7 @@ import { attendT, attentionT } from "./attention";
 import { blockAroundT } from "./block";
 import { layerNormT, rmsNormT } from "./norm";
 import { flatTensor, runTidy } from "./tensor-adapter";
-import { uploadedTensor } from "./uploaded";
+import { uploadedColumns, uploadedTensor } from "./uploaded";
 
 /**
  * The tfjs path on dense row-major tensors (`{ shape, data }`), for graders
@@ -112,6 +112,10 @@ export function denseForwardBlock(
   if (config.ffn === "swiglu" && !weights.w3) throw new Error("reference: SwiGLU needs weights.w3");
   return runTidy(() => {
     const w = {
+      wqkv: uploadedColumns(
+        [weights.wq, weights.wk, weights.wv].map((w) => ({ data: w.data, cols: w.shape[1] ?? 0 })),
+        weights.wq.shape[0] ?? 0,
+      ) as tf.Tensor2D,
       wq: weight2(weights.wq),
       wk: weight2(weights.wk),
       wv: weight2(weights.wv),

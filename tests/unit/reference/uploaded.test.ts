@@ -3,7 +3,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableReferenceBackends, initReferenceBackend, type ReferenceBackendName, useReferenceBackend } from "@/lib/reference/backend";
-import { uploadedTensor } from "@/lib/reference/tfjs/uploaded";
+import { uploadedColumns, uploadedTensor } from "@/lib/reference/tfjs/uploaded";
 
 let available: ReferenceBackendName[] = [];
 let initial: ReferenceBackendName = "cpu";
@@ -47,5 +47,29 @@ describe("uploadedTensor", () => {
     expect(second).not.toBe(first);
     expect(first.isDisposed).toBe(true);
     expect(Array.from(second.dataSync())).toEqual([7, 8]);
+  });
+
+  it("puts matrices side by side once, and makes a new tensor when a later part changes", () => {
+    const a = { data: Float32Array.from([1, 2, 3, 4]), cols: 2 };
+    const b = { data: Float32Array.from([5, 6]), cols: 1 };
+    const joined = uploadedColumns([a, b], 2);
+    expect(joined.shape).toEqual([2, 3]);
+    expect(Array.from(joined.dataSync())).toEqual([1, 2, 5, 3, 4, 6]);
+    expect(uploadedColumns([a, b], 2)).toBe(joined);
+    const other = uploadedColumns([a, { data: Float32Array.from([7, 8]), cols: 1 }], 2);
+    expect(Array.from(other.dataSync())).toEqual([1, 2, 7, 3, 4, 8]);
+    expect(joined.isDisposed).toBe(true);
+  });
+
+  it("rejects a part whose size is not rows × cols", () => {
+    expect(() =>
+      uploadedColumns(
+        [
+          { data: new Float32Array(4), cols: 2 },
+          { data: new Float32Array(3), cols: 1 },
+        ],
+        2,
+      ),
+    ).toThrow(/not \[2, 1\]/);
   });
 });
