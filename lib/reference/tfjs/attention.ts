@@ -13,6 +13,14 @@ function splitHeads(t: tf.Tensor2D, n: number, dHead: number): tf.Tensor3D {
   return tf.transpose(tf.reshape(t, [t.shape[0], n, dHead]), [1, 0, 2]);
 }
 
+/** `x·[wq | wk | wv]: [seq, (nHeads + 2·nKvHeads)·dHead]` → Q, K and V split into heads, with one transpose. */
+function splitQkv(qkv: tf.Tensor2D, config: AttentionConfig, dHead: number): { q: tf.Tensor3D; k: tf.Tensor3D; v: tf.Tensor3D } {
+  const all = splitHeads(qkv, config.nHeads + 2 * config.nKvHeads, dHead);
+  const [q, k, v] = tf.split<tf.Tensor3D>(all, [config.nHeads, config.nKvHeads, config.nKvHeads], 0);
+  if (!q || !k || !v) throw new Error("reference: Q/K/V split failed");
+  return { q, k, v };
+}
+
 /**
  * RoPE of `x: [n, seq, dHead]`, row `r` at position `position(r)`: rotate-half (the convention), or
  * the interleaved layout (pairs (x_2k, x_2k+1)) as a known bug: the even and odd columns are
@@ -51,9 +59,13 @@ export function projectQkvT(
   faults: AttentionFaults = {},
 ): { q: tf.Tensor3D; k: tf.Tensor3D; v: tf.Tensor3D } {
   const dHead = headDim(config);
-  let q = splitHeads(tf.matMul(x, as2d(weights.wq)), config.nHeads, dHead);
-  let k = splitHeads(tf.matMul(x, as2d(weights.wk)), config.nKvHeads, dHead);
-  const v = splitHeads(tf.matMul(x, as2d(weights.wv)), config.nKvHeads, dHead);
+  let { q, k, v } = weights.wqkv
+    ? splitQkv(tf.matMul(x, weights.wqkv), config, dHead)
+    : {
+        q: splitHeads(tf.matMul(x, as2d(weights.wq)), config.nHeads, dHead),
+        k: splitHeads(tf.matMul(x, as2d(weights.wk)), config.nKvHeads, dHead),
+        v: splitHeads(tf.matMul(x, as2d(weights.wv)), config.nKvHeads, dHead),
+      };
   if (config.rope && faults.rope !== "none") {
     const position = faults.ropePosition ?? ((r: number) => start + r);
     const layout = faults.rope ?? "rotate-half";
@@ -63,14 +75,38 @@ export function projectQkvT(
   return { q, k, v };
 }
 
-/** Visibility `[sq, sk]` (1 = visible) under the convention or a mask fault. */
-function maskFor(config: AttentionConfig, queryStart: number, sq: number, sk: number, faults: AttentionFaults): Float32Array {
+/** A visibility mask `[sq, sk]` (1 = visible), its additive score bias, and whether every row sees some key. */
+type Visibility = { mask: Float32Array; bias: Float32Array; everyRowSees: boolean };
+
+/** Masks remembered by mode, window and shape: every forward of a grading asks for the same one. */
+const VISIBILITY_CACHE_SIZE = 16;
+const visibilities = new Map<string, Visibility>();
+
+/** Visibility under the convention or a mask fault; a custom `faults.visible` is never cached. */
+function visibilityFor(config: AttentionConfig, queryStart: number, sq: number, sk: number, faults: AttentionFaults): Visibility {
+  if (faults.visible) return visibilityOf(visibilityMask(queryStart, sq, sk, faults.visible), sk);
+  const mode = faults.mask ?? "causal";
+  const key = `${mode}|${config.window ?? ""}|${queryStart}|${sq}|${sk}`;
+  const known = visibilities.get(key);
+  if (known) return known;
   const byMode: Record<NonNullable<AttentionFaults["mask"]>, (i: number, j: number) => boolean> = {
     causal: (i, j) => isVisible(i, j, config.window),
     none: () => true,
     upper: (i, j) => j >= i,
   };
-  return visibilityMask(queryStart, sq, sk, faults.visible ?? byMode[faults.mask ?? "causal"]);
+  const made = visibilityOf(visibilityMask(queryStart, sq, sk, byMode[mode]), sk);
+  visibilities.set(key, made);
+  for (const oldest of visibilities.keys()) {
+    if (visibilities.size <= VISIBILITY_CACHE_SIZE) break;
+    visibilities.delete(oldest);
+  }
+  return made;
+}
+
+function visibilityOf(mask: Float32Array, sk: number): Visibility {
+  let seeing = 0;
+  for (let r = 0; r * sk < mask.length; r++) if (mask.subarray(r * sk, (r + 1) * sk).includes(1)) seeing++;
+  return { mask, bias: mask.map((m) => (m === 1 ? 0 : MASKED_SCORE)), everyRowSees: seeing * sk === mask.length };
 }
 
 /** Score scale: 1/√dHead (convention), or a scaling fault. */
@@ -81,14 +117,18 @@ function scoreScale(config: AttentionConfig, faults: AttentionFaults): number {
   return 1 / Math.sqrt(headDim(config));
 }
 
-/** Masked softmax over `axis` (-1 keys, -2 queries); rows/columns with nothing visible get zeros. */
-function maskedSoftmax(scores: tf.Tensor3D, mask: tf.Tensor2D, bias: tf.Tensor2D, axis: number, faults: AttentionFaults): tf.Tensor3D {
+/**
+ * Masked softmax over `axis` (-1 keys, -2 queries); rows/columns with nothing
+ * visible get zeros. `everyRowSees`: each query row has a visible key.
+ */
+function maskedSoftmax(scores: tf.Tensor3D, mask: tf.Tensor2D, bias: tf.Tensor2D, axis: number, everyRowSees: boolean, faults: AttentionFaults): tf.Tensor3D {
   if (faults.maskAfterSoftmax) return tf.mul(tf.softmax(scores, -1), mask);
   const biased = tf.add<tf.Tensor3D>(scores, bias);
   // Masked scores sit at −1e30, so in a row with any visible key their exp
   // underflows to exactly 0; the mask then zeroes rows with no visible key
-  // (window 0), which the softmax alone would make uniform. One fused kernel.
-  if (axis === -1) return tf.mul(tf.softmax(biased, -1), mask);
+  // (window 0), which the softmax alone would make uniform. One fused kernel,
+  // and no multiply at all when every row sees a key (the same values).
+  if (axis === -1) return everyRowSees ? tf.softmax(biased, -1) : tf.mul(tf.softmax(biased, -1), mask);
   const exps = tf.mul(tf.exp(tf.sub(biased, tf.max(biased, axis, true))), mask);
   // A column with any visible query contains exp(0) = 1, so its sum is ≥ 1
   // and max(sum, 1) is the sum itself; an all-masked one (sum 0) divides 0
@@ -137,11 +177,10 @@ export function attendT(
   const [, sq] = q.shape;
   const [, sk] = k.shape;
   const byKvHead = kvHeadMatMul(config, faults);
-  const mask = maskFor(config, queryStart, sq, sk, faults);
-  const bias = mask.map((m) => (m === 1 ? 0 : MASKED_SCORE));
+  const { mask, bias, everyRowSees } = visibilityFor(config, queryStart, sq, sk, faults);
   const scores = tf.mul<tf.Tensor3D>(byKvHead(q, k, true), scoreScale(config, faults));
   const axis = faults.softmaxAxis === "queries" ? -2 : -1;
-  const weights = maskedSoftmax(scores, flatTensor(mask, sq, sk), flatTensor(bias, sq, sk), axis, faults);
+  const weights = maskedSoftmax(scores, flatTensor(mask, sq, sk), flatTensor(bias, sq, sk), axis, everyRowSees, faults);
   const out = byKvHead(weights, v, false);
   const heads = tf.reshape<tf.Rank.R2>(tf.transpose(out, [1, 0, 2]), [sq, config.nHeads * dHead]);
   return { heads, weights };

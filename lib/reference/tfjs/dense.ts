@@ -6,6 +6,7 @@ import { attendT, attentionT } from "./attention";
 import { blockAroundT } from "./block";
 import { layerNormT, rmsNormT } from "./norm";
 import { flatTensor, runTidy } from "./tensor-adapter";
+import { uploadedColumns, uploadedTensor } from "./uploaded";
 
 /**
  * The tfjs path on dense row-major tensors (`{ shape, data }`), for graders
@@ -33,12 +34,22 @@ function t1(d: DenseTensor): tf.Tensor1D {
   return tf.tensor1d(d.data instanceof Float32Array ? d.data : new Float32Array(d.data));
 }
 
+/** `t2` and `t1` for weights: uploaded once per array and backend (see `uploadedTensor`). */
+function weight2(d: DenseTensor): tf.Tensor2D {
+  if (d.shape.length !== 2) throw new Error(`reference: expected a matrix, got shape [${d.shape.join(", ")}]`);
+  return uploadedTensor(d.data, d.shape) as tf.Tensor2D;
+}
+
+function weight1(d: DenseTensor): tf.Tensor1D {
+  return uploadedTensor(d.data, [d.data.length]) as tf.Tensor1D;
+}
+
 function out(t: tf.Tensor): { shape: number[]; data: Float64Array } {
   return { shape: [...t.shape], data: new Float64Array(t.dataSync()) };
 }
 
 function normWeights(w: DenseNormWeights): { gamma: tf.Tensor1D; beta?: tf.Tensor1D } {
-  return w.beta ? { gamma: t1(w.gamma), beta: t1(w.beta) } : { gamma: t1(w.gamma) };
+  return w.beta ? { gamma: weight1(w.gamma), beta: weight1(w.beta) } : { gamma: weight1(w.gamma) };
 }
 
 /** LayerNorm of `x: [rows, d]` over its last axis; `faults` selects a known bug. */
@@ -101,13 +112,17 @@ export function denseForwardBlock(
   if (config.ffn === "swiglu" && !weights.w3) throw new Error("reference: SwiGLU needs weights.w3");
   return runTidy(() => {
     const w = {
-      wq: t2(weights.wq),
-      wk: t2(weights.wk),
-      wv: t2(weights.wv),
-      wo: t2(weights.wo),
-      w1: t2(weights.w1),
-      w2: t2(weights.w2),
-      ...(weights.w3 ? { w3: t2(weights.w3) } : {}),
+      wqkv: uploadedColumns(
+        [weights.wq, weights.wk, weights.wv].map((w) => ({ data: w.data, cols: w.shape[1] ?? 0 })),
+        weights.wq.shape[0] ?? 0,
+      ) as tf.Tensor2D,
+      wq: weight2(weights.wq),
+      wk: weight2(weights.wk),
+      wv: weight2(weights.wv),
+      wo: weight2(weights.wo),
+      w1: weight2(weights.w1),
+      w2: weight2(weights.w2),
+      ...(weights.w3 ? { w3: weight2(weights.w3) } : {}),
       norm1: normWeights(weights.norm1),
       norm2: normWeights(weights.norm2),
     };

@@ -20,6 +20,8 @@ export interface AttentionWeightsLike {
   wk: MatrixLike;
   wv: MatrixLike;
   wo: MatrixLike;
+  /** Optional `[wq | wk | wv]` side by side: Q, K and V then come from one matmul. */
+  wqkv?: tf.Tensor2D;
 }
 
 export interface FfnWeightsLike {
