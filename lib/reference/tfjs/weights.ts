@@ -5,7 +5,7 @@ import { matrixTensor, vectorTensor } from "./tensor-adapter";
 /**
  * Weights as the tfjs path consumes them: plain arrays (converted on use) or
  * tensors already on the backend (the dense entry points upload flat data
- * straight to tensors, once per call, skipping the per-element row copy).
+ * straight to tensors, once per array and backend: uploaded.ts).
  */
 export type MatrixLike = Matrix | tf.Tensor2D;
 export type VectorLike = Vector | tf.Tensor1D;
@@ -15,14 +15,10 @@ export interface NormWeightsLike {
   beta?: VectorLike;
 }
 
-export interface AttentionWeightsLike {
-  wq: MatrixLike;
-  wk: MatrixLike;
-  wv: MatrixLike;
-  wo: MatrixLike;
-  /** Optional `[wq | wk | wv]` side by side: Q, K and V then come from one matmul. */
-  wqkv?: tf.Tensor2D;
-}
+/** Q, K and V projections: separate, or `[wq | wk | wv]` side by side (one matmul; then the three are not needed). */
+export type ProjectionWeightsLike = { wq: MatrixLike; wk: MatrixLike; wv: MatrixLike; wqkv?: undefined } | { wqkv: tf.Tensor2D };
+
+export type AttentionWeightsLike = ProjectionWeightsLike & { wo: MatrixLike };
 
 export interface FfnWeightsLike {
   w1: MatrixLike;
@@ -30,10 +26,11 @@ export interface FfnWeightsLike {
   w3?: MatrixLike;
 }
 
-export interface BlockWeightsLike extends AttentionWeightsLike, FfnWeightsLike {
-  norm1: NormWeightsLike;
-  norm2: NormWeightsLike;
-}
+export type BlockWeightsLike = AttentionWeightsLike &
+  FfnWeightsLike & {
+    norm1: NormWeightsLike;
+    norm2: NormWeightsLike;
+  };
 
 /** The tensor itself, or a float32 Tensor2D of the plain matrix. */
 export function as2d(m: MatrixLike): tf.Tensor2D {
