@@ -1,30 +1,20 @@
 import * as tf from "@tensorflow/tfjs-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { availableReferenceBackends, initReferenceBackend, referenceBackend, type ReferenceBackendName, useReferenceBackend } from "@/lib/reference/backend";
+import { describe, expect, it } from "vitest";
+import { initReferenceBackend, referenceBackend, type ReferenceBackendName, useReferenceBackend } from "@/lib/reference/backend";
 import { randomBlockWeights, randomInput } from "@/lib/reference/seeded-random";
 import { forwardBlock } from "@/lib/reference/tfjs/block";
 import { decodeWithCache } from "@/lib/reference/tfjs/decode";
 import type { BlockConfig } from "@/lib/reference/types";
-import { maxAbsDiff, NAMED_CONFIGS } from "./fixtures";
+import { maxAbsDiff, NAMED_CONFIGS, referenceBackendsUnderTest } from "./fixtures";
 
-let available: ReferenceBackendName[] = [];
-let initial: ReferenceBackendName = "cpu";
-
-beforeAll(async () => {
-  initial = (await initReferenceBackend()).backend;
-  available = await availableReferenceBackends();
-});
-
-afterAll(async () => {
-  await useReferenceBackend(initial);
-});
+const backends = referenceBackendsUnderTest();
 
 describe("backend selection", () => {
   it("init is idempotent, reports the active backend and cpu is always available", async () => {
-    expect(await initReferenceBackend("cpu")).toEqual({ backend: initial });
-    expect(referenceBackend()).toBe(initial);
-    expect(available).toContain("cpu");
-    expect(available[0]).toBe(initial);
+    expect(await initReferenceBackend("cpu")).toEqual({ backend: backends.initial });
+    expect(referenceBackend()).toBe(backends.initial);
+    expect(backends.available).toContain("cpu");
+    expect(backends.available[0]).toBe(backends.initial);
   });
 });
 
@@ -33,7 +23,7 @@ describe("every available backend gives the same block output", () => {
     const weights = randomBlockWeights(config, 51);
     const x = randomInput(6, config.dModel, 52);
     const results: Array<{ backend: ReferenceBackendName; output: number[][]; decoded: number[][] }> = [];
-    for (const backend of available) {
+    for (const backend of backends.available) {
       expect(await useReferenceBackend(backend)).toBe(true);
       expect(referenceBackend()).toBe(backend);
       results.push({ backend, output: forwardBlock(config, weights, x).output, decoded: decodeWithCache(config, weights, x).outputs });
@@ -43,7 +33,7 @@ describe("every available backend gives the same block output", () => {
       expect(maxAbsDiff(first?.output ?? [], other.output)).toBeLessThan(1e-4);
       expect(maxAbsDiff(first?.decoded ?? [], other.decoded)).toBeLessThan(1e-4);
     }
-    await useReferenceBackend(initial);
+    await useReferenceBackend(backends.initial);
   });
 });
 

@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from "vitest";
+import { availableReferenceBackends, initReferenceBackend, type ReferenceBackendName, useReferenceBackend } from "@/lib/reference/backend";
 import { seededRandom } from "@/lib/reference/seeded-random";
 import type { BlockConfig } from "@/lib/reference/types";
 
@@ -80,4 +82,21 @@ export function maxAbsDiff(a: number[][], b: number[][]): number {
 /** True when any element is NaN or infinite. */
 export function hasNonFinite(m: number[][]): boolean {
   return m.some((row) => row.some((v) => !Number.isFinite(v)));
+}
+
+/**
+ * For a test file that switches backends: the backend the reference starts on
+ * and every backend that starts here (filled in before the file's tests), and
+ * the starting backend put back after them.
+ */
+export function referenceBackendsUnderTest(): { initial: ReferenceBackendName; available: ReferenceBackendName[] } {
+  const backends: { initial: ReferenceBackendName; available: ReferenceBackendName[] } = { initial: "cpu", available: [] };
+  beforeAll(async () => {
+    backends.initial = (await initReferenceBackend()).backend;
+    backends.available = await availableReferenceBackends();
+  });
+  afterAll(async () => {
+    await useReferenceBackend(backends.initial);
+  });
+  return backends;
 }

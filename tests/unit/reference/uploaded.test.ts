@@ -1,21 +1,12 @@
 // Weights uploaded once per array and backend: reused while both stay the same,
 // replaced (the old tensor disposed) when the backend changes.
 import * as tf from "@tensorflow/tfjs-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { availableReferenceBackends, initReferenceBackend, type ReferenceBackendName, useReferenceBackend } from "@/lib/reference/backend";
+import { describe, expect, it } from "vitest";
+import { useReferenceBackend } from "@/lib/reference/backend";
 import { uploadedColumns, uploadedTensor } from "@/lib/reference/tfjs/uploaded";
+import { referenceBackendsUnderTest } from "./fixtures";
 
-let available: ReferenceBackendName[] = [];
-let initial: ReferenceBackendName = "cpu";
-
-beforeAll(async () => {
-  initial = (await initReferenceBackend()).backend;
-  available = await availableReferenceBackends();
-});
-
-afterAll(async () => {
-  await useReferenceBackend(initial);
-});
+const backends = referenceBackendsUnderTest();
 
 describe("uploadedTensor", () => {
   it("returns the same tensor for the same array on the same backend, a new one for another array", () => {
@@ -38,11 +29,11 @@ describe("uploadedTensor", () => {
   });
 
   it("replaces the tensor on a change of backend and disposes the old one", async () => {
-    if (available.length < 2) return;
+    if (backends.available.length < 2) return;
     const data = Float32Array.from([7, 8]);
-    await useReferenceBackend(available[0] ?? "cpu");
+    await useReferenceBackend(backends.available[0] ?? "cpu");
     const first = uploadedTensor(data, [2]);
-    await useReferenceBackend(available[1] ?? "cpu");
+    await useReferenceBackend(backends.available[1] ?? "cpu");
     const second = uploadedTensor(data, [2]);
     expect(second).not.toBe(first);
     expect(first.isDisposed).toBe(true);
