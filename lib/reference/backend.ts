@@ -28,6 +28,11 @@ async function registerNode(): Promise<Registration> {
   // TensorFlow reads these when its library loads. oneDNN off: results are read without a layout
   // reorder (a fresh 128×2048 result read in 0.1 ms instead of 5–12 ms, measured) and stay bit-stable.
   process.env.TF_ENABLE_ONEDNN_OPTS ??= "0";
+  // One thread per op: the reference's ops are small (a lab block is ~50 of them on 128×512
+  // tensors), so handing each to a thread pool costs more than it gains. Measured on 2 cores
+  // (bench:lab's forward ÷ matmuls, GELU block): forward 7.1–7.7 ms against 7.6–9.5 ms with the
+  // default pool, its matmuls alone unchanged (4.9 ms). Concurrent grades run on the other cores.
+  process.env.TF_NUM_INTRAOP_THREADS ??= "1";
   process.env.TF_CPP_MIN_LOG_LEVEL ??= "2";
   try {
     await import(/* webpackIgnore: true */ TFJS_NODE_PACKAGE);

@@ -10,21 +10,26 @@ import { as1d, type NormWeightsLike } from "./weights";
  */
 const TINY_DENOMINATOR = 1e-30;
 
-/**
- * `n / d` for `n: [rows, cols]` and a per-row `d: [rows, 1]`, or 0 where `d`
- * is 0 (there `n` is 0 too: a zero-variance row's centred values, or a zero
- * row). One reciprocal per row, then a multiply per element: a division per
- * element cost about as much as the rest of the norm on the native backend.
- */
-function safeDivide(n: tf.Tensor2D, d: tf.Tensor2D): tf.Tensor2D {
-  return tf.mul(n, tf.reciprocal(tf.maximum(d, TINY_DENOMINATOR)));
+/** The mean over the last axis of `x: [rows, d]` as `[rows, 1]`: a sum, then one division per row. */
+function rowMeanT(x: tf.Tensor2D, count: number): tf.Tensor2D {
+  // tfjs-node's Mean copies its input through a Cast first; Sum does not.
+  return tf.div(tf.sum(x, -1, true), count);
 }
 
-/** `√(s + ε)` (the convention), or the faulty `√s + ε` / `√s`. */
-function denominatorT(s: tf.Tensor2D, epsilon: number, faults: NormFaults): tf.Tensor2D {
-  if (faults.epsilon === "outside") return tf.add<tf.Tensor2D>(tf.sqrt(s), epsilon);
-  if (faults.epsilon === "dropped") return tf.sqrt(s);
-  return tf.sqrt(tf.add<tf.Tensor2D>(s, epsilon));
+/**
+ * `1 / √(s + ε)` per row (the convention), or the faulty `1 / (√s + ε)` / `1 / √s`.
+ * A zero denominator (a zero-variance row, or a zero row, with nothing added)
+ * gives a large finite factor instead of ∞, so its row, all zeros, stays 0.
+ * Applying one factor per row with a multiply per element is the cheap form:
+ * a division per element cost about as much as the rest of the norm natively.
+ */
+function inverseDenominatorT(s: tf.Tensor2D, epsilon: number, faults: NormFaults): tf.Tensor2D {
+  const placement = faults.epsilon ?? "inside";
+  // With ε > 0 inside the root nothing is ever 0: one fused reciprocal square root.
+  if (placement === "inside" && epsilon > 0) return tf.rsqrt(tf.add<tf.Tensor2D>(s, epsilon));
+  const root: tf.Tensor2D = placement === "inside" ? tf.sqrt(tf.add<tf.Tensor2D>(s, epsilon)) : tf.sqrt(s);
+  const denominator = placement === "outside" ? tf.add<tf.Tensor2D>(root, epsilon) : root;
+  return tf.reciprocal(tf.maximum<tf.Tensor2D>(denominator, TINY_DENOMINATOR));
 }
 
 /**
@@ -32,18 +37,16 @@ function denominatorT(s: tf.Tensor2D, epsilon: number, faults: NormFaults): tf.T
  * maps to β. `faults` (default none) computes a known bug instead.
  */
 export function layerNormT(x: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number, faults: NormFaults = {}): tf.Tensor2D {
-  const centred = faults.skipMean ? x : tf.sub<tf.Tensor2D>(x, tf.mean(x, -1, true));
-  const variance = faults.sampleVariance
-    ? tf.div<tf.Tensor2D>(tf.sum(tf.square(centred), -1, true), Math.max(1, (x.shape[1] ?? 1) - 1))
-    : tf.mean<tf.Tensor2D>(tf.square(centred), -1, true);
-  const normalised = safeDivide(centred, denominatorT(variance, epsilon, faults));
-  return tf.add(tf.mul(normalised, gamma), beta);
+  const d = x.shape[1] ?? 1;
+  const centred = faults.skipMean ? x : tf.sub<tf.Tensor2D>(x, rowMeanT(x, d));
+  const variance = rowMeanT(tf.square(centred), faults.sampleVariance ? Math.max(1, d - 1) : d);
+  return tf.add(tf.mul(tf.mul(centred, inverseDenominatorT(variance, epsilon, faults)), gamma), beta);
 }
 
 /** RMSNorm over the last axis of `x: [seq, d]`; a zero row with ε = 0 maps to 0. Honours `faults.epsilon`. */
 export function rmsNormT(x: tf.Tensor2D, gamma: tf.Tensor1D, epsilon: number, faults: NormFaults = {}): tf.Tensor2D {
-  const rms = denominatorT(tf.mean<tf.Tensor2D>(tf.square(x), -1, true), epsilon, faults);
-  return tf.mul(safeDivide(x, rms), gamma);
+  const meanSquare = rowMeanT(tf.square(x), x.shape[1] ?? 1);
+  return tf.mul(tf.mul(x, inverseDenominatorT(meanSquare, epsilon, faults)), gamma);
 }
 
 /** The block's configured norm on tensors. */
