@@ -43,11 +43,15 @@ const SWEEP: { seq: number; dModel: number }[] = [
   { seq: 64, dModel: 128 },
   { seq: 128, dModel: 256 },
 ];
-/** Timed runs per backend: the cpu backend is ~20× slower than wasm, so it gets fewer. */
-const RUNS: Record<ReferenceBackendName, { pairs: number; grades: number }> = {
-  node: { pairs: 30, grades: 10 },
-  wasm: { pairs: 30, grades: 8 },
-  cpu: { pairs: 6, grades: 2 },
+/**
+ * Timed runs per backend: the cpu backend is ~20× slower than wasm, so it gets fewer. Untimed
+ * pairs first: a fresh process runs its first 20–40 native forwards of a size 2–3× slower than
+ * later ones (measured; a lab worker is past that after its first few jobs, each a forward per variant).
+ */
+const RUNS: Record<ReferenceBackendName, { warmup: number; pairs: number; grades: number }> = {
+  node: { warmup: 40, pairs: 30, grades: 10 },
+  wasm: { warmup: 5, pairs: 30, grades: 8 },
+  cpu: { warmup: 1, pairs: 6, grades: 2 },
 };
 /** Forward ÷ matmuls targets: the native backend's kernels are its matmuls' own, so its glue must cost little. */
 const RATIO_TARGET: Record<ReferenceBackendName, number> = { node: 1.5, wasm: 2, cpu: 2 };
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
     const runs = RUNS[backend];
     for (const block of BLOCKS) {
       const params = generateBlock(block.config, SEQ, SEED);
-      const cell = timeForwardVsMatmuls(block.config, SEQ, params, runs.pairs, 2);
+      const cell = timeForwardVsMatmuls(block.config, SEQ, params, runs.pairs, runs.warmup);
       forward.set(`${backend}|${block.name}`, cell.forward.p50);
       const target = RATIO_TARGET[backend];
       ratioRows.push([
