@@ -9,10 +9,9 @@ import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { queryRows } from "../db/rows";
 import { timestampArraySql } from "../db/timestamp-array";
-import { studyDayKey, studyDayStart, studyDayStartOfKey, type DayRange, type DueLoad, type StudyClock } from "../scheduling";
-import { studyDaysFrom, weekdayOf } from "../stats/study-days";
+import { studyDayKey, studyDayStartsFrom, type DayRange, type DueLoad, type StudyClock } from "../scheduling";
+import { weekdayOf } from "../stats/study-days";
 
-const DAY_MS = 86_400_000;
 const BucketRowSchema = z.object({ bucket: z.number().int(), count: z.number().int() });
 
 /**
@@ -34,24 +33,6 @@ export function dueLoadSql(userId: string, starts: readonly Date[], spans: reado
     GROUP BY 1`;
 }
 
-/** The study day `days` after `key` ("YYYY-MM-DD"), as a key. */
-function keyAfter(key: string, days: number): string {
-  return new Date(Date.parse(`${key}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/**
- * Starts of the study days 0…`last` from the one holding `now`. Zone maths
- * costs tens of microseconds a call, so only the first and the last are
- * computed when they lie whole days apart (no offset change between them, as
- * in most ranges); otherwise every day is.
- */
-function studyDayStarts(now: Date, last: number, clock: StudyClock): Date[] {
-  const first = studyDayStart(now, clock.timeZone, clock.dayStartHour).getTime();
-  const lastStart = studyDayStartOfKey(keyAfter(studyDayKey(now, clock.timeZone, clock.dayStartHour), last), clock.timeZone, clock.dayStartHour);
-  if (lastStart.getTime() - first === last * DAY_MS) return Array.from({ length: last + 1 }, (_, k) => new Date(first + k * DAY_MS));
-  return studyDaysFrom(now, last + 1, clock).map((day) => day.start);
-}
-
 /**
  * The cards due on each study day of `ranges` (offsets after the one holding
  * `now`, 1 is tomorrow; non-empty, as `balancedDays` gives them), with today's
@@ -61,7 +42,7 @@ function studyDayStarts(now: Date, last: number, clock: StudyClock): Date[] {
 export async function selectDueLoad(db: Db, userId: string, clock: StudyClock, now: Date, ranges: readonly DayRange[], except?: Prisma.Sql): Promise<DueLoad> {
   const first = Math.min(...ranges.map((r) => r.min));
   const last = Math.max(...ranges.map((r) => r.max));
-  const starts = studyDayStarts(now, last + 1, clock);
+  const starts = studyDayStartsFrom(now, last + 2, clock.timeZone, clock.dayStartHour);
   const at = (day: number): Date => {
     const start = starts[day];
     if (!start) throw new RangeError(`selectDueLoad: no start for day ${day}`);

@@ -56,7 +56,7 @@ export { LEECH_ACTIONS, LEECH_LAPSE_THRESHOLD, LEECH_REPEAT_LAPSES, becameLeech,
 export { NEW_CARD_MIXES, REVIEW_ORDERS, mergeEvenly, mixNewCards, orderReviews, type NewCardMix, type ReviewOrder } from "./queue-order";
 export { MAX_STEPS, MAX_STEP_MINUTES, formatStep, formatSteps, parseSteps } from "./steps";
 export { studyDayNumber, toStudyTime, weekdayOfDayNumber } from "./study-time";
-export { isValidTimeZone, studyDayEnd, studyDayKey, studyDayStart, studyDayStartOfKey, type StudyClock } from "./study-day";
+export { isValidTimeZone, studyDayEnd, studyDayKey, studyDayStart, studyDayStartOfKey, studyDayStartsFrom, type StudyClock } from "./study-day";
 export {
   DEFAULT_GROUP,
   DEFAULT_LEARN_AHEAD_MINUTES,

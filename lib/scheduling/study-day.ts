@@ -54,6 +54,16 @@ export function studyDayEnd(now: Date, timeZone: string, dayStartHour: number): 
 }
 
 /**
+ * The starts of `count` study days, the one containing `now` first, each
+ * computed on its own local date (a range may cross any number of DST
+ * changes). Same arguments and errors as {@link studyDayStart}.
+ */
+export function studyDayStartsFrom(now: Date, count: number, timeZone: string, dayStartHour: number): Date[] {
+  const date = studyDate(now, timeZone, dayStartHour);
+  return Array.from({ length: count }, (_, k) => startOf(date, k, timeZone, dayStartHour));
+}
+
+/**
  * The study day containing `now` as "YYYY-MM-DD": the local date on which it
  * began. Use it to bucket reviews per day (streaks, heatmap, "introduced
  * today"). Same arguments and errors as {@link studyDayStart}.

@@ -40,8 +40,8 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The wall clock in `timeZone` at instant `ms` (ms since the epoch). Throws `RangeError` on an unknown zone. */
-export function wallTimeAt(ms: number, timeZone: string): WallTime {
+/** The wall clock in `timeZone` at instant `ms`, read from Intl (~15–20 µs a call). */
+function wallTimeFromIntl(ms: number, timeZone: string): WallTime {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
@@ -61,10 +61,50 @@ export function wallToUtcMs(wall: WallTime): number {
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 }
 
+/** The zone's UTC offset at instant `ms` from Intl, in ms (east positive: Kolkata +19 800 000). */
+function offsetFromIntl(ms: number, timeZone: string): number {
+  const wholeSecond = Math.floor(ms / 1000) * 1000;
+  return wallToUtcMs(wallTimeFromIntl(wholeSecond, timeZone)) - wholeSecond;
+}
+
+// Offsets remembered per zone and quarter hour. Every offset change since 1970
+// falls on a quarter hour of UTC, but the cache does not rely on it: a quarter
+// whose first and last second have different offsets is remembered as holding a
+// change, and its instants are read from Intl. The review path alone converts a
+// dozen instants, and the same day starts recur on every request of a learner.
+const QUARTER_HOUR_MS = 15 * 60_000;
+const MAX_REMEMBERED_QUARTERS = 100_000;
+const quarterOffsets = new Map<string, Map<number, number | null>>();
+
 /** The zone's UTC offset at instant `ms`, in ms (east positive: Kolkata +19 800 000). */
 function offsetAt(ms: number, timeZone: string): number {
-  const wholeSecond = Math.floor(ms / 1000) * 1000;
-  return wallToUtcMs(wallTimeAt(wholeSecond, timeZone)) - wholeSecond;
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  let offsets = quarterOffsets.get(timeZone);
+  if (!offsets) {
+    offsets = new Map();
+    quarterOffsets.set(timeZone, offsets);
+  }
+  let offset = offsets.get(quarter);
+  if (offset === undefined) {
+    if (offsets.size >= MAX_REMEMBERED_QUARTERS) offsets.clear();
+    const first = offsetFromIntl(quarter * QUARTER_HOUR_MS, timeZone);
+    offset = first === offsetFromIntl((quarter + 1) * QUARTER_HOUR_MS - 1000, timeZone) ? first : null;
+    offsets.set(quarter, offset);
+  }
+  return offset ?? offsetFromIntl(ms, timeZone);
+}
+
+/** The wall clock in `timeZone` at instant `ms` (ms since the epoch). Throws `RangeError` on an unknown zone. */
+export function wallTimeAt(ms: number, timeZone: string): WallTime {
+  const wall = new Date(Math.floor(ms / 1000) * 1000 + offsetAt(ms, timeZone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
 /**
