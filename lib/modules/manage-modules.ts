@@ -2,7 +2,9 @@
 // any module they can see (the public course included) feeds their review.
 // The public course is read-only: only its study choice is the learner's.
 import type { Db } from "../db/client";
-import { upsertStudyChoice } from "../data/enrollment";
+import { selectModuleSettings, upsertStudyChoice } from "../data/enrollment";
+import { selectUserSettings } from "../data/user-settings";
+import { moduleOptionsOf } from "../presets/module-options";
 import { presetExists } from "../data/scheduling-preset";
 import { countOwnModules, deleteModuleRow, insertOwnModule, selectVisibleModuleRow, updateModuleRow, type ModuleRow } from "../data/module";
 import { AppError, conflict, forbidden, notFound } from "../errors/app-error";
@@ -59,10 +61,22 @@ export async function deleteModule(db: Db, userId: string, slug: string, confirm
   await deleteModuleRow(db, row.id);
 }
 
-/** Whether a module the learner can see feeds their review, its preset, and its own retention and new-card limit. */
-export async function setStudyChoice(db: Db, userId: string, slug: string, patch: StudyPatch, now: Date): Promise<void> {
+/** What a study choice calls for: "RETENTION" when the module's desired retention changed, so its review cards' due dates no longer match it. */
+export type SavedStudyChoice = { rescheduleReason: "RETENTION" | null };
+
+/**
+ * Whether a module the learner can see feeds their review, its preset, and
+ * its own retention and new-card limit; and whether the change calls for a
+ * reschedule (the retention the module is scheduled with, from its preset or
+ * its own, differs from before).
+ */
+export async function setStudyChoice(db: Db, userId: string, slug: string, patch: StudyPatch, now: Date): Promise<SavedStudyChoice> {
   const row = await visibleModule(db, userId, slug);
   if (row.archivedAt && patch.studying) throw conflict("This module is archived; restore it before studying it");
   if (patch.presetId && !(await presetExists(db, userId, patch.presetId))) throw notFound("Preset");
+  const settings = await selectUserSettings(db, userId);
+  const retention = async () => moduleOptionsOf(settings, (await selectModuleSettings(db, userId, row.id)).get(row.id)).options.desiredRetention;
+  const before = await retention();
   await upsertStudyChoice(db, userId, row.id, patch, now);
+  return { rescheduleReason: (await retention()) === before ? null : "RETENTION" };
 }

@@ -6,9 +6,8 @@
 import { createFsrs, fuzzSeed } from "./fsrs-adapter";
 import { balancedInterval, type Balancing } from "./load-balancer";
 import type { SchedulerSettings } from "./settings";
+import { addStudyDays } from "./study-time";
 import type { SchedulingState } from "./types";
-
-const DAY_MS = 86_400_000;
 
 /** A review card's interval in whole days and the due instant it gives. */
 export type ReviewInterval = { scheduledDays: number; due: Date };
@@ -31,8 +30,8 @@ export type IntervalBalancing = { balancing: Balancing; earliest: number };
  * in study days, as the review that set it saw it). The fuzz seed is
  * `fuzzSeed` of the memory state at the last review, so the same state and
  * settings always give the same date: rescheduling twice changes nothing the
- * second time. Days are added as whole 24-hour days to the review instant,
- * as the scheduler does in study time.
+ * second time. The due is the study day `interval` days after the last
+ * review's, at its wall-clock time (`addStudyDays`), as a review's is.
  *
  * With `balance`, a card whose plain interval lands after today has its day
  * drawn by `balancedInterval` (same seed, same range, days from `earliest`
@@ -58,6 +57,6 @@ export function reviewIntervalOf(settings: SchedulerSettings): (card: ReviewInte
       scheduledDays = balanced.next_interval(card.stability, card.elapsedDays);
       current = undefined;
     }
-    return { scheduledDays, due: new Date(card.lastReview.getTime() + scheduledDays * DAY_MS) };
+    return { scheduledDays, due: addStudyDays(card.lastReview, scheduledDays, settings.studyClock) };
   };
 }

@@ -12,17 +12,19 @@ import {
 import { formatInterval } from "./interval-label";
 import { balancedInterval, balancedRange, mergeDayRanges, type Balancing, type DayRange } from "./load-balancer";
 import { DEFAULT_SCHEDULER_SETTINGS, type SchedulerSettings } from "./settings";
-import { toStudyTime } from "./study-time";
+import { addStudyDays, toStudyTime } from "./study-time";
 import { RATINGS, type Rating, type ReviewLogFields, type SchedulingState } from "./types";
 
 export type { SchedulerSettings } from "./settings";
+
+const DAY_MS = 86_400_000;
 
 /** What one rating button would do: the resulting state, its due instant and a label. */
 export type RatingPreview = {
   rating: Rating;
   /** When the card would come due again. */
   due: Date;
-  /** `due − now` as a short label ("1m", "10m", "1d", "3.2mo", "1.1y"). */
+  /** The interval as a short label ("1m", "10m", "1d", "3.2mo", "1.1y"): `due − now`, in study days for whole days. */
   intervalLabel: string;
   /** The state `applyRating` would store for this rating. */
   next: SchedulingState;
@@ -61,8 +63,10 @@ export function ratingPreviewer(settings: SchedulerSettings, balancing?: Balanci
     const at = toStudyTime(now, clock);
     const preview = scheduler.repeat(toFsrsCard(inStudyTime(state, clock), at), at);
     return RATINGS.map((rating) => {
-      const next = fromStudyTime(fromFsrsCard(preview[toGrade(rating)].card), at, now);
-      return { rating, due: next.due, intervalLabel: formatInterval(next.due.getTime() - now.getTime()), next };
+      const inStudyTime = fromFsrsCard(preview[toGrade(rating)].card);
+      const next = fromStudyTime(inStudyTime, at, now, clock);
+      // Labelled in study time: a day is "1d" even when a DST change makes it 23 or 25 hours.
+      return { rating, due: next.due, intervalLabel: formatInterval(inStudyTime.due.getTime() - at.getTime()), next };
     });
   };
 }
@@ -102,7 +106,7 @@ export function ratingApplier(settings: SchedulerSettings, balancing?: Balancing
     const at = toStudyTime(now, clock);
     const item = scheduler.next(toFsrsCard(inStudyTime(state, clock), at), at, toGrade(rating));
     const log = toReviewLogFields(item.log);
-    const next = fromStudyTime(fromFsrsCard(item.card), at, now);
+    const next = fromStudyTime(fromFsrsCard(item.card), at, now, clock);
     if (clock === undefined) return { next, log };
     // The log's instants are the real ones, not study time (see ReviewLogFields).
     const due = state === null ? now : (state.lastReview ?? state.due);
@@ -161,13 +165,18 @@ function inStudyTime(state: SchedulingState | null, clock: SchedulerSettings["st
 
 /**
  * A state ts-fsrs computed at study time `at` back in real instants: it was
- * reviewed at `now`, and its due keeps its offset from the review (whole days
- * for a review interval, minutes for a step). The day itself was picked
- * within the fuzz range by ts-fsrs, or by the load balancer (balancedPicker).
+ * reviewed at `now`, and its due keeps its offset from the review: minutes
+ * for a step, study days for whole days (a review interval, or a step of
+ * whole days), so the card is due on the study day that many days after the
+ * review's, at the review's wall-clock time (`addStudyDays`). The day itself
+ * was picked within the fuzz range by ts-fsrs, or by the load balancer
+ * (balancedPicker).
  */
-function fromStudyTime(next: SchedulingState, at: Date, now: Date): SchedulingState {
+function fromStudyTime(next: SchedulingState, at: Date, now: Date, clock: SchedulerSettings["studyClock"]): SchedulingState {
   if (at.getTime() === now.getTime()) return next;
-  return { ...next, due: new Date(now.getTime() + (next.due.getTime() - at.getTime())), lastReview: new Date(now.getTime()) };
+  const offset = next.due.getTime() - at.getTime();
+  const due = offset > 0 && offset % DAY_MS === 0 ? addStudyDays(now, offset / DAY_MS, clock) : new Date(now.getTime() + offset);
+  return { ...next, due, lastReview: new Date(now.getTime()) };
 }
 
 /**

@@ -74,6 +74,7 @@ function readArgs(argv: readonly string[]) {
       module: { type: "string" },
       title: { type: "string" },
       "dry-run": { type: "boolean" },
+      reason: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -92,7 +93,7 @@ export function parseCommand(argv: readonly string[]): ParsedArgs {
   if (values.help || name === undefined || name === "help") return { ok: true, command: { kind: "help" } };
   const token = values.token;
   if (name === "import") {
-    if (values.seed !== undefined || values.answers !== undefined || values.out !== undefined || values.timeout !== undefined) {
+    if (values.seed !== undefined || values.answers !== undefined || values.out !== undefined || values.timeout !== undefined || values.reason !== undefined) {
       return usage("`import` takes a file, --module, and optionally --title, --format and --dry-run");
     }
     const parsedImport = parseImportCommand(rest, { module: values.module, title: values.title, format: values.format, dryRun: values["dry-run"] });
@@ -105,7 +106,8 @@ export function parseCommand(argv: readonly string[]): ParsedArgs {
       values.timeout !== undefined ||
       values.module !== undefined ||
       values.title !== undefined ||
-      values["dry-run"] !== undefined
+      values["dry-run"] !== undefined ||
+      values.reason !== undefined
     ) {
       return usage("`export` takes a module slug, and optionally --format and --out");
     }
@@ -114,10 +116,11 @@ export function parseCommand(argv: readonly string[]): ParsedArgs {
   }
   if (name === "reschedule" || name === "reschedules") {
     const others = [values.seed, values.answers, values.format, values.out, values.timeout, values.module, values.title];
-    if (others.some((v) => v !== undefined)) return usage(`\`${name}\` takes only --dry-run (and --token)`);
-    const parsedReschedule = parseRescheduleCommand(name, rest, values["dry-run"] === true);
+    if (others.some((v) => v !== undefined)) return usage(`\`${name}\` takes only --dry-run and --reason (and --token)`);
+    const parsedReschedule = parseRescheduleCommand(name, rest, { dryRun: values["dry-run"] === true, reason: values.reason });
     return parsedReschedule.ok ? { ok: true, command: { kind: "reschedule", reschedule: parsedReschedule.command, token } } : usage(parsedReschedule.message);
   }
+  if (values.reason !== undefined) return usage("--reason belongs to `reschedule`");
   if (values.module !== undefined || values.title !== undefined || values["dry-run"] !== undefined) {
     return usage("--module, --title and --dry-run belong to `import` and `reschedule`");
   }

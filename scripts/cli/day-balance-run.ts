@@ -6,6 +6,7 @@ import type { CliConfig } from "./config";
 import { type DayBalanceCommand, WEEKDAY_NAMES } from "./day-balance-args";
 import { EXIT } from "./exit-codes";
 import { renderFailure, type Outcome } from "./render";
+import { rescheduleHint } from "./reschedule-args";
 
 type Context = { fetch: FetchLike; config: CliConfig };
 
@@ -14,7 +15,6 @@ const SettingsReplySchema = z.object({
   easyDays: z.array(z.number()).length(7),
   rescheduleReason: z.enum(["RETENTION", "BALANCING"]).nullable().optional(),
 });
-const RESCHEDULE_HINT = "review cards already scheduled keep their days until you run: reschedule";
 type DayBalance = z.infer<typeof SettingsReplySchema>;
 
 function describe(settings: DayBalance): string[] {
@@ -37,5 +37,6 @@ export async function runDayBalanceCommand(command: DayBalanceCommand, context: 
   if (set.kind === "unreachable" || set.status !== 200) return renderFailure(set);
   const saved = SettingsReplySchema.safeParse(set.body);
   if (!saved.success) return renderFailure({ kind: "reply", status: 200, body: "reply not understood" });
-  return { out: [...describe(saved.data), ...(saved.data.rescheduleReason ? [RESCHEDULE_HINT] : [])], err: [], exitCode: EXIT.ok };
+  const reason = saved.data.rescheduleReason;
+  return { out: [...describe(saved.data), ...(reason ? [rescheduleHint(reason)] : [])], err: [], exitCode: EXIT.ok };
 }

@@ -1,10 +1,12 @@
-// `presets` / `preset …`: GET /api/presets, and PATCH /api/modules/{slug}/study with the preset's id.
+// `presets` / `preset …`: GET /api/presets, and PATCH /api/modules/{slug}/study with the preset's id;
+// when the server says the module's retention changed, the reschedule command that matches its cards to it.
 import { z } from "zod";
 import { callApi, type FetchLike } from "./api-client";
 import type { CliConfig } from "./config";
 import { EXIT } from "./exit-codes";
 import type { PresetCommand } from "./preset-args";
 import { renderFailure, type Outcome } from "./render";
+import { rescheduleHint } from "./reschedule-args";
 
 type Context = { fetch: FetchLike; config: CliConfig };
 
@@ -20,6 +22,7 @@ const PresetsReplySchema = z.object({
   defaults: OptionsSchema,
   presets: z.array(OptionsSchema.extend({ id: z.string(), name: z.string(), modules: z.number() })),
 });
+const StudyReplySchema = z.object({ rescheduleReason: z.enum(["RETENTION"]).nullable() });
 type Options = z.infer<typeof OptionsSchema>;
 
 function describe(o: Options): string {
@@ -48,6 +51,13 @@ export async function runPresetCommand(command: PresetCommand, context: Context)
     path: `/api/modules/${command.module}/study`,
     body: { presetId: preset?.id ?? null },
   });
-  if (set.kind === "unreachable" || set.status !== 204) return renderFailure(set);
-  return { out: [`${command.module} now follows ${preset ? preset.name : "your settings"}`], err: [], exitCode: EXIT.ok };
+  if (set.kind === "unreachable" || set.status !== 200) return renderFailure(set);
+  const saved = StudyReplySchema.safeParse(set.body);
+  if (!saved.success) return renderFailure({ kind: "reply", status: 200, body: "reply not understood" });
+  const reason = saved.data.rescheduleReason;
+  return {
+    out: [`${command.module} now follows ${preset ? preset.name : "your settings"}`, ...(reason ? [rescheduleHint(reason)] : [])],
+    err: [],
+    exitCode: EXIT.ok,
+  };
 }

@@ -1,4 +1,4 @@
-// `reschedule …` / `reschedules`: POST /api/reschedule (a dry run first, then the run), POST /api/reschedule/{id}/undo, GET /api/reschedule.
+// `reschedule …` / `reschedules`: POST /api/reschedule (a dry run first, then the run, both with the command's reason), POST /api/reschedule/{id}/undo, GET /api/reschedule.
 import { z } from "zod";
 import { callApi, type FetchLike } from "./api-client";
 import type { CliConfig } from "./config";
@@ -59,13 +59,13 @@ export async function runRescheduleCommand(command: RescheduleCommand, context: 
     return { out: [`put back ${run.restoredCards ?? 0} cards; ${run.undoSkippedCards ?? 0} reviewed since kept their new dates`], err: [], exitCode: EXIT.ok };
   }
   const id = context.newId();
-  const preview = await callApi(fetch, config, { method: "POST", path: "/api/reschedule", body: { id, reason: "MANUAL", dryRun: true } });
+  const preview = await callApi(fetch, config, { method: "POST", path: "/api/reschedule", body: { id, reason: command.reason, dryRun: true } });
   if (preview.kind === "unreachable" || preview.status !== 200) return renderFailure(preview);
   const parsedPreview = PreviewSchema.safeParse(preview.body);
   if (!parsedPreview.success) return notUnderstood();
   const lines = [previewLine(parsedPreview.data.counts)];
   if (command.dryRun || parsedPreview.data.counts.changed === 0) return { out: lines, err: [], exitCode: EXIT.ok };
-  const reply = await callApi(fetch, config, { method: "POST", path: "/api/reschedule", body: { id, reason: "MANUAL", asOf: parsedPreview.data.asOf } });
+  const reply = await callApi(fetch, config, { method: "POST", path: "/api/reschedule", body: { id, reason: command.reason, asOf: parsedPreview.data.asOf } });
   if (reply.kind === "unreachable" || reply.status !== 200) return renderFailure(reply);
   const parsed = RunReplySchema.safeParse(reply.body);
   if (!parsed.success) return notUnderstood();

@@ -67,6 +67,23 @@ describe("scheduling presets", () => {
     expect((await getLibrary(db, catalogue, me.id, T0)).modules[0]?.presetId).toBeNull();
   });
 
+  it("a study choice says when the module's retention changed, so its review cards call for a reschedule", async () => {
+    const db = testDb();
+    const me = await createUser(db);
+    const course = await createModuleWithCards(db, { cards: 1, slug: "course" });
+    await enroll(db, me.id, course.moduleId);
+    const [same, keen] = [randomUUID(), randomUUID()];
+    await createPreset(db, me.id, { id: same, name: "Same retention", newCardsPerDay: 4 }, T0);
+    await createPreset(db, me.id, { id: keen, name: "Keen", desiredRetention: 0.95 }, T0);
+    const choose = (patch: Parameters<typeof setStudyChoice>[3]) => setStudyChoice(db, me.id, "course", patch, T0);
+    expect(await choose({ presetId: same })).toEqual({ rescheduleReason: null });
+    expect(await choose({ presetId: keen })).toEqual({ rescheduleReason: "RETENTION" });
+    expect(await choose({ desiredRetention: 0.95 })).toEqual({ rescheduleReason: null });
+    expect(await choose({ presetId: null })).toEqual({ rescheduleReason: null });
+    expect(await choose({ desiredRetention: null })).toEqual({ rescheduleReason: "RETENTION" });
+    expect(await choose({ studying: false })).toEqual({ rescheduleReason: null });
+  });
+
   it("refuses a preset that is not the learner's", async () => {
     const db = testDb();
     const [me, other] = [await createUser(db), await createUser(db, "other")];

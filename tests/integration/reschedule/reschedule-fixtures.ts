@@ -3,7 +3,7 @@
 // the card_state each history ends in (as the review post would leave them).
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
-import { selectUserSettings } from "@/lib/data/user-settings";
+import { selectUserSettings, updateUserSettings, type UserSettingsPatch } from "@/lib/data/user-settings";
 import { seededRandom } from "@/lib/reference/seeded-random";
 import { replayReviews, toStateSnapshot, type Rating, type ReplayEvent } from "@/lib/scheduling";
 import { schedulerSettingsOf } from "@/lib/settings/scheduler-settings";
@@ -12,11 +12,16 @@ import { createModuleWithCards, createUser, enroll } from "../support/fixtures";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** `cards` cards first seen on `start`, each reviewed when due (plus a few hours) until `end`; 1 in 8 reviews fails. */
-export async function learnerWithHistory(db: PrismaClient, options: { cards: number; start: Date; end: Date; seed: number }) {
+/**
+ * `cards` cards first seen on `start`, each reviewed when due (plus a few
+ * hours) until `end`; 1 in 8 reviews fails. `settings` are the learner's
+ * from the start (time zone, day start …).
+ */
+export async function learnerWithHistory(db: PrismaClient, options: { cards: number; start: Date; end: Date; seed: number; settings?: UserSettingsPatch }) {
   const user = await createUser(db);
   const { moduleId, cardIds } = await createModuleWithCards(db, { cards: options.cards });
   await enroll(db, user.id, moduleId);
+  if (options.settings) await updateUserSettings(db, user.id, options.settings, options.start);
   const settings = schedulerSettingsOf(await selectUserSettings(db, user.id));
   const random = seededRandom(options.seed);
   const logs: Prisma.ReviewLogCreateManyInput[] = [];

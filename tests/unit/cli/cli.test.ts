@@ -115,6 +115,7 @@ describe("runCli grade", () => {
     expect(sent).toEqual([
       {
         url: `${URL_BASE}/api/grade`,
+        path: "/api/grade",
         method: "POST",
         headers: expect.objectContaining({ authorization: `Bearer ${TOKEN}`, "content-type": "application/json" }),
         body: { exercise: SLUG, seed: SEED, answers, id: ID },

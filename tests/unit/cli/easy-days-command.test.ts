@@ -1,32 +1,19 @@
-// `easy-days …` without a server: the requests sent and the lines printed.
+// `easy-days …` against a scripted server: the requests sent and the lines printed.
 import { describe, expect, it } from "vitest";
 import { parseCommand } from "@/scripts/cli/args";
 import { rescheduleReasonOf } from "@/lib/settings/reschedule-reason";
 import { EXIT } from "@/scripts/cli/exit-codes";
-import { runCli, type CliDeps } from "@/scripts/cli/run";
-import { ID, TOKEN, URL_BASE } from "./fixtures";
+import { cliHarness, URL_BASE, type SentRequest } from "./cli-harness";
 
-function serverDeps() {
-  const sent: { method: string; url: string; body: unknown }[] = [];
-  const out: string[] = [];
-  const err: string[] = [];
+/** GET /api/settings, and PATCH /api/settings answering with the reschedule the change calls for, as the server decides it. */
+function settingsServer() {
   let settings = { loadBalancing: true, easyDays: [100, 100, 100, 100, 100, 100, 100], desiredRetention: 0.9 };
-  const deps: CliDeps = {
-    env: { RESIDUAL_URL: URL_BASE, RESIDUAL_TOKEN: TOKEN },
-    fetch: async (url, init) => {
-      const body = typeof init.body === "string" ? (JSON.parse(init.body) as Partial<typeof settings>) : undefined;
-      sent.push({ method: init.method ?? "GET", url, body });
-      if (init.method !== "PATCH") return new Response(JSON.stringify(settings), { status: 200 });
-      const before = settings;
-      settings = { ...settings, ...body };
-      return new Response(JSON.stringify({ ...settings, rescheduleReason: rescheduleReasonOf(before, settings) }), { status: 200 });
-    },
-    readFile: async () => "",
-    newId: () => ID,
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-  };
-  return { deps, sent, out, err };
+  return cliHarness(({ method, body }: SentRequest) => {
+    if (method !== "PATCH") return { status: 200, body: settings };
+    const before = settings;
+    settings = { ...settings, ...(body as Partial<typeof settings>) };
+    return { status: 200, body: { ...settings, rescheduleReason: rescheduleReasonOf(before, settings) } };
+  });
 }
 
 describe("easy-days command", () => {
@@ -49,30 +36,39 @@ describe("easy-days command", () => {
   });
 
   it("shows the settings", async () => {
-    const { deps, out, sent } = serverDeps();
-    expect(await runCli(["easy-days"], deps)).toBe(EXIT.ok);
-    expect(sent.map((s) => s.method)).toEqual(["GET"]);
-    expect(out).toEqual(["load balancing: on", "easy days: mon 100%, tue 100%, wed 100%, thu 100%, fri 100%, sat 100%, sun 100%"]);
+    const cli = settingsServer();
+    expect(await cli.run(["easy-days"])).toBe(EXIT.ok);
+    expect(cli.sent.map((s) => s.method)).toEqual(["GET"]);
+    expect(cli.out).toEqual(["load balancing: on", "easy days: mon 100%, tue 100%, wed 100%, thu 100%, fri 100%, sat 100%, sun 100%"]);
   });
 
-  it("changes only the weekdays named, and load balancing", async () => {
-    const { deps, out, sent } = serverDeps();
-    expect(await runCli(["easy-days", "sun=0", "sat=50", "balancing=off"], deps)).toBe(EXIT.ok);
-    expect(sent[1]).toEqual({
+  it("changes only the weekdays named, and load balancing, and names the reschedule with the server's reason", async () => {
+    const cli = settingsServer();
+    expect(await cli.run(["easy-days", "sun=0", "sat=50", "balancing=off"])).toBe(EXIT.ok);
+    expect(cli.sent[1]).toMatchObject({
       method: "PATCH",
       url: `${URL_BASE}/api/settings`,
       body: { easyDays: [100, 100, 100, 100, 100, 50, 0], loadBalancing: false },
     });
-    expect(out).toEqual([
+    expect(cli.out).toEqual([
       "load balancing: off",
       "easy days: mon 100%, tue 100%, wed 100%, thu 100%, fri 100%, sat 50%, sun 0%",
-      "review cards already scheduled keep their days until you run: reschedule",
+      "review cards already scheduled keep their days until you run: reschedule --reason balancing",
     ]);
   });
 
   it("names no reschedule when the days set are the days there were", async () => {
-    const { deps, out } = serverDeps();
-    expect(await runCli(["easy-days", "sun=100", "balancing=on"], deps)).toBe(EXIT.ok);
-    expect(out).toEqual(["load balancing: on", "easy days: mon 100%, tue 100%, wed 100%, thu 100%, fri 100%, sat 100%, sun 100%"]);
+    const cli = settingsServer();
+    expect(await cli.run(["easy-days", "sun=100", "balancing=on"])).toBe(EXIT.ok);
+    expect(cli.out).toEqual(["load balancing: on", "easy days: mon 100%, tue 100%, wed 100%, thu 100%, fri 100%, sat 100%, sun 100%"]);
+  });
+
+  it("prints whichever reason the server gives", async () => {
+    const cli = cliHarness(({ method }) => ({
+      status: 200,
+      body: { loadBalancing: true, easyDays: [100, 100, 100, 100, 100, 100, 0], ...(method === "PATCH" ? { rescheduleReason: "RETENTION" } : {}) },
+    }));
+    expect(await cli.run(["easy-days", "sun=0"])).toBe(EXIT.ok);
+    expect(cli.out.at(-1)).toBe("review cards already scheduled keep their days until you run: reschedule --reason retention");
   });
 });
