@@ -73,12 +73,18 @@ function offsetFromIntl(ms: number, timeZone: string): number {
 // change, and its instants are read from Intl. The review path alone converts a
 // dozen instants, and the same day starts recur on every request of a learner.
 const QUARTER_HOUR_MS = 15 * 60_000;
+/** Across all zones (a few MB at most); all are forgotten at once when it is reached. */
 const MAX_REMEMBERED_QUARTERS = 100_000;
 const quarterOffsets = new Map<string, Map<number, number | null>>();
+let rememberedQuarters = 0;
 
 /** The zone's UTC offset at instant `ms`, in ms (east positive: Kolkata +19 800 000). */
 function offsetAt(ms: number, timeZone: string): number {
   const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  if (rememberedQuarters >= MAX_REMEMBERED_QUARTERS) {
+    quarterOffsets.clear();
+    rememberedQuarters = 0;
+  }
   let offsets = quarterOffsets.get(timeZone);
   if (!offsets) {
     offsets = new Map();
@@ -86,7 +92,7 @@ function offsetAt(ms: number, timeZone: string): number {
   }
   let offset = offsets.get(quarter);
   if (offset === undefined) {
-    if (offsets.size >= MAX_REMEMBERED_QUARTERS) offsets.clear();
+    rememberedQuarters++;
     const first = offsetFromIntl(quarter * QUARTER_HOUR_MS, timeZone);
     offset = first === offsetFromIntl((quarter + 1) * QUARTER_HOUR_MS - 1000, timeZone) ? first : null;
     offsets.set(quarter, offset);
