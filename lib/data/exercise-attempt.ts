@@ -8,17 +8,27 @@
 // without a unique violation (which would abort a surrounding transaction).
 import { z } from "zod";
 import type { Db } from "../db/client";
-import type { ExerciseAttempt, Prisma } from "../db/generated/client";
-import { parseStored } from "../db/rows";
+import { type ExerciseAttempt, Prisma } from "../db/generated/client";
+import { CountColumn, parseStored, queryRows } from "../db/rows";
 import { conflict } from "../errors/app-error";
 import type { StepGrade } from "../grading";
-import { tallyAttempt } from "./exercise-tally";
+import { insertAndTallySql, TALLIED_COLUMNS } from "./exercise-tally";
 
 /** What an attempt id is bound to: the user, the exercise (or drawing) slug and the variant's seed. */
 export type AttemptKey = { attemptId: string; userId: string; slug: string; seed: number };
 
 /** The columns an attempt stores besides its key and its time. */
-export type AttemptFields = Omit<Prisma.ExerciseAttemptCreateManyInput, "id" | "userId" | "exerciseSlug" | "seed" | "createdAt">;
+export type AttemptFields = {
+  answers: Prisma.InputJsonValue;
+  steps: Prisma.InputJsonValue;
+  score: number;
+  correct: boolean;
+  misconceptions: string[];
+  backend: string;
+  gradingMs: number;
+  durationMs: number | null;
+  afterReveal: boolean;
+};
 
 /** How the `answers` and `steps` columns of one kind of attempt are read. */
 export type AttemptJson<A, S> = { answers: z.ZodType<A>; steps: z.ZodType<S> };
@@ -85,8 +95,26 @@ export async function selectEarlierAttempt<A, S>(db: Db, key: AttemptKey, json: 
 }
 
 /**
+ * The statement that inserts the attempt made at `now` unless its id is taken
+ * and adds it to its learner's tallies (lib/data/exercise-tally.ts); it selects
+ * `added`, 1 when it stored the attempt. Exported so a test can EXPLAIN it.
+ */
+export function insertAttemptSql(key: AttemptKey, fields: AttemptFields, now: Date): Prisma.Sql {
+  return insertAndTallySql(Prisma.sql`
+    INSERT INTO exercise_attempt (id, "userId", "exerciseSlug", seed, answers, steps, score, correct, misconceptions, backend, "gradingMs",
+      "durationMs", "afterReveal", "createdAt")
+    VALUES (${key.attemptId}::uuid, ${key.userId}, ${key.slug}, ${key.seed}, ${JSON.stringify(fields.answers)}::jsonb,
+      ${JSON.stringify(fields.steps)}::jsonb, ${fields.score}, ${fields.correct}, ${fields.misconceptions}::text[], ${fields.backend},
+      ${fields.gradingMs}, ${fields.durationMs}, ${fields.afterReveal}, ${now})
+    ON CONFLICT DO NOTHING
+    RETURNING ${TALLIED_COLUMNS}`);
+}
+
+const AddedRow = z.object({ added: CountColumn });
+
+/**
  * Inserts the attempt, made at `now`, unless its id is already taken, and
- * adds it to its learner's tallies (lib/data/exercise-tally.ts); call it in a
+ * adds it to its learner's tallies in the same statement; call it in a
  * transaction holding the variant's lock. Returns null when this call stored
  * it, or the row a concurrent copy of the request stored first (CONFLICT as
  * in {@link selectEarlierAttempt} when that row is other work).
@@ -98,14 +126,8 @@ export async function insertAttemptOnce<A, S>(
   json: AttemptJson<A, S>,
   now: Date,
 ): Promise<StoredAttempt<A, S> | null> {
-  const { count } = await db.exerciseAttempt.createMany({
-    data: [{ ...fields, id: key.attemptId, userId: key.userId, exerciseSlug: key.slug, seed: key.seed, createdAt: now }],
-    skipDuplicates: true,
-  });
-  if (count === 1) {
-    await tallyAttempt(db, key.attemptId);
-    return null;
-  }
+  const [row] = await queryRows(db, AddedRow, insertAttemptSql(key, fields, now), "insert exercise_attempt");
+  if (row?.added === 1) return null;
   const winner = await selectEarlierAttempt(db, key, json);
   if (!winner) throw new Error("insertAttemptOnce: the attempt id is taken but no row holds it");
   return winner;

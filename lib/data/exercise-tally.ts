@@ -1,32 +1,23 @@
 // Data access for the per-learner tallies behind an exercise's figures across
 // learners (exercise_tally, exercise_step_tally, exercise_mistake_tally): each
-// stored attempt is added to its learner's rows in the transaction that
-// stores it, so the figures read one row per learner (and step, or mistake)
-// instead of every attempt and its JSON steps. The rows go with their learner
-// (ON DELETE CASCADE), as the attempts do.
+// attempt is added to its learner's rows by the statement that stores it
+// (lib/data/exercise-attempt.ts), so the figures read one row per learner (and
+// step, or mistake) instead of every attempt and its JSON steps. The rows go
+// with their learner (ON DELETE CASCADE), as the attempts do.
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { inTransaction } from "../db/in-transaction";
 
+/** The columns of an attempt the tallies read: what an insert that is tallied must return. */
+export const TALLIED_COLUMNS = Prisma.sql`id, "exerciseSlug", "userId", seed, "createdAt", correct, "afterReveal", misconceptions, steps`;
+
 /**
- * Adds the attempts `where` selects (alias `a` on exercise_attempt) to the
- * tallies. The first attempt at a variant is the earliest by (createdAt, id),
- * as the figures have always counted it; an attempt added on its own is first
- * when no earlier one at its variant is stored (callers hold the variant's
- * lock, so two first attempts cannot race). Numeric steps are keyed `step`,
+ * Adds each attempt of the CTE `a` (TALLIED_COLUMNS plus `first`) to the
+ * tallies, and selects how many were added. Numeric steps are keyed `step`,
  * drawing items `key`; only attempts made before a reveal count for steps.
- * The migration that made the tables runs the same statement over every attempt.
  */
-function tallySql(where: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
-    WITH a AS MATERIALIZED (
-      SELECT a."exerciseSlug", a."userId", a.correct, a."afterReveal", a.misconceptions, a.steps,
-        NOT EXISTS (
-          SELECT 1 FROM exercise_attempt o
-          WHERE o."exerciseSlug" = a."exerciseSlug" AND o."userId" = a."userId" AND o.seed = a.seed AND (o."createdAt", o.id) < (a."createdAt", a.id)
-        ) AS first
-      FROM exercise_attempt a WHERE ${where}
-    ), tally AS (
+const TALLY_FROM_A = Prisma.sql`
+    tally AS (
       INSERT INTO exercise_tally AS t ("exerciseSlug", "userId", attempts, "afterReveal", "firstTries", "firstTryPasses")
       SELECT "exerciseSlug", "userId", count(*), count(*) FILTER (WHERE "afterReveal"), count(*) FILTER (WHERE first AND NOT "afterReveal"),
         count(*) FILTER (WHERE first AND correct AND NOT "afterReveal")
@@ -47,23 +38,40 @@ function tallySql(where: Prisma.Sql): Prisma.Sql {
       ON CONFLICT ("exerciseSlug", "userId", code) DO UPDATE SET attempts = t.attempts + excluded.attempts
     )
     SELECT count(*)::int AS added FROM a`;
-}
 
-/** The statement that tallies one attempt; exported so a test can EXPLAIN it. */
-export const tallyAttemptSql = (attemptId: string): Prisma.Sql => tallySql(Prisma.sql`a.id = ${attemptId}::uuid`);
+/**
+ * `source`'s attempts (alias `n`, TALLIED_COLUMNS) with `first`: the first
+ * attempt at a variant is the earliest by (createdAt, id), as the figures have
+ * always counted it, among the stored attempts the statement sees.
+ */
+const withFirst = (source: Prisma.Sql): Prisma.Sql => Prisma.sql`
+    a AS MATERIALIZED (
+      SELECT ${TALLIED_COLUMNS}, NOT EXISTS (
+          SELECT 1 FROM exercise_attempt o
+          WHERE o."exerciseSlug" = n."exerciseSlug" AND o."userId" = n."userId" AND o.seed = n.seed AND (o."createdAt", o.id) < (n."createdAt", n.id)
+        ) AS first
+      FROM ${source} n
+    )`;
 
-/** Adds the stored attempt `attemptId` to its learner's tallies; run in the transaction that stored it, once per attempt. */
-export async function tallyAttempt(db: Db, attemptId: string): Promise<void> {
-  await db.$queryRaw(tallyAttemptSql(attemptId));
+/**
+ * `insert` (an INSERT into exercise_attempt … RETURNING TALLIED_COLUMNS) and
+ * the tally of what it inserted, as one statement: nothing is tallied when it
+ * inserts nothing. Its `first` check sees the attempts stored before the
+ * statement, not the new row (sibling CTEs share one snapshot), which is the
+ * right set: callers hold the variant's lock, so two first attempts cannot race.
+ * The migration that made the tables runs the same tally over every attempt.
+ */
+export function insertAndTallySql(insert: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`WITH inserted AS (${insert}), ${withFirst(Prisma.sql`inserted`)}, ${TALLY_FROM_A}`;
 }
 
 /**
  * Recounts every tally from the stored attempts, in one transaction: for
- * attempts written around tallyAttempt, as a benchmark's bulk fill does.
+ * attempts written around insertAndTallySql, as a benchmark's bulk fill does.
  */
 export async function rebuildExerciseTallies(db: Db): Promise<void> {
   await inTransaction(db, async (tx) => {
     await tx.$executeRaw`TRUNCATE exercise_tally, exercise_step_tally, exercise_mistake_tally`;
-    await tx.$queryRaw(tallySql(Prisma.sql`TRUE`));
+    await tx.$queryRaw(Prisma.sql`WITH ${withFirst(Prisma.sql`exercise_attempt`)}, ${TALLY_FROM_A}`);
   });
 }

@@ -1,7 +1,7 @@
 // Answering one grill item, and self-grading an interview answer on its key
 // points. Each runs in one transaction holding the grill's row lock, so two
 // copies of a request, or an answer racing the finish, are applied one at a
-// time: the first records, a retry with the same content gets the stored
+// time: the first stores, a retry with the same content gets the stored
 // item back, a different second answer is refused, and a finished grill is
 // read-only. A numeric item is graded by the exercise engine and stored as
 // an exercise attempt too (its id is the item's id, so it is stored once).
@@ -16,8 +16,12 @@ import { answerTimeMs, isOutOfTime, itemScore, keyPointScore } from "./scoring";
 
 export type AnswerInput = { userId: string; grillId: string; position: number; answer?: string; answers?: Record<string, string>; timeMs: number };
 
-/** `recorded` false: a retry (`duplicate`), or a numeric answer with a step that could not be read (nothing stored; fix and resend). */
-export type AnswerOutcome = { item: GrillItemView; recorded: boolean; duplicate: boolean };
+/**
+ * As `POST /api/grade` names them: `stored`, the answer (or self-grade) is kept, by this request or, when
+ * `duplicate`, by an earlier one with the same content; `stored` false only for a numeric answer with a step
+ * that could not be read (nothing stored; fix and resend).
+ */
+export type AnswerOutcome = { item: GrillItemView; stored: boolean; duplicate: boolean };
 
 /**
  * Records the answer to item `position` at the server's `now`. The time kept is the server's measure since
@@ -33,7 +37,7 @@ export async function answerGrillItem(db: PrismaClient, catalogue: Catalogue, in
 
     if (item.answeredAt) {
       if (!sameAnswer(item, input)) throw conflict("This question is already answered");
-      return { item: view(item), recorded: false, duplicate: true };
+      return { item: view(item), stored: true, duplicate: true };
     }
     if (grill.finishedAt) throw conflict("This grill is finished; its answers can no longer change");
 
@@ -44,7 +48,7 @@ export async function answerGrillItem(db: PrismaClient, catalogue: Catalogue, in
     if (item.card && !item.exerciseSlug) {
       if (input.answer === undefined) throw new AppError("VALIDATION", "This is an interview question: send answer", [{ path: "answer", message: "Required" }]);
       const saved = await updateGrillItemAnswer(tx, item.id, { answer: input.answer, timeMs }, now);
-      return { item: view({ ...item, ...saved }), recorded: true, duplicate: false };
+      return { item: view({ ...item, ...saved }), stored: true, duplicate: false };
     }
 
     const exercise = item.exerciseSlug ? catalogue.findExercise(item.exerciseSlug) : undefined;
@@ -82,7 +86,7 @@ export async function answerGrillItem(db: PrismaClient, catalogue: Catalogue, in
     };
     if (!graded.stored && !outOfTime) {
       // A step could not be read: show why, store nothing, let the learner fix it.
-      return { item: { ...view(item), grade: result }, recorded: false, duplicate: false };
+      return { item: { ...view(item), grade: result }, stored: false, duplicate: false };
     }
     const saved = await updateGrillItemAnswer(
       tx,
@@ -95,7 +99,7 @@ export async function answerGrillItem(db: PrismaClient, catalogue: Catalogue, in
       },
       now,
     );
-    return { item: view({ ...item, ...saved }), recorded: true, duplicate: false };
+    return { item: view({ ...item, ...saved }), stored: true, duplicate: false };
   });
 }
 
@@ -119,10 +123,10 @@ export async function gradeKeyPoints(db: PrismaClient, catalogue: Catalogue, inp
     const outOfTime = isOutOfTime(item.timeMs, grill.secondsPerItem);
     if (item.score !== null || grill.finishedAt !== null) {
       if (item.keyPointsHit.join(",") !== hit.join(",")) throw conflict("This answer is already graded");
-      return { item: view(item), recorded: false, duplicate: true };
+      return { item: view(item), stored: true, duplicate: true };
     }
     const saved = await updateGrillItemKeyPoints(tx, item.id, hit, itemScore(keyPointScore(hit, total), outOfTime));
-    return { item: view({ ...item, ...saved }), recorded: true, duplicate: false };
+    return { item: view({ ...item, ...saved }), stored: true, duplicate: false };
   });
 }
 

@@ -23,7 +23,12 @@ export async function getGrill(db: Db, catalogue: Catalogue, userId: string, gri
   return shown ? toGrillView(await selectGrill(db, userId, grillId), catalogue, now) : view;
 }
 
-export type ShowOutcome = { item: GrillItemView; recorded: boolean };
+/**
+ * As `POST /api/grade` names them: `stored`, the item's shown time is kept, set by this request or, when
+ * `duplicate`, by an earlier one; `stored` false when it was never set and cannot be now (the item was
+ * answered first, or the grill is finished).
+ */
+export type ShowOutcome = { item: GrillItemView; stored: boolean; duplicate: boolean };
 
 /**
  * Marks item `position` as shown at `now` when the page displays it
@@ -38,7 +43,9 @@ export async function showGrillItem(
 ): Promise<ShowOutcome> {
   const before = await selectGrill(db, input.userId, input.grillId);
   itemAt(before, input.position);
-  const recorded = await markGrillItemShown(db, before.id, input.position, now);
-  const grill = recorded ? await selectGrill(db, input.userId, input.grillId) : before;
-  return { item: toItemView(itemAt(grill, input.position), catalogue, grill.secondsPerItem, grill.finishedAt !== null, now), recorded };
+  const marked = await markGrillItemShown(db, before.id, input.position, now);
+  const grill = marked ? await selectGrill(db, input.userId, input.grillId) : before;
+  const item = itemAt(grill, input.position);
+  const stored = item.shownAt !== null;
+  return { item: toItemView(item, catalogue, grill.secondsPerItem, grill.finishedAt !== null, now), stored, duplicate: stored && !marked };
 }

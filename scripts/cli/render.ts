@@ -49,7 +49,7 @@ export function renderGrade(reply: GradeReply): Outcome {
   const note = reply.duplicate
     ? " · already graded (same id)"
     : !reply.stored
-      ? " · not recorded: a step could not be read"
+      ? " · not stored: a step could not be read"
       : reply.afterReveal
         ? " · made after the answers were shown: stored, no credit"
         : "";

@@ -15,6 +15,15 @@ async function answerNumeric(page: Page): Promise<void> {
   for (const step of exercise.steps) await page.getByTestId(`answer-${step.key}`).fill(formatStepValue(values[step.key] ?? 0, 10));
 }
 
+/** Taps `testId` and returns the JSON of the POST to a URL ending in `path` it sends, after checking it is 200. */
+async function tapAndRead(page: Page, testId: string, path: string): Promise<unknown> {
+  const reply = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.endsWith(path));
+  await page.getByTestId(testId).tap();
+  const response = await reply;
+  expect(response.status(), path).toBe(200);
+  return response.json();
+}
+
 test("a three-question grill end to end: answer, reveal, tick, a graded numeric item, the summary, then the missed question in review", async ({ page }) => {
   await signUp(page, "grill");
   await page.goto("/grill");
@@ -33,7 +42,7 @@ test("a three-question grill end to end: answer, reveal, tick, a graded numeric 
     await expect(page.getByTestId("clock")).toBeVisible();
     if ((await item.getAttribute("data-kind")) === "numeric") {
       await answerNumeric(page);
-      await page.getByTestId("grill-submit").tap();
+      expect(await tapAndRead(page, "grill-submit", `/items/${n}/answer`)).toMatchObject({ stored: true, duplicate: false, item: { answered: true } });
       await expect(page.getByTestId("numeric-verdict")).toHaveText(/All steps right/);
       // As the learner sees it, scrolled down to the verdict.
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -49,13 +58,13 @@ test("a three-question grill end to end: answer, reveal, tick, a graded numeric 
       // The clock is running.
       await expect(page.getByTestId("clock")).toContainText(/2:5\d/);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/grill-question.png`, fullPage: true });
-      await page.getByTestId("grill-submit").tap();
+      expect(await tapAndRead(page, "grill-submit", `/items/${n}/answer`)).toMatchObject({ stored: true, duplicate: false, item: { answered: true } });
       await expect(page.getByTestId("reveal")).toBeVisible();
       await expect(page.getByText("Common wrong answer to avoid")).toBeVisible();
       await page.getByTestId("key-point-0").tap();
       await expect(page.getByTestId("grill-next")).toContainText("Score 1 of");
       await page.screenshot({ path: `${SCREENSHOT_DIR}/grill-reveal.png`, fullPage: true });
-      await page.getByTestId("grill-next").tap();
+      expect(await tapAndRead(page, "grill-next", `/items/${n}/key-points`)).toMatchObject({ stored: true, duplicate: false, item: { keyPointsHit: [0] } });
     } else {
       // The button submits (on a phone Enter is a new line: phone-screens.spec.ts); number keys tick every key point, N goes on.
       await page.getByTestId("grill-answer").fill("A full answer.");

@@ -54,7 +54,7 @@ export function GrillRun({ initial }: { initial: GrillView }) {
       const outcome = await postJson<AnswerOutcome>(`/api/grills/${grill.id}/items/${item.position}/answer`, body);
       setBusy(false);
       if (!outcome.ok) return setError(outcome.message);
-      if (!outcome.body.recorded && !outcome.body.duplicate) return setPending(outcome.body.item.grade);
+      if (!outcome.body.stored) return setPending(outcome.body.item.grade);
       setPending(null);
       replace(outcome.body.item);
     },

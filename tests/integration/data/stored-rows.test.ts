@@ -53,7 +53,9 @@ describe("stored JSON is parsed on read", () => {
     if (!numeric?.exercise) throw new Error("expected a numeric item");
     const params = { params: Promise.resolve({ id, position: String(numeric.position) }) };
     const body = { answers: rightAnswers(numeric.exercise.slug, numeric.exercise.seed), timeMs: 5_000 };
-    expect((await answerRoute.POST(send(auth, `/api/grills/${id}/items/${numeric.position}/answer`, body), params)).status).toBe(201);
+    const answered = await answerRoute.POST(send(auth, `/api/grills/${id}/items/${numeric.position}/answer`, body), params);
+    expect(answered.status).toBe(200);
+    expect(await answered.json()).toMatchObject({ stored: true, duplicate: false });
 
     await db.grillItem.updateMany({ where: { grillId: id, position: numeric.position }, data: { result: { score: "full marks", steps: "all" } } });
     const { result: response, logged } = await quietly(() => grillRoute.GET(send(auth, `/api/grills/${id}`), { params: Promise.resolve({ id }) }));

@@ -45,22 +45,30 @@ const tick = (auth: string, id: string, position: number, keyPointsHit: number[]
   keyPointsRoute.POST(request(auth, `/api/grills/${id}/items/${position}/key-points`, { keyPointsHit }), itemParams(id, position));
 const finish = (auth: string, id: string) => finishRoute.POST(request(auth, `/api/grills/${id}/finish`, {}), idParams(id));
 
+/** One reply of an answer or key-points post: its status and how it names what it stored. */
+type Reply = { status: number; stored: boolean; duplicate: boolean };
+
+const replyOf = async (response: Response): Promise<Reply> => {
+  const body = (await response.json()) as { stored: boolean; duplicate: boolean };
+  return { status: response.status, stored: body.stored, duplicate: body.duplicate };
+};
+
 /** Answers every item: interview ones with text and the first two of three key points, numeric ones right. */
-async function answerAll(auth: string, grill: GrillView, times = 1): Promise<number[]> {
-  const statuses: number[] = [];
+async function answerAll(auth: string, grill: GrillView, times = 1): Promise<Reply[]> {
+  const replies: Reply[] = [];
   for (const item of grill.items) {
     const body =
       item.kind === "numeric" && item.exercise
         ? { answers: rightAnswers(item.exercise.slug, item.exercise.seed), timeMs: 20_000 }
         : { answer: `My answer to ${item.position}`, timeMs: 20_000 };
     const responses = await Promise.all(Array.from({ length: times }, () => answer(auth, grill.id, item.position, body)));
-    statuses.push(...responses.map((r) => r.status));
+    replies.push(...(await Promise.all(responses.map(replyOf))));
     if (item.kind === "interview") {
       const ticks = await Promise.all(Array.from({ length: times }, () => tick(auth, grill.id, item.position, [0, 1])));
-      statuses.push(...ticks.map((r) => r.status));
+      replies.push(...(await Promise.all(ticks.map(replyOf))));
     }
   }
-  return statuses;
+  return replies;
 }
 
 describe("grill API", () => {
@@ -79,9 +87,11 @@ describe("grill API", () => {
     expect(await db.grillSession.count()).toBe(1);
     expect(await db.grillItem.count()).toBe(3);
 
-    const statuses = await answerAll(auth, grill, 3);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(5);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+    // Each answer and self-grade sent three times at once: all 200 and stored, one stored it, two were retries.
+    const replies = await answerAll(auth, grill, 3);
+    expect(replies).toHaveLength(15);
+    expect(replies.every((r) => r.status === 200 && r.stored)).toBe(true);
+    expect(replies.filter((r) => !r.duplicate)).toHaveLength(5);
     expect(await db.exerciseAttempt.count({ where: { userId: user.id } })).toBe(1);
 
     const numeric = grill.items.find((i) => i.kind === "numeric");
@@ -114,7 +124,16 @@ describe("grill API", () => {
     const numeric = grill.items.find((i) => i.kind === "numeric");
     if (!interview || !numeric?.exercise) throw new Error("expected both kinds");
 
-    expect((await answer(auth, id, interview.position, { answer: "first", timeMs: 1000 })).status).toBe(201);
+    expect(await replyOf(await answer(auth, id, interview.position, { answer: "first", timeMs: 1000 }))).toEqual({
+      status: 200,
+      stored: true,
+      duplicate: false,
+    });
+    expect(await replyOf(await answer(auth, id, interview.position, { answer: "first", timeMs: 1000 }))).toEqual({
+      status: 200,
+      stored: true,
+      duplicate: true,
+    });
     expect((await answer(auth, id, interview.position, { answer: "second", timeMs: 1000 })).status).toBe(409);
     expect((await tick(auth, id, interview.position, [7])).status).toBe(422);
     expect((await tick(auth, id, numeric.position, [0])).status).toBe(409);
@@ -124,7 +143,7 @@ describe("grill API", () => {
     const keys = numeric.exercise.steps.map((s) => s.key);
     const unreadable = await answer(auth, id, numeric.position, { answers: Object.fromEntries(keys.map((k) => [k, "2 +* 3"])), timeMs: 1000 });
     expect(unreadable.status).toBe(200);
-    expect(await unreadable.json()).toMatchObject({ recorded: false, item: { answered: false } });
+    expect(await unreadable.json()).toMatchObject({ stored: false, duplicate: false, item: { answered: false } });
 
     expect((await finish(auth, id)).status).toBe(200);
     const after = await answer(auth, id, numeric.position, { answers: rightAnswers(numeric.exercise.slug, numeric.exercise.seed), timeMs: 1000 });

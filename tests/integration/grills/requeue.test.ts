@@ -37,7 +37,7 @@ async function failAll(userId: string, grill: GrillView, now: Date): Promise<voi
         { userId, grillId: grill.id, position: item.position, answers: wrongAnswers(item.exercise.slug, item.exercise.seed), timeMs: 10_000 },
         now,
       );
-      expect(outcome.recorded).toBe(true);
+      expect(outcome).toMatchObject({ stored: true, duplicate: false });
     } else {
       await answerGrillItem(testDb(), catalogue, { userId, grillId: grill.id, position: item.position, answer: "no idea", timeMs: 10_000 }, now);
       await gradeKeyPoints(testDb(), catalogue, { userId, grillId: grill.id, position: item.position, keyPointsHit: [] }, now);

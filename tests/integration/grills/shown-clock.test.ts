@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as shownRoute from "@/app/api/grills/[id]/items/[position]/shown/route";
 import { answerGrillItem, gradeKeyPoints } from "@/lib/grills/answer-item";
-import { getGrill, showGrillItem } from "@/lib/grills/get-grill";
+import { getGrill, showGrillItem, type ShowOutcome } from "@/lib/grills/get-grill";
 import type { GrillItemView } from "@/lib/grills/grill-view";
 import { startGrill } from "@/lib/grills/start-grill";
 import { resetDb, testDb } from "../support/db";
@@ -54,7 +54,7 @@ describe("the server-side question clock", () => {
     expect(await shownAtOf(grill.id, 0)).toEqual(at(5));
     // The page's own call after a reload changes nothing either.
     const again = await showGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 0 }, at(25));
-    expect(again).toMatchObject({ recorded: false, item: { leftMs: 40_000 } });
+    expect(again).toMatchObject({ stored: true, duplicate: true, item: { leftMs: 40_000 } });
     expect(await shownAtOf(grill.id, 0)).toEqual(at(5));
     expect(await shownAtOf(grill.id, 1)).toBeNull();
   });
@@ -65,7 +65,7 @@ describe("the server-side question clock", () => {
     const item = grill.items[0];
     if (!item) throw new Error("empty grill");
     const outcome = await answerGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 0, ...answerOf(item, 1) }, at(35));
-    expect(outcome.recorded).toBe(true);
+    expect(outcome).toMatchObject({ stored: true, duplicate: false });
     expect(outcome.item).toMatchObject({ timeMs: 30_000, outOfTime: false, leftMs: null });
     const stored = await db.grillItem.findUniqueOrThrow({ where: { grillId_position: { grillId: grill.id, position: 0 } } });
     expect(stored.timeMs).toBe(30_000);
@@ -76,8 +76,8 @@ describe("the server-side question clock", () => {
     const [, second, third] = grill.items;
     if (!second || !third) throw new Error("expected three items");
     const shown = await showGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 1 }, at(40));
-    expect(shown).toMatchObject({ recorded: true, item: { leftMs: 60_000 } });
-    expect((await showGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 1 }, at(50))).recorded).toBe(false);
+    expect(shown).toMatchObject({ stored: true, duplicate: false, item: { leftMs: 60_000 } });
+    expect(await showGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 1 }, at(50))).toMatchObject({ stored: true, duplicate: true });
     expect(await shownAtOf(grill.id, 1)).toEqual(at(40));
 
     const late = await answerGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 1, ...answerOf(second, 500) }, at(40 + LIMIT_S + 1));
@@ -105,7 +105,7 @@ describe("the server-side question clock", () => {
       expect(await shownAtOf(grill.id, 1)).toBeNull();
       await gradeKeyPoints(db, catalogue, { userId: user.id, grillId: grill.id, position: 0, keyPointsHit: [0] }, at(32));
     }
-    expect((await showGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 0 }, at(33))).recorded).toBe(false);
+    expect(await showGrillItem(db, catalogue, { userId: user.id, grillId: grill.id, position: 0 }, at(33))).toMatchObject({ stored: false, duplicate: false });
     expect(await shownAtOf(grill.id, 0)).toBeNull();
     await getGrill(db, catalogue, user.id, grill.id, at(34));
     expect(await shownAtOf(grill.id, 1)).toEqual(at(34));
@@ -116,7 +116,7 @@ describe("the server-side question clock", () => {
     expect(await shownAtOf(grill.id, 2)).toBeNull();
   });
 
-  it("POST .../shown: 201 the first time, 200 after, 404 for a question that does not exist", async () => {
+  it("POST .../shown: 200 and stored the first time, 200 and duplicate after, 404 for a question that does not exist", async () => {
     const { db, user, grill } = await setUp();
     const auth = await bearerFor(db, user.id);
     const post = (position: number) =>
@@ -124,10 +124,13 @@ describe("the server-side question clock", () => {
         params: Promise.resolve({ id: grill.id, position: String(position) }),
       });
     const created = await post(1);
-    expect(created.status).toBe(201);
-    const body = (await created.json()) as { item: GrillItemView };
+    expect(created.status).toBe(200);
+    const body = (await created.json()) as ShowOutcome;
+    expect(body).toMatchObject({ stored: true, duplicate: false });
     expect(body.item.leftMs).toBeGreaterThan(55_000);
-    expect((await post(1)).status).toBe(200);
+    const again = await post(1);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ stored: true, duplicate: true });
     expect((await post(7)).status).toBe(404);
   });
 });

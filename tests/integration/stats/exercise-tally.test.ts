@@ -1,7 +1,8 @@
 // The per-learner tallies behind an exercise's figures, on real Postgres:
 // kept attempt by attempt as the real grader stores them, they hold exactly
 // what a recount of the stored attempts gives (the library's recount and the
-// migration's own statement); a retry or an unread attempt adds nothing; and
+// migration's own statement); a retry, an unread attempt or an insert that
+// finds its id taken adds nothing; and
 // a deleted learner leaves the figures, down to hiding them below the cohort.
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -13,6 +14,7 @@ import { gradeAttempt } from "@/lib/attempts/grade-attempt";
 import { loadExerciseStats, MIN_COHORT } from "@/lib/attempts/exercise-stats";
 import { revealVariant } from "@/lib/attempts/reveal-variant";
 import type { ExpectedValue } from "@/lib/answers";
+import { insertAttemptOnce, NumericAttemptJson } from "@/lib/data/exercise-attempt";
 import { rebuildExerciseTallies } from "@/lib/data/exercise-tally";
 import type { MaskSetup } from "@/lib/drawing/drawing-prompt";
 import { maskFrom } from "@/lib/drawing/mask-grid";
@@ -111,6 +113,54 @@ describe("the tallies behind an exercise's figures", () => {
 
     await testDb().$executeRaw`TRUNCATE exercise_tally, exercise_step_tally, exercise_mistake_tally`;
     await testDb().$executeRawUnsafe(migrationBackfill());
+    expect(await tallies()).toEqual(kept);
+  });
+
+  it("add an attempt in the statement that stores it, and only when it stores it: the same id again, or another learner's, adds nothing", async () => {
+    const db = testDb();
+    const [first, other] = [await createUser(db, "tally-a"), await createUser(db, "tally-b")];
+    const key = { attemptId: randomUUID(), userId: first.id, slug: SLUG, seed: 7 };
+    const fields = {
+      answers: right(7),
+      steps: [{ step: "weights", score: 1, correct: true, feedback: "Right." }],
+      score: 1,
+      correct: true,
+      misconceptions: ["upper-triangle"],
+      backend: "float64",
+      gradingMs: 0.25,
+      durationMs: null,
+      afterReveal: false,
+    };
+    expect(await insertAttemptOnce(db, key, fields, NumericAttemptJson, new Date(T0))).toBeNull();
+    expect(await db.exerciseAttempt.findUniqueOrThrow({ where: { id: key.attemptId } })).toMatchObject({
+      ...fields,
+      userId: first.id,
+      exerciseSlug: SLUG,
+      seed: 7,
+      createdAt: new Date(T0),
+    });
+    const once = await tallies();
+    expect(once.learners).toMatchObject([{ userId: first.id, attempts: 1, afterReveal: 0, firstTries: 1, firstTryPasses: 1 }]);
+    expect(once.steps).toMatchObject([{ step: "weights", tried: 1, right: 1 }]);
+    expect(once.mistakes).toMatchObject([{ code: "upper-triangle", attempts: 1 }]);
+
+    const again = await insertAttemptOnce(db, key, fields, NumericAttemptJson, new Date(T0 + 1000));
+    expect(again).toMatchObject({ id: key.attemptId, createdAt: new Date(T0) });
+    await expect(insertAttemptOnce(db, { ...key, userId: other.id }, fields, NumericAttemptJson, new Date(T0 + 2000))).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    expect(await tallies()).toEqual(once);
+
+    // A second attempt at the variant is no first try; one after the reveal counts no steps.
+    const later = { ...fields, correct: false, misconceptions: [] };
+    expect(await insertAttemptOnce(db, { ...key, attemptId: randomUUID() }, later, NumericAttemptJson, new Date(T0 + 3000))).toBeNull();
+    expect(
+      await insertAttemptOnce(db, { ...key, attemptId: randomUUID() }, { ...later, afterReveal: true }, NumericAttemptJson, new Date(T0 + 4000)),
+    ).toBeNull();
+    const kept = await tallies();
+    expect(kept.learners).toMatchObject([{ attempts: 3, afterReveal: 1, firstTries: 1, firstTryPasses: 1 }]);
+    expect(kept.steps).toMatchObject([{ step: "weights", tried: 2, right: 2 }]);
+    await rebuildExerciseTallies(db);
     expect(await tallies()).toEqual(kept);
   });
 

@@ -110,7 +110,7 @@ describe("runCli grade", () => {
 
   it("sends one authenticated POST and exits 0 when every step is right", async () => {
     const answers = referenceAnswers();
-    const { deps, sent, out, err } = fakeDeps({ status: 201, body: gradeReply(answers) });
+    const { deps, sent, out, err } = fakeDeps({ status: 200, body: gradeReply(answers) });
     expect(await runCli(argvFor(answers), deps)).toBe(EXIT.ok);
     expect(sent).toEqual([
       {
@@ -134,7 +134,7 @@ describe("runCli grade", () => {
     const reply = gradeReply(answers) as { steps: { step: string; misconception?: { code: string } }[] };
     const diagnosed = reply.steps.filter((s) => s.misconception?.code === code).map((s) => s.step);
     expect(diagnosed.length).toBeGreaterThan(0);
-    const { deps, out } = fakeDeps({ status: 201, body: reply });
+    const { deps, out } = fakeDeps({ status: 200, body: reply });
     expect(await runCli(argvFor(answers), deps)).toBe(EXIT.notCorrect);
     for (const step of diagnosed) {
       const line = out.find((l) => l.startsWith(`✗ ${step} `));
@@ -145,18 +145,18 @@ describe("runCli grade", () => {
     expect(out.at(-1)).toBe("2 tries left before the answers are shown; expected values stay hidden until then.");
   });
 
-  it("says an attempt with unreadable text was not recorded, and exits 1", async () => {
+  it("says an attempt with unreadable text was not stored, and exits 1", async () => {
     const answers = { ...referenceAnswers(), mean: "3..5" };
     const { deps, out } = fakeDeps({ status: 200, body: gradeReply(answers) });
     expect(await runCli(argvFor(answers), deps)).toBe(EXIT.notCorrect);
     expect(out[0]).toMatch(/^✗ mean /);
-    expect(out.at(-2)).toMatch(/not recorded: a step could not be read$/);
+    expect(out.at(-2)).toMatch(/not stored: a step could not be read$/);
   });
 
   it("reads --answers file.json, lets step=answer win, and sends numbers as text", async () => {
     const answers = referenceAnswers();
     const file = JSON.stringify({ ...answers, mean: 12345 });
-    const { deps, sent } = fakeDeps({ status: 201, body: gradeReply(answers) }, { files: { "a.json": file } });
+    const { deps, sent } = fakeDeps({ status: 200, body: gradeReply(answers) }, { files: { "a.json": file } });
     const code = await runCli(["grade", SLUG, "--seed", String(SEED), "--answers", "a.json", `mean=${answers.mean}`], deps);
     expect(code).toBe(EXIT.ok);
     expect(sent[0]?.body).toEqual({ exercise: SLUG, seed: SEED, answers, id: ID });
@@ -167,7 +167,7 @@ describe("runCli grade", () => {
     { name: "a file that is not JSON", files: { "a.json": "{mean: 1" }, message: /is not JSON/ },
     { name: "a file that is not an object of texts", files: { "a.json": '{"mean": [1]}' }, message: /must be \{ "step": "answer text" \} \(mean: / },
   ])("exits 2 without a request for $name", async ({ files, message }) => {
-    const { deps, sent, err } = fakeDeps({ status: 201, body: {} }, { files });
+    const { deps, sent, err } = fakeDeps({ status: 200, body: {} }, { files });
     expect(await runCli(["grade", SLUG, "--seed", "1", "--answers", "a.json"], deps)).toBe(EXIT.usage);
     expect(sent).toEqual([]);
     expect(err.join("\n")).toMatch(message);
@@ -215,8 +215,8 @@ describe("runCli failures", () => {
       lines: ["error: unexpected reply from the server: HTTP 502: <html>Bad gateway</html>"],
     },
     {
-      name: "a 201 in another shape → 3",
-      reply: { status: 201, body: { ok: true } },
+      name: "a 200 in another shape → 3",
+      reply: { status: 200, body: { ok: true } },
       exit: EXIT.unavailable,
       lines: [expect.stringMatching(/^error: unexpected reply from the server: HTTP 200: reply not understood \(score: /)],
     },
@@ -235,14 +235,14 @@ describe("runCli failures", () => {
   });
 
   it("exits 2 with the token help and sends nothing when no token is configured", async () => {
-    const { deps, sent, err } = fakeDeps({ status: 201, body: {} }, { env: {} });
+    const { deps, sent, err } = fakeDeps({ status: 200, body: {} }, { env: {} });
     expect(await runCli(grade, deps)).toBe(EXIT.usage);
     expect(sent).toEqual([]);
     expect(err[0]).toMatch(/^error: No API token\. Set RESIDUAL_TOKEN or pass --token/);
   });
 
   it("exits 2 with the usage text on bad arguments and sends nothing", async () => {
-    const { deps, sent, err } = fakeDeps({ status: 201, body: {} });
+    const { deps, sent, err } = fakeDeps({ status: 200, body: {} });
     expect(await runCli(["grade", SLUG, "mean=3"], deps)).toBe(EXIT.usage);
     expect(sent).toEqual([]);
     expect(err.join("\n")).toMatch(/needs --seed[\s\S]*usage: npm run -s residual/);
@@ -287,7 +287,7 @@ describe("runCli over real HTTP", () => {
       request.on("data", (chunk: Buffer) => (body += chunk.toString()));
       request.on("end", () => {
         received.push({ method: request.method, url: request.url, auth: request.headers.authorization, body });
-        response.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify(gradeReply(answers)));
+        response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(gradeReply(answers)));
       });
     });
     await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));

@@ -1,6 +1,7 @@
 // POST /api/grills/{id}/items/{position}/key-points — self-grade an answered interview question:
-//   { keyPointsHit: [0-based indices] }; score = ticked / total (0 when the clock ran out). Once per item:
-//   a retry with the same ticks is 200, different ticks 409.
+//   { keyPointsHit: [0-based indices] }; score = ticked / total (0 when the clock ran out). Once per item: always
+//   200 with the item, `stored` and `duplicate` as POST /api/grade names them (a retry with the same ticks →
+//   `duplicate: true`); different ticks 409.
 import { requireUserId } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { gradeKeyPoints } from "@/lib/grills/answer-item";
@@ -15,5 +16,5 @@ export const POST = route<{ params: Promise<{ id: string; position: string }> }>
   const { id, position } = parseValue(await context.params, GrillItemParamsSchema);
   const body = await parseJsonBody(request, GrillKeyPointsBodySchema, 4096);
   const outcome = await gradeKeyPoints(db(), catalogue, { userId, grillId: id, position, keyPointsHit: body.keyPointsHit }, now);
-  return Response.json(outcome, { status: outcome.recorded ? 201 : 200 });
+  return Response.json(outcome);
 });
