@@ -100,7 +100,8 @@ export function RescheduleOffer({ reason }: { reason: Reason }) {
           <p className="muted small" style={{ margin: 0 }} data-testid="reschedule-preview">
             {previewLine(phase.preview)}. Your review history is kept; you can undo this.
           </p>
-          <div className="row" style={{ whiteSpace: "nowrap" }}>
+          {/* Labels never break; at narrow widths "Not now" goes below, inside the border. */}
+          <div className="row" style={{ whiteSpace: "nowrap", flexWrap: "wrap" }}>
             <button className="button primary" type="button" onClick={() => void reschedule(phase.preview)} data-testid="reschedule-accept">
               Reschedule
             </button>
