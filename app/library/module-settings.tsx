@@ -1,10 +1,13 @@
 "use client";
 // A module's own study settings, and for the learner's own modules its name,
-// archiving and deletion, folded away under one summary.
+// archiving and deletion, folded away under one summary. A study save that
+// changes the retention the module is scheduled with offers a reschedule.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { RescheduleOffer, useRescheduleOffer } from "@/app/components/reschedule-offer";
 import type { Library, LibraryModule } from "@/lib/modules/library";
-import { sendModuleRequest } from "./module-request";
+import type { SavedStudyChoice } from "@/lib/modules/manage-modules";
+import { type ModuleOutcome, sendModuleRequest } from "./module-request";
 
 const RETENTIONS = [0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.95, 0.97];
 
@@ -17,24 +20,27 @@ export function ModuleSettings({ module: m, defaults, presets }: { module: Libra
   const [description, setDescription] = useState(m.description);
   const [confirm, setConfirm] = useState("");
   const [status, setStatus] = useState<{ kind: "error" | "done"; text: string } | null>(null);
+  const [offer, offerFor] = useRescheduleOffer();
 
-  async function run(request: Promise<{ ok: true } | { ok: false; message: string }>, done: string) {
+  async function run<T>(request: Promise<ModuleOutcome<T>>, done: string): Promise<ModuleOutcome<T>> {
     setStatus(null);
     const outcome = await request;
     setStatus(outcome.ok ? { kind: "done", text: done } : { kind: "error", text: outcome.message });
     if (outcome.ok) router.refresh();
+    return outcome;
   }
 
-  const saveStudy = (event: React.FormEvent) => {
+  const saveStudy = async (event: React.FormEvent) => {
     event.preventDefault();
-    void run(
-      sendModuleRequest("PATCH", `/api/modules/${m.slug}/study`, {
+    const outcome = await run(
+      sendModuleRequest<SavedStudyChoice>("PATCH", `/api/modules/${m.slug}/study`, {
         presetId: presetId === "" ? null : presetId,
         desiredRetention: retention === "" ? null : Number(retention),
         newCardsPerDay: newPerDay === "" ? null : Number(newPerDay),
       }),
       "Saved",
     );
+    if (outcome.ok) offerFor(outcome.body?.rescheduleReason);
   };
   const saveNames = (event: React.FormEvent) => {
     event.preventDefault();
@@ -93,6 +99,7 @@ export function ModuleSettings({ module: m, defaults, presets }: { module: Libra
             <button className="button block" type="submit">
               Save study settings
             </button>
+            {offer && <RescheduleOffer key={offer.key} reason={offer.reason} />}
           </form>
         )}
         {m.owned && (

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { OptimizerStatus } from "@/lib/optimizer/optimize-weights";
-import { RescheduleOffer } from "./reschedule-offer";
+import { RescheduleOffer } from "@/app/components/reschedule-offer";
 
 type Props = { initial: OptimizerStatus; timeZone: string };
 

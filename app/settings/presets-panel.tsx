@@ -7,7 +7,7 @@ import { useRef, useState } from "react";
 import type { PresetList, PresetView } from "@/lib/presets/presets";
 import { sendModuleRequest } from "@/app/library/module-request";
 import { PresetFields } from "./preset-fields";
-import { RescheduleOffer } from "./reschedule-offer";
+import { RescheduleOffer } from "@/app/components/reschedule-offer";
 
 export function PresetsPanel({ initial }: { initial: PresetList }) {
   const router = useRouter();

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { sendModuleRequest } from "@/app/library/module-request";
 import type { RescheduleRunView } from "@/lib/reschedule/run-view";
-import { RescheduleOffer, undoLine } from "./reschedule-offer";
+import { RescheduleOffer, undoLine } from "@/app/components/reschedule-offer";
 
 const REASONS: Record<RescheduleRunView["reason"], string> = {
   RETENTION: "after a retention change",

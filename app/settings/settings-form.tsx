@@ -5,7 +5,7 @@ import type { SettingsRescheduleReason } from "@/lib/settings/reschedule-reason"
 import { themeAttribute } from "@/lib/settings/color-theme";
 import { DayBalanceFields } from "./day-balance-fields";
 import { PresetFields } from "./preset-fields";
-import { RescheduleOffer } from "./reschedule-offer";
+import { RescheduleOffer, useRescheduleOffer } from "@/app/components/reschedule-offer";
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const ZONES: string[] = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"];
@@ -16,7 +16,7 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
   const [error, setError] = useState<string | null>(null);
   const [stepsError, setStepsError] = useState<string | null>(null);
   // The reschedule the last save called for (the server compares before and after), a new offer each time.
-  const [offer, setOffer] = useState<{ reason: SettingsRescheduleReason; key: number } | null>(null);
+  const [offer, offerFor] = useRescheduleOffer();
   const set = <K extends keyof SettingsView>(key: K, value: SettingsView[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   async function save(event: React.FormEvent) {
@@ -34,8 +34,7 @@ export function SettingsForm({ initial }: { initial: SettingsView }) {
     if (!response.ok) setError(body?.error?.message ?? "Could not save");
     else {
       setMessage("Saved");
-      const reason = body?.rescheduleReason;
-      if (reason) setOffer((last) => ({ reason, key: (last?.key ?? 0) + 1 }));
+      offerFor(body?.rescheduleReason);
       const { theme } = values;
       // The server sets the same attribute on every page from now on; this page takes it at once.
       const attribute = themeAttribute(theme);

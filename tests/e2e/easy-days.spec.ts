@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { SCREENSHOT_DIR, signUp } from "./support";
+import { rateNewCardsEasy, SCREENSHOT_DIR, signUp } from "./support";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 /** Weekday of a "YYYY-MM-DD" study day, Monday 0. */
@@ -14,18 +13,6 @@ async function forecastBars(page: Page) {
   return bars.evaluateAll((rects) =>
     rects.map((r) => ({ day: r.getAttribute("data-day") ?? "", due: Number(r.getAttribute("data-due")), load: Number(r.getAttribute("data-load")) })),
   );
-}
-
-/** Rates `count` of today's new cards Easy through the review API, as the review screen's outbox posts them. */
-async function rateNewCardsEasy(page: Page, count: number): Promise<void> {
-  const queue = (await (await page.request.get("/api/queue")).json()) as { cards: { cardId: string; isNew: boolean }[] };
-  const fresh = queue.cards.filter((card) => card.isNew).slice(0, count);
-  expect(fresh).toHaveLength(count);
-  const origin = new URL(page.url()).origin;
-  for (const card of fresh) {
-    const response = await page.request.post("/api/reviews", { headers: { origin }, data: { id: randomUUID(), cardId: card.cardId, rating: 4 } });
-    expect(response.status()).toBe(201);
-  }
 }
 
 test("easy days in Settings keep new reviews off the chosen weekdays, a reschedule moves the cards already there, and the forecast shows it", async ({

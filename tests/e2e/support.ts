@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 
 export const SCREENSHOT_DIR = ".cache/screens";
@@ -26,4 +27,16 @@ export async function reviewCurrent(page: Page, rating: 1 | 2 | 3 | 4): Promise<
   await expect(card).not.toHaveAttribute("data-card-id", cardId ?? "");
   // Past the double-tap guard, as a person's next tap would be.
   await page.waitForTimeout(450);
+}
+
+/** Rates `count` of today's new cards Easy through the review API, as the review screen's outbox posts them. */
+export async function rateNewCardsEasy(page: Page, count: number): Promise<void> {
+  const queue = (await (await page.request.get("/api/queue")).json()) as { cards: { cardId: string; isNew: boolean }[] };
+  const fresh = queue.cards.filter((card) => card.isNew).slice(0, count);
+  expect(fresh).toHaveLength(count);
+  const origin = new URL(page.url()).origin;
+  for (const card of fresh) {
+    const response = await page.request.post("/api/reviews", { headers: { origin }, data: { id: randomUUID(), cardId: card.cardId, rating: 4 } });
+    expect(response.status()).toBe(201);
+  }
 }

@@ -1,10 +1,10 @@
 "use client";
 // "Reschedule N review cards to match?": offered after a change of desired
-// retention, weights, load balancing or easy days, with a preview of what
-// would move. Nothing changes until the learner taps; the result comes with
-// an Undo.
+// retention (Settings, a preset, a module in the library), weights, load
+// balancing or easy days, with a preview of what would move. Nothing changes
+// until the learner taps; the result comes with an Undo.
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { sendModuleRequest } from "@/app/library/module-request";
 import type { RescheduleCounts } from "@/lib/reschedule/tally";
 import type { RescheduleRunView } from "@/lib/reschedule/run-view";
@@ -34,6 +34,19 @@ function previewLine({ counts }: Preview): string {
 export function undoLine(run: RescheduleRunView): string {
   const kept = run.undoSkippedCards ?? 0;
   return `Put back ${cards(run.restoredCards ?? 0)}${kept > 0 ? `; ${kept} reviewed since kept their new dates` : ""}.`;
+}
+
+/**
+ * The offer a save calls for: `offerFor(reason)` with the reason the server
+ * answered (null or undefined: none). Each call is a new offer (its key
+ * remounts it), so a second save previews afresh.
+ */
+export function useRescheduleOffer(): [{ reason: Reason; key: number } | null, (reason: Reason | null | undefined) => void] {
+  const [offer, setOffer] = useState<{ reason: Reason; key: number } | null>(null);
+  const offerFor = useCallback((reason: Reason | null | undefined) => {
+    if (reason) setOffer((last) => ({ reason, key: (last?.key ?? 0) + 1 }));
+  }, []);
+  return [offer, offerFor];
 }
 
 export function RescheduleOffer({ reason }: { reason: Reason }) {
@@ -87,7 +100,8 @@ export function RescheduleOffer({ reason }: { reason: Reason }) {
           <p className="muted small" style={{ margin: 0 }} data-testid="reschedule-preview">
             {previewLine(phase.preview)}. Your review history is kept; you can undo this.
           </p>
-          <div className="row" style={{ whiteSpace: "nowrap" }}>
+          {/* Labels never break; at narrow widths "Not now" goes below, inside the border. */}
+          <div className="row" style={{ whiteSpace: "nowrap", flexWrap: "wrap" }}>
             <button className="button primary" type="button" onClick={() => void reschedule(phase.preview)} data-testid="reschedule-accept">
               Reschedule
             </button>
