@@ -1,13 +1,16 @@
 "use client";
 // Named presets: each a set of scheduling options a module can follow instead
 // of the learner's settings (Library → a module's settings → Preset). A change
-// applies to what is scheduled next; the review log is never touched.
+// applies to what is scheduled next; the review log is never touched. When the
+// server answers that a save or a deletion moved a studied module's retention,
+// the reschedule is offered: under the preset after a save, under the list
+// after a deletion (the deleted preset's editor is gone).
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import type { PresetList, PresetView } from "@/lib/presets/presets";
+import type { ChangedPreset, PresetList, PresetRescheduleReason, PresetView, RemovedPreset } from "@/lib/presets/presets";
 import { sendModuleRequest } from "@/app/library/module-request";
 import { PresetFields } from "./preset-fields";
-import { RescheduleOffer } from "@/app/components/reschedule-offer";
+import { RescheduleOffer, useRescheduleOffer } from "@/app/components/reschedule-offer";
 
 export function PresetsPanel({ initial }: { initial: PresetList }) {
   const router = useRouter();
@@ -15,6 +18,7 @@ export function PresetsPanel({ initial }: { initial: PresetList }) {
   const [status, setStatus] = useState<{ kind: "error" | "done"; text: string } | null>(null);
   // One id per preset being made: a double tap or a retry after a lost answer creates it once.
   const pendingId = useRef<string | null>(null);
+  const [offer, offerFor] = useRescheduleOffer();
 
   async function create(event: React.FormEvent) {
     event.preventDefault();
@@ -27,6 +31,11 @@ export function PresetsPanel({ initial }: { initial: PresetList }) {
       router.refresh();
     }
   }
+  function removed(name: string, reason: PresetRescheduleReason) {
+    setStatus({ kind: "done", text: `Deleted ${name}` });
+    offerFor(reason);
+    router.refresh();
+  }
 
   return (
     <section className="panel stack" id="presets" data-testid="presets">
@@ -37,7 +46,7 @@ export function PresetsPanel({ initial }: { initial: PresetList }) {
       </p>
       {/* Each editor keyed by id alone: the refresh after a save must not remount it, closing it and dropping "Saved". */}
       {initial.presets.map((preset) => (
-        <PresetEditor key={preset.id} preset={preset} />
+        <PresetEditor key={preset.id} preset={preset} onRemoved={removed} />
       ))}
       <form className="row" style={{ gap: 8, alignItems: "flex-end" }} onSubmit={create}>
         <label style={{ flex: 1, minWidth: 0 }}>
@@ -53,34 +62,31 @@ export function PresetsPanel({ initial }: { initial: PresetList }) {
           {status.text}
         </p>
       )}
+      {offer && <RescheduleOffer key={offer.key} reason={offer.reason} />}
     </section>
   );
 }
 
-function PresetEditor({ preset }: { preset: PresetView }) {
+function PresetEditor({ preset, onRemoved }: { preset: PresetView; onRemoved: (name: string, reason: PresetRescheduleReason) => void }) {
   const router = useRouter();
   const [values, setValues] = useState(preset);
   const [stepsError, setStepsError] = useState<string | null>(null);
   const [status, setStatus] = useState<{ kind: "error" | "done"; text: string } | null>(null);
-  const [savedRetention, setSavedRetention] = useState(preset.desiredRetention);
-  const [offers, setOffers] = useState(0);
+  const [offer, offerFor] = useRescheduleOffer();
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
     if (stepsError) return setStatus({ kind: "error", text: stepsError });
     const { id, modules: _modules, updatedAt: _updatedAt, ...patch } = values;
-    const outcome = await sendModuleRequest("PATCH", `/api/presets/${id}`, patch);
+    const outcome = await sendModuleRequest<ChangedPreset>("PATCH", `/api/presets/${id}`, patch);
     setStatus(outcome.ok ? { kind: "done", text: "Saved" } : { kind: "error", text: outcome.message });
     if (!outcome.ok) return;
-    if (values.desiredRetention !== savedRetention && preset.modules > 0) {
-      setSavedRetention(values.desiredRetention);
-      setOffers((n) => n + 1);
-    }
+    offerFor(outcome.body.rescheduleReason);
     router.refresh();
   }
   async function remove() {
-    const outcome = await sendModuleRequest("DELETE", `/api/presets/${preset.id}`);
-    if (outcome.ok) router.refresh();
+    const outcome = await sendModuleRequest<RemovedPreset>("DELETE", `/api/presets/${preset.id}`);
+    if (outcome.ok) onRemoved(preset.name, outcome.body.rescheduleReason);
     else setStatus({ kind: "error", text: outcome.message });
   }
 
@@ -109,7 +115,7 @@ function PresetEditor({ preset }: { preset: PresetView }) {
             {status.text}
           </p>
         )}
-        {offers > 0 && <RescheduleOffer key={offers} reason="RETENTION" />}
+        {offer && <RescheduleOffer key={offer.key} reason={offer.reason} />}
       </form>
     </details>
   );

@@ -55,6 +55,15 @@ export async function selectModuleSettings(db: Db, userId: string, moduleId?: st
   return new Map(rows.map((r) => [r.moduleId, r]));
 }
 
+/** The modules on preset `presetId` that the learner studies (in their review and not archived). */
+export async function selectStudiedModuleIdsOnPreset(db: Db, userId: string, presetId: string): Promise<string[]> {
+  const rows = await db.enrollment.findMany({
+    where: { userId, presetId, studying: true, module: { archivedAt: null } },
+    select: { moduleId: true },
+  });
+  return rows.map((row) => row.moduleId);
+}
+
 export type StudyChoice = { studying?: boolean; desiredRetention?: number | null; newCardsPerDay?: number | null; presetId?: string | null };
 
 /** Sets how a module feeds the user's daily review, enrolling them first (as of `now`) when they were not. */

@@ -71,6 +71,21 @@ export async function selectPresetOwner(db: Db, id: string): Promise<{ userId: s
   return db.schedulingPreset.findUnique({ where: { id }, select: { userId: true, name: true } });
 }
 
+/**
+ * Locks one of the learner's presets for the rest of the transaction, so a
+ * change and what it is compared with are one step; false when they have no
+ * preset with this id.
+ */
+export async function lockPreset(db: Db, userId: string, id: string): Promise<boolean> {
+  const rows = await queryRows(
+    db,
+    z.object({ id: z.string() }),
+    Prisma.sql`SELECT id::text FROM scheduling_preset WHERE id = ${id}::uuid AND "userId" = ${userId} FOR UPDATE`,
+    "lockPreset",
+  );
+  return rows.length === 1;
+}
+
 /** Changes one of the learner's presets; false when they have no preset with this id. */
 export async function updatePreset(db: Db, userId: string, id: string, patch: Partial<PresetOptions> & { name?: string }, now: Date): Promise<boolean> {
   const updated = await db.schedulingPreset.updateMany({ where: { id, userId }, data: { ...patch, updatedAt: now } });

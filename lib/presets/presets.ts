@@ -1,13 +1,26 @@
 // A learner's presets: listed with their settings (the default preset),
 // created idempotently, changed, deleted. A change applies to what is
-// scheduled next: nothing here touches a card's state or the review log.
+// scheduled next: nothing here touches a card's state or the review log; a
+// change or deletion that moves a studied module's retention says so, so the
+// caller can offer the reschedule.
 import type { Db } from "../db/client";
-import { countPresets, deletePreset, insertPreset, selectPresetOwner, selectPresets, updatePreset, type PresetRow } from "../data/scheduling-preset";
+import type { PrismaClient } from "../db/generated/client";
+import {
+  countPresets,
+  deletePreset,
+  insertPreset,
+  lockPreset,
+  selectPresetOwner,
+  selectPresets,
+  updatePreset,
+  type PresetRow,
+} from "../data/scheduling-preset";
 import { selectUserSettings } from "../data/user-settings";
 import { AppError, conflict, notFound } from "../errors/app-error";
 import { quoteInput } from "../errors/quote-input";
 import { presetOptionsOf, type PresetOptions } from "../scheduling/preset-options";
 import type { NewPreset, PresetPatch } from "./preset-schemas";
+import { retentionRescheduleSince, studiedRetentionsOnPreset } from "./preset-retention";
 
 /** Most presets one learner may keep. */
 export const MAX_PRESETS = 50;
@@ -56,17 +69,41 @@ export async function createPreset(db: Db, userId: string, input: NewPreset, now
   return { preset: await presetView(db, userId, id), created: true };
 }
 
-export async function changePreset(db: Db, userId: string, id: string, patch: PresetPatch, now: Date): Promise<PresetView> {
+/** What a change or deletion calls for: "RETENTION" when a module the learner studies is now scheduled with another retention (see preset-retention.ts). */
+export type PresetRescheduleReason = "RETENTION" | null;
+
+export type ChangedPreset = { preset: PresetView; rescheduleReason: PresetRescheduleReason };
+export type RemovedPreset = { rescheduleReason: PresetRescheduleReason };
+
+/**
+ * Changes a preset's name or options; its modules are scheduled with them
+ * from the next review on. The reason is decided against the modules'
+ * retention read in the same transaction, with the preset locked.
+ */
+export async function changePreset(prisma: PrismaClient, userId: string, id: string, patch: PresetPatch, now: Date): Promise<ChangedPreset> {
   try {
-    if (!(await updatePreset(db, userId, id, patch, now))) throw notFound("Preset");
+    return await prisma.$transaction(async (tx) => {
+      if (!(await lockPreset(tx, userId, id))) throw notFound("Preset");
+      const before = await studiedRetentionsOnPreset(tx, userId, id);
+      await updatePreset(tx, userId, id, patch, now);
+      return { preset: await presetView(tx, userId, id), rescheduleReason: await retentionRescheduleSince(tx, userId, before) };
+    });
   } catch (error) {
     if (error instanceof Error && "code" in error && error.code === "P2002") throw conflict(`You already have a preset called ${quoteInput(patch.name ?? "")}`);
     throw error;
   }
-  return presetView(db, userId, id);
 }
 
-/** Deletes a preset; its modules follow the learner's settings again. Deleting one already gone is not an error (a retried delete). */
-export async function removePreset(db: Db, userId: string, id: string): Promise<void> {
-  await deletePreset(db, userId, id);
+/**
+ * Deletes a preset; its modules follow the learner's settings again, which
+ * calls for a reschedule when that moves a studied module's retention.
+ * Deleting one already gone is not an error (a retried delete): no reason.
+ */
+export async function removePreset(prisma: PrismaClient, userId: string, id: string): Promise<RemovedPreset> {
+  return prisma.$transaction(async (tx) => {
+    if (!(await lockPreset(tx, userId, id))) return { rescheduleReason: null };
+    const before = await studiedRetentionsOnPreset(tx, userId, id);
+    await deletePreset(tx, userId, id);
+    return { rescheduleReason: await retentionRescheduleSince(tx, userId, before) };
+  });
 }

@@ -4,14 +4,15 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getLibrary } from "@/lib/modules/library";
-import { setStudyChoice } from "@/lib/modules/manage-modules";
+import { changeModule, setStudyChoice } from "@/lib/modules/manage-modules";
 import { changePreset, createPreset, listPresets, removePreset } from "@/lib/presets/presets";
 import { getTodayQueue } from "@/lib/queue/today-queue";
 import { recordReview } from "@/lib/reviews/record-review";
 import { updateUserSettings } from "@/lib/data/user-settings";
 import { rejectsWithAppError } from "../support/app-error";
 import { resetDb, testDb } from "../support/db";
-import { createModuleWithCards, createUser, enroll } from "../support/fixtures";
+import { bearerFor, createModuleWithCards, createUser, enroll } from "../support/fixtures";
+import * as presetRoute from "@/app/api/presets/[id]/route";
 import { catalogue } from "@/exercises/catalogue";
 
 const T0 = new Date("2026-03-02T09:00:00Z");
@@ -35,9 +36,12 @@ describe("scheduling presets", () => {
     expect((await listPresets(db, other.id)).presets).toEqual([]);
     expect((await rejectsWithAppError(changePreset(db, other.id, id, { newCardsPerDay: 50 }, T0))).code).toBe("NOT_FOUND");
     const changed = await changePreset(db, me.id, id, { name: "Lighter", reviewOrder: "RANDOM" }, minutes(1));
-    expect(changed).toMatchObject({ name: "Lighter", reviewOrder: "RANDOM", newCardsPerDay: 5 });
-    await removePreset(db, other.id, id);
-    expect((await listPresets(db, me.id)).presets).toHaveLength(1);
+    expect(changed.preset).toMatchObject({ name: "Lighter", reviewOrder: "RANDOM", newCardsPerDay: 5 });
+    await createPreset(db, me.id, { id: randomUUID(), name: "Heavy" }, T0);
+    expect((await rejectsWithAppError(changePreset(db, me.id, id, { name: "Heavy", newCardsPerDay: 9 }, minutes(2)))).code).toBe("CONFLICT");
+    expect((await listPresets(db, me.id)).presets.find((p) => p.id === id)).toMatchObject({ name: "Lighter", newCardsPerDay: 5 });
+    expect(await removePreset(db, other.id, id)).toEqual({ rescheduleReason: null });
+    expect((await listPresets(db, me.id)).presets).toHaveLength(2);
   });
 
   it("a module's preset changes today's counts at once, and deleting it brings the module back to the learner's settings", async () => {
@@ -82,6 +86,100 @@ describe("scheduling presets", () => {
     expect(await choose({ presetId: null })).toEqual({ rescheduleReason: null });
     expect(await choose({ desiredRetention: null })).toEqual({ rescheduleReason: "RETENTION" });
     expect(await choose({ studying: false })).toEqual({ rescheduleReason: null });
+  });
+
+  it("a change says when it moved the retention of a module the learner studies on the preset, compared in its own transaction", async () => {
+    const db = testDb();
+    const me = await createUser(db);
+    for (const slug of ["course", "paused", "own"]) await enroll(db, me.id, (await createModuleWithCards(db, { cards: 1, slug })).moduleId);
+    await enroll(db, me.id, (await createModuleWithCards(db, { cards: 1, slug: "mine", scope: me.id, ownerId: me.id })).moduleId);
+    const [used, unused, unstudied, overridden, shelved] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    for (const [id, name] of [
+      [used, "Used"],
+      [unused, "Unused"],
+      [unstudied, "Unstudied"],
+      [overridden, "Overridden"],
+      [shelved, "Shelved"],
+    ] as const) {
+      await createPreset(db, me.id, { id, name }, T0);
+    }
+    await setStudyChoice(db, me.id, "course", { presetId: used }, T0);
+    await setStudyChoice(db, me.id, "paused", { presetId: unstudied, studying: false }, T0);
+    await setStudyChoice(db, me.id, "own", { presetId: overridden, desiredRetention: 0.85 }, T0);
+    await setStudyChoice(db, me.id, "mine", { presetId: shelved }, T0);
+    const reasonOf = async (id: string, patch: Parameters<typeof changePreset>[3]) => (await changePreset(db, me.id, id, patch, minutes(1))).rescheduleReason;
+
+    expect(await reasonOf(used, { desiredRetention: 0.8 })).toBe("RETENTION");
+    expect((await getLibrary(db, catalogue, me.id, T0)).presets.find((p) => p.id === used)?.desiredRetention).toBe(0.8);
+    // The same retention again, a name, or other options: the module's retention did not move.
+    expect(await reasonOf(used, { desiredRetention: 0.8 })).toBeNull();
+    expect(await reasonOf(used, { name: "Used daily" })).toBeNull();
+    expect(await reasonOf(used, { newCardsPerDay: 3, learningStepsMinutes: [2] })).toBeNull();
+    // No module on it; only a module taken out of the review; only a module with its own retention.
+    expect(await reasonOf(unused, { desiredRetention: 0.95 })).toBeNull();
+    expect(await reasonOf(unstudied, { desiredRetention: 0.95 })).toBeNull();
+    expect(await reasonOf(overridden, { desiredRetention: 0.95 })).toBeNull();
+    // Without its own retention the module follows the preset again, and the next change moves it.
+    await setStudyChoice(db, me.id, "own", { desiredRetention: null }, T0);
+    expect(await reasonOf(overridden, { desiredRetention: 0.9 })).toBe("RETENTION");
+    // Archived, a module no longer counts.
+    expect(await reasonOf(shelved, { desiredRetention: 0.85 })).toBe("RETENTION");
+    await changeModule(db, me.id, "mine", { archived: true }, T0);
+    expect(await reasonOf(shelved, { desiredRetention: 0.95 })).toBeNull();
+  });
+
+  it("a deletion says when its modules, back on the learner's settings, are scheduled with another retention", async () => {
+    const db = testDb();
+    const me = await createUser(db);
+    for (const slug of ["course", "extra"]) await enroll(db, me.id, (await createModuleWithCards(db, { cards: 1, slug })).moduleId);
+    const [keen, plain, overridden] = [randomUUID(), randomUUID(), randomUUID()];
+    await createPreset(db, me.id, { id: keen, name: "Keen", desiredRetention: 0.95 }, T0);
+    await createPreset(db, me.id, { id: plain, name: "Plain", newCardsPerDay: 4 }, T0);
+    await createPreset(db, me.id, { id: overridden, name: "Overridden", desiredRetention: 0.8 }, T0);
+    await setStudyChoice(db, me.id, "course", { presetId: plain }, T0);
+    await setStudyChoice(db, me.id, "extra", { presetId: overridden, desiredRetention: 0.85 }, T0);
+
+    // The settings' retention (0.90) is Plain's: nothing moves.
+    expect(await removePreset(db, me.id, plain)).toEqual({ rescheduleReason: null });
+    // Only the module's own retention held: still 0.85 without the preset.
+    expect(await removePreset(db, me.id, overridden)).toEqual({ rescheduleReason: null });
+    await setStudyChoice(db, me.id, "course", { presetId: keen }, T0);
+    expect(await removePreset(db, me.id, keen)).toEqual({ rescheduleReason: "RETENTION" });
+    expect((await getLibrary(db, catalogue, me.id, T0)).modules.find((m) => m.slug === "course")?.presetId).toBeNull();
+    // Deleting again (a retry): gone, nothing to offer.
+    expect(await removePreset(db, me.id, keen)).toEqual({ rescheduleReason: null });
+  });
+
+  it("PATCH and DELETE /api/presets/{id} answer the reason; a refused change alters nothing", async () => {
+    const db = testDb();
+    const me = await createUser(db);
+    const auth = await bearerFor(db, me.id);
+    await enroll(db, me.id, (await createModuleWithCards(db, { cards: 1, slug: "course" })).moduleId);
+    const id = randomUUID();
+    await createPreset(db, me.id, { id, name: "Keen" }, T0);
+    await setStudyChoice(db, me.id, "course", { presetId: id }, T0);
+    const call = (handler: typeof presetRoute.PATCH, method: string, body?: unknown) =>
+      handler(
+        new Request(`http://localhost/api/presets/${id}`, {
+          method,
+          headers: { authorization: auth, "content-type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+        { params: Promise.resolve({ id }) },
+      );
+
+    const changed = await call(presetRoute.PATCH, "PATCH", { desiredRetention: 0.95 });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ preset: { id, name: "Keen", desiredRetention: 0.95, modules: 1 }, rescheduleReason: "RETENTION" });
+    const refused = await call(presetRoute.PATCH, "PATCH", { desiredRetention: 0.5 });
+    expect(refused.status).toBe(422);
+    expect((await listPresets(db, me.id)).presets[0]?.desiredRetention).toBe(0.95);
+
+    const deleted = await call(presetRoute.DELETE, "DELETE");
+    expect([deleted.status, await deleted.json()]).toEqual([200, { rescheduleReason: "RETENTION" }]);
+    const again = await call(presetRoute.DELETE, "DELETE");
+    expect([again.status, await again.json()]).toEqual([200, { rescheduleReason: null }]);
+    expect((await call(presetRoute.PATCH, "PATCH", { name: "Back" })).status).toBe(404);
   });
 
   it("refuses a preset that is not the learner's", async () => {
