@@ -22,7 +22,8 @@ import "../cards/editor.css";
 const ExerciseCardFace = lazy(() => import("./exercise-card-face").then((m) => ({ default: m.ExerciseCardFace })));
 const DrawingCardFace = lazy(() => import("./drawing-card-face").then((m) => ({ default: m.DrawingCardFace })));
 const EditSheet = lazy(() => import("./edit-sheet").then((m) => ({ default: m.EditSheet })));
-// The summary shows only once the queue is empty; it is fetched while the learner reviews.
+// The summary shows only once the queue is empty after a rating: it is fetched at the first rating, so a
+// look at the screen never loads it.
 const loadSessionSummary = () => import("./session-summary").then((m) => ({ default: m.SessionSummary }));
 const SessionSummary = lazy(loadSessionSummary);
 
@@ -54,11 +55,11 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
   const editableIds = useRef(new Set(initial.cards.filter((c) => c.editable).map((c) => c.cardId)));
 
   const current = queue[0];
+  const rated = done.length > 0;
 
   useEffect(() => {
-    const idle = window.setTimeout(() => void loadSessionSummary(), 2000);
-    return () => window.clearTimeout(idle);
-  }, []);
+    if (rated) void loadSessionSummary();
+  }, [rated]);
 
   useEffect(() => {
     if (!outbox) return;

@@ -3,14 +3,14 @@
 // using (a reload offline), else from the server's queue less the cards
 // still waiting in the outbox; from then on every change of the queue is
 // written to the copy, kept with the review page's HTML the service worker
-// holds (lib/client/offline-pages.ts).
+// holds (lib/client/offline-pages.ts). Its modules are in the page's own
+// chunk: all of it runs at load, where a chunk of their own would cost a
+// request, and its ~440 bytes of headers, for a few hundred bytes of code.
 import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import type { QueueCard } from "@/lib/queue/queue-card";
 import type { ReviewOutbox } from "@/lib/client/review-outbox";
-
-// Fetched as a chunk of their own once the page is up: the first card needs neither.
-const offlinePages = () => import("@/lib/client/offline-pages");
-const sessionCopies = () => import("@/lib/client/review-session-copy");
+import { keepReviewPage } from "@/lib/client/offline-pages";
+import { loadSessionCopy, saveSessionCopy } from "@/lib/client/review-session-copy";
 
 /** How long the queue must stay unchanged before the session copy is written. */
 const COPY_DELAY_MS = 300;
@@ -27,19 +27,14 @@ export function useOfflineSession({ userId, pageId, outbox, queue, setQueue }: O
     if (!outbox || restoring.current) return;
     restoring.current = true;
     void (async () => {
-      const copy = factory
-        ? await sessionCopies()
-            .then((m) => m.loadSessionCopy(factory, userId, pageId))
-            .catch(() => null)
-        : null;
+      const copy = factory ? await loadSessionCopy(factory, userId, pageId).catch(() => null) : null;
       await outbox.ready();
       // Cards rated before a reload and not yet sent are still in the outbox: never shown twice.
       const pending = outbox.pendingCardIds();
       setQueue((q) => (copy ?? q).filter((c) => !pending.has(c.cardId)));
       setRestored(true);
     })();
-    offlinePages()
-      .then((m) => m.keepReviewPage(typeof caches === "undefined" ? undefined : caches, window.fetch.bind(window), pageId))
+    keepReviewPage(typeof caches === "undefined" ? undefined : caches, window.fetch.bind(window), pageId)
       .then(setKeptId)
       .catch(() => setKeptId(null));
   }, [outbox, factory, userId, pageId, setQueue]);
@@ -49,7 +44,7 @@ export function useOfflineSession({ userId, pageId, outbox, queue, setQueue }: O
   // harmless: the outbox holds that rating, and its card is filtered out on restore.
   useEffect(() => {
     if (!restored || !keptId || !factory) return;
-    const save = () => sessionCopies().then((m) => m.saveSessionCopy(factory, userId, keptId, queue));
+    const save = () => saveSessionCopy(factory, userId, keptId, queue);
     const timer = window.setTimeout(() => void save().catch(() => undefined), COPY_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [restored, keptId, factory, userId, queue]);

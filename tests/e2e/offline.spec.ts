@@ -125,6 +125,11 @@ test("a session reloaded offline goes on where it was; ten reviews made offline 
   await other.close();
 
   await context.setOffline(false);
+  // Chromium's network emulation leaves a document loaded while emulated offline thinking it is online
+  // (navigator.onLine is true), so it never gets the `online` event a phone's browser fires when the
+  // connection returns, and the outbox would wait out its backoff (30 s after ten failed sends). The
+  // event the browser owes the page, then:
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
   await expect(page.getByTestId("sync")).toHaveText("All reviews saved", { timeout: 20_000 });
   expect(await queuedReviewIds(page)).toEqual([]);
 

@@ -78,6 +78,45 @@ test("every target on the review screen is at least 44 × 44 px at 390 × 844, a
   await page.screenshot({ path: `${SCREENSHOT_DIR}/review-targets.png` });
 });
 
+test("the review screen fetches no script beyond those its HTML names until the first rating", async ({ page }) => {
+  await signUp(page, "scripts");
+  const fetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") fetched.push(new URL(request.url()).pathname);
+  });
+  const response = await page.goto("/review");
+  const named = new Set((await response?.text())?.match(/\/_next\/static\/chunks\/[\w.~-]+\.js/g));
+  const unnamed = () => fetched.filter((path) => !named.has(path));
+  await expect(page.getByTestId("card")).toBeVisible();
+  // The session copy is written once the offline side has run: the outbox read, the page kept, the copy looked up.
+  await expect.poll(() => sessionCopyCount(page), { timeout: 10_000 }).toBe(1);
+  expect(unnamed(), "scripts fetched after the page's own").toEqual([]);
+
+  await rate(page, 3);
+  await expect.poll(unnamed, { message: "the first rating fetches the session summary" }).not.toEqual([]);
+});
+
+/** Records in the app database's session-copy store; 0 until the page has made the database. */
+function sessionCopyCount(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    // Opening a database that does not exist yet would make an empty one ahead of the page's own.
+    if (!(await indexedDB.databases()).some((db) => db.name === "residual")) return 0;
+    return new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open("residual");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const count = db.transaction("review-session").objectStore("review-session").count();
+        count.onsuccess = () => {
+          db.close();
+          resolve(count.result);
+        };
+        count.onerror = () => reject(count.error);
+      };
+    });
+  });
+}
+
 test.describe("with a mouse and keyboard", () => {
   test.use({ hasTouch: false, isMobile: false, viewport: { width: 1280, height: 800 } });
 
