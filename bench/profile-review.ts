@@ -3,12 +3,15 @@
 // and queue fetches (bearer tokens and browser session cookies), stops the
 // server so the profile is written, and prints the self time per part of the
 // stack (auth, Prisma, pg, Next.js, the scheduler, our own lib/ …) and the
-// hottest functions. Prints figures; never passes or fails.
+// hottest functions. Prints figures; never passes or fails. `-- --balanced`
+// profiles Good reviews in bench:review's 100,000-card collection instead, with
+// load balancing on (each post reads its fuzz ranges' due counts).
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { createPrismaClient } from "../lib/db/client";
 import { prepareDatabase } from "../scripts/support/prepare-database";
 import { summarizeProfiles } from "./support/cpu-profile";
+import { createBalanceCollection } from "./support/balance-collection";
 import { createBenchModule, createLoadUsers } from "./support/load-users";
 import { ensureProductionBuild, startNextServer } from "./support/next-server";
 import { freePort } from "./support/ports";
@@ -21,6 +24,7 @@ const DATA_DIR = join(process.cwd(), ".cache", "bench-profile");
 const PROFILE_DIR = join(DATA_DIR, "profiles");
 const CLIENTS = 10;
 const POSTS_PER_CLIENT = 60;
+const balanced = process.argv.includes("--balanced");
 
 async function main(cleanups: Cleanups): Promise<void> {
   heading("Setup");
@@ -45,10 +49,21 @@ async function main(cleanups: Cleanups): Promise<void> {
   const cookie = await signUpSessionUsers(server.baseUrl, "profile-cookie", CLIENTS);
   note(`Server at ${server.baseUrl}; ${bearer.length} bearer and ${cookie.length} session-cookie clients; load average ${loadAverage()}`);
 
-  for (const [label, users] of [
-    ["bearer token", bearer],
-    ["session cookie", cookie],
-  ] as const) {
+  if (balanced) {
+    const collection = await createBalanceCollection(prisma, CLIENTS, new Date());
+    const result = await runReviewLoad(server.baseUrl, collection.clients, {
+      postsPerClient: POSTS_PER_CLIENT,
+      deadlineMs: 120_000,
+      cardIds: collection.cardIds,
+    });
+    note(`balanced reviews: ${result.postsCreated} posts created in ${(result.wallMs / 1000).toFixed(1)} s`);
+  }
+  for (const [label, users] of balanced
+    ? []
+    : ([
+        ["bearer token", bearer],
+        ["session cookie", cookie],
+      ] as const)) {
     const result = await runReviewLoad(server.baseUrl, users, { postsPerClient: POSTS_PER_CLIENT, deadlineMs: 120_000 });
     note(`${label}: ${result.postsCreated} posts created in ${(result.wallMs / 1000).toFixed(1)} s, ${result.queueLatencies.length} queue fetches`);
   }

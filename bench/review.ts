@@ -46,6 +46,8 @@ const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".
 if (only !== undefined && !(PARTS as readonly string[]).includes(only)) throw new Error(`--only takes ${PARTS.join(", ")}, not "${only}"`);
 const BALANCED_RUN = `${LOAD_CLIENTS} clients at 1 post/s, one ${COLLECTION_CARDS.toLocaleString("en")}-card collection, load balancing on`;
 const BALANCED_POSTS = 20;
+const BALANCE_WARMUP_POSTS = 5;
+const BALANCE_SETTLE_MS = 15_000;
 
 async function main(cleanups: Cleanups): Promise<void> {
   heading("Setup");
@@ -97,9 +99,20 @@ async function measureBalancing(prisma: PrismaClient, server: NextServer): Promi
     clients: LOAD_CLIENTS,
     options: { postsPerClient: BALANCED_POSTS, deadlineMs: RUN_DEADLINE_MS, paceMs: 1_000, cardIds: half(from) },
   });
-  const reports = [await measureRun(prisma, server, run(BALANCED_RUN, 0), collection.clients)];
+  // The server has not yet run a balanced review's read and pick, and the collection's insert and
+  // VACUUM have just loaded the machine: warm up on cards neither run uses, then let the load settle.
+  const warmup = await runReviewLoad(server.baseUrl, collection.clients, {
+    postsPerClient: BALANCE_WARMUP_POSTS,
+    deadlineMs: RUN_DEADLINE_MS,
+    paceMs: 1_000,
+    cardIds: collection.cardIds.map((ids) => ids.slice(-BALANCE_WARMUP_POSTS)),
+  });
+  await new Promise((resolve) => setTimeout(resolve, BALANCE_SETTLE_MS));
+  note(`Balancing warm-up: ${warmup.postsCreated} posts (not reported), then ${BALANCE_SETTLE_MS / 1000} s idle`);
+  const warmedUp = await countReviewLogs(prisma, [collection.userId]);
+  const reports = [await measureRun(prisma, server, run(BALANCED_RUN, 0), collection.clients, warmedUp)];
   await setLoadBalancing(prisma, collection.userId, false);
-  const before = reports[0]?.logged ?? 0;
+  const before = warmedUp + (reports[0]?.logged ?? 0);
   reports.push(
     await measureRun(prisma, server, run(BALANCED_RUN.replace("load balancing on", "load balancing off"), BALANCED_POSTS), collection.clients, before),
   );
