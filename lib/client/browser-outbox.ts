@@ -18,7 +18,23 @@ export function browserReviewOutbox(userId: string): ReviewOutbox {
     send: window.fetch.bind(window),
     timers: { setTimeout: (run, ms) => window.setTimeout(run, ms), clearTimeout: (handle) => window.clearTimeout(Number(handle)) },
     exclusive: webLockRunner(navigator.locks, userId),
+    afterChange: afterNextFrame,
   });
+}
+
+/**
+ * Runs `run` once the next frame has been drawn (a frame callback runs before the frame, a
+ * timeout set there after it), or after 100 ms where no frame comes: a hidden tab draws none.
+ */
+function afterNextFrame(run: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  requestAnimationFrame(() => window.setTimeout(once, 0));
+  window.setTimeout(once, 100);
 }
 
 /** localStorage, or null where reading it throws (storage disabled). */

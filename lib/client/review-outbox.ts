@@ -44,6 +44,12 @@ export type OutboxDeps = {
   timers: OutboxTimers;
   /** One sender at a time across pages; by default only this page's own sends are serialised. */
   exclusive?: ExclusiveRunner;
+  /**
+   * When a send a new op calls for may start (by default at once). A page starts it after the
+   * next frame: the rating's tap then paints the next card before the send's work (the lock, the
+   * store read, fetch) takes the main thread. The op is saved at once either way.
+   */
+  afterChange?: (run: () => void) => void;
 };
 
 type Listener = (status: OutboxStatus) => void;
@@ -275,7 +281,8 @@ export class ReviewOutbox {
 
   private changed(): void {
     this.emit();
-    this.flush();
+    if (this.deps.afterChange) this.deps.afterChange(() => this.flush());
+    else this.flush();
   }
 
   private emit(): void {
