@@ -4,11 +4,12 @@
 // stamped with the caller's `now`; a numeric item's `result` is parsed on read.
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { Prisma } from "../db/generated/client";
+import type { Prisma } from "../db/generated/client";
 import type { Card, GrillItem, GrillSession, PrismaClient } from "../db/generated/client";
-import { parseStored, queryRows } from "../db/rows";
+import { parseStored } from "../db/rows";
 import { notFound } from "../errors/app-error";
 import { StoredStepSchema } from "./exercise-attempt";
+import { lockUserRow } from "./user-row-lock";
 
 /** What a numeric item keeps in `grill_item.result`: the grade as the learner saw it. */
 export const NumericResultSchema = z.object({
@@ -67,13 +68,7 @@ export async function selectGrillOwner(db: Db, grillId: string): Promise<string 
  * the finish of one grill happen one at a time. NOT_FOUND when not theirs.
  */
 export async function lockGrill(db: Db, userId: string, grillId: string): Promise<void> {
-  const rows = await queryRows(
-    db,
-    z.object({ id: z.string() }),
-    Prisma.sql`SELECT id::text FROM grill_session WHERE id = ${grillId}::uuid AND "userId" = ${userId} FOR UPDATE`,
-    "lockGrill",
-  );
-  if (rows.length === 0) throw notFound("Grill");
+  if (!(await lockUserRow(db, "grill_session", userId, grillId))) throw notFound("Grill");
 }
 
 /** How many recent grills of a module count as "recent" when drawing. */

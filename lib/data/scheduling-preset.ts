@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { DateColumn, queryRows } from "../db/rows";
+import { lockUserRow } from "./user-row-lock";
 import type { PresetOptions } from "../scheduling/preset-options";
 import { LEECH_ACTIONS, NEW_CARD_MIXES, REVIEW_ORDERS } from "../scheduling";
 
@@ -76,14 +77,8 @@ export async function selectPresetOwner(db: Db, id: string): Promise<{ userId: s
  * change and what it is compared with are one step; false when they have no
  * preset with this id.
  */
-export async function lockPreset(db: Db, userId: string, id: string): Promise<boolean> {
-  const rows = await queryRows(
-    db,
-    z.object({ id: z.string() }),
-    Prisma.sql`SELECT id::text FROM scheduling_preset WHERE id = ${id}::uuid AND "userId" = ${userId} FOR UPDATE`,
-    "lockPreset",
-  );
-  return rows.length === 1;
+export function lockPreset(db: Db, userId: string, id: string): Promise<boolean> {
+  return lockUserRow(db, "scheduling_preset", userId, id);
 }
 
 /** Changes one of the learner's presets; false when they have no preset with this id. */
