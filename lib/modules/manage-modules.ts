@@ -2,6 +2,7 @@
 // any module they can see (the public course included) feeds their review.
 // The public course is read-only: only its study choice is the learner's.
 import type { Db } from "../db/client";
+import type { PrismaClient } from "../db/generated/client";
 import { selectModuleSettings, upsertStudyChoice } from "../data/enrollment";
 import { selectUserSettings } from "../data/user-settings";
 import { moduleOptionsOf } from "../presets/module-options";
@@ -70,13 +71,17 @@ export type SavedStudyChoice = { rescheduleReason: "RETENTION" | null };
  * reschedule (the retention the module is scheduled with, from its preset or
  * its own, differs from before).
  */
-export async function setStudyChoice(db: Db, userId: string, slug: string, patch: StudyPatch, now: Date): Promise<SavedStudyChoice> {
-  const row = await visibleModule(db, userId, slug);
-  if (row.archivedAt && patch.studying) throw conflict("This module is archived; restore it before studying it");
-  if (patch.presetId && !(await presetExists(db, userId, patch.presetId))) throw notFound("Preset");
-  const settings = await selectUserSettings(db, userId);
-  const retention = async () => moduleOptionsOf(settings, (await selectModuleSettings(db, userId, row.id)).get(row.id)).options.desiredRetention;
-  const before = await retention();
-  await upsertStudyChoice(db, userId, row.id, patch, now);
-  return { rescheduleReason: (await retention()) === before ? null : "RETENTION" };
+export async function setStudyChoice(prisma: PrismaClient, userId: string, slug: string, patch: StudyPatch, now: Date): Promise<SavedStudyChoice> {
+  return prisma.$transaction(async (tx) => {
+    const row = await visibleModule(tx, userId, slug);
+    if (row.archivedAt && patch.studying) throw conflict("This module is archived; restore it before studying it");
+    if (patch.presetId && !(await presetExists(tx, userId, patch.presetId))) throw notFound("Preset");
+    // Two devices saving the same module's choice at once take turns, so each compares with what the other left.
+    await tx.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`study_choice:${userId}:${row.id}`}, 0))`;
+    const settings = await selectUserSettings(tx, userId);
+    const retention = async () => moduleOptionsOf(settings, (await selectModuleSettings(tx, userId, row.id)).get(row.id)).options.desiredRetention;
+    const before = await retention();
+    await upsertStudyChoice(tx, userId, row.id, patch, now);
+    return { rescheduleReason: (await retention()) === before ? null : "RETENTION" };
+  });
 }
