@@ -2,6 +2,7 @@
 // Postgres. Who may read one is decided in SQL: the owner of its module, or
 // anyone signed in when the module is public.
 import type { Db } from "../db/client";
+import { lockUntilCommit } from "../db/advisory-lock";
 
 export type CardImageMeta = { id: string; contentType: string; byteSize: number; width: number | null; height: number | null; sha256: string };
 export type CardImageFile = CardImageMeta & { bytes: Uint8Array };
@@ -20,7 +21,7 @@ export async function sumOwnImageBytes(db: Db, ownerId: string): Promise<number>
  * both fit under a quota only one of them fits.
  */
 export async function lockImageQuota(db: Db, ownerId: string): Promise<void> {
-  await db.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`card_image:${ownerId}`}, 0))`;
+  await lockUntilCommit(db, `card_image:${ownerId}`);
 }
 
 /** The module's image with these bytes, if it has one already. */

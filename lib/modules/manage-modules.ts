@@ -11,6 +11,7 @@ import { countOwnModules, deleteModuleRow, insertOwnModule, selectVisibleModuleR
 import { AppError, conflict, forbidden, notFound } from "../errors/app-error";
 import { quoteInput } from "../errors/quote-input";
 import type { ModulePatch, NewModule, StudyPatch } from "./module-schemas";
+import { lockUntilCommit } from "../db/advisory-lock";
 
 /** Most modules one learner may own. */
 export const MAX_OWN_MODULES = 500;
@@ -77,7 +78,7 @@ export async function setStudyChoice(prisma: PrismaClient, userId: string, slug:
     if (row.archivedAt && patch.studying) throw conflict("This module is archived; restore it before studying it");
     if (patch.presetId && !(await presetExists(tx, userId, patch.presetId))) throw notFound("Preset");
     // Two devices saving the same module's choice at once take turns, so each compares with what the other left.
-    await tx.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`study_choice:${userId}:${row.id}`}, 0))`;
+    await lockUntilCommit(tx, `study_choice:${userId}:${row.id}`);
     const settings = await selectUserSettings(tx, userId);
     const retention = async () => moduleOptionsOf(settings, (await selectModuleSettings(tx, userId, row.id)).get(row.id)).options.desiredRetention;
     const before = await retention();

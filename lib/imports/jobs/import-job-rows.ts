@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { Prisma, type Db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
+import { lockUntilCommit } from "../../db/advisory-lock";
 
 /** Postgres NOTIFY channel a queued import job is announced on; import workers LISTEN to it. */
 export const IMPORT_QUEUE_CHANNEL = "import_job_queued";
@@ -112,7 +113,7 @@ export async function selectOwnImportJob(db: Db, userId: string, id: string): Pr
  * transaction ends, so limit checks on several app instances cannot interleave.
  */
 export async function lockUserImports(db: Db, userId: string): Promise<void> {
-  await db.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`import_job:${userId}`}, 0))`;
+  await lockUntilCommit(db, `import_job:${userId}`);
 }
 
 const UsageSchema = z.object({ unfinished: z.number().int(), storedBytes: z.coerce.number().int() });

@@ -10,6 +10,7 @@ import type { Prisma } from "../../db/generated/client";
 import { AppError } from "../../errors/app-error";
 import type { LabGradeResult } from "../lab-types";
 import { LabGradeResultSchema } from "./grade-result-schema";
+import { lockUntilCommit } from "../../db/advisory-lock";
 
 /** Postgres NOTIFY channel a new submission is announced on; workers LISTEN to it. */
 export const LAB_QUEUE_CHANNEL = "lab_submission_queued";
@@ -257,7 +258,7 @@ export async function reclaimStaleSubmissions(db: Db, staleBefore: Date, maxAtte
  * quota checks and inserts on several app instances cannot interleave.
  */
 export async function lockUserSubmissions(db: Db, userId: string): Promise<void> {
-  await db.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`lab_submission:${userId}`}, 0))`;
+  await lockUntilCommit(db, `lab_submission:${userId}`);
 }
 
 const UsageSchema = z.object({ recent: z.number().int(), daily: z.number().int(), storedBytes: z.coerce.number().int() });
