@@ -12,10 +12,26 @@ const DIFFICULTY_LABEL = { EASY: "easy", MEDIUM: "medium", HARD: "hard" } as con
  * The tap that reveals lands on a label over the card that ticks a hidden checkbox, and CSS shows the answer while it is
  * ticked. So the first card answers a tap as soon as it is drawn, before the page's JavaScript has loaded on a slow
  * phone; once it has, the tick is handed to `onReveal` and `revealed` drives the card as before.
+ *
+ * A `standby` face is the next card drawn ahead (use-standby-cards.ts): hidden, and without test ids, which name the
+ * card on screen.
  */
-export function CardFace({ card, revealed, onReveal, onEdit }: { card: QueueCard; revealed: boolean; onReveal: () => void; onEdit?: () => void }) {
+export function CardFace({
+  card,
+  revealed,
+  onReveal,
+  onEdit,
+  standby = false,
+}: {
+  card: QueueCard;
+  revealed: boolean;
+  onReveal: () => void;
+  onEdit?: () => void;
+  standby?: boolean;
+}) {
   const toggle = useRef<HTMLInputElement>(null);
   const toggleId = `reveal-${card.cardId}`;
+  const testId = (id: string) => (standby ? undefined : id);
 
   /**
    * Hands a tick to the React state that owns the reveal: unticks (so a tick the tap guard refused cannot show the
@@ -36,7 +52,7 @@ export function CardFace({ card, revealed, onReveal, onEdit }: { card: QueueCard
   }, [takeTick]);
 
   return (
-    <article className={`card-face ${revealed ? "revealed" : ""}`} data-testid="card" data-card-id={card.cardId}>
+    <article className={`card-face ${revealed ? "revealed" : ""}`} hidden={standby} data-testid={testId("card")} data-card-id={card.cardId}>
       <input
         ref={toggle}
         id={toggleId}
@@ -57,15 +73,15 @@ export function CardFace({ card, revealed, onReveal, onEdit }: { card: QueueCard
         {card.isNew && <span className="pill new">new</span>}
         {card.role === "INTERVIEW" && <span className="pill">interview</span>}
         {card.editable && onEdit && (
-          <button type="button" className="card-edit" aria-label="Edit this card (e)" title="Edit (e)" data-testid="edit-card" onClick={onEdit}>
+          <button type="button" className="card-edit" aria-label="Edit this card (e)" title="Edit (e)" data-testid={testId("edit-card")} onClick={onEdit}>
             ✎
           </button>
         )}
-        <CardInfoLink cardId={card.cardId} />
+        <CardInfoLink cardId={card.cardId} testId={testId("card-info-link")} />
       </header>
       <RenderedHtml className="card-front" html={card.frontHtml} />
       {/* Always in the page, hidden by CSS until revealed, so a tick before hydration can show it. */}
-      <div className="card-back" data-testid="answer">
+      <div className="card-back" data-testid={testId("answer")}>
         <RenderedHtml html={card.backHtml} />
         {card.wrongAnswerHtml && (
           <div className="wrong-answer">

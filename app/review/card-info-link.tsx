@@ -4,9 +4,10 @@
 // A plain link: the review screen carries no next/link, which would prefetch
 // the info page of every card shown.
 
-export function CardInfoLink({ cardId }: { cardId: string }) {
+/** `testId` is left off on a card drawn ahead, hidden (card-face.tsx). */
+export function CardInfoLink({ cardId, testId }: { cardId: string; testId: string | undefined }) {
   return (
-    <a href={`/cards/${cardId}`} className="card-info-link" aria-label="Card info" onClick={(e) => e.stopPropagation()} data-testid="card-info-link">
+    <a href={`/cards/${cardId}`} className="card-info-link" aria-label="Card info" onClick={(e) => e.stopPropagation()} data-testid={testId}>
       info
     </a>
   );

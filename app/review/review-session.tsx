@@ -7,6 +7,7 @@ import type { TodayQueue } from "@/lib/queue/today-queue";
 import type { OutboxStatus } from "@/lib/client/review-outbox";
 import { browserReviewOutbox } from "@/lib/client/browser-outbox";
 import { useOfflineSession } from "./use-offline-session";
+import { drawnFaces, useStandbyCards } from "./use-standby-cards";
 import { CardFace } from "./card-face";
 import { RatingBar } from "./rating-bar";
 import { ReviewCounter } from "./review-counter";
@@ -193,6 +194,7 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
   }, [current, revealed, reveal, rate, undo, initial.buttonMode, editing]);
 
   const hydrated = useHydrated();
+  const standby = useStandbyCards(queue, hydrated);
   const counts = sessionCounts(queue, expectedBack, beyond);
   const remaining = counts.new + counts.learning + counts.review;
   const total = done.length + remaining;
@@ -246,7 +248,9 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
         </>
       ) : current ? (
         <>
-          <CardFace card={current} revealed={revealed} onReveal={reveal} onEdit={() => setEditing(current.cardId)} />
+          {drawnFaces(standby, current).map(({ card, shown }) => (
+            <CardFace key={card.cardId} card={card} standby={!shown} revealed={shown && revealed} onReveal={reveal} onEdit={() => setEditing(card.cardId)} />
+          ))}
           <div className="answer-bar">
             {revealed ? (
               <RatingBar previews={visiblePreviews(current.previews, initial.buttonMode)} onRate={rate} />

@@ -4,6 +4,7 @@
 // browser) the ops live in the page's memory only. The IndexedDB store is in
 // the page's chunk, not one of its own: the outbox reads the saved ops as soon
 // as the page runs, so that chunk was fetched on every load anyway.
+import { afterNextFrame } from "./after-next-frame";
 import { indexedDbOutboxStore } from "./outbox-idb-store";
 import { ReviewOutbox, type OutboxStore } from "./review-outbox";
 import { webLockRunner } from "./web-lock-runner";
@@ -20,21 +21,6 @@ export function browserReviewOutbox(userId: string): ReviewOutbox {
     exclusive: webLockRunner(navigator.locks, userId),
     afterChange: afterNextFrame,
   });
-}
-
-/**
- * Runs `run` once the next frame has been drawn (a frame callback runs before the frame, a
- * timeout set there after it), or after 100 ms where no frame comes: a hidden tab draws none.
- */
-function afterNextFrame(run: () => void): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    run();
-  };
-  requestAnimationFrame(() => window.setTimeout(once, 0));
-  window.setTimeout(once, 100);
 }
 
 /** localStorage, or null where reading it throws (storage disabled). */
