@@ -1,5 +1,6 @@
 // The review screen on a phone: the new · learning · to review counter moves
-// with each rating, every target is thumb-sized, key hints stay off touch.
+// with each rating, the next card waits drawn ahead, every target is
+// thumb-sized, key hints stay off touch.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { SCREENSHOT_DIR, signUp } from "./support";
 
@@ -51,6 +52,28 @@ test("the counter shows new · learning · to review and moves with each rating"
   // Undo puts the graduated card back as new.
   await page.getByTestId("undo").tap();
   await expect.poll(() => counts(page)).toEqual({ new: start.new - 1, learning: 1, review: start.review });
+});
+
+test("the next card is drawn ahead, hidden, and a rating shows that same node", async ({ page }) => {
+  await signUp(page, "standby");
+  await page.getByTestId("start-review").tap();
+  const shown = page.getByTestId("card");
+  await expect(shown).toBeVisible();
+  const drawnAhead = page.locator(".card-face[hidden]");
+  await expect(drawnAhead).toHaveCount(1);
+  const nextId = await drawnAhead.getAttribute("data-card-id");
+  expect(nextId).not.toBe(await shown.getAttribute("data-card-id"));
+  // Hidden, it is out of the accessibility tree, and the test ids name only the card on screen.
+  await expect(page.getByRole("article")).toHaveCount(1);
+  const node = await drawnAhead.elementHandle();
+
+  await shown.tap();
+  await page.getByTestId("rate-3").tap();
+  await expect(shown).toHaveAttribute("data-card-id", nextId ?? "");
+  expect(await node?.evaluate((element) => element.isConnected && !(element as HTMLElement).hidden)).toBe(true);
+  // The card after it is drawn ahead in turn.
+  await expect(drawnAhead).toHaveCount(1);
+  expect(await drawnAhead.getAttribute("data-card-id")).not.toBe(nextId);
 });
 
 test("every target on the review screen is at least 44 × 44 px at 390 × 844, and key hints are hidden on touch", async ({ page }) => {
