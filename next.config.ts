@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, SERVICE_WORKER_CONTENT_SECURITY_POLICY } from "./lib/http/security-headers";
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, SERVICE_WORKER_CONTENT_SECURITY_POLICY, STATIC_FILE_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Native or wasm-loading packages must be required at run time, not bundled.
@@ -23,7 +23,9 @@ const nextConfig: NextConfig = {
   // Pages get their Content-Security-Policy (with a nonce) from proxy.ts.
   async headers() {
     return [
-      { source: "/:path*", headers: [...SECURITY_HEADERS] },
+      { source: "/:path((?!_next/static/).*)", headers: [...SECURITY_HEADERS] },
+      // Served in brotli by scripts/support/brotli-static.ts, which sends the same headers.
+      { source: "/_next/static/:path*", headers: [...STATIC_FILE_HEADERS] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
       // public/sw.js, written by `npm run build`: always checked for a new deploy's worker.
       {

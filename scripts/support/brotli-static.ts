@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { join, normalize, sep } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants } from "node:zlib";
-import { SECURITY_HEADERS } from "../../lib/http/security-headers";
+import { STATIC_FILE_HEADERS } from "../../lib/http/security-headers";
 
 const compress = promisify(brotliCompress);
 const STATIC_FILE = /^\/_next\/static\/[\w\-.~/]+\.(js|css)$/;
@@ -64,7 +64,7 @@ export function brotliStatic(distDir: string): BrotliStatic {
     if (!file.startsWith(root + sep)) return false;
     const body = await load(file);
     if (!body) return false;
-    for (const { key, value } of SECURITY_HEADERS) response.setHeader(key, value);
+    for (const { key, value } of STATIC_FILE_HEADERS) response.setHeader(key, value);
     response.writeHead(200, {
       "content-type": CONTENT_TYPES[match[1] as keyof typeof CONTENT_TYPES],
       "content-encoding": "br",

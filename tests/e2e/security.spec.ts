@@ -117,7 +117,7 @@ test("a tour of the app under the Content-Security-Policy: pages work and nothin
   expect(csp.console).toEqual([]);
 });
 
-test("every page and API answer carries the security headers; each page load has its own nonce", async ({ request }) => {
+test("every page and API answer carries the security headers, the build's scripts nosniff alone; each page load has its own nonce", async ({ request }) => {
   const first = await request.get("/sign-in");
   const second = await request.get("/sign-in");
   for (const response of [first, second]) {
@@ -148,6 +148,20 @@ test("every page and API answer carries the security headers; each page load has
     expect(headers["content-security-policy"], path).toContain("default-src 'none'");
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["x-frame-options"], path).toBe("DENY");
+  }
+
+  // The build's scripts, in brotli (scripts/support/brotli-static.ts) and in gzip (Next): nosniff, and none of a document's rules.
+  const script = /src="(\/_next\/static\/chunks\/[^"]+\.js)"/.exec(await first.text())?.[1];
+  expect(script).toBeTruthy();
+  for (const encoding of ["br", "gzip"]) {
+    const response = await request.get(script ?? "", { headers: { "accept-encoding": encoding } });
+    const headers = response.headers();
+    expect(response.status(), encoding).toBe(200);
+    expect(headers["content-encoding"], encoding).toBe(encoding);
+    expect(headers["x-content-type-options"], encoding).toBe("nosniff");
+    for (const documentOnly of ["x-frame-options", "permissions-policy", "referrer-policy"]) {
+      expect(headers[documentOnly], `${encoding} ${documentOnly}`).toBeUndefined();
+    }
   }
 });
 
