@@ -3,6 +3,7 @@ import { useCallback, useLayoutEffect, useRef } from "react";
 import type { QueueCard } from "@/lib/queue/queue-card";
 import { RenderedHtml } from "@/app/components/rendered-html";
 import { CardInfoLink } from "./card-info-link";
+import type { FacePlace } from "./use-standby-cards";
 
 const DIFFICULTY_LABEL = { EASY: "easy", MEDIUM: "medium", HARD: "hard" } as const;
 
@@ -13,25 +14,27 @@ const DIFFICULTY_LABEL = { EASY: "easy", MEDIUM: "medium", HARD: "hard" } as con
  * ticked. So the first card answers a tap as soon as it is drawn, before the page's JavaScript has loaded on a slow
  * phone; once it has, the tick is handed to `onReveal` and `revealed` drives the card as before.
  *
- * A `standby` face is the next card drawn ahead (use-standby-cards.ts): hidden, and without test ids, which name the
- * card on screen.
+ * Faces not on screen (use-standby-cards.ts) are inert and carry no test ids, which name the card on screen. One
+ * `ahead` is laid out but unseen (review.css), so that its fonts load and its text is shaped before its turn; one
+ * `leaving` was just rated and is hidden until it is removed, after the frame.
  */
 export function CardFace({
   card,
   revealed,
   onReveal,
   onEdit,
-  standby = false,
+  place = "shown",
 }: {
   card: QueueCard;
   revealed: boolean;
   onReveal: () => void;
   onEdit?: () => void;
-  standby?: boolean;
+  place?: FacePlace;
 }) {
   const toggle = useRef<HTMLInputElement>(null);
   const toggleId = `reveal-${card.cardId}`;
-  const testId = (id: string) => (standby ? undefined : id);
+  const shown = place === "shown";
+  const testId = (id: string) => (shown ? id : undefined);
 
   /**
    * Hands a tick to the React state that owns the reveal: unticks (so a tick the tap guard refused cannot show the
@@ -52,7 +55,13 @@ export function CardFace({
   }, [takeTick]);
 
   return (
-    <article className={`card-face ${revealed ? "revealed" : ""}`} hidden={standby} data-testid={testId("card")} data-card-id={card.cardId}>
+    <article
+      className={`card-face${revealed ? " revealed" : ""}${place === "ahead" ? " ahead" : ""}`}
+      hidden={place === "leaving"}
+      inert={!shown}
+      data-testid={testId("card")}
+      data-card-id={card.cardId}
+    >
       <input
         ref={toggle}
         id={toggleId}

@@ -6,6 +6,7 @@ import type { QueueCard, RatingPreview } from "@/lib/queue/queue-card";
 import type { TodayQueue } from "@/lib/queue/today-queue";
 import type { OutboxStatus } from "@/lib/client/review-outbox";
 import { browserReviewOutbox } from "@/lib/client/browser-outbox";
+import { afterNextFrame } from "@/lib/client/after-next-frame";
 import { useOfflineSession } from "./use-offline-session";
 import { drawnFaces, useStandbyCards } from "./use-standby-cards";
 import { CardFace } from "./card-face";
@@ -58,8 +59,9 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
   const current = queue[0];
   const rated = done.length > 0;
 
+  // After the frame that shows the next card: the chunk's arrival and evaluation would otherwise compete with it.
   useEffect(() => {
-    if (rated) void loadSessionSummary();
+    if (rated) return afterNextFrame(() => void loadSessionSummary());
   }, [rated]);
 
   useEffect(() => {
@@ -248,8 +250,15 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
         </>
       ) : current ? (
         <>
-          {drawnFaces(standby, current).map(({ card, shown }) => (
-            <CardFace key={card.cardId} card={card} standby={!shown} revealed={shown && revealed} onReveal={reveal} onEdit={() => setEditing(card.cardId)} />
+          {drawnFaces(standby, current).map(({ card, place }) => (
+            <CardFace
+              key={card.cardId}
+              card={card}
+              place={place}
+              revealed={place === "shown" && revealed}
+              onReveal={reveal}
+              onEdit={() => setEditing(card.cardId)}
+            />
           ))}
           <div className="answer-bar">
             {revealed ? (

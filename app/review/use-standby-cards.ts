@@ -1,7 +1,8 @@
-// The plain cards after the one on screen are drawn ahead, hidden, so that a
-// rating only swaps which card shows. Drawing a card's HTML and removing the
-// last one's nodes took a slow phone about 20 ms in the frame after a rating;
-// done ahead, they happen after that frame, in a transition.
+// The plain card after the one on screen is drawn ahead, laid out but unseen,
+// so that a rating only swaps which card shows. Drawing a card's HTML, loading
+// its fonts (KaTeX's, the first time a card has math) and removing the last
+// card's nodes took a slow phone 20-100 ms in the frame after a rating; done
+// ahead, they happen after that frame, in a transition.
 import { startTransition, useEffect, useState } from "react";
 import type { QueueCard } from "@/lib/queue/queue-card";
 import { afterNextFrame } from "@/lib/client/after-next-frame";
@@ -24,11 +25,20 @@ export function useStandbyCards(queue: QueueCard[], hydrated: boolean): QueueCar
   return drawn;
 }
 
-/** The card faces to render, in a stable order (kept cards first, the one on screen last if it is new), with which one shows. */
-export function drawnFaces(standby: QueueCard[], current: QueueCard): { card: QueueCard; shown: boolean }[] {
-  const faces = standby.filter((card) => card.cardId !== current.cardId).map((card) => ({ card, shown: false }));
+/** Where a drawn face is: on screen, laid out ahead of its turn, or rated and waiting to be removed. */
+export type FacePlace = "shown" | "ahead" | "leaving";
+
+/**
+ * The card faces to render, in a stable order (kept cards first, the one on screen last if it is new), with the
+ * place of each: kept cards after the one on screen are ahead, those before it were just rated.
+ */
+export function drawnFaces(standby: QueueCard[], current: QueueCard): { card: QueueCard; place: FacePlace }[] {
   const at = standby.findIndex((card) => card.cardId === current.cardId);
+  const faces = standby.map((card, i): { card: QueueCard; place: FacePlace } => ({
+    card,
+    place: i === at ? "shown" : at !== -1 && i < at ? "leaving" : "ahead",
+  }));
   // The card on screen keeps its place among the drawn ones, so a rating moves no node.
-  faces.splice(at === -1 ? faces.length : at, 0, { card: current, shown: true });
+  if (at === -1) faces.push({ card: current, place: "shown" });
   return faces;
 }

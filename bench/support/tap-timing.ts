@@ -111,7 +111,7 @@ async function timeRating(page: Page): Promise<number> {
           done(performance.measure("rating-to-next", "rating-tap", "next-card-painted").duration);
         });
       });
-      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-card-id", "data-testid", "hidden"] });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-card-id", "data-testid", "class"] });
       document.querySelector('[data-testid="rate-3"]')?.addEventListener("touchstart", () => performance.mark("rating-tap"), { capture: true, once: true });
     });
   }, before);

@@ -54,23 +54,24 @@ test("the counter shows new · learning · to review and moves with each rating"
   await expect.poll(() => counts(page)).toEqual({ new: start.new - 1, learning: 1, review: start.review });
 });
 
-test("the next card is drawn ahead, hidden, and a rating shows that same node", async ({ page }) => {
+test("the next card is drawn ahead, laid out but unseen, and a rating shows that same node", async ({ page }) => {
   await signUp(page, "standby");
   await page.getByTestId("start-review").tap();
   const shown = page.getByTestId("card");
   await expect(shown).toBeVisible();
-  const drawnAhead = page.locator(".card-face[hidden]");
+  const drawnAhead = page.locator(".card-face.ahead");
   await expect(drawnAhead).toHaveCount(1);
+  await expect(drawnAhead).toBeHidden();
   const nextId = await drawnAhead.getAttribute("data-card-id");
   expect(nextId).not.toBe(await shown.getAttribute("data-card-id"));
-  // Hidden, it is out of the accessibility tree, and the test ids name only the card on screen.
+  // Unseen, it is out of the accessibility tree, and the test ids name only the card on screen.
   await expect(page.getByRole("article")).toHaveCount(1);
   const node = await drawnAhead.elementHandle();
 
   await shown.tap();
   await page.getByTestId("rate-3").tap();
   await expect(shown).toHaveAttribute("data-card-id", nextId ?? "");
-  expect(await node?.evaluate((element) => element.isConnected && !(element as HTMLElement).hidden)).toBe(true);
+  expect(await node?.evaluate((element) => element.isConnected && !element.classList.contains("ahead") && element.checkVisibility())).toBe(true);
   // The card after it is drawn ahead in turn.
   await expect(drawnAhead).toHaveCount(1);
   expect(await drawnAhead.getAttribute("data-card-id")).not.toBe(nextId);
