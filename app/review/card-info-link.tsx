@@ -4,7 +4,7 @@
 // A plain link: the review screen carries no next/link, which would prefetch
 // the info page of every card shown.
 
-/** `testId` is left off on a card drawn ahead, hidden (card-face.tsx). */
+/** `testId` is left off on a face that is not on screen (card-face.tsx). */
 export function CardInfoLink({ cardId, testId }: { cardId: string; testId: string | undefined }) {
   return (
     <a href={`/cards/${cardId}`} className="card-info-link" aria-label="Card info" onClick={(e) => e.stopPropagation()} data-testid={testId}>
