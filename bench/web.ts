@@ -100,12 +100,14 @@ async function runTaps(baseUrl: string, cookies: string[]): Promise<void> {
   const firstPaints: number[] = [];
   const firstTaps: number[] = [];
   const ratings: number[] = [];
+  const lifts: number[] = [];
   for (const cookie of cookies) {
     const timing = await timeReviewTaps(baseUrl, cookie, RATINGS_PER_RUN);
     htmlReceived.push(timing.htmlReceivedMs);
     firstPaints.push(timing.firstPaintMs);
     firstTaps.push(timing.firstTapAnsweredMs);
     ratings.push(...timing.ratingToNextMs);
+    lifts.push(...timing.liftToNextMs);
   }
   console.log(
     table(
@@ -114,11 +116,12 @@ async function runTaps(baseUrl: string, cookies: string[]): Promise<void> {
         ["HTML received (from navigation)", ms(percentile(htmlReceived, 50)), ms(Math.max(...htmlReceived)), ""],
         ["first card drawn (first contentful paint)", ms(percentile(firstPaints, 50)), ms(Math.max(...firstPaints)), ""],
         ["first card answers a tap (from navigation)", ms(percentile(firstTaps, 50)), ms(Math.max(...firstTaps)), `< ${FIRST_TAP_TARGET_MS}`],
-        ["rating → next card painted", ms(percentile(ratings, 50)), ms(Math.max(...ratings)), `< ${RATING_TARGET_MS}`],
+        ["rating → next card painted (from touchstart)", ms(percentile(ratings, 50)), ms(Math.max(...ratings)), `< ${RATING_TARGET_MS}`],
+        ["rating → next card painted (from the lift)", ms(percentile(lifts, 50)), ms(Math.max(...lifts)), `< ${RATING_TARGET_MS}`],
       ],
     ),
   );
-  note(`first taps: ${firstTaps.map(ms).join(", ")} ms; ratings: ${ratings.map(ms).join(", ")} ms`);
+  note(`first taps: ${firstTaps.map(ms).join(", ")} ms; ratings: ${ratings.map(ms).join(", ")} ms; from the lift: ${lifts.map(ms).join(", ")} ms`);
 }
 
 runBench(main);

@@ -19,8 +19,13 @@ export type ReviewTiming = {
   firstPaintMs: number;
   /** From navigation start to the frame that first showed the answer, tapping the card from the moment the page commits, ms. */
   firstTapAnsweredMs: number;
-  /** Tap on a rating → the next card's front painted, ms, one per rating. */
+  /** Tap on a rating (its touchstart) → the next card's front painted, ms, one per rating. */
   ratingToNextMs: number[];
+  /**
+   * The same from the finger's lift (touchend): a rating can only act then (a press may become a scroll), and the
+   * Event Timing API, which INP is built on, times the tap's pointerup from there too. One per rating.
+   */
+  liftToNextMs: number[];
 };
 
 // Runs in the page before its own scripts: notes the first frame in which
@@ -59,13 +64,16 @@ export async function timeReviewTaps(baseUrl: string, cookie: string, ratings: n
       performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
     ]);
     const ratingToNextMs: number[] = [];
+    const liftToNextMs: number[] = [];
     for (let i = 0; i < ratings; i++) {
-      ratingToNextMs.push(await timeRating(page));
+      const rating = await timeRating(page);
+      ratingToNextMs.push(rating.fromTouch);
+      liftToNextMs.push(rating.fromLift);
       await page.waitForTimeout(AFTER_RATING_PAUSE_MS);
       await page.getByTestId("card").tap();
       await page.getByTestId("answer").waitFor();
     }
-    return { htmlReceivedMs, firstPaintMs, firstTapAnsweredMs, ratingToNextMs };
+    return { htmlReceivedMs, firstPaintMs, firstTapAnsweredMs, ratingToNextMs, liftToNextMs };
   } finally {
     await browser.close();
   }
@@ -94,11 +102,12 @@ async function timeFirstTap(page: Page, url: string): Promise<number> {
   }
 }
 
-/** With the answer shown, taps Good and resolves with the ms until the next card's front is painted. */
-async function timeRating(page: Page): Promise<number> {
+/** With the answer shown, taps Good and resolves with the ms from the touch's start and from its end until the next card's front is painted. */
+async function timeRating(page: Page): Promise<{ fromTouch: number; fromLift: number }> {
   const before = await page.getByTestId("card").getAttribute("data-card-id");
   await page.evaluate((cardId) => {
-    const probe = window as unknown as { __nextPainted: Promise<number>; __afterPaint: () => Promise<number> };
+    type Timing = { fromTouch: number; fromLift: number };
+    const probe = window as unknown as { __nextPainted: Promise<Timing>; __afterPaint: () => Promise<number> };
     probe.__nextPainted = new Promise((done) => {
       const observer = new MutationObserver(() => {
         const card = document.querySelector('[data-testid="card"]');
@@ -108,17 +117,22 @@ async function timeRating(page: Page): Promise<number> {
         observer.disconnect();
         void probe.__afterPaint().then(() => {
           performance.mark("next-card-painted");
-          done(performance.measure("rating-to-next", "rating-tap", "next-card-painted").duration);
+          done({
+            fromTouch: performance.measure("rating-to-next", "rating-tap", "next-card-painted").duration,
+            fromLift: performance.measure("lift-to-next", "rating-lift", "next-card-painted").duration,
+          });
         });
       });
       observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-card-id", "data-testid", "class"] });
-      document.querySelector('[data-testid="rate-3"]')?.addEventListener("touchstart", () => performance.mark("rating-tap"), { capture: true, once: true });
+      const good = document.querySelector('[data-testid="rate-3"]');
+      good?.addEventListener("touchstart", () => performance.mark("rating-tap"), { capture: true, once: true });
+      good?.addEventListener("touchend", () => performance.mark("rating-lift"), { capture: true, once: true });
     });
   }, before);
   const button = await page.getByTestId("rate-3").boundingBox();
   if (!button) throw new Error("no Good button");
   await page.touchscreen.tap(button.x + button.width / 2, button.y + button.height / 2);
-  return page.evaluate(() => (window as unknown as { __nextPainted: Promise<number> }).__nextPainted);
+  return page.evaluate(() => (window as unknown as { __nextPainted: Promise<{ fromTouch: number; fromLift: number }> }).__nextPainted);
 }
 
 function parseCookies(header: string, baseUrl: string): { name: string; value: string; url: string }[] {
