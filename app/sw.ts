@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-// The service worker (built by scripts/build-service-worker.ts into public/sw.js).
+// The service worker (built by scripts/support/build-service-worker.ts into public/sw.js).
 // Precached: the build's static files (scripts, styles, fonts), the icons and
 // the offline page. The review page's HTML is network-first, its last copy
 // kept for a reload without a connection; any other page asked for offline
@@ -19,7 +19,9 @@ const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
   skipWaiting: false,
   clientsClaim: true,
-  navigationPreload: false,
+  // A page's request starts while the worker boots, not after: on a returning visit that boot sat in front of
+  // the HTML. Both navigation handlers below take the preloaded answer (network first / network only).
+  navigationPreload: true,
   runtimeCaching: [
     { matcher: ({ url, sameOrigin }) => !sameOrigin || url.pathname.startsWith("/api/"), handler: new NetworkOnly() },
     {

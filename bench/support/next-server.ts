@@ -1,4 +1,4 @@
-// The production server under test: `next build` when no build exists, then
+// The production server under test: `npm run build` when no build exists, then
 // the app server (scripts/app-server.ts: Next behind the server that resolves
 // client addresses) in its own process group (stopping the group leaves
 // nothing behind on the port), with its output kept in a log file.
@@ -12,23 +12,27 @@ import { bundleProcess } from "../../scripts/support/process-bundle";
 import { portIsFree } from "./ports";
 import { note } from "./stats";
 
-const NEXT_BIN = join(process.cwd(), "node_modules", ".bin", "next");
 const HEALTH_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 /** `pid` leads the server's process group. */
 export type NextServer = { baseUrl: string; logFile: string; pid: number; stop: () => Promise<void> };
 
-/** Runs `next build` (telemetry off) when `<NEXT_DIST_DIR or .next>/BUILD_ID` is missing; throws when the build fails. */
+/**
+ * Runs `npm run build` (the app, then the service worker over it) when `<NEXT_DIST_DIR or .next>/BUILD_ID` or
+ * `public/sw.js` is missing; throws when the build fails. A build without its worker would leave the page's
+ * registration answered 404, and the service worker's part of what a phone does unmeasured.
+ */
 export function ensureProductionBuild(): void {
   const buildId = join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  if (existsSync(buildId)) {
+  const worker = join(process.cwd(), "public", "sw.js");
+  if (existsSync(buildId) && existsSync(worker)) {
     note(`Using the existing production build (.next/BUILD_ID ${readFileSync(buildId, "utf8").trim()})`);
     return;
   }
-  note("No production build (.next/BUILD_ID missing): running `next build` first");
-  const result = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0 || !existsSync(buildId)) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  note("No production build (.next/BUILD_ID or public/sw.js missing): running `npm run build` first");
+  const result = spawnSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
+  if (result.status !== 0 || !existsSync(buildId) || !existsSync(worker)) throw new Error(`npm run build failed (exit ${result.status ?? result.signal})`);
 }
 
 /**

@@ -77,6 +77,8 @@ test("a session reloaded offline goes on where it was; ten reviews made offline 
   // The worker registers, precaches the shell and takes control of this page (clientsClaim).
   await page.evaluate(() => navigator.serviceWorker.ready);
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null), { timeout: 15_000 }).toContain("/sw.js");
+  // A page's request starts while the worker boots (navigation preload); offline, below, that preload fails and the kept copy shows.
+  expect(await page.evaluate(async () => (await (await navigator.serviceWorker.ready).navigationPreload.getState()).enabled)).toBe(true);
 
   // Two cards reviewed online and synced: they must not come back offline.
   const seen: string[] = [];
