@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { referenceEnv } from "../env";
+import { isMissingPackage } from "./missing-package";
 import { wasmDirectory } from "./wasm-directory";
 
 /** Backends the reference block can run on, fastest first. */
@@ -42,8 +43,8 @@ async function registerNode(): Promise<Registration> {
   try {
     await import(/* webpackIgnore: true */ TFJS_NODE_PACKAGE);
   } catch (error) {
-    const missing = error instanceof Error && "code" in error && error.code === "MODULE_NOT_FOUND" && error.message.includes(TFJS_NODE_PACKAGE);
-    return { ok: false, reason: missing ? `${TFJS_NODE_PACKAGE} is not installed; npm run install:tfjs-node builds it` : reasonOf(error) };
+    const reason = isMissingPackage(error, TFJS_NODE_PACKAGE) ? `${TFJS_NODE_PACKAGE} is not installed; npm run install:tfjs-node builds it` : reasonOf(error);
+    return { ok: false, reason };
   }
   return tf.findBackendFactory(TFJS_NAME.node) !== null ? { ok: true } : { ok: false, reason: `${TFJS_NODE_PACKAGE} registered no backend` };
 }
