@@ -1,5 +1,7 @@
 import { db } from "@/lib/db/client";
 import { getTodayQueue } from "@/lib/queue/today-queue";
+import { limitNote } from "@/lib/queue/limit-note";
+import { countsBeyond } from "@/lib/queue/session-counts";
 import { requireSessionUser } from "../session-user";
 import { PAGE_ID_ATTRIBUTE } from "@/lib/client/offline-pages";
 import { ReviewSession } from "./review-session";
@@ -16,7 +18,7 @@ export default async function ReviewPage() {
   const pageId = crypto.randomUUID();
   return (
     <main className="shell" {...{ [PAGE_ID_ATTRIBUTE]: pageId }}>
-      <ReviewSession userId={user.id} pageId={pageId} initial={queue} />
+      <ReviewSession userId={user.id} pageId={pageId} initial={queue} beyond={countsBeyond(queue.counts, queue.cards)} limit={limitNote(queue.held)} />
     </main>
   );
 }

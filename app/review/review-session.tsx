@@ -12,9 +12,7 @@ import { drawnFaces, useStandbyCards } from "./use-standby-cards";
 import { CardFace } from "./card-face";
 import { RatingBar } from "./rating-bar";
 import { ReviewCounter } from "./review-counter";
-import { comesBackToday, countsBeyond, sessionCounts } from "@/lib/queue/session-counts";
-import { limitNote } from "@/lib/queue/limit-note";
-import { EmptyState } from "./empty-state";
+import { comesBackToday, sessionCounts, type SessionCounts } from "@/lib/queue/session-counts";
 import { useHydrated } from "@/app/components/use-hydrated";
 import type { NoteView } from "@/lib/cards/card-editor";
 import "../cards/editor.css";
@@ -28,14 +26,27 @@ const EditSheet = lazy(() => import("./edit-sheet").then((m) => ({ default: m.Ed
 // look at the screen never loads it.
 const loadSessionSummary = () => import("./session-summary").then((m) => ({ default: m.SessionSummary }));
 const SessionSummary = lazy(loadSessionSummary);
+// Only a screen with nothing due shows it: a session's first load never needs it.
+const EmptyState = lazy(() => import("./empty-state").then((m) => ({ default: m.EmptyState })));
 
 type Done = { reviewId: string; card: QueueCard; rating: 1 | 2 | 3 | 4; durationMs: number };
 
 /** Ignore taps this soon after a rating, so a double tap cannot reveal, rate or undo on the next card. */
 const TAP_GUARD_MS = 400;
 
-/** `pageId` names this render of the page, so a reload of the HTML kept offline finds the session's own copy. */
-export function ReviewSession({ userId, pageId, initial }: { userId: string; pageId: string; initial: TodayQueue }) {
+type Props = {
+  userId: string;
+  /** Names this render of the page, so a reload of the HTML kept offline finds the session's own copy. */
+  pageId: string;
+  initial: TodayQueue;
+  /** Today's cards the queue did not hand over (countsBeyond), counted from the server's figures. */
+  beyond: SessionCounts;
+  /** Which daily limit holds cards back, if one does. */
+  limit: string | null;
+};
+
+// `beyond` and `limit` are worked out on the server, where their code costs the phone nothing: neither changes in a session.
+export function ReviewSession({ userId, pageId, initial, beyond, limit }: Props) {
   const outbox = useMemo(() => (typeof window === "undefined" ? null : browserReviewOutbox(userId)), [userId]);
   const [queue, setQueue] = useState<QueueCard[]>(() => initial.cards);
   useOfflineSession({ userId, pageId, outbox, queue, setQueue });
@@ -51,8 +62,6 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
   const [editing, setEditing] = useState<string | null>(null);
   // Cards rated and due back today whose requeue the server has not sent yet: they count as learning meanwhile.
   const [expectedBack, setExpectedBack] = useState<ReadonlySet<string>>(() => new Set());
-  const beyond = useMemo(() => countsBeyond(initial.counts, initial.cards), [initial]);
-  const limit = initial.held ? limitNote(initial.held) : null;
   // A requeued card comes back from the server without knowing who may edit it; the session remembers.
   const editableIds = useRef(new Set(initial.cards.filter((c) => c.editable).map((c) => c.cardId)));
 
@@ -282,7 +291,9 @@ export function ReviewSession({ userId, pageId, initial }: { userId: string; pag
           />
         </Suspense>
       ) : (
-        <EmptyState nextDueAt={initial.nextDueAt} />
+        <Suspense fallback={null}>
+          <EmptyState nextDueAt={initial.nextDueAt} />
+        </Suspense>
       )}
       {editing && (
         <Suspense fallback={null}>
