@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULE } from "@/lib/auth/password-rule";
 import { forgetPrivateCopies } from "@/lib/client/private-copies";
-import { authClient } from "@/lib/client/auth-client";
+import { submitAuthForm } from "@/lib/client/auth-request";
 
 type Mode = "sign-in" | "sign-up";
 
@@ -20,10 +20,10 @@ export function AuthForm({ mode }: { mode: Mode }) {
     const name = String(form.get("name") ?? "").trim() || email.split("@")[0] || "Learner";
     setBusy(true);
     setError(null);
-    const result = mode === "sign-up" ? await authClient.signUp.email({ email, password, name }) : await authClient.signIn.email({ email, password });
+    const refusal = await submitAuthForm(mode, mode === "sign-up" ? { email, password, name } : { email, password });
     setBusy(false);
-    if (result.error) {
-      setError(result.error.message ?? "That did not work. Check the email and password.");
+    if (refusal !== null) {
+      setError(refusal);
       return;
     }
     if (mode === "sign-up") await adoptBrowserTimeZone();
