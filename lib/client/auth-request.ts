@@ -1,5 +1,5 @@
 // Sign-in and sign-up as the forms send them: the JSON POST better-auth's
-// browser client would make, without that client's 14 KB on the two pages a
+// browser client would make, without that client's 10 KB on the two pages a
 // new learner meets first (sign-out is a plain POST too: app/sign-out-button.tsx).
 // The session cookie comes back on the answer; the page then reloads its data.
 
