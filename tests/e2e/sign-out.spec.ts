@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signUp } from "./support";
+import { SCREENSHOT_DIR, signUp } from "./support";
 
 test("sign out from the overview by touch: the session is gone and the review screen sends you to sign in", async ({ page }) => {
   await signUp(page, "sign-out");
@@ -21,6 +21,7 @@ test("signing back in without a connection says so in the form, and the same tap
   await page.getByRole("button", { name: "Sign in" }).tap();
   await expect(page.locator("form").getByRole("alert")).toHaveText("No connection reached the server. Check it and try again.");
   await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/sign-in-offline.png` });
   await context.setOffline(false);
   await page.getByRole("button", { name: "Sign in" }).tap();
   await expect(page.getByTestId("due-counts")).toBeVisible();
